@@ -1,0 +1,174 @@
+// Offline bulk commits: keys are collected per column family, sorted, written
+// to SST files and ingested with one IngestExternalFiles call, which RocksDB
+// records atomically in its MANIFEST: after a crash the store holds either all
+// of the import or none of it.
+#include <rocksdb/sst_file_writer.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+#include <tuple>
+
+#include "storage/commit_sink.h"
+#include "storage/rocks_internal.h"
+
+namespace claimgraph::storage {
+namespace {
+
+struct PackedIndexEntry {
+  uint64_t k[4];  // key words in index order
+  IndexEntry entry;
+};
+
+class BulkSink final : public CommitSink {
+ public:
+  BulkSink(RocksClaimStore* store, std::function<void(std::string_view, uint64_t, uint64_t)> progress)
+      : store_(store), progress_(std::move(progress)) {}
+
+  void Put(Cf cf, std::string key, std::string value) override {
+    generic_[static_cast<int>(cf)].emplace_back(std::move(key), std::move(value));
+  }
+  void PutIndexEntries(const IndexEntry& e) override { entries_.push_back(e); }
+  void PutBySource(SourceId source, ClaimId claim) override { by_source_.emplace_back(source, claim); }
+
+  Status Finish() override {
+    namespace fs = std::filesystem;
+    const fs::path tmp = fs::path(store_->dir()) / "bulk-import.tmp";
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    fs::create_directories(tmp, ec);
+    if (ec) return Status::IOError("cannot create " + tmp.string() + ": " + ec.message());
+
+    // One job per column family; two worker threads (this machine has two cores).
+    std::vector<std::function<Status()>> jobs;
+    std::vector<std::pair<Cf, std::string>> files;
+    for (int i = 0; i < static_cast<int>(Cf::kCount); ++i) {
+      if (generic_[i].empty()) continue;
+      Cf cf = static_cast<Cf>(i);
+      std::string path = (tmp / (std::string(CfName(cf)) + ".sst")).string();
+      files.emplace_back(cf, path);
+      jobs.push_back([this, cf, path] { return WriteGeneric(cf, path); });
+    }
+    if (!entries_.empty()) {
+      for (TripleIndex index : {TripleIndex::kSpo, TripleIndex::kPos, TripleIndex::kOsp}) {
+        std::string path = (tmp / (std::string(CfName(CfOf(index))) + ".sst")).string();
+        files.emplace_back(CfOf(index), path);
+        jobs.push_back([this, index, path] { return WriteIndex(index, path); });
+      }
+    }
+    if (!by_source_.empty()) {
+      std::string path = (tmp / "by_source.sst").string();
+      files.emplace_back(Cf::kBySource, path);
+      jobs.push_back([this, path] { return WriteBySource(path); });
+    }
+
+    std::vector<Status> results(jobs.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t j; (j = next.fetch_add(1)) < jobs.size();) {
+        results[j] = jobs[j]();
+        Report("sst", ++files_done_, jobs.size());
+      }
+    };
+    std::thread helper(worker);
+    worker();
+    helper.join();
+    for (auto& st : results)
+      if (!st.ok()) {
+        fs::remove_all(tmp, ec);
+        return st;
+      }
+
+    std::vector<rocksdb::IngestExternalFileArg> args;
+    for (auto& [cf, path] : files) {
+      rocksdb::IngestExternalFileArg arg;
+      arg.column_family = store_->cf(cf);
+      arg.external_files = {path};
+      arg.options.move_files = true;
+      args.push_back(std::move(arg));
+    }
+    Report("ingest", 0, 1);
+    Status st = FromRocks(store_->db()->IngestExternalFiles(args), "ingesting SST files");
+    Report("ingest", 1, 1);
+    fs::remove_all(tmp, ec);
+    return st;
+  }
+
+ private:
+  void Report(std::string_view stage, uint64_t done, uint64_t total) {
+    if (progress_) progress_(stage, done, total);
+  }
+
+  Status Open(rocksdb::SstFileWriter* writer, const std::string& path) {
+    return FromRocks(writer->Open(path), "creating " + path);
+  }
+
+  Status WriteGeneric(Cf cf, const std::string& path) {
+    auto& rows = generic_[static_cast<int>(cf)];
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), Options(cf));
+    CG_RETURN_IF_ERROR(Open(&writer, path));
+    const std::string* last = nullptr;
+    for (const auto& [k, v] : rows) {
+      if (last && *last == k) return Status::Internal(std::string("bulk import wrote a key twice in ") + CfName(cf));
+      CG_RETURN_IF_ERROR(FromRocks(writer.Put(k, v), "writing SST"));
+      last = &k;
+    }
+    return FromRocks(writer.Finish(), "finishing " + path);
+  }
+
+  Status WriteIndex(TripleIndex index, const std::string& path) {
+    std::vector<PackedIndexEntry> packed(entries_.size());
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      const IndexEntry& e = entries_[i];
+      auto& p = packed[i];
+      p.entry = e;
+      switch (index) {
+        case TripleIndex::kSpo: p.k[0] = e.subject; p.k[1] = e.predicate; p.k[2] = e.object; break;
+        case TripleIndex::kPos: p.k[0] = e.predicate; p.k[1] = e.object; p.k[2] = e.subject; break;
+        case TripleIndex::kOsp: p.k[0] = e.object; p.k[1] = e.subject; p.k[2] = e.predicate; break;
+      }
+      p.k[3] = e.claim;
+    }
+    std::sort(packed.begin(), packed.end(), [](const PackedIndexEntry& a, const PackedIndexEntry& b) {
+      return std::tie(a.k[0], a.k[1], a.k[2], a.k[3]) < std::tie(b.k[0], b.k[1], b.k[2], b.k[3]);
+    });
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), Options(CfOf(index)));
+    CG_RETURN_IF_ERROR(Open(&writer, path));
+    for (const auto& p : packed) {
+      std::string key = EncodeTripleKey(index, p.entry.subject, p.entry.predicate, p.entry.object, p.entry.claim);
+      CG_RETURN_IF_ERROR(FromRocks(writer.Put(key, EncodeIndexValue(p.entry)), "writing SST"));
+    }
+    return FromRocks(writer.Finish(), "finishing " + path);
+  }
+
+  Status WriteBySource(const std::string& path) {
+    std::sort(by_source_.begin(), by_source_.end());
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), Options(Cf::kBySource));
+    CG_RETURN_IF_ERROR(Open(&writer, path));
+    for (const auto& [source, claim] : by_source_)
+      CG_RETURN_IF_ERROR(FromRocks(writer.Put(EncodeBySourceKey(source, claim), ""), "writing SST"));
+    return FromRocks(writer.Finish(), "finishing " + path);
+  }
+
+  rocksdb::Options Options(Cf cf) {
+    return rocksdb::Options(rocksdb::DBOptions(), ColumnFamilyOptionsFor(cf, store_->options()));
+  }
+
+  RocksClaimStore* store_;
+  std::function<void(std::string_view, uint64_t, uint64_t)> progress_;
+  std::vector<std::pair<std::string, std::string>> generic_[static_cast<int>(Cf::kCount)];
+  std::vector<IndexEntry> entries_;
+  std::vector<std::pair<SourceId, ClaimId>> by_source_;
+  std::atomic<uint64_t> files_done_{0};
+};
+
+}  // namespace
+
+std::unique_ptr<CommitSink> NewBulkSink(RocksClaimStore* store,
+                                        std::function<void(std::string_view, uint64_t, uint64_t)> progress) {
+  return std::make_unique<BulkSink>(store, std::move(progress));
+}
+
+}  // namespace claimgraph::storage

@@ -1,0 +1,193 @@
+// ClaimStore: claims with provenance on an embedded store. This header is the
+// whole storage API the engine sees; no RocksDB type appears in it.
+//
+// Concurrency: any number of ReadViews at once (each is a consistent snapshot);
+// one WriteTransaction at a time (BeginWrite blocks until the previous one is
+// committed or abandoned). A transaction is all or nothing: until Commit()
+// returns OK nothing of it is visible or durable, and abandoning it writes
+// nothing.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/status.h"
+#include "storage/types.h"
+
+namespace claimgraph::storage {
+
+struct StoreOptions {
+  bool create_if_missing = true;
+  bool error_if_exists = false;
+  bool read_only = false;
+  // fsync the write-ahead log on every commit; an acknowledged transaction
+  // survives a power loss.
+  bool sync_commits = true;
+  size_t block_cache_bytes = 256 << 20;
+};
+
+// Iterates index entries of visible claims in index-key order.
+class ClaimCursor {
+ public:
+  virtual ~ClaimCursor() = default;
+  virtual bool Valid() const = 0;
+  virtual const IndexEntry& entry() const = 0;
+  virtual void Next() = 0;
+  // Not OK when iteration stopped on an error (corrupt key, I/O).
+  virtual Status status() const = 0;
+};
+
+// A consistent read-only snapshot of the store, seen as of one transaction.
+class ReadView {
+ public:
+  virtual ~ReadView() = default;
+  // Claims asserted at or before this tx and not retracted at or before it are visible.
+  virtual TxId as_of() const = 0;
+  // The newest transaction in this snapshot (>= as_of()).
+  virtual TxId last_tx() const = 0;
+
+  // One prefix seek on spo, pos or osp; yields only visible claims.
+  virtual std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const = 0;
+  // Claim ids of visible claims from one source, ascending.
+  virtual Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const = 0;
+  // Number of visible claims matching the pattern, counting at most `cap`
+  // (statistics for planning; exact below the cap).
+  virtual Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const = 0;
+
+  // Lookups return NotFound when the id or name does not exist.
+  // GetClaim returns the record whatever its visibility (provenance is never hidden).
+  virtual Result<Claim> GetClaim(ClaimId id) const = 0;
+  virtual Result<Entity> GetEntity(EntityId id) const = 0;
+  virtual Result<EntityId> FindEntity(std::string_view name_or_alias) const = 0;
+  virtual Result<Predicate> GetPredicate(PredicateId id) const = 0;
+  virtual Result<Predicate> FindPredicate(std::string_view name) const = 0;
+  virtual Result<Source> GetSource(SourceId id) const = 0;
+  virtual Result<Source> FindSource(std::string_view key) const = 0;
+  virtual Result<Literal> GetLiteral(TermId id) const = 0;
+  virtual Result<TermId> FindLiteral(const Literal& literal) const = 0;
+
+  virtual Result<std::vector<Entity>> ListEntities() const = 0;
+  virtual Result<std::vector<Predicate>> ListPredicates() const = 0;
+  virtual Result<std::vector<Source>> ListSources() const = 0;
+
+  virtual Result<TxRecord> GetTx(TxId tx) const = 0;
+  // The newest transaction committed at or before `time_us`; 0 if none.
+  virtual Result<TxId> TxAtTime(int64_t time_us) const = 0;
+  // Visits every claim ever asserted (live or retracted), in id order.
+  virtual Status ForEachClaim(const std::function<Status(const Claim&)>& visit) const = 0;
+};
+
+struct EntityInput {
+  std::string name;
+  std::string type;                  // "" keeps the current type
+  std::vector<std::string> aliases;  // added to the existing ones
+};
+
+struct SourceInput {
+  std::string key;
+  std::string title, publisher, published, url, sha256;  // "" keeps the current value
+};
+
+struct ClaimInput {
+  EntityId subject = 0;
+  PredicateId predicate = 0;
+  TermId object = 0;
+  SourceId source = 0;
+  bool has_span = false;
+  uint64_t span_begin = 0, span_end = 0;
+  std::string quote;
+  double confidence = 1.0;
+  std::string method = "manual";
+  Modality modality = Modality::kAsserted;
+  std::string principal;       // "" = the transaction's principal
+  int64_t asserted_at_us = 0;  // 0 = the transaction's time
+};
+
+struct CommitInfo {
+  TxId tx = 0;
+  ClaimId first_claim = 0;  // claims asserted in this tx are [first_claim, first_claim + claims)
+  uint64_t claims = 0;
+  uint64_t retracted = 0;
+};
+
+// Builds one transaction. Lookups see the store plus this transaction's own writes.
+class WriteTransaction {
+ public:
+  virtual ~WriteTransaction() = default;  // without Commit(): nothing is written
+
+  // Creates the entity or merges into the existing one found by its name or
+  // any of the given aliases. An alias that already names another entity is
+  // AlreadyExists.
+  virtual Result<EntityId> UpsertEntity(const EntityInput& input) = 0;
+  // The entity that has `name` as an alias, or a new entity with that canonical name.
+  virtual Result<EntityId> ResolveOrCreateEntity(std::string_view name) = 0;
+  virtual Result<EntityId> FindEntity(std::string_view name) = 0;
+  // Declares (or redeclares) a predicate. A predicate must not be the inverse
+  // name of another one.
+  virtual Result<PredicateId> DefinePredicate(const Predicate& definition) = 0;
+  // The declared predicate, or a new directed predicate with defaults.
+  virtual Result<PredicateId> ResolveOrDeclarePredicate(std::string_view name) = 0;
+  virtual Result<Predicate> FindPredicate(std::string_view name) = 0;
+  virtual Result<SourceId> UpsertSource(const SourceInput& input) = 0;
+  virtual Result<SourceId> FindSource(std::string_view key) = 0;
+  virtual Result<TermId> InternLiteral(const Literal& literal) = 0;
+
+  virtual Result<ClaimId> Assert(const ClaimInput& claim) = 0;
+  // FailedPrecondition if already retracted, NotFound if it never existed.
+  virtual Status Retract(ClaimId claim, std::string_view reason) = 0;
+
+  virtual Result<CommitInfo> Commit() = 0;
+};
+
+struct WriteOptions {
+  std::string principal = "local";
+  std::string note;
+  // Offline bulk mode: buffer everything, sort per column family, write SST
+  // files and ingest them atomically. For `claimgraphd import` only: the
+  // store must not serve other writers meanwhile.
+  bool bulk = false;
+  // Called now and then during a bulk commit with a stage name and a count.
+  std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
+};
+
+struct AuditReport {
+  bool ok = true;
+  uint64_t transactions_checked = 0;
+  uint64_t claims_checked = 0;
+  TxId first_bad_tx = 0;  // 0 when ok
+  std::string problem;    // what is wrong with first_bad_tx
+};
+
+class ClaimStore {
+ public:
+  // Opens or creates the store in `dir`. A store written with another format
+  // version is a FailedPrecondition naming both versions.
+  static Result<std::unique_ptr<ClaimStore>> Open(const std::string& dir, const StoreOptions& options);
+  virtual ~ClaimStore() = default;
+
+  // A snapshot as of `as_of` (nullopt = the newest transaction). NotFound
+  // when `as_of` is beyond the newest transaction.
+  virtual Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of = std::nullopt) const = 0;
+  virtual Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) = 0;
+  // Recomputes the hash chain and every claim record's digest; names the first bad tx.
+  virtual Result<AuditReport> VerifyLog() const = 0;
+  virtual TxId LastTx() const = 0;
+  // Approximate bytes on disk (SST + WAL).
+  virtual uint64_t ApproximateDiskBytes() const = 0;
+  // Flushes memtables (used before measuring size and at shutdown).
+  virtual Status Flush() = 0;
+};
+
+// For tamper-evidence tests only: writes `value` under `key` in the named
+// column family, bypassing every invariant. `value == nullopt` deletes the key.
+Status TEST_RawPut(const std::string& dir, std::string_view cf_name, std::string_view key,
+                   std::optional<std::string_view> value);
+// For tests only: the raw value under a key (NotFound if absent).
+Result<std::string> TEST_RawGet(const std::string& dir, std::string_view cf_name, std::string_view key);
+
+}  // namespace claimgraph::storage

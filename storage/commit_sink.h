@@ -1,0 +1,33 @@
+// Where a committing transaction puts its keys: a RocksDB WriteBatch (online
+// commits) or sorted SST files ingested atomically (offline bulk import).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "storage/claim_store.h"
+#include "storage/key_codec.h"
+
+namespace claimgraph::storage {
+
+class RocksClaimStore;
+
+class CommitSink {
+ public:
+  virtual ~CommitSink() = default;
+  virtual void Put(Cf cf, std::string key, std::string value) = 0;
+  // The three triple-index entries (spo, pos, osp) of one claim.
+  virtual void PutIndexEntries(const IndexEntry& entry) = 0;
+  virtual void PutBySource(SourceId source, ClaimId claim) = 0;
+  // Makes everything durable at once, or nothing.
+  virtual Status Finish() = 0;
+};
+
+std::unique_ptr<CommitSink> NewBatchSink(RocksClaimStore* store);
+std::unique_ptr<CommitSink> NewBulkSink(
+    RocksClaimStore* store,
+    std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress);
+
+}  // namespace claimgraph::storage

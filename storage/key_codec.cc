@@ -1,0 +1,147 @@
+#include "storage/key_codec.h"
+
+#include "storage/byte_codec.h"
+
+namespace claimgraph::storage {
+
+const char* CfName(Cf cf) {
+  switch (cf) {
+    case Cf::kDefault: return "default";
+    case Cf::kMeta: return "meta";
+    case Cf::kDict: return "dict";
+    case Cf::kAlias: return "alias";
+    case Cf::kNames: return "names";
+    case Cf::kClaims: return "claims";
+    case Cf::kSpo: return "spo";
+    case Cf::kPos: return "pos";
+    case Cf::kOsp: return "osp";
+    case Cf::kBySource: return "by_source";
+    case Cf::kTxlog: return "txlog";
+    case Cf::kCount: break;
+  }
+  return "?";
+}
+
+Cf CfOf(TripleIndex index) {
+  switch (index) {
+    case TripleIndex::kSpo: return Cf::kSpo;
+    case TripleIndex::kPos: return Cf::kPos;
+    case TripleIndex::kOsp: return Cf::kOsp;
+  }
+  return Cf::kSpo;
+}
+
+IndexChoice ChooseIndex(const TriplePattern& p) {
+  IndexChoice c{TripleIndex::kSpo, {}};
+  const bool s = p.subject.has_value(), pr = p.predicate.has_value(), o = p.object.has_value();
+  if (s && (pr || !o)) {  // s, sp, spo
+    c.index = TripleIndex::kSpo;
+    PutFixed64BE(&c.prefix, *p.subject);
+    if (pr) PutFixed64BE(&c.prefix, *p.predicate);
+    if (pr && o) PutFixed64BE(&c.prefix, *p.object);
+  } else if (s && o) {  // so
+    c.index = TripleIndex::kOsp;
+    PutFixed64BE(&c.prefix, *p.object);
+    PutFixed64BE(&c.prefix, *p.subject);
+  } else if (pr) {  // p, po
+    c.index = TripleIndex::kPos;
+    PutFixed64BE(&c.prefix, *p.predicate);
+    if (o) PutFixed64BE(&c.prefix, *p.object);
+  } else if (o) {  // o
+    c.index = TripleIndex::kOsp;
+    PutFixed64BE(&c.prefix, *p.object);
+  }
+  return c;
+}
+
+std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim) {
+  std::string k;
+  k.reserve(32);
+  switch (index) {
+    case TripleIndex::kSpo: PutFixed64BE(&k, s); PutFixed64BE(&k, p); PutFixed64BE(&k, o); break;
+    case TripleIndex::kPos: PutFixed64BE(&k, p); PutFixed64BE(&k, o); PutFixed64BE(&k, s); break;
+    case TripleIndex::kOsp: PutFixed64BE(&k, o); PutFixed64BE(&k, s); PutFixed64BE(&k, p); break;
+  }
+  PutFixed64BE(&k, claim);
+  return k;
+}
+
+bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out) {
+  if (key.size() != 32) return false;
+  uint64_t a = DecodeFixed64BE(key.data()), b = DecodeFixed64BE(key.data() + 8),
+           c = DecodeFixed64BE(key.data() + 16);
+  out->claim = DecodeFixed64BE(key.data() + 24);
+  switch (index) {
+    case TripleIndex::kSpo: out->subject = a; out->predicate = b; out->object = c; break;
+    case TripleIndex::kPos: out->predicate = a; out->object = b; out->subject = c; break;
+    case TripleIndex::kOsp: out->object = a; out->subject = b; out->predicate = c; break;
+  }
+  return true;
+}
+
+std::string EncodeIndexValue(const IndexEntry& e) {
+  std::string v;
+  PutVarint(&v, e.asserted_tx);
+  PutVarint(&v, e.retracted_tx);
+  PutVarint(&v, e.source);
+  v.push_back(static_cast<char>(e.modality));
+  return v;
+}
+
+bool DecodeIndexValue(std::string_view value, IndexEntry* out) {
+  ByteReader r(value);
+  out->asserted_tx = r.Varint();
+  out->retracted_tx = r.Varint();
+  out->source = r.Varint();
+  uint8_t m = r.Byte();
+  if (!r.ok() || !r.AtEnd() || m > 3) return false;
+  out->modality = static_cast<Modality>(m);
+  return true;
+}
+
+std::string EncodeNamesKey(char tag, uint64_t id) {
+  std::string k(1, tag);
+  PutFixed64BE(&k, id);
+  return k;
+}
+
+std::string EncodeDictKey(char tag, std::string_view text) {
+  std::string k(1, tag);
+  k.append(text);
+  return k;
+}
+
+std::string EncodeLiteralDictKey(TermKind kind, std::string_view lexical) {
+  std::string k(1, 'L');
+  k.push_back(static_cast<char>(kind));
+  k.append(lexical);
+  return k;
+}
+
+std::string EncodeClaimKey(ClaimId id, uint8_t record_tag) {
+  std::string k;
+  PutFixed64BE(&k, id);
+  k.push_back(static_cast<char>(record_tag));
+  return k;
+}
+
+std::string EncodeBySourceKey(SourceId source, ClaimId claim) {
+  std::string k;
+  PutFixed64BE(&k, source);
+  PutFixed64BE(&k, claim);
+  return k;
+}
+
+std::string EncodeTxKey(TxId tx) {
+  std::string k;
+  PutFixed64BE(&k, tx);
+  return k;
+}
+
+std::string EncodeId(uint64_t id) {
+  std::string k;
+  PutFixed64BE(&k, id);
+  return k;
+}
+
+}  // namespace claimgraph::storage

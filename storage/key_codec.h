@@ -1,0 +1,82 @@
+// The on-disk format of a claimgraph store (format version 1).
+//
+// A store is one RocksDB database with these column families. Names, tags and
+// layouts below are the format: DO NOT CHANGE them without bumping
+// kFormatVersion (meta "format_version") and writing a migration.
+//
+//   meta      "format_version" -> fixed32be version
+//             "counters"       -> varint next_entity, next_predicate, next_source,
+//                                 next_literal, next_claim, last_tx
+//   dict      'P' name                      -> fixed64be predicate id
+//             'S' source key                -> fixed64be source id
+//             'L' kind(1) lexical           -> fixed64be literal term id
+//   alias     NormalizeAlias(alias)         -> fixed64be entity id
+//                                              (the canonical name is an alias too)
+//   names     'E' fixed64be entity id       -> EntityRecord
+//             'P' fixed64be predicate id    -> PredicateRecord
+//             'S' fixed64be source id       -> SourceRecord
+//             'L' fixed64be literal term id -> LiteralRecord
+//   claims    fixed64be claim id, 0x00      -> ClaimRecord (immutable)
+//             fixed64be claim id, 0x01      -> RetractionRecord (immutable)
+//   spo       s p o claim (4 x fixed64be)   -> IndexValue
+//   pos       p o s claim                   -> IndexValue
+//   osp       o s p claim                   -> IndexValue
+//   by_source fixed64be source id, fixed64be claim id -> ""
+//   txlog     fixed64be tx id               -> TxRecord body || sha256(body)
+//
+//   IndexValue := varint asserted_tx, varint retracted_tx (0 = live),
+//                 varint source id, byte modality
+//   Records (record_codec.h) start with a version byte (1) and use varints and
+//   length-prefixed strings; the TxRecord layout is in tx_log.h.
+//
+// Big-endian ids make byte order equal numeric order, so every triple pattern
+// with any positions bound is one prefix seek in one of spo/pos/osp, and the
+// claim id at the end of an index key keeps one entry per claim (a fact is a
+// run of entries with the same triple).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "storage/types.h"
+
+namespace claimgraph::storage {
+
+inline constexpr uint32_t kFormatVersion = 1;
+
+// Column family names, in the order the store opens them (index = CfIndex).
+enum class Cf : int { kDefault = 0, kMeta, kDict, kAlias, kNames, kClaims, kSpo, kPos, kOsp, kBySource, kTxlog, kCount };
+const char* CfName(Cf cf);
+
+enum class TripleIndex { kSpo, kPos, kOsp };
+Cf CfOf(TripleIndex index);
+
+// Which index answers a pattern with one prefix seek, and that prefix.
+struct IndexChoice {
+  TripleIndex index;
+  std::string prefix;
+};
+IndexChoice ChooseIndex(const TriplePattern& pattern);
+
+std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim);
+// Decodes a 32-byte index key back into s, p, o and claim. False if malformed.
+bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out);
+
+std::string EncodeIndexValue(const IndexEntry& e);
+bool DecodeIndexValue(std::string_view value, IndexEntry* out);
+
+std::string EncodeNamesKey(char tag, uint64_t id);
+std::string EncodeDictKey(char tag, std::string_view text);
+std::string EncodeLiteralDictKey(TermKind kind, std::string_view lexical);
+std::string EncodeClaimKey(ClaimId id, uint8_t record_tag);
+inline constexpr uint8_t kClaimAssertionTag = 0x00;
+inline constexpr uint8_t kClaimRetractionTag = 0x01;
+std::string EncodeBySourceKey(SourceId source, ClaimId claim);
+std::string EncodeTxKey(TxId tx);
+std::string EncodeId(uint64_t id);  // fixed64be, the value of dict and alias entries
+
+inline constexpr std::string_view kMetaFormatVersion = "format_version";
+inline constexpr std::string_view kMetaCounters = "counters";
+
+}  // namespace claimgraph::storage

@@ -1,0 +1,16 @@
+// How names are compared when looking entities up by alias: case- and
+// punctuation-insensitive, so "U.S." = "US" = "us" and "Five-Eyes" = "five eyes".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace claimgraph::storage {
+
+// ASCII letters are lower-cased; '.' and apostrophes (' and U+2019) are dropped
+// ("U.S." -> "us", "Xi's" -> "xis"); any other ASCII punctuation and whitespace
+// becomes a single space; leading and trailing spaces are trimmed. Bytes >= 0x80
+// (other UTF-8) are kept as they are.
+std::string NormalizeAlias(std::string_view name);
+
+}  // namespace claimgraph::storage

@@ -1,0 +1,78 @@
+// Internal to storage/: the RocksDB-backed implementation of ClaimStore.
+#pragma once
+
+#include <rocksdb/db.h>
+#include <rocksdb/snapshot.h>
+
+#include <array>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "storage/claim_store.h"
+#include "storage/key_codec.h"
+
+namespace claimgraph::storage {
+
+Status FromRocks(const rocksdb::Status& s, std::string_view context);
+
+// Id counters and the chain head, persisted in meta "counters" with every commit.
+struct Counters {
+  uint64_t next_entity = 1;
+  uint64_t next_predicate = 1;
+  uint64_t next_source = 1;
+  uint64_t next_literal = 1;
+  uint64_t next_claim = 1;
+  TxId last_tx = 0;
+};
+std::string EncodeCounters(const Counters& c);
+Status DecodeCounters(std::string_view in, Counters* out);
+
+class RocksClaimStore final : public ClaimStore {
+ public:
+  ~RocksClaimStore() override;
+  static Result<std::unique_ptr<ClaimStore>> Open(const std::string& dir, const StoreOptions& options);
+
+  Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of) const override;
+  Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) override;
+  Result<AuditReport> VerifyLog() const override;
+  TxId LastTx() const override;
+  uint64_t ApproximateDiskBytes() const override;
+  Status Flush() override;
+
+  // For the transaction implementation.
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return cfs_[static_cast<int>(c)]; }
+  const std::string& dir() const { return dir_; }
+  const StoreOptions& options() const { return options_; }
+  // Committed state; read and replaced under state_mu_.
+  struct ChainHead {
+    Counters counters;
+    std::string last_hash = std::string(32, '\0');
+    int64_t last_time_us = 0;
+  };
+  ChainHead head() const;
+  void PublishHead(const ChainHead& head);
+  std::mutex& writer_mutex() { return writer_mu_; }
+
+ private:
+  RocksClaimStore() = default;
+  Status LoadHead();
+
+  std::string dir_;
+  StoreOptions options_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::array<rocksdb::ColumnFamilyHandle*, static_cast<int>(Cf::kCount)> cfs_{};
+  mutable std::mutex state_mu_;
+  ChainHead head_;         // guarded by state_mu_
+  std::mutex writer_mu_;   // held by the one live WriteTransaction
+};
+
+std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot,
+                                           TxId as_of, TxId last_tx);
+Result<std::unique_ptr<WriteTransaction>> NewRocksWriteTransaction(RocksClaimStore* store,
+                                                                   const WriteOptions& options);
+// rocksdb::Options tuned per column family (compression, block cache).
+rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf, const StoreOptions& options);
+
+}  // namespace claimgraph::storage

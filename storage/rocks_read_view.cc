@@ -1,0 +1,321 @@
+// ReadView over one RocksDB snapshot.
+#include <rocksdb/iterator.h>
+
+#include "storage/byte_codec.h"
+#include "storage/normalize.h"
+#include "storage/record_codec.h"
+#include "storage/rocks_internal.h"
+#include "storage/tx_log.h"
+
+namespace claimgraph::storage {
+namespace {
+
+bool Visible(const IndexEntry& e, TxId as_of) {
+  return e.asserted_tx <= as_of && (e.retracted_tx == 0 || e.retracted_tx > as_of);
+}
+
+class RocksClaimCursor final : public ClaimCursor {
+ public:
+  RocksClaimCursor(rocksdb::Iterator* it, TripleIndex index, std::string prefix, TxId as_of)
+      : it_(it), index_(index), prefix_(std::move(prefix)), as_of_(as_of) {
+    it_->Seek(prefix_);
+    Settle();
+  }
+  bool Valid() const override { return valid_; }
+  const IndexEntry& entry() const override { return entry_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  Status status() const override { return status_; }
+
+ private:
+  // Moves to the first visible entry at or after the iterator's position.
+  void Settle() {
+    valid_ = false;
+    for (; it_->Valid(); it_->Next()) {
+      rocksdb::Slice k = it_->key();
+      if (!k.starts_with(prefix_)) return;
+      std::string_view key(k.data(), k.size());
+      if (!DecodeTripleKey(index_, key, &entry_) ||
+          !DecodeIndexValue(std::string_view(it_->value().data(), it_->value().size()), &entry_)) {
+        status_ = Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index_)));
+        return;
+      }
+      if (Visible(entry_, as_of_)) {
+        valid_ = true;
+        return;
+      }
+    }
+    if (!it_->status().ok()) status_ = FromRocks(it_->status(), "scanning index");
+  }
+
+  std::unique_ptr<rocksdb::Iterator> it_;
+  TripleIndex index_;
+  std::string prefix_;
+  TxId as_of_;
+  IndexEntry entry_;
+  bool valid_ = false;
+  Status status_;
+};
+
+class RocksReadView final : public ReadView {
+ public:
+  RocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId as_of, TxId last_tx)
+      : store_(store), snapshot_(snapshot), as_of_(as_of), last_tx_(last_tx) {
+    ro_.snapshot = snapshot_;
+  }
+  ~RocksReadView() override { store_->db()->ReleaseSnapshot(snapshot_); }
+
+  TxId as_of() const override { return as_of_; }
+  TxId last_tx() const override { return last_tx_; }
+
+  std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const override {
+    IndexChoice choice = ChooseIndex(pattern);
+    rocksdb::ReadOptions ro = ro_;
+    // Bounded prefix scans: tell RocksDB where to stop so that it can skip
+    // tombstone-free blocks beyond the prefix.
+    auto* it = store_->db()->NewIterator(ro, store_->cf(CfOf(choice.index)));
+    return std::make_unique<RocksClaimCursor>(it, choice.index, std::move(choice.prefix), as_of_);
+  }
+
+  Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
+    std::vector<ClaimId> out;
+    std::string prefix = EncodeId(source);
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      if (it->key().size() != 16) return Status::Corruption("malformed by_source key");
+      ClaimId id = DecodeFixed64BE(it->key().data() + 8);
+      CG_ASSIGN_OR_RETURN(Claim c, GetClaim(id));
+      if (c.asserted_tx <= as_of_ && (c.retracted_tx == 0 || c.retracted_tx > as_of_)) out.push_back(id);
+    }
+    CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning by_source"));
+    return out;
+  }
+
+  Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const override {
+    auto cursor = Scan(pattern);
+    uint64_t n = 0;
+    for (; cursor->Valid() && n < cap; cursor->Next()) ++n;
+    CG_RETURN_IF_ERROR(cursor->status());
+    return n;
+  }
+
+  Result<Claim> GetClaim(ClaimId id) const override {
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kClaims, EncodeClaimKey(id, kClaimAssertionTag), &value, "claim " + std::to_string(id)));
+    Claim c;
+    c.id = id;
+    CG_RETURN_IF_ERROR(DecodeClaim(value, &c).WithContext("claim " + std::to_string(id)));
+    if (c.asserted_tx > as_of_) return Status::NotFound("claim " + std::to_string(id) + " did not exist as of tx " + std::to_string(as_of_));
+    auto rs = store_->db()->Get(ro_, store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimRetractionTag), &value);
+    if (rs.ok()) {
+      Claim r;
+      CG_RETURN_IF_ERROR(DecodeRetraction(value, &r).WithContext("claim " + std::to_string(id)));
+      // Seen as of an earlier transaction, a later retraction has not happened yet.
+      if (r.retracted_tx <= as_of_) {
+        c.retracted_tx = r.retracted_tx;
+        c.retract_reason = r.retract_reason;
+        c.retracted_by = r.retracted_by;
+        c.retracted_at_us = r.retracted_at_us;
+      }
+    } else if (!rs.IsNotFound()) {
+      return FromRocks(rs, "reading retraction of claim " + std::to_string(id));
+    }
+    return c;
+  }
+
+  Result<Entity> GetEntity(EntityId id) const override {
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('E', id), &value, "entity " + std::to_string(id)));
+    Entity e;
+    e.id = id;
+    CG_RETURN_IF_ERROR(DecodeEntity(value, &e));
+    return e;
+  }
+
+  Result<EntityId> FindEntity(std::string_view name) const override {
+    std::string value;
+    std::string norm = NormalizeAlias(name);
+    if (norm.empty()) return Status::NotFound("entity \"" + std::string(name) + "\"");
+    CG_RETURN_IF_ERROR(Get(Cf::kAlias, norm, &value, "entity \"" + std::string(name) + "\""));
+    return IdFrom(value);
+  }
+
+  Result<Predicate> GetPredicate(PredicateId id) const override {
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('P', id), &value, "predicate " + std::to_string(id)));
+    Predicate p;
+    p.id = id;
+    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
+    return p;
+  }
+
+  Result<Predicate> FindPredicate(std::string_view name) const override {
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeDictKey('P', name), &value, "predicate '" + std::string(name) + "'"));
+    CG_ASSIGN_OR_RETURN(PredicateId id, IdFrom(value));
+    return GetPredicate(id);
+  }
+
+  Result<Source> GetSource(SourceId id) const override {
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('S', id), &value, "source " + std::to_string(id)));
+    Source s;
+    s.id = id;
+    CG_RETURN_IF_ERROR(DecodeSource(value, &s));
+    return s;
+  }
+
+  Result<Source> FindSource(std::string_view key) const override {
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeDictKey('S', key), &value, "source \"" + std::string(key) + "\""));
+    CG_ASSIGN_OR_RETURN(SourceId id, IdFrom(value));
+    return GetSource(id);
+  }
+
+  Result<Literal> GetLiteral(TermId id) const override {
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('L', id), &value, "literal " + std::to_string(id)));
+    Literal l;
+    CG_RETURN_IF_ERROR(DecodeLiteral(value, &l));
+    return l;
+  }
+
+  Result<TermId> FindLiteral(const Literal& literal) const override {
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeLiteralDictKey(literal.kind, literal.lexical), &value,
+                           "literal \"" + literal.lexical + "\""));
+    return IdFrom(value);
+  }
+
+  Result<std::vector<Entity>> ListEntities() const override {
+    std::vector<Entity> out;
+    CG_RETURN_IF_ERROR(ForEachName('E', [&](uint64_t id, std::string_view v) {
+      Entity e;
+      e.id = id;
+      CG_RETURN_IF_ERROR(DecodeEntity(v, &e));
+      out.push_back(std::move(e));
+      return Status::Ok();
+    }));
+    return out;
+  }
+
+  Result<std::vector<Predicate>> ListPredicates() const override {
+    std::vector<Predicate> out;
+    CG_RETURN_IF_ERROR(ForEachName('P', [&](uint64_t id, std::string_view v) {
+      Predicate p;
+      p.id = id;
+      CG_RETURN_IF_ERROR(DecodePredicate(v, &p));
+      out.push_back(std::move(p));
+      return Status::Ok();
+    }));
+    return out;
+  }
+
+  Result<std::vector<Source>> ListSources() const override {
+    std::vector<Source> out;
+    CG_RETURN_IF_ERROR(ForEachName('S', [&](uint64_t id, std::string_view v) {
+      Source s;
+      s.id = id;
+      CG_RETURN_IF_ERROR(DecodeSource(v, &s));
+      out.push_back(std::move(s));
+      return Status::Ok();
+    }));
+    return out;
+  }
+
+  Result<TxRecord> GetTx(TxId tx) const override {
+    if (tx == 0 || tx > last_tx_) return Status::NotFound("transaction " + std::to_string(tx));
+    std::string value;
+    CG_RETURN_IF_ERROR(Get(Cf::kTxlog, EncodeTxKey(tx), &value, "transaction " + std::to_string(tx)));
+    TxRecord rec;
+    CG_RETURN_IF_ERROR(DecodeTxRecord(value, &rec).WithContext("transaction " + std::to_string(tx)));
+    return rec;
+  }
+
+  Result<TxId> TxAtTime(int64_t time_us) const override {
+    // Commit times never decrease along the log, so binary search works.
+    TxId lo = 0, hi = last_tx_;
+    while (lo < hi) {
+      TxId mid = lo + (hi - lo + 1) / 2;
+      CG_ASSIGN_OR_RETURN(TxRecord rec, GetTx(mid));
+      if (rec.time_us <= time_us) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  Status ForEachClaim(const std::function<Status(const Claim&)>& visit) const override {
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kClaims)));
+    std::optional<Claim> pending;
+    auto flush = [&]() -> Status {
+      if (pending) {
+        Status st = visit(*pending);
+        pending.reset();
+        return st;
+      }
+      return Status::Ok();
+    };
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      rocksdb::Slice k = it->key();
+      if (k.size() != 9) return Status::Corruption("malformed claims key");
+      ClaimId id = DecodeFixed64BE(k.data());
+      std::string_view v(it->value().data(), it->value().size());
+      if (static_cast<uint8_t>(k[8]) == kClaimAssertionTag) {
+        CG_RETURN_IF_ERROR(flush());
+        Claim c;
+        c.id = id;
+        CG_RETURN_IF_ERROR(DecodeClaim(v, &c).WithContext("claim " + std::to_string(id)));
+        if (c.asserted_tx <= as_of_) pending = std::move(c);
+      } else if (pending && pending->id == id) {
+        Claim r;
+        CG_RETURN_IF_ERROR(DecodeRetraction(v, &r).WithContext("claim " + std::to_string(id)));
+        if (r.retracted_tx <= as_of_) {
+          pending->retracted_tx = r.retracted_tx;
+          pending->retract_reason = r.retract_reason;
+          pending->retracted_by = r.retracted_by;
+          pending->retracted_at_us = r.retracted_at_us;
+        }
+      }
+    }
+    CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning claims"));
+    return flush();
+  }
+
+ private:
+  Status Get(Cf cf, const std::string& key, std::string* value, const std::string& what) const {
+    auto s = store_->db()->Get(ro_, store_->cf(cf), key, value);
+    if (s.IsNotFound()) return Status::NotFound(what + " not found");
+    return FromRocks(s, "reading " + what);
+  }
+
+  static Result<uint64_t> IdFrom(const std::string& value) {
+    if (value.size() != 8) return Status::Corruption("malformed id value");
+    return DecodeFixed64BE(value.data());
+  }
+
+  Status ForEachName(char tag, const std::function<Status(uint64_t, std::string_view)>& fn) const {
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kNames)));
+    std::string prefix(1, tag);
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      if (it->key().size() != 9) return Status::Corruption("malformed names key");
+      CG_RETURN_IF_ERROR(fn(DecodeFixed64BE(it->key().data() + 1), std::string_view(it->value().data(), it->value().size())));
+    }
+    return FromRocks(it->status(), "scanning names");
+  }
+
+  const RocksClaimStore* store_;
+  const rocksdb::Snapshot* snapshot_;
+  TxId as_of_;
+  TxId last_tx_;
+  rocksdb::ReadOptions ro_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot,
+                                           TxId as_of, TxId last_tx) {
+  return std::make_unique<RocksReadView>(store, snapshot, as_of, last_tx);
+}
+
+}  // namespace claimgraph::storage

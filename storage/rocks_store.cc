@@ -1,0 +1,351 @@
+#include <rocksdb/convenience.h>
+#include <rocksdb/table.h>
+#include <rocksdb/cache.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <set>
+
+#include "storage/byte_codec.h"
+#include "storage/record_codec.h"
+#include "storage/rocks_internal.h"
+#include "storage/tx_log.h"
+
+namespace claimgraph::storage {
+
+Status FromRocks(const rocksdb::Status& s, std::string_view context) {
+  if (s.ok()) return Status::Ok();
+  std::string msg = std::string(context) + ": " + s.ToString();
+  if (s.IsNotFound()) return Status::NotFound(msg);
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
+  if (s.IsIOError()) return Status::IOError(msg);
+  if (s.IsBusy() || s.IsTryAgain() || s.IsTimedOut()) return Status::ResourceExhausted(msg);
+  return Status::Internal(msg);
+}
+
+std::string EncodeCounters(const Counters& c) {
+  std::string out;
+  for (uint64_t v : {c.next_entity, c.next_predicate, c.next_source, c.next_literal, c.next_claim, c.last_tx})
+    PutVarint(&out, v);
+  return out;
+}
+
+Status DecodeCounters(std::string_view in, Counters* out) {
+  ByteReader r(in);
+  for (uint64_t* v : {&out->next_entity, &out->next_predicate, &out->next_source, &out->next_literal,
+                      &out->next_claim, &out->last_tx})
+    *v = r.Varint();
+  if (!r.ok() || !r.AtEnd()) return Status::Corruption("meta counters record is malformed");
+  return Status::Ok();
+}
+
+rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf, const StoreOptions& options) {
+  static std::shared_ptr<rocksdb::Cache> cache;  // shared by every store in the process
+  static std::once_flag once;
+  std::call_once(once, [&] { cache = rocksdb::NewLRUCache(options.block_cache_bytes); });
+  rocksdb::ColumnFamilyOptions o;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.block_size = 16 * 1024;
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  auto supported = rocksdb::GetSupportedCompressions();
+  bool lz4 = std::find(supported.begin(), supported.end(), rocksdb::kLZ4Compression) != supported.end();
+  // Index keys are 32 sorted bytes that delta-encode well; LZ4 squeezes the
+  // rest cheaply. The bottom level gets zstd where available.
+  o.compression = lz4 ? rocksdb::kLZ4Compression : rocksdb::kSnappyCompression;
+  bool zstd = std::find(supported.begin(), supported.end(), rocksdb::kZSTD) != supported.end();
+  if (zstd && (cf == Cf::kClaims || cf == Cf::kTxlog)) o.bottommost_compression = rocksdb::kZSTD;
+  o.write_buffer_size = 64 << 20;
+  return o;
+}
+
+RocksClaimStore::~RocksClaimStore() {
+  if (db_) {
+    for (auto* h : cfs_)
+      if (h) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    db_->Close().PermitUncheckedError();
+  }
+}
+
+Result<std::unique_ptr<ClaimStore>> ClaimStore::Open(const std::string& dir, const StoreOptions& options) {
+  return RocksClaimStore::Open(dir, options);
+}
+
+Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir, const StoreOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool exists = fs::exists(fs::path(dir) / "CURRENT", ec);
+  if (exists && options.error_if_exists) return Status::AlreadyExists("store already exists in " + dir);
+  if (!exists) {
+    if (!options.create_if_missing || options.read_only)
+      return Status::NotFound("no claimgraph store in " + dir);
+    // The data directory holds every claim and the audit trail: owner-only.
+    if (!fs::exists(dir, ec)) {
+      if (!fs::create_directories(dir, ec)) return Status::IOError("cannot create " + dir + ": " + ec.message());
+      ::chmod(dir.c_str(), 0700);
+    }
+  }
+
+  std::unique_ptr<RocksClaimStore> store(new RocksClaimStore());
+  store->dir_ = dir;
+  store->options_ = options;
+
+  if (exists) {
+    std::vector<std::string> names;
+    auto s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names);
+    if (!s.ok()) return FromRocks(s, "opening " + dir);
+    std::set<std::string> have(names.begin(), names.end());
+    for (int i = 0; i < static_cast<int>(Cf::kCount); ++i)
+      if (!have.count(CfName(static_cast<Cf>(i))))
+        return Status::FailedPrecondition(dir + " is not a claimgraph store (no column family '" +
+                                          CfName(static_cast<Cf>(i)) + "')");
+  }
+
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = !exists;
+  db_options.IncreaseParallelism(2);
+  db_options.max_open_files = 512;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (int i = 0; i < static_cast<int>(Cf::kCount); ++i) {
+    Cf cf = static_cast<Cf>(i);
+    descriptors.emplace_back(CfName(cf), ColumnFamilyOptionsFor(cf, options));
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = options.read_only
+                          ? rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &handles, &raw)
+                          : rocksdb::DB::Open(db_options, dir, descriptors, &handles, &raw);
+  if (!s.ok()) return FromRocks(s, "opening store " + dir);
+  store->db_.reset(raw);
+  for (size_t i = 0; i < handles.size(); ++i) store->cfs_[i] = handles[i];
+
+  std::string version;
+  s = raw->Get(rocksdb::ReadOptions(), store->cf(Cf::kMeta), std::string(kMetaFormatVersion), &version);
+  if (s.IsNotFound()) {
+    if (exists) return Status::FailedPrecondition(dir + " has no format version: not a claimgraph store");
+    std::string v;
+    PutFixed32BE(&v, kFormatVersion);
+    rocksdb::WriteBatch batch;
+    batch.Put(store->cf(Cf::kMeta), std::string(kMetaFormatVersion), v);
+    batch.Put(store->cf(Cf::kMeta), std::string(kMetaCounters), EncodeCounters(Counters{}));
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    CG_RETURN_IF_ERROR(FromRocks(raw->Write(wo, &batch), "initializing store"));
+  } else if (!s.ok()) {
+    return FromRocks(s, "reading format version");
+  } else {
+    ByteReader r(version);
+    uint32_t v = r.Fixed32BE();
+    if (!r.ok() || v != kFormatVersion)
+      return Status::FailedPrecondition("store " + dir + " has on-disk format version " +
+                                        (r.ok() ? std::to_string(v) : std::string("<unreadable>")) +
+                                        "; this build reads version " + std::to_string(kFormatVersion));
+  }
+  CG_RETURN_IF_ERROR(store->LoadHead());
+  return std::unique_ptr<ClaimStore>(std::move(store));
+}
+
+Status RocksClaimStore::LoadHead() {
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), std::string(kMetaCounters), &value);
+  CG_RETURN_IF_ERROR(FromRocks(s, "reading meta counters"));
+  ChainHead head;
+  CG_RETURN_IF_ERROR(DecodeCounters(value, &head.counters));
+  if (head.counters.last_tx > 0) {
+    s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kTxlog), EncodeTxKey(head.counters.last_tx), &value);
+    if (s.IsNotFound())
+      return Status::Corruption("txlog record " + std::to_string(head.counters.last_tx) + " (the newest) is missing");
+    CG_RETURN_IF_ERROR(FromRocks(s, "reading txlog head"));
+    TxRecord rec;
+    CG_RETURN_IF_ERROR(DecodeTxRecord(value, &rec).WithContext("txlog record " + std::to_string(head.counters.last_tx)));
+    head.last_hash = rec.hash;
+    head.last_time_us = rec.time_us;
+  }
+  PublishHead(head);
+  return Status::Ok();
+}
+
+RocksClaimStore::ChainHead RocksClaimStore::head() const {
+  std::lock_guard<std::mutex> lock(state_mu_);
+  return head_;
+}
+
+void RocksClaimStore::PublishHead(const ChainHead& head) {
+  std::lock_guard<std::mutex> lock(state_mu_);
+  head_ = head;
+}
+
+TxId RocksClaimStore::LastTx() const { return head().counters.last_tx; }
+
+Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxId> as_of) const {
+  const rocksdb::Snapshot* snap = db_->GetSnapshot();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap;
+  std::string value;
+  auto s = db_->Get(ro, cf(Cf::kMeta), std::string(kMetaCounters), &value);
+  Counters counters;
+  Status st = FromRocks(s, "reading meta counters");
+  if (st.ok()) st = DecodeCounters(value, &counters);
+  if (!st.ok()) {
+    db_->ReleaseSnapshot(snap);
+    return st;
+  }
+  TxId horizon = as_of.value_or(counters.last_tx);
+  if (horizon > counters.last_tx) {
+    db_->ReleaseSnapshot(snap);
+    return Status::NotFound("transaction " + std::to_string(horizon) + " does not exist yet (the newest is " +
+                            std::to_string(counters.last_tx) + ")");
+  }
+  return NewRocksReadView(this, snap, horizon, counters.last_tx);
+}
+
+Result<std::unique_ptr<WriteTransaction>> RocksClaimStore::BeginWrite(const WriteOptions& options) {
+  if (options_.read_only) return Status::FailedPrecondition("store is open read-only");
+  return NewRocksWriteTransaction(this, options);
+}
+
+uint64_t RocksClaimStore::ApproximateDiskBytes() const {
+  uint64_t total = 0;
+  for (auto* h : cfs_) {
+    uint64_t v = 0;
+    if (db_->GetIntProperty(h, "rocksdb.total-sst-files-size", &v)) total += v;
+  }
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_, ec))
+    if (entry.path().extension() == ".log") total += entry.file_size(ec);
+  return total;
+}
+
+Status RocksClaimStore::Flush() {
+  rocksdb::FlushOptions fo;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles(cfs_.begin(), cfs_.end());
+  return FromRocks(db_->Flush(fo, handles), "flushing store");
+}
+
+Result<AuditReport> RocksClaimStore::VerifyLog() const {
+  AuditReport report;
+  const rocksdb::Snapshot* snap = db_->GetSnapshot();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap;
+  struct Release {
+    rocksdb::DB* db;
+    const rocksdb::Snapshot* s;
+    ~Release() { db->ReleaseSnapshot(s); }
+  } release{db_.get(), snap};
+
+  std::string counters_value;
+  Counters counters;
+  CG_RETURN_IF_ERROR(FromRocks(db_->Get(ro, cf(Cf::kMeta), std::string(kMetaCounters), &counters_value), "meta"));
+  CG_RETURN_IF_ERROR(DecodeCounters(counters_value, &counters));
+
+  auto fail = [&](TxId tx, std::string problem) {
+    report.ok = false;
+    report.first_bad_tx = tx;
+    report.problem = std::move(problem);
+    return report;
+  };
+
+  std::string prev_hash(kHashSize, '\0');
+  TxId expected = 1;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kTxlog)));
+  std::string record;
+  for (it->SeekToFirst(); it->Valid(); it->Next(), ++expected) {
+    rocksdb::Slice key = it->key();
+    if (key.size() != 8) return fail(expected, "txlog has a malformed key");
+    TxId tx = DecodeFixed64BE(key.data());
+    if (tx != expected)
+      return fail(expected, tx > expected ? "record is missing (the log jumps to tx " + std::to_string(tx) + ")"
+                                          : "record is out of order");
+    std::string_view value(it->value().data(), it->value().size());
+    if (!VerifyTxRecordHash(value)) return fail(tx, "record hash does not match its contents");
+    TxRecord rec;
+    Status st = DecodeTxRecord(value, &rec);
+    if (!st.ok()) return fail(tx, st.message());
+    if (rec.tx != tx) return fail(tx, "record carries tx " + std::to_string(rec.tx) + " (moved or reordered)");
+    if (rec.prev_hash != prev_hash) return fail(tx, "previous-hash link is broken (a record before it was changed, removed or reordered)");
+    // Recompute the digest of every claim record this transaction wrote.
+    RecordsDigest digest;
+    for (const auto& op : rec.ops) {
+      if (op.kind == TxOperation::Kind::kAssertRange) {
+        for (ClaimId c = op.first; c < op.first + op.count; ++c) {
+          Status gs = FromRocks(db_->Get(ro, cf(Cf::kClaims), EncodeClaimKey(c, kClaimAssertionTag), &record), "");
+          if (!gs.ok()) return fail(tx, "claim " + std::to_string(c) + " record is missing");
+          digest.Add(record);
+          ++report.claims_checked;
+        }
+      } else if (op.kind == TxOperation::Kind::kRetract) {
+        Status gs = FromRocks(db_->Get(ro, cf(Cf::kClaims), EncodeClaimKey(op.first, kClaimRetractionTag), &record), "");
+        if (!gs.ok()) return fail(tx, "retraction record of claim " + std::to_string(op.first) + " is missing");
+        digest.Add(record);
+      }
+    }
+    if (digest.Finish() != rec.records_digest)
+      return fail(tx, "claim records written by this transaction were changed");
+    prev_hash = rec.hash;
+    ++report.transactions_checked;
+  }
+  CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading txlog"));
+  if (expected - 1 != counters.last_tx) {
+    if (expected - 1 < counters.last_tx)
+      return fail(expected, "record is missing (the store's newest transaction is " + std::to_string(counters.last_tx) + ")");
+    return fail(counters.last_tx + 1, "record exists beyond the store's newest transaction " +
+                                          std::to_string(counters.last_tx));
+  }
+  return report;
+}
+
+namespace {
+
+Result<std::unique_ptr<rocksdb::DB>> OpenRaw(const std::string& dir, std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
+  std::vector<std::string> names;
+  auto s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names);
+  if (!s.ok()) return FromRocks(s, "listing column families");
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  rocksdb::DB* raw = nullptr;
+  s = rocksdb::DB::Open(rocksdb::DBOptions(), dir, descriptors, handles, &raw);
+  if (!s.ok()) return FromRocks(s, "opening raw store");
+  return std::unique_ptr<rocksdb::DB>(raw);
+}
+
+rocksdb::ColumnFamilyHandle* FindHandle(const std::vector<rocksdb::ColumnFamilyHandle*>& handles, std::string_view name) {
+  for (auto* h : handles)
+    if (h->GetName() == name) return h;
+  return nullptr;
+}
+
+}  // namespace
+
+Status TEST_RawPut(const std::string& dir, std::string_view cf_name, std::string_view key,
+                   std::optional<std::string_view> value) {
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
+  auto* h = FindHandle(handles, cf_name);
+  Status st = h ? Status::Ok() : Status::NotFound("no column family " + std::string(cf_name));
+  if (st.ok()) {
+    rocksdb::Slice k(key.data(), key.size());
+    st = FromRocks(value ? db->Put(rocksdb::WriteOptions(), h, k, rocksdb::Slice(value->data(), value->size()))
+                         : db->Delete(rocksdb::WriteOptions(), h, k),
+                   "raw write");
+  }
+  for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
+  return st;
+}
+
+Result<std::string> TEST_RawGet(const std::string& dir, std::string_view cf_name, std::string_view key) {
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
+  auto* h = FindHandle(handles, cf_name);
+  std::string value;
+  Status st = h ? FromRocks(db->Get(rocksdb::ReadOptions(), h, rocksdb::Slice(key.data(), key.size()), &value), "raw get")
+                : Status::NotFound("no column family " + std::string(cf_name));
+  for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
+  if (!st.ok()) return st;
+  return value;
+}
+
+}  // namespace claimgraph::storage

@@ -1,0 +1,467 @@
+// One write transaction: lookups see the store plus this transaction's own
+// writes; Commit() turns the pending state into keys for one CommitSink, with
+// the txlog record and the counters in the same atomic write.
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <cctype>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "storage/byte_codec.h"
+#include "storage/commit_sink.h"
+#include "storage/normalize.h"
+#include "storage/record_codec.h"
+#include "storage/rocks_internal.h"
+#include "storage/tx_log.h"
+
+namespace claimgraph::storage {
+namespace {
+
+int64_t NowMicros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool ValidPredicateName(std::string_view name) {
+  if (name.empty() || name.size() > 200) return false;
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+  return std::isalpha(static_cast<unsigned char>(name[0]));
+}
+
+class RocksWriteTransaction final : public WriteTransaction {
+ public:
+  RocksWriteTransaction(RocksClaimStore* store, WriteOptions options)
+      : store_(store), options_(std::move(options)), lock_(store->writer_mutex()), head_(store->head()),
+        counters_(head_.counters) {}
+
+  Result<EntityId> FindEntity(std::string_view name) override {
+    std::string norm = NormalizeAlias(name);
+    if (norm.empty()) return Status::InvalidArgument("entity name \"" + std::string(name) + "\" has no letters or digits");
+    auto it = alias_cache_.find(norm);
+    if (it != alias_cache_.end()) return it->second;
+    std::string value;
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kAlias), norm, &value);
+    if (s.IsNotFound()) return Status::NotFound("entity \"" + std::string(name) + "\" not found");
+    CG_RETURN_IF_ERROR(FromRocks(s, "looking up alias"));
+    if (value.size() != 8) return Status::Corruption("malformed alias entry for \"" + norm + "\"");
+    EntityId id = DecodeFixed64BE(value.data());
+    alias_cache_.emplace(std::move(norm), id);
+    return id;
+  }
+
+  Result<EntityId> ResolveOrCreateEntity(std::string_view name) override {
+    auto found = FindEntity(name);
+    if (found.ok() || found.status().code() != StatusCode::kNotFound) return found;
+    Entity e;
+    e.id = counters_.next_entity++;
+    e.name = std::string(name);
+    AddAlias(NormalizeAlias(name), e.id);
+    EntityId id = e.id;
+    entities_.emplace(id, std::move(e));
+    return id;
+  }
+
+  Result<EntityId> UpsertEntity(const EntityInput& input) override {
+    if (NormalizeAlias(input.name).empty())
+      return Status::InvalidArgument("entity name \"" + input.name + "\" has no letters or digits");
+    std::optional<EntityId> target;
+    std::string target_via;
+    std::vector<std::string> names{input.name};
+    names.insert(names.end(), input.aliases.begin(), input.aliases.end());
+    for (const auto& n : names) {
+      if (NormalizeAlias(n).empty()) return Status::InvalidArgument("alias \"" + n + "\" has no letters or digits");
+      auto found = FindEntity(n);
+      if (!found.ok()) {
+        if (found.status().code() != StatusCode::kNotFound) return found.status();
+        continue;
+      }
+      if (target && *target != *found) {
+        CG_ASSIGN_OR_RETURN(Entity other, LoadEntity(*found));
+        CG_ASSIGN_OR_RETURN(Entity first, LoadEntity(*target));
+        return Status::AlreadyExists("\"" + n + "\" already names entity \"" + other.name + "\", but \"" + target_via +
+                                     "\" names \"" + first.name + "\"");
+      }
+      target = *found;
+      target_via = n;
+    }
+    Entity e;
+    if (target) {
+      CG_ASSIGN_OR_RETURN(e, LoadEntity(*target));
+    } else {
+      e.id = counters_.next_entity++;
+    }
+    // DEFINE ENTITY names the canonical name: an entity first met under an
+    // alias is renamed, and its old name stays an alias.
+    if (!e.name.empty() && e.name != input.name) e.aliases.push_back(e.name);
+    e.name = input.name;
+    if (!input.type.empty()) e.type = input.type;
+    for (const auto& a : input.aliases) e.aliases.push_back(a);
+    // Keep one spelling per normalized form, never the canonical name itself.
+    std::unordered_set<std::string> seen{NormalizeAlias(e.name)};
+    std::vector<std::string> aliases;
+    for (auto& a : e.aliases)
+      if (seen.insert(NormalizeAlias(a)).second) aliases.push_back(a);
+    e.aliases = std::move(aliases);
+    AddAlias(NormalizeAlias(e.name), e.id);
+    for (const auto& a : e.aliases) AddAlias(NormalizeAlias(a), e.id);
+    EntityId id = e.id;
+    entities_[id] = std::move(e);
+    return id;
+  }
+
+  Result<Predicate> FindPredicate(std::string_view name) override {
+    auto it = predicate_by_name_.find(std::string(name));
+    if (it != predicate_by_name_.end()) return predicates_.at(it->second);
+    std::string value;
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey('P', name), &value);
+    if (s.IsNotFound()) return Status::NotFound("predicate '" + std::string(name) + "' not found");
+    CG_RETURN_IF_ERROR(FromRocks(s, "looking up predicate"));
+    if (value.size() != 8) return Status::Corruption("malformed predicate id for '" + std::string(name) + "'");
+    Predicate p;
+    p.id = DecodeFixed64BE(value.data());
+    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey('P', p.id), &value, "predicate " + std::to_string(p.id)));
+    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
+    return p;
+  }
+
+  Result<PredicateId> DefinePredicate(const Predicate& def) override {
+    if (!ValidPredicateName(def.name))
+      return Status::InvalidArgument("predicate name '" + def.name +
+                                     "' must start with a letter and hold only letters, digits, '-' and '_'");
+    if (!def.inverse.empty()) {
+      if (!ValidPredicateName(def.inverse))
+        return Status::InvalidArgument("inverse name '" + def.inverse + "' is not a valid predicate name");
+      if (def.inverse == def.name) return Status::InvalidArgument("predicate '" + def.name + "' cannot be its own inverse");
+      if (def.symmetric)
+        return Status::InvalidArgument("symmetric predicate '" + def.name + "' cannot have an inverse name");
+      auto clash = FindPredicate(def.inverse);
+      if (clash.ok()) return Status::AlreadyExists("inverse name '" + def.inverse + "' is already a predicate");
+    }
+    CG_RETURN_IF_ERROR(LoadAllPredicates());
+    for (const auto& [id, other] : predicates_) {
+      if (other.name == def.name) continue;
+      if (!other.inverse.empty() && other.inverse == def.name)
+        return Status::AlreadyExists("'" + def.name + "' is already the inverse of predicate '" + other.name + "'");
+      if (!def.inverse.empty() && other.inverse == def.inverse)
+        return Status::AlreadyExists("'" + def.inverse + "' is already the inverse of predicate '" + other.name + "'");
+    }
+    Predicate p = def;
+    auto existing = FindPredicate(def.name);
+    if (existing.ok()) {
+      p.id = existing->id;
+    } else {
+      if (existing.status().code() != StatusCode::kNotFound) return existing.status();
+      p.id = counters_.next_predicate++;
+      new_predicates_.insert(p.id);
+    }
+    if (p.domain.empty()) p.domain = "ANY";
+    if (p.range.empty()) p.range = "ANY";
+    predicate_by_name_[p.name] = p.id;
+    predicates_[p.id] = p;
+    changed_predicates_.insert(p.id);
+    return p.id;
+  }
+
+  Result<PredicateId> ResolveOrDeclarePredicate(std::string_view name) override {
+    auto found = FindPredicate(name);
+    if (found.ok()) return found->id;
+    if (found.status().code() != StatusCode::kNotFound) return found.status();
+    Predicate p;
+    p.name = std::string(name);
+    return DefinePredicate(p);
+  }
+
+  Result<SourceId> FindSource(std::string_view key) override {
+    auto it = source_by_key_.find(std::string(key));
+    if (it != source_by_key_.end()) return it->second;
+    std::string value;
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey('S', key), &value);
+    if (s.IsNotFound()) return Status::NotFound("source \"" + std::string(key) + "\" not found");
+    CG_RETURN_IF_ERROR(FromRocks(s, "looking up source"));
+    if (value.size() != 8) return Status::Corruption("malformed source id");
+    SourceId id = DecodeFixed64BE(value.data());
+    source_by_key_.emplace(std::string(key), id);
+    return id;
+  }
+
+  Result<SourceId> UpsertSource(const SourceInput& in) override {
+    if (in.key.empty()) return Status::InvalidArgument("a source needs a non-empty key");
+    Source s;
+    auto found = FindSource(in.key);
+    if (found.ok()) {
+      auto pending = sources_.find(*found);
+      if (pending != sources_.end()) {
+        s = pending->second;
+      } else {
+        std::string value;
+        CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey('S', *found), &value, "source " + std::to_string(*found)));
+        CG_RETURN_IF_ERROR(DecodeSource(value, &s));
+        s.id = *found;
+      }
+    } else {
+      if (found.status().code() != StatusCode::kNotFound) return found.status();
+      s.id = counters_.next_source++;
+      s.key = in.key;
+      new_sources_.insert(s.id);
+      source_by_key_[s.key] = s.id;
+    }
+    Source before = s;
+    for (auto [field, value] : {std::pair{&s.title, &in.title}, {&s.publisher, &in.publisher},
+                                {&s.published, &in.published}, {&s.url, &in.url}, {&s.sha256, &in.sha256}})
+      if (!value->empty()) *field = *value;
+    if (!(s == before) || new_sources_.count(s.id)) sources_[s.id] = s;
+    return s.id;
+  }
+
+  Result<TermId> InternLiteral(const Literal& literal) override {
+    if (literal.kind == TermKind::kEntity) return Status::InvalidArgument("an entity is not a literal");
+    std::string key = EncodeLiteralDictKey(literal.kind, literal.lexical);
+    auto it = literal_cache_.find(key);
+    if (it != literal_cache_.end()) return it->second;
+    std::string value;
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), key, &value);
+    TermId id;
+    if (s.ok() && value.size() == 8) {
+      id = DecodeFixed64BE(value.data());
+    } else if (s.IsNotFound()) {
+      id = MakeTermId(literal.kind, counters_.next_literal++);
+      literals_.emplace(id, literal);
+    } else {
+      return s.ok() ? Status::Corruption("malformed literal id") : FromRocks(s, "looking up literal");
+    }
+    literal_cache_.emplace(std::move(key), id);
+    return id;
+  }
+
+  Result<ClaimId> Assert(const ClaimInput& in) override {
+    if (in.subject == 0 || in.subject >= counters_.next_entity)
+      return Status::InvalidArgument("claim subject " + std::to_string(in.subject) + " is not an entity");
+    if (in.predicate == 0 || in.predicate >= counters_.next_predicate)
+      return Status::InvalidArgument("claim predicate " + std::to_string(in.predicate) + " is not declared");
+    if (in.source == 0 || in.source >= counters_.next_source)
+      return Status::InvalidArgument("claim source " + std::to_string(in.source) + " does not exist");
+    uint64_t seq = in.object & 0x00FFFFFFFFFFFFFFull;
+    bool object_ok = IsEntityTerm(in.object) ? (seq > 0 && seq < counters_.next_entity)
+                                             : (KindOfTerm(in.object) <= TermKind::kDate && seq > 0 && seq < counters_.next_literal);
+    if (!object_ok) return Status::InvalidArgument("claim object " + std::to_string(in.object) + " is not a known term");
+    if (!(in.confidence >= 0.0 && in.confidence <= 1.0))
+      return Status::InvalidArgument("confidence must be within [0, 1]");
+    if (in.has_span && in.span_begin > in.span_end)
+      return Status::InvalidArgument("span " + std::to_string(in.span_begin) + ".." + std::to_string(in.span_end) +
+                                     " ends before it begins");
+    Claim c;
+    c.id = counters_.next_claim++;
+    c.subject = in.subject;
+    c.predicate = in.predicate;
+    c.object = in.object;
+    c.source = in.source;
+    c.has_span = in.has_span;
+    c.span_begin = in.span_begin;
+    c.span_end = in.span_end;
+    c.quote = in.quote;
+    c.confidence = in.confidence;
+    c.method = in.method;
+    c.modality = in.modality;
+    c.principal = in.principal;
+    c.asserted_at_us = in.asserted_at_us;
+    claims_.push_back(std::move(c));
+    return claims_.back().id;
+  }
+
+  Status Retract(ClaimId id, std::string_view reason) override {
+    if (retracted_.count(id)) return Status::FailedPrecondition("claim " + std::to_string(id) + " is already retracted in this transaction");
+    Claim c;
+    if (!claims_.empty() && id >= claims_.front().id && id <= claims_.back().id) {
+      c = claims_[id - claims_.front().id];
+    } else {
+      std::string value;
+      auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimAssertionTag), &value);
+      if (s.IsNotFound()) return Status::NotFound("claim " + std::to_string(id) + " does not exist");
+      CG_RETURN_IF_ERROR(FromRocks(s, "reading claim"));
+      CG_RETURN_IF_ERROR(DecodeClaim(value, &c));
+      c.id = id;
+      s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimRetractionTag), &value);
+      if (s.ok()) {
+        Claim r;
+        CG_RETURN_IF_ERROR(DecodeRetraction(value, &r));
+        return Status::FailedPrecondition("claim " + std::to_string(id) + " was already retracted in tx " +
+                                          std::to_string(r.retracted_tx));
+      }
+      if (!s.IsNotFound()) return FromRocks(s, "reading retraction");
+    }
+    c.retract_reason = std::string(reason);
+    retracted_.insert(id);
+    retractions_.push_back(std::move(c));
+    return Status::Ok();
+  }
+
+  Result<CommitInfo> Commit() override {
+    if (committed_) return Status::FailedPrecondition("transaction already committed");
+    committed_ = true;
+    CommitInfo info;
+    if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
+        retractions_.empty())
+      return info;  // nothing to write: no transaction
+
+    const TxId tx = head_.counters.last_tx + 1;
+    const int64_t now = std::max(NowMicros(), head_.last_time_us);  // the log's clock never runs backwards
+    auto sink = options_.bulk ? NewBulkSink(store_, options_.progress) : NewBatchSink(store_);
+    TxRecord rec;
+    rec.tx = tx;
+    rec.time_us = now;
+    rec.principal = options_.principal;
+    rec.note = options_.note;
+    rec.prev_hash = head_.last_hash;
+
+    for (auto& [id, e] : entities_) {
+      std::string record = EncodeEntity(e);
+      sink->Put(Cf::kNames, EncodeNamesKey('E', id), record);
+      rec.ops.push_back({TxOperation::Kind::kEntity, id, 1, std::move(record)});
+    }
+    for (auto& [norm, id] : new_aliases_) sink->Put(Cf::kAlias, norm, EncodeId(id));
+    for (PredicateId id : changed_predicates_) {
+      const Predicate& p = predicates_.at(id);
+      std::string record = EncodePredicate(p);
+      sink->Put(Cf::kNames, EncodeNamesKey('P', id), record);
+      if (new_predicates_.count(id)) sink->Put(Cf::kDict, EncodeDictKey('P', p.name), EncodeId(id));
+      rec.ops.push_back({TxOperation::Kind::kPredicate, id, 1, std::move(record)});
+    }
+    for (auto& [id, s] : sources_) {
+      std::string record = EncodeSource(s);
+      sink->Put(Cf::kNames, EncodeNamesKey('S', id), record);
+      if (new_sources_.count(id)) sink->Put(Cf::kDict, EncodeDictKey('S', s.key), EncodeId(id));
+      rec.ops.push_back({TxOperation::Kind::kSource, id, 1, std::move(record)});
+    }
+    for (auto& [id, l] : literals_) {
+      std::string record = EncodeLiteral(l);
+      sink->Put(Cf::kNames, EncodeNamesKey('L', id), record);
+      sink->Put(Cf::kDict, EncodeLiteralDictKey(l.kind, l.lexical), EncodeId(id));
+      rec.ops.push_back({TxOperation::Kind::kLiteral, id, 1, std::move(record)});
+    }
+
+    RecordsDigest digest;
+    if (!claims_.empty()) {
+      if (options_.progress) options_.progress("encode", 0, claims_.size());
+      for (size_t i = 0; i < claims_.size(); ++i) {
+        Claim& c = claims_[i];
+        c.asserted_tx = tx;
+        if (c.principal.empty()) c.principal = options_.principal;
+        if (c.asserted_at_us == 0) c.asserted_at_us = now;
+        std::string record = EncodeClaim(c);
+        digest.Add(record);
+        sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), std::move(record));
+        IndexEntry e{c.subject, c.predicate, c.object, c.id, tx, retracted_.count(c.id) ? tx : 0, c.source, c.modality};
+        sink->PutIndexEntries(e);
+        sink->PutBySource(c.source, c.id);
+        if (options_.progress && (i + 1) % 100000 == 0) options_.progress("encode", i + 1, claims_.size());
+      }
+      rec.ops.push_back({TxOperation::Kind::kAssertRange, claims_.front().id, claims_.size(), {}});
+      info.first_claim = claims_.front().id;
+      info.claims = claims_.size();
+    }
+    for (Claim& c : retractions_) {
+      c.retracted_tx = tx;
+      c.retracted_by = options_.principal;
+      c.retracted_at_us = now;
+      std::string record = EncodeRetraction(c);
+      digest.Add(record);
+      sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimRetractionTag), std::move(record));
+      bool same_tx = !claims_.empty() && c.id >= claims_.front().id;
+      if (!same_tx)  // index values of a claim asserted earlier now say when it ended
+        sink->PutIndexEntries({c.subject, c.predicate, c.object, c.id, c.asserted_tx, tx, c.source, c.modality});
+      rec.ops.push_back({TxOperation::Kind::kRetract, c.id, 1, {}});
+    }
+    info.retracted = retractions_.size();
+    rec.records_digest = digest.Finish();
+    sink->Put(Cf::kTxlog, EncodeTxKey(tx), SealTxRecord(&rec));
+
+    RocksClaimStore::ChainHead next = head_;
+    next.counters = counters_;
+    next.counters.last_tx = tx;
+    next.last_hash = rec.hash;
+    next.last_time_us = now;
+    sink->Put(Cf::kMeta, std::string(kMetaCounters), EncodeCounters(next.counters));
+    CG_RETURN_IF_ERROR(sink->Finish());
+    store_->PublishHead(next);
+    info.tx = tx;
+    return info;
+  }
+
+ private:
+  void AddAlias(const std::string& norm, EntityId id) {
+    auto it = alias_cache_.find(norm);
+    if (it != alias_cache_.end() && it->second == id) {
+      // Known already; only new aliases need writing.
+      if (!new_aliases_.count(norm)) return;
+    }
+    alias_cache_[norm] = id;
+    new_aliases_[norm] = id;
+  }
+
+  Result<Entity> LoadEntity(EntityId id) {
+    auto it = entities_.find(id);
+    if (it != entities_.end()) return it->second;
+    std::string value;
+    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey('E', id), &value, "entity " + std::to_string(id)));
+    Entity e;
+    e.id = id;
+    CG_RETURN_IF_ERROR(DecodeEntity(value, &e));
+    return e;
+  }
+
+  Status LoadAllPredicates() {
+    if (all_predicates_loaded_) return Status::Ok();
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kNames)));
+    for (it->Seek("P"); it->Valid() && it->key().starts_with("P"); it->Next()) {
+      if (it->key().size() != 9) return Status::Corruption("malformed names key");
+      Predicate p;
+      p.id = DecodeFixed64BE(it->key().data() + 1);
+      if (predicates_.count(p.id)) continue;
+      CG_RETURN_IF_ERROR(DecodePredicate(std::string_view(it->value().data(), it->value().size()), &p));
+      predicate_by_name_[p.name] = p.id;
+      predicates_[p.id] = p;
+    }
+    all_predicates_loaded_ = true;
+    return FromRocks(it->status(), "scanning predicates");
+  }
+
+  Status Read(Cf cf, const std::string& key, std::string* value, const std::string& what) {
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(cf), key, value);
+    if (s.IsNotFound()) return Status::NotFound(what + " not found");
+    return FromRocks(s, "reading " + what);
+  }
+
+  RocksClaimStore* store_;
+  WriteOptions options_;
+  std::unique_lock<std::mutex> lock_;  // one writer at a time
+  RocksClaimStore::ChainHead head_;
+  Counters counters_;  // ids handed out so far, published only on commit
+  bool committed_ = false;
+
+  std::unordered_map<std::string, EntityId> alias_cache_;
+  std::map<std::string, EntityId> new_aliases_;
+  std::map<EntityId, Entity> entities_;  // new or changed
+  std::unordered_map<std::string, PredicateId> predicate_by_name_;
+  std::map<PredicateId, Predicate> predicates_;  // loaded or changed
+  std::set<PredicateId> changed_predicates_, new_predicates_;
+  bool all_predicates_loaded_ = false;
+  std::unordered_map<std::string, SourceId> source_by_key_;
+  std::map<SourceId, Source> sources_;  // new or changed
+  std::set<SourceId> new_sources_;
+  std::unordered_map<std::string, TermId> literal_cache_;
+  std::map<TermId, Literal> literals_;  // new
+  std::vector<Claim> claims_;           // new, ids contiguous
+  std::vector<Claim> retractions_;
+  std::unordered_set<ClaimId> retracted_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<WriteTransaction>> NewRocksWriteTransaction(RocksClaimStore* store, const WriteOptions& options) {
+  return std::unique_ptr<WriteTransaction>(new RocksWriteTransaction(store, options));
+}
+
+}  // namespace claimgraph::storage

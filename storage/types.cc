@@ -1,0 +1,33 @@
+#include "storage/types.h"
+
+namespace claimgraph::storage {
+
+const char* TermKindName(TermKind kind) {
+  switch (kind) {
+    case TermKind::kEntity: return "entity";
+    case TermKind::kString: return "string";
+    case TermKind::kNumber: return "number";
+    case TermKind::kDate: return "date";
+  }
+  return "unknown";
+}
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kReported: return "reported";
+    case Modality::kProposed: return "proposed";
+    case Modality::kDenied: return "denied";
+  }
+  return "unknown";
+}
+
+std::optional<Modality> ParseModality(std::string_view text) {
+  if (text == "asserted") return Modality::kAsserted;
+  if (text == "reported") return Modality::kReported;
+  if (text == "proposed") return Modality::kProposed;
+  if (text == "denied") return Modality::kDenied;
+  return std::nullopt;
+}
+
+}  // namespace claimgraph::storage

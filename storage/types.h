@@ -1,0 +1,153 @@
+// The records claimgraph keeps: entities, predicates, sources, literal values
+// and claims with their full provenance. Plain data, no RocksDB types.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimgraph::storage {
+
+using EntityId = uint64_t;
+using PredicateId = uint64_t;
+using SourceId = uint64_t;
+using ClaimId = uint64_t;
+using TxId = uint64_t;
+// A term is what may stand in object position: an entity or a literal value.
+// Its top 8 bits say which (TermKind); an entity's TermId equals its EntityId.
+using TermId = uint64_t;
+
+// DO NOT CHANGE the values: they are the top byte of every TermId on disk.
+enum class TermKind : uint8_t { kEntity = 0, kString = 1, kNumber = 2, kDate = 3 };
+
+inline TermKind KindOfTerm(TermId id) { return static_cast<TermKind>(id >> 56); }
+inline TermId MakeTermId(TermKind kind, uint64_t sequence) {
+  return (static_cast<uint64_t>(kind) << 56) | (sequence & 0x00FFFFFFFFFFFFFFull);
+}
+inline bool IsEntityTerm(TermId id) { return KindOfTerm(id) == TermKind::kEntity; }
+const char* TermKindName(TermKind kind);
+
+// DO NOT CHANGE the values: stored in claim records and index values.
+enum class Modality : uint8_t { kAsserted = 0, kReported = 1, kProposed = 2, kDenied = 3 };
+const char* ModalityName(Modality m);
+std::optional<Modality> ParseModality(std::string_view text);
+
+struct Entity {
+  EntityId id = 0;
+  std::string name;                  // canonical name, e.g. "United States"
+  std::string type;                  // country, group, organization, person, ... ("" = unknown)
+  std::vector<std::string> aliases;  // as written; matched after NormalizeAlias()
+  bool operator==(const Entity&) const = default;
+};
+
+struct Predicate {
+  PredicateId id = 0;
+  std::string name;          // e.g. "shares-intel"
+  bool symmetric = false;
+  std::string inverse;       // name of the inverse reading ("" = none), e.g. "targeted-by"
+  std::string domain = "ANY";
+  std::string range = "ANY";
+  bool operator==(const Predicate&) const = default;
+};
+
+struct Source {
+  SourceId id = 0;
+  std::string key;        // the source's stable name: "004_8cc8e2fcc4fc9a24", or a graph IRI
+  std::string title;
+  std::string publisher;
+  std::string published;  // ISO 8601 date, possibly partial ("2015-04", "2023")
+  std::string url;
+  std::string sha256;     // hex digest of the document text ("" when unknown)
+  bool operator==(const Source&) const = default;
+};
+
+// A literal value in object position. Numbers keep their lexical form and
+// their value; dates are ISO 8601 text, which sorts chronologically.
+struct Literal {
+  TermKind kind = TermKind::kString;
+  std::string lexical;
+  double number = 0;  // meaningful for kNumber only
+  bool operator==(const Literal&) const = default;
+};
+
+// One source's assertion of a fact, with provenance. Immutable once written;
+// retraction is recorded beside it, never over it.
+struct Claim {
+  ClaimId id = 0;
+  EntityId subject = 0;
+  PredicateId predicate = 0;
+  TermId object = 0;
+  SourceId source = 0;
+  // Byte offsets [span_begin, span_end) into the source's original UTF-8 text.
+  bool has_span = false;
+  uint64_t span_begin = 0;
+  uint64_t span_end = 0;
+  std::string quote;
+  double confidence = 1.0;
+  std::string method;  // "manual", "import:nquads", "rules:1", ...
+  Modality modality = Modality::kAsserted;
+  TxId asserted_tx = 0;
+  std::string principal;       // who entered it
+  int64_t asserted_at_us = 0;  // when it was entered, µs since the Unix epoch
+  // Retraction; retracted_tx == 0 while the claim is live.
+  TxId retracted_tx = 0;
+  std::string retract_reason;
+  std::string retracted_by;
+  int64_t retracted_at_us = 0;
+  bool operator==(const Claim&) const = default;
+};
+
+// What an index entry carries besides its key, so that scans can decide
+// visibility (as of a transaction) and provenance filters without reading
+// the claim record.
+struct IndexEntry {
+  EntityId subject = 0;
+  PredicateId predicate = 0;
+  TermId object = 0;
+  ClaimId claim = 0;
+  TxId asserted_tx = 0;
+  TxId retracted_tx = 0;  // 0 = live
+  SourceId source = 0;
+  Modality modality = Modality::kAsserted;
+  bool operator==(const IndexEntry&) const = default;
+};
+
+// A triple pattern: any position may be bound.
+struct TriplePattern {
+  std::optional<EntityId> subject;
+  std::optional<PredicateId> predicate;
+  std::optional<TermId> object;
+};
+
+// A transaction as recorded in the hash-chained log.
+struct TxOperation {
+  // DO NOT CHANGE the values: stored in txlog records.
+  enum class Kind : uint8_t {
+    kAssertRange = 1,   // claims [first, first + count)
+    kRetract = 2,       // claim `first`
+    kEntity = 3,        // entity `first` defined or changed; `record` is its new record
+    kPredicate = 4,
+    kSource = 5,
+    kLiteral = 6,
+  };
+  Kind kind = Kind::kAssertRange;
+  uint64_t first = 0;
+  uint64_t count = 1;
+  std::string record;  // encoded record for dictionary operations
+  bool operator==(const TxOperation&) const = default;
+};
+
+struct TxRecord {
+  TxId tx = 0;
+  int64_t time_us = 0;
+  std::string principal;
+  std::string note;  // e.g. "bulk import of 3 files", "RETRACT CLAIM 12"
+  std::vector<TxOperation> ops;
+  std::string records_digest;  // SHA-256 (raw 32 bytes) of every claims-CF record this tx wrote
+  std::string prev_hash;       // SHA-256 of the previous record (32 zero bytes for tx 1)
+  std::string hash;            // SHA-256 of this record's canonical encoding
+};
+
+}  // namespace claimgraph::storage

@@ -1,0 +1,289 @@
+#include "storage/claim_store.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include "storage/byte_codec.h"
+#include "tests/storage/store_fixture.h"
+
+namespace claimgraph::storage {
+namespace {
+
+using testing::Begin;
+using testing::OpenStore;
+using testing::ScanIds;
+using testing::TempDir;
+using testing::ValueOrDie;
+
+struct Schema {
+  EntityId us, japan, uk, china;
+  PredicateId pact, targets;
+  SourceId src;
+};
+
+Schema Populate(ClaimStore* store) {
+  auto tx = Begin(store);
+  Schema s;
+  s.us = ValueOrDie(tx->UpsertEntity({"United States", "country", {"US", "U.S.", "USA", "Washington"}}));
+  s.japan = ValueOrDie(tx->UpsertEntity({"Japan", "country", {"Tokyo"}}));
+  s.uk = ValueOrDie(tx->UpsertEntity({"United Kingdom", "country", {"UK", "Britain", "Whitehall"}}));
+  s.china = ValueOrDie(tx->UpsertEntity({"China", "country", {"Beijing", "PRC"}}));
+  Predicate pact;
+  pact.name = "pact";
+  pact.symmetric = true;
+  s.pact = ValueOrDie(tx->DefinePredicate(pact));
+  Predicate targets;
+  targets.name = "targets";
+  targets.inverse = "targeted-by";
+  s.targets = ValueOrDie(tx->DefinePredicate(targets));
+  s.src = ValueOrDie(tx->UpsertSource({"004_8cc8e2fcc4fc9a24", "US-Japan cyber cooperation comes to life",
+                                       "Nikkei Asian Review", "2015-06-04", "", ""}));
+  ValueOrDie(tx->Commit());
+  return s;
+}
+
+ClaimInput MakeClaim(EntityId s, PredicateId p, TermId o, SourceId src) {
+  ClaimInput c;
+  c.subject = s;
+  c.predicate = p;
+  c.object = o;
+  c.source = src;
+  return c;
+}
+
+TEST(ClaimStore, EntitiesAreFoundByAnyAliasIgnoringCaseAndPunctuation) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Schema s = Populate(store.get());
+  auto view = ValueOrDie(store->NewReadView());
+  for (const char* name : {"U.S.", "US", "us", "usa", "United States", "united-states", "WASHINGTON"})
+    EXPECT_EQ(ValueOrDie(view->FindEntity(name)), s.us) << name;
+  EXPECT_EQ(view->FindEntity("Atlantis").status().code(), StatusCode::kNotFound);
+  Entity us = ValueOrDie(view->GetEntity(s.us));
+  EXPECT_EQ(us.name, "United States");
+  EXPECT_EQ(us.type, "country");
+  // "US" and "U.S." are one alias once normalized: the first spelling is kept.
+  EXPECT_EQ(us.aliases, (std::vector<std::string>{"US", "USA", "Washington"}));
+}
+
+TEST(ClaimStore, UpsertMergesAliasesAndRenamesAnEntityMetUnderAnAlias) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  {
+    auto tx = Begin(store.get());
+    ValueOrDie(tx->ResolveOrCreateEntity("US"));
+    ValueOrDie(tx->Commit());
+  }
+  auto tx = Begin(store.get());
+  EntityId id = ValueOrDie(tx->UpsertEntity({"United States", "country", {"US", "America"}}));
+  ValueOrDie(tx->Commit());
+  auto view = ValueOrDie(store->NewReadView());
+  Entity e = ValueOrDie(view->GetEntity(id));
+  EXPECT_EQ(e.name, "United States");
+  EXPECT_EQ(ValueOrDie(view->FindEntity("america")), id);
+  EXPECT_EQ(ValueOrDie(view->FindEntity("u.s.")), id);
+  EXPECT_EQ(ValueOrDie(view->ListEntities()).size(), 1u);
+}
+
+TEST(ClaimStore, AnAliasOfTwoEntitiesIsRefused) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Populate(store.get());
+  auto tx = Begin(store.get());
+  auto r = tx->UpsertEntity({"Japan", "", {"UK"}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kAlreadyExists);
+  EXPECT_NE(r.status().message().find("United Kingdom"), std::string::npos) << r.status().message();
+}
+
+TEST(ClaimStore, PredicateRulesAreChecked) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Populate(store.get());
+  auto tx = Begin(store.get());
+  Predicate bad;
+  bad.name = "targeted-by";  // already the inverse of targets
+  EXPECT_EQ(tx->DefinePredicate(bad).status().code(), StatusCode::kAlreadyExists);
+  bad.name = "1abc";
+  EXPECT_EQ(tx->DefinePredicate(bad).status().code(), StatusCode::kInvalidArgument);
+  Predicate sym;
+  sym.name = "allied";
+  sym.symmetric = true;
+  sym.inverse = "allied-by";
+  EXPECT_EQ(tx->DefinePredicate(sym).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(ClaimStore, ClaimKeepsItsFullProvenance) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Schema s = Populate(store.get());
+  auto tx = Begin(store.get(), "analyst-7");
+  ClaimInput in = MakeClaim(s.japan, s.pact, s.uk, s.src);
+  in.has_span = true;
+  in.span_begin = 1893;
+  in.span_end = 2051;
+  in.quote = "Japan and the UK signed \xE2\x80\x9c" "2+2\xE2\x80\x9d talks";
+  in.confidence = 0.9;
+  in.method = "manual";
+  in.modality = Modality::kReported;
+  ClaimId id = ValueOrDie(tx->Assert(in));
+  CommitInfo info = ValueOrDie(tx->Commit());
+  EXPECT_EQ(info.tx, 2u);
+  EXPECT_EQ(info.claims, 1u);
+  auto view = ValueOrDie(store->NewReadView());
+  Claim c = ValueOrDie(view->GetClaim(id));
+  EXPECT_EQ(c.subject, s.japan);
+  EXPECT_EQ(c.object, s.uk);
+  EXPECT_EQ(c.span_begin, 1893u);
+  EXPECT_EQ(c.span_end, 2051u);
+  EXPECT_EQ(c.quote, in.quote);
+  EXPECT_DOUBLE_EQ(c.confidence, 0.9);
+  EXPECT_EQ(c.modality, Modality::kReported);
+  EXPECT_EQ(c.principal, "analyst-7");
+  EXPECT_EQ(c.asserted_tx, 2u);
+  EXPECT_GT(c.asserted_at_us, 0);
+  EXPECT_EQ(ValueOrDie(view->ClaimsBySource(s.src)), std::vector<ClaimId>{id});
+  TxRecord rec = ValueOrDie(view->GetTx(2));
+  EXPECT_EQ(rec.principal, "analyst-7");
+}
+
+TEST(ClaimStore, InvalidClaimsAreRejectedWithTheReason) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Schema s = Populate(store.get());
+  auto tx = Begin(store.get());
+  auto bad = MakeClaim(s.japan, s.pact, s.uk, s.src);
+  bad.confidence = 1.5;
+  EXPECT_EQ(tx->Assert(bad).status().code(), StatusCode::kInvalidArgument);
+  bad = MakeClaim(s.japan, 999, s.uk, s.src);
+  EXPECT_NE(tx->Assert(bad).status().message().find("predicate"), std::string::npos);
+  bad = MakeClaim(s.japan, s.pact, s.uk, 0);
+  EXPECT_NE(tx->Assert(bad).status().message().find("source"), std::string::npos);
+}
+
+TEST(ClaimStore, AnAbandonedTransactionLeavesNothing) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Schema s = Populate(store.get());
+  TxId before = store->LastTx();
+  {
+    auto tx = Begin(store.get());
+    EntityId fr = ValueOrDie(tx->UpsertEntity({"France", "country", {"Paris"}}));
+    ValueOrDie(tx->Assert(MakeClaim(fr, s.pact, s.japan, s.src)));
+    auto bad = MakeClaim(fr, s.pact, s.japan, s.src);
+    bad.confidence = -1;
+    ASSERT_FALSE(tx->Assert(bad).ok());
+    // The caller gives up on the batch: the transaction is dropped uncommitted.
+  }
+  EXPECT_EQ(store->LastTx(), before);
+  auto view = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(view->FindEntity("France").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(ScanIds(*view, {}).empty());
+  // The ids it had taken are not burnt into the store: the next claim is claim 1.
+  auto tx = Begin(store.get());
+  EXPECT_EQ(ValueOrDie(tx->Assert(MakeClaim(s.japan, s.pact, s.uk, s.src))), 1u);
+}
+
+TEST(ClaimStore, RetractionNeverDeletesAndAsOfSeesThePast) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Schema s = Populate(store.get());
+  ClaimId a, b;
+  {
+    auto tx = Begin(store.get());
+    a = ValueOrDie(tx->Assert(MakeClaim(s.japan, s.pact, s.uk, s.src)));
+    b = ValueOrDie(tx->Assert(MakeClaim(s.china, s.targets, s.us, s.src)));
+    EXPECT_EQ(ValueOrDie(tx->Commit()).tx, 2u);
+  }
+  {
+    auto tx = Begin(store.get(), "reviewer");
+    ASSERT_OK(tx->Retract(a, "misread: proposal, not a pact"));
+    EXPECT_EQ(ValueOrDie(tx->Commit()).tx, 3u);
+  }
+  {
+    auto tx = Begin(store.get());
+    Status again = tx->Retract(a, "twice");
+    EXPECT_EQ(again.code(), StatusCode::kFailedPrecondition);
+    EXPECT_NE(again.message().find("tx 3"), std::string::npos);
+    EXPECT_EQ(tx->Retract(12345, "never was").code(), StatusCode::kNotFound);
+  }
+  auto now = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(ScanIds(*now, {}), std::set<ClaimId>{b});
+  Claim ra = ValueOrDie(now->GetClaim(a));  // still there, with why it ended
+  EXPECT_EQ(ra.retracted_tx, 3u);
+  EXPECT_EQ(ra.retract_reason, "misread: proposal, not a pact");
+  EXPECT_EQ(ra.retracted_by, "reviewer");
+
+  auto at2 = ValueOrDie(store->NewReadView(2));
+  EXPECT_EQ(ScanIds(*at2, {}), (std::set<ClaimId>{a, b}));
+  EXPECT_EQ(ValueOrDie(at2->GetClaim(a)).retracted_tx, 0u);
+  auto at1 = ValueOrDie(store->NewReadView(1));
+  EXPECT_TRUE(ScanIds(*at1, {}).empty());
+  EXPECT_EQ(store->NewReadView(99).status().code(), StatusCode::kNotFound);
+
+  TxRecord t3 = ValueOrDie(now->GetTx(3));
+  EXPECT_EQ(ValueOrDie(now->TxAtTime(t3.time_us)), 3u);
+  EXPECT_EQ(ValueOrDie(now->TxAtTime(0)), 0u);
+}
+
+TEST(ClaimStore, ReadViewIsASnapshot) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Schema s = Populate(store.get());
+  auto before = ValueOrDie(store->NewReadView());
+  auto tx = Begin(store.get());
+  ValueOrDie(tx->Assert(MakeClaim(s.japan, s.pact, s.uk, s.src)));
+  ValueOrDie(tx->Commit());
+  EXPECT_TRUE(ScanIds(*before, {}).empty());
+  EXPECT_EQ(ScanIds(*ValueOrDie(store->NewReadView()), {}).size(), 1u);
+}
+
+TEST(ClaimStore, EverythingSurvivesReopen) {
+  TempDir dir;
+  Schema s;
+  ClaimId id;
+  {
+    auto store = OpenStore(dir.path());
+    s = Populate(store.get());
+    auto tx = Begin(store.get());
+    auto lit = ValueOrDie(tx->InternLiteral({TermKind::kDate, "2015-04-27", 0}));
+    id = ValueOrDie(tx->Assert(MakeClaim(s.japan, s.pact, lit, s.src)));
+    ValueOrDie(tx->Commit());
+  }
+  auto store = OpenStore(dir.path());
+  EXPECT_EQ(store->LastTx(), 2u);
+  auto view = ValueOrDie(store->NewReadView());
+  Claim c = ValueOrDie(view->GetClaim(id));
+  EXPECT_EQ(KindOfTerm(c.object), TermKind::kDate);
+  EXPECT_EQ(ValueOrDie(view->GetLiteral(c.object)).lexical, "2015-04-27");
+  EXPECT_EQ(ValueOrDie(view->FindPredicate("targets")).inverse, "targeted-by");
+  EXPECT_EQ(ValueOrDie(view->FindSource("004_8cc8e2fcc4fc9a24")).publisher, "Nikkei Asian Review");
+  // New ids continue after reopen.
+  auto tx = Begin(store.get());
+  EXPECT_EQ(ValueOrDie(tx->Assert(MakeClaim(s.japan, s.pact, s.uk, s.src))), id + 1);
+  EXPECT_EQ(ValueOrDie(tx->Commit()).tx, 3u);
+  EXPECT_TRUE(ValueOrDie(store->VerifyLog()).ok);
+}
+
+TEST(ClaimStore, UnknownFormatVersionIsAClearError) {
+  TempDir dir;
+  { OpenStore(dir.path()); }
+  std::string v;
+  PutFixed32BE(&v, 99);
+  ASSERT_OK(TEST_RawPut(dir.path(), "meta", "format_version", v));
+  auto r = ClaimStore::Open(dir.path(), StoreOptions{});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(r.status().message().find("version 99"), std::string::npos) << r.status().message();
+}
+
+TEST(ClaimStore, DataDirectoryIsOwnerOnly) {
+  TempDir dir;
+  { OpenStore(dir.path()); }
+  struct stat st;
+  ASSERT_EQ(::stat(dir.path().c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
+}
+
+}  // namespace
+}  // namespace claimgraph::storage

@@ -1,0 +1,100 @@
+// Every triple-pattern shape, at several points in transaction time, against a
+// brute-force scan of the claims we wrote, on a random graph.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "tests/storage/store_fixture.h"
+
+namespace claimgraph::storage {
+namespace {
+
+using testing::Begin;
+using testing::OpenStore;
+using testing::ScanIds;
+using testing::TempDir;
+using testing::ValueOrDie;
+
+struct Written {
+  ClaimId id;
+  EntityId s;
+  PredicateId p;
+  TermId o;
+  TxId asserted;
+  TxId retracted = 0;
+};
+
+TEST(PatternScan, EveryShapeMatchesBruteForceAtEveryTransaction) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  std::mt19937_64 rng(42);
+  std::vector<EntityId> entities;
+  std::vector<PredicateId> predicates;
+  std::vector<TermId> literals;
+  SourceId src;
+  {
+    auto tx = Begin(store.get());
+    for (int i = 0; i < 25; ++i) entities.push_back(ValueOrDie(tx->ResolveOrCreateEntity("e" + std::to_string(i))));
+    for (int i = 0; i < 4; ++i) predicates.push_back(ValueOrDie(tx->ResolveOrDeclarePredicate("p" + std::to_string(i))));
+    for (int i = 0; i < 3; ++i)
+      literals.push_back(ValueOrDie(tx->InternLiteral({TermKind::kNumber, std::to_string(i), double(i)})));
+    src = ValueOrDie(tx->UpsertSource({"s", "", "", "", "", ""}));
+    ValueOrDie(tx->Commit());
+  }
+  std::vector<Written> written;
+  for (int round = 0; round < 12; ++round) {
+    auto tx = Begin(store.get());
+    std::vector<Written> added;
+    for (int i = 0; i < 40; ++i) {
+      Written w;
+      w.s = entities[rng() % entities.size()];
+      w.p = predicates[rng() % predicates.size()];
+      w.o = (rng() % 5 == 0) ? literals[rng() % literals.size()] : entities[rng() % entities.size()];
+      ClaimInput in;
+      in.subject = w.s;
+      in.predicate = w.p;
+      in.object = w.o;
+      in.source = src;
+      w.id = ValueOrDie(tx->Assert(in));
+      added.push_back(w);
+    }
+    std::vector<size_t> retract;
+    for (size_t i = 0; i < written.size(); ++i)
+      if (!written[i].retracted && rng() % 8 == 0) {
+        ASSERT_OK(tx->Retract(written[i].id, "random"));
+        retract.push_back(i);
+      }
+    TxId t = ValueOrDie(tx->Commit()).tx;
+    for (auto& w : added) w.asserted = t;
+    for (size_t i : retract) written[i].retracted = t;
+    written.insert(written.end(), added.begin(), added.end());
+  }
+
+  size_t checked = 0;
+  for (TxId as_of = 1; as_of <= store->LastTx(); ++as_of) {
+    auto view = ValueOrDie(store->NewReadView(as_of));
+    for (int trial = 0; trial < 30; ++trial) {
+      const Written& probe = written[rng() % written.size()];
+      for (int mask = 0; mask < 8; ++mask) {
+        TriplePattern pat;
+        if (mask & 1) pat.subject = probe.s;
+        if (mask & 2) pat.predicate = probe.p;
+        if (mask & 4) pat.object = probe.o;
+        std::set<ClaimId> expected;
+        for (const auto& w : written) {
+          bool live = w.asserted <= as_of && (w.retracted == 0 || w.retracted > as_of);
+          if (live && (!pat.subject || *pat.subject == w.s) && (!pat.predicate || *pat.predicate == w.p) &&
+              (!pat.object || *pat.object == w.o))
+            expected.insert(w.id);
+        }
+        ASSERT_EQ(ScanIds(*view, pat), expected) << "as_of " << as_of << " mask " << mask;
+        EXPECT_EQ(ValueOrDie(view->CountClaims(pat, 1000000)), expected.size());
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
+}  // namespace
+}  // namespace claimgraph::storage
