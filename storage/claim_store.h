@@ -140,6 +140,10 @@ class WriteTransaction {
   virtual Result<ClaimId> Assert(const ClaimInput& claim) = 0;
   // FailedPrecondition if already retracted, NotFound if it never existed.
   virtual Status Retract(ClaimId claim, std::string_view reason) = 0;
+  // Retract, keeping who retracted it and when from an exported record
+  // (restoring a JSONL export). The txlog still records this transaction's principal.
+  virtual Status RestoreRetraction(ClaimId claim, std::string_view reason, std::string_view retracted_by,
+                                   int64_t retracted_at_us) = 0;
 
   virtual Result<CommitInfo> Commit() = 0;
 };

@@ -271,7 +271,10 @@ class RocksWriteTransaction final : public WriteTransaction {
     return claims_.back().id;
   }
 
-  Status Retract(ClaimId id, std::string_view reason) override {
+  Status Retract(ClaimId id, std::string_view reason) override { return RestoreRetraction(id, reason, "", 0); }
+
+  Status RestoreRetraction(ClaimId id, std::string_view reason, std::string_view retracted_by,
+                           int64_t retracted_at_us) override {
     if (retracted_.count(id)) return Status::FailedPrecondition("claim " + std::to_string(id) + " is already retracted in this transaction");
     Claim c;
     if (!claims_.empty() && id >= claims_.front().id && id <= claims_.back().id) {
@@ -293,6 +296,8 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (!s.IsNotFound()) return FromRocks(s, "reading retraction");
     }
     c.retract_reason = std::string(reason);
+    c.retracted_by = std::string(retracted_by);
+    c.retracted_at_us = retracted_at_us;
     retracted_.insert(id);
     retractions_.push_back(std::move(c));
     return Status::Ok();
@@ -364,8 +369,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     }
     for (Claim& c : retractions_) {
       c.retracted_tx = tx;
-      c.retracted_by = options_.principal;
-      c.retracted_at_us = now;
+      if (c.retracted_by.empty()) c.retracted_by = options_.principal;
+      if (c.retracted_at_us == 0) c.retracted_at_us = now;
       std::string record = EncodeRetraction(c);
       digest.Add(record);
       sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimRetractionTag), std::move(record));

@@ -1,0 +1,58 @@
+#include "engine/io/claim_writer.h"
+
+namespace claimgraph::io {
+
+Result<std::unique_ptr<ClaimWriter>> ClaimWriter::Create(storage::ClaimStore* store,
+                                                         const storage::WriteOptions& options) {
+  std::unique_ptr<ClaimWriter> w(new ClaimWriter());
+  CG_ASSIGN_OR_RETURN(w->before_, store->NewReadView());
+  CG_ASSIGN_OR_RETURN(auto predicates, w->before_->ListPredicates());
+  for (const auto& p : predicates)
+    if (!p.inverse.empty()) w->inverse_of_[p.inverse] = p.id;
+  CG_ASSIGN_OR_RETURN(w->tx_, store->BeginWrite(options));
+  return w;
+}
+
+Result<ResolvedPredicate> ClaimWriter::Predicate(const std::string& name) {
+  auto it = predicates_.find(name);
+  if (it != predicates_.end()) return it->second;
+  ResolvedPredicate r;
+  auto inv = inverse_of_.find(name);
+  if (inv != inverse_of_.end()) {
+    r = {inv->second, true};
+  } else {
+    CG_ASSIGN_OR_RETURN(r.id, tx_->ResolveOrDeclarePredicate(name));
+  }
+  predicates_.emplace(name, r);
+  return r;
+}
+
+Result<storage::SourceId> ClaimWriter::Source(const storage::SourceInput& input) {
+  bool has_metadata = !input.title.empty() || !input.publisher.empty() || !input.published.empty() ||
+                      !input.url.empty() || !input.sha256.empty();
+  if (!has_metadata) {
+    auto it = sources_.find(input.key);
+    if (it != sources_.end()) return it->second;
+  }
+  CG_ASSIGN_OR_RETURN(storage::SourceId id, tx_->UpsertSource(input));
+  sources_[input.key] = id;
+  return id;
+}
+
+Result<bool> ClaimWriter::IsDuplicate(storage::EntityId s, storage::PredicateId p, storage::TermId o,
+                                      storage::SourceId source) {
+  if (written_.count({s, p, o, source})) return true;
+  if (before_->last_tx() == 0) return false;  // an empty store holds no duplicates
+  storage::TriplePattern pat{s, p, o};
+  auto cursor = before_->Scan(pat);
+  for (; cursor->Valid(); cursor->Next())
+    if (cursor->entry().source == source) return true;
+  CG_RETURN_IF_ERROR(cursor->status());
+  return false;
+}
+
+void ClaimWriter::Remember(storage::EntityId s, storage::PredicateId p, storage::TermId o, storage::SourceId source) {
+  written_.insert({s, p, o, source});
+}
+
+}  // namespace claimgraph::io

@@ -1,0 +1,48 @@
+// Options and results shared by the N-Quads and JSON Lines importers.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "storage/types.h"
+
+namespace claimgraph::io {
+
+struct ImportOptions {
+  std::string principal = "import";
+  // false: any rejected line fails the whole import and nothing is kept.
+  // true: valid lines are imported, rejected ones reported.
+  bool skip_invalid = false;
+  // Offline bulk path (sorted SST files); the store must have no other writer.
+  bool bulk = false;
+  // N-Quads in the default graph get this source.
+  std::string default_source = "default";
+  // Called every `progress_every` lines and once at the end of each stage.
+  std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
+  uint64_t progress_every = 100000;
+};
+
+struct RejectedLine {
+  std::string file;
+  uint64_t line = 0;
+  uint64_t column = 0;  // 0 when the whole line is at fault
+  std::string reason;
+};
+
+struct ImportSummary {
+  uint64_t lines = 0;
+  uint64_t claims = 0;          // claims asserted
+  uint64_t retracted = 0;       // retractions restored (JSONL)
+  uint64_t duplicates = 0;      // lines whose claim already existed (skipped)
+  std::vector<RejectedLine> rejected;
+  bool committed = false;       // false: nothing of this import was written
+  storage::TxId tx = 0;         // the import's transaction (0 if none)
+  double seconds = 0;
+};
+
+// "file:12:5: reason" for the first `limit` rejected lines, one per line.
+std::string FormatRejected(const ImportSummary& summary, size_t limit = 20);
+
+}  // namespace claimgraph::io

@@ -1,0 +1,177 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "engine/io/nquads_export.h"
+#include "engine/io/nquads_import.h"
+#include "tests/storage/store_fixture.h"
+
+namespace claimgraph::io {
+namespace {
+
+using testing::Begin;
+using testing::OpenStore;
+using testing::ScanIds;
+using testing::TempDir;
+using testing::ValueOrDie;
+
+ImportSummary Import(storage::ClaimStore* store, const std::string& text, ImportOptions options = {}) {
+  std::istringstream in(text);
+  return ValueOrDie(ImportNQuads(store, {{"test.nq", &in}}, options));
+}
+
+std::string Export(storage::ClaimStore* store) {
+  std::ostringstream out;
+  auto view = ValueOrDie(store->NewReadView());
+  ValueOrDie(ExportNQuads(*view, out));
+  return out.str();
+}
+
+const char* kSample =
+    "<urn:claimgraph:entity:United%20States> <urn:p:shares-intel> <urn:claimgraph:entity:Japan> <urn:claimgraph:source:001_44c191641f30057a> .\n"
+    "<urn:claimgraph:entity:China> <http://example.org/vocab#targets> <urn:claimgraph:entity:Japan> <urn:claimgraph:source:004_8cc8e2fcc4fc9a24> .\n"
+    "# a comment line\n"
+    "\n"
+    "<urn:claimgraph:entity:Japan> <urn:p:founded> \"1952-04-28\"^^<http://www.w3.org/2001/XMLSchema#date> <http://example.org/g> .\n"
+    "<urn:claimgraph:entity:Japan> <urn:p:population> \"125000000\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+    "<urn:claimgraph:entity:Japan> <urn:p:motto> \"\\u548C\"@ja .\n";
+
+TEST(NQuadsImport, MapsIrisPredicatesGraphsAndTypedLiterals) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ImportSummary s = Import(store.get(), kSample);
+  EXPECT_TRUE(s.committed);
+  EXPECT_EQ(s.lines, 7u);
+  EXPECT_EQ(s.claims, 5u);
+  EXPECT_TRUE(s.rejected.empty());
+  auto view = ValueOrDie(store->NewReadView());
+  storage::EntityId us = ValueOrDie(view->FindEntity("united-states"));  // percent-decoded IRI name
+  EXPECT_EQ(ValueOrDie(view->GetEntity(us)).name, "United States");
+  storage::Predicate si = ValueOrDie(view->FindPredicate("shares-intel"));
+  storage::Predicate targets = ValueOrDie(view->FindPredicate("targets"));  // last segment after '#'
+  EXPECT_EQ(ScanIds(*view, {us, si.id}).size(), 1u);
+  EXPECT_EQ(ScanIds(*view, {std::nullopt, targets.id}).size(), 1u);
+  storage::Source src = ValueOrDie(view->FindSource("001_44c191641f30057a"));
+  EXPECT_EQ(ValueOrDie(view->ClaimsBySource(src.id)).size(), 1u);
+  EXPECT_TRUE(view->FindSource("http://example.org/g").ok());
+  EXPECT_TRUE(view->FindSource("default").ok());  // the default graph
+  auto date = ValueOrDie(view->FindLiteral({storage::TermKind::kDate, "1952-04-28", 0}));
+  EXPECT_EQ(ScanIds(*view, {std::nullopt, std::nullopt, date}).size(), 1u);
+  auto pop = ValueOrDie(view->FindLiteral({storage::TermKind::kNumber, "125000000", 0}));
+  EXPECT_DOUBLE_EQ(ValueOrDie(view->GetLiteral(pop)).number, 125000000.0);
+  EXPECT_TRUE(view->FindLiteral({storage::TermKind::kString, "\xE5\x92\x8C", 0}).ok());
+}
+
+TEST(NQuadsImport, AnIriThatIsAnAliasResolvesToThatEntity) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  {
+    auto tx = Begin(store.get());
+    ValueOrDie(tx->UpsertEntity({"Japan", "country", {"http://dbpedia.org/resource/Japan"}}));
+    ValueOrDie(tx->Commit());
+  }
+  Import(store.get(), "<http://dbpedia.org/resource/Japan> <urn:p:pact> <urn:x:uk> <urn:g:1> .\n");
+  auto view = ValueOrDie(store->NewReadView());
+  storage::EntityId japan = ValueOrDie(view->FindEntity("Japan"));
+  EXPECT_EQ(ScanIds(*view, {japan}).size(), 1u);
+  EXPECT_EQ(ValueOrDie(view->GetEntity(ValueOrDie(view->FindEntity("urn:x:uk")))).name, "urn:x:uk");
+}
+
+TEST(NQuadsImport, InverseNamesAreStoredAsTheForwardPredicate) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  {
+    auto tx = Begin(store.get());
+    storage::Predicate t;
+    t.name = "targets";
+    t.inverse = "targeted-by";
+    ValueOrDie(tx->DefinePredicate(t));
+    ValueOrDie(tx->Commit());
+  }
+  Import(store.get(), "<urn:x:Japan> <urn:p:targeted-by> <urn:x:China> <urn:g:1> .\n");
+  auto view = ValueOrDie(store->NewReadView());
+  auto china = ValueOrDie(view->FindEntity("urn:x:China"));
+  auto japan = ValueOrDie(view->FindEntity("urn:x:Japan"));
+  auto targets = ValueOrDie(view->FindPredicate("targets"));
+  EXPECT_EQ(ScanIds(*view, {china, targets.id, japan}).size(), 1u);
+  EXPECT_FALSE(view->FindPredicate("targeted-by").ok());
+}
+
+TEST(NQuadsImport, ARejectedLineFailsTheWholeImportByDefault) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  std::string text = std::string(kSample) +
+                     "<urn:x:a> <urn:p:pact> \"12x\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+                     "<relative> <urn:p:pact> <urn:x:b> .\n";
+  ImportSummary s = Import(store.get(), text);
+  EXPECT_FALSE(s.committed);
+  ASSERT_EQ(s.rejected.size(), 2u);
+  EXPECT_EQ(s.rejected[0].line, 8u);
+  EXPECT_NE(s.rejected[0].reason.find("xsd:integer"), std::string::npos) << s.rejected[0].reason;
+  EXPECT_EQ(s.rejected[1].line, 9u);
+  EXPECT_EQ(s.rejected[1].column, 1u);
+  EXPECT_NE(s.rejected[1].reason.find("relative IRI"), std::string::npos);
+  EXPECT_NE(FormatRejected(s).find("test.nq:9:1: relative IRI"), std::string::npos) << FormatRejected(s);
+  // Nothing of it was kept.
+  EXPECT_EQ(store->LastTx(), 0u);
+  auto view = ValueOrDie(store->NewReadView());
+  EXPECT_TRUE(ValueOrDie(view->ListEntities()).empty());
+}
+
+TEST(NQuadsImport, SkipInvalidKeepsTheValidLinesOnly) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ImportOptions o;
+  o.skip_invalid = true;
+  ImportSummary s = Import(store.get(),
+                           "<urn:x:a> <urn:p:pact> <urn:x:b> .\n"
+                           "<urn:x:lonely> <urn:p:1bad> <urn:x:c> .\n"
+                           "<urn:x:c> <urn:p:pact> <urn:x:d> .\n",
+                           o);
+  EXPECT_TRUE(s.committed);
+  EXPECT_EQ(s.claims, 2u);
+  ASSERT_EQ(s.rejected.size(), 1u);
+  EXPECT_EQ(s.rejected[0].line, 2u);
+  auto view = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(ScanIds(*view, {}).size(), 2u);
+  // The rejected line left no entity behind.
+  EXPECT_EQ(view->FindEntity("urn:x:lonely").status().code(), StatusCode::kNotFound);
+}
+
+TEST(NQuadsImport, ReimportingTheSameFileAddsNoDuplicateClaims) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Import(store.get(), kSample);
+  ImportSummary again = Import(store.get(), kSample);
+  EXPECT_EQ(again.claims, 0u);
+  EXPECT_EQ(again.duplicates, 5u);
+  auto view = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(ScanIds(*view, {}).size(), 5u);
+}
+
+TEST(NQuadsImport, ExportThenImportRoundTrips) {
+  TempDir a, b;
+  auto first = OpenStore(a.path());
+  Import(first.get(), kSample);
+  std::string exported = Export(first.get());
+  EXPECT_EQ(std::count(exported.begin(), exported.end(), '\n'), 5);
+  auto second = OpenStore(b.path());
+  ImportSummary s = Import(second.get(), exported);
+  EXPECT_TRUE(s.rejected.empty()) << FormatRejected(s);
+  EXPECT_EQ(Export(second.get()), exported);
+}
+
+TEST(NQuadsImport, BulkPathGivesTheSameStore) {
+  TempDir a, b;
+  auto online = OpenStore(a.path());
+  auto bulk = OpenStore(b.path());
+  Import(online.get(), kSample);
+  ImportOptions o;
+  o.bulk = true;
+  Import(bulk.get(), kSample, o);
+  EXPECT_EQ(Export(online.get()), Export(bulk.get()));
+  EXPECT_TRUE(ValueOrDie(bulk->VerifyLog()).ok);
+}
+
+}  // namespace
+}  // namespace claimgraph::io

@@ -1,0 +1,133 @@
+// W3C RDF 1.1 N-Triples / N-Quads syntax: positive and negative cases written
+// from the grammar in the specification (sections 2-4 of N-Quads).
+#include <gtest/gtest.h>
+
+#include "engine/io/nquads_parser.h"
+
+namespace claimgraph::io {
+namespace {
+
+std::optional<Quad> Parse(std::string_view line, ParseError* e) { return ParseNQuadsLine(line, e); }
+
+struct Case {
+  const char* name;
+  const char* line;
+};
+
+class PositiveSyntax : public ::testing::TestWithParam<Case> {};
+TEST_P(PositiveSyntax, Parses) {
+  ParseError e;
+  auto q = Parse(GetParam().line, &e);
+  EXPECT_TRUE(q.has_value()) << GetParam().line << " -> col " << e.column << ": " << e.message;
+}
+INSTANTIATE_TEST_SUITE_P(
+    NQuads, PositiveSyntax,
+    ::testing::Values(
+        Case{"triple", "<http://example/s> <http://example/p> <http://example/o> ."},
+        Case{"quad_iri_graph", "<http://example/s> <http://example/p> <http://example/o> <http://example/g> ."},
+        Case{"quad_bnode_graph", "<http://example/s> <http://example/p> <http://example/o> _:g ."},
+        Case{"bnodes", "_:a <http://example/p> _:b ."},
+        Case{"bnode_digit_start", "_:1a <http://example/p> <http://example/o> ."},
+        Case{"bnode_with_dots_inside", "_:a.b.c <http://example/p> <http://example/o> ."},
+        Case{"bnode_underscore_and_dash", "_:_a-b <http://example/p> <http://example/o> ."},
+        Case{"no_space_before_dot", "<http://a/s> <http://a/p> <http://a/o>."},
+        Case{"no_spaces_at_all", "<http://a/s><http://a/p><http://a/o>."},
+        Case{"tabs", "<http://a/s>\t<http://a/p>\t<http://a/o>\t."},
+        Case{"trailing_comment", "<http://a/s> <http://a/p> <http://a/o> . # comment"},
+        Case{"lang_literal", "<http://a/s> <http://a/p> \"chat\"@fr ."},
+        Case{"lang_subtags", "<http://a/s> <http://a/p> \"colour\"@en-GB-oed ."},
+        Case{"typed_literal", "<http://a/s> <http://a/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> ."},
+        Case{"echars", "<http://a/s> <http://a/p> \"\\t\\b\\n\\r\\f\\\"\\'\\\\\" ."},
+        Case{"uchar4", "<http://a/s> <http://a/p> \"\\u00E9\" ."},
+        Case{"uchar8", "<http://a/s> <http://a/p> \"\\U0001F600\" ."},
+        Case{"uchar_in_iri", "<http://a/\\u00E9> <http://a/p> <http://a/o> ."},
+        Case{"raw_utf8_literal", "<http://a/s> <http://a/p> \"\xE6\x97\xA5\xE6\x9C\xAC\" ."},
+        Case{"empty_literal", "<http://a/s> <http://a/p> \"\" ."},
+        Case{"urn_iris", "<urn:x:s> <urn:p:shares-intel> <urn:x:o> <urn:g:1> ."},
+        Case{"literal_with_hash", "<http://a/s> <http://a/p> \"#not a comment\" ."},
+        Case{"crlf_line_end", "<http://a/s> <http://a/p> <http://a/o> .\r"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+class NegativeSyntax : public ::testing::TestWithParam<Case> {};
+TEST_P(NegativeSyntax, IsRejectedWithAPosition) {
+  ParseError e;
+  auto q = Parse(GetParam().line, &e);
+  EXPECT_FALSE(q.has_value()) << GetParam().line;
+  EXPECT_FALSE(e.message.empty()) << GetParam().line;
+  EXPECT_GT(e.column, 0u) << GetParam().line;
+}
+INSTANTIATE_TEST_SUITE_P(
+    NQuads, NegativeSyntax,
+    ::testing::Values(
+        Case{"relative_iri", "<s> <http://a/p> <http://a/o> ."},
+        Case{"space_in_iri", "<http://a/ s> <http://a/p> <http://a/o> ."},
+        Case{"brace_in_iri", "<http://a/{s}> <http://a/p> <http://a/o> ."},
+        Case{"echar_in_iri", "<http://a/\\n> <http://a/p> <http://a/o> ."},
+        Case{"literal_subject", "\"s\" <http://a/p> <http://a/o> ."},
+        Case{"literal_predicate", "<http://a/s> \"p\" <http://a/o> ."},
+        Case{"bnode_predicate", "<http://a/s> _:p <http://a/o> ."},
+        Case{"literal_graph", "<http://a/s> <http://a/p> <http://a/o> \"g\" ."},
+        Case{"missing_dot", "<http://a/s> <http://a/p> <http://a/o>"},
+        Case{"extra_term", "<http://a/s> <http://a/p> <http://a/o> <http://a/g> <http://a/h> ."},
+        Case{"text_after_dot", "<http://a/s> <http://a/p> <http://a/o> . <http://a/x>"},
+        Case{"bad_echar", "<http://a/s> <http://a/p> \"\\a\" ."},
+        Case{"bad_uchar", "<http://a/s> <http://a/p> \"\\u00ZZ\" ."},
+        Case{"surrogate_uchar", "<http://a/s> <http://a/p> \"\\uD800\" ."},
+        Case{"unterminated_string", "<http://a/s> <http://a/p> \"abc ."},
+        Case{"unterminated_iri", "<http://a/s <http://a/p> <http://a/o> ."},
+        Case{"empty_lang", "<http://a/s> <http://a/p> \"x\"@ ."},
+        Case{"dangling_lang_dash", "<http://a/s> <http://a/p> \"x\"@en- ."},
+        Case{"lang_and_datatype", "<http://a/s> <http://a/p> \"x\"@en^^<http://a/t> ."},
+        Case{"prefixed_datatype", "<http://a/s> <http://a/p> \"1\"^^xsd:integer ."},
+        Case{"empty_bnode", "_: <http://a/p> <http://a/o> ."},
+        Case{"bnode_bad_start", "_:-a <http://a/p> <http://a/o> ."},
+        Case{"invalid_utf8", "<http://a/s> <http://a/p> \"\xC3\x28\" ."},
+        Case{"overlong_utf8", "<http://a/s> <http://a/p> \"\xC0\xAF\" ."},
+        Case{"prefixed_name", "ex:s <http://a/p> <http://a/o> ."},
+        Case{"turtle_a_keyword", "<http://a/s> a <http://a/o> ."}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(NQuadsSyntax, BlankAndCommentLinesAreNotStatementsNorErrors) {
+  for (const char* line : {"", "   ", "# just a comment", "\t# indented comment"}) {
+    ParseError e;
+    EXPECT_FALSE(Parse(line, &e).has_value());
+    EXPECT_TRUE(e.message.empty()) << line;
+  }
+}
+
+TEST(NQuadsSyntax, DecodesEscapesAndKeepsTermKinds) {
+  ParseError e;
+  auto q = Parse("_:a.b <http://a/\\u0070> \"x\\\"y\\u00E9\"@en-GB _:g.", &e);
+  ASSERT_TRUE(q) << e.message;
+  EXPECT_EQ(q->subject.kind, RdfTerm::Kind::kBlankNode);
+  EXPECT_EQ(q->subject.value, "a.b");
+  EXPECT_EQ(q->predicate.value, "http://a/p");
+  EXPECT_EQ(q->object.value, "x\"y\xC3\xA9");
+  EXPECT_EQ(q->object.language, "en-GB");
+  ASSERT_TRUE(q->graph);
+  EXPECT_EQ(q->graph->value, "g");
+}
+
+TEST(NQuadsSyntax, ErrorColumnPointsAtTheOffendingCharacter) {
+  ParseError e;
+  EXPECT_FALSE(Parse("<http://a/s> <http://a/p> \"\\q\" .", &e));
+  EXPECT_EQ(e.column, 28u) << e.message;
+  EXPECT_NE(e.message.find("\\q"), std::string::npos);
+}
+
+TEST(NQuadsSyntax, FormatThenParseIsIdentity) {
+  Quad q;
+  q.subject = {RdfTerm::Kind::kIri, "urn:claimgraph:entity:United%20States", "", ""};
+  q.predicate = {RdfTerm::Kind::kIri, "urn:p:pact", "", ""};
+  q.object = {RdfTerm::Kind::kLiteral, "line1\nline2 \"quoted\" back\\slash \x01", "", ""};
+  q.graph = RdfTerm{RdfTerm::Kind::kIri, "http://a/g>x", "", ""};
+  ParseError e;
+  auto back = Parse(FormatQuad(q), &e);
+  ASSERT_TRUE(back) << FormatQuad(q) << ": " << e.message;
+  EXPECT_EQ(back->subject, q.subject);
+  EXPECT_EQ(back->object, q.object);
+  EXPECT_EQ(*back->graph, *q.graph);
+}
+
+}  // namespace
+}  // namespace claimgraph::io
