@@ -87,9 +87,10 @@ class RocksWriteTransaction final : public WriteTransaction {
       target = *found;
       target_via = n;
     }
-    Entity e;
+    Entity e, before;
     if (target) {
       CG_ASSIGN_OR_RETURN(e, LoadEntity(*target));
+      before = e;
     } else {
       e.id = counters_.next_entity++;
     }
@@ -105,6 +106,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     for (auto& a : e.aliases)
       if (seen.insert(NormalizeAlias(a)).second) aliases.push_back(a);
     e.aliases = std::move(aliases);
+    if (target && e == before) return e.id;  // nothing new: no write
     AddAlias(NormalizeAlias(e.name), e.id);
     for (const auto& a : e.aliases) AddAlias(NormalizeAlias(a), e.id);
     EntityId id = e.id;
@@ -150,15 +152,16 @@ class RocksWriteTransaction final : public WriteTransaction {
     }
     Predicate p = def;
     auto existing = FindPredicate(def.name);
+    if (p.domain.empty()) p.domain = "ANY";
+    if (p.range.empty()) p.range = "ANY";
     if (existing.ok()) {
       p.id = existing->id;
+      if (p == *existing) return p.id;  // unchanged: no write
     } else {
       if (existing.status().code() != StatusCode::kNotFound) return existing.status();
       p.id = counters_.next_predicate++;
       new_predicates_.insert(p.id);
     }
-    if (p.domain.empty()) p.domain = "ANY";
-    if (p.range.empty()) p.range = "ANY";
     predicate_by_name_[p.name] = p.id;
     predicates_[p.id] = p;
     changed_predicates_.insert(p.id);

@@ -13,6 +13,15 @@ Result<std::unique_ptr<ClaimWriter>> ClaimWriter::Create(storage::ClaimStore* st
   return w;
 }
 
+Result<storage::EntityId> ClaimWriter::Entity(const std::string& name) {
+  // The same spelling recurs on many lines: skip normalization for it.
+  auto it = entities_.find(name);
+  if (it != entities_.end()) return it->second;
+  CG_ASSIGN_OR_RETURN(storage::EntityId id, tx_->ResolveOrCreateEntity(name));
+  entities_.emplace(name, id);
+  return id;
+}
+
 Result<ResolvedPredicate> ClaimWriter::Predicate(const std::string& name) {
   auto it = predicates_.find(name);
   if (it != predicates_.end()) return it->second;

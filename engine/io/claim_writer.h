@@ -25,7 +25,7 @@ class ClaimWriter {
   static Result<std::unique_ptr<ClaimWriter>> Create(storage::ClaimStore* store, const storage::WriteOptions& options);
 
   storage::WriteTransaction& tx() { return *tx_; }
-  Result<storage::EntityId> Entity(const std::string& name) { return tx_->ResolveOrCreateEntity(name); }
+  Result<storage::EntityId> Entity(const std::string& name);
   Result<ResolvedPredicate> Predicate(const std::string& name);
   Result<storage::SourceId> Source(const storage::SourceInput& input);
   // True when the same (s, p, o, source) was already written by this import or
@@ -37,6 +37,7 @@ class ClaimWriter {
   ClaimWriter() = default;
   std::unique_ptr<storage::ReadView> before_;
   std::unique_ptr<storage::WriteTransaction> tx_;
+  std::unordered_map<std::string, storage::EntityId> entities_;  // exact spelling -> id
   std::unordered_map<std::string, ResolvedPredicate> predicates_;
   std::unordered_map<std::string, storage::PredicateId> inverse_of_;  // inverse name -> forward predicate
   std::unordered_map<std::string, storage::SourceId> sources_;

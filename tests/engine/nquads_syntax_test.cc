@@ -13,6 +13,7 @@ struct Case {
   const char* name;
   const char* line;
 };
+void PrintTo(const Case& c, std::ostream* os) { *os << c.line; }
 
 class PositiveSyntax : public ::testing::TestWithParam<Case> {};
 TEST_P(PositiveSyntax, Parses) {

@@ -1,0 +1,167 @@
+#include "server/offline_commands.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "engine/io/jsonl.h"
+#include "engine/io/nquads_export.h"
+#include "engine/io/nquads_import.h"
+#include "engine/io/schema.h"
+#include "server/progress.h"
+#include "storage/claim_store.h"
+
+namespace claimgraph::server {
+namespace {
+
+enum class FileFormat { kNQuads, kJsonl, kUnknown };
+
+FileFormat FormatOf(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".nq" || ext == ".nt" || ext == ".nquads") return FileFormat::kNQuads;
+  if (ext == ".jsonl" || ext == ".ndjson") return FileFormat::kJsonl;
+  return FileFormat::kUnknown;
+}
+
+int Fail(const Status& s) {
+  std::cerr << "error: " << s.ToString() << "\n";
+  return 1;
+}
+
+Result<std::unique_ptr<storage::ClaimStore>> OpenExisting(const std::string& dir, bool read_only) {
+  storage::StoreOptions o;
+  o.create_if_missing = false;
+  o.read_only = read_only;
+  return storage::ClaimStore::Open(dir, o);
+}
+
+}  // namespace
+
+int RunImport(const ImportCommand& cmd) {
+  auto opened = storage::ClaimStore::Open(cmd.data_dir, storage::StoreOptions{});
+  if (!opened.ok()) return Fail(opened.status());
+  auto store = std::move(opened).value();
+
+  for (const auto& path : cmd.schema_files) {
+    std::ifstream in(path);
+    if (!in) return Fail(Status::NotFound("cannot read schema " + path));
+    std::stringstream text;
+    text << in.rdbuf();
+    auto schema = io::ParseSchemaJson(text.str());
+    if (!schema.ok()) return Fail(schema.status().WithContext(path));
+    auto tx = io::ApplySchema(store.get(), *schema, cmd.principal);
+    if (!tx.ok()) return Fail(tx.status().WithContext(path));
+    std::cout << fmt::format("schema {}: {} predicates, {} entities (tx {})\n", path, schema->predicates.size(),
+                             schema->entities.size(), *tx);
+  }
+
+  // One transaction per format: N-Quads files together, JSONL files together.
+  std::vector<std::string> nquads, jsonl;
+  for (const auto& f : cmd.files) {
+    switch (FormatOf(f)) {
+      case FileFormat::kNQuads: nquads.push_back(f); break;
+      case FileFormat::kJsonl: jsonl.push_back(f); break;
+      case FileFormat::kUnknown:
+        return Fail(Status::InvalidArgument(f + ": unknown format (use .nq/.nt for N-Quads, .jsonl for claims)"));
+    }
+  }
+  int rc = 0;
+  for (auto* group : {&nquads, &jsonl}) {
+    if (group->empty()) continue;
+    std::vector<std::unique_ptr<std::ifstream>> streams;
+    std::vector<io::InputFile> inputs;
+    for (const auto& f : *group) {
+      streams.push_back(std::make_unique<std::ifstream>(f, std::ios::binary));
+      if (!*streams.back()) return Fail(Status::NotFound("cannot read " + f));
+      inputs.push_back({f, streams.back().get()});
+    }
+    ProgressReporter progress("import");
+    io::ImportOptions options;
+    options.principal = cmd.principal;
+    options.skip_invalid = cmd.skip_invalid;
+    options.bulk = !cmd.online;
+    options.default_source = cmd.default_source;
+    options.progress = [&](std::string_view stage, uint64_t done, uint64_t total) {
+      progress.Update(stage, done, total);
+    };
+    auto result = group == &nquads ? io::ImportNQuads(store.get(), inputs, options)
+                                   : io::ImportJsonl(store.get(), inputs, options);
+    progress.Finish();
+    if (!result.ok()) return Fail(result.status());
+    const io::ImportSummary& s = *result;
+    if (!s.rejected.empty()) std::cerr << io::FormatRejected(s);
+    if (!s.committed && !s.rejected.empty()) {
+      std::cerr << fmt::format("error: {} of {} lines rejected; nothing was imported (use --skip-invalid to import "
+                               "the valid lines)\n",
+                               s.rejected.size(), s.lines);
+      return 1;
+    }
+    std::cout << fmt::format(
+        "imported {} claims from {} lines of {} file(s) in {:.2f} s ({:.0f} claims/s); {} duplicates skipped, {} "
+        "rejected; tx {}\n",
+        s.claims, s.lines, group->size(), s.seconds, s.seconds > 0 ? s.claims / s.seconds : 0.0, s.duplicates,
+        s.rejected.size(), s.tx);
+    if (!s.rejected.empty()) rc = 2;  // imported with --skip-invalid, but not everything
+  }
+  return rc;
+}
+
+int RunExport(const ExportCommand& cmd) {
+  auto store = OpenExisting(cmd.data_dir, true);
+  if (!store.ok()) return Fail(store.status());
+  auto view = (*store)->NewReadView(cmd.as_of);
+  if (!view.ok()) return Fail(view.status());
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (cmd.output != "-") {
+    file.open(cmd.output, std::ios::binary);
+    if (!file) return Fail(Status::IOError("cannot write " + cmd.output));
+    out = &file;
+  }
+  Result<uint64_t> n = cmd.format == "nquads" ? io::ExportNQuads(**view, *out) : io::ExportJsonl(**view, *out);
+  if (!n.ok()) return Fail(n.status());
+  out->flush();
+  std::cerr << fmt::format("exported {} {} as of tx {}\n", *n, cmd.format == "nquads" ? "quads" : "claims",
+                           (*view)->as_of());
+  return 0;
+}
+
+int RunVerify(const std::string& data_dir) {
+  auto store = OpenExisting(data_dir, true);
+  if (!store.ok()) return Fail(store.status());
+  auto report = (*store)->VerifyLog();
+  if (!report.ok()) return Fail(report.status());
+  if (!report->ok) {
+    std::cout << fmt::format("AUDIT FAILED at tx {}: {}\n", report->first_bad_tx, report->problem);
+    return 1;
+  }
+  std::cout << fmt::format("audit ok: {} transactions and {} claim records verified\n", report->transactions_checked,
+                           report->claims_checked);
+  return 0;
+}
+
+int RunStats(const std::string& data_dir) {
+  auto store = OpenExisting(data_dir, true);
+  if (!store.ok()) return Fail(store.status());
+  auto view = (*store)->NewReadView();
+  if (!view.ok()) return Fail(view.status());
+  auto entities = (*view)->ListEntities();
+  auto predicates = (*view)->ListPredicates();
+  auto sources = (*view)->ListSources();
+  if (!entities.ok() || !predicates.ok() || !sources.ok()) return Fail(Status::Internal("reading dictionary"));
+  auto live = (*view)->CountClaims({}, UINT64_MAX);
+  if (!live.ok()) return Fail(live.status());
+  std::cout << fmt::format("transactions {}\nlive claims  {}\nentities     {}\npredicates   {}\nsources      {}\n",
+                           (*view)->last_tx(), *live, entities->size(), predicates->size(), sources->size());
+  for (const auto& p : *predicates) {
+    auto n = (*view)->CountClaims({std::nullopt, p.id}, UINT64_MAX);
+    std::cout << fmt::format("  {:<16} {:>8} claims{}{}\n", p.name, n.ok() ? *n : 0, p.symmetric ? "  symmetric" : "",
+                             p.inverse.empty() ? "" : "  inverse " + p.inverse);
+  }
+  return 0;
+}
+
+}  // namespace claimgraph::server

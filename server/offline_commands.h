@@ -1,0 +1,33 @@
+// claimgraphd's offline subcommands: they open the data directory directly
+// (the server must not be running on it) and exit.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimgraph::server {
+
+struct ImportCommand {
+  std::string data_dir;
+  std::vector<std::string> schema_files;
+  std::vector<std::string> files;  // .nq/.nt (N-Quads) or .jsonl (claims)
+  bool skip_invalid = false;
+  bool online = false;  // WriteBatch instead of SST ingest
+  std::string principal = "import";
+  std::string default_source = "default";
+};
+int RunImport(const ImportCommand& cmd);
+
+struct ExportCommand {
+  std::string data_dir;
+  std::string format = "jsonl";  // jsonl | nquads
+  std::optional<uint64_t> as_of;
+  std::string output = "-";
+};
+int RunExport(const ExportCommand& cmd);
+
+int RunVerify(const std::string& data_dir);
+int RunStats(const std::string& data_dir);
+
+}  // namespace claimgraph::server

@@ -1,0 +1,220 @@
+// Load benchmark: bulk import of a synthetic claims graph, next to plain
+// RocksDB writing the same number of keys in the same run.
+//
+//   load_bench [--claims N] [--dir DIR]
+//
+// Prints claims/s for (a) the store's bulk path with full provenance records,
+// (b) end-to-end N-Quads import (parse + resolve + bulk), (c) end-to-end JSONL
+// import with full provenance; bytes on disk per claim; peak RSS; and plain
+// RocksDB's rate for N keys (WriteBatch, WAL off, and SST ingest).
+#include <rocksdb/db.h>
+#include <rocksdb/sst_file_writer.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "engine/io/jsonl.h"
+#include "engine/io/nquads_import.h"
+#include "storage/claim_store.h"
+#include "tools/bench/synthetic_graph.h"
+
+namespace cg = claimgraph;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+
+long PeakRssMiB() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024;
+}
+
+void Check(const cg::Status& s, const char* what) {
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s: %s\n", what, s.ToString().c_str());
+    std::exit(1);
+  }
+}
+
+uint64_t DirBytes(const std::string& dir) {
+  uint64_t total = 0;
+  for (auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) total += e.file_size();
+  return total;
+}
+
+// (a) The store's bulk API, every claim with quote, span, confidence, method.
+double BulkApi(const cg::bench::SyntheticGraph& g, const std::string& dir, uint64_t* bytes) {
+  auto store = std::move(cg::storage::ClaimStore::Open(dir, {})).value();
+  auto t0 = Clock::now();
+  cg::storage::WriteOptions wo;
+  wo.principal = "bench";
+  wo.bulk = true;
+  auto tx = std::move(store->BeginWrite(wo)).value();
+  std::vector<cg::storage::EntityId> e(g.entities.size());
+  for (size_t i = 0; i < e.size(); ++i) e[i] = tx->ResolveOrCreateEntity(g.entities[i]).value();
+  std::vector<cg::storage::PredicateId> p(g.predicates.size());
+  for (size_t i = 0; i < p.size(); ++i) p[i] = tx->ResolveOrDeclarePredicate(g.predicates[i]).value();
+  std::vector<cg::storage::SourceId> s(g.sources.size());
+  for (size_t i = 0; i < s.size(); ++i)
+    s[i] = tx->UpsertSource({g.sources[i], "Title of " + g.sources[i], "Publisher", "2024-01-01", "", ""}).value();
+  for (const auto& c : g.claims) {
+    cg::storage::ClaimInput in;
+    in.subject = e[c.subject];
+    in.predicate = p[c.predicate];
+    in.object = e[c.object];
+    in.source = s[c.source];
+    in.has_span = true;
+    in.span_begin = c.span_begin;
+    in.span_end = c.span_end;
+    in.quote = g.Quote(c);
+    in.confidence = c.confidence;
+    in.method = "rules:1";
+    tx->Assert(in).value();
+  }
+  Check(tx->Commit().status(), "commit");
+  double secs = Seconds(t0);
+  Check(store->Flush(), "flush");
+  store.reset();
+  *bytes = DirBytes(dir);
+  return secs;
+}
+
+double ImportText(const std::string& text, bool jsonl, const std::string& dir) {
+  auto store = std::move(cg::storage::ClaimStore::Open(dir, {})).value();
+  std::istringstream in(text);
+  cg::io::ImportOptions o;
+  o.bulk = true;
+  auto t0 = Clock::now();
+  auto r = jsonl ? cg::io::ImportJsonl(store.get(), {{"bench", &in}}, o) : cg::io::ImportNQuads(store.get(), {{"bench", &in}}, o);
+  Check(r.status(), "import");
+  if (!r->committed) {
+    std::fprintf(stderr, "import rejected lines\n");
+    std::exit(1);
+  }
+  return Seconds(t0);
+}
+
+std::string NQuadsText(const cg::bench::SyntheticGraph& g) {
+  std::string out;
+  out.reserve(g.claims.size() * 120);
+  for (const auto& c : g.claims)
+    out += "<urn:e:" + g.entities[c.subject] + "> <urn:p:" + g.predicates[c.predicate] + "> <urn:e:" +
+           g.entities[c.object] + "> <urn:s:" + g.sources[c.source] + "> .\n";
+  return out;
+}
+
+std::string JsonlText(const cg::bench::SyntheticGraph& g) {
+  std::string out;
+  out.reserve(g.claims.size() * 300);
+  char buf[128];
+  for (const auto& c : g.claims) {
+    std::snprintf(buf, sizeof buf, "\"span\":[%u,%u],\"confidence\":%.2f", c.span_begin, c.span_end, c.confidence);
+    out += "{\"subject\":\"" + g.entities[c.subject] + "\",\"predicate\":\"" + g.predicates[c.predicate] +
+           "\",\"object\":\"" + g.entities[c.object] + "\",\"source\":\"" + g.sources[c.source] + "\"," + buf +
+           ",\"quote\":\"" + g.Quote(c) + "\",\"method\":\"rules:1\"}\n";
+  }
+  return out;
+}
+
+// Plain RocksDB, same number of keys as claims, value the size of a claim record.
+std::pair<double, double> PlainRocks(uint64_t n, const std::string& dir) {
+  std::string value(120, 'v');
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  std::filesystem::create_directories(dir);
+  double batch_secs, sst_secs;
+  {
+    rocksdb::DB* raw;
+    auto s = rocksdb::DB::Open(options, dir + "/batch", &raw);
+    if (!s.ok()) {
+      std::fprintf(stderr, "plain RocksDB: %s\n", s.ToString().c_str());
+      std::exit(1);
+    }
+    std::unique_ptr<rocksdb::DB> db(raw);
+    rocksdb::WriteOptions wo;
+    wo.disableWAL = true;
+    auto t0 = Clock::now();
+    rocksdb::WriteBatch batch;
+    char key[16];
+    for (uint64_t i = 0; i < n; ++i) {
+      std::snprintf(key, sizeof key, "%015llu", (unsigned long long)i);
+      batch.Put(key, value);
+      if (batch.Count() == 10000) {
+        db->Write(wo, &batch);
+        batch.Clear();
+      }
+    }
+    db->Write(wo, &batch);
+    db->Flush(rocksdb::FlushOptions());
+    batch_secs = Seconds(t0);
+  }
+  {
+    rocksdb::DB* raw;
+    auto s = rocksdb::DB::Open(options, dir + "/sst", &raw);
+    if (!s.ok()) std::exit(1);
+    std::unique_ptr<rocksdb::DB> db(raw);
+    auto t0 = Clock::now();
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
+    std::string file = dir + "/plain.sst";
+    writer.Open(file);
+    char key[16];
+    for (uint64_t i = 0; i < n; ++i) {
+      std::snprintf(key, sizeof key, "%015llu", (unsigned long long)i);
+      writer.Put(key, value);
+    }
+    writer.Finish();
+    rocksdb::IngestExternalFileOptions io;
+    io.move_files = true;
+    db->IngestExternalFile({file}, io);
+    sst_secs = Seconds(t0);
+  }
+  return {batch_secs, sst_secs};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t n = 1000000;
+  std::string dir = "/tmp/claimgraph-load-bench";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--claims") n = std::stoull(argv[i + 1]);
+    else if (a == "--dir") dir = argv[i + 1];
+  }
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::fprintf(stderr, "[load_bench] generating %llu claims...\n", (unsigned long long)n);
+  auto g = cg::bench::MakeSyntheticGraph(n);
+  std::fprintf(stderr, "[load_bench] %zu entities, %zu predicates, %zu sources\n", g.entities.size(),
+               g.predicates.size(), g.sources.size());
+
+  uint64_t bytes = 0;
+  std::fprintf(stderr, "[load_bench] 1/4 store bulk API...\n");
+  double api = BulkApi(g, dir + "/api", &bytes);
+  long rss_api = PeakRssMiB();
+  std::fprintf(stderr, "[load_bench] 2/4 N-Quads import...\n");
+  double nq = ImportText(NQuadsText(g), false, dir + "/nq");
+  std::fprintf(stderr, "[load_bench] 3/4 JSONL import...\n");
+  double jl = ImportText(JsonlText(g), true, dir + "/jsonl");
+  std::fprintf(stderr, "[load_bench] 4/4 plain RocksDB...\n");
+  auto [batch, sst] = PlainRocks(n, dir + "/plain");
+
+  std::printf("claims                          %llu\n", (unsigned long long)n);
+  std::printf("store bulk API (full provenance) %10.0f claims/s  (%.2f s)\n", n / api, api);
+  std::printf("N-Quads import end to end        %10.0f claims/s  (%.2f s)\n", n / nq, nq);
+  std::printf("JSONL import end to end          %10.0f claims/s  (%.2f s)\n", n / jl, jl);
+  std::printf("plain RocksDB WriteBatch, no WAL %10.0f keys/s    (%.2f s)\n", n / batch, batch);
+  std::printf("plain RocksDB SST ingest         %10.0f keys/s    (%.2f s)\n", n / sst, sst);
+  std::printf("bytes on disk per claim          %10.1f\n", double(bytes) / n);
+  std::printf("peak RSS after bulk API          %10ld MiB\n", rss_api);
+  std::printf("peak RSS overall                 %10ld MiB\n", PeakRssMiB());
+  std::filesystem::remove_all(dir);
+  return 0;
+}
