@@ -1,0 +1,199 @@
+// Parse(): pre-checks, ANTLR lexer and parser with our error listener, then
+// the Transformer. ANTLR's console listener is removed: errors are collected,
+// never printed.
+#include "grammar/parser.h"
+
+#include <algorithm>
+#include <set>
+
+#include "ClaimQLLexer.h"
+#include "ClaimQLParser.h"
+#include "antlr4-runtime.h"
+#include "grammar/transformer.h"
+
+namespace claimgraph::grammar {
+namespace {
+
+// Byte offset of every code point, plus one past the end; false on invalid UTF-8.
+bool CodePointOffsets(std::string_view text, std::vector<uint32_t>* offsets, size_t* bad_at) {
+  offsets->clear();
+  offsets->reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || i + n > text.size() || (n == 2 && c < 0xC2)) {
+      *bad_at = i;
+      return false;
+    }
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+        *bad_at = i;
+        return false;
+      }
+    offsets->push_back(static_cast<uint32_t>(i));
+    i += n;
+  }
+  offsets->push_back(static_cast<uint32_t>(text.size()));
+  return true;
+}
+
+// Line and column (1-based, characters) of a byte offset.
+std::pair<uint32_t, uint32_t> Position(std::string_view text, size_t byte) {
+  uint32_t line = 1, column = 1;
+  for (size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+std::string FriendlyTokenName(const antlr4::dfa::Vocabulary& vocab, size_t type) {
+  using L = generated::ClaimQLLexer;
+  switch (type) {
+    case antlr4::Token::EOF: return "end of input";
+    case L::VARIABLE: return "?variable";
+    case L::STRING: return "\"string\"";
+    case L::INTEGER: return "integer";
+    case L::DECIMAL: return "number";
+    case L::IDENTIFIER: return "name";
+    default: break;
+  }
+  std::string literal = vocab.getLiteralName(type);
+  if (!literal.empty()) return literal;  // 'MATCH'-style keywords come out of the symbolic name below
+  std::string symbolic = vocab.getSymbolicName(type);
+  // Tokens renamed to dodge C macros (NULL, TRUE, DOMAIN) read as their keyword.
+  for (const char* suffix : {"_LITERAL", "_KW"}) {
+    size_t n = std::char_traits<char>::length(suffix);
+    if (symbolic.size() > n && symbolic.compare(symbolic.size() - n, n, suffix) == 0) symbolic.resize(symbolic.size() - n);
+  }
+  return symbolic.empty() ? vocab.getDisplayName(type) : symbolic;
+}
+
+class CollectingErrorListener : public antlr4::BaseErrorListener {
+ public:
+  explicit CollectingErrorListener(std::vector<Diagnostic>* out) : out_(out) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t column,
+                   const std::string& antlr_message, std::exception_ptr) override {
+    if (out_->size() >= 5) return;  // the first errors are the useful ones
+    Diagnostic d;
+    d.line = static_cast<uint32_t>(line);
+    d.column = static_cast<uint32_t>(column) + 1;
+    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+    if (!offending || !parser) {
+      d.message = antlr_message;
+      out_->push_back(std::move(d));
+      return;
+    }
+    std::string what = offending->getType() == antlr4::Token::EOF ? "unexpected end of input"
+                                                                   : "unexpected '" + offending->getText() + "'";
+    if (offending->getType() != antlr4::Token::EOF) {
+      // Length in characters of the offending token.
+      std::string t = offending->getText();
+      d.length = static_cast<uint32_t>(
+          std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    }
+    std::set<std::string> expected;
+    try {
+      for (size_t type : parser->getExpectedTokens().toList())
+        expected.insert(FriendlyTokenName(parser->getVocabulary(), type));
+    } catch (...) {
+    }
+    if (!expected.empty() && expected.size() <= 12) {
+      std::string list;
+      for (const auto& e : expected) list += (list.empty() ? "" : ", ") + e;
+      d.message = what + "; expected " + (expected.size() == 1 ? "" : "one of ") + list;
+    } else {
+      d.message = what;
+    }
+    out_->push_back(std::move(d));
+  }
+
+ private:
+  std::vector<Diagnostic>* out_;
+};
+
+}  // namespace
+
+ParseResult Parse(std::string_view text, const ParseOptions& options) {
+  ParseResult result;
+  auto fail_at = [&](size_t byte, std::string message) {
+    Diagnostic d;
+    std::tie(d.line, d.column) = Position(text, byte);
+    d.message = std::move(message);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  };
+  if (text.size() > options.max_length)
+    return fail_at(0, "query is " + std::to_string(text.size()) + " bytes; the limit is " +
+                          std::to_string(options.max_length));
+  size_t nul = text.find('\0');
+  if (nul != std::string_view::npos) return fail_at(nul, "NUL byte in query text");
+  std::vector<uint32_t> offsets;
+  size_t bad = 0;
+  if (!CodePointOffsets(text, &offsets, &bad)) return fail_at(bad, "query text is not valid UTF-8");
+  // Deep nesting would recurse deeply in the parser: refuse it up front.
+  size_t depth = 0;
+  bool in_string = false, in_comment = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_comment) {
+      in_comment = c != '\n';
+    } else if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '-' && i + 1 < text.size() && text[i + 1] == '-') {
+      in_comment = true;
+    } else if (c == '(' || c == '{') {
+      if (++depth > options.max_nesting)
+        return fail_at(i, "nesting deeper than " + std::to_string(options.max_nesting) + " levels");
+    } else if ((c == ')' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+
+  try {
+    antlr4::ANTLRInputStream input(text.data(), text.size());
+    generated::ClaimQLLexer lexer(&input);
+    lexer.removeErrorListeners();
+    antlr4::CommonTokenStream tokens(&lexer);
+    generated::ClaimQLParser parser(&tokens);
+    parser.removeErrorListeners();
+    CollectingErrorListener listener(&result.diagnostics);
+    parser.addErrorListener(&listener);
+    // SLL first, the full LL only when SLL fails: the usual two-stage speedup.
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    generated::ClaimQLParser::ScriptContext* tree = nullptr;
+    try {
+      tree = parser.script();
+    } catch (const antlr4::ParseCancellationException&) {
+      tokens.seek(0);
+      parser.reset();
+      result.diagnostics.clear();
+      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+      tree = parser.script();
+    }
+    if (!result.diagnostics.empty()) return result;
+    Transformer transformer(std::move(offsets));
+    for (auto* st : tree->statement()) result.statements.push_back(transformer.TransformStatement(st));
+  } catch (const TransformError& e) {
+    Diagnostic d;
+    d.line = e.span.line;
+    d.column = e.span.column;
+    d = DiagnosticAt(text, e.span, e.what());
+    result.diagnostics.push_back(std::move(d));
+  } catch (const std::exception& e) {
+    return fail_at(0, std::string("internal parser error: ") + e.what());
+  }
+  return result;
+}
+
+}  // namespace claimgraph::grammar
