@@ -4,6 +4,7 @@
 //   claimgraphd export --data DIR [--format jsonl|nquads] [--as-of TX] [-o FILE]
 //   claimgraphd verify --data DIR                           recompute the txlog hash chain
 //   claimgraphd stats  --data DIR
+//   claimgraphd query  --data DIR [--format table|json|csv] [--timing] 'MATCH ...' 
 #include <CLI/CLI.hpp>
 
 #include "server/offline_commands.h"
@@ -31,6 +32,15 @@ int main(int argc, char** argv) {
   ex->add_option("--as-of", exp.as_of, "Export the store as of this transaction");
   ex->add_option("-o,--output", exp.output, "Output file (default: standard output)");
 
+  QueryCommand query;
+  auto* q = app.add_subcommand("query", "Run one ClaimQL statement in-process (the server must not hold DIR)");
+  q->add_option("--data", query.data_dir, "Data directory")->required();
+  q->add_option("--format", query.format, "table, json (one object per row) or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  q->add_flag("--timing", query.timing, "Print the elapsed time on stderr");
+  q->add_option("--principal", query.principal, "Principal recorded for writes");
+  q->add_option("statement", query.text, "The ClaimQL statement")->required();
+
   std::string data_dir;
   auto* verify = app.add_subcommand("verify", "Recompute the transaction log's hash chain (exit 1 if tampered)");
   verify->add_option("--data", data_dir, "Data directory")->required();
@@ -40,6 +50,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (imp->parsed()) return RunImport(import);
   if (ex->parsed()) return RunExport(exp);
+  if (q->parsed()) return RunQuery(query);
   if (verify->parsed()) return RunVerify(data_dir);
   if (stats->parsed()) return RunStats(data_dir);
   return 2;

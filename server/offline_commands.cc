@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "engine/engine.h"
+#include "engine/format/result_format.h"
 #include "engine/io/jsonl.h"
 #include "engine/io/nquads_export.h"
 #include "engine/io/nquads_import.h"
@@ -126,6 +129,57 @@ int RunExport(const ExportCommand& cmd) {
   out->flush();
   std::cerr << fmt::format("exported {} {} as of tx {}\n", *n, cmd.format == "nquads" ? "quads" : "claims",
                            (*view)->as_of());
+  return 0;
+}
+
+namespace {
+
+// Streams json/csv rows as the engine produces them.
+class StreamingPrinter : public engine::RowSink {
+ public:
+  explicit StreamingPrinter(std::string format) : format_(std::move(format)) {}
+  Status Header(const std::vector<std::string>& columns) override {
+    columns_ = columns;
+    if (format_ == "csv" && !columns.empty()) std::cout << engine::FormatCsvRow(columns) << "\n";
+    return Status::Ok();
+  }
+  Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override {
+    if (format_ == "json")
+      std::cout << engine::FormatJsonRow(columns_, row, provenance.empty() ? nullptr : &provenance) << "\n";
+    else
+      std::cout << engine::FormatCsvRow(engine::CellsOf(row)) << "\n";
+    return std::cout ? Status::Ok() : Status::IOError("writing output");
+  }
+
+ private:
+  std::string format_;
+  std::vector<std::string> columns_;
+};
+
+}  // namespace
+
+int RunQuery(const QueryCommand& cmd) {
+  storage::StoreOptions o;
+  o.create_if_missing = false;
+  auto store = storage::ClaimStore::Open(cmd.data_dir, o);
+  if (!store.ok()) return Fail(store.status());
+  engine::Engine engine(store->get());
+  engine::ExecuteOptions options;
+  options.principal = cmd.principal;
+  StreamingPrinter printer(cmd.format);
+  auto started = std::chrono::steady_clock::now();
+  auto result = engine.Execute(cmd.text, options, cmd.format == "table" ? nullptr : &printer);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  if (!result.ok()) {
+    std::cerr << "error: " << result.status().message() << "\n";
+    return 1;
+  }
+  for (const auto& w : result->warnings) std::cerr << "warning: " << w << "\n";
+  if (cmd.format == "table" && !result->columns.empty())
+    std::cout << engine::FormatTable(result->columns, result->rows, result->provenance,
+                                     {0, result->with_provenance});
+  if (!result->message.empty()) std::cerr << result->message << "\n";
+  if (cmd.timing) std::cerr << fmt::format("time: {:.3f} ms, {} rows\n", ms, result->stats.rows);
   return 0;
 }
 

@@ -27,6 +27,16 @@ struct ExportCommand {
 };
 int RunExport(const ExportCommand& cmd);
 
+struct QueryCommand {
+  std::string data_dir;
+  std::string format = "table";  // table | json | csv
+  bool timing = false;
+  std::string text;
+  std::string principal = "local";
+};
+// Runs one ClaimQL statement in-process; exit 1 with the diagnostic on stderr.
+int RunQuery(const QueryCommand& cmd);
+
 int RunVerify(const std::string& data_dir);
 int RunStats(const std::string& data_dir);
 

@@ -50,9 +50,13 @@ class ReadView {
   virtual TxId as_of() const = 0;
   // The newest transaction in this snapshot (>= as_of()).
   virtual TxId last_tx() const = 0;
+  // Entities ever defined (for planning statistics; retraction does not change it).
+  virtual uint64_t EntityCount() const = 0;
 
   // One prefix seek on spo, pos or osp; yields only visible claims.
   virtual std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const = 0;
+  // Like Scan, but also yields claims retracted at or before as_of() (history).
+  virtual std::unique_ptr<ClaimCursor> ScanAllVersions(const TriplePattern& pattern) const = 0;
   // Claim ids of visible claims from one source, ascending.
   virtual Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const = 0;
   // Number of visible claims matching the pattern, counting at most `cap`

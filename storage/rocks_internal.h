@@ -69,7 +69,7 @@ class RocksClaimStore final : public ClaimStore {
 };
 
 std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot,
-                                           TxId as_of, TxId last_tx);
+                                           TxId as_of, const Counters& counters);
 Result<std::unique_ptr<WriteTransaction>> NewRocksWriteTransaction(RocksClaimStore* store,
                                                                    const WriteOptions& options);
 // rocksdb::Options tuned per column family (compression, block cache).

@@ -10,14 +10,15 @@
 namespace claimgraph::storage {
 namespace {
 
-bool Visible(const IndexEntry& e, TxId as_of) {
-  return e.asserted_tx <= as_of && (e.retracted_tx == 0 || e.retracted_tx > as_of);
+bool Visible(const IndexEntry& e, TxId as_of, bool include_retracted) {
+  if (e.asserted_tx > as_of) return false;
+  return include_retracted || e.retracted_tx == 0 || e.retracted_tx > as_of;
 }
 
 class RocksClaimCursor final : public ClaimCursor {
  public:
-  RocksClaimCursor(rocksdb::Iterator* it, TripleIndex index, std::string prefix, TxId as_of)
-      : it_(it), index_(index), prefix_(std::move(prefix)), as_of_(as_of) {
+  RocksClaimCursor(rocksdb::Iterator* it, TripleIndex index, std::string prefix, TxId as_of, bool include_retracted)
+      : it_(it), index_(index), prefix_(std::move(prefix)), as_of_(as_of), include_retracted_(include_retracted) {
     it_->Seek(prefix_);
     Settle();
   }
@@ -42,7 +43,8 @@ class RocksClaimCursor final : public ClaimCursor {
         status_ = Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index_)));
         return;
       }
-      if (Visible(entry_, as_of_)) {
+      if (Visible(entry_, as_of_, include_retracted_)) {
+        if (entry_.retracted_tx > as_of_) entry_.retracted_tx = 0;  // not retracted yet, as of then
         valid_ = true;
         return;
       }
@@ -54,6 +56,7 @@ class RocksClaimCursor final : public ClaimCursor {
   TripleIndex index_;
   std::string prefix_;
   TxId as_of_;
+  bool include_retracted_;
   IndexEntry entry_;
   bool valid_ = false;
   Status status_;
@@ -61,22 +64,26 @@ class RocksClaimCursor final : public ClaimCursor {
 
 class RocksReadView final : public ReadView {
  public:
-  RocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId as_of, TxId last_tx)
-      : store_(store), snapshot_(snapshot), as_of_(as_of), last_tx_(last_tx) {
+  RocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId as_of, const Counters& counters)
+      : store_(store), snapshot_(snapshot), as_of_(as_of), last_tx_(counters.last_tx),
+        entity_count_(counters.next_entity - 1) {
     ro_.snapshot = snapshot_;
   }
   ~RocksReadView() override { store_->db()->ReleaseSnapshot(snapshot_); }
 
   TxId as_of() const override { return as_of_; }
   TxId last_tx() const override { return last_tx_; }
+  uint64_t EntityCount() const override { return entity_count_; }
 
-  std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const override {
+  std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const override { return Open(pattern, false); }
+  std::unique_ptr<ClaimCursor> ScanAllVersions(const TriplePattern& pattern) const override {
+    return Open(pattern, true);
+  }
+
+  std::unique_ptr<ClaimCursor> Open(const TriplePattern& pattern, bool include_retracted) const {
     IndexChoice choice = ChooseIndex(pattern);
-    rocksdb::ReadOptions ro = ro_;
-    // Bounded prefix scans: tell RocksDB where to stop so that it can skip
-    // tombstone-free blocks beyond the prefix.
-    auto* it = store_->db()->NewIterator(ro, store_->cf(CfOf(choice.index)));
-    return std::make_unique<RocksClaimCursor>(it, choice.index, std::move(choice.prefix), as_of_);
+    auto* it = store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index)));
+    return std::make_unique<RocksClaimCursor>(it, choice.index, std::move(choice.prefix), as_of_, include_retracted);
   }
 
   Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
@@ -308,14 +315,15 @@ class RocksReadView final : public ReadView {
   const rocksdb::Snapshot* snapshot_;
   TxId as_of_;
   TxId last_tx_;
+  uint64_t entity_count_;
   rocksdb::ReadOptions ro_;
 };
 
 }  // namespace
 
 std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot,
-                                           TxId as_of, TxId last_tx) {
-  return std::make_unique<RocksReadView>(store, snapshot, as_of, last_tx);
+                                           TxId as_of, const Counters& counters) {
+  return std::make_unique<RocksReadView>(store, snapshot, as_of, counters);
 }
 
 }  // namespace claimgraph::storage

@@ -200,7 +200,7 @@ Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxI
     return Status::NotFound("transaction " + std::to_string(horizon) + " does not exist yet (the newest is " +
                             std::to_string(counters.last_tx) + ")");
   }
-  return NewRocksReadView(this, snap, horizon, counters.last_tx);
+  return NewRocksReadView(this, snap, horizon, counters);
 }
 
 Result<std::unique_ptr<WriteTransaction>> RocksClaimStore::BeginWrite(const WriteOptions& options) {

@@ -1,0 +1,57 @@
+// The binder: resolves the AST's names against the store (entities through
+// aliases, predicates against the schema), gives every variable a row slot,
+// and checks what the grammar cannot: unknown predicates ("did you mean"),
+// unbound variables, kind conflicts, aggregates in the wrong place. Errors are
+// InvalidArgument with the statement's text, line:column and a caret.
+#pragma once
+
+#include <string_view>
+
+#include "engine/binder/bound_query.h"
+#include "grammar/ast.h"
+#include "storage/claim_store.h"
+
+namespace claimgraph::engine {
+
+class Binder {
+ public:
+  Binder(const storage::ReadView& view, std::string_view text) : view_(view), text_(text) {}
+
+  Result<BoundQuery> BindQuery(const grammar::Query& query);
+
+  // Pieces shared with the write statements.
+  Result<storage::Predicate> ResolvePredicateName(const std::string& name, const grammar::SourceSpan& span,
+                                                  bool* reversed);
+  Status Error(const grammar::SourceSpan& span, const std::string& message) const;
+
+ private:
+  // bind_pattern.cc
+  Status BindPatterns(const std::vector<grammar::Pattern>& patterns, std::vector<BoundPattern>* out);
+  Result<BoundPattern> BindPattern(const grammar::Pattern& p);
+  Result<BoundTerm> BindTerm(const grammar::Term& t);
+  Status BindPath(const grammar::PathNode& path, BoundPattern* out);
+  Status BindSteps(const grammar::PathNode& node, std::vector<BoundStep>* steps);
+  Result<int> DeclareVariable(const std::string& name, VarKind kind, const grammar::SourceSpan& span);
+  // bind_expr.cc
+  Result<BoundExpr> BindExpr(const grammar::Expr& e, bool allow_aggregates, BoundQuery* query);
+  Result<BoundExpr> BindCompare(const grammar::Expr& e, BoundQuery* query, bool allow_aggregates);
+  Result<BoundSubquery> BindSubquery(const std::vector<grammar::Pattern>& patterns,
+                                     const std::vector<grammar::Expr>& filters, BoundQuery* query, bool keep_scope);
+  // bind_query.cc
+  Status BindReturnAndOrder(const grammar::Query& q, BoundQuery* out);
+  Status ResolveSources(const grammar::Query& q, BoundQuery* out);
+
+  std::string TextOf(const grammar::SourceSpan& span) const;
+
+  const storage::ReadView& view_;
+  std::string_view text_;
+  std::vector<Variable> variables_;
+  std::set<int> bound_slots_;  // slots that some pattern binds
+  std::vector<std::string>* warnings_ = nullptr;
+  const grammar::Query* query_ = nullptr;
+};
+
+// "did you mean 'pact'?" — the closest candidate by edit distance, if close enough.
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace claimgraph::engine

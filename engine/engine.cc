@@ -1,0 +1,59 @@
+#include "engine/engine.h"
+
+#include <chrono>
+
+#include "engine/statements.h"
+#include "grammar/parser.h"
+
+namespace claimgraph::engine {
+
+namespace {
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+}  // namespace
+
+Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions& options, RowSink* sink) {
+  const auto started = std::chrono::steady_clock::now();
+
+  // 1. Parse.
+  grammar::ParseResult parsed = grammar::Parse(text);
+  if (!parsed.ok()) return Status::InvalidArgument(parsed.diagnostics.front().Format(text));
+  if (parsed.statements.empty()) return Status::InvalidArgument("empty statement: nothing to run");
+  if (parsed.statements.size() > 1)
+    return Status::InvalidArgument(
+        grammar::DiagnosticAt(text, parsed.statements[1].span, "one statement at a time, please").Format(text));
+  const grammar::Statement& statement = parsed.statements.front();
+
+  // 2-4. Bind, plan and execute — per statement kind (statements/*.cc; MATCH in
+  // statements/match.cc reads binder -> planner -> executor).
+  StatementContext ctx{store_, text, options, sink};
+  const bool is_write = std::holds_alternative<grammar::AssertStatement>(statement.node) ||
+                        std::holds_alternative<grammar::RetractStatement>(statement.node) ||
+                        std::holds_alternative<grammar::DefinePredicateStatement>(statement.node) ||
+                        std::holds_alternative<grammar::DefineEntityStatement>(statement.node);
+  if (is_write && options.read_only)
+    return Status::PermissionDenied("principal '" + options.principal + "' may not write");
+  Result<QueryResult> result = std::visit(
+      Overloaded{
+          [&](const grammar::Query& q) { return ExecuteMatch(ctx, q); },
+          [&](const grammar::AssertStatement& s) { return ExecuteAssert(ctx, s); },
+          [&](const grammar::RetractStatement& s) { return ExecuteRetract(ctx, s); },
+          [&](const grammar::DefinePredicateStatement& s) { return ExecuteDefinePredicate(ctx, s); },
+          [&](const grammar::DefineEntityStatement& s) { return ExecuteDefineEntity(ctx, s); },
+          [&](const grammar::ShowStatement& s) { return ExecuteShow(ctx, s); },
+          [&](const grammar::HistoryClaimStatement& s) { return ExecuteHistoryClaim(ctx, s); },
+          [&](const grammar::HistoryFactStatement& s) { return ExecuteHistoryFact(ctx, s); },
+          [&](const grammar::AuditVerifyStatement&) { return ExecuteAuditVerify(ctx); },
+      },
+      statement.node);
+  if (!result.ok()) return result;
+  result->stats.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace claimgraph::engine

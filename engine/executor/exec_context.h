@@ -1,0 +1,79 @@
+// Everything a running query shares: the snapshot, its limits, caches of
+// records, and the memory it has used for intermediate state.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/binder/bound_query.h"
+#include "engine/io/name_cache.h"
+#include "engine/query_result.h"
+#include "storage/claim_store.h"
+
+namespace claimgraph::engine {
+
+// A binding row: one uint64 per variable slot (TermId, PredicateId or ClaimId;
+// 0 = unbound) and, when provenance is asked for, the claims that derived it.
+struct Row {
+  std::vector<uint64_t> slots;
+  std::vector<storage::ClaimId> provenance;
+};
+
+class Pipeline;
+
+class ExecContext {
+ public:
+  ExecContext(const storage::ReadView& view, const ExecuteOptions& options, bool with_provenance);
+  ~ExecContext();  // both out of line: Pipeline is incomplete here
+
+  const storage::ReadView& view() const { return view_; }
+  const ExecuteOptions& options() const { return options_; }
+  io::NameCache& names() { return names_; }
+  bool with_provenance() const { return with_provenance_; }
+
+  // Claims a query may use: visible (the view does that), from an allowed
+  // source, and — for fact patterns — asserted or reported (a proposal or a
+  // denial does not make a fact true; `AS ?c` sees every claim).
+  std::optional<std::set<storage::SourceId>> allowed_sources;
+  bool ClaimUsable(const storage::IndexEntry& e, bool fact_semantics) const {
+    if (allowed_sources && !allowed_sources->count(e.source)) return false;
+    if (fact_semantics && (e.modality == storage::Modality::kProposed || e.modality == storage::Modality::kDenied))
+      return false;
+    return true;
+  }
+
+  // Symmetric predicates, for variable-predicate patterns.
+  std::set<storage::PredicateId> symmetric_predicates;
+
+  // Deadline and cancellation, checked every 1024 calls.
+  Status Tick() {
+    if ((++ticks_ & 1023) != 0) return Status::Ok();
+    return CheckNow();
+  }
+  Status CheckNow() const;
+
+  // Intermediate memory accounting; exceeding the limit is an error.
+  Status Charge(uint64_t bytes);
+  void Release(uint64_t bytes) { used_bytes_ -= std::min(used_bytes_, bytes); }
+  uint64_t peak_bytes() const { return peak_bytes_; }
+
+  Result<const storage::Claim*> Claim(storage::ClaimId id);
+
+  // Sub-plans for EXISTS blocks, built by the planner.
+  std::map<const BoundSubquery*, std::unique_ptr<Pipeline>> subplans;
+
+ private:
+  const storage::ReadView& view_;
+  const ExecuteOptions& options_;
+  io::NameCache names_;
+  bool with_provenance_;
+  uint64_t ticks_ = 0;
+  uint64_t used_bytes_ = 0, peak_bytes_ = 0;
+  std::unordered_map<storage::ClaimId, storage::Claim> claims_;
+};
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,141 @@
+#include "engine/executor/pattern_step.h"
+
+#include <algorithm>
+
+namespace claimgraph::engine {
+
+Status UsableFactClaims(ExecContext* ctx, storage::EntityId s, storage::PredicateId p, storage::TermId o,
+                        std::vector<storage::ClaimId>* out) {
+  auto cursor = ctx->view().Scan({s, p, o});
+  for (; cursor->Valid(); cursor->Next())
+    if (ctx->ClaimUsable(cursor->entry(), true)) out->push_back(cursor->entry().claim);
+  return cursor->status();
+}
+
+namespace {
+
+uint64_t Resolve(const BoundTerm& t, const Row& row) {
+  if (t.is_variable()) return row.slots[t.slot];
+  return t.constant;
+}
+
+class PatternStep final : public Step {
+ public:
+  PatternStep(ExecContext* ctx, const BoundPattern& p) : ctx_(ctx), p_(p) {
+    fact_ = p.claim_slot < 0;
+    if (p.predicate_slot < 0) {
+      predicate_ = p.steps[0].predicate;
+      symmetric_ = p.steps[0].symmetric;
+      forward_ = p.steps[0].forward;
+    }
+  }
+
+  Status Begin(const Row& row) override {
+    cursor_.reset();
+    done_ = p_.subject.unresolved || p_.object.unresolved;
+    if (done_) return Status::Ok();
+    // What this row fixes. "Reading backwards" (^p) just swaps the ends.
+    uint64_t a = Resolve(p_.subject, row), b = Resolve(p_.object, row);
+    s_ = forward_ ? a : b;
+    o_ = forward_ ? b : a;
+    p_bound_ = p_.predicate_slot >= 0 ? row.slots[p_.predicate_slot] : predicate_;
+    claim_bound_ = p_.claim_slot >= 0 ? row.slots[p_.claim_slot] : 0;
+    same_var_ = p_.subject.is_variable() && p_.subject.slot == p_.object.slot;
+    phase_ = 0;
+    Open();
+    return Status::Ok();
+  }
+
+  Result<bool> Advance(Row& row) override {
+    while (!done_) {
+      if (!cursor_->Valid()) {
+        CG_RETURN_IF_ERROR(cursor_->status());
+        // The reverse phase reads symmetric facts the other way round.
+        bool reverse_possible = p_bound_ ? IsSymmetric(p_bound_) : !ctx_->symmetric_predicates.empty();
+        if (phase_ == 0 && reverse_possible) {
+          phase_ = 1;
+          Open();
+          continue;
+        }
+        done_ = true;
+        break;
+      }
+      const storage::IndexEntry first = cursor_->entry();
+      claims_.clear();
+      if (fact_) {
+        // One fact: every index entry of the same triple (they are adjacent).
+        for (; cursor_->Valid(); cursor_->Next()) {
+          const auto& e = cursor_->entry();
+          if (e.subject != first.subject || e.predicate != first.predicate || e.object != first.object) break;
+          if (ctx_->ClaimUsable(e, true)) claims_.push_back(e.claim);
+        }
+        CG_RETURN_IF_ERROR(cursor_->status());
+        if (claims_.empty()) continue;
+      } else {
+        cursor_->Next();
+        if (!ctx_->ClaimUsable(first, false)) continue;
+        if (claim_bound_ && first.claim != claim_bound_) continue;
+        claims_.push_back(first.claim);
+      }
+      if (phase_ == 1) {
+        if (!IsSymmetric(first.predicate)) continue;
+        if (first.subject == first.object) continue;  // a self-loop was already produced forward
+        if (fact_) {
+          // Produced already in the forward phase if the mirrored fact holds.
+          std::vector<storage::ClaimId> mirrored;
+          CG_RETURN_IF_ERROR(UsableFactClaims(ctx_, first.object, first.predicate, first.subject, &mirrored));
+          if (!mirrored.empty()) continue;
+        }
+      } else if (fact_ && ctx_->with_provenance() && IsSymmetric(first.predicate) && first.subject != first.object) {
+        CG_RETURN_IF_ERROR(UsableFactClaims(ctx_, first.object, first.predicate, first.subject, &claims_));
+      }
+      // Bind: in phase 1 the stored subject is the pattern's object.
+      uint64_t stored_s = phase_ == 0 ? first.subject : first.object;
+      uint64_t stored_o = phase_ == 0 ? first.object : first.subject;
+      uint64_t subj = forward_ ? stored_s : stored_o;
+      uint64_t obj = forward_ ? stored_o : stored_s;
+      if (same_var_ && subj != obj) continue;
+      if (p_.subject.is_variable()) row.slots[p_.subject.slot] = subj;
+      if (p_.object.is_variable()) row.slots[p_.object.slot] = obj;
+      if (p_.predicate_slot >= 0) row.slots[p_.predicate_slot] = first.predicate;
+      if (p_.claim_slot >= 0) row.slots[p_.claim_slot] = first.claim;
+      if (ctx_->with_provenance()) row.provenance.insert(row.provenance.end(), claims_.begin(), claims_.end());
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  bool IsSymmetric(storage::PredicateId p) const {
+    if (p_.predicate_slot < 0) return symmetric_;
+    return ctx_->symmetric_predicates.count(p) > 0;
+  }
+
+  void Open() {
+    storage::TriplePattern tp;
+    uint64_t s = phase_ == 0 ? s_ : o_, o = phase_ == 0 ? o_ : s_;
+    if (s) tp.subject = s;
+    if (o) tp.object = o;
+    if (p_bound_) tp.predicate = p_bound_;
+    cursor_ = ctx_->view().Scan(tp);
+  }
+
+  ExecContext* ctx_;
+  const BoundPattern& p_;
+  bool fact_;
+  storage::PredicateId predicate_ = 0;
+  bool symmetric_ = false, forward_ = true;
+  uint64_t s_ = 0, o_ = 0, p_bound_ = 0, claim_bound_ = 0;
+  bool same_var_ = false, done_ = true;
+  int phase_ = 0;
+  std::unique_ptr<storage::ClaimCursor> cursor_;
+  std::vector<storage::ClaimId> claims_;
+};
+
+}  // namespace
+
+std::unique_ptr<Step> NewPatternStep(ExecContext* ctx, const BoundPattern& pattern) {
+  return std::make_unique<PatternStep>(ctx, pattern);
+}
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,27 @@
+// Steps that match one triple pattern against the indexes.
+#pragma once
+
+#include "engine/executor/pipeline.h"
+
+namespace claimgraph::engine {
+
+// Claims supporting the fact (s, p, o) that the query may use; empty if none.
+Status UsableFactClaims(ExecContext* ctx, storage::EntityId s, storage::PredicateId p, storage::TermId o,
+                        std::vector<storage::ClaimId>* out);
+
+// A plain pattern (one predicate, or a variable predicate): one prefix seek per
+// input row on spo/pos/osp. Without `AS ?c` it yields each fact once (with all
+// its usable claims as provenance); with it, one row per claim. Symmetric
+// predicates are read in both directions without producing a fact twice.
+std::unique_ptr<Step> NewPatternStep(ExecContext* ctx, const BoundPattern& pattern);
+
+// A plain pattern joined by hash: the pattern is scanned once with only its
+// constants bound and probed with the join variables of each input row. Wins
+// when many input rows would each pay a seek into a small pattern.
+std::unique_ptr<Step> NewHashJoinStep(ExecContext* ctx, const BoundPattern& pattern, std::vector<int> join_slots);
+
+// A path pattern (p+, p*, p{m,n}, p|q, ^p): breadth-first search with a visited
+// set, so cycles end and memory stays bounded; distinct (start, end) pairs.
+std::unique_ptr<Step> NewPathStep(ExecContext* ctx, const BoundPattern& pattern);
+
+}  // namespace claimgraph::engine

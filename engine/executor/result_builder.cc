@@ -1,0 +1,241 @@
+#include "engine/executor/result_builder.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/executor/evaluator.h"
+
+namespace claimgraph::engine {
+namespace {
+
+struct ValuesHash {
+  size_t operator()(const std::vector<Value>& v) const {
+    size_t h = 0;
+    for (const auto& x : v) h = h * 1000003u ^ HashValue(x);
+    return h;
+  }
+};
+struct ValuesEq {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!ValuesEqual(a[i], b[i])) return false;
+    return true;
+  }
+};
+
+struct OutRow {
+  std::vector<Value> values;  // visible columns, then hidden sort keys
+  std::vector<uint64_t> provenance;
+};
+
+uint64_t ApproxBytes(const OutRow& r) {
+  uint64_t n = 64 + 8 * r.provenance.size();
+  for (const auto& v : r.values) n += sizeof(Value) + v.text.size();
+  return n;
+}
+
+// Delivers rows, applying OFFSET, LIMIT and the max-rows limit.
+class Emitter {
+ public:
+  Emitter(const BoundQuery& q, ExecContext* ctx, RowSink* sink, QueryResult* out)
+      : q_(q), ctx_(ctx), sink_(sink), out_(out) {}
+
+  // False once LIMIT is reached (stop producing).
+  Result<bool> Emit(OutRow row) {
+    if (skipped_ < q_.offset.value_or(0)) {
+      ++skipped_;
+      return true;
+    }
+    if (q_.limit && emitted_ >= *q_.limit) return false;
+    if (emitted_ >= ctx_->options().max_rows)
+      return Status::ResourceExhausted("the result has more than max_rows = " +
+                                       std::to_string(ctx_->options().max_rows) + " rows; add LIMIT or raise the limit");
+    row.values.resize(q_.returns.size());  // drop hidden sort keys
+    std::sort(row.provenance.begin(), row.provenance.end());
+    row.provenance.erase(std::unique(row.provenance.begin(), row.provenance.end()), row.provenance.end());
+    if (!q_.with_provenance) row.provenance.clear();
+    ++emitted_;
+    if (sink_) {
+      CG_RETURN_IF_ERROR(sink_->Row(row.values, row.provenance));
+    } else {
+      out_->rows.push_back(std::move(row.values));
+      if (q_.with_provenance) out_->provenance.push_back(std::move(row.provenance));
+    }
+    return !(q_.limit && emitted_ >= *q_.limit);
+  }
+  uint64_t emitted() const { return emitted_; }
+
+ private:
+  const BoundQuery& q_;
+  ExecContext* ctx_;
+  RowSink* sink_;
+  QueryResult* out_;
+  uint64_t skipped_ = 0, emitted_ = 0;
+};
+
+struct AggState {
+  uint64_t count = 0;
+  Value best;  // MIN / MAX
+  std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq> distinct;
+};
+
+struct Group {
+  Row first;
+  std::vector<AggState> aggs;
+  std::vector<uint64_t> provenance;
+};
+
+Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, Group* g) {
+  for (size_t i = 0; i < q.aggregates.size(); ++i) {
+    const BoundExpr& a = q.aggregates[i];
+    AggState& s = g->aggs[i];
+    if (a.aggregate == grammar::AggregateKind::kCountStar) {
+      ++s.count;
+      continue;
+    }
+    CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, a.children[0], row));
+    if (v.is_null()) continue;
+    switch (a.aggregate) {
+      case grammar::AggregateKind::kCount:
+        if (a.distinct) {
+          if (s.distinct.insert({v}).second) CG_RETURN_IF_ERROR(ctx->Charge(64 + v.text.size()));
+        } else {
+          ++s.count;
+        }
+        break;
+      case grammar::AggregateKind::kMin:
+        if (s.best.is_null() || CompareValues(v, s.best) < 0) s.best = v;
+        break;
+      case grammar::AggregateKind::kMax:
+        if (s.best.is_null() || CompareValues(v, s.best) > 0) s.best = v;
+        break;
+      default:
+        break;
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<Value> Finish(const BoundQuery& q, const Group& g) {
+  std::vector<Value> out;
+  for (size_t i = 0; i < q.aggregates.size(); ++i) {
+    const BoundExpr& a = q.aggregates[i];
+    const AggState& s = g.aggs[i];
+    if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
+      out.push_back(s.best);
+    else
+      out.push_back(Value::Number(double(a.distinct ? s.distinct.size() : s.count)));
+  }
+  return out;
+}
+
+}  // namespace
+
+Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSink* sink, QueryResult* out) {
+  for (const auto& r : q.returns) out->columns.push_back(r.name);
+  out->with_provenance = q.with_provenance;
+  if (sink) CG_RETURN_IF_ERROR(sink->Header(out->columns));
+  Emitter emitter(q, ctx, sink, out);
+  const bool materialize = !q.order_by.empty() || q.aggregating;
+  std::vector<OutRow> rows;
+  std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq> seen;  // DISTINCT
+  Row row;
+
+  if (!q.aggregating) {
+    while (true) {
+      CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
+      if (!got) break;
+      OutRow o;
+      for (const auto& r : q.returns) {
+        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, row));
+        o.values.push_back(std::move(v));
+      }
+      // A DISTINCT row keeps the claims of the first derivation found.
+      if (q.distinct) {
+        if (!seen.insert(o.values).second) continue;
+        CG_RETURN_IF_ERROR(ctx->Charge(ApproxBytes(o)));
+      }
+      for (const auto& k : q.hidden_sort_keys) {
+        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, k, row));
+        o.values.push_back(std::move(v));
+      }
+      o.provenance = row.provenance;
+      if (!materialize) {
+        CG_ASSIGN_OR_RETURN(bool more, emitter.Emit(std::move(o)));
+        if (!more) break;  // LIMIT reached: stop pulling rows
+        continue;
+      }
+      CG_RETURN_IF_ERROR(ctx->Charge(ApproxBytes(o)));
+      rows.push_back(std::move(o));
+    }
+  } else {
+    std::unordered_map<std::vector<Value>, Group, ValuesHash, ValuesEq> groups;
+    std::vector<std::vector<Value>> order;  // groups in first-seen order, for stable output
+    while (true) {
+      CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
+      if (!got) break;
+      std::vector<Value> key;
+      for (const auto& k : q.group_keys) {
+        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, k, row));
+        key.push_back(std::move(v));
+      }
+      auto it = groups.find(key);
+      if (it == groups.end()) {
+        Group g;
+        g.first = row;
+        g.first.provenance.clear();
+        g.aggs.resize(q.aggregates.size());
+        CG_RETURN_IF_ERROR(ctx->Charge(128 + 8 * row.slots.size()));
+        order.push_back(key);
+        it = groups.emplace(std::move(key), std::move(g)).first;
+      }
+      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, &it->second));
+      if (q.with_provenance) {  // a group carries the union of its rows' claims
+        auto& p = it->second.provenance;
+        CG_RETURN_IF_ERROR(ctx->Charge(8 * row.provenance.size()));
+        p.insert(p.end(), row.provenance.begin(), row.provenance.end());
+      }
+    }
+    if (groups.empty() && q.group_keys.empty()) {  // COUNT(*) over nothing is one row: 0
+      Group g;
+      g.first.slots.assign(q.variables.size(), 0);
+      g.aggs.resize(q.aggregates.size());
+      order.push_back({});
+      groups.emplace(std::vector<Value>{}, std::move(g));
+    }
+    for (const auto& key : order) {
+      Group& g = groups.at(key);
+      std::vector<Value> aggs = Finish(q, g);
+      OutRow o;
+      for (const auto& r : q.returns) {
+        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, g.first, &aggs));
+        o.values.push_back(std::move(v));
+      }
+      if (q.distinct && !seen.insert(o.values).second) continue;
+      o.provenance = std::move(g.provenance);
+      rows.push_back(std::move(o));
+    }
+  }
+
+  if (materialize) {
+    if (!q.order_by.empty()) {
+      std::stable_sort(rows.begin(), rows.end(), [&](const OutRow& a, const OutRow& b) {
+        for (const auto& o : q.order_by) {
+          int c = CompareValues(a.values[o.expr.column], b.values[o.expr.column]);
+          if (c != 0) return o.descending ? c > 0 : c < 0;
+        }
+        return false;
+      });
+    }
+    for (auto& r : rows) {
+      CG_ASSIGN_OR_RETURN(bool more, emitter.Emit(std::move(r)));
+      if (!more) break;
+    }
+  }
+  out->stats.rows = emitter.emitted();
+  return Status::Ok();
+}
+
+}  // namespace claimgraph::engine

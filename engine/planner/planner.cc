@@ -1,0 +1,236 @@
+#include "engine/planner/planner.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/executor/filter_steps.h"
+#include "engine/executor/pattern_step.h"
+
+namespace claimgraph::engine {
+namespace {
+
+constexpr uint64_t kCountCap = 100000;       // statistics scans stop here
+constexpr double kHashJoinMaxBuild = 200000;  // rows we are willing to hash
+
+bool Intersects(const std::set<int>& a, const std::set<int>& b) {
+  for (int x : a)
+    if (b.count(x)) return true;
+  return false;
+}
+
+bool Bound(const BoundTerm& t, const std::set<int>& bound) {
+  return !t.is_variable() || bound.count(t.slot);
+}
+
+}  // namespace
+
+Result<double> Planner::BaseCount(const BoundPattern& p) {
+  if (p.subject.unresolved || p.object.unresolved) return 0.0;
+  double total = 0;
+  std::vector<std::pair<std::optional<storage::PredicateId>, bool>> preds;
+  if (p.predicate_slot >= 0) preds.push_back({std::nullopt, true});
+  for (const auto& s : p.steps) preds.push_back({s.predicate, s.symmetric});
+  for (const auto& [pred, symmetric] : preds) {
+    storage::TriplePattern tp;
+    tp.predicate = pred;
+    if (!p.subject.is_variable()) tp.subject = p.subject.constant;
+    if (!p.object.is_variable()) tp.object = p.object.constant;
+    CG_ASSIGN_OR_RETURN(uint64_t n, ctx_->view().CountClaims(tp, kCountCap));
+    total += double(n);
+    if (symmetric && (tp.subject || tp.object)) {
+      std::swap(tp.subject, tp.object);
+      CG_ASSIGN_OR_RETURN(uint64_t r, ctx_->view().CountClaims(tp, kCountCap));
+      total += double(r);
+    }
+  }
+  return total;
+}
+
+Result<double> Planner::EstimatePerInput(const BoundPattern& p, const std::set<int>& bound) {
+  CG_ASSIGN_OR_RETURN(double c, BaseCount(p));
+  if (c == 0) return 0.0;
+  int newly_bound = 0;
+  for (const BoundTerm* t : {&p.subject, &p.object})
+    if (t->is_variable() && bound.count(t->slot)) ++newly_bound;
+  if (p.IsPath()) {
+    // A path from a known node reaches a neighbourhood; from nowhere, everything.
+    bool anchored = Bound(p.subject, bound) || Bound(p.object, bound);
+    return anchored ? std::min(c, 10.0 * std::max<double>(1, p.max == grammar::kUnbounded ? 8 : p.max)) : c;
+  }
+  // Each endpoint fixed by an earlier pattern divides by the spread of values
+  // that endpoint takes (at most the number of entities).
+  double spread = std::max(1.0, std::min(entities_, c));
+  double est = c / std::pow(spread, newly_bound);
+  return std::max(est, 0.5);
+}
+
+std::string Planner::IndexLabel(const BoundPattern& p, const std::set<int>& bound) const {
+  bool s = Bound(p.subject, bound), o = Bound(p.object, bound);
+  bool pr = p.predicate_slot < 0 || bound.count(p.predicate_slot);
+  if (p.IsPath()) return s ? "bfs from subject" : o ? "bfs from object" : "bfs from every node";
+  bool forward = p.predicate_slot >= 0 || p.steps[0].forward;
+  bool ss = forward ? s : o, oo = forward ? o : s;  // stored positions
+  std::string idx = ss && (pr || !oo) ? "spo" : ss && oo ? "osp" : pr ? "pos" : oo ? "osp" : "spo (full scan)";
+  std::string bound_list;
+  if (ss) bound_list += "s";
+  if (pr) bound_list += "p";
+  if (oo) bound_list += "o";
+  return idx + (bound_list.empty() ? "" : " prefix " + bound_list);
+}
+
+Status Planner::PlanSubqueries(const BoundExpr& e, const std::set<int>& bound) {
+  if (e.kind == BoundExpr::Kind::kExists && e.subquery && !ctx_->subplans.count(e.subquery.get())) {
+    std::vector<const BoundExpr*> filters;
+    for (const auto& f : e.subquery->filters) filters.push_back(&f);
+    std::set<int> out;
+    CG_ASSIGN_OR_RETURN(auto pipeline, PlanBlock(e.subquery->patterns, filters, bound, 1, &out));
+    ctx_->subplans[e.subquery.get()] = std::move(pipeline);
+  }
+  for (const auto& c : e.children) CG_RETURN_IF_ERROR(PlanSubqueries(c, bound));
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPattern>& patterns,
+                                                     const std::vector<const BoundExpr*>& filters,
+                                                     std::set<int> bound, double input_rows,
+                                                     std::set<int>* bound_out) {
+  auto pipeline = std::make_unique<Pipeline>(ctx_, slots_);
+  std::set<int> scope = bound;  // every slot this block can bind
+  for (const auto& p : patterns) {
+    auto s = p.Slots();
+    scope.insert(s.begin(), s.end());
+  }
+  std::vector<bool> placed(filters.size(), false);
+  auto place_filters = [&]() -> Status {
+    for (size_t i = 0; i < filters.size(); ++i) {
+      if (placed[i]) continue;
+      std::set<int> needed;
+      for (int s : filters[i]->Slots())
+        if (scope.count(s)) needed.insert(s);
+      if (!std::includes(bound.begin(), bound.end(), needed.begin(), needed.end())) continue;
+      CG_RETURN_IF_ERROR(PlanSubqueries(*filters[i], bound));
+      auto step = NewFilterStep(ctx_, *filters[i]);
+      step->label = "Filter " + filters[i]->source_text;
+      step->estimate = input_rows * 0.5;
+      input_rows = step->estimate;
+      pipeline->Add(std::move(step));
+      placed[i] = true;
+    }
+    return Status::Ok();
+  };
+  CG_RETURN_IF_ERROR(place_filters());
+
+  std::vector<bool> used(patterns.size(), false);
+  for (size_t round = 0; round < patterns.size(); ++round) {
+    int best = -1;
+    double best_est = 0;
+    bool best_connected = false;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (used[i]) continue;
+      CG_ASSIGN_OR_RETURN(double est, EstimatePerInput(patterns[i], bound));
+      bool connected = Intersects(patterns[i].Slots(), bound);
+      // Connected patterns first (no cross products while a join is possible).
+      if (best < 0 || (connected && !best_connected) || (connected == best_connected && est < best_est)) {
+        best = int(i);
+        best_est = est;
+        best_connected = connected;
+      }
+    }
+    const BoundPattern& p = patterns[best];
+    used[best] = true;
+    std::vector<int> join_slots;
+    for (int s : p.Slots())
+      if (bound.count(s)) join_slots.push_back(s);
+    std::unique_ptr<Step> step;
+    std::string kind;
+    if (p.IsPath()) {
+      step = NewPathStep(ctx_, p);
+      kind = "Path";
+    } else {
+      CG_ASSIGN_OR_RETURN(double base, BaseCount(p));
+      if (!join_slots.empty() && input_rows > 4 * base && base <= kHashJoinMaxBuild) {
+        step = NewHashJoinStep(ctx_, p, join_slots);
+        kind = "HashJoin";
+      } else {
+        step = NewPatternStep(ctx_, p);
+        kind = join_slots.empty() ? (pipeline->steps().empty() ? "Scan" : "CrossScan") : "IndexJoin";
+      }
+    }
+    step->label = kind + " " + p.text + "  [" + (kind == "HashJoin" ? "build: " : "") +
+                  IndexLabel(p, kind == "HashJoin" ? std::set<int>{} : bound) + "]";
+    input_rows = std::max(0.0, input_rows * best_est);
+    step->estimate = input_rows;
+    pipeline->Add(std::move(step));
+    auto s = p.Slots();
+    bound.insert(s.begin(), s.end());
+    CG_RETURN_IF_ERROR(place_filters());
+  }
+  for (size_t i = 0; i < filters.size(); ++i)
+    if (!placed[i]) {  // only reachable for filters on variables bound elsewhere
+      CG_RETURN_IF_ERROR(PlanSubqueries(*filters[i], bound));
+      auto step = NewFilterStep(ctx_, *filters[i]);
+      step->label = "Filter " + filters[i]->source_text;
+      step->estimate = input_rows * 0.5;
+      pipeline->Add(std::move(step));
+    }
+  *bound_out = bound;
+  return pipeline;
+}
+
+Result<std::unique_ptr<Pipeline>> Planner::PlanQuery(const BoundQuery& q) {
+  slots_ = q.variables.size();
+  entities_ = std::max<double>(1, double(ctx_->view().EntityCount()));
+
+  // Main patterns with the WHERE conjuncts they can evaluate; conjuncts that
+  // read OPTIONAL variables wait until after the OPTIONAL blocks.
+  std::set<int> main_slots;
+  for (const auto& p : q.patterns) {
+    auto s = p.Slots();
+    main_slots.insert(s.begin(), s.end());
+  }
+  std::vector<const BoundExpr*> early, late;
+  for (const auto& f : q.filters) {
+    bool needs_optional = false;
+    for (int s : f.Slots())
+      if (!main_slots.count(s)) {
+        // A slot bound only inside this filter's own EXISTS block does not count.
+        bool in_optional = false;
+        for (const auto& o : q.optionals)
+          for (const auto& p : o.patterns)
+            if (p.Slots().count(s)) in_optional = true;
+        needs_optional |= in_optional;
+      }
+    (needs_optional ? late : early).push_back(&f);
+  }
+  std::set<int> bound;
+  CG_ASSIGN_OR_RETURN(auto main, PlanBlock(q.patterns, early, {}, 1, &bound));
+  double rows = main->steps().empty() ? 1 : main->steps().back()->estimate;
+  for (const auto& opt : q.optionals) {
+    std::vector<const BoundExpr*> filters;
+    for (const auto& f : opt.filters) filters.push_back(&f);
+    std::set<int> after;
+    CG_ASSIGN_OR_RETURN(auto sub, PlanBlock(opt.patterns, filters, bound, 1, &after));
+    std::vector<int> new_slots;
+    for (int s : after)
+      if (!bound.count(s)) new_slots.push_back(s);
+    std::string label = "Optional {";
+    for (const auto& p : opt.patterns) label += " " + p.text;
+    label += " }";
+    std::string inner = sub->Explain(0);
+    auto step = NewOptionalStep(std::move(sub), new_slots);
+    step->label = label;
+    step->estimate = rows;
+    main->Add(std::move(step));
+    bound = after;
+  }
+  for (const BoundExpr* f : late) {
+    CG_RETURN_IF_ERROR(PlanSubqueries(*f, bound));
+    auto step = NewFilterStep(ctx_, *f);
+    step->label = "Filter " + f->source_text;
+    step->estimate = rows * 0.5;
+    main->Add(std::move(step));
+  }
+  return main;
+}
+
+}  // namespace claimgraph::engine

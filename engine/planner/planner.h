@@ -1,0 +1,36 @@
+// The planner: orders a block's patterns by estimated selectivity (from index
+// statistics: claim counts per bound prefix, read from the snapshot), picks an
+// index nested-loop or a hash join for each, places every filter right after
+// the pattern that binds its last variable, and builds the pipelines (the main
+// one, OPTIONAL sub-pipelines, EXISTS sub-plans).
+#pragma once
+
+#include <memory>
+#include <set>
+
+#include "engine/binder/bound_query.h"
+#include "engine/executor/pipeline.h"
+
+namespace claimgraph::engine {
+
+class Planner {
+ public:
+  explicit Planner(ExecContext* ctx) : ctx_(ctx) {}
+  Result<std::unique_ptr<Pipeline>> PlanQuery(const BoundQuery& query);
+
+ private:
+  Result<std::unique_ptr<Pipeline>> PlanBlock(const std::vector<BoundPattern>& patterns,
+                                              const std::vector<const BoundExpr*>& filters, std::set<int> bound,
+                                              double input_rows, std::set<int>* bound_out);
+  Status PlanSubqueries(const BoundExpr& e, const std::set<int>& bound);
+  // Claims matching the pattern's constants (capped), both directions for symmetric.
+  Result<double> BaseCount(const BoundPattern& p);
+  Result<double> EstimatePerInput(const BoundPattern& p, const std::set<int>& bound);
+  std::string IndexLabel(const BoundPattern& p, const std::set<int>& bound) const;
+
+  ExecContext* ctx_;
+  size_t slots_ = 0;
+  double entities_ = 1;
+};
+
+}  // namespace claimgraph::engine

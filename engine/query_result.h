@@ -1,0 +1,56 @@
+// What Engine::Execute returns, and the options it takes.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/value.h"
+#include "storage/status.h"
+#include "storage/types.h"
+
+namespace claimgraph::engine {
+
+struct ExecuteOptions {
+  std::string principal = "local";
+  // Limits: exceeding one ends the statement with an error naming it.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  const std::atomic<bool>* cancelled = nullptr;  // set by the caller to stop a running query
+  uint64_t max_rows = 1000000;                    // result rows
+  uint32_t max_path_depth = 64;                   // steps a path may take
+  uint64_t max_memory_bytes = 512ull << 20;       // hash tables, visited sets, sorts, groups
+  bool read_only = false;                         // refuse writes (a reader's session)
+};
+
+struct QueryStats {
+  uint64_t rows = 0;
+  double elapsed_ms = 0;
+  storage::TxId as_of_tx = 0;
+  storage::TxId written_tx = 0;  // the transaction a write statement committed (0 if none)
+};
+
+// Receives rows as they are produced (streaming). Returning a non-OK Status
+// stops the query with that status (a disconnected client).
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  virtual Status Header(const std::vector<std::string>& columns) = 0;
+  virtual Status Row(const std::vector<Value>& row, const std::vector<uint64_t>& provenance) = 0;
+};
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;          // empty when a RowSink took them
+  std::vector<std::vector<uint64_t>> provenance; // parallel to rows, when WITH PROVENANCE
+  bool with_provenance = false;
+  std::vector<std::string> warnings;
+  std::string message;  // for writes and AUDIT: "asserted claim 12 in tx 5"
+  std::string plan;     // EXPLAIN output
+  QueryStats stats;
+};
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,17 @@
+#include "engine/statements.h"
+
+namespace claimgraph::engine {
+
+Status Deliver(RowSink* sink, QueryResult* result) {
+  result->stats.rows = result->rows.size();
+  if (!sink) return Status::Ok();
+  CG_RETURN_IF_ERROR(sink->Header(result->columns));
+  static const std::vector<uint64_t> kNone;
+  for (size_t i = 0; i < result->rows.size(); ++i)
+    CG_RETURN_IF_ERROR(sink->Row(result->rows[i], i < result->provenance.size() ? result->provenance[i] : kNone));
+  result->rows.clear();
+  result->provenance.clear();
+  return Status::Ok();
+}
+
+}  // namespace claimgraph::engine
