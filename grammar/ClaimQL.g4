@@ -155,6 +155,8 @@ IDENTIFIER : [a-zA-Z_] [a-zA-Z0-9_]* ('-' [a-zA-Z0-9_]+)* ;
 DECIMAL : [0-9]+ '.' [0-9]+ ([eE] [+-]? [0-9]+)? | [0-9]+ [eE] [+-]? [0-9]+ ;
 INTEGER : [0-9]+ ;
 STRING : '"' (~["\\\r\n] | '\\' .)* '"' ;
+// A string that reaches the end of the line unclosed, so that the error can say so.
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
 
 LINE_COMMENT : '--' ~[\r\n]* -> skip ;
 WS : [ \t\r\n]+ -> skip ;

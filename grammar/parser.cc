@@ -89,6 +89,11 @@ class CollectingErrorListener : public antlr4::BaseErrorListener {
       out_->push_back(std::move(d));
       return;
     }
+    if (offending->getType() == generated::ClaimQLLexer::UNTERMINATED_STRING) {
+      d.message = "unterminated string: a closing '\"' is missing on this line";
+      out_->push_back(std::move(d));
+      return;
+    }
     std::string what = offending->getType() == antlr4::Token::EOF ? "unexpected end of input"
                                                                    : "unexpected '" + offending->getText() + "'";
     if (offending->getType() != antlr4::Token::EOF) {

@@ -52,6 +52,10 @@ class PatternStep final : public Step {
         CG_RETURN_IF_ERROR(cursor_->status());
         // The reverse phase reads symmetric facts the other way round.
         bool reverse_possible = p_bound_ ? IsSymmetric(p_bound_) : !ctx_->symmetric_predicates.empty();
+        // `AS ?c` yields each claim once: with both ends free, the stored
+        // direction is the one binding; the reverse read only finds claims
+        // stated the other way round when an end is fixed.
+        if (!fact_ && !s_ && !o_) reverse_possible = false;
         if (phase_ == 0 && reverse_possible) {
           phase_ = 1;
           Open();

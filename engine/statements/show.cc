@@ -87,7 +87,6 @@ Result<QueryResult> ExecuteShow(const StatementContext& sc, const grammar::ShowS
       r.rows.push_back({Value::String("entities"), Num(view->EntityCount())});
       r.rows.push_back({Value::String("predicates"), Num(preds.size())});
       r.rows.push_back({Value::String("sources"), Num(sources.size())});
-      r.rows.push_back({Value::String("disk bytes"), Num(sc.store->ApproximateDiskBytes())});
       break;
     }
     case What::kClaim: {

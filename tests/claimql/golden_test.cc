@@ -1,0 +1,57 @@
+// Golden files: tests/claimql/*.cql hold statements; *.out what a user sees
+// for each (table, message, or error text with its caret). Each file runs on
+// a fresh fixture store. CLAIMGRAPH_UPDATE_GOLDEN=1 rewrites the .out files —
+// review the diff before committing it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/claimql/golden_util.h"
+#include "tests/storage/test_dir.h"
+
+namespace claimgraph::testing {
+namespace {
+
+std::vector<std::string> GoldenFiles() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(SourceDir() + "/tests/claimql"))
+    if (e.path().extension() == ".cql") out.push_back(e.path().stem().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string Render(const std::string& name) {
+  TempDir dir;
+  auto store = BuildFixtureStore(dir.path());
+  engine::Engine engine(store.get());
+  std::string out;
+  for (const auto& item : SplitScript(ReadFile(SourceDir() + "/tests/claimql/" + name + ".cql"))) {
+    if (item.is_comment) {
+      out += item.text + "\n";
+      continue;
+    }
+    out += "> " + item.text + ";\n" + RunAndRender(&engine, item.text) + "\n";
+  }
+  return out;
+}
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, OutputMatches) {
+  const std::string name = GetParam();
+  const std::string expected_path = SourceDir() + "/tests/claimql/" + name + ".out";
+  std::string actual = Render(name);
+  if (std::getenv("CLAIMGRAPH_UPDATE_GOLDEN")) {
+    std::ofstream(expected_path, std::ios::binary) << actual;
+    GTEST_SKIP() << "rewrote " << expected_path;
+  }
+  ASSERT_TRUE(std::filesystem::exists(expected_path)) << "no " << expected_path;
+  EXPECT_EQ(actual, ReadFile(expected_path)) << "golden " << name << " differs";
+}
+
+INSTANTIATE_TEST_SUITE_P(ClaimQL, Golden, ::testing::ValuesIn(GoldenFiles()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace claimgraph::testing
