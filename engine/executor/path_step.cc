@@ -29,8 +29,15 @@ class PathStep final : public Step {
     bool same_var = p_.subject.is_variable() && p_.object.is_variable() && p_.subject.slot == p_.object.slot;
     if (start) return Search(start, /*forward=*/true, end);
     if (end) return Search(end, /*forward=*/false, 0);
-    // Neither end known: search from every node the steps' predicates touch.
+    // Neither end known: search from every node the steps' predicates touch —
+    // or, when a zero-length walk counts, from every entity (each reaches itself).
     std::set<uint64_t> nodes;
+    if (p_.min == 0) {
+      for (uint64_t id = 1; id <= ctx_->view().EntityCount(); ++id) {
+        nodes.insert(id);
+        CG_RETURN_IF_ERROR(ctx_->Charge(48));
+      }
+    }
     for (const auto& step : p_.steps) {
       auto cursor = ctx_->view().Scan({std::nullopt, step.predicate, std::nullopt});
       for (; cursor->Valid(); cursor->Next()) {
