@@ -112,6 +112,7 @@ struct Query {
   bool distinct = false;
   std::vector<ReturnItem> returns;
   std::vector<Expr> group_by;
+  std::optional<Expr> having;  // over groups: aggregates and RETURN aliases
   std::vector<OrderItem> order_by;
   std::optional<uint64_t> limit;
   std::optional<uint64_t> offset;

@@ -77,6 +77,7 @@ Query Transformer::TransformQuery(P::QueryContext* ctx) {
   }
   if (auto* g = ctx->groupBy())
     for (auto* e : g->expr()) q.group_by.push_back(TransformExpr(e));
+  if (ctx->having()) q.having = TransformExpr(ctx->having()->expr());
   if (auto* o = ctx->orderBy())
     for (auto* item : o->orderItem()) q.order_by.push_back({TransformExpr(item->expr()), item->DESC() != nullptr});
   if (ctx->limitClause()) q.limit = IntegerValue(ctx->limitClause()->INTEGER());

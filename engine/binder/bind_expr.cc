@@ -45,20 +45,11 @@ std::vector<std::string> Keys(const M& m) {
 
 }  // namespace
 
-Result<BoundExpr> Binder::BindCompare(const Expr& e, BoundQuery* query, bool allow_aggregates) {
-  BoundExpr out;
-  out.kind = BoundExpr::Kind::kCompare;
-  out.text = e.text;
-  out.span = e.span;
-  out.source_text = TextOf(e.span);
-  for (const auto& c : e.children) {
-    CG_ASSIGN_OR_RETURN(BoundExpr b, BindExpr(c, allow_aggregates, query));
-    out.children.push_back(std::move(b));
-  }
+void Binder::ResolveEntityConstants(BoundExpr* compare) const {
   // ?node = "U.S." compares entities: resolve the string through aliases.
-  for (int i = 0; i < 2; ++i) {
-    BoundExpr& var = out.children[i];
-    BoundExpr& lit = out.children[1 - i];
+  for (int i = 0; i < 2 && compare->children.size() == 2; ++i) {
+    BoundExpr& var = compare->children[i];
+    BoundExpr& lit = compare->children[1 - i];
     if (var.kind == BoundExpr::Kind::kSlot && var.slot_kind == VarKind::kNode &&
         lit.kind == BoundExpr::Kind::kConstant && lit.value_kind == int(Value::Kind::kString)) {
       auto entity = view_.FindEntity(lit.text);
@@ -70,6 +61,19 @@ Result<BoundExpr> Binder::BindCompare(const Expr& e, BoundQuery* query, bool all
       }
     }
   }
+}
+
+Result<BoundExpr> Binder::BindCompare(const Expr& e, BoundQuery* query, bool allow_aggregates) {
+  BoundExpr out;
+  out.kind = BoundExpr::Kind::kCompare;
+  out.text = e.text;
+  out.span = e.span;
+  out.source_text = TextOf(e.span);
+  for (const auto& c : e.children) {
+    CG_ASSIGN_OR_RETURN(BoundExpr b, BindExpr(c, allow_aggregates, query));
+    out.children.push_back(std::move(b));
+  }
+  ResolveEntityConstants(&out);
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "engine/binder/binder.h"
 #include "engine/io/timestamp.h"
@@ -92,6 +93,11 @@ Status Binder::BindReturnAndOrder(const grammar::Query& q, BoundQuery* out) {
       if (!returned) out->group_keys.push_back(std::move(g));
     }
   }
+  if (q.having) {
+    if (!out->aggregating)
+      return Error(q.having->span, "HAVING filters groups: it needs GROUP BY or an aggregate in RETURN (use WHERE)");
+    CG_ASSIGN_OR_RETURN(out->having, BindHaving(*q.having, out));
+  }
   for (const auto& o : q.order_by) {
     BoundOrder bo;
     bo.descending = o.descending;
@@ -122,6 +128,39 @@ Status Binder::BindReturnAndOrder(const grammar::Query& q, BoundQuery* out) {
     out->order_by.push_back(std::move(bo));
   }
   return Status::Ok();
+}
+
+Result<BoundExpr> Binder::BindHaving(const grammar::Expr& e, BoundQuery* query) {
+  if (e.kind == grammar::Expr::Kind::kAlias) {
+    for (size_t i = 0; i < query->returns.size(); ++i)
+      if (query->returns[i].name == e.text) {
+        BoundExpr out;
+        out.kind = BoundExpr::Kind::kOutputColumn;
+        out.column = int(i);
+        out.span = e.span;
+        out.source_text = e.text;
+        return out;
+      }
+  }
+  static const std::map<grammar::Expr::Kind, BoundExpr::Kind> kComposite{
+      {grammar::Expr::Kind::kAnd, BoundExpr::Kind::kAnd},         {grammar::Expr::Kind::kOr, BoundExpr::Kind::kOr},
+      {grammar::Expr::Kind::kNot, BoundExpr::Kind::kNot},         {grammar::Expr::Kind::kCompare, BoundExpr::Kind::kCompare},
+      {grammar::Expr::Kind::kArithmetic, BoundExpr::Kind::kArithmetic}, {grammar::Expr::Kind::kNegate, BoundExpr::Kind::kNegate}};
+  auto composite = kComposite.find(e.kind);
+  if (composite != kComposite.end()) {
+    BoundExpr out;
+    out.kind = composite->second;
+    out.text = e.text;
+    out.span = e.span;
+    out.source_text = TextOf(e.span);
+    for (const auto& c : e.children) {
+      CG_ASSIGN_OR_RETURN(BoundExpr b, BindHaving(c, query));
+      out.children.push_back(std::move(b));
+    }
+    if (out.kind == BoundExpr::Kind::kCompare) ResolveEntityConstants(&out);
+    return out;
+  }
+  return BindExpr(e, true, query);
 }
 
 Result<BoundQuery> Binder::BindQuery(const grammar::Query& q) {

@@ -34,7 +34,10 @@ class Binder {
   Result<int> DeclareVariable(const std::string& name, VarKind kind, const grammar::SourceSpan& span);
   // bind_expr.cc
   Result<BoundExpr> BindExpr(const grammar::Expr& e, bool allow_aggregates, BoundQuery* query);
+  // HAVING: like BindExpr, but names refer to RETURN columns.
+  Result<BoundExpr> BindHaving(const grammar::Expr& e, BoundQuery* query);
   Result<BoundExpr> BindCompare(const grammar::Expr& e, BoundQuery* query, bool allow_aggregates);
+  void ResolveEntityConstants(BoundExpr* compare) const;
   Result<BoundSubquery> BindSubquery(const std::vector<grammar::Pattern>& patterns,
                                      const std::vector<grammar::Expr>& filters, BoundQuery* query, bool keep_scope);
   // bind_query.cc

@@ -121,6 +121,7 @@ struct BoundQuery {
   std::vector<BoundExpr> group_keys;        // non-aggregate return expressions when aggregating
   std::vector<BoundExpr> aggregates;        // every aggregate call, referenced by index
   bool aggregating = false;
+  std::optional<BoundExpr> having;          // over output rows (kOutputColumn) and aggregates
   std::vector<BoundOrder> order_by;
   bool distinct = false;
   std::optional<uint64_t> limit, offset;

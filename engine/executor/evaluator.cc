@@ -139,7 +139,8 @@ Result<Value> Function(const BoundExpr& e, const std::vector<Value>& args) {
 
 }  // namespace
 
-Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, const std::vector<Value>* aggregates) {
+Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, const std::vector<Value>* aggregates,
+                       const std::vector<Value>* output) {
   switch (e.kind) {
     case BoundExpr::Kind::kConstant: {
       Value v;
@@ -159,13 +160,13 @@ Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, con
       return NodeAttribute(ctx, e.attribute, e.slot_kind, raw);
     }
     case BoundExpr::Kind::kNegate: {
-      CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, e.children[0], row, aggregates));
+      CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, e.children[0], row, aggregates, output));
       if (v.kind != Value::Kind::kNumber) return Value::Null();
       return Value::Number(-v.number);
     }
     case BoundExpr::Kind::kArithmetic: {
-      CG_ASSIGN_OR_RETURN(Value a, Evaluate(ctx, e.children[0], row, aggregates));
-      CG_ASSIGN_OR_RETURN(Value b, Evaluate(ctx, e.children[1], row, aggregates));
+      CG_ASSIGN_OR_RETURN(Value a, Evaluate(ctx, e.children[0], row, aggregates, output));
+      CG_ASSIGN_OR_RETURN(Value b, Evaluate(ctx, e.children[1], row, aggregates, output));
       if (a.kind != Value::Kind::kNumber || b.kind != Value::Kind::kNumber) return Value::Null();
       if (e.text == "+") return Value::Number(a.number + b.number);
       if (e.text == "-") return Value::Number(a.number - b.number);
@@ -174,8 +175,8 @@ Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, con
       return Value::Number(a.number / b.number);
     }
     case BoundExpr::Kind::kCompare: {
-      CG_ASSIGN_OR_RETURN(Value a, Evaluate(ctx, e.children[0], row, aggregates));
-      CG_ASSIGN_OR_RETURN(Value b, Evaluate(ctx, e.children[1], row, aggregates));
+      CG_ASSIGN_OR_RETURN(Value a, Evaluate(ctx, e.children[0], row, aggregates, output));
+      CG_ASSIGN_OR_RETURN(Value b, Evaluate(ctx, e.children[1], row, aggregates, output));
       int c = CompareForFilter(a, b);
       if (c == -2) return (e.text == "!=" && !a.is_null() && !b.is_null()) ? Value::Bool(true) : Value::Bool(false);
       if (e.text == "=") return Value::Bool(c == 0);
@@ -187,18 +188,18 @@ Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, con
     }
     case BoundExpr::Kind::kAnd:
       for (const auto& c : e.children) {
-        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, c, row, aggregates));
+        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, c, row, aggregates, output));
         if (!(v.kind == Value::Kind::kBool && v.boolean)) return Value::Bool(false);
       }
       return Value::Bool(true);
     case BoundExpr::Kind::kOr:
       for (const auto& c : e.children) {
-        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, c, row, aggregates));
+        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, c, row, aggregates, output));
         if (v.kind == Value::Kind::kBool && v.boolean) return Value::Bool(true);
       }
       return Value::Bool(false);
     case BoundExpr::Kind::kNot: {
-      CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, e.children[0], row, aggregates));
+      CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, e.children[0], row, aggregates, output));
       return Value::Bool(!(v.kind == Value::Kind::kBool && v.boolean));
     }
     case BoundExpr::Kind::kExists: {
@@ -216,13 +217,15 @@ Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, con
     case BoundExpr::Kind::kFunction: {
       std::vector<Value> args;
       for (const auto& c : e.children) {
-        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, c, row, aggregates));
+        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, c, row, aggregates, output));
         args.push_back(std::move(v));
       }
       return Function(e, args);
     }
     case BoundExpr::Kind::kOutputColumn:
-      return Status::Internal("output column evaluated on a binding row");
+      if (!output || e.column < 0 || size_t(e.column) >= output->size())
+        return Status::Internal("output column evaluated on a binding row");
+      return (*output)[e.column];
   }
   return Value::Null();
 }

@@ -11,8 +11,9 @@ namespace claimgraph::engine {
 Result<Value> SlotValue(ExecContext* ctx, VarKind kind, uint64_t raw);
 
 // `aggregates`: the group's aggregate results when evaluating RETURN over a group.
+// `output`: the row's RETURN values, for HAVING's references to columns.
 Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row,
-                       const std::vector<Value>* aggregates = nullptr);
+                       const std::vector<Value>* aggregates = nullptr, const std::vector<Value>* output = nullptr);
 
 // WHERE semantics: true only for the boolean true (NULL and errors of type are false).
 Result<bool> EvaluatePredicate(ExecContext* ctx, const BoundExpr& e, const Row& row);

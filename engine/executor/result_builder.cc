@@ -213,6 +213,10 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, g.first, &aggs));
         o.values.push_back(std::move(v));
       }
+      if (q.having) {
+        CG_ASSIGN_OR_RETURN(Value keep, Evaluate(ctx, *q.having, g.first, &aggs, &o.values));
+        if (!(keep.kind == Value::Kind::kBool && keep.boolean)) continue;
+      }
       if (q.distinct && !seen.insert(o.values).second) continue;
       o.provenance = std::move(g.provenance);
       rows.push_back(std::move(o));
