@@ -43,6 +43,8 @@ class ClaimCursor {
 };
 
 // A consistent read-only snapshot of the store, seen as of one transaction.
+// A view (and its cursors, which must not outlive it) serves one thread at a
+// time; open one view per query.
 class ReadView {
  public:
   virtual ~ReadView() = default;
@@ -59,14 +61,19 @@ class ReadView {
   virtual std::unique_ptr<ClaimCursor> ScanAllVersions(const TriplePattern& pattern) const = 0;
   // Claim ids of visible claims from one source, ascending.
   virtual Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const = 0;
-  // Number of visible claims matching the pattern, counting at most `cap`
-  // (statistics for planning; exact below the cap).
+  // Number of visible claims matching the pattern, counting at most `cap`.
   virtual Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const = 0;
+  // Planning statistics: index entries under the pattern's prefix — exact for
+  // small ranges, from RocksDB's size estimates of the key range otherwise.
+  // Cheap (no full scan) and ignores visibility.
+  virtual Result<uint64_t> EstimateClaims(const TriplePattern& pattern) const = 0;
 
   // Lookups return NotFound when the id or name does not exist.
   // GetClaim returns the record whatever its visibility (provenance is never hidden).
   virtual Result<Claim> GetClaim(ClaimId id) const = 0;
   virtual Result<Entity> GetEntity(EntityId id) const = 0;
+  // The same record, shared with the store's entity cache (no copy).
+  virtual Result<std::shared_ptr<const Entity>> GetEntityShared(EntityId id) const = 0;
   virtual Result<EntityId> FindEntity(std::string_view name_or_alias) const = 0;
   virtual Result<Predicate> GetPredicate(PredicateId id) const = 0;
   virtual Result<Predicate> FindPredicate(std::string_view name) const = 0;

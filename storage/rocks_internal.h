@@ -7,7 +7,10 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <set>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
@@ -53,6 +56,16 @@ class RocksClaimStore final : public ClaimStore {
   };
   ChainHead head() const;
   void PublishHead(const ChainHead& head);
+  // Commit's last step: the new head becomes visible and cached records of
+  // the entities it changed are dropped, atomically with respect to readers
+  // filling the cache.
+  void PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed);
+
+  // Entity records cached across queries (every result row names entities).
+  // Filled only by views of the newest transaction, so an old snapshot never
+  // puts a stale name back after a commit changed it.
+  std::shared_ptr<const Entity> CachedEntity(EntityId id) const;
+  void CacheEntity(TxId view_last_tx, std::shared_ptr<const Entity> entity) const;
   std::mutex& writer_mutex() { return writer_mu_; }
 
  private:
@@ -65,6 +78,8 @@ class RocksClaimStore final : public ClaimStore {
   std::array<rocksdb::ColumnFamilyHandle*, static_cast<int>(Cf::kCount)> cfs_{};
   mutable std::mutex state_mu_;
   ChainHead head_;         // guarded by state_mu_
+  mutable std::shared_mutex cache_mu_;
+  mutable std::unordered_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
   std::mutex writer_mu_;   // held by the one live WriteTransaction
 };
 

@@ -15,12 +15,36 @@ bool Visible(const IndexEntry& e, TxId as_of, bool include_retracted) {
   return include_retracted || e.retracted_tx == 0 || e.retracted_tx > as_of;
 }
 
+// Creating a RocksDB iterator costs more than a seek, and an index join
+// seeks once per input row: a view keeps its iterators for reuse.
+class IteratorPool {
+ public:
+  std::unique_ptr<rocksdb::Iterator> Take(int cf) {
+    auto& v = free_[cf];
+    if (v.empty()) return nullptr;
+    auto it = std::move(v.back());
+    v.pop_back();
+    return it;
+  }
+  void Give(int cf, std::unique_ptr<rocksdb::Iterator> it) {
+    if (free_[cf].size() < 8) free_[cf].push_back(std::move(it));
+  }
+
+ private:
+  std::vector<std::unique_ptr<rocksdb::Iterator>> free_[static_cast<int>(Cf::kCount)];
+};
+
 class RocksClaimCursor final : public ClaimCursor {
  public:
-  RocksClaimCursor(rocksdb::Iterator* it, TripleIndex index, std::string prefix, TxId as_of, bool include_retracted)
-      : it_(it), index_(index), prefix_(std::move(prefix)), as_of_(as_of), include_retracted_(include_retracted) {
+  RocksClaimCursor(std::unique_ptr<rocksdb::Iterator> it, IteratorPool* pool, int cf, TripleIndex index,
+                   std::string prefix, TxId as_of, bool include_retracted)
+      : it_(std::move(it)), pool_(pool), cf_(cf), index_(index), prefix_(std::move(prefix)), as_of_(as_of),
+        include_retracted_(include_retracted) {
     it_->Seek(prefix_);
     Settle();
+  }
+  ~RocksClaimCursor() override {
+    if (it_->status().ok()) pool_->Give(cf_, std::move(it_));
   }
   bool Valid() const override { return valid_; }
   const IndexEntry& entry() const override { return entry_; }
@@ -53,6 +77,8 @@ class RocksClaimCursor final : public ClaimCursor {
   }
 
   std::unique_ptr<rocksdb::Iterator> it_;
+  IteratorPool* pool_;
+  int cf_;
   TripleIndex index_;
   std::string prefix_;
   TxId as_of_;
@@ -69,7 +95,10 @@ class RocksReadView final : public ReadView {
         entity_count_(counters.next_entity - 1) {
     ro_.snapshot = snapshot_;
   }
-  ~RocksReadView() override { store_->db()->ReleaseSnapshot(snapshot_); }
+  ~RocksReadView() override {
+    pool_ = IteratorPool();  // iterators go before the snapshot they read
+    store_->db()->ReleaseSnapshot(snapshot_);
+  }
 
   TxId as_of() const override { return as_of_; }
   TxId last_tx() const override { return last_tx_; }
@@ -82,8 +111,11 @@ class RocksReadView final : public ReadView {
 
   std::unique_ptr<ClaimCursor> Open(const TriplePattern& pattern, bool include_retracted) const {
     IndexChoice choice = ChooseIndex(pattern);
-    auto* it = store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index)));
-    return std::make_unique<RocksClaimCursor>(it, choice.index, std::move(choice.prefix), as_of_, include_retracted);
+    int cf = static_cast<int>(CfOf(choice.index));
+    auto it = pool_.Take(cf);
+    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index))));
+    return std::make_unique<RocksClaimCursor>(std::move(it), &pool_, cf, choice.index, std::move(choice.prefix), as_of_,
+                                              include_retracted);
   }
 
   Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
@@ -106,6 +138,35 @@ class RocksReadView final : public ReadView {
     for (; cursor->Valid() && n < cap; cursor->Next()) ++n;
     CG_RETURN_IF_ERROR(cursor->status());
     return n;
+  }
+
+  Result<uint64_t> EstimateClaims(const TriplePattern& pattern) const override {
+    constexpr uint64_t kExactUpTo = 128;
+    IndexChoice choice = ChooseIndex(pattern);
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index))));
+    uint64_t n = 0;
+    for (it->Seek(choice.prefix); it->Valid() && it->key().starts_with(choice.prefix) && n < kExactUpTo; it->Next()) ++n;
+    CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
+    if (n < kExactUpTo) return n;
+    // The range [prefix, prefix+1): its size on disk and in memtables over
+    // the bytes an index entry takes.
+    std::string end = choice.prefix;
+    while (!end.empty() && static_cast<uint8_t>(end.back()) == 0xFF) end.pop_back();
+    if (end.empty()) {
+      uint64_t keys = 0;
+      store_->db()->GetIntProperty(store_->cf(CfOf(choice.index)), "rocksdb.estimate-num-keys", &keys);
+      return std::max(keys, n);
+    }
+    end.back() = static_cast<char>(static_cast<uint8_t>(end.back()) + 1);
+    rocksdb::Range range(choice.prefix, end);
+    uint64_t bytes = 0;
+    rocksdb::SizeApproximationOptions options;
+    options.include_memtables = true;
+    options.include_files = true;
+    auto s = store_->db()->GetApproximateSizes(options, store_->cf(CfOf(choice.index)), &range, 1, &bytes);
+    CG_RETURN_IF_ERROR(FromRocks(s, "estimating"));
+    constexpr uint64_t kBytesPerEntry = 12;  // 32-byte keys delta-encoded and compressed, plus the value
+    return std::max(n, bytes / kBytesPerEntry);
   }
 
   Result<Claim> GetClaim(ClaimId id) const override {
@@ -133,6 +194,19 @@ class RocksReadView final : public ReadView {
   }
 
   Result<Entity> GetEntity(EntityId id) const override {
+    CG_ASSIGN_OR_RETURN(auto shared, GetEntityShared(id));
+    return *shared;
+  }
+
+  Result<std::shared_ptr<const Entity>> GetEntityShared(EntityId id) const override {
+    if (auto cached = store_->CachedEntity(id)) return cached;
+    CG_ASSIGN_OR_RETURN(Entity e, ReadEntity(id));
+    auto shared = std::make_shared<const Entity>(std::move(e));
+    store_->CacheEntity(last_tx_, shared);
+    return shared;
+  }
+
+  Result<Entity> ReadEntity(EntityId id) const {
     std::string value;
     CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('E', id), &value, "entity " + std::to_string(id)));
     Entity e;
@@ -317,6 +391,7 @@ class RocksReadView final : public ReadView {
   TxId last_tx_;
   uint64_t entity_count_;
   rocksdb::ReadOptions ro_;
+  mutable IteratorPool pool_;  // a view serves one query thread at a time
 };
 
 }  // namespace

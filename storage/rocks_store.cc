@@ -179,6 +179,25 @@ void RocksClaimStore::PublishHead(const ChainHead& head) {
   head_ = head;
 }
 
+void RocksClaimStore::PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed) {
+  std::unique_lock<std::shared_mutex> lock(cache_mu_);
+  PublishHead(head);
+  for (EntityId id : changed) entity_cache_.erase(id);
+}
+
+std::shared_ptr<const Entity> RocksClaimStore::CachedEntity(EntityId id) const {
+  std::shared_lock<std::shared_mutex> lock(cache_mu_);
+  auto it = entity_cache_.find(id);
+  return it == entity_cache_.end() ? nullptr : it->second;
+}
+
+void RocksClaimStore::CacheEntity(TxId view_last_tx, std::shared_ptr<const Entity> entity) const {
+  std::unique_lock<std::shared_mutex> lock(cache_mu_);
+  if (view_last_tx != head().counters.last_tx) return;  // an older snapshot: its record may be stale
+  if (entity_cache_.size() >= 1000000) entity_cache_.clear();  // bounded: a cache, not a copy
+  entity_cache_[entity->id] = std::move(entity);
+}
+
 TxId RocksClaimStore::LastTx() const { return head().counters.last_tx; }
 
 Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxId> as_of) const {

@@ -393,7 +393,9 @@ class RocksWriteTransaction final : public WriteTransaction {
     next.last_time_us = now;
     sink->Put(Cf::kMeta, std::string(kMetaCounters), EncodeCounters(next.counters));
     CG_RETURN_IF_ERROR(sink->Finish());
-    store_->PublishHead(next);
+    std::set<EntityId> changed;
+    for (const auto& [id, e] : entities_) changed.insert(id);
+    store_->PublishHeadAndInvalidate(next, changed);
     info.tx = tx;
     return info;
   }

@@ -119,6 +119,9 @@ Result<BoundExpr> Binder::BindExpr(const Expr& e, bool allow_aggregates, BoundQu
                                  DidYouMean(e.attribute, Keys(table)));
       }
       out.attribute = it->second;
+      if (out.slot_kind == VarKind::kClaim)
+        for (size_t i = 0; i < variables_.size(); ++i)
+          if (variables_[i].name == e.text + "#source") out.source_slot = int(i);
       return out;
     }
     case Expr::Kind::kAlias:

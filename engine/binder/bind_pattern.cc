@@ -146,6 +146,10 @@ Result<BoundPattern> Binder::BindPattern(const grammar::Pattern& p) {
                                               " binds one claim: it needs a single predicate, not a path");
     CG_ASSIGN_OR_RETURN(out.claim_slot, DeclareVariable(*p.claim_variable, VarKind::kClaim, p.claim_variable_span));
     bound_slots_.insert(out.claim_slot);
+    // '#' cannot appear in a variable name: the hidden slot never clashes.
+    CG_ASSIGN_OR_RETURN(out.claim_source_slot,
+                        DeclareVariable(*p.claim_variable + "#source", VarKind::kNode, p.claim_variable_span));
+    bound_slots_.insert(out.claim_source_slot);
   }
   return out;
 }

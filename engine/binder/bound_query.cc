@@ -8,6 +8,7 @@ std::set<int> BoundPattern::Slots() const {
   if (object.is_variable()) out.insert(object.slot);
   if (predicate_slot >= 0) out.insert(predicate_slot);
   if (claim_slot >= 0) out.insert(claim_slot);
+  if (claim_source_slot >= 0) out.insert(claim_source_slot);
   return out;
 }
 

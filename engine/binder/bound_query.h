@@ -45,6 +45,7 @@ struct BoundPattern {
   std::vector<BoundStep> steps;  // alternatives
   uint32_t min = 1, max = 1;     // repetition; 1..1 is a plain pattern
   int claim_slot = -1;           // AS ?c
+  int claim_source_slot = -1;    // hidden slot: the claim's source id, read from the index entry
   grammar::SourceSpan span;
   std::string text;              // the pattern as written, for EXPLAIN
 
@@ -76,6 +77,7 @@ struct BoundExpr {
   std::string text;         // constant text, operator, function name
   uint64_t id = 0;          // constant entity / term id
   int slot = -1;            // kSlot, kAttribute
+  int source_slot = -1;     // kAttribute of a claim: the hidden slot holding its source id
   VarKind slot_kind = VarKind::kNode;
   Attribute attribute = Attribute::kId;
   std::vector<BoundExpr> children;

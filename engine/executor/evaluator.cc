@@ -42,6 +42,20 @@ Result<Value> SlotValue(ExecContext* ctx, VarKind kind, uint64_t raw) {
 
 namespace {
 
+// Source attributes come from the source id the index entry carried, so
+// grouping claims by source needs no claim record.
+Result<std::optional<Value>> SourceAttribute(ExecContext* ctx, Attribute a, storage::SourceId source) {
+  if (a != Attribute::kSource && a != Attribute::kPublisher && a != Attribute::kPublished && a != Attribute::kTitle)
+    return std::optional<Value>();
+  CG_ASSIGN_OR_RETURN(const storage::Source* s, ctx->names().Source(source));
+  switch (a) {
+    case Attribute::kSource: return std::optional<Value>(Value::String(s->key));
+    case Attribute::kPublisher: return std::optional<Value>(Value::String(s->publisher));
+    case Attribute::kPublished: return std::optional<Value>(Value::Date(s->published));
+    default: return std::optional<Value>(Value::String(s->title));
+  }
+}
+
 Result<Value> ClaimAttribute(ExecContext* ctx, Attribute a, storage::ClaimId id) {
   CG_ASSIGN_OR_RETURN(const storage::Claim* c, ctx->Claim(id));
   auto source = [&]() { return ctx->names().Source(c->source); };
@@ -156,7 +170,13 @@ Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, con
     case BoundExpr::Kind::kAttribute: {
       uint64_t raw = row.slots[e.slot];
       if (raw == 0) return Value::Null();
-      if (e.slot_kind == VarKind::kClaim) return ClaimAttribute(ctx, e.attribute, raw);
+      if (e.slot_kind == VarKind::kClaim) {
+        if (e.source_slot >= 0 && row.slots[e.source_slot]) {
+          CG_ASSIGN_OR_RETURN(std::optional<Value> v, SourceAttribute(ctx, e.attribute, row.slots[e.source_slot]));
+          if (v) return *v;
+        }
+        return ClaimAttribute(ctx, e.attribute, raw);
+      }
       return NodeAttribute(ctx, e.attribute, e.slot_kind, raw);
     }
     case BoundExpr::Kind::kNegate: {

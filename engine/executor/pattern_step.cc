@@ -103,6 +103,7 @@ class PatternStep final : public Step {
       if (p_.object.is_variable()) row.slots[p_.object.slot] = obj;
       if (p_.predicate_slot >= 0) row.slots[p_.predicate_slot] = first.predicate;
       if (p_.claim_slot >= 0) row.slots[p_.claim_slot] = first.claim;
+      if (p_.claim_source_slot >= 0) row.slots[p_.claim_source_slot] = first.source;
       if (ctx_->with_provenance()) row.provenance.insert(row.provenance.end(), claims_.begin(), claims_.end());
       return true;
     }

@@ -79,7 +79,17 @@ struct AggState {
   uint64_t count = 0;
   Value best;  // MIN / MAX
   std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq> distinct;
+  std::unordered_set<uint64_t> distinct_raw;  // COUNT(DISTINCT ?x) / COUNT(DISTINCT ?c.source) by id
 };
+
+// The raw id that identifies an aggregate's argument, when one does: a
+// variable's slot, or a claim's source id. Distinct ids are distinct values.
+int RawSlotOf(const BoundExpr& e) {
+  if (e.kind == BoundExpr::Kind::kSlot) return e.slot;
+  if (e.kind == BoundExpr::Kind::kAttribute && e.attribute == Attribute::kSource && e.source_slot >= 0)
+    return e.source_slot;
+  return -1;
+}
 
 struct Group {
   Row first;
@@ -94,6 +104,13 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, Group* 
     if (a.aggregate == grammar::AggregateKind::kCountStar) {
       ++s.count;
       continue;
+    }
+    if (a.aggregate == grammar::AggregateKind::kCount && a.distinct) {
+      int raw = RawSlotOf(a.children[0]);
+      if (raw >= 0 && row.slots[raw] != 0) {
+        if (s.distinct_raw.insert(row.slots[raw]).second) CG_RETURN_IF_ERROR(ctx->Charge(32));
+        continue;
+      }
     }
     CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, a.children[0], row));
     if (v.is_null()) continue;
@@ -126,7 +143,7 @@ std::vector<Value> Finish(const BoundQuery& q, const Group& g) {
     if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
       out.push_back(s.best);
     else
-      out.push_back(Value::Number(double(a.distinct ? s.distinct.size() : s.count)));
+      out.push_back(Value::Number(double(a.distinct ? s.distinct.size() + s.distinct_raw.size() : s.count)));
   }
   return out;
 }
@@ -176,8 +193,17 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
+      // Plain variables group by their ids (no names, no strings); other
+      // keys by value.
       std::vector<Value> key;
       for (const auto& k : q.group_keys) {
+        if (k.kind == BoundExpr::Kind::kSlot) {
+          Value v;
+          v.kind = Value::Kind::kClaim;  // an opaque id: equality is all grouping needs
+          v.id = row.slots[k.slot];
+          key.push_back(std::move(v));
+          continue;
+        }
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, k, row));
         key.push_back(std::move(v));
       }

@@ -15,7 +15,12 @@ Result<const T*> Memo(std::unordered_map<uint64_t, T>& cache, uint64_t id, Fetch
 }  // namespace
 
 Result<const storage::Entity*> NameCache::Entity(storage::EntityId id) {
-  return Memo(entities_, id, [&](uint64_t i) { return view_.GetEntity(i); });
+  auto it = entities_.find(id);
+  if (it != entities_.end()) return it->second.get();
+  CG_ASSIGN_OR_RETURN(auto shared, view_.GetEntityShared(id));
+  const storage::Entity* e = shared.get();
+  entities_.emplace(id, std::move(shared));
+  return e;
 }
 Result<const storage::Predicate*> NameCache::Predicate(storage::PredicateId id) {
   return Memo(predicates_, id, [&](uint64_t i) { return view_.GetPredicate(i); });

@@ -2,6 +2,7 @@
 // printing (a claim set mentions the same few entities many times).
 #pragma once
 
+#include <memory>
 #include <unordered_map>
 
 #include "storage/claim_store.h"
@@ -18,7 +19,7 @@ class NameCache {
 
  private:
   const storage::ReadView& view_;
-  std::unordered_map<uint64_t, storage::Entity> entities_;
+  std::unordered_map<uint64_t, std::shared_ptr<const storage::Entity>> entities_;
   std::unordered_map<uint64_t, storage::Predicate> predicates_;
   std::unordered_map<uint64_t, storage::Source> sources_;
   std::unordered_map<uint64_t, storage::Literal> literals_;

@@ -9,7 +9,6 @@
 namespace claimgraph::engine {
 namespace {
 
-constexpr uint64_t kCountCap = 100000;       // statistics scans stop here
 constexpr double kHashJoinMaxBuild = 200000;  // rows we are willing to hash
 
 bool Intersects(const std::set<int>& a, const std::set<int>& b) {
@@ -35,11 +34,11 @@ Result<double> Planner::BaseCount(const BoundPattern& p) {
     tp.predicate = pred;
     if (!p.subject.is_variable()) tp.subject = p.subject.constant;
     if (!p.object.is_variable()) tp.object = p.object.constant;
-    CG_ASSIGN_OR_RETURN(uint64_t n, ctx_->view().CountClaims(tp, kCountCap));
+    CG_ASSIGN_OR_RETURN(uint64_t n, ctx_->view().EstimateClaims(tp));
     total += double(n);
     if (symmetric && (tp.subject || tp.object)) {
       std::swap(tp.subject, tp.object);
-      CG_ASSIGN_OR_RETURN(uint64_t r, ctx_->view().CountClaims(tp, kCountCap));
+      CG_ASSIGN_OR_RETURN(uint64_t r, ctx_->view().EstimateClaims(tp));
       total += double(r);
     }
   }

@@ -53,32 +53,7 @@ uint64_t DirBytes(const std::string& dir) {
 double BulkApi(const cg::bench::SyntheticGraph& g, const std::string& dir, uint64_t* bytes) {
   auto store = std::move(cg::storage::ClaimStore::Open(dir, {})).value();
   auto t0 = Clock::now();
-  cg::storage::WriteOptions wo;
-  wo.principal = "bench";
-  wo.bulk = true;
-  auto tx = std::move(store->BeginWrite(wo)).value();
-  std::vector<cg::storage::EntityId> e(g.entities.size());
-  for (size_t i = 0; i < e.size(); ++i) e[i] = tx->ResolveOrCreateEntity(g.entities[i]).value();
-  std::vector<cg::storage::PredicateId> p(g.predicates.size());
-  for (size_t i = 0; i < p.size(); ++i) p[i] = tx->ResolveOrDeclarePredicate(g.predicates[i]).value();
-  std::vector<cg::storage::SourceId> s(g.sources.size());
-  for (size_t i = 0; i < s.size(); ++i)
-    s[i] = tx->UpsertSource({g.sources[i], "Title of " + g.sources[i], "Publisher", "2024-01-01", "", ""}).value();
-  for (const auto& c : g.claims) {
-    cg::storage::ClaimInput in;
-    in.subject = e[c.subject];
-    in.predicate = p[c.predicate];
-    in.object = e[c.object];
-    in.source = s[c.source];
-    in.has_span = true;
-    in.span_begin = c.span_begin;
-    in.span_end = c.span_end;
-    in.quote = g.Quote(c);
-    in.confidence = c.confidence;
-    in.method = "rules:1";
-    tx->Assert(in).value();
-  }
-  Check(tx->Commit().status(), "commit");
+  cg::bench::LoadSynthetic(g, store.get());
   double secs = Seconds(t0);
   Check(store->Flush(), "flush");
   store.reset();

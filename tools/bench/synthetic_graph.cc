@@ -4,6 +4,8 @@
 #include <cmath>
 #include <random>
 
+#include "storage/claim_store.h"
+
 namespace claimgraph::bench {
 
 std::string SyntheticGraph::Quote(const SyntheticClaim& c) const {
@@ -49,6 +51,40 @@ SyntheticGraph MakeSyntheticGraph(uint64_t n, uint64_t seed) {
     }
   }
   return g;
+}
+
+}  // namespace claimgraph::bench
+
+namespace claimgraph::bench {
+
+void LoadSynthetic(const SyntheticGraph& g, storage::ClaimStore* store) {
+  storage::WriteOptions wo;
+  wo.principal = "bench";
+  wo.bulk = true;
+  auto tx = std::move(store->BeginWrite(wo)).value();
+  std::vector<storage::EntityId> e(g.entities.size());
+  for (size_t i = 0; i < e.size(); ++i) e[i] = tx->ResolveOrCreateEntity(g.entities[i]).value();
+  std::vector<storage::PredicateId> p(g.predicates.size());
+  for (size_t i = 0; i < p.size(); ++i) p[i] = tx->ResolveOrDeclarePredicate(g.predicates[i]).value();
+  std::vector<storage::SourceId> s(g.sources.size());
+  for (size_t i = 0; i < s.size(); ++i)
+    s[i] = tx->UpsertSource({g.sources[i], "Title of " + g.sources[i], "Publisher " + std::to_string(i % 50),
+                             "2024-01-01", "", ""}).value();
+  for (const auto& c : g.claims) {
+    storage::ClaimInput in;
+    in.subject = e[c.subject];
+    in.predicate = p[c.predicate];
+    in.object = e[c.object];
+    in.source = s[c.source];
+    in.has_span = true;
+    in.span_begin = c.span_begin;
+    in.span_end = c.span_end;
+    in.quote = g.Quote(c);
+    in.confidence = c.confidence;
+    in.method = "rules:1";
+    tx->Assert(in).value();
+  }
+  if (!tx->Commit().ok()) std::abort();
 }
 
 }  // namespace claimgraph::bench

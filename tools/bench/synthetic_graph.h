@@ -26,3 +26,15 @@ struct SyntheticGraph {
 SyntheticGraph MakeSyntheticGraph(uint64_t claims, uint64_t seed = 1);
 
 }  // namespace claimgraph::bench
+
+namespace claimgraph::storage {
+class ClaimStore;
+}
+
+namespace claimgraph::bench {
+
+// Loads the graph through the store's bulk path, every claim with quote,
+// span, confidence and method. Aborts on error (benchmarks only).
+void LoadSynthetic(const SyntheticGraph& g, storage::ClaimStore* store);
+
+}  // namespace claimgraph::bench

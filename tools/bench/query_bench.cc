@@ -1,0 +1,218 @@
+// Query benchmark: shapes Q1-Q6 over the synthetic claims graph, claimgraph
+// in-process next to SQLite (same data, four indexes, equivalent SQL) in the
+// same run, each with p50/p99 latency; and each claimgraph shape again WITH
+// PROVENANCE.
+//
+//   query_bench [--claims N] [--runs R] [--dir DIR]
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "storage/claim_store.h"
+#include "tools/bench/synthetic_graph.h"
+
+namespace cg = claimgraph;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double Ms(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
+
+void Die(const std::string& what) {
+  std::fprintf(stderr, "query_bench: %s\n", what.c_str());
+  std::exit(1);
+}
+
+void Exec(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) Die(std::string("sqlite: ") + err);
+}
+
+void LoadSqlite(const cg::bench::SyntheticGraph& g, sqlite3* db) {
+  Exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
+  Exec(db,
+       "CREATE TABLE entities(id INTEGER PRIMARY KEY, name TEXT UNIQUE);"
+       "CREATE TABLE predicates(id INTEGER PRIMARY KEY, name TEXT UNIQUE);"
+       "CREATE TABLE sources(id INTEGER PRIMARY KEY, key TEXT UNIQUE, title TEXT, publisher TEXT, published TEXT);"
+       "CREATE TABLE claims(id INTEGER PRIMARY KEY, s INT, p INT, o INT, source INT, span_begin INT, span_end INT,"
+       "  quote TEXT, confidence REAL, method TEXT, modality TEXT, tx INT, principal TEXT, asserted_at INT);");
+  Exec(db, "BEGIN");
+  sqlite3_stmt* st;
+  sqlite3_prepare_v2(db, "INSERT INTO entities VALUES(?,?)", -1, &st, nullptr);
+  for (size_t i = 0; i < g.entities.size(); ++i) {
+    sqlite3_bind_int64(st, 1, i);
+    sqlite3_bind_text(st, 2, g.entities[i].c_str(), -1, SQLITE_STATIC);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(db, "INSERT INTO predicates VALUES(?,?)", -1, &st, nullptr);
+  for (size_t i = 0; i < g.predicates.size(); ++i) {
+    sqlite3_bind_int64(st, 1, i);
+    sqlite3_bind_text(st, 2, g.predicates[i].c_str(), -1, SQLITE_STATIC);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(db, "INSERT INTO sources VALUES(?,?,?,?,?)", -1, &st, nullptr);
+  for (size_t i = 0; i < g.sources.size(); ++i) {
+    std::string title = "Title of " + g.sources[i], pub = "Publisher " + std::to_string(i % 50);
+    sqlite3_bind_int64(st, 1, i);
+    sqlite3_bind_text(st, 2, g.sources[i].c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, title.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, pub.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, "2024-01-01", -1, SQLITE_STATIC);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(db, "INSERT INTO claims VALUES(?,?,?,?,?,?,?,?,?,'rules:1','asserted',1,'bench',0)", -1, &st, nullptr);
+  for (size_t i = 0; i < g.claims.size(); ++i) {
+    const auto& c = g.claims[i];
+    std::string quote = g.Quote(c);
+    sqlite3_bind_int64(st, 1, i + 1);
+    sqlite3_bind_int64(st, 2, c.subject);
+    sqlite3_bind_int64(st, 3, c.predicate);
+    sqlite3_bind_int64(st, 4, c.object);
+    sqlite3_bind_int64(st, 5, c.source);
+    sqlite3_bind_int64(st, 6, c.span_begin);
+    sqlite3_bind_int64(st, 7, c.span_end);
+    sqlite3_bind_text(st, 8, quote.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(st, 9, c.confidence);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  Exec(db, "COMMIT");
+  // The four indexes: the three triple orders and claims by source.
+  Exec(db,
+       "CREATE INDEX spo ON claims(s,p,o); CREATE INDEX pos ON claims(p,o,s); CREATE INDEX osp ON claims(o,s,p);"
+       "CREATE INDEX by_source ON claims(source); ANALYZE;");
+}
+
+uint64_t RunSqlite(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* st;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) Die("sqlite prepare: " + sql);
+  uint64_t rows = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    for (int c = 0; c < sqlite3_column_count(st); ++c) (void)sqlite3_column_text(st, c);  // materialize like we do
+    ++rows;
+  }
+  sqlite3_finalize(st);
+  return rows;
+}
+
+uint64_t RunEngine(cg::engine::Engine* engine, const std::string& text) {
+  cg::engine::ExecuteOptions o;
+  o.max_rows = 100000000;
+  auto r = engine->Execute(text, o);
+  if (!r.ok()) Die("claimgraph: " + r.status().ToString() + "\n" + text);
+  return r->rows.size();
+}
+
+struct Timing {
+  double p50, p99;
+  uint64_t rows;
+};
+
+Timing Measure(int runs, const std::function<uint64_t()>& fn) {
+  uint64_t rows = fn();  // warm-up
+  std::vector<double> ms;
+  for (int i = 0; i < runs; ++i) {
+    auto t0 = Clock::now();
+    fn();
+    ms.push_back(Ms(t0));
+  }
+  std::sort(ms.begin(), ms.end());
+  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, size_t(p * (ms.size() - 1) + 0.5))]; };
+  return {pct(0.5), pct(0.99), rows};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t n = 1000000;
+  int runs = 30;
+  std::string dir = "/tmp/claimgraph-query-bench";
+  bool skip_sqlite = false;
+  std::string only;  // --only Q3: one shape (profiling)
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--skip-sqlite") skip_sqlite = true;  // for profiling claimgraph alone
+    if (std::string(argv[i]) == "--only" && i + 1 < argc) only = argv[i + 1];
+  }
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--claims") n = std::stoull(argv[i + 1]);
+    else if (a == "--runs") runs = std::stoi(argv[i + 1]);
+    else if (a == "--dir") dir = argv[i + 1];
+  }
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::fprintf(stderr, "[query_bench] generating %llu claims...\n", (unsigned long long)n);
+  auto g = cg::bench::MakeSyntheticGraph(n);
+  std::fprintf(stderr, "[query_bench] loading claimgraph...\n");
+  auto store = std::move(cg::storage::ClaimStore::Open(dir + "/claimgraph", {})).value();
+  cg::bench::LoadSynthetic(g, store.get());
+  if (!store->Flush().ok()) Die("flush");
+  std::fprintf(stderr, "[query_bench] loading SQLite...\n");
+  sqlite3* db = nullptr;
+  if (sqlite3_open((dir + "/sqlite.db").c_str(), &db) != SQLITE_OK) Die("sqlite open");
+  if (!skip_sqlite) LoadSqlite(g, db);
+  cg::engine::Engine engine(store.get());
+
+  struct Shape {
+    const char* name;
+    std::string claimql, sql;
+    int runs;
+  };
+  // entity-0 is the biggest hub (Zipf); p0 the most common predicate.
+  std::vector<Shape> shapes = {
+      {"Q1 hub s p ?o", "MATCH \"entity-0\" p0 ?o RETURN ?o",
+       "SELECT DISTINCT e.name FROM claims c JOIN entities e ON e.id = c.o WHERE c.s = 0 AND c.p = 0", runs},
+      {"Q2 ?s p o", "MATCH ?s p0 \"entity-0\" RETURN ?s",
+       "SELECT DISTINCT e.name FROM claims c JOIN entities e ON e.id = c.s WHERE c.p = 0 AND c.o = 0", runs},
+      {"Q3 two hops from hub", "MATCH \"entity-0\" p1 ?x, ?x p2 ?y RETURN DISTINCT ?y",
+       "SELECT DISTINCT e.name FROM claims c1 JOIN claims c2 ON c2.s = c1.o AND c2.p = 2 JOIN entities e ON e.id = c2.o "
+       "WHERE c1.s = 0 AND c1.p = 1", runs},
+      {"Q4 group by predicate of hub", "MATCH \"entity-0\" ?p ?x RETURN ?p, COUNT(*) AS n GROUP BY ?p",
+       "SELECT pr.name, COUNT(*) FROM (SELECT DISTINCT p, o FROM claims WHERE s = 0) t JOIN predicates pr ON pr.id = t.p "
+       "GROUP BY t.p", runs},
+      {"Q5 closure p+ from a node", "MATCH \"entity-1\" p9+ ?x RETURN ?x",
+       "WITH RECURSIVE r(n) AS (SELECT o FROM claims WHERE s = 1 AND p = 9 UNION "
+       "SELECT c.o FROM claims c JOIN r ON c.s = r.n WHERE c.p = 9) SELECT e.name FROM r JOIN entities e ON e.id = r.n",
+       std::max(5, runs / 3)},
+      {"Q6 facts with >= 3 sources", "MATCH ?a p5 ?b AS ?c RETURN ?a, ?b, COUNT(DISTINCT ?c.source) AS n HAVING n >= 3",
+       "SELECT ea.name, eb.name, t.n FROM (SELECT s, o, COUNT(DISTINCT source) AS n FROM claims WHERE p = 5 "
+       "GROUP BY s, o HAVING n >= 3) t JOIN entities ea ON ea.id = t.s JOIN entities eb ON eb.id = t.o",
+       std::max(5, runs / 3)},
+  };
+  std::printf("claims %llu, runs per shape %d (Q5, Q6: %d); latencies in ms\n", (unsigned long long)n, runs,
+              std::max(5, runs / 3));
+  std::printf("%-30s %8s | %9s %9s | %9s %6s | %9s %9s | %7s\n", "shape", "rows", "cg p50", "cg p99", "+prov p50",
+              "ratio", "sqlite p50", "p99", "speedup");
+  for (const auto& s : shapes) {
+    if (!only.empty() && std::string(s.name).rfind(only, 0) != 0) continue;
+    std::fprintf(stderr, "[query_bench] %s...\n", s.name);
+    Timing cg_t = Measure(s.runs, [&] { return RunEngine(&engine, s.claimql); });
+    Timing prov = Measure(s.runs, [&] { return RunEngine(&engine, s.claimql + " WITH PROVENANCE"); });
+    Timing sq = skip_sqlite ? Timing{0, 0, cg_t.rows} : Measure(s.runs, [&] { return RunSqlite(db, s.sql); });
+    if (sq.rows != cg_t.rows)
+      std::fprintf(stderr, "warning: %s: claimgraph %llu rows, SQLite %llu rows\n", s.name,
+                   (unsigned long long)cg_t.rows, (unsigned long long)sq.rows);
+    std::printf("%-30s %8llu | %9.3f %9.3f | %9.3f %6.2f | %9.3f %9.3f | %6.1fx\n", s.name,
+                (unsigned long long)cg_t.rows, cg_t.p50, cg_t.p99, prov.p50, prov.p50 / cg_t.p50, sq.p50, sq.p99,
+                sq.p50 / cg_t.p50);
+    std::fflush(stdout);
+  }
+  sqlite3_close(db);
+  store.reset();
+  std::filesystem::remove_all(dir);
+  return 0;
+}
