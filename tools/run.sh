@@ -13,6 +13,10 @@ rm -rf "$DATA"
 ./build/server/claimgraphd verify --data "$DATA"
 ./build/server/claimgraphd stats --data "$DATA"
 echo
+./build/server/claimgraphd query --data "$DATA" \
+  'MATCH ?a shares-intel ?b AS ?c RETURN ?a, ?b, COUNT(DISTINCT ?c.source) AS sources ORDER BY sources DESC, ?a LIMIT 5'
+echo
 echo "The store is in $DATA. Try:"
+echo "  ./build/server/claimgraphd query --data $DATA 'MATCH \"Japan\" pact+ ?x RETURN ?x WITH PROVENANCE'"
+echo "  ./build/server/claimgraphd query --data $DATA 'SHOW CLAIM 1'"
 echo "  ./build/server/claimgraphd export --data $DATA --format nquads"
-echo "  ./build/server/claimgraphd export --data $DATA --format jsonl | head -2"

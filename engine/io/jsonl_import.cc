@@ -1,9 +1,10 @@
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <chrono>
 #include <set>
 
 #include "engine/io/claim_writer.h"
+#include "engine/io/line_pipeline.h"
 #include "engine/io/jsonl.h"
 #include "engine/io/term_mapping.h"
 #include "engine/io/timestamp.h"
@@ -11,26 +12,6 @@
 
 namespace claimgraph::io {
 namespace {
-
-using Json = nlohmann::json;
-
-const std::set<std::string>& KnownKeys() {
-  static const std::set<std::string> keys{
-      "id", "subject", "predicate", "object", "object_kind", "source", "source_title", "source_publisher",
-      "source_published", "source_url", "source_sha256", "span", "quote", "confidence", "method", "modality", "tx",
-      "principal", "asserted_at", "retracted_tx", "retract_reason", "retracted_by", "retracted_at"};
-  return keys;
-}
-
-Result<std::string> StringField(const Json& j, const char* key, bool required) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) {
-    if (required) return Status::InvalidArgument(std::string("missing \"") + key + "\"");
-    return std::string();
-  }
-  if (!it->is_string()) return Status::InvalidArgument(std::string("\"") + key + "\" must be a string");
-  return it->get<std::string>();
-}
 
 // Everything about one line that can be checked without touching the store.
 struct ParsedClaim {
@@ -43,78 +24,151 @@ struct ParsedClaim {
   int64_t retracted_at_us = 0;
 };
 
-Result<ParsedClaim> ParseLine(const std::string& line) {
-  Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
-  if (!j.is_object()) return Status::InvalidArgument("a claim line must be a JSON object");
-  for (auto it = j.begin(); it != j.end(); ++it)
-    if (!KnownKeys().count(it.key())) return Status::InvalidArgument("unknown key \"" + it.key() + "\"");
-  ParsedClaim p;
-  CG_ASSIGN_OR_RETURN(p.subject, StringField(j, "subject", true));
-  CG_ASSIGN_OR_RETURN(p.predicate, StringField(j, "predicate", true));
-  CG_ASSIGN_OR_RETURN(p.source, StringField(j, "source", true));
-  CG_ASSIGN_OR_RETURN(std::string kind, StringField(j, "object_kind", false));
-  if (kind.empty()) kind = "entity";
-  if (!j.contains("object") || j["object"].is_null()) return Status::InvalidArgument("missing \"object\"");
-  const Json& o = j["object"];
-  if (kind == "number") {
-    if (!o.is_number()) return Status::InvalidArgument("\"object\" must be a JSON number when object_kind is number");
-    CG_ASSIGN_OR_RETURN(p.literal, MakeNumberLiteral(CanonicalNumber(o.get<double>())));
-  } else if (kind == "entity" || kind == "string" || kind == "date") {
-    if (!o.is_string()) return Status::InvalidArgument("\"object\" must be a string when object_kind is " + kind);
-    std::string text = o.get<std::string>();
-    if (kind == "string") p.literal = storage::Literal{storage::TermKind::kString, text, 0};
-    else if (kind == "date") { CG_ASSIGN_OR_RETURN(p.literal, MakeDateLiteral(text)); }
-    else p.object_name = text;
-  } else {
-    return Status::InvalidArgument("object_kind \"" + kind + "\" is not one of entity, string, number, date");
-  }
-  for (const std::string* name : {&p.subject, &p.object_name})
-    if (name == &p.subject || !p.literal)
-      if (storage::NormalizeAlias(*name).empty())
-        return Status::InvalidArgument("entity name \"" + *name + "\" has no letters or digits");
-  p.source_input.key = p.source;
-  CG_ASSIGN_OR_RETURN(p.source_input.title, StringField(j, "source_title", false));
-  CG_ASSIGN_OR_RETURN(p.source_input.publisher, StringField(j, "source_publisher", false));
-  CG_ASSIGN_OR_RETURN(p.source_input.published, StringField(j, "source_published", false));
-  CG_ASSIGN_OR_RETURN(p.source_input.url, StringField(j, "source_url", false));
-  CG_ASSIGN_OR_RETURN(p.source_input.sha256, StringField(j, "source_sha256", false));
+using simdjson::ondemand::json_type;
+using Value = simdjson::ondemand::value;
 
+Status Bad(const std::string& m) { return Status::InvalidArgument(m); }
+
+// A string field, or "" for null.
+Result<std::string> OptionalString(Value v, std::string_view key) {
+  bool null = false;
+  if (!v.is_null().get(null) && null) return std::string();
+  std::string_view s;
+  if (v.get_string().get(s)) return Bad("\"" + std::string(key) + "\" must be a string");
+  return std::string(s);
+}
+
+Result<ParsedClaim> ParseLine(simdjson::ondemand::parser& parser, const simdjson::padded_string& line) {
+  ParsedClaim p;
   storage::ClaimInput& c = p.claim;
-  if (j.contains("span") && !j["span"].is_null()) {
-    const Json& s = j["span"];
-    if (!s.is_array() || s.size() != 2 || !s[0].is_number_unsigned() || !s[1].is_number_unsigned() ||
-        s[0].get<uint64_t>() > s[1].get<uint64_t>())
-      return Status::InvalidArgument("\"span\" must be [begin, end] with 0 <= begin <= end");
-    c.has_span = true;
-    c.span_begin = s[0].get<uint64_t>();
-    c.span_end = s[1].get<uint64_t>();
+  c.method.clear();
+  std::string kind, modality, asserted_at, retracted_at;
+  json_type object_type = json_type::null;
+  double object_number = 0;
+  std::string object_text;
+  bool has_object = false, has_subject = false, has_predicate = false, has_source = false;
+
+  simdjson::ondemand::document doc;
+  if (parser.iterate(line).get(doc)) return Bad("not valid JSON");
+  simdjson::ondemand::object obj;
+  json_type top;
+  if (doc.type().get(top)) return Bad("not valid JSON");
+  if (top != json_type::object) return Bad("a claim line must be a JSON object");
+  if (doc.get_object().get(obj)) return Bad("not valid JSON");
+  for (auto field_result : obj) {
+    simdjson::ondemand::field field;
+    if (std::move(field_result).get(field)) return Bad("not valid JSON");
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return Bad("not valid JSON");
+    Value v = field.value();
+    if (key == "subject") {
+      CG_ASSIGN_OR_RETURN(p.subject, OptionalString(v, key));
+      has_subject = true;
+    } else if (key == "predicate") {
+      CG_ASSIGN_OR_RETURN(p.predicate, OptionalString(v, key));
+      has_predicate = true;
+    } else if (key == "source") {
+      CG_ASSIGN_OR_RETURN(p.source, OptionalString(v, key));
+      has_source = true;
+    } else if (key == "object") {
+      if (v.type().get(object_type)) return Bad("not valid JSON");
+      if (object_type == json_type::number) {
+        if (v.get_double().get(object_number)) return Bad("\"object\" is not a valid number");
+      } else if (object_type == json_type::string) {
+        std::string_view sv;
+        if (v.get_string().get(sv)) return Bad("not valid JSON");
+        object_text = std::string(sv);
+      } else if (object_type != json_type::null) {
+        return Bad("\"object\" must be a string or a number");
+      }
+      has_object = object_type != json_type::null;
+    } else if (key == "object_kind") {
+      CG_ASSIGN_OR_RETURN(kind, OptionalString(v, key));
+    } else if (key == "source_title") {
+      CG_ASSIGN_OR_RETURN(p.source_input.title, OptionalString(v, key));
+    } else if (key == "source_publisher") {
+      CG_ASSIGN_OR_RETURN(p.source_input.publisher, OptionalString(v, key));
+    } else if (key == "source_published") {
+      CG_ASSIGN_OR_RETURN(p.source_input.published, OptionalString(v, key));
+    } else if (key == "source_url") {
+      CG_ASSIGN_OR_RETURN(p.source_input.url, OptionalString(v, key));
+    } else if (key == "source_sha256") {
+      CG_ASSIGN_OR_RETURN(p.source_input.sha256, OptionalString(v, key));
+    } else if (key == "span") {
+      bool null = false;
+      if (!v.is_null().get(null) && null) continue;
+      simdjson::ondemand::array a;
+      std::vector<uint64_t> ends;
+      if (v.get_array().get(a)) return Bad("\"span\" must be [begin, end] with 0 <= begin <= end");
+      for (auto e : a) {
+        uint64_t n;
+        if (e.get_uint64().get(n)) return Bad("\"span\" must be [begin, end] with 0 <= begin <= end");
+        ends.push_back(n);
+      }
+      if (ends.size() != 2 || ends[0] > ends[1]) return Bad("\"span\" must be [begin, end] with 0 <= begin <= end");
+      c.has_span = true;
+      c.span_begin = ends[0];
+      c.span_end = ends[1];
+    } else if (key == "quote") {
+      CG_ASSIGN_OR_RETURN(c.quote, OptionalString(v, key));
+    } else if (key == "confidence") {
+      if (v.get_double().get(c.confidence)) return Bad("\"confidence\" must be a number");
+      if (!(c.confidence >= 0 && c.confidence <= 1)) return Bad("\"confidence\" must be within [0, 1]");
+    } else if (key == "method") {
+      CG_ASSIGN_OR_RETURN(c.method, OptionalString(v, key));
+    } else if (key == "modality") {
+      CG_ASSIGN_OR_RETURN(modality, OptionalString(v, key));
+    } else if (key == "principal") {
+      CG_ASSIGN_OR_RETURN(c.principal, OptionalString(v, key));
+    } else if (key == "asserted_at") {
+      CG_ASSIGN_OR_RETURN(asserted_at, OptionalString(v, key));
+    } else if (key == "retracted_tx") {
+      bool null = false;
+      if (!v.is_null().get(null) && null) continue;
+      uint64_t tx;
+      if (v.get_uint64().get(tx)) return Bad("\"retracted_tx\" must be a number or null");
+      p.retracted = tx != 0;
+    } else if (key == "retract_reason") {
+      CG_ASSIGN_OR_RETURN(p.retract_reason, OptionalString(v, key));
+    } else if (key == "retracted_by") {
+      CG_ASSIGN_OR_RETURN(p.retracted_by, OptionalString(v, key));
+    } else if (key == "retracted_at") {
+      CG_ASSIGN_OR_RETURN(retracted_at, OptionalString(v, key));
+    } else if (key == "id" || key == "tx") {
+      // The exporting store's bookkeeping: assigned anew here.
+    } else {
+      return Bad("unknown key \"" + std::string(key) + "\"");
+    }
   }
-  CG_ASSIGN_OR_RETURN(c.quote, StringField(j, "quote", false));
-  if (j.contains("confidence")) {
-    if (!j["confidence"].is_number()) return Status::InvalidArgument("\"confidence\" must be a number");
-    c.confidence = j["confidence"].get<double>();
-    if (!(c.confidence >= 0 && c.confidence <= 1)) return Status::InvalidArgument("\"confidence\" must be within [0, 1]");
+  for (auto [present, name] : {std::pair{has_subject, "subject"}, {has_predicate, "predicate"}, {has_object, "object"},
+                               {has_source, "source"}})
+    if (!present) return Bad(std::string("missing \"") + name + "\"");
+  if (kind.empty()) kind = "entity";
+  if (kind == "number") {
+    if (object_type != json_type::number)
+      return Bad("\"object\" must be a JSON number when object_kind is number");
+    CG_ASSIGN_OR_RETURN(p.literal, MakeNumberLiteral(CanonicalNumber(object_number)));
+  } else if (kind == "entity" || kind == "string" || kind == "date") {
+    if (object_type != json_type::string) return Bad("\"object\" must be a string when object_kind is " + kind);
+    if (kind == "string") p.literal = storage::Literal{storage::TermKind::kString, object_text, 0};
+    else if (kind == "date") { CG_ASSIGN_OR_RETURN(p.literal, MakeDateLiteral(object_text)); }
+    else p.object_name = std::move(object_text);
+  } else {
+    return Bad("object_kind \"" + kind + "\" is not one of entity, string, number, date");
   }
-  CG_ASSIGN_OR_RETURN(c.method, StringField(j, "method", false));
+  if (storage::NormalizeAlias(p.subject).empty())
+    return Bad("entity name \"" + p.subject + "\" has no letters or digits");
+  if (!p.literal && storage::NormalizeAlias(p.object_name).empty())
+    return Bad("entity name \"" + p.object_name + "\" has no letters or digits");
+  p.source_input.key = p.source;
   if (c.method.empty()) c.method = "import:jsonl";
-  CG_ASSIGN_OR_RETURN(std::string modality, StringField(j, "modality", false));
   if (!modality.empty()) {
     auto m = storage::ParseModality(modality);
-    if (!m) return Status::InvalidArgument("modality \"" + modality + "\" is not one of asserted, reported, proposed, denied");
+    if (!m) return Bad("modality \"" + modality + "\" is not one of asserted, reported, proposed, denied");
     c.modality = *m;
   }
-  CG_ASSIGN_OR_RETURN(c.principal, StringField(j, "principal", false));
-  CG_ASSIGN_OR_RETURN(std::string at, StringField(j, "asserted_at", false));
-  if (!at.empty()) { CG_ASSIGN_OR_RETURN(c.asserted_at_us, ParseTimestamp(at)); }
-  if (j.contains("retracted_tx") && !j["retracted_tx"].is_null()) {
-    if (!j["retracted_tx"].is_number_unsigned()) return Status::InvalidArgument("\"retracted_tx\" must be a number or null");
-    p.retracted = j["retracted_tx"].get<uint64_t>() != 0;
-  }
-  CG_ASSIGN_OR_RETURN(p.retract_reason, StringField(j, "retract_reason", false));
-  CG_ASSIGN_OR_RETURN(p.retracted_by, StringField(j, "retracted_by", false));
-  CG_ASSIGN_OR_RETURN(std::string rat, StringField(j, "retracted_at", false));
-  if (!rat.empty()) { CG_ASSIGN_OR_RETURN(p.retracted_at_us, ParseTimestamp(rat)); }
+  if (!asserted_at.empty()) { CG_ASSIGN_OR_RETURN(c.asserted_at_us, ParseTimestamp(asserted_at)); }
+  if (!retracted_at.empty()) { CG_ASSIGN_OR_RETURN(p.retracted_at_us, ParseTimestamp(retracted_at)); }
   return p;
 }
 
@@ -154,22 +208,34 @@ Result<ImportSummary> ImportJsonl(storage::ClaimStore* store, const std::vector<
   wo.note = "import of " + std::to_string(files.size()) + " JSONL file(s)";
   CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(store, wo));
   ImportSummary summary;
-  std::string line;
   for (const auto& file : files) {
-    uint64_t line_no = 0;
-    while (std::getline(*file.in, line)) {
-      ++line_no;
-      ++summary.lines;
-      if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      auto parsed = ParseLine(line);
-      Status st = parsed.ok() ? WriteClaim(*parsed, writer.get(), &summary) : parsed.status();
-      if (!st.ok()) {
-        if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
-        summary.rejected.push_back({file.name, line_no, 0, st.message()});
+    struct Parse {
+      simdjson::ondemand::parser parser;  // reused: it keeps its buffers
+      void operator()(const std::string& line, ParsedLine<ParsedClaim>* out) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) {
+          out->blank = true;
+          return;
+        }
+        auto parsed = ParseLine(parser, simdjson::padded_string(line));
+        if (parsed.ok()) out->value = std::move(parsed).value();
+        else out->error = parsed.status().message();
+      }
+    };
+    LinePipeline<ParsedClaim, Parse> pipeline(file.in, Parse());
+    std::vector<ParsedLine<ParsedClaim>> batch;
+    while (pipeline.Next(&batch)) {
+      for (auto& item : batch) {
+        ++summary.lines;
+        if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
+        if (item.blank) continue;
+        Status st = item.error.empty() ? WriteClaim(item.value, writer.get(), &summary) : Status::InvalidArgument(item.error);
+        if (!st.ok()) {
+          if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
+          summary.rejected.push_back({file.name, item.line, 0, st.message()});
+        }
       }
     }
-    if (file.in->bad()) return Status::IOError("reading " + file.name);
+    if (pipeline.io_error()) return Status::IOError("reading " + file.name);
   }
   if (options.progress) options.progress("parse", summary.lines, summary.lines);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

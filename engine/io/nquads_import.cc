@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "engine/io/claim_writer.h"
+#include "engine/io/line_pipeline.h"
 #include "engine/io/nquads_parser.h"
 #include "engine/io/term_mapping.h"
 #include "storage/normalize.h"
@@ -67,26 +68,37 @@ Result<ImportSummary> ImportNQuads(storage::ClaimStore* store, const std::vector
   wo.note = "import of " + std::to_string(files.size()) + " N-Quads file(s)";
   CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(store, wo));
   ImportSummary summary;
-  std::string line;
-  ParseError error;
   for (const auto& file : files) {
-    uint64_t line_no = 0;
-    while (std::getline(*file.in, line)) {
-      ++line_no;
-      ++summary.lines;
-      if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
+    auto parse = [error = ParseError()](const std::string& line, ParsedLine<Quad>* out) mutable {
       std::optional<Quad> quad = ParseNQuadsLine(line, &error);
-      if (!quad) {
-        if (!error.message.empty()) summary.rejected.push_back({file.name, line_no, error.column, error.message});
-        continue;
+      if (quad) {
+        out->value = std::move(*quad);
+      } else if (error.message.empty()) {
+        out->blank = true;
+      } else {
+        out->column = error.column;
+        out->error = error.message;
       }
-      Status st = ImportQuad(*quad, options, writer.get(), &summary);
-      if (!st.ok()) {
-        if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
-        summary.rejected.push_back({file.name, line_no, 0, st.message()});
+    };
+    LinePipeline<Quad, decltype(parse)> pipeline(file.in, std::move(parse));
+    std::vector<ParsedLine<Quad>> batch;
+    while (pipeline.Next(&batch)) {
+      for (auto& item : batch) {
+        ++summary.lines;
+        if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
+        if (item.blank) continue;
+        if (!item.error.empty()) {
+          summary.rejected.push_back({file.name, item.line, item.column, std::move(item.error)});
+          continue;
+        }
+        Status st = ImportQuad(item.value, options, writer.get(), &summary);
+        if (!st.ok()) {
+          if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
+          summary.rejected.push_back({file.name, item.line, 0, st.message()});
+        }
       }
     }
-    if (file.in->bad()) return Status::IOError("reading " + file.name);
+    if (pipeline.io_error()) return Status::IOError("reading " + file.name);
   }
   if (options.progress) options.progress("parse", summary.lines, summary.lines);
   if (!summary.rejected.empty() && !options.skip_invalid) {
