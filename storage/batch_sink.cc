@@ -25,6 +25,8 @@ class BatchSink final : public CommitSink {
     Check(batch_.Put(store_->cf(Cf::kBySource), EncodeBySourceKey(source, claim), ""));
   }
 
+  void RetractStreamed(uint64_t, TxId) override {}  // online commits do not stream
+
   Status Finish() override {
     CG_RETURN_IF_ERROR(status_);
     rocksdb::WriteOptions wo;

@@ -31,6 +31,9 @@ class BulkSink final : public CommitSink {
   }
   void PutIndexEntries(const IndexEntry& e) override { entries_.push_back(e); }
   void PutBySource(SourceId source, ClaimId claim) override { by_source_.emplace_back(source, claim); }
+  void RetractStreamed(uint64_t n, TxId tx) override {
+    if (n < entries_.size()) entries_[n].retracted_tx = tx;
+  }
 
   Status Finish() override {
     namespace fs = std::filesystem;
@@ -63,6 +66,7 @@ class BulkSink final : public CommitSink {
       jobs.push_back([this, path] { return WriteBySource(path); });
     }
 
+    Report("sst", 0, jobs.size());
     std::vector<Status> results(jobs.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
@@ -109,7 +113,7 @@ class BulkSink final : public CommitSink {
     auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
     // Claims arrive in id order already: checking is much cheaper than sorting.
     if (!std::is_sorted(rows.begin(), rows.end(), by_key)) std::sort(rows.begin(), rows.end(), by_key);
-    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), Options(cf));
+    rocksdb::SstFileWriter writer = NewWriter(Options(cf));
     CG_RETURN_IF_ERROR(Open(&writer, path));
     const std::string* last = nullptr;
     for (const auto& [k, v] : rows) {
@@ -136,7 +140,7 @@ class BulkSink final : public CommitSink {
     std::sort(packed.begin(), packed.end(), [](const PackedIndexEntry& a, const PackedIndexEntry& b) {
       return std::tie(a.k[0], a.k[1], a.k[2], a.k[3]) < std::tie(b.k[0], b.k[1], b.k[2], b.k[3]);
     });
-    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), Options(CfOf(index)));
+    rocksdb::SstFileWriter writer = NewWriter(Options(CfOf(index)));
     CG_RETURN_IF_ERROR(Open(&writer, path));
     for (const auto& p : packed) {
       std::string key = EncodeTripleKey(index, p.entry.subject, p.entry.predicate, p.entry.object, p.entry.claim);
@@ -147,7 +151,7 @@ class BulkSink final : public CommitSink {
 
   Status WriteBySource(const std::string& path) {
     std::sort(by_source_.begin(), by_source_.end());
-    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), Options(Cf::kBySource));
+    rocksdb::SstFileWriter writer = NewWriter(Options(Cf::kBySource));
     CG_RETURN_IF_ERROR(Open(&writer, path));
     for (const auto& [source, claim] : by_source_)
       CG_RETURN_IF_ERROR(FromRocks(writer.Put(EncodeBySourceKey(source, claim), ""), "writing SST"));
@@ -156,6 +160,12 @@ class BulkSink final : public CommitSink {
 
   rocksdb::Options Options(Cf cf) {
     return rocksdb::Options(rocksdb::DBOptions(), ColumnFamilyOptionsFor(cf, store_->options()));
+  }
+
+  // The files are ingested (moved) right away: no point dropping their pages
+  // from the OS cache while writing them.
+  static rocksdb::SstFileWriter NewWriter(const rocksdb::Options& options) {
+    return rocksdb::SstFileWriter(rocksdb::EnvOptions(), options, nullptr, /*invalidate_page_cache=*/false);
   }
 
   RocksClaimStore* store_;

@@ -21,6 +21,9 @@ class CommitSink {
   // The three triple-index entries (spo, pos, osp) of one claim.
   virtual void PutIndexEntries(const IndexEntry& entry) = 0;
   virtual void PutBySource(SourceId source, ClaimId claim) = 0;
+  // Bulk only: the index entries of the n-th claim streamed into this sink
+  // (by PutIndexEntries, in order) record its retraction in `tx`.
+  virtual void RetractStreamed(uint64_t n, TxId tx) = 0;
   // Makes everything durable at once, or nothing.
   virtual Status Finish() = 0;
 };

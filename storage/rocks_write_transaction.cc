@@ -35,7 +35,16 @@ class RocksWriteTransaction final : public WriteTransaction {
  public:
   RocksWriteTransaction(RocksClaimStore* store, WriteOptions options)
       : store_(store), options_(std::move(options)), lock_(store->writer_mutex()), head_(store->head()),
-        counters_(head_.counters) {}
+        counters_(head_.counters) {
+    // The writer lock fixes this transaction's id now. A bulk load encodes
+    // each claim as it is asserted (no million Claim objects held until
+    // commit), so it takes its time stamp now too.
+    tx_ = head_.counters.last_tx + 1;
+    if (options_.bulk) {
+      bulk_now_ = std::max(NowMicros(), head_.last_time_us);
+      sink_ = NewBulkSink(store_, options_.progress);
+    }
+  }
 
   Result<EntityId> FindEntity(std::string_view name) override {
     std::string norm = NormalizeAlias(name);
@@ -270,6 +279,19 @@ class RocksWriteTransaction final : public WriteTransaction {
     c.modality = in.modality;
     c.principal = in.principal;
     c.asserted_at_us = in.asserted_at_us;
+    if (options_.bulk) {
+      c.asserted_tx = tx_;
+      if (c.principal.empty()) c.principal = options_.principal;
+      if (c.asserted_at_us == 0) c.asserted_at_us = bulk_now_;
+      std::string record = EncodeClaim(c);
+      digest_.Add(record);
+      sink_->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), std::move(record));
+      sink_->PutIndexEntries({c.subject, c.predicate, c.object, c.id, tx_, 0, c.source, c.modality});
+      sink_->PutBySource(c.source, c.id);
+      if (streamed_ == 0) first_streamed_ = c.id;
+      ++streamed_;
+      return c.id;
+    }
     claims_.push_back(std::move(c));
     return claims_.back().id;
   }
@@ -280,7 +302,10 @@ class RocksWriteTransaction final : public WriteTransaction {
                            int64_t retracted_at_us) override {
     if (retracted_.count(id)) return Status::FailedPrecondition("claim " + std::to_string(id) + " is already retracted in this transaction");
     Claim c;
-    if (!claims_.empty() && id >= claims_.front().id && id <= claims_.back().id) {
+    if (streamed_ && id >= first_streamed_ && id < first_streamed_ + streamed_) {
+      c.id = id;  // asserted in this bulk transaction: its index entries are patched in the sink
+      sink_->RetractStreamed(id - first_streamed_, tx_);
+    } else if (!claims_.empty() && id >= claims_.front().id && id <= claims_.back().id) {
       c = claims_[id - claims_.front().id];
     } else {
       std::string value;
@@ -311,12 +336,13 @@ class RocksWriteTransaction final : public WriteTransaction {
     committed_ = true;
     CommitInfo info;
     if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
-        retractions_.empty())
+        retractions_.empty() && streamed_ == 0)
       return info;  // nothing to write: no transaction
 
-    const TxId tx = head_.counters.last_tx + 1;
-    const int64_t now = std::max(NowMicros(), head_.last_time_us);  // the log's clock never runs backwards
-    auto sink = options_.bulk ? NewBulkSink(store_, options_.progress) : NewBatchSink(store_);
+    const TxId tx = tx_;
+    // The log's clock never runs backwards.
+    const int64_t now = options_.bulk ? bulk_now_ : std::max(NowMicros(), head_.last_time_us);
+    std::unique_ptr<CommitSink> sink = options_.bulk ? std::move(sink_) : NewBatchSink(store_);
     TxRecord rec;
     rec.tx = tx;
     rec.time_us = now;
@@ -350,7 +376,12 @@ class RocksWriteTransaction final : public WriteTransaction {
       rec.ops.push_back({TxOperation::Kind::kLiteral, id, 1, std::move(record)});
     }
 
-    RecordsDigest digest;
+    RecordsDigest& digest = digest_;  // a bulk load has added its claims already
+    if (streamed_) {
+      rec.ops.push_back({TxOperation::Kind::kAssertRange, first_streamed_, streamed_, {}});
+      info.first_claim = first_streamed_;
+      info.claims = streamed_;
+    }
     if (!claims_.empty()) {
       if (options_.progress) options_.progress("encode", 0, claims_.size());
       for (size_t i = 0; i < claims_.size(); ++i) {
@@ -377,7 +408,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       std::string record = EncodeRetraction(c);
       digest.Add(record);
       sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimRetractionTag), std::move(record));
-      bool same_tx = !claims_.empty() && c.id >= claims_.front().id;
+      bool same_tx = (!claims_.empty() && c.id >= claims_.front().id) || (streamed_ && c.id >= first_streamed_);
       if (!same_tx)  // index values of a claim asserted earlier now say when it ended
         sink->PutIndexEntries({c.subject, c.predicate, c.object, c.id, c.asserted_tx, tx, c.source, c.modality});
       rec.ops.push_back({TxOperation::Kind::kRetract, c.id, 1, {}});
@@ -463,7 +494,13 @@ class RocksWriteTransaction final : public WriteTransaction {
   std::set<SourceId> new_sources_;
   std::unordered_map<std::string, TermId> literal_cache_;
   std::map<TermId, Literal> literals_;  // new
-  std::vector<Claim> claims_;           // new, ids contiguous
+  std::vector<Claim> claims_;           // new, ids contiguous (online commits)
+  TxId tx_ = 0;                         // this transaction's id, fixed by the writer lock
+  int64_t bulk_now_ = 0;
+  std::unique_ptr<CommitSink> sink_;    // bulk: claims stream into it as they are asserted
+  RecordsDigest digest_;
+  ClaimId first_streamed_ = 0;
+  uint64_t streamed_ = 0;
   std::vector<Claim> retractions_;
   std::unordered_set<ClaimId> retracted_;
 };

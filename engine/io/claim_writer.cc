@@ -10,6 +10,7 @@ Result<std::unique_ptr<ClaimWriter>> ClaimWriter::Create(storage::ClaimStore* st
   for (const auto& p : predicates)
     if (!p.inverse.empty()) w->inverse_of_[p.inverse] = p.id;
   CG_ASSIGN_OR_RETURN(w->tx_, store->BeginWrite(options));
+  w->written_.reserve(1 << 16);
   return w;
 }
 
