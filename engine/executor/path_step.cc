@@ -78,13 +78,19 @@ class PathStep final : public Step {
     uint64_t node;
     uint32_t depth;
     int parent;
-    uint64_t edge_s, edge_p, edge_o;  // the stored fact that led here
+    std::vector<storage::ClaimId> edge_claims;  // WITH PROVENANCE: the claims of the edge that led here
+  };
+  struct Neighbour {
+    uint64_t node;
+    std::vector<storage::ClaimId> claims;
   };
 
   // Neighbours of `node` over every step, in the direction of travel.
   // `forward` = from the pattern's subject towards its object.
-  Status Neighbours(uint64_t node, bool forward, std::vector<std::array<uint64_t, 4>>* out) {
+  Status Neighbours(uint64_t node, bool forward, std::vector<Neighbour>* out) {
     out->clear();
+    const bool provenance = ctx_->with_provenance();
+    int scans = 0;
     for (const auto& step : p_.steps) {
       // Stored direction: walking forward along a forward step reads s -> o.
       bool along = step.forward == forward;
@@ -100,12 +106,30 @@ class PathStep final : public Step {
           const auto& e = cursor->entry();
           if (!ctx_->ClaimUsable(e, true)) continue;
           uint64_t other = read_s_to_o ? e.object : e.subject;
-          if (other == last) continue;
-          last = other;
-          out->push_back({other, e.subject, e.predicate, e.object});
+          if (other != last) {  // entries of one fact are adjacent
+            out->push_back({other, {}});
+            last = other;
+          }
+          if (provenance) out->back().claims.push_back(e.claim);
         }
         CG_RETURN_IF_ERROR(cursor->status());
+        ++scans;
       }
+    }
+    if (scans > 1 && out->size() > 1) {
+      // One node reached over several steps or both directions of a symmetric
+      // fact: one neighbour carrying every claim of those edges.
+      std::sort(out->begin(), out->end(), [](const Neighbour& a, const Neighbour& b) { return a.node < b.node; });
+      size_t w = 0;
+      for (size_t r = 1; r < out->size(); ++r) {
+        if ((*out)[r].node == (*out)[w].node) {
+          auto& c = (*out)[w].claims;
+          c.insert(c.end(), (*out)[r].claims.begin(), (*out)[r].claims.end());
+        } else if (++w != r) {
+          (*out)[w] = std::move((*out)[r]);  // never onto itself: a self-move empties the vector
+        }
+      }
+      out->resize(w + 1);
     }
     return Status::Ok();
   }
@@ -115,7 +139,7 @@ class PathStep final : public Step {
   Status Search(uint64_t from, bool forward, uint64_t target) {
     const uint32_t max = p_.max, min = p_.min;
     const uint32_t cap = max != grammar::kUnbounded ? max : std::max<uint32_t>(min, 1);
-    std::vector<State> states{{from, 0, -1, 0, 0, 0}};
+    std::vector<State> states{{from, 0, -1, {}}};
     std::unordered_map<std::pair<uint64_t, uint32_t>, int, PairHash> visited{{{from, 0}, 0}};
     std::unordered_set<uint64_t> emitted;
     std::deque<int> queue{0};
@@ -126,17 +150,13 @@ class PathStep final : public Step {
       if (!emitted.insert(node).second) return Status::Ok();
       Result_ r{forward ? from : node, forward ? node : from, {}};
       if (ctx_->with_provenance())
-        for (int i = index; states[i].parent >= 0; i = states[i].parent) {
-          const State& s = states[i];
-          CG_RETURN_IF_ERROR(UsableFactClaims(ctx_, s.edge_s, s.edge_p, s.edge_o, &r.provenance));
-          if (Symmetric(s.edge_p))
-            CG_RETURN_IF_ERROR(UsableFactClaims(ctx_, s.edge_o, s.edge_p, s.edge_s, &r.provenance));
-        }
+        for (int i = index; states[i].parent >= 0; i = states[i].parent)
+          r.provenance.insert(r.provenance.end(), states[i].edge_claims.begin(), states[i].edge_claims.end());
       results_.push_back(std::move(r));
       return ctx_->Charge(32 + 8 * results_.back().provenance.size());
     };
     if (min == 0) CG_RETURN_IF_ERROR(emit(0));
-    std::vector<std::array<uint64_t, 4>> next;
+    std::vector<Neighbour> next;
     Status status;
     while (!queue.empty()) {
       int i = queue.front();
@@ -144,7 +164,7 @@ class PathStep final : public Step {
       uint32_t depth = states[i].depth;
       if (max != grammar::kUnbounded && depth >= max) continue;
       CG_RETURN_IF_ERROR(Neighbours(states[i].node, forward, &next));
-      for (const auto& [other, s, p, o] : next) {
+      for (auto& [other, claims] : next) {
         uint32_t d = depth + 1;
         auto key = std::make_pair(other, std::min(d, cap));
         if (visited.count(key)) continue;
@@ -152,21 +172,16 @@ class PathStep final : public Step {
           return Status::ResourceExhausted("path " + p_.text + " went deeper than the path depth limit (max_path_depth = " +
                                            std::to_string(ctx_->options().max_path_depth) + ")");
         visited.emplace(key, int(states.size()));
-        states.push_back({other, d, i, s, p, o});
-        CG_RETURN_IF_ERROR(ctx_->Charge(96));
-        charged += 96;
+        uint64_t bytes = 96 + 8 * claims.size();
+        states.push_back({other, d, i, std::move(claims)});
+        CG_RETURN_IF_ERROR(ctx_->Charge(bytes));
+        charged += bytes;
         queue.push_back(int(states.size() - 1));
         if (d >= min) CG_RETURN_IF_ERROR(emit(int(states.size() - 1)));
       }
     }
     ctx_->Release(charged);  // the visited set is gone; the results stay charged
     return status;
-  }
-
-  bool Symmetric(uint64_t predicate) const {
-    for (const auto& s : p_.steps)
-      if (s.predicate == predicate) return s.symmetric;
-    return false;
   }
 
   ExecContext* ctx_;
