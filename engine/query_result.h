@@ -20,6 +20,7 @@ struct ExecuteOptions {
   // Limits: exceeding one ends the statement with an error naming it.
   std::optional<std::chrono::steady_clock::time_point> deadline;
   const std::atomic<bool>* cancelled = nullptr;  // set by the caller to stop a running query
+  std::function<bool()> cancel_requested;         // polled too (a gRPC client that went away)
   uint64_t max_rows = 1000000;                    // result rows
   uint32_t max_path_depth = 64;                   // steps a path may take
   uint64_t max_memory_bytes = 512ull << 20;       // hash tables, visited sets, sorts, groups

@@ -1,5 +1,6 @@
 // claimgraphd: the claimgraph server and its offline tools.
 //
+//   claimgraphd serve  --data DIR [--listen HOST:PORT] [--auth-file F] [--tls-cert C --tls-key K] ...
 //   claimgraphd import --data DIR [--schema F]... FILE...   bulk import (server stopped)
 //   claimgraphd export --data DIR [--format jsonl|nquads] [--as-of TX] [-o FILE]
 //   claimgraphd verify --data DIR                           recompute the txlog hash chain
@@ -8,11 +9,27 @@
 #include <CLI/CLI.hpp>
 
 #include "server/offline_commands.h"
+#include "server/serve.h"
 
 int main(int argc, char** argv) {
   using namespace claimgraph::server;
   CLI::App app{"claimgraphd — a knowledge-graph server for claims with provenance"};
   app.require_subcommand(1);
+
+  ServeCommand serve;
+  auto* srv = app.add_subcommand("serve", "Serve the claimgraph.v1 gRPC API on an embedded store");
+  srv->set_config("--config", "", "Read flags from a TOML/INI file");
+  srv->add_option("--data", serve.data_dir, "Data directory (created if missing)")->required();
+  srv->add_option("--listen", serve.listen, "HOST:PORT to listen on (loopback unless --auth-file)");
+  srv->add_option("--auth-file", serve.auth_file, "JSON file mapping bearer tokens to principals and roles");
+  srv->add_option("--tls-cert", serve.tls_cert, "PEM certificate chain (with --tls-key)");
+  srv->add_option("--tls-key", serve.tls_key, "PEM private key");
+  srv->add_option("--max-message-bytes", serve.max_message_bytes, "Largest request or response message");
+  srv->add_option("--max-rows", serve.limits.max_rows, "Largest result a query may return");
+  srv->add_option("--max-path-depth", serve.limits.max_path_depth, "Deepest a path pattern may search");
+  srv->add_option("--max-memory-bytes", serve.limits.max_memory_bytes, "Intermediate memory per query");
+  srv->add_option("--max-concurrent-queries", serve.limits.max_concurrent_queries, "Queries running at once");
+  srv->add_option("--drain-seconds", serve.drain_seconds, "How long SIGTERM waits for in-flight calls");
 
   ImportCommand import;
   auto* imp = app.add_subcommand("import", "Bulk-import N-Quads (.nq/.nt) and JSONL (.jsonl) claim files offline");
@@ -48,6 +65,7 @@ int main(int argc, char** argv) {
   stats->add_option("--data", data_dir, "Data directory")->required();
 
   CLI11_PARSE(app, argc, argv);
+  if (srv->parsed()) return RunServe(serve);
   if (imp->parsed()) return RunImport(import);
   if (ex->parsed()) return RunExport(exp);
   if (q->parsed()) return RunQuery(query);

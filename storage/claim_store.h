@@ -156,12 +156,19 @@ class WriteTransaction {
   virtual Status RestoreRetraction(ClaimId claim, std::string_view reason, std::string_view retracted_by,
                                    int64_t retracted_at_us) = 0;
 
+  // The commit an earlier transaction with this idempotency key made, if any
+  // (checked under the writer lock, so two retries cannot both apply).
+  virtual Result<std::optional<CommitInfo>> FindCommitted(std::string_view idempotency_key) = 0;
+
   virtual Result<CommitInfo> Commit() = 0;
 };
 
 struct WriteOptions {
   std::string principal = "local";
   std::string note;
+  // Recorded with the commit (in the same atomic write) so that a retried
+  // batch can find it: see WriteTransaction::FindCommitted.
+  std::string idempotency_key;
   // Offline bulk mode: buffer everything, sort per column family, write SST
   // files and ingest them atomically. For `claimgraphd import` only: the
   // store must not serve other writers meanwhile.

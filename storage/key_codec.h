@@ -5,6 +5,7 @@
 // kFormatVersion (meta "format_version") and writing a migration.
 //
 //   meta      "format_version" -> fixed32be version
+//             "idem/" key       -> varint tx, varint first_claim, varint claims, varint retracted
 //             "counters"       -> varint next_entity, next_predicate, next_source,
 //                                 next_literal, next_claim, last_tx
 //   dict      'P' name                      -> fixed64be predicate id
@@ -78,5 +79,6 @@ std::string EncodeId(uint64_t id);  // fixed64be, the value of dict and alias en
 
 inline constexpr std::string_view kMetaFormatVersion = "format_version";
 inline constexpr std::string_view kMetaCounters = "counters";
+inline constexpr std::string_view kMetaIdempotencyPrefix = "idem/";
 
 }  // namespace claimgraph::storage

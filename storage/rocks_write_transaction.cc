@@ -331,6 +331,22 @@ class RocksWriteTransaction final : public WriteTransaction {
     return Status::Ok();
   }
 
+  Result<std::optional<CommitInfo>> FindCommitted(std::string_view key) override {
+    std::string value;
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kMeta),
+                               std::string(kMetaIdempotencyPrefix) + std::string(key), &value);
+    if (s.IsNotFound()) return std::optional<CommitInfo>();
+    CG_RETURN_IF_ERROR(FromRocks(s, "reading idempotency key"));
+    ByteReader r(value);
+    CommitInfo info;
+    info.tx = r.Varint();
+    info.first_claim = r.Varint();
+    info.claims = r.Varint();
+    info.retracted = r.Varint();
+    if (!r.ok()) return Status::Corruption("malformed idempotency record");
+    return std::optional<CommitInfo>(info);
+  }
+
   Result<CommitInfo> Commit() override {
     if (committed_) return Status::FailedPrecondition("transaction already committed");
     committed_ = true;
@@ -423,6 +439,11 @@ class RocksWriteTransaction final : public WriteTransaction {
     next.last_hash = rec.hash;
     next.last_time_us = now;
     sink->Put(Cf::kMeta, std::string(kMetaCounters), EncodeCounters(next.counters));
+    if (!options_.idempotency_key.empty()) {
+      std::string v;
+      for (uint64_t x : {tx, info.first_claim, info.claims, uint64_t(retractions_.size())}) PutVarint(&v, x);
+      sink->Put(Cf::kMeta, std::string(kMetaIdempotencyPrefix) + options_.idempotency_key, std::move(v));
+    }
     CG_RETURN_IF_ERROR(sink->Finish());
     std::set<EntityId> changed;
     for (const auto& [id, e] : entities_) changed.insert(id);

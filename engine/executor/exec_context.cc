@@ -9,7 +9,8 @@ ExecContext::ExecContext(const storage::ReadView& view, const ExecuteOptions& op
 ExecContext::~ExecContext() = default;
 
 Status ExecContext::CheckNow() const {
-  if (options_.cancelled && options_.cancelled->load(std::memory_order_relaxed))
+  if ((options_.cancelled && options_.cancelled->load(std::memory_order_relaxed)) ||
+      (options_.cancel_requested && options_.cancel_requested()))
     return Status::Cancelled("query cancelled");
   if (options_.deadline && std::chrono::steady_clock::now() > *options_.deadline)
     return Status::DeadlineExceeded("query exceeded its deadline");

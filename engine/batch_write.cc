@@ -1,0 +1,133 @@
+#include "engine/batch_write.h"
+
+#include "engine/io/term_mapping.h"
+#include "storage/normalize.h"
+
+namespace claimgraph::engine {
+namespace {
+
+Result<std::unique_ptr<storage::WriteTransaction>> Begin(storage::ClaimStore* store, const std::string& principal,
+                                                        const std::string& key, std::string note) {
+  storage::WriteOptions wo;
+  wo.principal = principal;
+  wo.idempotency_key = key;
+  wo.note = std::move(note);
+  return store->BeginWrite(wo);
+}
+
+Result<storage::TermId> ObjectTerm(storage::WriteTransaction* tx, const ClaimDraft& c, std::vector<std::string>* warnings) {
+  switch (c.object_kind) {
+    case ClaimDraft::ObjectKind::kNumber: {
+      CG_ASSIGN_OR_RETURN(storage::Literal lit, io::MakeNumberLiteral(io::CanonicalNumber(c.object_number)));
+      return tx->InternLiteral(lit);
+    }
+    case ClaimDraft::ObjectKind::kDate: {
+      CG_ASSIGN_OR_RETURN(storage::Literal lit, io::MakeDateLiteral(c.object_text));
+      return tx->InternLiteral(lit);
+    }
+    case ClaimDraft::ObjectKind::kString:
+      return tx->InternLiteral({storage::TermKind::kString, c.object_text, 0});
+    case ClaimDraft::ObjectKind::kEntity:
+      break;
+  }
+  auto found = tx->FindEntity(c.object_text);
+  if (found.ok() || found.status().code() != StatusCode::kNotFound) return found;
+  warnings->push_back("created entity \"" + c.object_text + "\"");
+  return tx->ResolveOrCreateEntity(c.object_text);
+}
+
+}  // namespace
+
+Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<ClaimDraft>& claims,
+                                const std::string& principal, const std::string& idempotency_key) {
+  if (claims.empty()) return Status::InvalidArgument("the batch holds no claims");
+  CG_ASSIGN_OR_RETURN(auto tx, Begin(store, principal, idempotency_key, "Assert batch of " + std::to_string(claims.size())));
+  BatchResult out;
+  if (!idempotency_key.empty()) {
+    CG_ASSIGN_OR_RETURN(auto prior, tx->FindCommitted(idempotency_key));
+    if (prior) {
+      out.tx = prior->tx;
+      out.replayed = true;
+      for (uint64_t i = 0; i < prior->claims; ++i) out.claim_ids.push_back(prior->first_claim + i);
+      return out;
+    }
+  }
+  // Inverse names: "targeted-by" is "targets" read backwards.
+  CG_ASSIGN_OR_RETURN(auto view, store->NewReadView());
+  CG_ASSIGN_OR_RETURN(auto predicates, view->ListPredicates());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const ClaimDraft& c = claims[i];
+    auto fail = [&](const Status& s) { return s.WithContext("claim " + std::to_string(i + 1)); };
+    const storage::Predicate* pred = nullptr;
+    bool swap = false;
+    for (const auto& p : predicates) {
+      if (p.name == c.predicate) pred = &p;
+      else if (!p.inverse.empty() && p.inverse == c.predicate) {
+        pred = &p;
+        swap = true;
+      }
+    }
+    if (!pred) return fail(Status::InvalidArgument("unknown predicate '" + c.predicate + "'"));
+    if (swap && c.object_kind != ClaimDraft::ObjectKind::kEntity)
+      return fail(Status::InvalidArgument("'" + c.predicate + "' is an inverse reading: its object must be an entity"));
+    if (c.source.key.empty()) return fail(Status::InvalidArgument("every claim needs a source"));
+    if (storage::NormalizeAlias(c.subject).empty())
+      return fail(Status::InvalidArgument("subject \"" + c.subject + "\" has no letters or digits"));
+    if (c.object_kind == ClaimDraft::ObjectKind::kEntity && storage::NormalizeAlias(c.object_text).empty())
+      return fail(Status::InvalidArgument("object \"" + c.object_text + "\" has no letters or digits"));
+    auto subject = tx->FindEntity(c.subject);
+    if (!subject.ok()) {
+      if (subject.status().code() != StatusCode::kNotFound) return fail(subject.status());
+      out.warnings.push_back("created entity \"" + c.subject + "\"");
+      subject = tx->ResolveOrCreateEntity(c.subject);
+      if (!subject.ok()) return fail(subject.status());
+    }
+    auto object = ObjectTerm(tx.get(), c, &out.warnings);
+    if (!object.ok()) return fail(object.status());
+    auto source = tx->UpsertSource(c.source);
+    if (!source.ok()) return fail(source.status());
+    storage::ClaimInput in;
+    in.subject = swap ? *object : *subject;
+    in.object = swap ? *subject : *object;
+    in.predicate = pred->id;
+    in.source = *source;
+    in.has_span = c.has_span;
+    in.span_begin = c.span_begin;
+    in.span_end = c.span_end;
+    in.quote = c.quote;
+    in.confidence = c.confidence;
+    in.method = c.method.empty() ? "api" : c.method;
+    in.modality = c.modality;
+    auto id = tx->Assert(in);
+    if (!id.ok()) return fail(id.status());
+    out.claim_ids.push_back(*id);
+  }
+  CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
+  out.tx = info.tx;
+  return out;
+}
+
+Result<BatchResult> RetractBatch(storage::ClaimStore* store, const std::vector<storage::ClaimId>& ids,
+                                 const std::string& reason, const std::string& principal,
+                                 const std::string& idempotency_key) {
+  if (ids.empty()) return Status::InvalidArgument("the batch names no claims");
+  if (reason.empty()) return Status::InvalidArgument("a retraction needs a reason: the audit trail records why");
+  CG_ASSIGN_OR_RETURN(auto tx, Begin(store, principal, idempotency_key, "Retract batch of " + std::to_string(ids.size())));
+  BatchResult out;
+  if (!idempotency_key.empty()) {
+    CG_ASSIGN_OR_RETURN(auto prior, tx->FindCommitted(idempotency_key));
+    if (prior) {
+      out.tx = prior->tx;
+      out.replayed = true;
+      out.claim_ids = ids;
+      return out;
+    }
+  }
+  for (storage::ClaimId id : ids) CG_RETURN_IF_ERROR(tx->Retract(id, reason));
+  CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
+  out.tx = info.tx;
+  out.claim_ids = ids;
+  return out;
+}
+
+}  // namespace claimgraph::engine

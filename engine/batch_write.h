@@ -1,0 +1,44 @@
+// Batches of claims (and retractions) from API clients: one transaction per
+// batch, all or nothing, with an optional idempotency key so that a retried
+// batch is applied once. The gRPC Assert/Retract calls are thin adapters over
+// these.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/claim_store.h"
+
+namespace claimgraph::engine {
+
+struct ClaimDraft {
+  std::string subject;
+  std::string predicate;
+  enum class ObjectKind { kEntity, kNumber, kString, kDate } object_kind = ObjectKind::kEntity;
+  std::string object_text;
+  double object_number = 0;
+  storage::SourceInput source;
+  bool has_span = false;
+  uint64_t span_begin = 0, span_end = 0;
+  std::string quote;
+  double confidence = 1.0;
+  std::string method = "api";
+  storage::Modality modality = storage::Modality::kAsserted;
+};
+
+struct BatchResult {
+  storage::TxId tx = 0;
+  std::vector<storage::ClaimId> claim_ids;
+  bool replayed = false;  // the idempotency key matched an earlier batch
+  std::vector<std::string> warnings;
+};
+
+// InvalidArgument names the claim ("claim 3: unknown predicate 'pactt'").
+Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<ClaimDraft>& claims,
+                                const std::string& principal, const std::string& idempotency_key);
+Result<BatchResult> RetractBatch(storage::ClaimStore* store, const std::vector<storage::ClaimId>& ids,
+                                 const std::string& reason, const std::string& principal,
+                                 const std::string& idempotency_key);
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,99 @@
+#include "server/serve.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace claimgraph::server {
+namespace {
+
+bool IsLoopback(const std::string& listen) {
+  return listen.rfind("127.", 0) == 0 || listen.rfind("localhost:", 0) == 0 || listen.rfind("[::1]:", 0) == 0;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+int RunServe(const ServeCommand& cmd) {
+  // SIGTERM/SIGINT are taken by a waiting thread, never by a worker.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  Authenticator auth = Authenticator::Open();
+  if (!cmd.auth_file.empty()) {
+    auto loaded = Authenticator::Load(cmd.auth_file);
+    if (!loaded.ok()) {
+      spdlog::error("{}", loaded.status().ToString());
+      return 1;
+    }
+    auth = std::move(loaded).value();
+  } else if (!IsLoopback(cmd.listen)) {
+    spdlog::error("refusing to listen on {} without --auth-file: without authentication claimgraphd serves loopback only",
+                  cmd.listen);
+    return 1;
+  } else {
+    spdlog::warn("no --auth-file: every caller is the admin 'local'; listening on loopback only");
+  }
+  if (cmd.tls_cert.empty() != cmd.tls_key.empty()) {
+    spdlog::error("--tls-cert and --tls-key go together");
+    return 1;
+  }
+
+  auto store = storage::ClaimStore::Open(cmd.data_dir, storage::StoreOptions{});
+  if (!store.ok()) {
+    spdlog::error("{}", store.status().ToString());
+    return 1;
+  }
+  ClaimGraphService service(store->get(), std::move(auth), cmd.limits);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+  if (!cmd.tls_cert.empty()) {
+    grpc::SslServerCredentialsOptions ssl;
+    ssl.pem_key_cert_pairs.push_back({ReadAll(cmd.tls_key), ReadAll(cmd.tls_cert)});
+    credentials = grpc::SslServerCredentials(ssl);
+  }
+  int port = 0;
+  builder.AddListeningPort(cmd.listen, credentials, &port);
+  builder.SetMaxReceiveMessageSize(cmd.max_message_bytes);
+  builder.SetMaxSendMessageSize(cmd.max_message_bytes);
+  builder.RegisterService(&service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (!server || port == 0) {
+    spdlog::error("cannot listen on {}", cmd.listen);
+    return 1;
+  }
+  spdlog::info("claimgraphd serving {} on {} (port {}){}", cmd.data_dir, cmd.listen, port,
+               cmd.tls_cert.empty() ? "" : " with TLS");
+
+  int signal = 0;
+  sigwait(&signals, &signal);
+  spdlog::info("signal {}: draining in-flight calls (up to {} s)", signal, cmd.drain_seconds);
+  server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(cmd.drain_seconds));
+  server->Wait();
+  Status flushed = (*store)->Flush();
+  if (!flushed.ok()) {
+    spdlog::error("flush: {}", flushed.ToString());
+    return 1;
+  }
+  spdlog::info("claimgraphd stopped cleanly");
+  return 0;
+}
+
+}  // namespace claimgraph::server

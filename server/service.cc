@@ -1,0 +1,284 @@
+#include "server/service.h"
+
+#include "engine/batch_write.h"
+#include "server/proto_convert.h"
+#include "server/request_log.h"
+#include "server/status_convert.h"
+
+namespace claimgraph::server {
+namespace {
+
+// Streams rows to the client in batches as the engine produces them.
+class StreamingSink final : public engine::RowSink {
+ public:
+  StreamingSink(grpc::ServerContext* context, grpc::ServerWriter<v1::QueryResponse>* writer, uint32_t batch_rows)
+      : context_(context), writer_(writer), batch_rows_(batch_rows ? batch_rows : 512) {}
+
+  Status Header(const std::vector<std::string>& columns) override {
+    v1::QueryResponse r;
+    for (const auto& c : columns) r.mutable_header()->add_columns(c);
+    r.mutable_header()->set_as_of_tx(as_of_);
+    header_sent_ = true;
+    return Write(r);
+  }
+  Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override {
+    v1::Row* out = batch_.mutable_batch()->add_rows();
+    for (const auto& v : row) ToProto(v, out->add_values());
+    for (uint64_t id : provenance) out->add_provenance(id);
+    if (static_cast<uint32_t>(batch_.batch().rows_size()) >= batch_rows_) return Flush();
+    return Status::Ok();
+  }
+  Status Flush() {
+    if (batch_.batch().rows_size() == 0) return Status::Ok();
+    Status s = Write(batch_);
+    batch_.Clear();
+    return s;
+  }
+  bool header_sent() const { return header_sent_; }
+  void set_as_of(uint64_t tx) { as_of_ = tx; }
+
+ private:
+  Status Write(const v1::QueryResponse& r) {
+    if (context_->IsCancelled() || !writer_->Write(r)) return Status::Cancelled("the client went away");
+    return Status::Ok();
+  }
+  grpc::ServerContext* context_;
+  grpc::ServerWriter<v1::QueryResponse>* writer_;
+  uint32_t batch_rows_;
+  v1::QueryResponse batch_;
+  bool header_sent_ = false;
+  uint64_t as_of_ = 0;
+};
+
+// Holds one of the limited query slots for the duration of a call.
+class QuerySlot {
+ public:
+  QuerySlot(std::atomic<int>* running, int max) : running_(running) {
+    acquired_ = running_->fetch_add(1) < max;
+  }
+  ~QuerySlot() { running_->fetch_sub(1); }
+  bool acquired() const { return acquired_; }
+
+ private:
+  std::atomic<int>* running_;
+  bool acquired_;
+};
+
+}  // namespace
+
+engine::ExecuteOptions ClaimGraphService::OptionsFor(grpc::ServerContext* context, const Principal& p,
+                                                     const v1::QueryRequest& r) const {
+  engine::ExecuteOptions o;
+  o.principal = p.name;
+  o.read_only = static_cast<int>(p.role) < static_cast<int>(Role::kWriter);
+  o.max_rows = r.max_rows() ? std::min<uint64_t>(r.max_rows(), limits_.max_rows) : limits_.max_rows;
+  o.max_path_depth = r.max_path_depth() ? std::min(r.max_path_depth(), limits_.max_path_depth) : limits_.max_path_depth;
+  o.max_memory_bytes = limits_.max_memory_bytes;
+  // The client's deadline is the query's deadline; a client that goes away cancels it.
+  auto deadline = context->deadline();
+  if (deadline != std::chrono::system_clock::time_point::max()) {
+    auto remaining = deadline - std::chrono::system_clock::now();
+    o.deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining);
+  }
+  o.cancel_requested = [context] { return context->IsCancelled(); };
+  return o;
+}
+
+grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::QueryRequest* request,
+                                      grpc::ServerWriter<v1::QueryResponse>* writer) {
+  RequestLog log("Query");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  QuerySlot slot(&running_queries_, limits_.max_concurrent_queries);
+  if (!slot.acquired())
+    return log.Done(ToGrpcStatus(Status::ResourceExhausted(
+        "too many concurrent queries (max_concurrent_queries = " + std::to_string(limits_.max_concurrent_queries) + ")")));
+  StreamingSink sink(context, writer, request->batch_rows());
+  auto result = engine_.Execute(request->statement(), OptionsFor(context, *principal, *request), &sink);
+  if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
+  Status flushed = sink.Flush();
+  if (!flushed.ok()) return log.Done(ToGrpcStatus(flushed));
+  v1::QueryResponse trailer;
+  auto* t = trailer.mutable_trailer();
+  t->set_rows(result->stats.rows);
+  t->set_elapsed_ms(result->stats.elapsed_ms);
+  for (const auto& w : result->warnings) t->add_warnings(w);
+  t->set_message(result->message);
+  t->set_written_tx(result->stats.written_tx);
+  writer->Write(trailer);
+  log.set_rows(result->stats.rows);
+  return log.Done(grpc::Status::OK);
+}
+
+grpc::Status ClaimGraphService::Explain(grpc::ServerContext* context, const v1::QueryRequest* request,
+                                        v1::ExplainResponse* response) {
+  RequestLog log("Explain");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  std::string text = request->statement();
+  size_t start = text.find_first_not_of(" \t\r\n");
+  bool has_explain = start != std::string::npos && text.size() - start >= 7 &&
+                     std::equal(text.begin() + start, text.begin() + start + 7, "EXPLAIN",
+                                [](char a, char b) { return std::toupper(static_cast<unsigned char>(a)) == b; });
+  if (!has_explain) text = "EXPLAIN " + text;
+  engine::ExecuteOptions options = OptionsFor(context, *principal, *request);
+  options.read_only = true;
+  auto result = engine_.Execute(text, options);
+  if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
+  response->set_plan(result->plan);
+  for (const auto& w : result->warnings) response->add_warnings(w);
+  return log.Done(grpc::Status::OK);
+}
+
+grpc::Status ClaimGraphService::Assert(grpc::ServerContext* context, const v1::AssertRequest* request,
+                                       v1::WriteResponse* response) {
+  RequestLog log("Assert");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  Status allowed = Authenticator::Require(*principal, Role::kWriter, "assert claims");
+  if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
+  std::vector<engine::ClaimDraft> drafts;
+  for (const auto& c : request->claims()) drafts.push_back(FromProto(c));
+  auto result = engine::AssertBatch(store_, drafts, principal->name, request->idempotency_key());
+  if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
+  response->set_tx(result->tx);
+  for (auto id : result->claim_ids) response->add_claim_ids(id);
+  response->set_replayed(result->replayed);
+  for (const auto& w : result->warnings) response->add_warnings(w);
+  log.set_rows(result->claim_ids.size());
+  return log.Done(grpc::Status::OK);
+}
+
+grpc::Status ClaimGraphService::Retract(grpc::ServerContext* context, const v1::RetractRequest* request,
+                                        v1::WriteResponse* response) {
+  RequestLog log("Retract");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  Status allowed = Authenticator::Require(*principal, Role::kWriter, "retract claims");
+  if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
+  std::vector<storage::ClaimId> ids(request->claim_ids().begin(), request->claim_ids().end());
+  auto result = engine::RetractBatch(store_, ids, request->reason(), principal->name, request->idempotency_key());
+  if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
+  response->set_tx(result->tx);
+  for (auto id : result->claim_ids) response->add_claim_ids(id);
+  response->set_replayed(result->replayed);
+  log.set_rows(ids.size());
+  return log.Done(grpc::Status::OK);
+}
+
+grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, const v1::IngestDocumentRequest*,
+                                               v1::IngestDocumentResponse*) {
+  RequestLog log("IngestDocument");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  return log.Done(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
+                               "IngestDocument is not implemented yet: the ingestion pipeline is not built"));
+}
+
+grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1::GetClaimRequest* request,
+                                         v1::Claim* response) {
+  RequestLog log("GetClaim");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  auto view = store_->NewReadView();
+  if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
+  auto claim = (*view)->GetClaim(request->id());
+  if (!claim.ok()) return log.Done(ToGrpcStatus(claim.status()));
+  log.set_rows(1);
+  return log.Done(ToGrpcStatus(ToProto(**view, *claim, response)));
+}
+
+grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1::GetSourceRequest* request,
+                                          v1::Source* response) {
+  RequestLog log("GetSource");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  auto view = store_->NewReadView();
+  if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
+  auto source = (*view)->FindSource(request->key());
+  if (!source.ok()) return log.Done(ToGrpcStatus(source.status()));
+  auto live = (*view)->ClaimsBySource(source->id);
+  if (!live.ok()) return log.Done(ToGrpcStatus(live.status()));
+  response->set_id(source->id);
+  response->set_key(source->key);
+  response->set_title(source->title);
+  response->set_publisher(source->publisher);
+  response->set_published(source->published);
+  response->set_url(source->url);
+  response->set_sha256(source->sha256);
+  response->set_live_claims(live->size());
+  log.set_rows(1);
+  return log.Done(grpc::Status::OK);
+}
+
+grpc::Status ClaimGraphService::History(grpc::ServerContext* context, const v1::HistoryRequest* request,
+                                        v1::HistoryResponse* response) {
+  RequestLog log("History");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  engine::ExecuteOptions options;
+  options.principal = principal->name;
+  options.read_only = true;
+  auto result = engine_.Execute("HISTORY CLAIM " + std::to_string(request->claim_id()), options);
+  if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
+  for (const auto& row : result->rows) {
+    auto* e = response->add_events();
+    e->set_tx(static_cast<uint64_t>(row[0].number));
+    e->set_time(row[1].text);
+    e->set_event(row[2].text);
+    e->set_principal(row[3].text);
+    e->set_detail(row[4].text);
+  }
+  log.set_rows(result->rows.size());
+  return log.Done(grpc::Status::OK);
+}
+
+grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const v1::VerifyAuditRequest*,
+                                            v1::VerifyAuditResponse* response) {
+  RequestLog log("VerifyAudit");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  Status allowed = Authenticator::Require(*principal, Role::kAdmin, "verify the audit log");
+  if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
+  auto report = store_->VerifyLog();
+  if (!report.ok()) return log.Done(ToGrpcStatus(report.status()));
+  response->set_ok(report->ok);
+  response->set_transactions_checked(report->transactions_checked);
+  response->set_claims_checked(report->claims_checked);
+  response->set_first_bad_tx(report->first_bad_tx);
+  response->set_problem(report->problem);
+  return log.Done(grpc::Status::OK);
+}
+
+grpc::Status ClaimGraphService::Stats(grpc::ServerContext* context, const v1::StatsRequest*,
+                                      v1::StatsResponse* response) {
+  RequestLog log("Stats");
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
+  log.set_principal(principal->name);
+  auto view = store_->NewReadView();
+  if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
+  auto live = (*view)->CountClaims({}, UINT64_MAX);
+  auto predicates = (*view)->ListPredicates();
+  auto sources = (*view)->ListSources();
+  if (!live.ok() || !predicates.ok() || !sources.ok())
+    return log.Done(ToGrpcStatus(Status::Internal("reading statistics")));
+  response->set_transactions((*view)->last_tx());
+  response->set_live_claims(*live);
+  response->set_entities((*view)->EntityCount());
+  response->set_predicates(predicates->size());
+  response->set_sources(sources->size());
+  response->set_disk_bytes(store_->ApproximateDiskBytes());
+  return log.Done(grpc::Status::OK);
+}
+
+}  // namespace claimgraph::server

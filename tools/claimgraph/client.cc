@@ -1,0 +1,42 @@
+#include "tools/claimgraph/client.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace claimgraph::cli {
+
+Client::Client(const Connection& c) : connection_(c) {
+  std::shared_ptr<grpc::ChannelCredentials> creds = grpc::InsecureChannelCredentials();
+  if (!c.tls_ca.empty()) {
+    std::ifstream in(c.tls_ca);
+    std::stringstream pem;
+    pem << in.rdbuf();
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = pem.str();
+    creds = grpc::SslCredentials(ssl);
+  }
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(64 << 20);
+  channel_ = grpc::CreateCustomChannel(c.server, creds, args);
+  stub_ = v1::ClaimGraph::NewStub(channel_);
+}
+
+std::unique_ptr<grpc::ClientContext> Client::Context() const {
+  auto ctx = std::make_unique<grpc::ClientContext>();
+  if (!connection_.token.empty()) ctx->AddMetadata("authorization", "Bearer " + connection_.token);
+  if (connection_.timeout_seconds > 0)
+    ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(connection_.timeout_seconds));
+  return ctx;
+}
+
+std::string Describe(const grpc::Status& s) {
+  static const char* kNames[] = {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+                                 "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+                                 "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+                                 "UNAUTHENTICATED"};
+  int code = static_cast<int>(s.error_code());
+  std::string name = code >= 0 && code <= 16 ? kNames[code] : "ERROR";
+  return name + ": " + s.error_message();
+}
+
+}  // namespace claimgraph::cli

@@ -1,0 +1,87 @@
+#include "tools/claimgraph/run_query.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "engine/format/result_format.h"
+
+namespace claimgraph::cli {
+namespace {
+
+engine::Value FromProto(const v1::Value& v) {
+  switch (v.kind_case()) {
+    case v1::Value::kBoolValue: return engine::Value::Bool(v.bool_value());
+    case v1::Value::kNumberValue: return engine::Value::Number(v.number_value());
+    case v1::Value::kStringValue: return engine::Value::String(v.string_value());
+    case v1::Value::kDateValue: return engine::Value::Date(v.date_value());
+    case v1::Value::kEntityValue: return engine::Value::Entity(v.entity_value().id(), v.entity_value().name());
+    case v1::Value::kPredicateValue: return engine::Value::Predicate(0, v.predicate_value());
+    case v1::Value::kClaimValue: return engine::Value::Claim(v.claim_value());
+    case v1::Value::kListValue: {
+      engine::Value out;
+      out.kind = engine::Value::Kind::kList;
+      for (const auto& x : v.list_value().values()) out.list.push_back(FromProto(x));
+      return out;
+    }
+    default: return engine::Value::Null();
+  }
+}
+
+}  // namespace
+
+int RunQuery(Client& client, const std::string& statement, const PrintOptions& print, std::ostream& out,
+             std::ostream& err) {
+  auto started = std::chrono::steady_clock::now();
+  auto ctx = client.Context();
+  v1::QueryRequest request;
+  request.set_statement(statement);
+  auto reader = client.stub().Query(ctx.get(), request);
+  std::vector<std::string> columns;
+  std::vector<std::vector<engine::Value>> rows;
+  std::vector<std::vector<uint64_t>> provenance;
+  bool any_provenance = false;
+  v1::QueryTrailer trailer;
+  v1::QueryResponse part;
+  while (reader->Read(&part)) {
+    if (part.has_header()) {
+      columns.assign(part.header().columns().begin(), part.header().columns().end());
+      if (print.format == "csv" && !columns.empty()) out << engine::FormatCsvRow(columns) << "\n";
+    } else if (part.has_batch()) {
+      for (const auto& r : part.batch().rows()) {
+        std::vector<engine::Value> row;
+        for (const auto& v : r.values()) row.push_back(FromProto(v));
+        std::vector<uint64_t> prov(r.provenance().begin(), r.provenance().end());
+        any_provenance |= !prov.empty();
+        if (print.format == "json") {
+          out << engine::FormatJsonRow(columns, row, prov.empty() ? nullptr : &prov) << "\n";
+        } else if (print.format == "csv") {
+          out << engine::FormatCsvRow(engine::CellsOf(row)) << "\n";
+        } else {
+          rows.push_back(std::move(row));
+          provenance.push_back(std::move(prov));
+        }
+      }
+    } else if (part.has_trailer()) {
+      trailer = part.trailer();
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (!status.ok()) {
+    err << "error: " << Describe(status) << "\n";
+    return 1;
+  }
+  for (const auto& w : trailer.warnings()) err << "warning: " << w << "\n";
+  if (print.format == "table" && !columns.empty() && !(rows.empty() && !trailer.message().empty()))
+    out << engine::FormatTable(columns, rows, provenance, {print.width, any_provenance});
+  if (!trailer.message().empty()) err << trailer.message() << "\n";
+  if (print.timing) {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    char line[128];
+    std::snprintf(line, sizeof line, "time: %.3f ms (server %.3f ms), %llu rows\n", ms, trailer.elapsed_ms(),
+                  (unsigned long long)trailer.rows());
+    err << line;
+  }
+  return 0;
+}
+
+}  // namespace claimgraph::cli

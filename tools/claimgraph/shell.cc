@@ -1,0 +1,135 @@
+#include "tools/claimgraph/shell.h"
+
+#include <editline/readline.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "tools/claimgraph/run_query.h"
+
+namespace claimgraph::cli {
+namespace {
+
+const char* kHelp =
+    "Statements end with ';' and may span lines. Examples:\n"
+    "  MATCH ?who shares-intel \"Japan\" RETURN ?who;\n"
+    "  MATCH \"Japan\" pact+ ?x RETURN ?x WITH PROVENANCE;\n"
+    "  SHOW PREDICATES;  SHOW CLAIM 1;  HISTORY CLAIM 1;  AUDIT VERIFY;\n"
+    "Commands:\n"
+    "  \\format table|json|csv   how rows are printed\n"
+    "  \\timing                  toggle elapsed time after each statement\n"
+    "  \\explain                 toggle: show the plan instead of running MATCH statements\n"
+    "  \\help                    this text\n"
+    "  \\q                       quit (or Ctrl-D)\n";
+
+size_t TerminalWidth() {
+  winsize w{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
+  return 0;
+}
+
+std::string Trim(const std::string& s) {
+  size_t a = s.find_first_not_of(" \t\r\n");
+  if (a == std::string::npos) return "";
+  size_t b = s.find_last_not_of(" \t\r\n");
+  return s.substr(a, b - a + 1);
+}
+
+// True when `text` ends a statement: a ';' outside strings and comments.
+bool Complete(const std::string& text) {
+  bool in_string = false, in_comment = false, ended = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_comment) {
+      if (c == '\n') in_comment = false;
+      continue;
+    }
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true, ended = false;
+    else if (c == '-' && i + 1 < text.size() && text[i + 1] == '-') in_comment = true;
+    else if (c == ';') ended = true;
+    else if (!std::isspace(static_cast<unsigned char>(c))) ended = false;
+  }
+  return ended;
+}
+
+}  // namespace
+
+int RunShell(Client& client) {
+  const bool tty = isatty(STDIN_FILENO);
+  std::string history_file;
+  if (tty && std::getenv("HOME")) {
+    history_file = std::string(std::getenv("HOME")) + "/.claimgraph_history";
+    read_history(history_file.c_str());
+    std::cout << "claimgraph console — \\help for help, \\q to quit\n";
+  }
+  PrintOptions print;
+  bool explain = false;
+  int failures = 0;
+  std::string buffer;
+  while (true) {
+    std::string line;
+    if (tty) {
+      char* raw = readline(buffer.empty() ? "claimgraph> " : "        ...> ");
+      if (!raw) break;
+      line = raw;
+      std::free(raw);
+    } else if (!std::getline(std::cin, line)) {
+      break;
+    }
+    std::string trimmed = Trim(line);
+    if (buffer.empty() && !trimmed.empty() && trimmed[0] == '\\') {
+      if (tty) add_history(trimmed.c_str());
+      if (trimmed == "\\q" || trimmed == "\\quit") break;
+      if (trimmed == "\\help" || trimmed == "\\?") {
+        std::cout << kHelp;
+      } else if (trimmed == "\\timing") {
+        print.timing = !print.timing;
+        std::cout << "timing " << (print.timing ? "on" : "off") << "\n";
+      } else if (trimmed == "\\explain") {
+        explain = !explain;
+        std::cout << "explain " << (explain ? "on" : "off") << "\n";
+      } else if (trimmed.rfind("\\format", 0) == 0) {
+        std::string f = Trim(trimmed.substr(7));
+        if (f == "table" || f == "json" || f == "csv") {
+          print.format = f;
+          std::cout << "format " << f << "\n";
+        } else {
+          std::cerr << "error: \\format takes table, json or csv\n";
+          ++failures;
+        }
+      } else {
+        std::cerr << "error: unknown command " << trimmed << " (\\help lists them)\n";
+        ++failures;
+      }
+      continue;
+    }
+    if (buffer.empty() && trimmed.empty()) continue;
+    buffer += (buffer.empty() ? "" : "\n") + line;
+    if (!Complete(buffer)) continue;
+    std::string statement = Trim(buffer);
+    buffer.clear();
+    if (tty) add_history(statement.c_str());
+    while (!statement.empty() && statement.back() == ';') statement.pop_back();
+    if (explain && Trim(statement).size() >= 5 && std::equal(statement.begin(), statement.begin() + 5, "MATCH",
+                                                              [](char a, char b) { return std::toupper(a) == b; }))
+      statement = "EXPLAIN " + statement;
+    print.width = tty ? TerminalWidth() : 0;
+    failures += RunQuery(client, statement, print, std::cout, std::cerr);
+  }
+  if (!Trim(buffer).empty()) {
+    std::cerr << "error: the last statement has no closing ';'\n";
+    ++failures;
+  }
+  if (!history_file.empty()) write_history(history_file.c_str());
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace claimgraph::cli
