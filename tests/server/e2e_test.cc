@@ -1,0 +1,370 @@
+// End to end through a real claimgraphd on a loopback port: every RPC, large
+// streamed results, deadlines and cancellation, each role, idempotent retries,
+// health and reflection, graceful shutdown with a query in flight, and the
+// console scripted through stdin.
+#include <grpcpp/generic/generic_stub.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "tests/server/server_harness.h"
+
+namespace claimgraph::testing {
+namespace {
+
+struct QueryOutcome {
+  grpc::Status status;
+  std::vector<std::string> columns;
+  std::vector<v1::Row> rows;
+  int batches = 0;
+  v1::QueryTrailer trailer;
+};
+
+QueryOutcome RunQuery(ServerProcess& server, const std::string& token, const std::string& text, int timeout_ms = 20000,
+                      uint32_t batch_rows = 0) {
+  auto ctx = As(token, timeout_ms);
+  v1::QueryRequest req;
+  req.set_statement(text);
+  req.set_batch_rows(batch_rows);
+  auto reader = server.stub().Query(ctx.get(), req);
+  QueryOutcome out;
+  v1::QueryResponse part;
+  while (reader->Read(&part)) {
+    if (part.has_header()) out.columns.assign(part.header().columns().begin(), part.header().columns().end());
+    if (part.has_batch()) {
+      ++out.batches;
+      for (const auto& r : part.batch().rows()) out.rows.push_back(r);
+    }
+    if (part.has_trailer()) out.trailer = part.trailer();
+  }
+  out.status = reader->Finish();
+  return out;
+}
+
+v1::ClaimInput Claim(const std::string& s, const std::string& p, const std::string& o, const std::string& src) {
+  v1::ClaimInput c;
+  c.set_subject(s);
+  c.set_predicate(p);
+  c.set_object_entity(o);
+  c.set_source(src);
+  return c;
+}
+
+uint64_t Transactions(ServerProcess& server) {
+  v1::StatsResponse stats;
+  EXPECT_TRUE(server.stub().Stats(As(kReader).get(), {}, &stats).ok());
+  return stats.transactions();
+}
+
+class EndToEnd : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ServerProcess(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static ServerProcess* server_;
+};
+ServerProcess* EndToEnd::server_ = nullptr;
+
+TEST_F(EndToEnd, QueryStreamsHeaderRowsAndTrailer) {
+  auto q = RunQuery(*server_, kReader, "MATCH ?who shares-intel \"Japan\" RETURN ?who WITH PROVENANCE");
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  EXPECT_EQ(q.columns, std::vector<std::string>{"?who"});
+  ASSERT_EQ(q.rows.size(), 2u);
+  EXPECT_EQ(q.rows[0].values(0).entity_value().name(), "United States");
+  EXPECT_GT(q.rows[0].provenance_size(), 0);
+  EXPECT_EQ(q.trailer.rows(), 2u);
+}
+
+TEST_F(EndToEnd, SyntaxErrorsAreInvalidArgumentWithPosition) {
+  auto q = RunQuery(*server_, kReader, "MATCH ?a pactt ?b RETURN ?a");
+  EXPECT_EQ(q.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(q.status.error_message().find("line 1:10"), std::string::npos) << q.status.error_message();
+  EXPECT_NE(q.status.error_message().find("did you mean 'pact'"), std::string::npos);
+  // The server keeps serving.
+  EXPECT_TRUE(RunQuery(*server_, kReader, "SHOW STATS").status.ok());
+}
+
+TEST_F(EndToEnd, ExplainGetClaimGetSourceHistoryStats) {
+  v1::QueryRequest req;
+  req.set_statement("MATCH ?a pact ?b, ?b member-of ?g RETURN ?a, ?g");
+  v1::ExplainResponse plan;
+  ASSERT_TRUE(server_->stub().Explain(As(kReader).get(), req, &plan).ok());
+  EXPECT_NE(plan.plan().find("IndexJoin"), std::string::npos) << plan.plan();
+
+  v1::GetClaimRequest gc;
+  gc.set_id(8);
+  v1::Claim claim;
+  ASSERT_TRUE(server_->stub().GetClaim(As(kReader).get(), gc, &claim).ok());
+  EXPECT_EQ(claim.id(), 8u);
+  EXPECT_FALSE(claim.subject().empty());
+  gc.set_id(999999);
+  EXPECT_EQ(server_->stub().GetClaim(As(kReader).get(), gc, &claim).error_code(), grpc::StatusCode::NOT_FOUND);
+
+  v1::GetSourceRequest gs;
+  gs.set_key("000_7b8d84514c241447");
+  v1::Source source;
+  ASSERT_TRUE(server_->stub().GetSource(As(kReader).get(), gs, &source).ok());
+  EXPECT_EQ(source.publisher(), "Bloomberg (as relayed)");
+  EXPECT_GT(source.live_claims(), 0u);
+
+  v1::HistoryRequest h;
+  h.set_claim_id(1);
+  v1::HistoryResponse history;
+  ASSERT_TRUE(server_->stub().History(As(kReader).get(), h, &history).ok());
+  ASSERT_GE(history.events_size(), 1);
+  EXPECT_EQ(history.events(0).event(), "asserted");
+
+  v1::StatsResponse stats;
+  ASSERT_TRUE(server_->stub().Stats(As(kReader).get(), {}, &stats).ok());
+  EXPECT_GT(stats.live_claims(), 0u);
+
+  v1::IngestDocumentResponse ingest;
+  EXPECT_EQ(server_->stub().IngestDocument(As(kWriter).get(), {}, &ingest).error_code(),
+            grpc::StatusCode::UNIMPLEMENTED);
+}
+
+TEST_F(EndToEnd, AssertRetractAndIdempotentRetry) {
+  v1::AssertRequest req;
+  *req.add_claims() = Claim("Japan", "pact", "Philippines", "e2e-source");
+  *req.add_claims() = Claim("Vietnam", "targeted-by", "China", "e2e-source");  // inverse name: stored as targets
+  req.set_idempotency_key("batch-42");
+  v1::WriteResponse first, retry;
+  ASSERT_TRUE(server_->stub().Assert(As(kWriter).get(), req, &first).ok());
+  ASSERT_EQ(first.claim_ids_size(), 2);
+  EXPECT_FALSE(first.replayed());
+  uint64_t tx_after = Transactions(*server_);
+  ASSERT_TRUE(server_->stub().Assert(As(kWriter).get(), req, &retry).ok());
+  EXPECT_TRUE(retry.replayed());
+  EXPECT_EQ(retry.tx(), first.tx());
+  EXPECT_EQ(retry.claim_ids(1), first.claim_ids(1));
+  EXPECT_EQ(Transactions(*server_), tx_after);  // applied once
+
+  auto q = RunQuery(*server_, kReader, "MATCH \"China\" targets \"Vietnam\" AS ?c RETURN ?c.principal");
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0].values(0).string_value(), "walt");  // every transaction records its principal
+
+  v1::RetractRequest r;
+  r.add_claim_ids(first.claim_ids(0));
+  r.set_reason("e2e cleanup");
+  v1::WriteResponse retracted;
+  ASSERT_TRUE(server_->stub().Retract(As(kWriter).get(), r, &retracted).ok());
+  EXPECT_EQ(server_->stub().Retract(As(kWriter).get(), r, &retracted).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  v1::AssertRequest bad;
+  *bad.add_claims() = Claim("Japan", "pact", "UK", "s");
+  *bad.add_claims() = Claim("Japan", "pactt", "UK", "s");
+  uint64_t before = Transactions(*server_);
+  grpc::Status s = server_->stub().Assert(As(kWriter).get(), bad, &retracted);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("claim 2"), std::string::npos) << s.error_message();
+  EXPECT_EQ(Transactions(*server_), before);  // all or nothing
+}
+
+TEST_F(EndToEnd, RolesAndTokens) {
+  // No token, a bad token.
+  EXPECT_EQ(RunQuery(*server_, "", "SHOW STATS").status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(RunQuery(*server_, "not-a-token", "SHOW STATS").status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  // A reader's writes are refused and write nothing.
+  uint64_t before = Transactions(*server_);
+  v1::AssertRequest req;
+  *req.add_claims() = Claim("Japan", "pact", "India", "reader-attempt");
+  v1::WriteResponse w;
+  EXPECT_EQ(server_->stub().Assert(As(kReader).get(), req, &w).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(RunQuery(*server_, kReader, "ASSERT \"Japan\" pact \"India\" SOURCE \"x\"").status.error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Transactions(*server_), before);
+  // Audit is for admins.
+  v1::VerifyAuditResponse audit;
+  EXPECT_EQ(server_->stub().VerifyAudit(As(kWriter).get(), {}, &audit).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(server_->stub().VerifyAudit(As(kAdmin).get(), {}, &audit).ok());
+  EXPECT_TRUE(audit.ok());
+  // Tokens never reach the log.
+  std::string log = server_->Log();
+  EXPECT_EQ(log.find("reader-token-1"), std::string::npos);
+  EXPECT_EQ(log.find("writer-token-1"), std::string::npos);
+  EXPECT_NE(log.find("principal=rita"), std::string::npos);
+}
+
+TEST_F(EndToEnd, LargeResultsStreamInBatchesAndDeadlinesStopQueries) {
+  // Define a predicate and 40x39 claims in one batch.
+  ASSERT_TRUE(RunQuery(*server_, kWriter, "DEFINE PREDICATE knows").status.ok());
+  v1::AssertRequest req;
+  for (int i = 0; i < 40; ++i)
+    for (int j = 0; j < 40; ++j)
+      if (i != j) *req.add_claims() = Claim("n" + std::to_string(i), "knows", "n" + std::to_string(j), "clique");
+  v1::WriteResponse w;
+  ASSERT_TRUE(server_->stub().Assert(As(kWriter).get(), req, &w).ok());
+
+  auto big = RunQuery(*server_, kReader, "MATCH ?a knows ?b, ?b knows ?c RETURN ?a, ?c", 60000, 1000);
+  ASSERT_TRUE(big.status.ok()) << big.status.error_message();
+  EXPECT_EQ(big.rows.size(), 40u * 39 * 39);
+  EXPECT_GT(big.batches, 50);  // streamed, not one message
+
+  auto slow = RunQuery(*server_, kReader, "MATCH ?a knows ?b, ?b knows ?c, ?c knows ?d, ?d knows ?e RETURN COUNT(*)", 200);
+  EXPECT_EQ(slow.status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED) << slow.status.error_message();
+  EXPECT_TRUE(RunQuery(*server_, kReader, "SHOW STATS").status.ok());
+
+  // A client that goes away cancels its query; the server keeps serving.
+  {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer " + kReader);
+    v1::QueryRequest q;
+    q.set_statement("MATCH ?a knows ?b, ?b knows ?c, ?c knows ?d, ?d knows ?e RETURN ?a, ?e");
+    auto reader = server_->stub().Query(&ctx, q);
+    v1::QueryResponse part;
+    reader->Read(&part);
+    ctx.TryCancel();
+    reader->Finish();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_TRUE(RunQuery(*server_, kReader, "SHOW STATS").status.ok());
+  EXPECT_NE(server_->Log().find("status=CANCELLED"), std::string::npos);
+}
+
+// grpc.health.v1 and grpc.reflection are not installed as .proto files by
+// Debian; their messages are tiny, so the test speaks them as raw bytes.
+grpc::Status RawUnary(std::shared_ptr<grpc::Channel> channel, const std::string& method, const std::string& request,
+                      std::string* response) {
+  grpc::GenericStub stub(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  grpc::CompletionQueue cq;
+  grpc::Slice slice(request);
+  grpc::ByteBuffer send(&slice, 1), recv;
+  auto call = stub.PrepareUnaryCall(&ctx, method, send, &cq);
+  call->StartCall();
+  grpc::Status status;
+  call->Finish(&recv, &status, reinterpret_cast<void*>(1));
+  void* tag;
+  bool ok;
+  cq.Next(&tag, &ok);
+  std::vector<grpc::Slice> slices;
+  recv.Dump(&slices);
+  for (const auto& s : slices) response->append(reinterpret_cast<const char*>(s.begin()), s.size());
+  return status;
+}
+
+TEST_F(EndToEnd, HealthAndReflection) {
+  std::string response;
+  ASSERT_TRUE(RawUnary(server_->channel(), "/grpc.health.v1.Health/Check", "", &response).ok());
+  EXPECT_EQ(response, std::string("\x08\x01", 2));  // status: SERVING
+
+  // ServerReflectionInfo is a bidi stream: send {list_services: ""} and read one response.
+  grpc::GenericStub stub(server_->channel());
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  grpc::CompletionQueue cq;
+  auto call = stub.PrepareCall(&ctx, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  void* tag;
+  bool ok;
+  call->StartCall(reinterpret_cast<void*>(1));
+  cq.Next(&tag, &ok);
+  std::string request("\x3a\x00", 2);  // field 7 (list_services), empty string
+  grpc::Slice slice(request);
+  grpc::ByteBuffer send(&slice, 1), recv;
+  call->Write(send, reinterpret_cast<void*>(2));
+  cq.Next(&tag, &ok);
+  call->Read(&recv, reinterpret_cast<void*>(3));
+  cq.Next(&tag, &ok);
+  ASSERT_TRUE(ok);
+  std::vector<grpc::Slice> slices;
+  recv.Dump(&slices);
+  std::string bytes;
+  for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  EXPECT_NE(bytes.find("claimgraph.v1.ClaimGraph"), std::string::npos);
+  EXPECT_NE(bytes.find("grpc.health.v1.Health"), std::string::npos);
+  ctx.TryCancel();
+}
+
+TEST(EndToEndShutdown, SigtermDrainsAQueryInFlightAndExitsZero) {
+  ServerProcess server({"--drain-seconds", "20"});
+  ASSERT_TRUE(RunQuery(server, kWriter, "DEFINE PREDICATE knows").status.ok());
+  v1::AssertRequest req;
+  for (int i = 0; i < 30; ++i)
+    for (int j = 0; j < 30; ++j)
+      if (i != j) *req.add_claims() = Claim("n" + std::to_string(i), "knows", "n" + std::to_string(j), "clique");
+  v1::WriteResponse w;
+  ASSERT_TRUE(server.stub().Assert(As(kWriter).get(), req, &w).ok());
+
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", "Bearer " + kReader);
+  v1::QueryRequest q;
+  q.set_statement("MATCH ?a knows ?b, ?b knows ?c, ?c knows ?d RETURN ?a, ?d");
+  q.set_batch_rows(100);
+  auto reader = server.stub().Query(&ctx, q);
+  v1::QueryResponse part;
+  ASSERT_TRUE(reader->Read(&part));  // the query is running
+  int exit_code = -2;
+  std::thread stopper([&] { exit_code = server.Stop(); });
+  uint64_t rows = 0;
+  while (reader->Read(&part))
+    if (part.has_batch()) rows += part.batch().rows_size();
+  grpc::Status status = reader->Finish();
+  stopper.join();
+  EXPECT_TRUE(status.ok()) << status.error_message();  // drained, not cut off
+  EXPECT_EQ(rows, 30u * 29 * 29 * 29);
+  EXPECT_EQ(exit_code, 0);
+}
+
+TEST_F(EndToEnd, ConsoleScriptedThroughStdin) {
+  std::string cmd = "printf 'MATCH ?x member-of\\n \"Five Eyes\"\\n RETURN ?x;\\n\\\\format json\\nSHOW STATS;\\nMATCH ?a pactt ?b RETURN ?a;\\n' | " +
+                    BinaryDir() + "/tools/claimgraph/claimgraph shell --server " + server_->address() + " --token " +
+                    kReader + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  int rc = pclose(p);
+  EXPECT_NE(out.find("| New Zealand"), std::string::npos) << out;
+  EXPECT_NE(out.find("{\"statistic\":\"live claims\""), std::string::npos) << out;
+  EXPECT_NE(out.find("error: INVALID_ARGUMENT: line 1:10"), std::string::npos) << out;
+  EXPECT_NE(out.find("^^^^^"), std::string::npos) << out;
+  EXPECT_NE(WEXITSTATUS(rc), 0);  // a failed statement makes the script fail
+}
+
+TEST_F(EndToEnd, CliQueryJsonAndExitCodes) {
+  std::string cli = BinaryDir() + "/tools/claimgraph/claimgraph";
+  std::string cmd = cli + " query --format json 'MATCH ?a member-of \"Quad\" RETURN ?a, ?a.type' --server " +
+                    server_->address() + " --token " + kReader;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  EXPECT_EQ(WEXITSTATUS(pclose(p)), 0);
+  EXPECT_NE(out.find("{\"?a\":\"United States\",\"?a.type\":\"country\"}"), std::string::npos) << out;
+  EXPECT_NE(RunCommand({cli, "--server", server_->address(), "--token", kReader, "query", "MATCH ?a pactt ?b RETURN ?a"}), 0);
+  EXPECT_EQ(RunCommand({cli, "audit", "verify", "--server", server_->address(), "--token", kAdmin}), 0);
+}
+
+}  // namespace
+}  // namespace claimgraph::testing
+
+namespace claimgraph::testing {
+namespace {
+
+// The Python client (Debian's python3-grpcio, stubs generated at build time)
+// against the live server.
+TEST(PythonClient, ExampleQueriesTheLiveServer) {
+  ServerProcess server;
+  std::string cmd = "PYTHONPATH=" + BinaryDir() + "/tools/clients/python/gen:" + std::string(CLAIMGRAPH_SOURCE_DIR) +
+                    "/tools/clients/python /usr/bin/python3 " + std::string(CLAIMGRAPH_SOURCE_DIR) +
+                    "/tools/clients/python/example.py --server " + server.address() + " --token " + kReader + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  EXPECT_EQ(WEXITSTATUS(pclose(p)), 0) << out;
+  EXPECT_NE(out.find("South Korea because of claims"), std::string::npos) << out;
+  EXPECT_NE(out.find("United States because of claims"), std::string::npos) << out;
+  EXPECT_NE(out.find("rows: 2"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace claimgraph::testing

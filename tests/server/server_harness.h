@@ -1,0 +1,136 @@
+// Starts a real claimgraphd on a free loopback port for end-to-end tests and
+// stops it with SIGTERM. Not a mock: the binary the README runs.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "claimgraph/v1/claimgraph.grpc.pb.h"
+#include "tests/storage/test_dir.h"
+
+namespace claimgraph::testing {
+
+inline int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+inline std::string BinaryDir() { return CLAIMGRAPH_BINARY_DIR; }
+
+// Runs a command to completion; returns its exit code.
+inline int RunCommand(const std::vector<std::string>& argv) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class ServerProcess {
+ public:
+  // Loads the example data, writes an auth file with one token per role,
+  // starts the server and waits until it answers.
+  explicit ServerProcess(std::vector<std::string> extra_flags = {}) {
+    data_ = dir_.path() + "/data";
+    std::string src = CLAIMGRAPH_SOURCE_DIR;
+    RunCommand({BinaryDir() + "/server/claimgraphd", "import", "--data", data_, "--schema", src + "/examples/schema.json",
+         src + "/examples/claims.jsonl", src + "/examples/five-eyes.nq"});
+    auth_file_ = dir_.path() + "/auth.json";
+    std::ofstream(auth_file_) << R"({"tokens": [
+      {"token": "reader-token-1", "principal": "rita", "role": "reader"},
+      {"token": "writer-token-1", "principal": "walt", "role": "writer"},
+      {"token": "admin-token-1", "principal": "ada", "role": "admin"}]})";
+    port_ = FreePort();
+    log_ = dir_.path() + "/server.log";
+    std::vector<std::string> argv{BinaryDir() + "/server/claimgraphd", "serve", "--data", data_, "--listen",
+                                  "127.0.0.1:" + std::to_string(port_), "--auth-file", auth_file_};
+    argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
+    pid_ = fork();
+    if (pid_ == 0) {
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      int fd = open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      dup2(fd, 1);
+      dup2(fd, 2);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+    channel_ = grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
+    channel_->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    stub_ = v1::ClaimGraph::NewStub(channel_);
+  }
+  ~ServerProcess() {
+    if (pid_ > 0) Stop();
+  }
+  // SIGTERM, then the exit code (-1 if it did not exit within 30 s).
+  int Stop() {
+    kill(pid_, SIGTERM);
+    for (int i = 0; i < 300; ++i) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+    return -1;
+  }
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  v1::ClaimGraph::Stub& stub() { return *stub_; }
+  std::shared_ptr<grpc::Channel> channel() { return channel_; }
+  std::string Log() const {
+    std::ifstream in(log_);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  const std::string& data_dir() const { return data_; }
+
+ private:
+  TempDir dir_;
+  std::string data_, auth_file_, log_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::ClaimGraph::Stub> stub_;
+};
+
+inline std::unique_ptr<grpc::ClientContext> As(const std::string& token, int timeout_ms = 20000) {
+  auto ctx = std::make_unique<grpc::ClientContext>();
+  if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
+  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms));
+  return ctx;
+}
+
+inline const std::string kReader = "reader-token-1", kWriter = "writer-token-1", kAdmin = "admin-token-1";
+
+}  // namespace claimgraph::testing

@@ -1,0 +1,67 @@
+"""A small Python client for claimgraph (claimgraph.v1 over gRPC).
+
+Uses Debian's python3-grpcio with stubs generated from proto/ at build time
+(build/tools/clients/python/gen). Run it with /usr/bin/python3: the separate
+python3 on PATH does not have Debian's modules.
+"""
+import grpc
+
+from claimgraph.v1 import claimgraph_pb2 as pb
+from claimgraph.v1 import claimgraph_pb2_grpc as rpc
+
+
+def value_to_python(v):
+    kind = v.WhichOneof("kind")
+    if kind in (None, "null_value"):
+        return None
+    if kind == "entity_value":
+        return v.entity_value.name
+    if kind == "list_value":
+        return [value_to_python(x) for x in v.list_value.values]
+    return getattr(v, kind)
+
+
+class Client:
+    def __init__(self, server="127.0.0.1:7687", token=None, timeout=30.0):
+        self._channel = grpc.insecure_channel(server)
+        self._stub = rpc.ClaimGraphStub(self._channel)
+        self._metadata = [("authorization", "Bearer " + token)] if token else []
+        self._timeout = timeout
+
+    def query(self, statement):
+        """Runs one ClaimQL statement; returns (columns, rows, trailer).
+
+        Each row is a dict keyed by column name, plus "_provenance" when the
+        statement asked WITH PROVENANCE. Errors raise grpc.RpcError with the
+        server's message (line:column and caret for syntax errors)."""
+        columns, rows, trailer = [], [], None
+        request = pb.QueryRequest(statement=statement)
+        for part in self._stub.Query(request, metadata=self._metadata, timeout=self._timeout):
+            which = part.WhichOneof("part")
+            if which == "header":
+                columns = list(part.header.columns)
+            elif which == "batch":
+                for r in part.batch.rows:
+                    row = {c: value_to_python(v) for c, v in zip(columns, r.values)}
+                    if r.provenance:
+                        row["_provenance"] = list(r.provenance)
+                    rows.append(row)
+            else:
+                trailer = part.trailer
+        return columns, rows, trailer
+
+    def assert_claims(self, claims, idempotency_key=""):
+        """claims: dicts with subject, predicate, object, source (and optional quote, confidence, ...)."""
+        request = pb.AssertRequest(idempotency_key=idempotency_key)
+        for c in claims:
+            ci = request.claims.add()
+            ci.subject, ci.predicate, ci.source = c["subject"], c["predicate"], c["source"]
+            ci.object_entity = c["object"]
+            if "quote" in c:
+                ci.quote = c["quote"]
+            if "confidence" in c:
+                ci.confidence, ci.has_confidence = c["confidence"], True
+        return self._stub.Assert(request, metadata=self._metadata, timeout=self._timeout)
+
+    def stats(self):
+        return self._stub.Stats(pb.StatsRequest(), metadata=self._metadata, timeout=self._timeout)
