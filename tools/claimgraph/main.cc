@@ -6,6 +6,8 @@
 //     audit verify                    exit 1 when the transaction log was altered
 //     history CLAIM_ID
 //     stats
+//     load FILE...                    N-Quads or JSONL through Assert batches
+//     export [--format jsonl|nquads]  every live claim with its provenance
 // --server/--token default to $CLAIMGRAPH_SERVER/$CLAIMGRAPH_TOKEN and may
 // come before or after the command.
 #include <CLI/CLI.hpp>
@@ -14,6 +16,7 @@
 #include <iostream>
 
 #include "tools/claimgraph/client.h"
+#include "tools/claimgraph/load_export.h"
 #include "tools/claimgraph/run_query.h"
 #include "tools/claimgraph/shell.h"
 
@@ -45,11 +48,21 @@ int main(int argc, char** argv) {
   auto* history = app.add_subcommand("history", "Every transaction that touched a claim");
   history->add_option("claim", claim_id, "Claim id")->required();
   auto* stats = app.add_subcommand("stats", "Store statistics");
+  std::vector<std::string> load_files;
+  size_t batch_size = 1000;
+  auto* load = app.add_subcommand("load", "Load N-Quads (.nq/.nt) or JSONL (.jsonl) files through Assert batches");
+  load->add_option("files", load_files, "Files")->required();
+  load->add_option("--batch", batch_size, "Claims per Assert batch (one transaction each)");
+  std::string export_format = "jsonl";
+  auto* exp = app.add_subcommand("export", "Write every live claim with its provenance to standard output");
+  exp->add_option("--format", export_format, "jsonl or nquads")->check(CLI::IsMember({"jsonl", "nquads"}));
 
   CLI11_PARSE(app, argc, argv);
   Client client(conn);
 
   if (shell->parsed()) return RunShell(client);
+  if (load->parsed()) return RunLoad(client, load_files, batch_size);
+  if (exp->parsed()) return RunExport(client, export_format);
   if (query->parsed()) return RunQuery(client, statement, print, std::cout, std::cerr);
   if (verify->parsed()) {
     auto ctx = client.Context();
