@@ -2,6 +2,7 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -26,6 +27,8 @@ std::string ReadAll(const std::string& path) {
 }  // namespace
 
 int RunServe(const ServeCommand& cmd) {
+  // Logs are diagnostics: standard error, one line per request.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("claimgraphd"));
   // SIGTERM/SIGINT are taken by a waiting thread, never by a worker.
   sigset_t signals;
   sigemptyset(&signals);

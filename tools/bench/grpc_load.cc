@@ -1,0 +1,159 @@
+// Load generator: starts claimgraphd on a synthetic graph, then runs a point
+// query and Q3 (two hops from a hub) over loopback with 1, 4 and 16
+// concurrent clients, each a bounded number of requests. Reports QPS, p50,
+// p99, and the server's CPU time per query (from /proc).
+//
+//   grpc_load [--claims N] [--requests R] [--claimgraphd PATH]
+#include <grpcpp/grpcpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "claimgraph/v1/claimgraph.grpc.pb.h"
+#include "tools/bench/synthetic_graph.h"
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double CpuSeconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string s((std::istreambuf_iterator<char>(in)), {});
+  size_t close = s.rfind(')');
+  std::istringstream fields(s.substr(close + 2));
+  std::string f;
+  unsigned long utime = 0, stime = 0;
+  for (int i = 3; fields >> f; ++i) {
+    if (i == 14) utime = std::stoul(f);
+    if (i == 15) {
+      stime = std::stoul(f);
+      break;
+    }
+  }
+  return double(utime + stime) / sysconf(_SC_CLK_TCK);
+}
+
+struct Result {
+  double qps, p50, p99, cpu_per_query_us;
+  uint64_t errors;
+};
+
+Result Drive(const std::string& address, pid_t server, int clients, int requests,
+             const std::function<std::string(std::mt19937_64&)>& statement) {
+  std::vector<std::vector<double>> latencies(clients);
+  std::atomic<uint64_t> errors{0};
+  double cpu0 = CpuSeconds(server);
+  auto t0 = Clock::now();
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      grpc::ChannelArguments args;
+      args.SetInt("grpc.use_local_subchannel_pool", 1);  // one connection per client
+      auto channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+      auto stub = claimgraph::v1::ClaimGraph::NewStub(channel);
+      std::mt19937_64 rng(c + 1);
+      int mine = requests / clients;
+      for (int i = 0; i < mine; ++i) {
+        claimgraph::v1::QueryRequest req;
+        req.set_statement(statement(rng));
+        grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+        auto start = Clock::now();
+        auto reader = stub->Query(&ctx, req);
+        claimgraph::v1::QueryResponse part;
+        while (reader->Read(&part)) {
+        }
+        if (!reader->Finish().ok()) ++errors;
+        latencies[c].push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+  double cpu = CpuSeconds(server) - cpu0;
+  std::vector<double> all;
+  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  auto pct = [&](double p) { return all.empty() ? 0 : all[std::min(all.size() - 1, size_t(p * (all.size() - 1)))]; };
+  return {all.size() / secs, pct(0.5), pct(0.99), cpu / std::max<size_t>(1, all.size()) * 1e6, errors.load()};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t claims = 200000;
+  int requests = 20000;
+  std::string claimgraphd = "build/server/claimgraphd";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--claims") claims = std::stoull(argv[i + 1]);
+    else if (a == "--requests") requests = std::stoi(argv[i + 1]);
+    else if (a == "--claimgraphd") claimgraphd = argv[i + 1];
+  }
+  std::string dir = "/tmp/claimgraph-grpc-load";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::fprintf(stderr, "[grpc_load] generating and importing %llu claims...\n", (unsigned long long)claims);
+  auto g = claimgraph::bench::MakeSyntheticGraph(claims);
+  {
+    std::ofstream out(dir + "/claims.jsonl");
+    for (const auto& c : g.claims)
+      out << "{\"subject\":\"" << g.entities[c.subject] << "\",\"predicate\":\"" << g.predicates[c.predicate]
+          << "\",\"object\":\"" << g.entities[c.object] << "\",\"source\":\"" << g.sources[c.source]
+          << "\",\"quote\":\"" << g.Quote(c) << "\"}\n";
+  }
+  std::string cmd = claimgraphd + " import --data " + dir + "/data " + dir + "/claims.jsonl > /dev/null";
+  if (std::system(cmd.c_str()) != 0) return 1;
+  std::string address = "127.0.0.1:" + std::to_string(17000 + getpid() % 1000);
+  pid_t server = fork();
+  if (server == 0) {
+    int log = open((dir + "/server.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(log, 1);
+    dup2(log, 2);
+    execl(claimgraphd.c_str(), claimgraphd.c_str(), "serve", "--data", (dir + "/data").c_str(), "--listen",
+          address.c_str(), "--max-concurrent-queries", "64", (char*)nullptr);
+    _exit(127);
+  }
+  // Logs go to the server's stderr; wait until it answers.
+  auto probe = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  probe->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(30));
+
+  const uint64_t entities = g.entities.size();
+  auto point = [&](std::mt19937_64& rng) {
+    // A tail entity: a handful of facts, the typical lookup.
+    return "MATCH \"entity-" + std::to_string(entities / 2 + rng() % (entities / 2)) + "\" p0 ?o RETURN ?o";
+  };
+  auto q3 = [](std::mt19937_64&) { return std::string("MATCH \"entity-0\" p1 ?x, ?x p2 ?y RETURN DISTINCT ?y"); };
+  std::printf("claims %llu; requests per configuration: point %d, Q3 %d\n", (unsigned long long)claims, requests,
+              std::max(64, requests / 50));
+  std::printf("%-6s %8s | %10s %9s %9s %12s %7s\n", "query", "clients", "QPS", "p50 ms", "p99 ms", "server CPU/q", "errors");
+  for (const char* name : {"point", "Q3"}) {
+    for (int clients : {1, 4, 16}) {
+      bool is_point = std::string(name) == "point";
+      int n = is_point ? requests : std::max(64, requests / 50);
+      n = std::max(n, clients);
+      std::fprintf(stderr, "[grpc_load] %s x %d clients...\n", name, clients);
+      Result r = Drive(address, server, clients, n, is_point ? std::function<std::string(std::mt19937_64&)>(point) : q3);
+      std::printf("%-6s %8d | %10.0f %9.3f %9.3f %10.1f us %7llu\n", name, clients, r.qps, r.p50, r.p99,
+                  r.cpu_per_query_us, (unsigned long long)r.errors);
+      std::fflush(stdout);
+    }
+  }
+  kill(server, SIGTERM);
+  waitpid(server, nullptr, 0);
+  std::filesystem::remove_all(dir);
+  return 0;
+}
