@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/io/claim_writer.h"
+#include "engine/io/import_driver.h"
 #include "engine/io/line_pipeline.h"
 #include "engine/io/jsonl.h"
 #include "engine/io/term_mapping.h"
@@ -196,58 +197,29 @@ Status WriteClaim(ParsedClaim& p, ClaimWriter* w, ImportSummary* summary) {
   return Status::Ok();
 }
 
+
+// Parses JSONL lines on the pipeline's thread with one reusable simdjson parser.
+struct JsonlParse {
+  std::shared_ptr<simdjson::ondemand::parser> parser = std::make_shared<simdjson::ondemand::parser>();
+  void operator()(const std::string& line, ParsedLine<ParsedClaim>* out) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) {
+      out->blank = true;
+      return;
+    }
+    auto parsed = ParseLine(*parser, simdjson::padded_string(line));
+    if (parsed.ok()) out->value = std::move(parsed).value();
+    else out->error = parsed.status().message();
+  }
+};
+
 }  // namespace
 
 Result<ImportSummary> ImportJsonl(storage::ClaimStore* store, const std::vector<InputFile>& files,
                                   const ImportOptions& options) {
-  auto started = std::chrono::steady_clock::now();
-  storage::WriteOptions wo;
-  wo.principal = options.principal;
-  wo.bulk = options.bulk;
-  wo.progress = options.progress;
-  wo.note = "import of " + std::to_string(files.size()) + " JSONL file(s)";
-  CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(store, wo));
-  ImportSummary summary;
-  for (const auto& file : files) {
-    struct Parse {
-      simdjson::ondemand::parser parser;  // reused: it keeps its buffers
-      void operator()(const std::string& line, ParsedLine<ParsedClaim>* out) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) {
-          out->blank = true;
-          return;
-        }
-        auto parsed = ParseLine(parser, simdjson::padded_string(line));
-        if (parsed.ok()) out->value = std::move(parsed).value();
-        else out->error = parsed.status().message();
-      }
-    };
-    LinePipeline<ParsedClaim, Parse> pipeline(file.in, Parse());
-    std::vector<ParsedLine<ParsedClaim>> batch;
-    while (pipeline.Next(&batch)) {
-      for (auto& item : batch) {
-        ++summary.lines;
-        if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
-        if (item.blank) continue;
-        Status st = item.error.empty() ? WriteClaim(item.value, writer.get(), &summary) : Status::InvalidArgument(item.error);
-        if (!st.ok()) {
-          if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
-          summary.rejected.push_back({file.name, item.line, 0, st.message()});
-        }
-      }
-    }
-    if (pipeline.io_error()) return Status::IOError("reading " + file.name);
-  }
-  if (options.progress) options.progress("parse", summary.lines, summary.lines);
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (!summary.rejected.empty() && !options.skip_invalid) {
-    summary.claims = summary.retracted = 0;
-    return summary;
-  }
-  CG_ASSIGN_OR_RETURN(storage::CommitInfo info, writer->tx().Commit());
-  summary.committed = info.tx != 0;
-  summary.tx = info.tx;
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return summary;
+  auto make_apply = [](ClaimWriter* writer) {
+    return [writer](ParsedClaim& claim, ImportSummary* summary) { return WriteClaim(claim, writer, summary); };
+  };
+  return DriveImport<ParsedClaim>(store, files, options, "JSONL", [] { return JsonlParse(); }, make_apply);
 }
 
 }  // namespace claimgraph::io

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "engine/io/claim_writer.h"
+#include "engine/io/import_driver.h"
 #include "engine/io/line_pipeline.h"
 #include "engine/io/nquads_parser.h"
 #include "engine/io/term_mapping.h"
@@ -121,17 +122,8 @@ Status ImportQuad(const Quad& q, TermResolver* terms, ClaimWriter* w, ImportSumm
 
 Result<ImportSummary> ImportNQuads(storage::ClaimStore* store, const std::vector<InputFile>& files,
                                    const ImportOptions& options) {
-  auto started = std::chrono::steady_clock::now();
-  storage::WriteOptions wo;
-  wo.principal = options.principal;
-  wo.bulk = options.bulk;
-  wo.progress = options.progress;
-  wo.note = "import of " + std::to_string(files.size()) + " N-Quads file(s)";
-  CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(store, wo));
-  ImportSummary summary;
-  TermResolver terms(writer.get(), options);
-  for (const auto& file : files) {
-    auto parse = [error = ParseError()](const std::string& line, ParsedLine<Quad>* out) mutable {
+  auto make_parse = [] {
+    return [error = ParseError()](const std::string& line, ParsedLine<Quad>* out) mutable {
       std::optional<Quad> quad = ParseNQuadsLine(line, &error);
       if (quad) {
         out->value = std::move(*quad);
@@ -142,37 +134,13 @@ Result<ImportSummary> ImportNQuads(storage::ClaimStore* store, const std::vector
         out->error = error.message;
       }
     };
-    LinePipeline<Quad, decltype(parse)> pipeline(file.in, std::move(parse));
-    std::vector<ParsedLine<Quad>> batch;
-    while (pipeline.Next(&batch)) {
-      for (auto& item : batch) {
-        ++summary.lines;
-        if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
-        if (item.blank) continue;
-        if (!item.error.empty()) {
-          summary.rejected.push_back({file.name, item.line, item.column, std::move(item.error)});
-          continue;
-        }
-        Status st = ImportQuad(item.value, &terms, writer.get(), &summary);
-        if (!st.ok()) {
-          if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
-          summary.rejected.push_back({file.name, item.line, 0, st.message()});
-        }
-      }
-    }
-    if (pipeline.io_error()) return Status::IOError("reading " + file.name);
-  }
-  if (options.progress) options.progress("parse", summary.lines, summary.lines);
-  if (!summary.rejected.empty() && !options.skip_invalid) {
-    summary.claims = 0;
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return summary;  // the transaction is dropped: nothing is written
-  }
-  CG_ASSIGN_OR_RETURN(storage::CommitInfo info, writer->tx().Commit());
-  summary.committed = info.tx != 0;
-  summary.tx = info.tx;
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return summary;
+  };
+  auto make_apply = [&options](ClaimWriter* writer) {
+    return [writer, terms = std::make_shared<TermResolver>(writer, options)](Quad& quad, ImportSummary* summary) {
+      return ImportQuad(quad, terms.get(), writer, summary);
+    };
+  };
+  return DriveImport<Quad>(store, files, options, "N-Quads", make_parse, make_apply);
 }
 
 }  // namespace claimgraph::io
