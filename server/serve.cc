@@ -2,6 +2,7 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <spdlog/async.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -27,8 +28,13 @@ std::string ReadAll(const std::string& path) {
 }  // namespace
 
 int RunServe(const ServeCommand& cmd) {
-  // Logs are diagnostics: standard error, one line per request.
-  spdlog::set_default_logger(spdlog::stderr_logger_mt("claimgraphd"));
+  // Logs are diagnostics: standard error, one line per request, written by a
+  // background thread so that a request never waits for the terminal.
+  spdlog::init_thread_pool(8192, 1);
+  spdlog::set_default_logger(spdlog::stderr_logger_mt<spdlog::async_factory>("claimgraphd"));
+  struct FlushLogsOnReturn {
+    ~FlushLogsOnReturn() { spdlog::shutdown(); }  // every return path drains the log queue
+  } flush_logs;
   // SIGTERM/SIGINT are taken by a waiting thread, never by a worker.
   sigset_t signals;
   sigemptyset(&signals);

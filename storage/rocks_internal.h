@@ -59,13 +59,16 @@ class RocksClaimStore final : public ClaimStore {
   // Commit's last step: the new head becomes visible and cached records of
   // the entities it changed are dropped, atomically with respect to readers
   // filling the cache.
-  void PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed);
+  void PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed, bool predicates_changed);
 
   // Entity records cached across queries (every result row names entities).
   // Filled only by views of the newest transaction, so an old snapshot never
   // puts a stale name back after a commit changed it.
   std::shared_ptr<const Entity> CachedEntity(EntityId id) const;
   void CacheEntity(TxId view_last_tx, std::shared_ptr<const Entity> entity) const;
+  // The predicate schema, cached the same way (every query reads it).
+  std::shared_ptr<const std::vector<Predicate>> CachedPredicates() const;
+  void CachePredicates(TxId view_last_tx, std::shared_ptr<const std::vector<Predicate>> predicates) const;
   std::mutex& writer_mutex() { return writer_mu_; }
 
  private:
@@ -80,6 +83,7 @@ class RocksClaimStore final : public ClaimStore {
   ChainHead head_;         // guarded by state_mu_
   mutable std::shared_mutex cache_mu_;
   mutable std::unordered_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
+  mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
   std::mutex writer_mu_;   // held by the one live WriteTransaction
 };
 

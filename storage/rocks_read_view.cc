@@ -233,10 +233,11 @@ class RocksReadView final : public ReadView {
   }
 
   Result<Predicate> FindPredicate(std::string_view name) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeDictKey('P', name), &value, "predicate '" + std::string(name) + "'"));
-    CG_ASSIGN_OR_RETURN(PredicateId id, IdFrom(value));
-    return GetPredicate(id);
+    // The schema is small and cached: a lookup in it beats two point reads.
+    CG_ASSIGN_OR_RETURN(auto predicates, ListPredicates());
+    for (auto& p : predicates)
+      if (p.name == name) return std::move(p);
+    return Status::NotFound("predicate '" + std::string(name) + "' not found");
   }
 
   Result<Source> GetSource(SourceId id) const override {
@@ -283,6 +284,14 @@ class RocksReadView final : public ReadView {
   }
 
   Result<std::vector<Predicate>> ListPredicates() const override {
+    if (auto cached = store_->CachedPredicates()) return *cached;
+    CG_ASSIGN_OR_RETURN(auto read, ReadPredicates());
+    auto shared = std::make_shared<const std::vector<Predicate>>(std::move(read));
+    store_->CachePredicates(last_tx_, shared);
+    return *shared;
+  }
+
+  Result<std::vector<Predicate>> ReadPredicates() const {
     std::vector<Predicate> out;
     CG_RETURN_IF_ERROR(ForEachName('P', [&](uint64_t id, std::string_view v) {
       Predicate p;

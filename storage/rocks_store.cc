@@ -179,10 +179,22 @@ void RocksClaimStore::PublishHead(const ChainHead& head) {
   head_ = head;
 }
 
-void RocksClaimStore::PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed) {
+void RocksClaimStore::PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed,
+                                               bool predicates_changed) {
   std::unique_lock<std::shared_mutex> lock(cache_mu_);
   PublishHead(head);
   for (EntityId id : changed) entity_cache_.erase(id);
+  if (predicates_changed) predicate_cache_.reset();
+}
+
+std::shared_ptr<const std::vector<Predicate>> RocksClaimStore::CachedPredicates() const {
+  std::shared_lock<std::shared_mutex> lock(cache_mu_);
+  return predicate_cache_;
+}
+
+void RocksClaimStore::CachePredicates(TxId view_last_tx, std::shared_ptr<const std::vector<Predicate>> predicates) const {
+  std::unique_lock<std::shared_mutex> lock(cache_mu_);
+  if (view_last_tx == head().counters.last_tx) predicate_cache_ = std::move(predicates);
 }
 
 std::shared_ptr<const Entity> RocksClaimStore::CachedEntity(EntityId id) const {

@@ -447,7 +447,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     CG_RETURN_IF_ERROR(sink->Finish());
     std::set<EntityId> changed;
     for (const auto& [id, e] : entities_) changed.insert(id);
-    store_->PublishHeadAndInvalidate(next, changed);
+    store_->PublishHeadAndInvalidate(next, changed, !changed_predicates_.empty());
     info.tx = tx;
     return info;
   }

@@ -120,12 +120,20 @@ Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPatt
   CG_RETURN_IF_ERROR(place_filters());
 
   std::vector<bool> used(patterns.size(), false);
+  // One pattern leaves nothing to choose: skip the statistics (a point query
+  // would otherwise pay a seek for them).
+  const bool estimate = explain_ || patterns.size() > 1;
   for (size_t round = 0; round < patterns.size(); ++round) {
     int best = -1;
     double best_est = 0;
     bool best_connected = false;
     for (size_t i = 0; i < patterns.size(); ++i) {
       if (used[i]) continue;
+      if (!estimate) {
+        best = int(i);
+        best_est = 1;
+        break;
+      }
       CG_ASSIGN_OR_RETURN(double est, EstimatePerInput(patterns[i], bound));
       bool connected = Intersects(patterns[i].Slots(), bound);
       // Connected patterns first (no cross products while a join is possible).
@@ -146,7 +154,8 @@ Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPatt
       step = NewPathStep(ctx_, p);
       kind = "Path";
     } else {
-      CG_ASSIGN_OR_RETURN(double base, BaseCount(p));
+      double base = kHashJoinMaxBuild + 1;
+      if (estimate && !join_slots.empty()) { CG_ASSIGN_OR_RETURN(base, BaseCount(p)); }
       if (!join_slots.empty() && input_rows > 4 * base && base <= kHashJoinMaxBuild) {
         step = NewHashJoinStep(ctx_, p, join_slots);
         kind = "HashJoin";
@@ -178,6 +187,7 @@ Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPatt
 
 Result<std::unique_ptr<Pipeline>> Planner::PlanQuery(const BoundQuery& q) {
   slots_ = q.variables.size();
+  explain_ = q.explain;
   entities_ = std::max<double>(1, double(ctx_->view().EntityCount()));
 
   // Main patterns with the WHERE conjuncts they can evaluate; conjuncts that

@@ -29,6 +29,7 @@ class Planner {
   std::string IndexLabel(const BoundPattern& p, const std::set<int>& bound) const;
 
   ExecContext* ctx_;
+  bool explain_ = false;  // EXPLAIN shows estimates even where nothing needs choosing
   size_t slots_ = 0;
   double entities_ = 1;
 };
