@@ -9,7 +9,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libsimdjson-dev libfmt-dev libspdlog-dev libedit-dev libssl-dev
-  python3-grpcio python3-protobuf sqlite3 libsqlite3-dev
+  python3-grpcio python3-protobuf sqlite3 libsqlite3-dev openssl
 )
 
 missing=()

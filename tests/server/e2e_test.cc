@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "tests/server/server_harness.h"
@@ -364,6 +366,33 @@ TEST(PythonClient, ExampleQueriesTheLiveServer) {
   EXPECT_NE(out.find("South Korea because of claims"), std::string::npos) << out;
   EXPECT_NE(out.find("United States because of claims"), std::string::npos) << out;
   EXPECT_NE(out.find("rows: 2"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace claimgraph::testing
+
+namespace claimgraph::testing {
+namespace {
+
+// TLS end to end with a certificate the test makes itself.
+TEST(Tls, QueriesOverTlsAndRefusesPlaintext) {
+  TempDir certs;
+  std::string key = certs.path() + "/key.pem", cert = certs.path() + "/cert.pem";
+  std::filesystem::create_directories(certs.path());
+  std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + key + " -out " + cert +
+                    " -days 1 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1,DNS:localhost 2>/dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << "openssl could not make a test certificate";
+  std::ifstream in(cert);
+  std::string pem((std::istreambuf_iterator<char>(in)), {});
+  ServerProcess server({"--tls-cert", cert, "--tls-key", key}, pem);
+  v1::StatsResponse stats;
+  grpc::Status s = server.stub().Stats(As(kReader).get(), {}, &stats);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_GT(stats.live_claims(), 0u);
+  // A plaintext client gets nowhere.
+  auto plain = v1::ClaimGraph::NewStub(grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials()));
+  EXPECT_FALSE(plain->Stats(As(kReader, 3000).get(), {}, &stats).ok());
+  EXPECT_EQ(server.Stop(), 0);
 }
 
 }  // namespace

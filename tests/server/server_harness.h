@@ -57,7 +57,8 @@ class ServerProcess {
  public:
   // Loads the example data, writes an auth file with one token per role,
   // starts the server and waits until it answers.
-  explicit ServerProcess(std::vector<std::string> extra_flags = {}) {
+  // `tls_ca_pem`: connect with TLS trusting this certificate (the server's flags must enable TLS).
+  explicit ServerProcess(std::vector<std::string> extra_flags = {}, std::string tls_ca_pem = "") {
     data_ = dir_.path() + "/data";
     std::string src = CLAIMGRAPH_SOURCE_DIR;
     RunCommand({BinaryDir() + "/server/claimgraphd", "import", "--data", data_, "--schema", src + "/examples/schema.json",
@@ -83,7 +84,13 @@ class ServerProcess {
       execv(args[0], args.data());
       _exit(127);
     }
-    channel_ = grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
+    std::shared_ptr<grpc::ChannelCredentials> creds = grpc::InsecureChannelCredentials();
+    if (!tls_ca_pem.empty()) {
+      grpc::SslCredentialsOptions ssl;
+      ssl.pem_root_certs = tls_ca_pem;
+      creds = grpc::SslCredentials(ssl);
+    }
+    channel_ = grpc::CreateChannel(address(), creds);
     channel_->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(20));
     stub_ = v1::ClaimGraph::NewStub(channel_);
   }
