@@ -106,7 +106,7 @@ grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::Qu
   for (const auto& w : result->warnings) t->add_warnings(w);
   t->set_message(result->message);
   t->set_written_tx(result->stats.written_tx);
-  writer->Write(trailer);
+  writer->WriteLast(trailer, grpc::WriteOptions());  // the trailer travels with the status
   log.set_rows(result->stats.rows);
   return log.Done(grpc::Status::OK);
 }

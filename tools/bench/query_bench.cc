@@ -178,6 +178,10 @@ int main(int argc, char** argv) {
   };
   // entity-0 is the biggest hub (Zipf); p0 the most common predicate.
   std::vector<Shape> shapes = {
+      {"P point lookup of a tail entity", "MATCH \"entity-" + std::to_string(g.entities.size() - 7) + "\" p0 ?o RETURN ?o",
+       "SELECT DISTINCT e.name FROM claims c JOIN entities e ON e.id = c.o WHERE c.s = " +
+           std::to_string(g.entities.size() - 7) + " AND c.p = 0",
+       runs * 20},
       {"Q1 hub s p ?o", "MATCH \"entity-0\" p0 ?o RETURN ?o",
        "SELECT DISTINCT e.name FROM claims c JOIN entities e ON e.id = c.o WHERE c.s = 0 AND c.p = 0", runs},
       {"Q2 ?s p o", "MATCH ?s p0 \"entity-0\" RETURN ?s",
