@@ -83,6 +83,12 @@ int RunServe(const ServeCommand& cmd) {
   builder.SetMaxReceiveMessageSize(cmd.max_message_bytes);
   builder.SetMaxSendMessageSize(cmd.max_message_bytes);
   builder.RegisterService(&service);
+  // Two cores: one completion queue and few pollers mean fewer thread
+  // handoffs per call. Context switches dominate the sync server's CPU time
+  // per call; this trims it by a few percent, the callback API is the real fix.
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::NUM_CQS, 1);
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, 1);
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 2);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (!server || port == 0) {
     spdlog::error("cannot listen on {}", cmd.listen);
