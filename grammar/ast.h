@@ -117,6 +117,7 @@ struct Query {
   std::optional<uint64_t> limit;
   std::optional<uint64_t> offset;
   bool with_provenance = false;
+  bool full_provenance = false;  // WITH FULL PROVENANCE: every supporting claim, not one witness
 };
 
 struct AssertStatement {

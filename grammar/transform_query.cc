@@ -83,6 +83,7 @@ Query Transformer::TransformQuery(P::QueryContext* ctx) {
   if (ctx->limitClause()) q.limit = IntegerValue(ctx->limitClause()->INTEGER());
   if (ctx->offsetClause()) q.offset = IntegerValue(ctx->offsetClause()->INTEGER());
   q.with_provenance = ctx->PROVENANCE() != nullptr;
+  q.full_provenance = ctx->FULL() != nullptr;
   return q;
 }
 

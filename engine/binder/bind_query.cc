@@ -172,6 +172,7 @@ Result<BoundQuery> Binder::BindQuery(const grammar::Query& q) {
   out.limit = q.limit;
   out.offset = q.offset;
   out.with_provenance = q.with_provenance;
+  out.full_provenance = q.full_provenance;
   CG_RETURN_IF_ERROR(BindPatterns(q.patterns, &out.patterns));
   for (const auto& block : q.optionals) {
     CG_ASSIGN_OR_RETURN(BoundSubquery sub, BindSubquery(block.patterns, block.filters, &out, true));

@@ -128,6 +128,7 @@ struct BoundQuery {
   bool distinct = false;
   std::optional<uint64_t> limit, offset;
   bool with_provenance = false;
+  bool full_provenance = false;
   bool explain = false;
   std::vector<std::string> warnings;
 };

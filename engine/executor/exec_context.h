@@ -34,6 +34,9 @@ class ExecContext {
   const ExecuteOptions& options() const { return options_; }
   io::NameCache& names() { return names_; }
   bool with_provenance() const { return with_provenance_; }
+  // WITH PROVENANCE gives one witness per row (for each fact used, one claim
+  // that supports it); WITH FULL PROVENANCE every supporting claim.
+  bool full_provenance = false;
 
   // Claims a query may use: visible (the view does that), from an allowed
   // source, and — for fact patterns — asserted or reported (a proposal or a

@@ -37,14 +37,15 @@ class HashJoinStep final : public Step {
     const Entry& e = it_->second;
     ++it_;
     for (size_t i = 0; i < pattern_slots_.size(); ++i) row.slots[pattern_slots_[i]] = e.values[i];
-    row.provenance.insert(row.provenance.end(), e.provenance.begin(), e.provenance.end());
+    row.provenance.insert(row.provenance.end(), provenance_.begin() + e.provenance_begin,
+                          provenance_.begin() + e.provenance_begin + e.provenance_size);
     return true;
   }
 
  private:
   struct Entry {
     std::vector<uint64_t> values;  // parallel to pattern_slots_
-    std::vector<storage::ClaimId> provenance;
+    uint32_t provenance_begin = 0, provenance_size = 0;  // a range of provenance_
   };
 
   Status Build(size_t slots) {
@@ -58,10 +59,13 @@ class HashJoinStep final : public Step {
       if (!got) break;
       Entry e;
       for (int s : pattern_slots_) e.values.push_back(r.slots[s]);
-      e.provenance = std::move(r.provenance);
+      // All entries' claims live in one vector: no allocation per entry.
+      e.provenance_begin = static_cast<uint32_t>(provenance_.size());
+      e.provenance_size = static_cast<uint32_t>(r.provenance.size());
+      provenance_.insert(provenance_.end(), r.provenance.begin(), r.provenance.end());
       std::vector<uint64_t> key;
       for (int s : join_slots_) key.push_back(r.slots[s]);
-      CG_RETURN_IF_ERROR(ctx_->Charge(64 + 16 * (e.values.size() + key.size()) + 8 * e.provenance.size()));
+      CG_RETURN_IF_ERROR(ctx_->Charge(64 + 16 * (e.values.size() + key.size()) + 8 * e.provenance_size));
       table_.emplace(std::move(key), std::move(e));
     }
     return Status::Ok();
@@ -73,6 +77,7 @@ class HashJoinStep final : public Step {
   std::unique_ptr<Step> scan_;
   bool built_ = false;
   std::unordered_multimap<std::vector<uint64_t>, Entry, KeyHash> table_;
+  std::vector<storage::ClaimId> provenance_;
   std::vector<uint64_t> key_;
   std::unordered_multimap<std::vector<uint64_t>, Entry, KeyHash>::const_iterator it_, end_;
 };

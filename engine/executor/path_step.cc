@@ -110,7 +110,8 @@ class PathStep final : public Step {
             out->push_back({other, {}});
             last = other;
           }
-          if (provenance) out->back().claims.push_back(e.claim);
+          // One witness per edge, or every claim of it with FULL PROVENANCE.
+          if (provenance && (ctx_->full_provenance || out->back().claims.empty())) out->back().claims.push_back(e.claim);
         }
         CG_RETURN_IF_ERROR(cursor->status());
         ++scans;
@@ -124,7 +125,7 @@ class PathStep final : public Step {
       for (size_t r = 1; r < out->size(); ++r) {
         if ((*out)[r].node == (*out)[w].node) {
           auto& c = (*out)[w].claims;
-          c.insert(c.end(), (*out)[r].claims.begin(), (*out)[r].claims.end());
+          if (ctx_->full_provenance || c.empty()) c.insert(c.end(), (*out)[r].claims.begin(), (*out)[r].claims.end());
         } else if (++w != r) {
           (*out)[w] = std::move((*out)[r]);  // never onto itself: a self-move empties the vector
         }

@@ -90,7 +90,8 @@ class PatternStep final : public Step {
           CG_RETURN_IF_ERROR(UsableFactClaims(ctx_, first.object, first.predicate, first.subject, &mirrored));
           if (!mirrored.empty()) continue;
         }
-      } else if (fact_ && ctx_->with_provenance() && IsSymmetric(first.predicate) && first.subject != first.object) {
+      } else if (fact_ && ctx_->with_provenance() && ctx_->full_provenance && IsSymmetric(first.predicate) &&
+                 first.subject != first.object) {
         CG_RETURN_IF_ERROR(UsableFactClaims(ctx_, first.object, first.predicate, first.subject, &claims_));
       }
       // Bind: in phase 1 the stored subject is the pattern's object.
@@ -104,7 +105,10 @@ class PatternStep final : public Step {
       if (p_.predicate_slot >= 0) row.slots[p_.predicate_slot] = first.predicate;
       if (p_.claim_slot >= 0) row.slots[p_.claim_slot] = first.claim;
       if (p_.claim_source_slot >= 0) row.slots[p_.claim_source_slot] = first.source;
-      if (ctx_->with_provenance()) row.provenance.insert(row.provenance.end(), claims_.begin(), claims_.end());
+      if (ctx_->with_provenance()) {
+        if (ctx_->full_provenance) row.provenance.insert(row.provenance.end(), claims_.begin(), claims_.end());
+        else row.provenance.push_back(claims_.front());  // one witness: the fact's first usable claim
+      }
       return true;
     }
     return false;

@@ -18,6 +18,7 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
 
   ExecContext ctx(view, sc.options, bound.with_provenance);
   ctx.allowed_sources = bound.allowed_sources;
+  ctx.full_provenance = bound.full_provenance;
   CG_ASSIGN_OR_RETURN(auto predicates, view.ListPredicates());
   for (const auto& p : predicates)
     if (p.symmetric) ctx.symmetric_predicates.insert(p.id);
