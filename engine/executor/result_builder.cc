@@ -75,6 +75,21 @@ class Emitter {
   uint64_t skipped_ = 0, emitted_ = 0;
 };
 
+// A group's key: plain variables by their raw ids (no names, no strings, no
+// allocation per row once the buffer has grown), other keys by value.
+struct GroupKey {
+  std::vector<uint64_t> ids;
+  std::vector<Value> values;
+  bool operator==(const GroupKey& o) const { return ids == o.ids && ValuesEq()(values, o.values); }
+};
+struct GroupKeyHash {
+  size_t operator()(const GroupKey& k) const {
+    size_t h = ValuesHash()(k.values);
+    for (uint64_t id : k.ids) h = (h ^ id) * 1099511628211ull;
+    return h;
+  }
+};
+
 struct AggState {
   uint64_t count = 0;
   Value best;  // MIN / MAX
@@ -188,24 +203,21 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
       rows.push_back(std::move(o));
     }
   } else {
-    std::unordered_map<std::vector<Value>, Group, ValuesHash, ValuesEq> groups;
-    std::vector<std::vector<Value>> order;  // groups in first-seen order, for stable output
+    std::unordered_map<GroupKey, Group, GroupKeyHash> groups;
+    std::vector<GroupKey> order;  // groups in first-seen order, for stable output
+    GroupKey key;                 // reused for every row
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
-      // Plain variables group by their ids (no names, no strings); other
-      // keys by value.
-      std::vector<Value> key;
+      key.ids.clear();
+      key.values.clear();
       for (const auto& k : q.group_keys) {
         if (k.kind == BoundExpr::Kind::kSlot) {
-          Value v;
-          v.kind = Value::Kind::kClaim;  // an opaque id: equality is all grouping needs
-          v.id = row.slots[k.slot];
-          key.push_back(std::move(v));
+          key.ids.push_back(row.slots[k.slot]);
           continue;
         }
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, k, row));
-        key.push_back(std::move(v));
+        key.values.push_back(std::move(v));
       }
       auto it = groups.find(key);
       if (it == groups.end()) {
@@ -215,7 +227,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         g.aggs.resize(q.aggregates.size());
         CG_RETURN_IF_ERROR(ctx->Charge(128 + 8 * row.slots.size()));
         order.push_back(key);
-        it = groups.emplace(std::move(key), std::move(g)).first;
+        it = groups.emplace(key, std::move(g)).first;
       }
       CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, &it->second));
       if (q.with_provenance) {  // a group carries the union of its rows' claims
@@ -229,7 +241,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
       g.first.slots.assign(q.variables.size(), 0);
       g.aggs.resize(q.aggregates.size());
       order.push_back({});
-      groups.emplace(std::vector<Value>{}, std::move(g));
+      groups.emplace(GroupKey{}, std::move(g));
     }
     for (const auto& key : order) {
       Group& g = groups.at(key);
