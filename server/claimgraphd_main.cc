@@ -15,10 +15,11 @@ int main(int argc, char** argv) {
   using namespace claimgraph::server;
   CLI::App app{"claimgraphd — a knowledge-graph server for claims with provenance"};
   app.require_subcommand(1);
+  // Flags may come from a TOML/INI file: top-level keys, or a [serve] section.
+  app.set_config("--config", "", "Read flags from a TOML/INI file ([serve] section for serve's flags)");
 
   ServeCommand serve;
   auto* srv = app.add_subcommand("serve", "Serve the claimgraph.v1 gRPC API on an embedded store");
-  srv->set_config("--config", "", "Read flags from a TOML/INI file");
   srv->add_option("--data", serve.data_dir, "Data directory (created if missing)")->required();
   srv->add_option("--listen", serve.listen, "HOST:PORT to listen on (loopback unless --auth-file)");
   srv->add_option("--auth-file", serve.auth_file, "JSON file mapping bearer tokens to principals and roles");
