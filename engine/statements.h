@@ -26,7 +26,8 @@ Result<QueryResult> ExecuteHistoryClaim(const StatementContext& ctx, const gramm
 Result<QueryResult> ExecuteHistoryFact(const StatementContext& ctx, const grammar::HistoryFactStatement& s);
 Result<QueryResult> ExecuteAuditVerify(const StatementContext& ctx);
 
-// Sends a small, fully built result through the sink (if any).
-Status Deliver(RowSink* sink, QueryResult* result);
+// Sends a fully built result through the statement's sink (if any), within
+// the max-rows limit like any query.
+Status Deliver(const StatementContext& sc, QueryResult* result);
 
 }  // namespace claimgraph::engine

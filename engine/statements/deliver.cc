@@ -2,7 +2,11 @@
 
 namespace claimgraph::engine {
 
-Status Deliver(RowSink* sink, QueryResult* result) {
+Status Deliver(const StatementContext& sc, QueryResult* result) {
+  RowSink* sink = sc.sink;
+  if (result->rows.size() > sc.options.max_rows)
+    return Status::ResourceExhausted("the result has more than max_rows = " + std::to_string(sc.options.max_rows) +
+                                     " rows");
   result->stats.rows = result->rows.size();
   if (!sink) return Status::Ok();
   CG_RETURN_IF_ERROR(sink->Header(result->columns));

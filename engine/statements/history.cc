@@ -22,7 +22,7 @@ Result<QueryResult> ExecuteHistoryClaim(const StatementContext& sc, const gramma
     r.rows.push_back({Value::Number(double(c.retracted_tx)), Value::String(io::FormatTimestamp(retracted.time_us)),
                       Value::String("retracted"), Value::String(retracted.principal), Value::String(c.retract_reason)});
   }
-  CG_RETURN_IF_ERROR(Deliver(sc.sink, &r));
+  CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }
 
@@ -41,7 +41,7 @@ Result<QueryResult> ExecuteHistoryFact(const StatementContext& sc, const grammar
     auto id = view->FindEntity(t->text);
     if (!id.ok()) {
       r.warnings.push_back("no entity named \"" + t->text + "\"");
-      CG_RETURN_IF_ERROR(Deliver(sc.sink, &r));
+      CG_RETURN_IF_ERROR(Deliver(sc, &r));
       return r;
     }
     ends.push_back(*id);
@@ -66,7 +66,7 @@ Result<QueryResult> ExecuteHistoryFact(const StatementContext& sc, const grammar
     }
     CG_RETURN_IF_ERROR(cursor->status());
   }
-  CG_RETURN_IF_ERROR(Deliver(sc.sink, &r));
+  CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }
 
@@ -80,7 +80,7 @@ Result<QueryResult> ExecuteAuditVerify(const StatementContext& sc) {
                     report.ok ? Value::Null() : Value::String(report.problem)});
   r.message = report.ok ? "audit ok: " + std::to_string(report.transactions_checked) + " transactions verified"
                         : "AUDIT FAILED at tx " + std::to_string(report.first_bad_tx) + ": " + report.problem;
-  CG_RETURN_IF_ERROR(Deliver(sc.sink, &r));
+  CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }
 

@@ -52,7 +52,7 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
     result.rows.push_back({Value::String(plan.substr(start, nl - start))});
     start = nl == std::string::npos ? plan.size() : nl + 1;
   }
-  CG_RETURN_IF_ERROR(Deliver(sc.sink, &result));
+  CG_RETURN_IF_ERROR(Deliver(sc, &result));
   return result;
 }
 

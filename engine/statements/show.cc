@@ -97,7 +97,7 @@ Result<QueryResult> ExecuteShow(const StatementContext& sc, const grammar::ShowS
       break;
     }
   }
-  CG_RETURN_IF_ERROR(Deliver(sc.sink, &r));
+  CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }
 

@@ -22,7 +22,7 @@ Result<QueryResult> Done(const StatementContext& sc, storage::TxId tx, std::stri
   QueryResult r;
   r.message = std::move(message);
   r.stats.written_tx = tx;
-  CG_RETURN_IF_ERROR(Deliver(sc.sink, &r));
+  CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }
 
@@ -91,7 +91,7 @@ Result<QueryResult> ExecuteAssert(const StatementContext& sc, const grammar::Ass
   r.warnings = std::move(warnings);
   r.columns = {"claim", "tx"};
   r.rows.push_back({Value::Claim(id), Value::Number(double(info.tx))});
-  CG_RETURN_IF_ERROR(Deliver(sc.sink, &r));
+  CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }
 

@@ -62,6 +62,15 @@ TEST_F(Limits, MaxRowsNamesTheLimit) {
   EXPECT_TRUE(engine_->Execute("MATCH ?a knows ?b RETURN ?a, ?b LIMIT 100", o).ok());
 }
 
+TEST_F(Limits, MaxRowsCoversShowStatementsToo) {
+  ExecuteOptions o;
+  o.max_rows = 5;
+  auto r = engine_->Execute("SHOW ENTITIES", o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(r.status().message().find("max_rows = 5"), std::string::npos);
+}
+
 TEST_F(Limits, PathDepthNamesTheLimit) {
   ExecuteOptions o;
   o.max_path_depth = 50;

@@ -397,3 +397,50 @@ TEST(Tls, QueriesOverTlsAndRefusesPlaintext) {
 
 }  // namespace
 }  // namespace claimgraph::testing
+
+namespace claimgraph::testing {
+namespace {
+
+// Flags from a config file: claimgraphd --config F serve, with a [serve] section.
+TEST(ConfigFile, ServeReadsItsFlagsFromTheFile) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  int port = FreePort();
+  std::string config = dir.path() + "/claimgraphd.toml";
+  std::ofstream(config) << "[serve]\ndata = \"" << dir.path() << "/data\"\nlisten = \"127.0.0.1:" << port
+                        << "\"\nmax-rows = 2\n";
+  pid_t pid = fork();
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 2);
+    execl((BinaryDir() + "/server/claimgraphd").c_str(), "claimgraphd", "--config", config.c_str(), "serve",
+          (char*)nullptr);
+    _exit(127);
+  }
+  auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+  ASSERT_TRUE(channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(20)));
+  auto stub = v1::ClaimGraph::NewStub(channel);
+  auto run = [&](const std::string& statement) {
+    grpc::ClientContext ctx;
+    v1::QueryRequest req;
+    req.set_statement(statement);
+    auto reader = stub->Query(&ctx, req);
+    v1::QueryResponse part;
+    while (reader->Read(&part)) {
+    }
+    return reader->Finish();
+  };
+  ASSERT_TRUE(run("DEFINE PREDICATE knows").ok());
+  for (const char* who : {"a", "b", "c"})
+    ASSERT_TRUE(run(std::string("ASSERT \"") + who + "\" knows \"z\" SOURCE \"s\"").ok());
+  grpc::Status s = run("MATCH ?x knows ?y RETURN ?x");  // three rows: more than max-rows = 2 from the file
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << s.error_message();
+  EXPECT_NE(s.error_message().find("max_rows = 2"), std::string::npos) << s.error_message();
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+}  // namespace
+}  // namespace claimgraph::testing
