@@ -36,22 +36,28 @@ Result<storage::TermId> ObjectTerm(storage::WriteTransaction* tx, const ClaimDra
   return tx->ResolveOrCreateEntity(c.object_text);
 }
 
+// The earlier commit with this idempotency key, as the batch's result
+// (nullopt when the key is new or empty).
+Result<std::optional<BatchResult>> Replay(storage::WriteTransaction* tx, const std::string& key) {
+  if (key.empty()) return std::optional<BatchResult>();
+  CG_ASSIGN_OR_RETURN(auto prior, tx->FindCommitted(key));
+  if (!prior) return std::optional<BatchResult>();
+  BatchResult out;
+  out.tx = prior->tx;
+  out.replayed = true;
+  for (uint64_t i = 0; i < prior->claims; ++i) out.claim_ids.push_back(prior->first_claim + i);
+  return std::optional<BatchResult>(std::move(out));
+}
+
 }  // namespace
 
 Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<ClaimDraft>& claims,
                                 const std::string& principal, const std::string& idempotency_key) {
   if (claims.empty()) return Status::InvalidArgument("the batch holds no claims");
   CG_ASSIGN_OR_RETURN(auto tx, Begin(store, principal, idempotency_key, "Assert batch of " + std::to_string(claims.size())));
+  CG_ASSIGN_OR_RETURN(auto replayed, Replay(tx.get(), idempotency_key));
+  if (replayed) return std::move(*replayed);
   BatchResult out;
-  if (!idempotency_key.empty()) {
-    CG_ASSIGN_OR_RETURN(auto prior, tx->FindCommitted(idempotency_key));
-    if (prior) {
-      out.tx = prior->tx;
-      out.replayed = true;
-      for (uint64_t i = 0; i < prior->claims; ++i) out.claim_ids.push_back(prior->first_claim + i);
-      return out;
-    }
-  }
   // Inverse names: "targeted-by" is "targets" read backwards.
   CG_ASSIGN_OR_RETURN(auto view, store->NewReadView());
   CG_ASSIGN_OR_RETURN(auto predicates, view->ListPredicates());
@@ -113,16 +119,12 @@ Result<BatchResult> RetractBatch(storage::ClaimStore* store, const std::vector<s
   if (ids.empty()) return Status::InvalidArgument("the batch names no claims");
   if (reason.empty()) return Status::InvalidArgument("a retraction needs a reason: the audit trail records why");
   CG_ASSIGN_OR_RETURN(auto tx, Begin(store, principal, idempotency_key, "Retract batch of " + std::to_string(ids.size())));
-  BatchResult out;
-  if (!idempotency_key.empty()) {
-    CG_ASSIGN_OR_RETURN(auto prior, tx->FindCommitted(idempotency_key));
-    if (prior) {
-      out.tx = prior->tx;
-      out.replayed = true;
-      out.claim_ids = ids;
-      return out;
-    }
+  CG_ASSIGN_OR_RETURN(auto replayed, Replay(tx.get(), idempotency_key));
+  if (replayed) {
+    replayed->claim_ids = ids;  // a retraction's result names the claims it retracted
+    return std::move(*replayed);
   }
+  BatchResult out;
   for (storage::ClaimId id : ids) CG_RETURN_IF_ERROR(tx->Retract(id, reason));
   CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
   out.tx = info.tx;
