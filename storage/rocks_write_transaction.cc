@@ -31,6 +31,21 @@ bool ValidPredicateName(std::string_view name) {
   return std::isalpha(static_cast<unsigned char>(name[0]));
 }
 
+// Writes one asserted claim: its record (added to the transaction's digest),
+// its three index entries and its by-source entry. Shared by bulk loads (at
+// Assert) and online commits (at Commit).
+void WriteClaim(Claim& c, TxId tx, TxId retracted_tx, int64_t now, const std::string& principal, CommitSink* sink,
+                RecordsDigest* digest) {
+  c.asserted_tx = tx;
+  if (c.principal.empty()) c.principal = principal;
+  if (c.asserted_at_us == 0) c.asserted_at_us = now;
+  std::string record = EncodeClaim(c);
+  digest->Add(record);
+  sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), std::move(record));
+  sink->PutIndexEntries({c.subject, c.predicate, c.object, c.id, tx, retracted_tx, c.source, c.modality});
+  sink->PutBySource(c.source, c.id);
+}
+
 class RocksWriteTransaction final : public WriteTransaction {
  public:
   RocksWriteTransaction(RocksClaimStore* store, WriteOptions options)
@@ -280,14 +295,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     c.principal = in.principal;
     c.asserted_at_us = in.asserted_at_us;
     if (options_.bulk) {
-      c.asserted_tx = tx_;
-      if (c.principal.empty()) c.principal = options_.principal;
-      if (c.asserted_at_us == 0) c.asserted_at_us = bulk_now_;
-      std::string record = EncodeClaim(c);
-      digest_.Add(record);
-      sink_->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), std::move(record));
-      sink_->PutIndexEntries({c.subject, c.predicate, c.object, c.id, tx_, 0, c.source, c.modality});
-      sink_->PutBySource(c.source, c.id);
+      WriteClaim(c, tx_, 0, bulk_now_, options_.principal, sink_.get(), &digest_);
       if (streamed_ == 0) first_streamed_ = c.id;
       ++streamed_;
       return c.id;
@@ -402,15 +410,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (options_.progress) options_.progress("encode", 0, claims_.size());
       for (size_t i = 0; i < claims_.size(); ++i) {
         Claim& c = claims_[i];
-        c.asserted_tx = tx;
-        if (c.principal.empty()) c.principal = options_.principal;
-        if (c.asserted_at_us == 0) c.asserted_at_us = now;
-        std::string record = EncodeClaim(c);
-        digest.Add(record);
-        sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), std::move(record));
-        IndexEntry e{c.subject, c.predicate, c.object, c.id, tx, retracted_.count(c.id) ? tx : 0, c.source, c.modality};
-        sink->PutIndexEntries(e);
-        sink->PutBySource(c.source, c.id);
+        WriteClaim(c, tx, retracted_.count(c.id) ? tx : 0, now, options_.principal, sink.get(), &digest);
         if (options_.progress && (i + 1) % 100000 == 0) options_.progress("encode", i + 1, claims_.size());
       }
       rec.ops.push_back({TxOperation::Kind::kAssertRange, claims_.front().id, claims_.size(), {}});
