@@ -5,6 +5,7 @@
 //   claimgraphd export --data DIR [--format jsonl|nquads] [--as-of TX] [-o FILE]
 //   claimgraphd verify --data DIR                           recompute the txlog hash chain
 //   claimgraphd stats  --data DIR
+//   claimgraphd ingest --data DIR --schema F --rules F [--manifest TSV] [--dry-run] FILE...
 //   claimgraphd query  --data DIR [--format table|json|csv] [--timing] 'MATCH ...' 
 #include <CLI/CLI.hpp>
 
@@ -59,6 +60,22 @@ int main(int argc, char** argv) {
   q->add_option("--principal", query.principal, "Principal recorded for writes");
   q->add_option("statement", query.text, "The ClaimQL statement")->required();
 
+  IngestCommand ingest;
+  auto* ing = app.add_subcommand("ingest", "Extract claims from articles and store them (server stopped)");
+  ing->add_option("--data", ingest.data_dir, "Data directory")->required();
+  ing->add_option("--schema", ingest.schema_file, "Schema/gazetteer JSON (examples/schema.json)")->required();
+  ing->add_option("--rules", ingest.rules_file, "Ingestion rules JSON (examples/ingest/rules.json)")->required();
+  ing->add_option("--manifest", ingest.manifest, "TSV with file, title, publisher, published per document");
+  ing->add_option("--source", ingest.source_key, "Source key (one file only; default: the file's stem)");
+  ing->add_option("--title", ingest.title, "Document title");
+  ing->add_option("--publisher", ingest.publisher, "Publisher");
+  ing->add_option("--published", ingest.published, "Publication date, ISO 8601 (possibly partial)");
+  ing->add_option("--url", ingest.url, "Where the document was published");
+  ing->add_option("--principal", ingest.principal, "Principal recorded for the transactions");
+  ing->add_flag("--dry-run", ingest.dry_run, "Print the claims found, write nothing");
+  ing->add_flag("--quiet", ingest.quiet, "Print one summary per document, not every claim");
+  ing->add_option("files", ingest.files, "Article text files (UTF-8)")->required();
+
   std::string data_dir;
   auto* verify = app.add_subcommand("verify", "Recompute the transaction log's hash chain (exit 1 if tampered)");
   verify->add_option("--data", data_dir, "Data directory")->required();
@@ -70,6 +87,7 @@ int main(int argc, char** argv) {
   if (imp->parsed()) return RunImport(import);
   if (ex->parsed()) return RunExport(exp);
   if (q->parsed()) return RunQuery(query);
+  if (ing->parsed()) return RunIngest(ingest);
   if (verify->parsed()) return RunVerify(data_dir);
   if (stats->parsed()) return RunStats(data_dir);
   return 2;

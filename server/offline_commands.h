@@ -37,6 +37,19 @@ struct QueryCommand {
 // Runs one ClaimQL statement in-process; exit 1 with the diagnostic on stderr.
 int RunQuery(const QueryCommand& cmd);
 
+struct IngestCommand {
+  std::string data_dir;
+  std::string schema_file, rules_file;  // the gazetteer and the rules
+  std::string manifest;                 // optional TSV with per-file title, publisher, published
+  std::string source_key, title, publisher, published, url;  // override the manifest
+  std::vector<std::string> files;
+  bool dry_run = false;
+  bool quiet = false;  // summary lines only
+  std::string principal = "ingest";
+};
+// Extracts claims from articles and writes one transaction per document.
+int RunIngest(const IngestCommand& cmd);
+
 int RunVerify(const std::string& data_dir);
 int RunStats(const std::string& data_dir);
 

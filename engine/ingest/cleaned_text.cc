@@ -1,0 +1,145 @@
+#include "engine/ingest/cleaned_text.h"
+
+#include <algorithm>
+
+namespace claimgraph::ingest {
+
+void OffsetMap::AddSegment(uint32_t clean_begin, uint32_t original_begin, uint32_t length) {
+  segments_.push_back({clean_begin, original_begin, length});
+}
+
+const OffsetMap::Segment& OffsetMap::Find(uint32_t clean) const {
+  // The last segment that begins at or before `clean`.
+  auto it = std::upper_bound(segments_.begin(), segments_.end(), clean,
+                             [](uint32_t c, const Segment& s) { return c < s.clean_begin; });
+  return it == segments_.begin() ? *it : *(it - 1);
+}
+
+uint32_t OffsetMap::MapBegin(uint32_t clean) const {
+  if (segments_.empty()) return clean;
+  const Segment& s = Find(clean);
+  return s.original_begin + std::min(clean - std::min(clean, s.clean_begin), s.length);
+}
+
+uint32_t OffsetMap::MapEnd(uint32_t clean) const {
+  if (segments_.empty()) return clean;
+  const Segment& s = Find(clean == 0 ? 0 : clean - 1);
+  return s.original_begin + std::min(clean - std::min(clean, s.clean_begin), s.length);
+}
+
+namespace {
+
+struct Line {
+  uint32_t begin = 0, end = 0;  // original bytes, without the line break
+  int words = 0;
+  bool blank = true;
+  bool bullet = false;
+  int cues = 0;
+  const char* drop = nullptr;  // reason, when boilerplate
+};
+
+bool IsPlaceholder(std::string_view line) {
+  // An image or file name standing alone: one "word" with underscores or
+  // plus signs and no spaces ("800px-Trident_boat").
+  if (line.find(' ') != std::string_view::npos) return false;
+  return line.find('_') != std::string_view::npos || std::count(line.begin(), line.end(), '+') >= 2;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+BoilerplateFilter::BoilerplateFilter(const BoilerplateRules& rules) : rules_(rules) {
+  for (const auto& c : rules_.cues) cues_.Add(c, 0);
+  for (const auto& c : rules_.call_to_action) calls_to_action_.Add(c, 0);
+}
+
+CleanedText BoilerplateFilter::Clean(std::string_view original) const {
+  std::vector<Line> lines;
+  for (size_t pos = 0; pos <= original.size();) {
+    size_t nl = original.find('\n', pos);
+    if (nl == std::string_view::npos) nl = original.size();
+    Line line;
+    line.begin = static_cast<uint32_t>(pos);
+    line.end = static_cast<uint32_t>(nl);
+    std::string_view raw = original.substr(pos, nl - pos);
+    std::string_view trimmed = Trim(raw);
+    std::vector<Token> tokens = Tokenize(raw);
+    for (const auto& t : tokens) line.words += t.is_word ? 1 : 0;
+    line.blank = line.words == 0 && tokens.empty();
+    if (!line.blank) {
+      line.bullet = !tokens.empty() && !tokens[0].is_word && tokens.size() > 1 &&
+                    (tokens[0].norm == "\xE2\x80\xA2" || tokens[0].norm == "-" || tokens[0].norm == "*" ||
+                     tokens[0].norm == "\xC2\xB7");
+      int& cue_count = line.cues;
+      for (size_t i = 0; i < tokens.size();) {
+        auto m = cues_.LongestAt(tokens, i, tokens.size(), raw);
+        if (m.length) { ++cue_count; i += m.length; } else { ++i; }
+      }
+      // A call to action is the whole line, give or take its punctuation.
+      size_t first = 0, last = tokens.size();
+      while (first < last && !tokens[first].is_word) ++first;
+      while (last > first && !tokens[last - 1].is_word) --last;
+      bool call_to_action = first < last && calls_to_action_.LongestAt(tokens, first, last, raw).length == last - first;
+      if (call_to_action) line.drop = "call to action";
+      else if (IsPlaceholder(trimmed)) line.drop = "placeholder";
+      else if (cue_count >= rules_.min_cues && cue_count >= rules_.cue_density * std::max(1, line.words))
+        line.drop = "consent or paywall cues";
+      else if (cue_count >= 1 && line.words <= 12) line.drop = "consent or paywall cues";
+    }
+    lines.push_back(line);
+    pos = nl + 1;
+  }
+
+  // Link lists: long runs of short, non-bullet lines (blank lines in between
+  // do not break a run; a long line or a bullet does).
+  for (size_t i = 0; i < lines.size();) {
+    if (lines[i].blank) { ++i; continue; }
+    size_t j = i, count = 0;
+    while (j < lines.size() && (lines[j].blank || (!lines[j].bullet && lines[j].words <= rules_.link_list_max_words))) {
+      if (!lines[j].blank) ++count;
+      ++j;
+    }
+    if (static_cast<int>(count) >= rules_.link_list_min_lines) {
+      for (size_t k = i; k < j; ++k)
+        if (!lines[k].blank && !lines[k].drop) lines[k].drop = "link list";
+    }
+    i = j == i ? i + 1 : j;
+  }
+
+  // The boilerplate tail: from the first boilerplate line after which most
+  // of the remaining words are boilerplate -- or in lines with several cues,
+  // as the long paragraphs of a consent dialog are.
+  std::vector<long> suffix_words(lines.size() + 1, 0), suffix_drop(lines.size() + 1, 0);
+  for (size_t i = lines.size(); i-- > 0;) {
+    suffix_words[i] = suffix_words[i + 1] + lines[i].words;
+    suffix_drop[i] = suffix_drop[i + 1] + (lines[i].drop || lines[i].cues >= rules_.min_cues ? lines[i].words : 0);
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].drop) continue;
+    if (suffix_drop[i] >= rules_.tail_ratio * suffix_words[i]) {
+      for (size_t k = i; k < lines.size(); ++k)
+        if (!lines[k].blank && !lines[k].drop) lines[k].drop = "boilerplate tail";
+      break;
+    }
+  }
+
+  CleanedText out;
+  for (const Line& line : lines) {
+    if (line.blank) continue;
+    if (line.drop) {
+      out.dropped.push_back({line.begin, line.end, line.drop});
+      continue;
+    }
+    if (!out.text.empty()) out.text.push_back('\n');
+    out.map.AddSegment(static_cast<uint32_t>(out.text.size()), line.begin, line.end - line.begin);
+    out.text.append(original.substr(line.begin, line.end - line.begin));
+  }
+  return out;
+}
+
+}  // namespace claimgraph::ingest

@@ -1,0 +1,60 @@
+#include "engine/ingest/ingest_document.h"
+
+#include "engine/batch_write.h"
+#include "storage/sha256.h"
+
+namespace claimgraph::ingest {
+namespace {
+
+// Returns the offset of the first byte that is not valid UTF-8, or npos.
+size_t FirstInvalidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return i;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipeline& pipeline,
+                                    const DocumentInput& doc, const std::string& principal, bool dry_run) {
+  if (size_t bad = FirstInvalidUtf8(doc.text); bad != std::string_view::npos)
+    return Status::InvalidArgument("the document is not UTF-8: invalid byte at offset " + std::to_string(bad));
+  IngestResult result;
+  result.sha256 = storage::Sha256Hex(doc.text);
+  result.source_key = doc.source_key.empty() ? "doc:" + result.sha256.substr(0, 16) : doc.source_key;
+  result.extraction = pipeline.Extract(doc.text);
+  if (dry_run || result.extraction.claims.empty()) return result;
+
+  std::vector<engine::ClaimDraft> drafts;
+  drafts.reserve(result.extraction.claims.size());
+  for (const ExtractedClaim& c : result.extraction.claims) {
+    engine::ClaimDraft d;
+    d.subject = c.subject;
+    d.predicate = c.predicate;
+    d.object_text = c.object;
+    d.source = {result.source_key, doc.title, doc.publisher, doc.published, doc.url, result.sha256};
+    d.has_span = true;
+    d.span_begin = c.span_begin;
+    d.span_end = c.span_end;
+    d.quote = c.quote;
+    d.confidence = c.confidence;
+    d.method = c.method;
+    d.modality = c.modality;
+    drafts.push_back(std::move(d));
+  }
+  CG_ASSIGN_OR_RETURN(engine::BatchResult batch,
+                      engine::AssertBatch(store, drafts, principal, "ingest:" + result.sha256));
+  result.tx = batch.tx;
+  result.claim_ids = std::move(batch.claim_ids);
+  result.duplicate = batch.replayed;
+  return result;
+}
+
+}  // namespace claimgraph::ingest

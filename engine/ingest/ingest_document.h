@@ -1,0 +1,35 @@
+// Stores what the pipeline extracts from one document: one transaction per
+// document, its source record carrying the text's SHA-256. Re-ingesting the
+// same text (same SHA-256, whatever its source key) writes nothing and
+// answers with the claims of the first ingestion: the transaction's
+// idempotency key is "ingest:<sha256>".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/ingest/pipeline.h"
+#include "storage/claim_store.h"
+
+namespace claimgraph::ingest {
+
+struct DocumentInput {
+  std::string text;        // the original text, exactly as published
+  std::string source_key;  // "" -> "doc:<first 16 hex digits of the SHA-256>"
+  std::string title, publisher, published, url;
+};
+
+struct IngestResult {
+  Extraction extraction;
+  std::string sha256;
+  std::string source_key;
+  storage::TxId tx = 0;                  // 0 for a dry run or a document without claims
+  std::vector<storage::ClaimId> claim_ids;  // parallel to extraction.claims once written
+  bool duplicate = false;                // this text was ingested before; nothing written
+};
+
+// dry_run: extract only. InvalidArgument for text that is not UTF-8 or a bad date.
+Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipeline& pipeline,
+                                    const DocumentInput& doc, const std::string& principal, bool dry_run);
+
+}  // namespace claimgraph::ingest

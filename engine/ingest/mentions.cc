@@ -1,0 +1,139 @@
+#include "engine/ingest/mentions.h"
+
+#include <algorithm>
+
+namespace claimgraph::ingest {
+
+Gazetteer::Gazetteer(const std::vector<io::GazetteerEntry>& entries, const MentionRules& rules) {
+  auto add = [&](const std::string& phrase, int entity, MentionKind kind) {
+    value_entity_.push_back(entity);
+    kinds_.push_back(kind);
+    matcher_.Add(phrase, static_cast<int>(value_entity_.size() - 1), CaseRuleForName(phrase));
+  };
+  for (const auto& e : entries) {
+    int id = static_cast<int>(entities_.size());
+    entities_.push_back({e.name, e.type});
+    add(e.name, id, MentionKind::kName);
+    for (const auto& a : e.aliases) add(a, id, MentionKind::kAlias);
+    for (const auto& d : e.demonyms) add(d, id, MentionKind::kDemonym);
+    for (const auto& m : e.metonyms) add(m, id, MentionKind::kMetonym);
+  }
+  for (const auto& b : rules.blockers) {
+    value_entity_.push_back(-1);
+    kinds_.push_back(MentionKind::kName);
+    matcher_.Add(b, static_cast<int>(value_entity_.size() - 1), CaseRule::kInsensitive);
+  }
+}
+
+std::vector<Mention> Gazetteer::Find(std::string_view text, const std::vector<Token>& tokens,
+                                     const Sentence& s) const {
+  std::vector<Mention> out;
+  for (size_t i = s.token_begin; i < s.token_end;) {
+    if (!tokens[i].is_word) { ++i; continue; }
+    auto m = matcher_.LongestAt(tokens, i, s.token_end, text);
+    if (!m.length) { ++i; continue; }
+    // A name glued to a following word is part of another word ("Americana").
+    int entity = value_entity_[m.value];
+    if (entity >= 0) out.push_back({i, i + m.length, entity, kinds_[m.value]});
+    i += m.length;
+  }
+  return out;
+}
+
+ListBuilder::ListBuilder(const MentionRules& rules) : rules_(rules) {
+  for (const auto& s : rules_.list_separators) separators_.Add(s, 0);
+  for (const auto& a : rules_.adversary_markers) adversary_.Add(a, 0);
+}
+
+int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length) const {
+  const auto& a = rules_.anaphora;
+  if (i >= end || std::find(a.determiners.begin(), a.determiners.end(), tokens[i].norm) == a.determiners.end())
+    return 0;
+  size_t j = i + 1;
+  int n = 0;
+  if (j < end) {
+    auto it = a.numbers.find(tokens[j].norm);
+    if (it != a.numbers.end()) { n = it->second; ++j; }
+  }
+  if (n == 0 && tokens[i].norm == "both") n = 2;
+  if (n == 0 || j >= end) return 0;
+  if (std::find(a.nouns.begin(), a.nouns.end(), tokens[j].norm) == a.nouns.end()) return 0;
+  *length = j + 1 - i;
+  return n;
+}
+
+std::vector<MentionList> ListBuilder::Build(std::string_view text, const std::vector<Token>& tokens,
+                                            const Sentence& s, const std::vector<Mention>& mentions) const {
+  std::vector<MentionList> lists;
+  auto skip_the = [&](size_t i, size_t end) {
+    while (i < end && (tokens[i].norm == "the" || tokens[i].norm == "\"")) ++i;
+    return i;
+  };
+  // How mention a (ending at a_end) joins a mention starting at b_begin:
+  // 0 = not at all, 1 = coordinated, 2 = compound.
+  auto join = [&](size_t a_end, size_t b_begin) -> int {
+    if (b_begin == a_end + 1 && (tokens[a_end].norm == "-" || tokens[a_end].norm == "/") &&
+        !tokens[a_end].space_before && !tokens[b_begin].space_before)
+      return 2;
+    size_t i = a_end;
+    int separators = 0;
+    while (i < b_begin) {
+      i = skip_the(i, b_begin);
+      if (i == b_begin) break;
+      auto m = separators_.LongestAt(tokens, i, b_begin, text);
+      if (!m.length) return 0;
+      i += m.length;
+      ++separators;
+    }
+    return separators >= 1 && separators <= 2 ? 1 : 0;
+  };
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Mention& m = mentions[k];
+    int how = k > 0 ? join(mentions[k - 1].token_end, m.token_begin) : 0;
+    if (how != 0 && !lists.empty()) {
+      MentionList& cur = lists.back();
+      bool cur_kind_set = cur.entities.size() >= 2;
+      if (!cur_kind_set || cur.compound == (how == 2)) {
+        cur.compound = how == 2;
+        cur.token_end = m.token_end;
+        if (std::find(cur.entities.begin(), cur.entities.end(), m.entity) == cur.entities.end())
+          cur.entities.push_back(m.entity);
+        continue;
+      }
+      if (how == 2) {
+        // "AUKUS, US-Japan": the previous mention leaves the coordinated list
+        // to start the compound.
+        const Mention& prev = mentions[k - 1];
+        cur.entities.erase(std::remove(cur.entities.begin(), cur.entities.end(), prev.entity), cur.entities.end());
+        cur.token_end = mentions[k - 2].token_end;
+        MentionList compound;
+        compound.token_begin = prev.token_begin;
+        compound.token_end = m.token_end;
+        compound.entities = {prev.entity};
+        if (m.entity != prev.entity) compound.entities.push_back(m.entity);
+        compound.compound = true;
+        lists.push_back(std::move(compound));
+        continue;
+      }
+    }
+    MentionList list;
+    list.token_begin = m.token_begin;
+    list.token_end = m.token_end;
+    list.entities = {m.entity};
+    lists.push_back(std::move(list));
+  }
+  // Context: what precedes each list.
+  for (auto& list : lists) {
+    size_t i = list.token_begin;
+    while (i > s.token_begin && (tokens[i - 1].norm == "the" || tokens[i - 1].norm == "\"" || tokens[i - 1].norm == "-"))
+      --i;
+    if (i > s.token_begin && tokens[i - 1].norm == "with") list.after_with = true;
+    for (size_t back = 1; back <= 4 && back <= i - s.token_begin; ++back) {
+      auto m = adversary_.LongestAt(tokens, i - back, i, text);
+      if (m.length == back) { list.adversary = true; break; }
+    }
+  }
+  return lists;
+}
+
+}  // namespace claimgraph::ingest

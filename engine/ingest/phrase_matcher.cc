@@ -1,0 +1,57 @@
+#include "engine/ingest/phrase_matcher.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace claimgraph::ingest {
+
+void PhraseMatcher::Add(std::string_view phrase, int value, CaseRule rule) {
+  std::vector<Token> tokens = Tokenize(phrase);
+  if (tokens.empty()) return;
+  Entry entry{{}, {}, rule, value};
+  for (const auto& t : tokens) {
+    entry.norms.push_back(t.norm);
+    entry.exact.emplace_back(phrase.substr(t.begin, t.end - t.begin));
+  }
+  auto& bucket = by_first_[entry.norms[0]];
+  for (const auto& e : bucket)
+    if (e.norms == entry.norms && e.rule == entry.rule) return;
+  bucket.push_back(std::move(entry));
+  std::stable_sort(bucket.begin(), bucket.end(),
+                   [](const Entry& a, const Entry& b) { return a.norms.size() > b.norms.size(); });
+}
+
+PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens, size_t i, size_t end,
+                                              std::string_view text) const {
+  auto it = by_first_.find(tokens[i].norm);
+  if (it == by_first_.end()) return {};
+  for (const Entry& e : it->second) {
+    size_t n = e.norms.size();
+    if (i + n > end) continue;
+    bool ok = true;
+    for (size_t k = 1; k < n && ok; ++k) ok = tokens[i + k].norm == e.norms[k];
+    if (!ok) continue;
+    if (e.rule == CaseRule::kExact) {
+      for (size_t k = 0; k < n && ok; ++k)
+        ok = text.substr(tokens[i + k].begin, tokens[i + k].end - tokens[i + k].begin) == e.exact[k];
+    } else if (e.rule == CaseRule::kCapitalized) {
+      ok = std::isupper(static_cast<unsigned char>(text[tokens[i].begin])) != 0;
+    }
+    if (ok) return {n, e.value};
+  }
+  return {};
+}
+
+CaseRule CaseRuleForName(std::string_view name) {
+  std::vector<Token> tokens = Tokenize(name);
+  if (tokens.size() == 1) {
+    bool has_lower = std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    int upper = static_cast<int>(std::count_if(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
+    if (!has_lower && upper >= 1) return CaseRule::kExact;  // US, UK, NATO, U.S.
+    return CaseRule::kCapitalized;
+  }
+  // Multi-token initialisms ("U.S.-led" is not a name, but "E.U." tokenizes to one).
+  return CaseRule::kInsensitive;
+}
+
+}  // namespace claimgraph::ingest

@@ -1,0 +1,50 @@
+// Finds the longest known phrase starting at a token: the one lookup shared
+// by the gazetteer, the cue lexicons, the modality cues and the boilerplate
+// cues. Phrases are tokenized exactly as the text is, so "intelligence-sharing"
+// matches "intelligence–sharing" with an en dash too.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/ingest/tokenizer.h"
+
+namespace claimgraph::ingest {
+
+enum class CaseRule {
+  kInsensitive,  // "five eyes" matches "Five Eyes"
+  kExact,        // acronyms: "US" must not match the pronoun "us"
+  kCapitalized,  // single names: "Quad" and "China" but not "china"
+};
+
+class PhraseMatcher {
+ public:
+  struct Match {
+    size_t length = 0;  // tokens; 0 = no match
+    int value = -1;
+  };
+
+  // Empty phrases are ignored. A phrase added twice keeps its first value.
+  void Add(std::string_view phrase, int value, CaseRule rule = CaseRule::kInsensitive);
+  // The longest phrase that starts at tokens[i] and ends at or before `end`.
+  Match LongestAt(const std::vector<Token>& tokens, size_t i, size_t end, std::string_view text) const;
+  bool empty() const { return by_first_.empty(); }
+
+ private:
+  struct Entry {
+    std::vector<std::string> norms;
+    std::vector<std::string> exact;  // original token texts (kExact)
+    CaseRule rule;
+    int value;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;  // longest first
+};
+
+// The case rule a gazetteer name deserves: all-capital initialisms are exact,
+// one-word names must be capitalized, longer names match in any case.
+CaseRule CaseRuleForName(std::string_view name);
+
+}  // namespace claimgraph::ingest

@@ -1,0 +1,75 @@
+#include "engine/ingest/pipeline.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace claimgraph::ingest {
+
+IngestPipeline::IngestPipeline(const io::Schema& schema, IngestRules rules)
+    : rules_(std::move(rules)),
+      boilerplate_(rules_.boilerplate),
+      splitter_(rules_.sentences),
+      gazetteer_(schema.entities, rules_.mentions),
+      lists_(rules_.mentions),
+      extractor_(rules_, gazetteer_, lists_),
+      method_("rules:" + rules_.version) {}
+
+Extraction IngestPipeline::Extract(std::string_view original) const {
+  Extraction out;
+  out.cleaned = boilerplate_.Clean(original);
+  const std::string& text = out.cleaned.text;
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<Sentence> sentences = splitter_.Split(text, tokens);
+  out.sentences = sentences.size();
+  RelationExtractor::DocumentMemory memory;
+  for (const Sentence& s : sentences) {
+    std::vector<Mention> mentions = gazetteer_.Find(text, tokens, s);
+    out.mentions += mentions.size();
+    for (const CandidateClaim& c : extractor_.Extract(text, tokens, s, mentions, &memory)) {
+      ExtractedClaim claim;
+      claim.subject = gazetteer_.entities()[c.subject].name;
+      claim.object = gazetteer_.entities()[c.object].name;
+      claim.predicate = c.predicate;
+      claim.modality = c.modality;
+      claim.confidence = c.confidence;
+      claim.span_begin = out.cleaned.map.MapBegin(tokens[c.token_begin].begin);
+      claim.span_end = out.cleaned.map.MapEnd(tokens[c.token_end - 1].end);
+      claim.quote = std::string(original.substr(claim.span_begin, claim.span_end - claim.span_begin));
+      claim.cue = c.cue;
+      claim.method = method_;
+      out.claims.push_back(std::move(claim));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const IngestPipeline>> LoadIngestPipeline(const std::string& schema_path,
+                                                                 const std::string& rules_path) {
+  CG_ASSIGN_OR_RETURN(std::string schema_text, ReadFile(schema_path));
+  CG_ASSIGN_OR_RETURN(std::string rules_text, ReadFile(rules_path));
+  auto schema = io::ParseSchemaJson(schema_text);
+  if (!schema.ok()) return Status::InvalidArgument(schema_path + ": " + schema.status().message());
+  auto rules = ParseIngestRules(rules_text);
+  if (!rules.ok()) return Status::InvalidArgument(rules_path + ": " + rules.status().message());
+  // Every rule's predicate must be in the schema: a typo would silently find nothing.
+  for (const auto& r : rules->relations) {
+    bool known = false;
+    for (const auto& p : schema->predicates) known |= p.name == r.predicate;
+    if (!known) return Status::InvalidArgument(rules_path + ": relation for unknown predicate '" + r.predicate + "'");
+  }
+  return std::shared_ptr<const IngestPipeline>(std::make_shared<IngestPipeline>(*schema, std::move(*rules)));
+}
+
+}  // namespace claimgraph::ingest

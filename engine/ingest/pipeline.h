@@ -1,0 +1,67 @@
+// The ingestion pipeline: Document -> cleaned text (with its map back to the
+// original) -> sentences -> entity mentions -> candidate claims -> claims.
+// Immutable once built, so one pipeline serves concurrent requests.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/ingest/cleaned_text.h"
+#include "engine/ingest/extractor.h"
+#include "engine/ingest/mentions.h"
+#include "engine/ingest/rules.h"
+#include "engine/ingest/sentences.h"
+#include "engine/io/schema.h"
+#include "storage/types.h"
+
+namespace claimgraph::ingest {
+
+struct ExtractedClaim {
+  std::string subject, predicate, object;  // canonical entity names
+  storage::Modality modality = storage::Modality::kAsserted;
+  double confidence = 0;
+  uint64_t span_begin = 0, span_end = 0;  // byte offsets into the ORIGINAL text
+  std::string quote;                      // exactly original[span_begin, span_end)
+  std::string cue;
+  std::string method;                     // "rules:<version>"
+};
+
+struct Extraction {
+  CleanedText cleaned;
+  size_t sentences = 0;
+  size_t mentions = 0;
+  std::vector<ExtractedClaim> claims;
+};
+
+class IngestPipeline {
+ public:
+  IngestPipeline(const io::Schema& schema, IngestRules rules);
+  IngestPipeline(const IngestPipeline&) = delete;
+  IngestPipeline& operator=(const IngestPipeline&) = delete;
+
+  Extraction Extract(std::string_view original) const;
+
+  // The stages, for tests and tools.
+  const BoilerplateFilter& boilerplate() const { return boilerplate_; }
+  const SentenceSplitter& sentence_splitter() const { return splitter_; }
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+  const ListBuilder& list_builder() const { return lists_; }
+  const std::string& method() const { return method_; }
+
+ private:
+  IngestRules rules_;
+  BoilerplateFilter boilerplate_;
+  SentenceSplitter splitter_;
+  Gazetteer gazetteer_;
+  ListBuilder lists_;
+  RelationExtractor extractor_;
+  std::string method_;
+};
+
+// Reads the schema (examples/schema.json) and rules (examples/ingest/rules.json) files.
+Result<std::shared_ptr<const IngestPipeline>> LoadIngestPipeline(const std::string& schema_path,
+                                                                 const std::string& rules_path);
+
+}  // namespace claimgraph::ingest

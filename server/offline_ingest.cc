@@ -1,0 +1,105 @@
+// claimgraphd ingest: the ingestion pipeline on a data directory, offline.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "engine/ingest/ingest_document.h"
+#include "engine/ingest/manifest.h"
+#include "engine/ingest/report.h"
+#include "server/offline_commands.h"
+#include "storage/claim_store.h"
+
+namespace claimgraph::server {
+namespace {
+
+Result<std::string> ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+int Fail(const Status& s) {
+  std::cerr << "error: " << s.ToString() << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int RunIngest(const IngestCommand& cmd) {
+  auto pipeline = ingest::LoadIngestPipeline(cmd.schema_file, cmd.rules_file);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  std::map<std::string, ingest::ManifestEntry> manifest;
+  if (!cmd.manifest.empty()) {
+    auto text = ReadAll(cmd.manifest);
+    if (!text.ok()) return Fail(text.status());
+    auto parsed = ingest::ParseManifest(*text);
+    if (!parsed.ok()) return Fail(parsed.status().WithContext(cmd.manifest));
+    manifest = std::move(*parsed);
+  }
+  std::unique_ptr<storage::ClaimStore> store;
+  if (!cmd.dry_run) {
+    storage::StoreOptions o;
+    o.create_if_missing = false;
+    auto opened = storage::ClaimStore::Open(cmd.data_dir, o);
+    if (!opened.ok()) return Fail(opened.status());
+    store = std::move(opened).value();
+  }
+
+  auto started = std::chrono::steady_clock::now();
+  uint64_t bytes = 0, claims = 0, duplicates = 0, failed = 0;
+  for (size_t i = 0; i < cmd.files.size(); ++i) {
+    const std::string& path = cmd.files[i];
+    auto text = ReadAll(path);
+    if (!text.ok()) { std::cerr << "error: " << text.status().ToString() << "\n"; ++failed; continue; }
+    std::string base = std::filesystem::path(path).filename().string();
+    ingest::DocumentInput doc;
+    doc.text = std::move(*text);
+    doc.source_key = cmd.files.size() == 1 && !cmd.source_key.empty() ? cmd.source_key
+                                                                      : std::filesystem::path(path).stem().string();
+    if (auto it = manifest.find(base); it != manifest.end()) {
+      doc.title = it->second.title;
+      doc.publisher = it->second.publisher;
+      doc.published = it->second.published;
+      doc.url = it->second.url;
+    }
+    if (!cmd.title.empty()) doc.title = cmd.title;
+    if (!cmd.publisher.empty()) doc.publisher = cmd.publisher;
+    if (!cmd.published.empty()) doc.published = cmd.published;
+    if (!cmd.url.empty()) doc.url = cmd.url;
+    auto result = ingest::IngestDocument(store.get(), **pipeline, doc, cmd.principal, cmd.dry_run);
+    if (!result.ok()) {
+      std::cerr << "error: " << path << ": " << result.status().ToString() << "\n";
+      ++failed;
+      continue;
+    }
+    bytes += doc.text.size();
+    const auto& ex = result->extraction;
+    std::string status = cmd.dry_run ? "dry run, nothing written"
+                         : result->duplicate ? fmt::format("already ingested (tx {}), nothing written", result->tx)
+                         : result->tx ? fmt::format("tx {}", result->tx) : "nothing to write";
+    std::cout << fmt::format("[{}/{}] {} (source {}, sha256 {}...)\n  {} sentences, {} mentions, {} boilerplate "
+                             "blocks dropped; {} claims; {}\n",
+                             i + 1, cmd.files.size(), path, result->source_key, result->sha256.substr(0, 12),
+                             ex.sentences, ex.mentions, ex.cleaned.dropped.size(), ex.claims.size(), status);
+    if (!cmd.quiet)
+      for (const auto& c : ex.claims)
+        std::cout << ingest::FormatClaimLines(c.subject, c.predicate, c.object, storage::ModalityName(c.modality),
+                                              c.confidence, c.span_begin, c.span_end, c.quote);
+    claims += result->duplicate ? 0 : ex.claims.size();
+    duplicates += result->duplicate ? 1 : 0;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << fmt::format("ingested {} of {} documents ({:.1f} KB) in {:.2f} s: {} claims {}, {} duplicate documents, "
+                           "{} failed\n",
+                           cmd.files.size() - failed, cmd.files.size(), bytes / 1024.0, seconds, claims,
+                           cmd.dry_run ? "found (dry run)" : "written", duplicates, failed);
+  return failed ? 1 : 0;
+}
+
+}  // namespace claimgraph::server
