@@ -35,6 +35,7 @@ struct Line {
   bool blank = true;
   bool bullet = false;
   int cues = 0;
+  bool prose = false;  // a sentence: several words ending in . ! ? or a closing quote
   const char* drop = nullptr;  // reason, when boilerplate
 };
 
@@ -76,6 +77,14 @@ CleanedText BoilerplateFilter::Clean(std::string_view original) const {
                     (tokens[0].norm == "\xE2\x80\xA2" || tokens[0].norm == "-" || tokens[0].norm == "*" ||
                      tokens[0].norm == "\xC2\xB7");
       int& cue_count = line.cues;
+      size_t last_punct = tokens.size();
+      while (last_punct > 0 && !tokens[last_punct - 1].is_word && (tokens[last_punct - 1].norm == "\"" ||
+                                                                   tokens[last_punct - 1].norm == "'" ||
+                                                                   tokens[last_punct - 1].norm == ")"))
+        --last_punct;
+      line.prose = line.words >= 4 && last_punct > 0 &&
+                   (tokens[last_punct - 1].norm == "." || tokens[last_punct - 1].norm == "!" ||
+                    tokens[last_punct - 1].norm == "?");
       for (size_t i = 0; i < tokens.size();) {
         auto m = cues_.LongestAt(tokens, i, tokens.size(), raw);
         if (m.length) { ++cue_count; i += m.length; } else { ++i; }
@@ -95,17 +104,26 @@ CleanedText BoilerplateFilter::Clean(std::string_view original) const {
     pos = nl + 1;
   }
 
-  // Link lists: long runs of short, non-bullet lines (blank lines in between
-  // do not break a run; a long line or a bullet does).
+  // Link lists: long runs of short, non-bullet lines, most of which are not
+  // sentences (blank lines in between do not break a run; a long line or a
+  // bullet does). A short article of short sentences is not a link list.
   for (size_t i = 0; i < lines.size();) {
     if (lines[i].blank) { ++i; continue; }
-    size_t j = i, count = 0;
+    size_t j = i, count = 0, sentences = 0;
     while (j < lines.size() && (lines[j].blank || (!lines[j].bullet && lines[j].words <= rules_.link_list_max_words))) {
-      if (!lines[j].blank) ++count;
+      if (!lines[j].blank) {
+        ++count;
+        sentences += lines[j].prose ? 1 : 0;
+      }
       ++j;
     }
-    if (static_cast<int>(count) >= rules_.link_list_min_lines) {
-      for (size_t k = i; k < j; ++k)
+    bool list_like = count > 0 && static_cast<double>(count - sentences) >= rules_.link_list_nonsentence_ratio * count;
+    if (static_cast<int>(count) >= rules_.link_list_min_lines && list_like) {
+      // Sentences at either end of the run belong to the article around it.
+      size_t first = i, last = j;
+      while (first < last && (lines[first].blank || lines[first].prose || lines[first].drop)) ++first;
+      while (last > first && (lines[last - 1].blank || lines[last - 1].prose || lines[last - 1].drop)) --last;
+      for (size_t k = first; k < last; ++k)
         if (!lines[k].blank && !lines[k].drop) lines[k].drop = "link list";
     }
     i = j == i ? i + 1 : j;
@@ -119,8 +137,12 @@ CleanedText BoilerplateFilter::Clean(std::string_view original) const {
     suffix_words[i] = suffix_words[i + 1] + lines[i].words;
     suffix_drop[i] = suffix_drop[i + 1] + (lines[i].drop || lines[i].cues >= rules_.min_cues ? lines[i].words : 0);
   }
+  // A sentence without any cue in the rest means article text is still to come.
+  std::vector<bool> prose_after(lines.size() + 1, false);
+  for (size_t i = lines.size(); i-- > 0;)
+    prose_after[i] = prose_after[i + 1] || (!lines[i].drop && lines[i].prose && lines[i].cues == 0);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].drop) continue;
+    if (!lines[i].drop || prose_after[i]) continue;
     if (suffix_drop[i] >= rules_.tail_ratio * suffix_words[i]) {
       for (size_t k = i; k < lines.size(); ++k)
         if (!lines[k].blank && !lines[k].drop) lines[k].drop = "boilerplate tail";

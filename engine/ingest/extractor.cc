@@ -98,7 +98,6 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   std::sort(lists.begin(), lists.end(),
             [](const MentionList& a, const MentionList& b) { return a.token_begin < b.token_begin; });
 
-  // Cues, with a more specific cue absorbing the pact word right after it.
   // A cue wholly inside a name is part of the name ("Quadrilateral Security
   // Dialogue", "Five Eyes alliance"); one that runs past it ("Quad group of") is not.
   std::vector<size_t> inside(te - tb, SIZE_MAX);  // token -> end of the mention holding it
@@ -112,13 +111,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     CueMatch c = cue_table_[m.value];
     c.begin = i;
     c.end = i + m.length;
-    if (!cues.empty() && cues.back().end == c.begin && cues.back().rule != c.rule &&
-        rules_.relations[cues.back().rule].shape == RelationShape::kSymmetric &&
-        rules_.relations[c.rule].shape == RelationShape::kSymmetric) {
-      cues.back().end = c.end;  // the evidence covers both words
-    } else {
-      cues.push_back(c);
-    }
+    cues.push_back(c);
     i += m.length;
   }
 

@@ -7,8 +7,9 @@
 //     participants near the cue ("an agreement between A, B and C"); a list
 //     after "with" pairs with the subject before the cue instead ("A signed a
 //     pact with B and C"); lists after "with an eye on", "against" ... are
-//     adversaries, not parties. A pact word right after a more specific cue
-//     names the same thing: "intelligence-sharing agreement" is shares-intel.
+//     adversaries, not parties. Cues of two predicates near the same list
+//     are both: "an intelligence-sharing agreement between A and B" is a pact
+//     and shares-intel.
 //   directed (targets): subject just before the cue ("Chinese hacking"),
 //     object right after it or after a preposition ("aggression against A and
 //     B"); "attacked by" swaps them.

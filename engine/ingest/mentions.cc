@@ -87,9 +87,20 @@ std::vector<MentionList> ListBuilder::Build(std::string_view text, const std::ve
     }
     return separators >= 1 && separators <= 2 ? 1 : 0;
   };
+  // Whether the separators before a mention hold the final conjunction
+  // ("and", "&", "or"): the list ends with that mention.
+  auto conjunction = [&](size_t a_end, size_t b_begin) {
+    for (size_t i = a_end; i < b_begin; ++i)
+      if (tokens[i].norm == "and" || tokens[i].norm == "&" || tokens[i].norm == "or") return true;
+    return false;
+  };
+  bool closed = false;
   for (size_t k = 0; k < mentions.size(); ++k) {
     const Mention& m = mentions[k];
     int how = k > 0 ? join(mentions[k - 1].token_end, m.token_begin) : 0;
+    if (how == 1 && closed) how = 0;  // "China and Russia, Japan and India": two lists
+    if (how == 0) closed = false;
+    if (how == 1 && conjunction(mentions[k - 1].token_end, m.token_begin)) closed = true;
     if (how != 0 && !lists.empty()) {
       MentionList& cur = lists.back();
       bool cur_kind_set = cur.entities.size() >= 2;

@@ -98,7 +98,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
             r.Number(bp, "tail_ratio", "boilerplate", &rules.boilerplate.tail_ratio) &&
             r.Number(bp, "link_list_min_lines", "boilerplate", &rules.boilerplate.link_list_min_lines) &&
             r.Number(bp, "link_list_max_words", "boilerplate", &rules.boilerplate.link_list_max_words) &&
-            r.Number(bp, "link_list_short_ratio", "boilerplate", &rules.boilerplate.link_list_short_ratio) &&
+            r.Number(bp, "link_list_nonsentence_ratio", "boilerplate", &rules.boilerplate.link_list_nonsentence_ratio) &&
             r.Strings(se, "abbreviations", "sentences", &rules.sentences.abbreviations) &&
             r.Strings(se, "bullets", "sentences", &rules.sentences.bullets) &&
             r.Strings(me, "blockers", "mentions", &rules.mentions.blockers) &&

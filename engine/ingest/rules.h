@@ -21,7 +21,7 @@ struct BoilerplateRules {
   double tail_ratio = 0.6;                  // drop the rest once this share of its words is boilerplate
   int link_list_min_lines = 8;              // a run of this many short lines is a link list
   int link_list_max_words = 16;
-  double link_list_short_ratio = 0.8;
+  double link_list_nonsentence_ratio = 0.7;  // share of a link list's lines that are not sentences
 };
 
 struct SentenceRules {

@@ -1,0 +1,127 @@
+// The pipeline against the example corpus and a real store: boilerplate of
+// the corpus is gone, claims land with their provenance, and re-ingesting the
+// same text writes nothing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine/engine.h"
+#include "engine/ingest/ingest_document.h"
+#include "engine/io/schema.h"
+#include "tests/ingest/ingest_test_util.h"
+#include "tests/storage/test_dir.h"
+
+namespace claimgraph::ingest {
+namespace {
+
+using testing::CorpusFile;
+using testing::ExamplePipeline;
+
+bool ContainsNoCase(std::string haystack, std::string needle) {
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+  };
+  return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+TEST(CorpusBoilerplateTest, BannersPaywallsAndBlogrollAreGoneArticlesStay) {
+  auto p = ExamplePipeline();
+  std::string cookies = p->Extract(CorpusFile("001_44c191641f30057a")).cleaned.text;
+  EXPECT_FALSE(ContainsNoCase(cookies, "cookie"));
+  EXPECT_TRUE(ContainsNoCase(cookies, "So we have to be ready for any campaign that extends its way into space."));
+  std::string paywall = p->Extract(CorpusFile("004_8cc8e2fcc4fc9a24")).cleaned.text;
+  EXPECT_FALSE(ContainsNoCase(paywall, "subscri"));
+  EXPECT_TRUE(ContainsNoCase(paywall, "Graham Webster is a senior fellow"));
+  std::string blog = p->Extract(CorpusFile("002_ef227a66c8fea69d")).cleaned.text;
+  EXPECT_FALSE(ContainsNoCase(blog, "WordPress"));
+  EXPECT_FALSE(ContainsNoCase(blog, "click here"));
+  EXPECT_FALSE(ContainsNoCase(blog, "tumblr_"));
+  EXPECT_TRUE(ContainsNoCase(blog, "what constitutes “uses of force” in cyberspace."));
+  std::string plain = p->Extract(CorpusFile("003_8ff059d97790cbcc")).cleaned.text;
+  EXPECT_TRUE(ContainsNoCase(plain, "a community with a shared future in cyberspace."));
+}
+
+class IngestStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = storage::ClaimStore::Open(dir_.path(), storage::StoreOptions{});
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value();
+    auto schema = io::ParseSchemaJson(testing::ReadFileOrDie(testing::SourceDir() + "/examples/schema.json"));
+    ASSERT_TRUE(schema.ok());
+    ASSERT_TRUE(io::ApplySchema(store_.get(), *schema, "test").ok());
+  }
+  uint64_t LiveClaims() {
+    auto view = store_->NewReadView();
+    return *(*view)->CountClaims({}, UINT64_MAX);
+  }
+  ::claimgraph::testing::TempDir dir_;
+  std::unique_ptr<storage::ClaimStore> store_;
+};
+
+TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNothing) {
+  DocumentInput doc;
+  doc.text = CorpusFile("004_8cc8e2fcc4fc9a24");
+  doc.source_key = "nikkei-2015";
+  doc.publisher = "Nikkei Asian Review";
+  doc.published = "2015-06-04";
+  auto first = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_FALSE(first->duplicate);
+  ASSERT_GT(first->claim_ids.size(), 0u);
+  EXPECT_EQ(first->claim_ids.size(), first->extraction.claims.size());
+  uint64_t after_first = LiveClaims();
+
+  auto view = store_->NewReadView();
+  auto claim = (*view)->GetClaim(first->claim_ids[0]);
+  ASSERT_TRUE(claim.ok());
+  EXPECT_TRUE(claim->has_span);
+  EXPECT_EQ(doc.text.substr(claim->span_begin, claim->span_end - claim->span_begin), claim->quote);
+  EXPECT_EQ(claim->method, "rules:1");
+  EXPECT_EQ(claim->principal, "analyst");
+  auto source = (*view)->GetSource(claim->source);
+  ASSERT_TRUE(source.ok());
+  EXPECT_EQ(source->key, "nikkei-2015");
+  EXPECT_EQ(source->publisher, "Nikkei Asian Review");
+  EXPECT_EQ(source->sha256, first->sha256);
+
+  // The same text again, even under another source key: nothing new.
+  doc.source_key = "nikkei-copy";
+  auto again = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_EQ(again->claim_ids, first->claim_ids);
+  EXPECT_EQ(LiveClaims(), after_first);
+}
+
+TEST_F(IngestStoreTest, DryRunWritesNothingAndBadUtf8IsRefused) {
+  DocumentInput doc;
+  doc.text = CorpusFile("000_7b8d84514c241447");
+  auto dry = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", true);
+  ASSERT_TRUE(dry.ok());
+  EXPECT_GT(dry->extraction.claims.size(), 0u);
+  EXPECT_EQ(dry->tx, 0u);
+  EXPECT_EQ(LiveClaims(), 0u);
+  doc.text = "Japan and India signed a pact \xff\xfe.";
+  auto bad = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("offset 30"), std::string::npos) << bad.status().message();
+  EXPECT_EQ(LiveClaims(), 0u);
+}
+
+TEST_F(IngestStoreTest, IngestedClaimsAnswerClaimQL) {
+  DocumentInput doc;
+  doc.text = CorpusFile("003_8ff059d97790cbcc");
+  doc.source_key = "china-daily";
+  ASSERT_TRUE(IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false).ok());
+  engine::Engine engine(store_.get());
+  auto result = engine.Execute("MATCH ?c member-of \"Quad\" RETURN ?c ORDER BY ?c", {});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  std::vector<std::string> members;
+  for (const auto& row : result->rows) members.push_back(row[0].ToString());
+  EXPECT_EQ(members, (std::vector<std::string>{"Australia", "India", "Japan", "United States"}));
+}
+
+}  // namespace
+}  // namespace claimgraph::ingest
