@@ -67,7 +67,23 @@ int RunServe(const ServeCommand& cmd) {
     spdlog::error("{}", store.status().ToString());
     return 1;
   }
-  ClaimGraphService service(store->get(), std::move(auth), cmd.limits);
+  std::shared_ptr<const ingest::IngestPipeline> pipeline;
+  if (cmd.ingest_schema.empty() != cmd.ingest_rules.empty()) {
+    spdlog::error("--schema and --rules go together (they configure IngestDocument)");
+    return 1;
+  }
+  if (!cmd.ingest_schema.empty()) {
+    auto loaded = ingest::LoadIngestPipeline(cmd.ingest_schema, cmd.ingest_rules);
+    if (!loaded.ok()) {
+      spdlog::error("{}", loaded.status().ToString());
+      return 1;
+    }
+    pipeline = std::move(loaded).value();
+    spdlog::info("IngestDocument uses {} with {}", cmd.ingest_rules, cmd.ingest_schema);
+  } else {
+    spdlog::info("no --schema/--rules: IngestDocument is disabled");
+  }
+  ClaimGraphService service(store->get(), std::move(auth), cmd.limits, std::move(pipeline));
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

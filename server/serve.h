@@ -15,6 +15,7 @@ struct ServeCommand {
   int max_message_bytes = 16 << 20;
   ServiceLimits limits;
   int drain_seconds = 10;
+  std::string ingest_schema, ingest_rules;  // both, to serve IngestDocument
 };
 
 // Serves until SIGTERM or SIGINT, then drains in-flight calls (up to

@@ -1,6 +1,7 @@
 #include "server/service.h"
 
 #include "engine/batch_write.h"
+#include "engine/ingest/ingest_document.h"
 #include "server/proto_convert.h"
 #include "server/request_log.h"
 #include "server/status_convert.h"
@@ -170,14 +171,57 @@ grpc::Status ClaimGraphService::Retract(grpc::ServerContext* context, const v1::
   return log.Done(grpc::Status::OK);
 }
 
-grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, const v1::IngestDocumentRequest*,
-                                               v1::IngestDocumentResponse*) {
+grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, const v1::IngestDocumentRequest* request,
+                                               v1::IngestDocumentResponse* response) {
   RequestLog log("IngestDocument");
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
-  return log.Done(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
-                               "IngestDocument is not implemented yet: the ingestion pipeline is not built"));
+  Status allowed = Authenticator::Require(*principal, request->dry_run() ? Role::kReader : Role::kWriter,
+                                          "ingest documents");
+  if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
+  if (!ingest_)
+    return log.Done(ToGrpcStatus(Status::FailedPrecondition(
+        "ingestion is not configured: start claimgraphd serve with --schema and --rules")));
+  ingest::DocumentInput doc{request->text(),      request->source_key(), request->title(),
+                            request->publisher(), request->published(),  request->url()};
+  auto result = ingest::IngestDocument(store_, *ingest_, doc, principal->name, request->dry_run());
+  if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
+  response->set_tx(result->tx);
+  response->set_duplicate(result->duplicate);
+  response->set_sha256(result->sha256);
+  response->set_source_key(result->source_key);
+  response->set_sentences(static_cast<uint32_t>(result->extraction.sentences));
+  response->set_mentions(static_cast<uint32_t>(result->extraction.mentions));
+  response->set_boilerplate_blocks(static_cast<uint32_t>(result->extraction.cleaned.dropped.size()));
+  if (!result->claim_ids.empty()) {
+    // Written (or written before): answer with the stored records.
+    auto view = store_->NewReadView();
+    if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
+    for (storage::ClaimId id : result->claim_ids) {
+      auto claim = (*view)->GetClaim(id);
+      if (!claim.ok()) return log.Done(ToGrpcStatus(claim.status()));
+      Status converted = ToProto(**view, *claim, response->add_claims());
+      if (!converted.ok()) return log.Done(ToGrpcStatus(converted));
+    }
+  } else {
+    for (const auto& c : result->extraction.claims) {
+      v1::Claim* out = response->add_claims();
+      out->set_subject(c.subject);
+      out->set_predicate(c.predicate);
+      out->mutable_object()->mutable_entity_value()->set_name(c.object);
+      out->set_source(result->source_key);
+      out->set_has_span(true);
+      out->set_span_begin(c.span_begin);
+      out->set_span_end(c.span_end);
+      out->set_quote(c.quote);
+      out->set_confidence(c.confidence);
+      out->set_method(c.method);
+      out->set_modality(static_cast<v1::Modality>(static_cast<int>(c.modality) + 1));
+    }
+  }
+  log.set_rows(response->claims_size());
+  return log.Done(grpc::Status::OK);
 }
 
 grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1::GetClaimRequest* request,

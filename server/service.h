@@ -9,6 +9,7 @@
 
 #include "claimgraph/v1/claimgraph.grpc.pb.h"
 #include "engine/engine.h"
+#include "engine/ingest/pipeline.h"
 #include "server/auth.h"
 #include "storage/claim_store.h"
 
@@ -23,8 +24,10 @@ struct ServiceLimits {
 
 class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
  public:
-  ClaimGraphService(storage::ClaimStore* store, Authenticator auth, ServiceLimits limits)
-      : store_(store), engine_(store), auth_(std::move(auth)), limits_(limits) {}
+  // `ingest` may be null: IngestDocument then answers FAILED_PRECONDITION.
+  ClaimGraphService(storage::ClaimStore* store, Authenticator auth, ServiceLimits limits,
+                    std::shared_ptr<const ingest::IngestPipeline> ingest = nullptr)
+      : store_(store), engine_(store), auth_(std::move(auth)), limits_(limits), ingest_(std::move(ingest)) {}
 
   grpc::Status Query(grpc::ServerContext* context, const v1::QueryRequest* request,
                      grpc::ServerWriter<v1::QueryResponse>* writer) override;
@@ -54,6 +57,7 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
   engine::Engine engine_;
   Authenticator auth_;
   ServiceLimits limits_;
+  std::shared_ptr<const ingest::IngestPipeline> ingest_;
   std::atomic<int> running_queries_{0};
 };
 

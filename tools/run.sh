@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build (release), load the example
-# data (schema, gazetteer and claims from examples/) into an embedded store in
-# ./data, verify its audit trail, and serve it on 127.0.0.1:7687 until Ctrl-C.
+# data into an embedded store in ./data -- the schema and gazetteer, the
+# hand-annotated claims, and the five example articles through the ingestion
+# pipeline (examples/corpus, rules in examples/ingest/rules.json) -- verify its
+# audit trail, and serve it on 127.0.0.1:7687 until Ctrl-C, IngestDocument
+# enabled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
@@ -11,6 +14,8 @@ DATA=${CLAIMGRAPH_DATA:-data}
 LISTEN=${CLAIMGRAPH_LISTEN:-127.0.0.1:7687}
 rm -rf "$DATA"
 ./build/server/claimgraphd import --data "$DATA" --schema examples/schema.json examples/claims.jsonl examples/five-eyes.nq
+./build/server/claimgraphd ingest --data "$DATA" --schema examples/schema.json --rules examples/ingest/rules.json \
+  --manifest examples/corpus/MANIFEST.tsv --quiet examples/corpus/*.txt
 ./build/server/claimgraphd verify --data "$DATA"
 ./build/server/claimgraphd stats --data "$DATA"
 cat <<MSG
@@ -20,7 +25,10 @@ Open the console in another terminal:
   ./build/tools/claimgraph/claimgraph shell --server $LISTEN
 or run one statement:
   ./build/tools/claimgraph/claimgraph query --server $LISTEN 'MATCH ?who shares-intel "Japan" RETURN ?who WITH PROVENANCE'
+or ingest another article (prints the claims found with their quotes):
+  ./build/tools/claimgraph/claimgraph ingest --server $LISTEN --publisher "..." --published 2024-01-31 --dry-run FILE.txt
 Stop the server with Ctrl-C (it drains in-flight calls and flushes the store).
 
 MSG
-exec ./build/server/claimgraphd serve --data "$DATA" --listen "$LISTEN"
+exec ./build/server/claimgraphd serve --data "$DATA" --listen "$LISTEN" \
+  --schema examples/schema.json --rules examples/ingest/rules.json

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "tests/server/server_harness.h"
@@ -61,7 +62,10 @@ uint64_t Transactions(ServerProcess& server) {
 
 class EndToEnd : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess(); }
+  static void SetUpTestSuite() {
+    std::string src = CLAIMGRAPH_SOURCE_DIR;
+    server_ = new ServerProcess({"--schema", src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json"});
+  }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
@@ -190,6 +194,79 @@ TEST_F(EndToEnd, RolesAndTokens) {
   EXPECT_EQ(log.find("reader-token-1"), std::string::npos);
   EXPECT_EQ(log.find("writer-token-1"), std::string::npos);
   EXPECT_NE(log.find("principal=rita"), std::string::npos);
+}
+
+TEST_F(EndToEnd, IngestDocumentExtractsWritesOnceAndRespectsRoles) {
+  std::ifstream in(std::string(CLAIMGRAPH_SOURCE_DIR) + "/examples/corpus/004_8cc8e2fcc4fc9a24.txt", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  v1::IngestDocumentRequest req;
+  req.set_text(text.str());
+  req.set_source_key("nikkei-e2e");
+  req.set_publisher("Nikkei Asian Review");
+  req.set_published("2015-06-04");
+
+  // A dry run is a read: a reader may do it, and it writes nothing.
+  uint64_t before = Transactions(*server_);
+  req.set_dry_run(true);
+  v1::IngestDocumentResponse dry;
+  ASSERT_TRUE(server_->stub().IngestDocument(As(kReader).get(), req, &dry).ok());
+  ASSERT_GT(dry.claims_size(), 0);
+  EXPECT_EQ(dry.tx(), 0u);
+  EXPECT_GT(dry.boilerplate_blocks(), 0u);  // the paywall
+  EXPECT_EQ(Transactions(*server_), before);
+
+  // Writing needs the writer role.
+  req.set_dry_run(false);
+  v1::IngestDocumentResponse written, again;
+  EXPECT_EQ(server_->stub().IngestDocument(As(kReader).get(), req, &written).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Transactions(*server_), before);
+  ASSERT_TRUE(server_->stub().IngestDocument(As(kWriter).get(), req, &written).ok());
+  EXPECT_FALSE(written.duplicate());
+  EXPECT_GT(written.tx(), 0u);
+  ASSERT_EQ(written.claims_size(), dry.claims_size());
+  for (const auto& c : written.claims()) {
+    EXPECT_GT(c.id(), 0u);
+    EXPECT_EQ(c.principal(), "walt");
+    EXPECT_EQ(c.method(), "rules:1");
+    EXPECT_EQ(text.str().substr(c.span_begin(), c.span_end() - c.span_begin()), c.quote());
+  }
+  uint64_t after = Transactions(*server_);
+  EXPECT_EQ(after, before + 1);  // one transaction per document
+
+  // The same text again: nothing written, the first claims answered.
+  ASSERT_TRUE(server_->stub().IngestDocument(As(kWriter).get(), req, &again).ok());
+  EXPECT_TRUE(again.duplicate());
+  EXPECT_EQ(again.tx(), written.tx());
+  ASSERT_EQ(again.claims_size(), written.claims_size());
+  EXPECT_EQ(again.claims(0).id(), written.claims(0).id());
+  EXPECT_EQ(Transactions(*server_), after);
+
+  auto q = RunQuery(*server_, kReader,
+                    "MATCH \"United States\" shares-intel \"Japan\" AS ?c FROM SOURCE \"nikkei-e2e\" RETURN ?c.publisher");
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0].values(0).string_value(), "Nikkei Asian Review");
+
+  // Text that is not UTF-8 is refused with where, and writes nothing.
+  req.set_text("Japan and India signed a pact \xff.");
+  grpc::Status bad = server_->stub().IngestDocument(As(kWriter).get(), req, &again);
+  EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(bad.error_message().find("offset 30"), std::string::npos) << bad.error_message();
+  EXPECT_EQ(Transactions(*server_), after);
+
+  // The client CLI: claims with their quotes, exit 0.
+  std::string cli = BinaryDir() + "/tools/claimgraph/claimgraph";
+  std::string cmd = cli + " ingest --dry-run --publisher P --published 2023 " + std::string(CLAIMGRAPH_SOURCE_DIR) +
+                    "/examples/corpus/000_7b8d84514c241447.txt --server " + server_->address() + " --token " + kReader;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  EXPECT_EQ(WEXITSTATUS(pclose(p)), 0) << out;
+  EXPECT_NE(out.find("[reported 0.75] United States member-of Quad"), std::string::npos) << out;
+  EXPECT_NE(out.find("claims found (dry run)"), std::string::npos) << out;
 }
 
 TEST_F(EndToEnd, LargeResultsStreamInBatchesAndDeadlinesStopQueries) {
@@ -366,6 +443,15 @@ TEST(PythonClient, ExampleQueriesTheLiveServer) {
   EXPECT_NE(out.find("South Korea because of claims"), std::string::npos) << out;
   EXPECT_NE(out.find("United States because of claims"), std::string::npos) << out;
   EXPECT_NE(out.find("rows: 2"), std::string::npos) << out;
+  // This server was started without --schema/--rules: ingestion says so.
+  v1::IngestDocumentRequest req;
+  req.set_text("Japan and India signed a pact.");
+  v1::IngestDocumentResponse resp;
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", std::string("Bearer ") + kWriter);
+  grpc::Status s = server.stub().IngestDocument(&ctx, req, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(s.error_message().find("--rules"), std::string::npos) << s.error_message();
 }
 
 }  // namespace

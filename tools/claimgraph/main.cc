@@ -8,6 +8,7 @@
 //     stats
 //     load FILE...                    N-Quads or JSONL through Assert batches
 //     export [--format jsonl|nquads]  every live claim with its provenance
+//     ingest FILE... [--publisher P --published DATE --title T | --manifest TSV] [--dry-run]
 // --server/--token default to $CLAIMGRAPH_SERVER/$CLAIMGRAPH_TOKEN and may
 // come before or after the command.
 #include <CLI/CLI.hpp>
@@ -16,6 +17,7 @@
 #include <iostream>
 
 #include "tools/claimgraph/client.h"
+#include "tools/claimgraph/ingest.h"
 #include "tools/claimgraph/load_export.h"
 #include "tools/claimgraph/run_query.h"
 #include "tools/claimgraph/shell.h"
@@ -57,11 +59,24 @@ int main(int argc, char** argv) {
   auto* exp = app.add_subcommand("export", "Write every live claim with its provenance to standard output");
   exp->add_option("--format", export_format, "jsonl or nquads")->check(CLI::IsMember({"jsonl", "nquads"}));
 
+  IngestOptions ingest;
+  auto* ing = app.add_subcommand("ingest", "Extract claims from articles through the server's IngestDocument");
+  ing->add_option("files", ingest.files, "Article text files (UTF-8)")->required();
+  ing->add_option("--publisher", ingest.publisher, "Publisher");
+  ing->add_option("--published", ingest.published, "Publication date, ISO 8601 (possibly partial)");
+  ing->add_option("--title", ingest.title, "Title");
+  ing->add_option("--url", ingest.url, "Where it was published");
+  ing->add_option("--source", ingest.source_key, "Source key (one file only; default: the file's stem)");
+  ing->add_option("--manifest", ingest.manifest, "TSV with file, title, publisher, published per document");
+  ing->add_flag("--dry-run", ingest.dry_run, "Print the claims found, write nothing");
+  ing->add_flag("--quiet", ingest.quiet, "One summary per document, not every claim");
+
   CLI11_PARSE(app, argc, argv);
   Client client(conn);
 
   if (shell->parsed()) return RunShell(client);
   if (load->parsed()) return RunLoad(client, load_files, batch_size);
+  if (ing->parsed()) return RunIngest(client, ingest);
   if (exp->parsed()) return RunExport(client, export_format);
   if (query->parsed()) return RunQuery(client, statement, print, std::cout, std::cerr);
   if (verify->parsed()) {

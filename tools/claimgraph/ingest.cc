@@ -1,0 +1,110 @@
+#include "tools/claimgraph/ingest.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "engine/ingest/manifest.h"
+#include "engine/ingest/report.h"
+
+namespace claimgraph::cli {
+namespace {
+
+bool ReadAll(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+const char* ModalityText(v1::Modality m) {
+  switch (m) {
+    case v1::REPORTED: return "reported";
+    case v1::PROPOSED: return "proposed";
+    case v1::DENIED: return "denied";
+    default: return "asserted";
+  }
+}
+
+}  // namespace
+
+int RunIngest(Client& client, const IngestOptions& options) {
+  std::map<std::string, ingest::ManifestEntry> manifest;
+  if (!options.manifest.empty()) {
+    std::string text;
+    if (!ReadAll(options.manifest, &text)) {
+      std::cerr << "error: cannot read " << options.manifest << "\n";
+      return 1;
+    }
+    auto parsed = ingest::ParseManifest(text);
+    if (!parsed.ok()) {
+      std::cerr << "error: " << options.manifest << ": " << parsed.status().message() << "\n";
+      return 1;
+    }
+    manifest = std::move(*parsed);
+  }
+  auto started = std::chrono::steady_clock::now();
+  size_t failed = 0, duplicates = 0, claims = 0, bytes = 0;
+  for (size_t i = 0; i < options.files.size(); ++i) {
+    const std::string& path = options.files[i];
+    v1::IngestDocumentRequest request;
+    if (!ReadAll(path, request.mutable_text())) {
+      std::cerr << "error: cannot read " << path << "\n";
+      ++failed;
+      continue;
+    }
+    std::filesystem::path fs_path(path);
+    request.set_source_key(options.files.size() == 1 && !options.source_key.empty() ? options.source_key
+                                                                                      : fs_path.stem().string());
+    if (auto it = manifest.find(fs_path.filename().string()); it != manifest.end()) {
+      request.set_title(it->second.title);
+      request.set_publisher(it->second.publisher);
+      request.set_published(it->second.published);
+      request.set_url(it->second.url);
+    }
+    if (!options.title.empty()) request.set_title(options.title);
+    if (!options.publisher.empty()) request.set_publisher(options.publisher);
+    if (!options.published.empty()) request.set_published(options.published);
+    if (!options.url.empty()) request.set_url(options.url);
+    request.set_dry_run(options.dry_run);
+    v1::IngestDocumentResponse response;
+    auto ctx = client.Context();
+    grpc::Status s = client.stub().IngestDocument(ctx.get(), request, &response);
+    if (!s.ok()) {
+      std::cerr << "error: " << path << ": " << Describe(s) << "\n";
+      ++failed;
+      continue;
+    }
+    bytes += request.text().size();
+    std::string status = options.dry_run        ? "dry run, nothing written"
+                         : response.duplicate() ? "already ingested (tx " + std::to_string(response.tx()) + "), nothing written"
+                         : response.tx()        ? "tx " + std::to_string(response.tx())
+                                                : "nothing to write";
+    std::cout << "[" << i + 1 << "/" << options.files.size() << "] " << path << " (source " << response.source_key()
+              << ", sha256 " << response.sha256().substr(0, 12) << "...)\n  " << response.sentences() << " sentences, "
+              << response.mentions() << " mentions, " << response.boilerplate_blocks()
+              << " boilerplate blocks dropped; " << response.claims_size() << " claims; " << status << "\n";
+    if (!options.quiet)
+      for (const auto& c : response.claims())
+        std::cout << ingest::FormatClaimLines(c.subject(), c.predicate(), c.object().entity_value().name(),
+                                              ModalityText(c.modality()), c.confidence(), c.span_begin(),
+                                              c.span_end(), c.quote());
+    duplicates += response.duplicate() ? 1 : 0;
+    claims += response.duplicate() ? 0 : response.claims_size();
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  char summary[256];
+  std::snprintf(summary, sizeof summary,
+                "ingested %zu of %zu documents (%.1f KB) in %.2f s: %zu claims %s, %zu duplicate documents, %zu failed\n",
+                options.files.size() - failed, options.files.size(), bytes / 1024.0, seconds, claims,
+                options.dry_run ? "found (dry run)" : "written", duplicates, failed);
+  std::cout << summary;
+  return failed ? 1 : 0;
+}
+
+}  // namespace claimgraph::cli
