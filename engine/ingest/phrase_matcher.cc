@@ -8,12 +8,14 @@ namespace claimgraph::ingest {
 void PhraseMatcher::Add(std::string_view phrase, int value, CaseRule rule) {
   std::vector<Token> tokens = Tokenize(phrase);
   if (tokens.empty()) return;
-  Entry entry{{}, {}, rule, value};
+  Entry entry{{}, {}, {}, rule, value};
   for (const auto& t : tokens) {
+    entry.hashes.push_back(t.hash);
     entry.norms.push_back(t.norm);
     entry.exact.emplace_back(phrase.substr(t.begin, t.end - t.begin));
   }
-  auto& bucket = by_first_[entry.norms[0]];
+  first_filter_.set(FilterSlot(entry.hashes[0]));
+  auto& bucket = by_first_[entry.hashes[0]];
   for (const auto& e : bucket)
     if (e.norms == entry.norms && e.rule == entry.rule) return;
   bucket.push_back(std::move(entry));
@@ -23,13 +25,15 @@ void PhraseMatcher::Add(std::string_view phrase, int value, CaseRule rule) {
 
 PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens, size_t i, size_t end,
                                               std::string_view text) const {
-  auto it = by_first_.find(tokens[i].norm);
+  if (!first_filter_.test(FilterSlot(tokens[i].hash))) return {};
+  auto it = by_first_.find(tokens[i].hash);
   if (it == by_first_.end()) return {};
   for (const Entry& e : it->second) {
     size_t n = e.norms.size();
     if (i + n > end) continue;
     bool ok = true;
-    for (size_t k = 1; k < n && ok; ++k) ok = tokens[i + k].norm == e.norms[k];
+    for (size_t k = 1; k < n && ok; ++k) ok = tokens[i + k].hash == e.hashes[k];
+    for (size_t k = 0; k < n && ok; ++k) ok = tokens[i + k].norm == e.norms[k];  // hashes may collide
     if (!ok) continue;
     if (e.rule == CaseRule::kExact) {
       for (size_t k = 0; k < n && ok; ++k)

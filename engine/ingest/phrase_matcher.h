@@ -4,6 +4,7 @@
 // matches "intelligence–sharing" with an en dash too.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -35,12 +36,18 @@ class PhraseMatcher {
 
  private:
   struct Entry {
+    std::vector<uint64_t> hashes;
     std::vector<std::string> norms;
     std::vector<std::string> exact;  // original token texts (kExact)
     CaseRule rule;
     int value;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;  // longest first
+  // Most tokens start no phrase: a bitmap over the first tokens' hashes
+  // answers that without a hash-table probe.
+  static constexpr size_t kFilterBits = 1 << 16;
+  static size_t FilterSlot(uint64_t hash) { return hash >> 48; }
+  std::bitset<kFilterBits> first_filter_;
+  std::unordered_map<uint64_t, std::vector<Entry>> by_first_;  // by the first token's hash; longest first
 };
 
 // The case rule a gazetteer name deserves: all-capital initialisms are exact,

@@ -5,7 +5,10 @@
 namespace claimgraph::ingest {
 namespace {
 
-bool IsAsciiAlnum(unsigned char c) { return std::isalnum(c) != 0; }
+// Plain ASCII tests: the C library's are locale-aware calls, and this is the hot loop.
+bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Length of the UTF-8 sequence starting with `c` (1 for invalid bytes, so
@@ -49,7 +52,8 @@ Multi ClassifyMulti(std::string_view ch, std::string* norm) {
 }
 
 void AppendLower(std::string* out, std::string_view s) {
-  for (unsigned char c : s) out->push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+  out->reserve(s.size());
+  for (unsigned char c : s) out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
 }
 
 }  // namespace
@@ -91,6 +95,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     if (kind == Multi::kPunct) {
       t.end = static_cast<uint32_t>(i + len);
       t.norm = punct;
+      t.hash = TokenHash(t.norm);
       tokens.push_back(std::move(t));
       i += len;
       continue;
@@ -104,11 +109,11 @@ std::vector<Token> Tokenize(std::string_view text) {
         if (IsAsciiAlnum(d)) { ++j; continue; }
         if (d == '.' && j > i) {
           unsigned char next = j + 1 < text.size() ? text[j + 1] : 0;
-          bool single_letter_before = j >= 1 && std::isalpha(static_cast<unsigned char>(text[j - 1])) &&
+          bool single_letter_before = j >= 1 && IsAsciiAlpha(static_cast<unsigned char>(text[j - 1])) &&
                                       (j - 1 == i || text[j - 2] == '.');
-          bool digits = std::isdigit(static_cast<unsigned char>(text[j - 1])) && next != 0 && std::isdigit(next);
+          bool digits = IsAsciiDigit(static_cast<unsigned char>(text[j - 1])) && IsAsciiDigit(next);
           if (digits) { j += 1; continue; }
-          if (single_letter_before && next != 0 && std::isalpha(next) &&
+          if (single_letter_before && IsAsciiAlpha(next) &&
               (j + 2 >= text.size() || text[j + 2] == '.')) {
             j += 2;  // "U.S" -> continue to the next period
             continue;
@@ -126,6 +131,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     t.end = static_cast<uint32_t>(j);
     t.is_word = true;
     AppendLower(&t.norm, text.substr(i, j - i));
+    t.hash = TokenHash(t.norm);
     tokens.push_back(std::move(t));
     i = j;
   }

@@ -19,7 +19,15 @@ struct Token {
   bool space_before = false;    // whitespace (or the start of text) precedes it
   bool newline_before = false;  // a line break precedes it
   std::string norm;             // normalized form
+  uint64_t hash = 0;            // of norm (TokenHash), so matchers look up integers
 };
+
+// FNV-1a of a normalized token form.
+inline uint64_t TokenHash(std::string_view norm) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : norm) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
 
 std::vector<Token> Tokenize(std::string_view text);
 
