@@ -63,5 +63,13 @@ class Client:
                 ci.confidence, ci.has_confidence = c["confidence"], True
         return self._stub.Assert(request, metadata=self._metadata, timeout=self._timeout)
 
+    def ingest(self, text, source_key="", title="", publisher="", published="", url="", dry_run=False):
+        """One article through the server's rules pipeline. `text` is str (sent as UTF-8)
+        or bytes; spans in the answer are byte offsets into its UTF-8 encoding."""
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        request = pb.IngestDocumentRequest(text=data, source_key=source_key, title=title, publisher=publisher,
+                                           published=published, url=url, dry_run=dry_run)
+        return self._stub.IngestDocument(request, metadata=self._metadata, timeout=self._timeout)
+
     def stats(self):
         return self._stub.Stats(pb.StatsRequest(), metadata=self._metadata, timeout=self._timeout)

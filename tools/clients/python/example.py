@@ -10,6 +10,7 @@ import sys
 import grpc
 
 from claimgraph_client import Client
+from claimgraph.v1 import claimgraph_pb2 as pb
 
 
 def main():
@@ -30,6 +31,16 @@ def main():
     print("rows:", trailer.rows)
     stats = client.stats()
     print("live claims:", stats.live_claims)
+    article = "Officials said Japan and the Philippines signed a defence pact on Monday."
+    try:
+        found = client.ingest(article, publisher="example", published="2024-01-31", dry_run=True)
+    except grpc.RpcError as e:
+        print("ingest:", e.code().name, e.details())
+        return 0
+    data = article.encode("utf-8")
+    for c in found.claims:
+        print("ingest (dry run):", c.subject, c.predicate, c.object.entity_value.name,
+              pb.Modality.Name(c.modality), repr(data[c.span_begin:c.span_end].decode("utf-8")))
     return 0
 
 
