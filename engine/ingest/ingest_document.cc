@@ -24,6 +24,7 @@ size_t FirstInvalidUtf8(std::string_view s) {
 
 Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipeline& pipeline,
                                     const DocumentInput& doc, const std::string& principal, bool dry_run) {
+  if (doc.text.empty()) return Status::InvalidArgument("the document is empty");
   if (size_t bad = FirstInvalidUtf8(doc.text); bad != std::string_view::npos)
     return Status::InvalidArgument("the document is not UTF-8: invalid byte at offset " + std::to_string(bad));
   IngestResult result;

@@ -28,7 +28,7 @@ struct IngestResult {
   bool duplicate = false;                // this text was ingested before; nothing written
 };
 
-// dry_run: extract only. InvalidArgument for text that is not UTF-8 or a bad date.
+// dry_run: extract only. InvalidArgument for an empty text or one that is not UTF-8.
 Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipeline& pipeline,
                                     const DocumentInput& doc, const std::string& principal, bool dry_run);
 
