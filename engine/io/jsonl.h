@@ -27,6 +27,10 @@ namespace claimgraph::io {
 
 Result<ImportSummary> ImportJsonl(storage::ClaimStore* store, const std::vector<InputFile>& files,
                                   const ImportOptions& options);
+// Checks one line as the importer would, without a store: OK, or
+// InvalidArgument saying what is wrong (the fuzzer's entry point).
+Status CheckJsonlLine(std::string_view line);
+
 // Every claim asserted at or before the snapshot, retracted ones included, in id order.
 Result<uint64_t> ExportJsonl(const storage::ReadView& view, std::ostream& out);
 

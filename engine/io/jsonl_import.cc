@@ -214,6 +214,13 @@ struct JsonlParse {
 
 }  // namespace
 
+Status CheckJsonlLine(std::string_view line) {
+  thread_local simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(line);
+  auto parsed = ParseLine(parser, padded);
+  return parsed.ok() ? Status::Ok() : parsed.status();
+}
+
 Result<ImportSummary> ImportJsonl(storage::ClaimStore* store, const std::vector<InputFile>& files,
                                   const ImportOptions& options) {
   auto make_apply = [](ClaimWriter* writer) {
