@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include <optional>
 #include <chrono>
 
 #include "engine/statements.h"
@@ -37,7 +38,19 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
                         std::holds_alternative<grammar::DefineEntityStatement>(statement.node);
   if (is_write && options.read_only)
     return Status::PermissionDenied("principal '" + options.principal + "' may not write");
-  Result<QueryResult> result = std::visit(
+  if (options.explain) {
+    // The text is not rewritten ("EXPLAIN " + text), so positions in errors stay the user's.
+    const auto* q = std::get_if<grammar::Query>(&statement.node);
+    if (!q)
+      return Status::InvalidArgument(
+          grammar::DiagnosticAt(text, statement.span, "only a MATCH statement has a plan to explain").Format(text));
+  }
+  std::optional<grammar::Query> explained;
+  if (options.explain) {
+    explained = std::get<grammar::Query>(statement.node);
+    explained->explain = true;
+  }
+  Result<QueryResult> result = explained ? ExecuteMatch(ctx, *explained) : std::visit(
       Overloaded{
           [&](const grammar::Query& q) { return ExecuteMatch(ctx, q); },
           [&](const grammar::AssertStatement& s) { return ExecuteAssert(ctx, s); },

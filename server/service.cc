@@ -118,14 +118,10 @@ grpc::Status ClaimGraphService::Explain(grpc::ServerContext* context, const v1::
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
-  std::string text = request->statement();
-  size_t start = text.find_first_not_of(" \t\r\n");
-  bool has_explain = start != std::string::npos && text.size() - start >= 7 &&
-                     std::equal(text.begin() + start, text.begin() + start + 7, "EXPLAIN",
-                                [](char a, char b) { return std::toupper(static_cast<unsigned char>(a)) == b; });
-  if (!has_explain) text = "EXPLAIN " + text;
   engine::ExecuteOptions options = OptionsFor(context, *principal, *request);
   options.read_only = true;
+  options.explain = true;  // "EXPLAIN MATCH ..." and "MATCH ..." both plan
+  const std::string& text = request->statement();
   auto result = engine_.Execute(text, options);
   if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
   response->set_plan(result->plan);

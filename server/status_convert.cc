@@ -20,7 +20,14 @@ grpc::Status ToGrpcStatus(const Status& s) {
     case StatusCode::kUnauthenticated: code = grpc::StatusCode::UNAUTHENTICATED; break;
     case StatusCode::kInternal: code = grpc::StatusCode::INTERNAL; break;
   }
-  return grpc::Status(code, s.message());
+  // The message travels in a trailer; gRPC refuses trailers over 8 KiB, which
+  // would turn a clear error into an opaque one. Cut long messages at a
+  // character boundary and say so.
+  constexpr size_t kMaxMessage = 4096;
+  if (s.message().size() <= kMaxMessage) return grpc::Status(code, s.message());
+  size_t cut = kMaxMessage;
+  while (cut > 0 && (static_cast<unsigned char>(s.message()[cut]) & 0xC0) == 0x80) --cut;
+  return grpc::Status(code, s.message().substr(0, cut) + "... (message truncated)");
 }
 
 }  // namespace claimgraph::server

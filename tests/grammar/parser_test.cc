@@ -113,5 +113,24 @@ TEST(Parser, BadInputIsADiagnosticNeverACrash) {
   }
 }
 
+TEST(Parser, LongLinesAreShownAsAWindowAroundTheCaret) {
+  // 300 characters, then the error: the diagnostic shows 120 characters around it.
+  std::string text = "MATCH ?a pact ?b WHERE ?a = \"" + std::string(300, 'x') + "\" ) RETURN ?a";
+  ParseResult r = Parse(text);
+  ASSERT_FALSE(r.ok());
+  std::string shown = r.diagnostics[0].Format(text);
+  EXPECT_LT(shown.size(), 500u) << shown;
+  auto nl = shown.find('\n');
+  auto nl2 = shown.find('\n', nl + 1);
+  std::string window = shown.substr(nl + 1, nl2 - nl - 1);
+  std::string caret = shown.substr(nl2 + 1);
+  EXPECT_EQ(window.substr(0, 3), "\xE2\x80\xA6");  // starts with an ellipsis
+  // The caret sits under the offending ')' of the window.
+  size_t caret_at = caret.find('^');
+  ASSERT_NE(caret_at, std::string::npos);
+  // window holds one 3-byte ellipsis standing for one character
+  EXPECT_EQ(window[caret_at + 2], ')') << window << "\n" << caret;
+}
+
 }  // namespace
 }  // namespace claimgraph::grammar

@@ -308,26 +308,6 @@ TEST_F(EndToEnd, LargeResultsStreamInBatchesAndDeadlinesStopQueries) {
 
 // grpc.health.v1 and grpc.reflection are not installed as .proto files by
 // Debian; their messages are tiny, so the test speaks them as raw bytes.
-grpc::Status RawUnary(std::shared_ptr<grpc::Channel> channel, const std::string& method, const std::string& request,
-                      std::string* response) {
-  grpc::GenericStub stub(channel);
-  grpc::ClientContext ctx;
-  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  grpc::CompletionQueue cq;
-  grpc::Slice slice(request);
-  grpc::ByteBuffer send(&slice, 1), recv;
-  auto call = stub.PrepareUnaryCall(&ctx, method, send, &cq);
-  call->StartCall();
-  grpc::Status status;
-  call->Finish(&recv, &status, reinterpret_cast<void*>(1));
-  void* tag;
-  bool ok;
-  cq.Next(&tag, &ok);
-  std::vector<grpc::Slice> slices;
-  recv.Dump(&slices);
-  for (const auto& s : slices) response->append(reinterpret_cast<const char*>(s.begin()), s.size());
-  return status;
-}
 
 TEST_F(EndToEnd, HealthAndReflection) {
   std::string response;

@@ -2,6 +2,7 @@
 // stops it with SIGTERM. Not a mock: the binary the README runs.
 #pragma once
 
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -121,6 +122,7 @@ class ServerProcess {
     return std::string(std::istreambuf_iterator<char>(in), {});
   }
   const std::string& data_dir() const { return data_; }
+  pid_t pid() const { return pid_; }
 
  private:
   TempDir dir_;
@@ -136,6 +138,30 @@ inline std::unique_ptr<grpc::ClientContext> As(const std::string& token, int tim
   if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
   ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms));
   return ctx;
+}
+
+// One unary call with raw request bytes (no generated stub), e.g. to send what
+// a well-behaved client library would refuse to encode.
+inline grpc::Status RawUnary(std::shared_ptr<grpc::Channel> channel, const std::string& method, const std::string& request,
+                      std::string* response, const std::string& token = "") {
+  grpc::GenericStub stub(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
+  grpc::CompletionQueue cq;
+  grpc::Slice slice(request);
+  grpc::ByteBuffer send(&slice, 1), recv;
+  auto call = stub.PrepareUnaryCall(&ctx, method, send, &cq);
+  call->StartCall();
+  grpc::Status status;
+  call->Finish(&recv, &status, reinterpret_cast<void*>(1));
+  void* tag;
+  bool ok;
+  cq.Next(&tag, &ok);
+  std::vector<grpc::Slice> slices;
+  recv.Dump(&slices);
+  for (const auto& s : slices) response->append(reinterpret_cast<const char*>(s.begin()), s.size());
+  return status;
 }
 
 inline const std::string kReader = "reader-token-1", kWriter = "writer-token-1", kAdmin = "admin-token-1";

@@ -35,7 +35,8 @@ class Client:
         statement asked WITH PROVENANCE. Errors raise grpc.RpcError with the
         server's message (line:column and caret for syntax errors)."""
         columns, rows, trailer = [], [], None
-        request = pb.QueryRequest(statement=statement)
+        data = statement.encode("utf-8") if isinstance(statement, str) else statement
+        request = pb.QueryRequest(statement=data)
         for part in self._stub.Query(request, metadata=self._metadata, timeout=self._timeout):
             which = part.WhichOneof("part")
             if which == "header":
