@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: install what is missing, then build and run the whole CTest suite
-# twice — a release build and an address+undefined sanitizer build.
+# twice — a release build and an address+undefined sanitizer build — and a
+# bounded fuzz run of every harness (FUZZ_SECONDS each, default 60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
@@ -16,3 +17,6 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCLAIMGRAPH_SANITIZE
 cmake --build build-asan --parallel "$JOBS"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$JOBS"
+
+echo "== bounded fuzz run (clang, libFuzzer + ASan/UBSan) =="
+bash tools/fuzz.sh "${FUZZ_SECONDS:-60}"
