@@ -1,0 +1,181 @@
+// Every RPC x every caller (reader, writer, admin, no token, a bad token):
+// a refused call answers UNAUTHENTICATED or PERMISSION_DENIED and changes
+// nothing; an allowed one succeeds.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <sys/stat.h>
+
+#include "tests/server/server_harness.h"
+
+namespace claimgraph::testing {
+namespace {
+
+enum class Need { kReader, kWriter, kAdmin };
+
+struct Rpc {
+  std::string name;
+  Need need;
+  std::function<grpc::Status(ServerProcess&, const std::string& token)> call;
+};
+
+v1::ClaimInput NewClaim(const std::string& source) {
+  v1::ClaimInput c;
+  c.set_subject("Japan");
+  c.set_predicate("pact");
+  c.set_object_entity("Vietnam");
+  c.set_source(source);
+  return c;
+}
+
+uint64_t Transactions(ServerProcess& server) {
+  v1::StatsResponse stats;
+  EXPECT_TRUE(server.stub().Stats(As(kAdmin).get(), {}, &stats).ok());
+  return stats.transactions();
+}
+
+grpc::Status QueryStatus(ServerProcess& server, const std::string& token, const std::string& text) {
+  auto ctx = As(token);
+  v1::QueryRequest req;
+  req.set_statement(text);
+  auto reader = server.stub().Query(ctx.get(), req);
+  v1::QueryResponse part;
+  while (reader->Read(&part)) {
+  }
+  return reader->Finish();
+}
+
+std::vector<Rpc> AllRpcs() {
+  int counter = 0;
+  return {
+      {"Query (read)", Need::kReader,
+       [](ServerProcess& s, const std::string& t) { return QueryStatus(s, t, "MATCH ?a pact ?b RETURN ?a LIMIT 1"); }},
+      {"Query (write)", Need::kWriter,
+       [counter](ServerProcess& s, const std::string& t) mutable {
+         return QueryStatus(s, t, "ASSERT \"Japan\" pact \"Vietnam\" SOURCE \"matrix-q" + std::to_string(++counter) + "\"");
+       }},
+      {"Explain", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         v1::QueryRequest req;
+         req.set_statement("MATCH ?a pact ?b RETURN ?a");
+         v1::ExplainResponse r;
+         return s.stub().Explain(As(t).get(), req, &r);
+       }},
+      {"Assert", Need::kWriter,
+       [](ServerProcess& s, const std::string& t) {
+         v1::AssertRequest req;
+         *req.add_claims() = NewClaim("matrix-assert");
+         v1::WriteResponse r;
+         return s.stub().Assert(As(t).get(), req, &r);
+       }},
+      {"Retract", Need::kWriter,
+       [](ServerProcess& s, const std::string& t) {
+         // A fresh claim to retract, asserted by the admin (not counted: the
+         // matrix compares transactions around the call under test only).
+         v1::AssertRequest a;
+         *a.add_claims() = NewClaim("matrix-retract");
+         v1::WriteResponse w;
+         EXPECT_TRUE(s.stub().Assert(As(kAdmin).get(), a, &w).ok());
+         v1::RetractRequest req;
+         req.add_claim_ids(w.claim_ids(0));
+         req.set_reason("matrix");
+         v1::WriteResponse r;
+         return s.stub().Retract(As(t).get(), req, &r);
+       }},
+      {"IngestDocument (dry run)", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         v1::IngestDocumentRequest req;
+         req.set_text("Japan and India signed a defence pact.");
+         req.set_dry_run(true);
+         v1::IngestDocumentResponse r;
+         return s.stub().IngestDocument(As(t).get(), req, &r);
+       }},
+      {"IngestDocument", Need::kWriter,
+       [counter](ServerProcess& s, const std::string& t) mutable {
+         v1::IngestDocumentRequest req;
+         req.set_text("Japan and India signed defence pact number " + std::to_string(++counter) + ".");
+         v1::IngestDocumentResponse r;
+         return s.stub().IngestDocument(As(t).get(), req, &r);
+       }},
+      {"GetClaim", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         v1::GetClaimRequest req;
+         req.set_id(1);
+         v1::Claim r;
+         return s.stub().GetClaim(As(t).get(), req, &r);
+       }},
+      {"GetSource", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         v1::GetSourceRequest req;
+         req.set_key("000_7b8d84514c241447");
+         v1::Source r;
+         return s.stub().GetSource(As(t).get(), req, &r);
+       }},
+      {"History", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         v1::HistoryRequest req;
+         req.set_claim_id(1);
+         v1::HistoryResponse r;
+         return s.stub().History(As(t).get(), req, &r);
+       }},
+      {"VerifyAudit", Need::kAdmin,
+       [](ServerProcess& s, const std::string& t) {
+         v1::VerifyAuditResponse r;
+         return s.stub().VerifyAudit(As(t).get(), {}, &r);
+       }},
+      {"Stats", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         v1::StatsResponse r;
+         return s.stub().Stats(As(t).get(), {}, &r);
+       }},
+  };
+}
+
+TEST(Security, EveryRpcForEveryRole) {
+  std::string src = CLAIMGRAPH_SOURCE_DIR;
+  ServerProcess server({"--schema", src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json"});
+  struct Caller {
+    std::string name, token;
+    int level;  // 0 reader, 1 writer, 2 admin, -1 unauthenticated
+  };
+  std::vector<Caller> callers = {{"reader", kReader, 0},     {"writer", kWriter, 1},
+                                 {"admin", kAdmin, 2},       {"no token", "", -1},
+                                 {"bad token", "reader-token-2", -1}, {"malformed token", "Bearer Bearer x", -1}};
+  int checked = 0;
+  for (auto& rpc : AllRpcs()) {
+    for (const auto& caller : callers) {
+      int needed = static_cast<int>(rpc.need);
+      bool allowed = caller.level >= needed;
+      // Prepare outside the measured window (Retract asserts its victim first).
+      uint64_t before = Transactions(server);
+      grpc::Status s = rpc.call(server, caller.token);
+      uint64_t after = Transactions(server);
+      std::string what = rpc.name + " as " + caller.name;
+      if (allowed) {
+        EXPECT_TRUE(s.ok()) << what << ": " << s.error_message();
+      } else {
+        auto want = caller.level < 0 ? grpc::StatusCode::UNAUTHENTICATED : grpc::StatusCode::PERMISSION_DENIED;
+        EXPECT_EQ(s.error_code(), want) << what << ": " << s.error_message();
+        EXPECT_FALSE(s.error_message().empty()) << what;
+        // Retract's own setup asserted one transaction; nothing else may change.
+        uint64_t setup = rpc.name == "Retract" ? 1 : 0;
+        EXPECT_EQ(after, before + setup) << what << " changed the store";
+      }
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 12 * 6);
+  // Tokens never reach the log; principals do.
+  std::string log = server.Log();
+  for (const char* token : {"reader-token-1", "writer-token-1", "admin-token-1", "reader-token-2"})
+    EXPECT_EQ(log.find(token), std::string::npos) << token;
+  EXPECT_NE(log.find("principal=walt"), std::string::npos);
+
+  // The data directory is the owner's alone.
+  struct stat st {};
+  ASSERT_EQ(stat(server.data_dir().c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 077, 0u) << std::oct << (st.st_mode & 0777);
+}
+
+}  // namespace
+}  // namespace claimgraph::testing
