@@ -1,0 +1,68 @@
+// Tamper evidence at the user's end: a txlog record changed with the RocksDB
+// API (storage's test hook) makes `claimgraph audit verify` (through the
+// server) and `claimgraphd verify` (offline) exit non-zero, naming the first
+// bad transaction.
+#include <gtest/gtest.h>
+
+#include "storage/claim_store.h"
+#include "storage/key_codec.h"
+#include "tests/server/server_harness.h"
+
+namespace claimgraph::testing {
+namespace {
+
+std::string Output(const std::string& command, int* exit_code) {
+  FILE* p = popen(command.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  *exit_code = WEXITSTATUS(pclose(p));
+  return out;
+}
+
+TEST(TamperEvidence, AuditVerifyExitsNonZeroAndNamesTheTransaction) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  std::string data = dir.path() + "/data";
+  {
+    ServerProcess server;  // imports the example data (two transactions and more)
+    ASSERT_EQ(server.Stop(), 0);
+    std::filesystem::copy(server.data_dir(), data, std::filesystem::copy_options::recursive);
+  }
+  // Change one byte of transaction 2's record.
+  std::string key = storage::EncodeTxKey(2);
+  auto record = storage::TEST_RawGet(data, "txlog", key);
+  ASSERT_TRUE(record.ok()) << record.status().ToString();
+  std::string tampered = *record;
+  tampered[tampered.size() / 2] ^= 0x01;
+  ASSERT_TRUE(storage::TEST_RawPut(data, "txlog", key, tampered).ok());
+
+  int code = 0;
+  std::string offline = Output(BinaryDir() + "/server/claimgraphd verify --data " + data + " 2>&1", &code);
+  EXPECT_NE(code, 0) << offline;
+  EXPECT_NE(offline.find("tx 2"), std::string::npos) << offline;
+
+  // Serve the tampered store and ask through the client.
+  int port = FreePort();
+  pid_t pid = fork();
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execl((BinaryDir() + "/server/claimgraphd").c_str(), "claimgraphd", "serve", "--data", data.c_str(), "--listen",
+          ("127.0.0.1:" + std::to_string(port)).c_str(), (char*)nullptr);
+    _exit(127);
+  }
+  auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+  ASSERT_TRUE(channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(30)));
+  std::string online = Output(BinaryDir() + "/tools/claimgraph/claimgraph audit verify --server 127.0.0.1:" +
+                                  std::to_string(port) + " 2>&1",
+                              &code);
+  kill(pid, SIGTERM);
+  waitpid(pid, nullptr, 0);
+  EXPECT_EQ(code, 1) << online;
+  EXPECT_NE(online.find("AUDIT FAILED at tx 2"), std::string::npos) << online;
+}
+
+}  // namespace
+}  // namespace claimgraph::testing
