@@ -18,7 +18,7 @@ struct KeyHash {
 class HashJoinStep final : public Step {
  public:
   HashJoinStep(ExecContext* ctx, const BoundPattern& p, std::vector<int> join_slots)
-      : ctx_(ctx), p_(p), join_slots_(std::move(join_slots)), scan_(NewPatternStep(ctx, p)) {
+      : ctx_(ctx), join_slots_(std::move(join_slots)), scan_(NewPatternStep(ctx, p)) {
     for (int s : p.Slots()) pattern_slots_.push_back(s);
   }
 
@@ -72,7 +72,6 @@ class HashJoinStep final : public Step {
   }
 
   ExecContext* ctx_;
-  const BoundPattern& p_;
   std::vector<int> join_slots_, pattern_slots_;
   std::unique_ptr<Step> scan_;
   bool built_ = false;

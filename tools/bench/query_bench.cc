@@ -3,7 +3,7 @@
 // same run, each with p50/p99 latency; and each claimgraph shape again WITH
 // PROVENANCE.
 //
-//   query_bench [--claims N] [--runs R] [--dir DIR]
+//   query_bench [--claims N] [--runs R] [--dir DIR] [--only Qn] [--skip-sqlite] [--query 'MATCH ...']...
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -147,15 +147,22 @@ int main(int argc, char** argv) {
   std::string dir = "/tmp/claimgraph-query-bench";
   bool skip_sqlite = false;
   std::string only;  // --only Q3: one shape (profiling)
+  std::vector<std::string> extra;  // --query 'MATCH ...': ad-hoc statements, claimgraph only (profiling)
+  // One pass: value flags take the next argument; order does not matter.
   for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]) == "--skip-sqlite") skip_sqlite = true;  // for profiling claimgraph alone
-    if (std::string(argv[i]) == "--only" && i + 1 < argc) only = argv[i + 1];
-  }
-  for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--claims") n = std::stoull(argv[i + 1]);
-    else if (a == "--runs") runs = std::stoi(argv[i + 1]);
-    else if (a == "--dir") dir = argv[i + 1];
+    bool has_value = i + 1 < argc;
+    if (a == "--skip-sqlite") skip_sqlite = true;  // for profiling claimgraph alone
+    else if (a == "--only" && has_value) only = argv[++i];
+    else if (a == "--query" && has_value) extra.push_back(argv[++i]);
+    else if (a == "--claims" && has_value) n = std::stoull(argv[++i]);
+    else if (a == "--runs" && has_value) runs = std::stoi(argv[++i]);
+    else if (a == "--dir" && has_value) dir = argv[++i];
+    else {
+      std::fprintf(stderr, "unknown argument %s\nusage: query_bench [--claims N] [--runs R] [--dir DIR] [--only Qn] "
+                           "[--skip-sqlite] [--query 'MATCH ...']...\n", a.c_str());
+      return 2;
+    }
   }
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -201,6 +208,11 @@ int main(int argc, char** argv) {
        "GROUP BY s, o HAVING n >= 3) t JOIN entities ea ON ea.id = t.s JOIN entities eb ON eb.id = t.o",
        std::max(5, runs / 3)},
   };
+  for (const auto& q : extra) {
+    Timing t = Measure(runs, [&] { return RunEngine(&engine, q); });
+    std::printf("%-60s %8llu rows | p50 %9.3f ms | p99 %9.3f ms\n", q.c_str(), (unsigned long long)t.rows, t.p50, t.p99);
+  }
+  if (!extra.empty()) return 0;
   std::printf("claims %llu, runs per shape %d (Q5, Q6: %d); latencies in ms\n", (unsigned long long)n, runs,
               std::max(5, runs / 3));
   std::printf("%-30s %8s | %9s %9s | %9s %6s | %9s %9s | %7s\n", "shape", "rows", "cg p50", "cg p99", "+prov p50",
