@@ -32,7 +32,7 @@ pid_t StartServer(const std::string& data, int port, const std::string& log) {
 }
 
 std::unique_ptr<v1::ClaimGraph::Stub> Connect(int port) {
-  auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+  auto channel = TestChannel("127.0.0.1:" + std::to_string(port));
   channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(30));
   return v1::ClaimGraph::NewStub(channel);
 }

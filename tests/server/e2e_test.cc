@@ -360,7 +360,7 @@ TEST(EndToEndShutdown, SigtermDrainsAQueryInFlightAndExitsZero) {
   v1::QueryResponse part;
   ASSERT_TRUE(reader->Read(&part));  // the query is running
   int exit_code = -2;
-  std::thread stopper([&] { exit_code = server.Stop(); });
+  std::thread stopper([&] { exit_code = server.Stop(/*close_channel=*/false); });  // the query in flight uses it
   uint64_t rows = 0;
   while (reader->Read(&part))
     if (part.has_batch()) rows += part.batch().rows_size();
@@ -485,7 +485,7 @@ TEST(ConfigFile, ServeReadsItsFlagsFromTheFile) {
           (char*)nullptr);
     _exit(127);
   }
-  auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+  auto channel = TestChannel("127.0.0.1:" + std::to_string(port));
   ASSERT_TRUE(channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(20)));
   auto stub = v1::ClaimGraph::NewStub(channel);
   auto run = [&](const std::string& statement) {
@@ -504,6 +504,8 @@ TEST(ConfigFile, ServeReadsItsFlagsFromTheFile) {
   grpc::Status s = run("MATCH ?x knows ?y RETURN ?x");  // three rows: more than max-rows = 2 from the file
   EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << s.error_message();
   EXPECT_NE(s.error_message().find("max_rows = 2"), std::string::npos) << s.error_message();
+  stub.reset();
+  channel.reset();  // an idle connection would hold the graceful shutdown for ~5 s
   kill(pid, SIGTERM);
   int status = 0;
   waitpid(pid, &status, 0);

@@ -37,6 +37,19 @@ inline int FreePort() {
 
 inline std::string BinaryDir() { return CLAIMGRAPH_BINARY_DIR; }
 
+// A channel that retries a refused connection every 100 ms instead of gRPC's
+// default backoff (1 s, growing), so a test waiting for a server it just
+// started does not sleep for seconds.
+inline std::shared_ptr<grpc::Channel> TestChannel(const std::string& address,
+                                                  std::shared_ptr<grpc::ChannelCredentials> creds =
+                                                      grpc::InsecureChannelCredentials()) {
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 200);
+  return grpc::CreateCustomChannel(address, creds, args);
+}
+
 // Runs a command to completion; returns its exit code.
 inline int RunCommand(const std::vector<std::string>& argv) {
   pid_t pid = fork();
@@ -91,7 +104,7 @@ class ServerProcess {
       ssl.pem_root_certs = tls_ca_pem;
       creds = grpc::SslCredentials(ssl);
     }
-    channel_ = grpc::CreateChannel(address(), creds);
+    channel_ = TestChannel(address(), creds);
     channel_->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(20));
     stub_ = v1::ClaimGraph::NewStub(channel_);
   }
@@ -99,7 +112,13 @@ class ServerProcess {
     if (pid_ > 0) Stop();
   }
   // SIGTERM, then the exit code (-1 if it did not exit within 30 s).
-  int Stop() {
+  // close_channel: drop the harness's own connection first -- the server's
+  // graceful shutdown waits ~5 s for an idle connected client to go away.
+  int Stop(bool close_channel = true) {
+    if (close_channel) {
+      stub_.reset();
+      channel_.reset();
+    }
     kill(pid_, SIGTERM);
     for (int i = 0; i < 300; ++i) {
       int status = 0;

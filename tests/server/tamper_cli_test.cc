@@ -53,11 +53,12 @@ TEST(TamperEvidence, AuditVerifyExitsNonZeroAndNamesTheTransaction) {
           ("127.0.0.1:" + std::to_string(port)).c_str(), (char*)nullptr);
     _exit(127);
   }
-  auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+  auto channel = TestChannel("127.0.0.1:" + std::to_string(port));
   ASSERT_TRUE(channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(30)));
   std::string online = Output(BinaryDir() + "/tools/claimgraph/claimgraph audit verify --server 127.0.0.1:" +
                                   std::to_string(port) + " 2>&1",
                               &code);
+  channel.reset();  // an idle connection would hold the graceful shutdown for ~5 s
   kill(pid, SIGTERM);
   waitpid(pid, nullptr, 0);
   EXPECT_EQ(code, 1) << online;
