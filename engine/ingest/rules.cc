@@ -101,6 +101,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
             r.Number(bp, "link_list_nonsentence_ratio", "boilerplate", &rules.boilerplate.link_list_nonsentence_ratio) &&
             r.Strings(se, "abbreviations", "sentences", &rules.sentences.abbreviations) &&
             r.Strings(se, "bullets", "sentences", &rules.sentences.bullets) &&
+            r.Number(se, "max_tokens", "sentences", &rules.sentences.max_tokens) &&
             r.Strings(me, "blockers", "mentions", &rules.mentions.blockers) &&
             r.Strings(me, "list_separators", "mentions", &rules.mentions.list_separators) &&
             r.Strings(me, "adversary_markers", "mentions", &rules.mentions.adversary_markers) &&
@@ -118,6 +119,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
             r.Number(co, "min", "confidence", &rules.confidence.min) &&
             r.Number(co, "max", "confidence", &rules.confidence.max);
   if (!ok) return Status::InvalidArgument("ingest rules: " + r.error);
+  if (rules.sentences.max_tokens < 10)
+    return Status::InvalidArgument("ingest rules: sentences.max_tokens must be at least 10");
   if (ana.contains("numbers")) {
     if (!ana["numbers"].is_object()) return Status::InvalidArgument("ingest rules: mentions.anaphora.numbers must be an object");
     for (const auto& [word, n] : ana["numbers"].items()) {

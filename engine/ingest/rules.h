@@ -27,6 +27,10 @@ struct BoilerplateRules {
 struct SentenceRules {
   std::vector<std::string> abbreviations;  // "Adm.", "U.S.": a period after these ends no sentence
   std::vector<std::string> bullets;        // a line starting with one is a sentence of its own
+  // Longer "sentences" (a list of thousands of names, a document without
+  // punctuation) are cut into pieces of this many tokens, which bounds the
+  // per-sentence work: the relation rules compare cues with lists.
+  int max_tokens = 300;
 };
 
 struct AnaphoraRules {

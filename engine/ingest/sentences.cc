@@ -1,5 +1,6 @@
 #include "engine/ingest/sentences.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace claimgraph::ingest {
@@ -14,7 +15,8 @@ bool StartsUpperOrDigit(std::string_view text, const Token& t) {
 
 }  // namespace
 
-SentenceSplitter::SentenceSplitter(const SentenceRules& rules) {
+SentenceSplitter::SentenceSplitter(const SentenceRules& rules)
+    : max_tokens_(static_cast<size_t>(std::max(1, rules.max_tokens))) {
   for (const auto& a : rules.abbreviations) {
     std::string norm;
     for (const auto& t : Tokenize(a)) norm += t.norm;
@@ -30,7 +32,7 @@ std::vector<Sentence> SentenceSplitter::Split(std::string_view text, const std::
   std::vector<Sentence> out;
   size_t start = 0;
   auto close = [&](size_t end) {
-    if (end > start) out.push_back({start, end});
+    for (size_t b = start; b < end; b += max_tokens_) out.push_back({b, std::min(end, b + max_tokens_)});
     start = end;
   };
   for (size_t i = 0; i < tokens.size(); ++i) {

@@ -4,7 +4,8 @@
 // abbreviation from the rules ("Adm.", "Gen.", "U.S."), or to an initial
 // ("Jeremy S. Maxie"). A line break ends a sentence too, except inside a
 // hard-wrapped paragraph (the line goes on in lower case); a bulleted line is
-// a sentence of its own.
+// a sentence of its own. A sentence longer than the rules' max_tokens is cut
+// into pieces of that many tokens.
 #pragma once
 
 #include <string_view>
@@ -28,6 +29,7 @@ class SentenceSplitter {
  private:
   std::unordered_set<std::string> abbreviations_;  // normalized, with the final period
   std::unordered_set<std::string> bullets_;
+  size_t max_tokens_;
 };
 
 }  // namespace claimgraph::ingest

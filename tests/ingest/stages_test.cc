@@ -99,6 +99,24 @@ TEST(SentenceTest, SurvivesAbbreviationsInitialsQuotesAndBullets) {
   EXPECT_EQ(s, want);
 }
 
+TEST(SentenceTest, OverlongSentencesAreCutIntoBoundedPieces) {
+  // 40,000 tokens without a period: pieces of at most max_tokens (300), so the
+  // relation rules' work per sentence stays bounded (it grew quadratically).
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "Japan and India signed a pact with France, ";
+  auto tokens = Tokenize(text);
+  auto sentences = ExamplePipeline()->sentence_splitter().Split(text, tokens);
+  ASSERT_GT(sentences.size(), 100u);
+  size_t covered = 0;
+  for (const auto& s : sentences) {
+    EXPECT_LE(s.token_end - s.token_begin, 300u);
+    EXPECT_EQ(s.token_begin, covered);  // contiguous, nothing lost
+    covered = s.token_end;
+  }
+  EXPECT_EQ(covered, tokens.size());
+  EXPECT_FALSE(ExamplePipeline()->Extract(text).claims.empty());
+}
+
 TEST(SentenceTest, HardWrappedParagraphStaysOneSentence) {
   auto s = SentencesOf("Japan and India signed\nan agreement on Monday.\nA new line.");
   std::vector<std::string> want = {"Japan and India signed\nan agreement on Monday.", "A new line."};

@@ -119,6 +119,22 @@ TEST_F(HostileInput, OversizedRequestsAreRefusedBeforeTheEngine) {
   EXPECT_TRUE(Query(*server_, "SHOW STATS").status.ok());
 }
 
+TEST_F(HostileInput, ARunOnDocumentIsIngestedInBoundedWork) {
+  // 6 MB without a single period: one "sentence" of 1.2 million tokens made
+  // the relation rules quadratic (minutes of CPU); sentences are now cut into
+  // pieces of bounded length, and the dry run answers like any other.
+  std::string text;
+  while (text.size() < (6u << 20)) text += "Japan and India signed a pact with France, ";
+  v1::IngestDocumentRequest req;
+  req.set_text(text);
+  req.set_dry_run(true);
+  v1::IngestDocumentResponse resp;
+  grpc::Status s = server_->stub().IngestDocument(As(kReader, 60000).get(), req, &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_GT(resp.claims_size(), 0);
+  EXPECT_TRUE(Query(*server_, "SHOW STATS").status.ok());
+}
+
 TEST_F(HostileInput, InvalidUtf8InAStatementIsRefusedWithItsPosition) {
   // QueryRequest{statement (field 1) = "MATCH ?a pact \xff\xfe ..."}, sent raw
   // (statement is bytes in the proto so that the parser, not protobuf, answers).
