@@ -28,7 +28,10 @@ struct IngestResult {
   bool duplicate = false;                // this text was ingested before; nothing written
 };
 
-// dry_run: extract only. InvalidArgument for an empty text or one that is not UTF-8.
+// dry_run: extract only. InvalidArgument for an empty text or one that is not
+// UTF-8; FailedPrecondition when the source key already holds a different text
+// (checked on a snapshot before the write: two concurrent first ingestions of
+// different texts under one new key are not caught).
 Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipeline& pipeline,
                                     const DocumentInput& doc, const std::string& principal, bool dry_run);
 

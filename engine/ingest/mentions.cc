@@ -32,7 +32,6 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, const std::vector<To
     if (!tokens[i].is_word) { ++i; continue; }
     auto m = matcher_.LongestAt(tokens, i, s.token_end, text);
     if (!m.length) { ++i; continue; }
-    // A name glued to a following word is part of another word ("Americana").
     int entity = value_entity_[m.value];
     if (entity >= 0) out.push_back({i, i + m.length, entity, kinds_[m.value]});
     i += m.length;

@@ -95,6 +95,20 @@ TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNo
   EXPECT_EQ(LiveClaims(), after_first);
 }
 
+TEST_F(IngestStoreTest, ASourceKeyHoldsOneText) {
+  DocumentInput doc;
+  doc.text = "Japan and India signed a defence pact.";
+  doc.source_key = "wire-1";
+  ASSERT_TRUE(IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false).ok());
+  uint64_t before = LiveClaims();
+  doc.text = "Canada and France signed a defence pact.";  // another text, same key
+  auto clash = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false);
+  ASSERT_FALSE(clash.ok());
+  EXPECT_EQ(clash.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(clash.status().message().find("wire-1"), std::string::npos) << clash.status().message();
+  EXPECT_EQ(LiveClaims(), before);
+}
+
 TEST_F(IngestStoreTest, DryRunWritesNothingAndBadUtf8IsRefused) {
   DocumentInput doc;
   doc.text = CorpusFile("000_7b8d84514c241447");
