@@ -9,45 +9,38 @@
 namespace claimgraph::server {
 namespace {
 
-// Streams rows to the client in batches as the engine produces them.
+// Streams rows to the client in batches as the engine produces them. The
+// header rides with the first batch and the last batch with the trailer, so a
+// small result is one message (one write) rather than header, batch, trailer.
 class StreamingSink final : public engine::RowSink {
  public:
   StreamingSink(grpc::ServerContext* context, grpc::ServerWriter<v1::QueryResponse>* writer, uint32_t batch_rows)
       : context_(context), writer_(writer), batch_rows_(batch_rows ? batch_rows : 512) {}
 
   Status Header(const std::vector<std::string>& columns) override {
-    v1::QueryResponse r;
-    for (const auto& c : columns) r.mutable_header()->add_columns(c);
-    r.mutable_header()->set_as_of_tx(as_of_);
-    header_sent_ = true;
-    return Write(r);
-  }
-  Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override {
-    v1::Row* out = batch_.mutable_batch()->add_rows();
-    for (const auto& v : row) ToProto(v, out->add_values());
-    for (uint64_t id : provenance) out->add_provenance(id);
-    if (static_cast<uint32_t>(batch_.batch().rows_size()) >= batch_rows_) return Flush();
+    for (const auto& c : columns) pending_.mutable_header()->add_columns(c);
+    pending_.mutable_header()->set_as_of_tx(as_of_);
     return Status::Ok();
   }
-  Status Flush() {
-    if (batch_.batch().rows_size() == 0) return Status::Ok();
-    Status s = Write(batch_);
-    batch_.Clear();
-    return s;
+  Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override {
+    v1::Row* out = pending_.mutable_batch()->add_rows();
+    for (const auto& v : row) ToProto(v, out->add_values());
+    for (uint64_t id : provenance) out->add_provenance(id);
+    if (static_cast<uint32_t>(pending_.batch().rows_size()) >= batch_rows_) {
+      if (context_->IsCancelled() || !writer_->Write(pending_)) return Status::Cancelled("the client went away");
+      pending_.Clear();
+    }
+    return Status::Ok();
   }
-  bool header_sent() const { return header_sent_; }
+  // The last message: whatever is pending plus the trailer, written with the status.
+  v1::QueryResponse* last() { return &pending_; }
   void set_as_of(uint64_t tx) { as_of_ = tx; }
 
  private:
-  Status Write(const v1::QueryResponse& r) {
-    if (context_->IsCancelled() || !writer_->Write(r)) return Status::Cancelled("the client went away");
-    return Status::Ok();
-  }
   grpc::ServerContext* context_;
   grpc::ServerWriter<v1::QueryResponse>* writer_;
   uint32_t batch_rows_;
-  v1::QueryResponse batch_;
-  bool header_sent_ = false;
+  v1::QueryResponse pending_;
   uint64_t as_of_ = 0;
 };
 
@@ -98,16 +91,14 @@ grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::Qu
   StreamingSink sink(context, writer, request->batch_rows());
   auto result = engine_.Execute(request->statement(), OptionsFor(context, *principal, *request), &sink);
   if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
-  Status flushed = sink.Flush();
-  if (!flushed.ok()) return log.Done(ToGrpcStatus(flushed));
-  v1::QueryResponse trailer;
-  auto* t = trailer.mutable_trailer();
+  v1::QueryResponse& last = *sink.last();
+  auto* t = last.mutable_trailer();
   t->set_rows(result->stats.rows);
   t->set_elapsed_ms(result->stats.elapsed_ms);
   for (const auto& w : result->warnings) t->add_warnings(w);
   t->set_message(result->message);
   t->set_written_tx(result->stats.written_tx);
-  writer->WriteLast(trailer, grpc::WriteOptions());  // the trailer travels with the status
+  writer->WriteLast(last, grpc::WriteOptions());  // the last rows and the trailer travel with the status
   log.set_rows(result->stats.rows);
   return log.Done(grpc::Status::OK);
 }

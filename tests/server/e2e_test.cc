@@ -21,6 +21,7 @@ struct QueryOutcome {
   std::vector<std::string> columns;
   std::vector<v1::Row> rows;
   int batches = 0;
+  int messages = 0;
   v1::QueryTrailer trailer;
 };
 
@@ -34,6 +35,7 @@ QueryOutcome RunQuery(ServerProcess& server, const std::string& token, const std
   QueryOutcome out;
   v1::QueryResponse part;
   while (reader->Read(&part)) {
+    ++out.messages;
     if (part.has_header()) out.columns.assign(part.header().columns().begin(), part.header().columns().end());
     if (part.has_batch()) {
       ++out.batches;
@@ -82,6 +84,7 @@ TEST_F(EndToEnd, QueryStreamsHeaderRowsAndTrailer) {
   EXPECT_EQ(q.rows[0].values(0).entity_value().name(), "United States");
   EXPECT_GT(q.rows[0].provenance_size(), 0);
   EXPECT_EQ(q.trailer.rows(), 2u);
+  EXPECT_EQ(q.messages, 1);  // a small result: header, rows and trailer in one message
 }
 
 TEST_F(EndToEnd, SyntaxErrorsAreInvalidArgumentWithPosition) {
@@ -358,10 +361,10 @@ TEST(EndToEndShutdown, SigtermDrainsAQueryInFlightAndExitsZero) {
   q.set_batch_rows(100);
   auto reader = server.stub().Query(&ctx, q);
   v1::QueryResponse part;
-  ASSERT_TRUE(reader->Read(&part));  // the query is running
+  ASSERT_TRUE(reader->Read(&part));  // the query is running (this first message: header and first rows)
+  uint64_t rows = part.batch().rows_size();
   int exit_code = -2;
   std::thread stopper([&] { exit_code = server.Stop(/*close_channel=*/false); });  // the query in flight uses it
-  uint64_t rows = 0;
   while (reader->Read(&part))
     if (part.has_batch()) rows += part.batch().rows_size();
   grpc::Status status = reader->Finish();

@@ -46,7 +46,8 @@ int RunQuery(Client& client, const std::string& statement, const PrintOptions& p
     if (part.has_header()) {
       columns.assign(part.header().columns().begin(), part.header().columns().end());
       if (print.format == "csv" && !columns.empty()) out << engine::FormatCsvRow(columns) << "\n";
-    } else if (part.has_batch()) {
+    }
+    if (part.has_batch()) {  // the first and the last message may carry rows too
       for (const auto& r : part.batch().rows()) {
         std::vector<engine::Value> row;
         for (const auto& v : r.values()) row.push_back(FromProto(v));
@@ -61,9 +62,8 @@ int RunQuery(Client& client, const std::string& statement, const PrintOptions& p
           provenance.push_back(std::move(prov));
         }
       }
-    } else if (part.has_trailer()) {
-      trailer = part.trailer();
     }
+    if (part.has_trailer()) trailer = part.trailer();
   }
   grpc::Status status = reader->Finish();
   if (!status.ok()) {

@@ -38,16 +38,16 @@ class Client:
         data = statement.encode("utf-8") if isinstance(statement, str) else statement
         request = pb.QueryRequest(statement=data)
         for part in self._stub.Query(request, metadata=self._metadata, timeout=self._timeout):
-            which = part.WhichOneof("part")
-            if which == "header":
+            # One message may carry the header, rows and the trailer together.
+            if part.HasField("header"):
                 columns = list(part.header.columns)
-            elif which == "batch":
+            if part.HasField("batch"):
                 for r in part.batch.rows:
                     row = {c: value_to_python(v) for c, v in zip(columns, r.values)}
                     if r.provenance:
                         row["_provenance"] = list(r.provenance)
                     rows.append(row)
-            else:
+            if part.HasField("trailer"):
                 trailer = part.trailer
         return columns, rows, trailer
 
