@@ -63,8 +63,11 @@ TEST(FuzzRegression, ImportersOverTheExampleFiles) {
 }
 
 TEST(FuzzRegression, IngestOverTheCorpus) {
-  for (const auto& e : std::filesystem::directory_iterator(testing::SourceDir() + "/examples/corpus"))
-    if (e.path().extension() == ".txt") EXPECT_EQ(Feed(FuzzIngest, Read(e.path())), 0);
+  for (const auto& e : std::filesystem::directory_iterator(testing::SourceDir() + "/examples/corpus")) {
+    if (e.path().extension() == ".txt") {
+      EXPECT_EQ(Feed(FuzzIngest, Read(e.path())), 0);
+    }
+  }
   RunRegressions(FuzzIngest, "ingest");
 }
 
