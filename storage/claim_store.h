@@ -85,6 +85,10 @@ class ReadView {
   virtual Result<std::vector<Entity>> ListEntities() const = 0;
   virtual Result<std::vector<Predicate>> ListPredicates() const = 0;
   virtual Result<std::vector<Source>> ListSources() const = 0;
+  // Streaming forms, in id order, for listings that must not hold the whole
+  // dictionary in memory: `fn` returns false to stop early.
+  virtual Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const = 0;
+  virtual Status ForEachSource(const std::function<bool(const Source&)>& fn) const = 0;
 
   virtual Result<TxRecord> GetTx(TxId tx) const = 0;
   // The newest transaction committed at or before `time_us`; 0 if none.

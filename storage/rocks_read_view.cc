@@ -273,14 +273,32 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<Entity>> ListEntities() const override {
     std::vector<Entity> out;
-    CG_RETURN_IF_ERROR(ForEachName('E', [&](uint64_t id, std::string_view v) {
+    CG_RETURN_IF_ERROR(ForEachName('E', [&](uint64_t id, std::string_view v) -> Result<bool> {
       Entity e;
       e.id = id;
       CG_RETURN_IF_ERROR(DecodeEntity(v, &e));
       out.push_back(std::move(e));
-      return Status::Ok();
+      return true;
     }));
     return out;
+  }
+
+  Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const override {
+    return ForEachName('E', [&](uint64_t id, std::string_view v) -> Result<bool> {
+      Entity e;
+      e.id = id;
+      CG_RETURN_IF_ERROR(DecodeEntity(v, &e));
+      return fn(e);
+    });
+  }
+
+  Status ForEachSource(const std::function<bool(const Source&)>& fn) const override {
+    return ForEachName('S', [&](uint64_t id, std::string_view v) -> Result<bool> {
+      Source src;
+      src.id = id;
+      CG_RETURN_IF_ERROR(DecodeSource(v, &src));
+      return fn(src);
+    });
   }
 
   Result<std::vector<Predicate>> ListPredicates() const override {
@@ -293,24 +311,24 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<Predicate>> ReadPredicates() const {
     std::vector<Predicate> out;
-    CG_RETURN_IF_ERROR(ForEachName('P', [&](uint64_t id, std::string_view v) {
+    CG_RETURN_IF_ERROR(ForEachName('P', [&](uint64_t id, std::string_view v) -> Result<bool> {
       Predicate p;
       p.id = id;
       CG_RETURN_IF_ERROR(DecodePredicate(v, &p));
       out.push_back(std::move(p));
-      return Status::Ok();
+      return true;
     }));
     return out;
   }
 
   Result<std::vector<Source>> ListSources() const override {
     std::vector<Source> out;
-    CG_RETURN_IF_ERROR(ForEachName('S', [&](uint64_t id, std::string_view v) {
+    CG_RETURN_IF_ERROR(ForEachName('S', [&](uint64_t id, std::string_view v) -> Result<bool> {
       Source s;
       s.id = id;
       CG_RETURN_IF_ERROR(DecodeSource(v, &s));
       out.push_back(std::move(s));
-      return Status::Ok();
+      return true;
     }));
     return out;
   }
@@ -384,12 +402,15 @@ class RocksReadView final : public ReadView {
     return DecodeFixed64BE(value.data());
   }
 
-  Status ForEachName(char tag, const std::function<Status(uint64_t, std::string_view)>& fn) const {
+  // fn answers whether to go on.
+  Status ForEachName(char tag, const std::function<Result<bool>(uint64_t, std::string_view)>& fn) const {
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kNames)));
     std::string prefix(1, tag);
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
       if (it->key().size() != 9) return Status::Corruption("malformed names key");
-      CG_RETURN_IF_ERROR(fn(DecodeFixed64BE(it->key().data() + 1), std::string_view(it->value().data(), it->value().size())));
+      CG_ASSIGN_OR_RETURN(bool more,
+                          fn(DecodeFixed64BE(it->key().data() + 1), std::string_view(it->value().data(), it->value().size())));
+      if (!more) return Status::Ok();
     }
     return FromRocks(it->status(), "scanning names");
   }

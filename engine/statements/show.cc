@@ -60,21 +60,29 @@ Result<QueryResult> ExecuteShow(const StatementContext& sc, const grammar::ShowS
     }
     case What::kEntities: {
       r.columns = {"entity", "type", "aliases"};
-      CG_ASSIGN_OR_RETURN(auto entities, view->ListEntities());
-      for (const auto& e : entities) {
+      // Streamed from the dictionary and stopped one row past max_rows, so
+      // a huge store does not build a listing only to refuse it.
+      CG_RETURN_IF_ERROR(view->ForEachEntity([&](const storage::Entity& e) {
         std::string aliases;
         for (const auto& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
         r.rows.push_back({Value::String(e.name), Str(e.type), Str(aliases)});
-      }
+        return r.rows.size() <= sc.options.max_rows;
+      }));
       break;
     }
     case What::kSources: {
       r.columns = {"source", "title", "publisher", "published", "claims"};
-      CG_ASSIGN_OR_RETURN(auto sources, view->ListSources());
-      for (const auto& src : sources) {
-        CG_ASSIGN_OR_RETURN(auto ids, view->ClaimsBySource(src.id));
-        r.rows.push_back({Value::String(src.key), Str(src.title), Str(src.publisher), Str(src.published), Num(ids.size())});
-      }
+      Status failed = Status::Ok();
+      CG_RETURN_IF_ERROR(view->ForEachSource([&](const storage::Source& src) {
+        auto ids = view->ClaimsBySource(src.id);
+        if (!ids.ok()) {
+          failed = ids.status();
+          return false;
+        }
+        r.rows.push_back({Value::String(src.key), Str(src.title), Str(src.publisher), Str(src.published), Num(ids->size())});
+        return r.rows.size() <= sc.options.max_rows;
+      }));
+      CG_RETURN_IF_ERROR(failed);
       break;
     }
     case What::kStats: {

@@ -69,6 +69,17 @@ TEST_F(Limits, MaxRowsCoversShowStatementsToo) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
   EXPECT_NE(r.status().message().find("max_rows = 5"), std::string::npos);
+  // The listing streams and stops one row past the limit; exactly at the limit it is whole.
+  auto view = ValueOrDie(store_->NewReadView());
+  uint64_t entities = ValueOrDie(view->ListEntities()).size();
+  o.max_rows = entities;
+  auto all = engine_->Execute("SHOW ENTITIES", o);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->rows.size(), entities);
+  o.max_rows = entities - 1;
+  EXPECT_EQ(engine_->Execute("SHOW ENTITIES", o).status().code(), StatusCode::kResourceExhausted);
+  o.max_rows = 0;
+  EXPECT_EQ(engine_->Execute("SHOW SOURCES", o).status().code(), StatusCode::kResourceExhausted);
 }
 
 TEST_F(Limits, PathDepthNamesTheLimit) {
