@@ -56,7 +56,9 @@ TEST(Robustness, MangledInputIsADiagnostic) {
       ";;;", "-- only a comment", "MATCH ?a pact ?b RETURN ?a;;", "EXPLAIN EXPLAIN MATCH ?a pact ?b RETURN ?a"};
   for (const auto& in : inputs) {
     auto r = engine.Execute(in, engine::ExecuteOptions{});
-    if (!r.ok()) EXPECT_FALSE(r.status().message().empty());
+    if (!r.ok()) {
+      EXPECT_FALSE(r.status().message().empty());
+    }
   }
   auto deep = engine.Execute(std::string(10000, '('), engine::ExecuteOptions{});
   ASSERT_FALSE(deep.ok());

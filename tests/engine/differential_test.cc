@@ -21,7 +21,7 @@ using testing::TempDir;
 using testing::ValueOrDie;
 
 constexpr int kEntities = 7;
-const char* kPredicates[] = {"p0", "p1", "p2"};  // p0 directed, p1 symmetric, p2 directed with inverse p2-inv
+// Predicates p0 (directed), p1 (symmetric), p2 (directed, inverse p2-inv).
 
 struct RefClaim {
   int s, p, o, source;

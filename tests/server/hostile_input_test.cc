@@ -94,9 +94,10 @@ TEST_F(HostileInput, MalformedQueriesAnswerWithCodeMessageAndPosition) {
     EXPECT_NE(std::find(c.codes.begin(), c.codes.end(), o.status.error_code()), c.codes.end())
         << c.name << ": code " << o.status.error_code() << " " << o.status.error_message().substr(0, 300);
     EXPECT_FALSE(o.status.error_message().empty()) << c.name;
-    if (!c.must_contain.empty())
+    if (!c.must_contain.empty()) {
       EXPECT_NE(o.status.error_message().find(c.must_contain), std::string::npos)
           << c.name << ": " << o.status.error_message().substr(0, 300);
+    }
   }
   // The server is still serving, nothing was written, memory is bounded.
   Outcome ok = Query(*server_, "MATCH ?a member-of \"Quad\" RETURN ?a");

@@ -124,7 +124,7 @@ std::pair<double, double> PlainRocks(uint64_t n, const std::string& dir) {
     wo.disableWAL = true;
     auto t0 = Clock::now();
     rocksdb::WriteBatch batch;
-    char key[16];
+    char key[24];  // 15 digits and a NUL; room for any 64-bit value
     for (uint64_t i = 0; i < n; ++i) {
       std::snprintf(key, sizeof key, "%015llu", (unsigned long long)i);
       batch.Put(key, value);
@@ -146,7 +146,7 @@ std::pair<double, double> PlainRocks(uint64_t n, const std::string& dir) {
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
     std::string file = dir + "/plain.sst";
     writer.Open(file);
-    char key[16];
+    char key[24];  // 15 digits and a NUL; room for any 64-bit value
     for (uint64_t i = 0; i < n; ++i) {
       std::snprintf(key, sizeof key, "%015llu", (unsigned long long)i);
       writer.Put(key, value);
