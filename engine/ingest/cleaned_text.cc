@@ -35,6 +35,7 @@ struct Line {
   bool blank = true;
   bool bullet = false;
   int cues = 0;
+  size_t token_begin = 0, token_end = 0;  // into the document's tokens
   bool prose = false;  // a sentence: several words ending in . ! ? or a closing quote
   const char* drop = nullptr;  // reason, when boilerplate
 };
@@ -59,41 +60,49 @@ BoilerplateFilter::BoilerplateFilter(const BoilerplateRules& rules) : rules_(rul
   for (const auto& c : rules_.call_to_action) calls_to_action_.Add(c, 0);
 }
 
-CleanedText BoilerplateFilter::Clean(std::string_view original) const {
+CleanedText BoilerplateFilter::Clean(std::string_view original) const { return Clean(original, Tokenize(original)); }
+
+CleanedText BoilerplateFilter::Clean(std::string_view original, const std::vector<Token>& tokens) const {
   std::vector<Line> lines;
+  size_t next_token = 0;
   for (size_t pos = 0; pos <= original.size();) {
     size_t nl = original.find('\n', pos);
     if (nl == std::string_view::npos) nl = original.size();
     Line line;
     line.begin = static_cast<uint32_t>(pos);
     line.end = static_cast<uint32_t>(nl);
-    std::string_view raw = original.substr(pos, nl - pos);
-    std::string_view trimmed = Trim(raw);
-    std::vector<Token> tokens = Tokenize(raw);
-    for (const auto& t : tokens) line.words += t.is_word ? 1 : 0;
-    line.blank = line.words == 0 && tokens.empty();
+    // The line's tokens: no token spans a line break.
+    const size_t tb = next_token;
+    while (next_token < tokens.size() && tokens[next_token].begin < nl) ++next_token;
+    const size_t te = next_token;
+    line.token_begin = tb;
+    line.token_end = te;
+    std::string_view trimmed = Trim(original.substr(pos, nl - pos));
+    for (size_t i = tb; i < te; ++i) line.words += tokens[i].is_word ? 1 : 0;
+    line.blank = te == tb;
     if (!line.blank) {
-      line.bullet = !tokens.empty() && !tokens[0].is_word && tokens.size() > 1 &&
-                    (tokens[0].norm == "\xE2\x80\xA2" || tokens[0].norm == "-" || tokens[0].norm == "*" ||
-                     tokens[0].norm == "\xC2\xB7");
+      line.bullet = !tokens[tb].is_word && te - tb > 1 &&
+                    (tokens[tb].norm == "\xE2\x80\xA2" || tokens[tb].norm == "-" || tokens[tb].norm == "*" ||
+                     tokens[tb].norm == "\xC2\xB7");
       int& cue_count = line.cues;
-      size_t last_punct = tokens.size();
-      while (last_punct > 0 && !tokens[last_punct - 1].is_word && (tokens[last_punct - 1].norm == "\"" ||
-                                                                   tokens[last_punct - 1].norm == "'" ||
-                                                                   tokens[last_punct - 1].norm == ")"))
+      size_t last_punct = te;
+      while (last_punct > tb && !tokens[last_punct - 1].is_word && (tokens[last_punct - 1].norm == "\"" ||
+                                                                    tokens[last_punct - 1].norm == "'" ||
+                                                                    tokens[last_punct - 1].norm == ")"))
         --last_punct;
-      line.prose = line.words >= 4 && last_punct > 0 &&
+      line.prose = line.words >= 4 && last_punct > tb &&
                    (tokens[last_punct - 1].norm == "." || tokens[last_punct - 1].norm == "!" ||
                     tokens[last_punct - 1].norm == "?");
-      for (size_t i = 0; i < tokens.size();) {
-        auto m = cues_.LongestAt(tokens, i, tokens.size(), raw);
+      for (size_t i = tb; i < te;) {
+        auto m = cues_.LongestAt(tokens, i, te, original);
         if (m.length) { ++cue_count; i += m.length; } else { ++i; }
       }
       // A call to action is the whole line, give or take its punctuation.
-      size_t first = 0, last = tokens.size();
+      size_t first = tb, last = te;
       while (first < last && !tokens[first].is_word) ++first;
       while (last > first && !tokens[last - 1].is_word) --last;
-      bool call_to_action = first < last && calls_to_action_.LongestAt(tokens, first, last, raw).length == last - first;
+      bool call_to_action =
+          first < last && calls_to_action_.LongestAt(tokens, first, last, original).length == last - first;
       if (call_to_action) line.drop = "call to action";
       else if (IsPlaceholder(trimmed)) line.drop = "placeholder";
       else if (cue_count >= rules_.min_cues && cue_count >= rules_.cue_density * std::max(1, line.words))
@@ -157,6 +166,7 @@ CleanedText BoilerplateFilter::Clean(std::string_view original) const {
       out.dropped.push_back({line.begin, line.end, line.drop});
       continue;
     }
+    out.kept_tokens.emplace_back(line.token_begin, line.token_end);
     if (!out.text.empty()) out.text.push_back('\n');
     out.map.AddSegment(static_cast<uint32_t>(out.text.size()), line.begin, line.end - line.begin);
     out.text.append(original.substr(line.begin, line.end - line.begin));

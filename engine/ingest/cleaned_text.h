@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/ingest/phrase_matcher.h"
@@ -44,12 +45,18 @@ struct CleanedText {
   std::string text;
   OffsetMap map;
   std::vector<DroppedBlock> dropped;
+  // The kept lines as [begin, end) ranges of the document's tokens, so the
+  // pipeline extracts from the tokens it already has (in original offsets)
+  // instead of tokenizing the cleaned text a second time.
+  std::vector<std::pair<size_t, size_t>> kept_tokens;
 };
 
 class BoilerplateFilter {
  public:
   explicit BoilerplateFilter(const BoilerplateRules& rules);
   CleanedText Clean(std::string_view original) const;
+  // With the document's tokens (Tokenize(original)) already made.
+  CleanedText Clean(std::string_view original, const std::vector<Token>& tokens) const;
 
  private:
   BoilerplateRules rules_;

@@ -16,24 +16,30 @@ IngestPipeline::IngestPipeline(const io::Schema& schema, IngestRules rules)
 
 Extraction IngestPipeline::Extract(std::string_view original) const {
   Extraction out;
-  out.cleaned = boilerplate_.Clean(original);
-  const std::string& text = out.cleaned.text;
-  std::vector<Token> tokens = Tokenize(text);
-  std::vector<Sentence> sentences = splitter_.Split(text, tokens);
+  // One tokenization serves both boilerplate detection and extraction: the
+  // kept lines' tokens already carry offsets into the original, which is
+  // what spans are.
+  std::vector<Token> all = Tokenize(original);
+  out.cleaned = boilerplate_.Clean(original, all);
+  std::vector<Token> tokens;
+  tokens.reserve(all.size());
+  for (auto [b, e] : out.cleaned.kept_tokens)
+    for (size_t i = b; i < e; ++i) tokens.push_back(std::move(all[i]));
+  std::vector<Sentence> sentences = splitter_.Split(original, tokens);
   out.sentences = sentences.size();
   RelationExtractor::DocumentMemory memory;
   for (const Sentence& s : sentences) {
-    std::vector<Mention> mentions = gazetteer_.Find(text, tokens, s);
+    std::vector<Mention> mentions = gazetteer_.Find(original, tokens, s);
     out.mentions += mentions.size();
-    for (const CandidateClaim& c : extractor_.Extract(text, tokens, s, mentions, &memory)) {
+    for (const CandidateClaim& c : extractor_.Extract(original, tokens, s, mentions, &memory)) {
       ExtractedClaim claim;
       claim.subject = gazetteer_.entities()[c.subject].name;
       claim.object = gazetteer_.entities()[c.object].name;
       claim.predicate = c.predicate;
       claim.modality = c.modality;
       claim.confidence = c.confidence;
-      claim.span_begin = out.cleaned.map.MapBegin(tokens[c.token_begin].begin);
-      claim.span_end = out.cleaned.map.MapEnd(tokens[c.token_end - 1].end);
+      claim.span_begin = tokens[c.token_begin].begin;
+      claim.span_end = tokens[c.token_end - 1].end;
       claim.quote = std::string(original.substr(claim.span_begin, claim.span_end - claim.span_begin));
       claim.cue = c.cue;
       claim.method = method_;
