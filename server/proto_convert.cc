@@ -48,7 +48,7 @@ Status ToProto(const storage::ReadView& view, const storage::Claim& c, v1::Claim
   out->set_quote(c.quote);
   out->set_confidence(c.confidence);
   out->set_method(c.method);
-  out->set_modality(static_cast<v1::Modality>(static_cast<int>(c.modality) + 1));
+  out->set_modality(ToProto(c.modality));
   out->set_asserted_tx(c.asserted_tx);
   out->set_principal(c.principal);
   out->set_asserted_at(io::FormatTimestamp(c.asserted_at_us));
@@ -59,6 +59,22 @@ Status ToProto(const storage::ReadView& view, const storage::Claim& c, v1::Claim
     out->set_retracted_at(io::FormatTimestamp(c.retracted_at_us));
   }
   return Status::Ok();
+}
+
+v1::Modality ToProto(storage::Modality m) { return static_cast<v1::Modality>(static_cast<int>(m) + 1); }
+
+void ToProto(const ingest::ExtractedClaim& c, const std::string& source_key, v1::Claim* out) {
+  out->set_subject(c.subject);
+  out->set_predicate(c.predicate);
+  out->mutable_object()->mutable_entity_value()->set_name(c.object);
+  out->set_source(source_key);
+  out->set_has_span(true);
+  out->set_span_begin(c.span_begin);
+  out->set_span_end(c.span_end);
+  out->set_quote(c.quote);
+  out->set_confidence(c.confidence);
+  out->set_method(c.method);
+  out->set_modality(ToProto(c.modality));
 }
 
 engine::ClaimDraft FromProto(const v1::ClaimInput& in) {

@@ -192,20 +192,7 @@ grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, con
       if (!converted.ok()) return log.Done(ToGrpcStatus(converted));
     }
   } else {
-    for (const auto& c : result->extraction.claims) {
-      v1::Claim* out = response->add_claims();
-      out->set_subject(c.subject);
-      out->set_predicate(c.predicate);
-      out->mutable_object()->mutable_entity_value()->set_name(c.object);
-      out->set_source(result->source_key);
-      out->set_has_span(true);
-      out->set_span_begin(c.span_begin);
-      out->set_span_end(c.span_end);
-      out->set_quote(c.quote);
-      out->set_confidence(c.confidence);
-      out->set_method(c.method);
-      out->set_modality(static_cast<v1::Modality>(static_cast<int>(c.modality) + 1));
-    }
+    for (const auto& c : result->extraction.claims) ToProto(c, result->source_key, response->add_claims());
   }
   log.set_rows(response->claims_size());
   return log.Done(grpc::Status::OK);

@@ -56,11 +56,6 @@ v1::ClaimInput Claim(const std::string& s, const std::string& p, const std::stri
   return c;
 }
 
-uint64_t Transactions(ServerProcess& server) {
-  v1::StatsResponse stats;
-  EXPECT_TRUE(server.stub().Stats(As(kReader).get(), {}, &stats).ok());
-  return stats.transactions();
-}
 
 class EndToEnd : public ::testing::Test {
  protected:

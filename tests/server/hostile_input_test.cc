@@ -30,11 +30,6 @@ Outcome Query(ServerProcess& server, const std::string& text) {
   return out;
 }
 
-uint64_t Transactions(ServerProcess& server) {
-  v1::StatsResponse stats;
-  EXPECT_TRUE(server.stub().Stats(As(kReader).get(), {}, &stats).ok());
-  return stats.transactions();
-}
 
 long RssMiB(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");

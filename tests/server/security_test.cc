@@ -28,11 +28,6 @@ v1::ClaimInput NewClaim(const std::string& source) {
   return c;
 }
 
-uint64_t Transactions(ServerProcess& server) {
-  v1::StatsResponse stats;
-  EXPECT_TRUE(server.stub().Stats(As(kAdmin).get(), {}, &stats).ok());
-  return stats.transactions();
-}
 
 grpc::Status QueryStatus(ServerProcess& server, const std::string& token, const std::string& text) {
   auto ctx = As(token);

@@ -185,4 +185,11 @@ inline grpc::Status RawUnary(std::shared_ptr<grpc::Channel> channel, const std::
 
 inline const std::string kReader = "reader-token-1", kWriter = "writer-token-1", kAdmin = "admin-token-1";
 
+// Transactions committed so far: tests compare it around a call that must write nothing.
+inline uint64_t Transactions(ServerProcess& server) {
+  v1::StatsResponse stats;
+  grpc::Status s = server.stub().Stats(As(kAdmin).get(), {}, &stats);
+  return s.ok() ? stats.transactions() : UINT64_MAX;
+}
+
 }  // namespace claimgraph::testing

@@ -1,5 +1,6 @@
 #include "tools/claimgraph/ingest.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 
 #include "engine/ingest/manifest.h"
 #include "engine/ingest/report.h"
+#include "storage/types.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -22,13 +24,9 @@ bool ReadAll(const std::string& path, std::string* out) {
   return true;
 }
 
+// The proto enum is the storage enum shifted by one (0 = unspecified = asserted).
 const char* ModalityText(v1::Modality m) {
-  switch (m) {
-    case v1::REPORTED: return "reported";
-    case v1::PROPOSED: return "proposed";
-    case v1::DENIED: return "denied";
-    default: return "asserted";
-  }
+  return storage::ModalityName(static_cast<storage::Modality>(std::max(0, static_cast<int>(m) - 1)));
 }
 
 }  // namespace
