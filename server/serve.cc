@@ -115,8 +115,16 @@ int RunServe(const ServeCommand& cmd) {
 
   int signal = 0;
   sigwait(&signals, &signal);
-  spdlog::info("signal {}: draining in-flight calls (up to {} s)", signal, cmd.drain_seconds);
-  server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(cmd.drain_seconds));
+  // The order of a drain is explained in call_gate.h.
+  if (auto* health = server->GetHealthCheckService()) health->SetServingStatus(false);
+  int in_flight = service.gate().Close();
+  spdlog::info("signal {}: draining {} in-flight call(s) (up to {} s)", signal, in_flight, cmd.drain_seconds);
+  bool idle = service.gate().WaitIdle(std::chrono::steady_clock::now() + std::chrono::seconds(cmd.drain_seconds));
+  if (!idle) spdlog::warn("drain: calls still running after {} s are cancelled", cmd.drain_seconds);
+  // What the last calls wrote may still be on its way; the connections stay
+  // open (and keep reading the clients' acknowledgements) while it arrives.
+  if (in_flight > 0) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  server->Shutdown(std::chrono::system_clock::now() + std::chrono::milliseconds(200));
   server->Wait();
   Status flushed = (*store)->Flush();
   if (!flushed.ok()) {

@@ -58,6 +58,10 @@ class QuerySlot {
   bool acquired_;
 };
 
+grpc::Status ShuttingDown() {
+  return grpc::Status(grpc::StatusCode::UNAVAILABLE, "claimgraphd is shutting down; retry on another server");
+}
+
 }  // namespace
 
 engine::ExecuteOptions ClaimGraphService::OptionsFor(grpc::ServerContext* context, const Principal& p,
@@ -81,6 +85,8 @@ engine::ExecuteOptions ClaimGraphService::OptionsFor(grpc::ServerContext* contex
 grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::QueryRequest* request,
                                       grpc::ServerWriter<v1::QueryResponse>* writer) {
   RequestLog log("Query");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -106,6 +112,8 @@ grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::Qu
 grpc::Status ClaimGraphService::Explain(grpc::ServerContext* context, const v1::QueryRequest* request,
                                         v1::ExplainResponse* response) {
   RequestLog log("Explain");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -123,6 +131,8 @@ grpc::Status ClaimGraphService::Explain(grpc::ServerContext* context, const v1::
 grpc::Status ClaimGraphService::Assert(grpc::ServerContext* context, const v1::AssertRequest* request,
                                        v1::WriteResponse* response) {
   RequestLog log("Assert");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -143,6 +153,8 @@ grpc::Status ClaimGraphService::Assert(grpc::ServerContext* context, const v1::A
 grpc::Status ClaimGraphService::Retract(grpc::ServerContext* context, const v1::RetractRequest* request,
                                         v1::WriteResponse* response) {
   RequestLog log("Retract");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -161,6 +173,8 @@ grpc::Status ClaimGraphService::Retract(grpc::ServerContext* context, const v1::
 grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, const v1::IngestDocumentRequest* request,
                                                v1::IngestDocumentResponse* response) {
   RequestLog log("IngestDocument");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -201,6 +215,8 @@ grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, con
 grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1::GetClaimRequest* request,
                                          v1::Claim* response) {
   RequestLog log("GetClaim");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -215,6 +231,8 @@ grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1:
 grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1::GetSourceRequest* request,
                                           v1::Source* response) {
   RequestLog log("GetSource");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -239,6 +257,8 @@ grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1
 grpc::Status ClaimGraphService::History(grpc::ServerContext* context, const v1::HistoryRequest* request,
                                         v1::HistoryResponse* response) {
   RequestLog log("History");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -262,6 +282,8 @@ grpc::Status ClaimGraphService::History(grpc::ServerContext* context, const v1::
 grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const v1::VerifyAuditRequest*,
                                             v1::VerifyAuditResponse* response) {
   RequestLog log("VerifyAudit");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);
@@ -280,6 +302,8 @@ grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const 
 grpc::Status ClaimGraphService::Stats(grpc::ServerContext* context, const v1::StatsRequest*,
                                       v1::StatsResponse* response) {
   RequestLog log("Stats");
+  CallGate::Ticket call(&gate_);
+  if (!call.admitted()) return log.Done(ShuttingDown());
   auto principal = auth_.Authenticate(*context);
   if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
   log.set_principal(principal->name);

@@ -11,6 +11,7 @@
 #include "engine/engine.h"
 #include "engine/ingest/pipeline.h"
 #include "server/auth.h"
+#include "server/call_gate.h"
 #include "storage/claim_store.h"
 
 namespace claimgraph::server {
@@ -50,6 +51,9 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
   grpc::Status Stats(grpc::ServerContext* context, const v1::StatsRequest* request,
                      v1::StatsResponse* response) override;
 
+  // Shutdown closes it: see call_gate.h for the order of a drain.
+  CallGate& gate() { return gate_; }
+
  private:
   engine::ExecuteOptions OptionsFor(grpc::ServerContext* context, const Principal& p, const v1::QueryRequest& r) const;
 
@@ -59,6 +63,7 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
   ServiceLimits limits_;
   std::shared_ptr<const ingest::IngestPipeline> ingest_;
   std::atomic<int> running_queries_{0};
+  CallGate gate_;
 };
 
 }  // namespace claimgraph::server
