@@ -1,7 +1,10 @@
 // Online commits: one WriteBatch across all column families, WAL on, synced.
 #include <rocksdb/write_batch.h>
 
+#include <map>
+
 #include "storage/commit_sink.h"
+#include "storage/posting_list.h"
 #include "storage/rocks_internal.h"
 
 namespace claimgraph::storage {
@@ -19,6 +22,8 @@ class BatchSink final : public CommitSink {
     std::string value = EncodeIndexValue(e);
     for (TripleIndex index : {TripleIndex::kSpo, TripleIndex::kPos, TripleIndex::kOsp})
       Check(batch_.Put(store_->cf(CfOf(index)), EncodeTripleKey(index, e.subject, e.predicate, e.object, e.claim), value));
+    for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject})
+      postings_[static_cast<int>(kind)][PostingKeyOf(kind, e)].push_back(PostingOf(kind, e));
   }
 
   void PutBySource(SourceId source, ClaimId claim) override {
@@ -29,17 +34,42 @@ class BatchSink final : public CommitSink {
 
   Status Finish() override {
     CG_RETURN_IF_ERROR(status_);
+    CG_RETURN_IF_ERROR(AddPostingLists());
     rocksdb::WriteOptions wo;
     wo.sync = store_->options().sync_commits;
     return FromRocks(store_->db()->Write(wo, &batch_), "committing transaction");
   }
 
  private:
+  // Read-modify-write of every list this transaction touches. The writer
+  // lock is held from BeginWrite to here, so the lists read are the newest.
+  // A hub's list is rewritten whole by each transaction that touches it: one
+  // write per list per transaction, however many claims it adds.
+  Status AddPostingLists() {
+    for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject}) {
+      Cf cf = kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings;
+      for (auto& [key, updates] : postings_[static_cast<int>(kind)]) {
+        std::string value;
+        std::vector<Posting> list;
+        auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(cf), key, &value);
+        if (s.ok()) {
+          if (!DecodePostingList(value, &list)) return Status::Corruption(std::string("malformed list in ") + CfName(cf));
+        } else if (!s.IsNotFound()) {
+          return FromRocks(s, "reading a posting list");
+        }
+        UpsertPostings(&list, std::move(updates));
+        Check(batch_.Put(store_->cf(cf), key, EncodePostingList(list)));
+      }
+    }
+    return status_;
+  }
+
   void Check(const rocksdb::Status& s) {
     if (!s.ok() && status_.ok()) status_ = FromRocks(s, "building write batch");
   }
   RocksClaimStore* store_;
   rocksdb::WriteBatch batch_;
+  std::map<std::string, std::vector<Posting>> postings_[2];  // by PostingKind, then list key
   Status status_;
 };
 

@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <thread>
 #include <tuple>
 
 #include "storage/commit_sink.h"
+#include "storage/posting_list.h"
 #include "storage/rocks_internal.h"
 
 namespace claimgraph::storage {
@@ -57,7 +59,17 @@ class BulkSink final : public CommitSink {
       for (TripleIndex index : {TripleIndex::kSpo, TripleIndex::kPos, TripleIndex::kOsp}) {
         std::string path = (tmp / (std::string(CfName(CfOf(index))) + ".sst")).string();
         files.emplace_back(CfOf(index), path);
-        jobs.push_back([this, index, path] { return WriteIndex(index, path); });
+        // spo and pos order is the order of the sp and po posting lists: the
+        // same sorted run writes both.
+        std::optional<Cf> lists;
+        if (index == TripleIndex::kSpo) lists = Cf::kSpPostings;
+        if (index == TripleIndex::kPos) lists = Cf::kPoPostings;
+        std::string lists_path = lists ? (tmp / (std::string(CfName(*lists)) + ".sst")).string() : "";
+        if (lists) files.emplace_back(*lists, lists_path);
+        jobs.push_back([this, index, path, lists, lists_path] {
+          CG_RETURN_IF_ERROR(WriteIndex(index, path));
+          return lists ? WritePostingLists(*lists, lists_path) : Status::Ok();
+        });
       }
     }
     if (!by_source_.empty()) {
@@ -146,6 +158,39 @@ class BulkSink final : public CommitSink {
       std::string key = EncodeTripleKey(index, p.entry.subject, p.entry.predicate, p.entry.object, p.entry.claim);
       CG_RETURN_IF_ERROR(FromRocks(writer.Put(key, EncodeIndexValue(p.entry)), "writing SST"));
     }
+    CG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing " + path));
+    if (index != TripleIndex::kOsp) sorted_[index == TripleIndex::kSpo ? 0 : 1] = std::move(packed);
+    return Status::Ok();
+  }
+
+  // One list per run of equal (k[0], k[1]) in the sorted entries WriteIndex
+  // left behind. A list the store already has (an import into a non-empty
+  // store) is merged with the new postings, not replaced.
+  Status WritePostingLists(Cf cf, const std::string& path) {
+    const PostingKind kind = cf == Cf::kSpPostings ? PostingKind::kSubjectPredicate : PostingKind::kPredicateObject;
+    std::vector<PackedIndexEntry> packed = std::move(sorted_[cf == Cf::kSpPostings ? 0 : 1]);
+    rocksdb::SstFileWriter writer = NewWriter(Options(cf));
+    CG_RETURN_IF_ERROR(Open(&writer, path));
+    std::vector<Posting> list;
+    std::string existing;
+    for (size_t i = 0; i < packed.size();) {
+      size_t j = i;
+      list.clear();
+      for (; j < packed.size() && packed[j].k[0] == packed[i].k[0] && packed[j].k[1] == packed[i].k[1]; ++j)
+        list.push_back(PostingOf(kind, packed[j].entry));
+      std::string key = EncodePostingKey(packed[i].k[0], packed[i].k[1]);
+      auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(cf), key, &existing);
+      if (s.ok()) {
+        std::vector<Posting> old;
+        if (!DecodePostingList(existing, &old)) return Status::Corruption(std::string("malformed list in ") + CfName(cf));
+        UpsertPostings(&old, std::move(list));
+        list = std::move(old);
+      } else if (!s.IsNotFound()) {
+        return FromRocks(s, "reading a posting list");
+      }
+      CG_RETURN_IF_ERROR(FromRocks(writer.Put(key, EncodePostingList(list)), "writing SST"));
+      i = j;
+    }
     return FromRocks(writer.Finish(), "finishing " + path);
   }
 
@@ -172,6 +217,7 @@ class BulkSink final : public CommitSink {
   std::function<void(std::string_view, uint64_t, uint64_t)> progress_;
   std::vector<std::pair<std::string, std::string>> generic_[static_cast<int>(Cf::kCount)];
   std::vector<IndexEntry> entries_;
+  std::vector<PackedIndexEntry> sorted_[2];  // spo and pos order, kept for the posting lists
   std::vector<std::pair<SourceId, ClaimId>> by_source_;
   std::atomic<uint64_t> files_done_{0};
 };

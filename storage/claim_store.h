@@ -215,5 +215,8 @@ Status TEST_RawPut(const std::string& dir, std::string_view cf_name, std::string
                    std::optional<std::string_view> value);
 // For tests only: the raw value under a key (NotFound if absent).
 Result<std::string> TEST_RawGet(const std::string& dir, std::string_view cf_name, std::string_view key);
+// For migration tests only: turns a closed store back into format 1 (drops
+// the posting-list column families, records version 1).
+Status TEST_DowngradeToFormat1(const std::string& dir);
 
 }  // namespace claimgraph::storage

@@ -17,6 +17,8 @@ const char* CfName(Cf cf) {
     case Cf::kOsp: return "osp";
     case Cf::kBySource: return "by_source";
     case Cf::kTxlog: return "txlog";
+    case Cf::kSpPostings: return "sp_postings";
+    case Cf::kPoPostings: return "po_postings";
     case Cf::kCount: break;
   }
   return "?";

@@ -24,6 +24,7 @@
 //   osp       o s p claim                   -> IndexValue
 //   by_source fixed64be source id, fixed64be claim id -> ""
 //   txlog     fixed64be tx id               -> TxRecord body || sha256(body)
+//   sp_postings, po_postings (format 2): see posting_list.h
 //
 //   IndexValue := varint asserted_tx, varint retracted_tx (0 = live),
 //                 varint source id, byte modality
@@ -44,10 +45,16 @@
 
 namespace claimgraph::storage {
 
-inline constexpr uint32_t kFormatVersion = 1;
+// 2: posting lists (sp_postings, po_postings). A version-1 store is migrated
+// when opened read-write (the lists are built from spo and pos).
+inline constexpr uint32_t kFormatVersion = 2;
 
 // Column family names, in the order the store opens them (index = CfIndex).
-enum class Cf : int { kDefault = 0, kMeta, kDict, kAlias, kNames, kClaims, kSpo, kPos, kOsp, kBySource, kTxlog, kCount };
+enum class Cf : int {
+  kDefault = 0, kMeta, kDict, kAlias, kNames, kClaims, kSpo, kPos, kOsp, kBySource, kTxlog,
+  kSpPostings, kPoPostings,  // format 2 (posting_list.h)
+  kCount
+};
 const char* CfName(Cf cf);
 
 enum class TripleIndex { kSpo, kPos, kOsp };

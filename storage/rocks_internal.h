@@ -29,6 +29,9 @@ struct Counters {
   TxId last_tx = 0;
 };
 std::string EncodeCounters(const Counters& c);
+// migrate.cc: builds the posting lists of a format-1 store, then records format 2.
+class RocksClaimStore;
+Status MigrateFormat1To2(RocksClaimStore* store);
 Status DecodeCounters(std::string_view in, Counters* out);
 
 class RocksClaimStore final : public ClaimStore {

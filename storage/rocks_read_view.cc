@@ -3,6 +3,7 @@
 
 #include "storage/byte_codec.h"
 #include "storage/normalize.h"
+#include "storage/posting_list.h"
 #include "storage/record_codec.h"
 #include "storage/rocks_internal.h"
 #include "storage/tx_log.h"
@@ -32,6 +33,20 @@ class IteratorPool {
 
  private:
   std::vector<std::unique_ptr<rocksdb::Iterator>> free_[static_cast<int>(Cf::kCount)];
+};
+
+// A cursor that is over before it starts: a read that failed.
+class FailedCursor final : public ClaimCursor {
+ public:
+  explicit FailedCursor(Status s) : status_(std::move(s)) {}
+  bool Valid() const override { return false; }
+  const IndexEntry& entry() const override { return entry_; }
+  void Next() override {}
+  Status status() const override { return status_; }
+
+ private:
+  Status status_;
+  IndexEntry entry_;
 };
 
 class RocksClaimCursor final : public ClaimCursor {
@@ -88,6 +103,107 @@ class RocksClaimCursor final : public ClaimCursor {
   Status status_;
 };
 
+// Reads claims from posting lists: one list (two positions bound) or every
+// list under a one-word prefix (subject only, or predicate only), in key order
+// and within a list in (third, claim) order — the order of spo and pos.
+class PostingCursor final : public ClaimCursor {
+ public:
+  // Exact list: `value` holds it (or is empty when there is none).
+  PostingCursor(PostingKind kind, uint64_t first, uint64_t second, std::unique_ptr<rocksdb::PinnableSlice> value,
+                TxId as_of, bool include_retracted)
+      : kind_(kind), value_(std::move(value)), first_(first), second_(second), as_of_(as_of),
+        include_retracted_(include_retracted) {
+    if (!value_->empty()) decoder_ = PostingDecoder(std::string_view(value_->data(), value_->size()));
+    Settle();
+  }
+  // Every list whose key starts with `prefix` (8 bytes).
+  PostingCursor(PostingKind kind, std::unique_ptr<rocksdb::Iterator> it, IteratorPool* pool, int cf, std::string prefix,
+                TxId as_of, bool include_retracted)
+      : kind_(kind), it_(std::move(it)), pool_(pool), cf_(cf), prefix_(std::move(prefix)), as_of_(as_of),
+        include_retracted_(include_retracted) {
+    it_->Seek(prefix_);
+    if (OpenList()) Settle();
+  }
+  ~PostingCursor() override {
+    if (it_ && it_->status().ok()) pool_->Give(cf_, std::move(it_));
+  }
+  bool Valid() const override { return valid_; }
+  const IndexEntry& entry() const override { return entry_; }
+  void Next() override { Settle(); }
+  Status status() const override { return status_; }
+
+ private:
+  // Starts decoding the list under the iterator; false past the prefix.
+  bool OpenList() {
+    valid_ = false;
+    if (!it_->Valid()) {
+      if (!it_->status().ok()) status_ = FromRocks(it_->status(), "scanning posting lists");
+      return false;
+    }
+    rocksdb::Slice k = it_->key();
+    if (!k.starts_with(prefix_)) return false;
+    if (k.size() != 16) {
+      status_ = Status::Corruption("malformed posting list key");
+      return false;
+    }
+    first_ = DecodeFixed64BE(k.data());
+    second_ = DecodeFixed64BE(k.data() + 8);
+    decoder_ = PostingDecoder(std::string_view(it_->value().data(), it_->value().size()));
+    return true;
+  }
+
+  // Moves to the next visible posting.
+  void Settle() {
+    valid_ = false;
+    Posting p;
+    for (;;) {
+      while (decoder_.Next(&p)) {
+        if (p.asserted_tx > as_of_) continue;
+        if (!include_retracted_ && p.retracted_tx != 0 && p.retracted_tx <= as_of_) continue;
+        if (p.retracted_tx > as_of_) p.retracted_tx = 0;  // not retracted yet, as of then
+        entry_ = EntryOf(kind_, first_, second_, p);
+        valid_ = true;
+        return;
+      }
+      if (!decoder_.ok()) {
+        status_ = Status::Corruption("malformed posting list");
+        return;
+      }
+      if (!it_) return;
+      it_->Next();
+      if (!OpenList()) return;
+    }
+  }
+
+  PostingKind kind_;
+  std::unique_ptr<rocksdb::PinnableSlice> value_;  // exact list
+  std::unique_ptr<rocksdb::Iterator> it_;          // prefix scan
+  IteratorPool* pool_ = nullptr;
+  int cf_ = 0;
+  std::string prefix_;
+  uint64_t first_ = 0, second_ = 0;
+  PostingDecoder decoder_;
+  TxId as_of_;
+  bool include_retracted_;
+  IndexEntry entry_;
+  bool valid_ = false;
+  Status status_;
+};
+
+// Postings answer a pattern when exactly the first one or two words of a
+// list key are bound; anything else reads the per-claim indexes.
+struct PostingChoice {
+  PostingKind kind;
+  Cf cf;
+  uint64_t first;
+  std::optional<uint64_t> second;
+};
+std::optional<PostingChoice> ChoosePostings(const TriplePattern& p) {
+  if (p.subject && !p.object) return PostingChoice{PostingKind::kSubjectPredicate, Cf::kSpPostings, *p.subject, p.predicate};
+  if (!p.subject && p.predicate) return PostingChoice{PostingKind::kPredicateObject, Cf::kPoPostings, *p.predicate, p.object};
+  return std::nullopt;
+}
+
 class RocksReadView final : public ReadView {
  public:
   RocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId as_of, const Counters& counters)
@@ -110,6 +226,21 @@ class RocksReadView final : public ReadView {
   }
 
   std::unique_ptr<ClaimCursor> Open(const TriplePattern& pattern, bool include_retracted) const {
+    if (auto lists = ChoosePostings(pattern)) {
+      if (lists->second) {
+        auto value = std::make_unique<rocksdb::PinnableSlice>();
+        auto s = store_->db()->Get(ro_, store_->cf(lists->cf), EncodePostingKey(lists->first, *lists->second), value.get());
+        if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
+        if (s.IsNotFound()) value->Reset();
+        return std::make_unique<PostingCursor>(lists->kind, lists->first, *lists->second, std::move(value), as_of_,
+                                               include_retracted);
+      }
+      int cf = static_cast<int>(lists->cf);
+      auto it = pool_.Take(cf);
+      if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(lists->cf)));
+      return std::make_unique<PostingCursor>(lists->kind, std::move(it), &pool_, cf, EncodeId(lists->first), as_of_,
+                                             include_retracted);
+    }
     IndexChoice choice = ChooseIndex(pattern);
     int cf = static_cast<int>(CfOf(choice.index));
     auto it = pool_.Take(cf);

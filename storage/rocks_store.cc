@@ -42,6 +42,8 @@ Status DecodeCounters(std::string_view in, Counters* out) {
   return Status::Ok();
 }
 
+bool AddedInFormat2(Cf cf) { return cf == Cf::kSpPostings || cf == Cf::kPoPostings; }
+
 rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf, const StoreOptions& options) {
   static std::shared_ptr<rocksdb::Cache> cache;  // shared by every store in the process
   static std::once_flag once;
@@ -99,14 +101,19 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
     if (!s.ok()) return FromRocks(s, "opening " + dir);
     std::set<std::string> have(names.begin(), names.end());
     for (int i = 0; i < static_cast<int>(Cf::kCount); ++i)
-      if (!have.count(CfName(static_cast<Cf>(i))))
+      if (!have.count(CfName(static_cast<Cf>(i))) && AddedInFormat2(static_cast<Cf>(i)) && options.read_only)
+        return Status::FailedPrecondition("store " + dir + " has on-disk format 1, which needs a migration to format " +
+                                          std::to_string(kFormatVersion) + ": open it once read-write (claimgraphd serve)");
+      else if (!have.count(CfName(static_cast<Cf>(i))) && !AddedInFormat2(static_cast<Cf>(i)))
         return Status::FailedPrecondition(dir + " is not a claimgraph store (no column family '" +
                                           CfName(static_cast<Cf>(i)) + "')");
   }
 
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = true;
-  db_options.create_missing_column_families = !exists;
+  // A format-1 store lacks the posting-list families; they are created here
+  // and filled by the migration below.
+  db_options.create_missing_column_families = !options.read_only;
   db_options.IncreaseParallelism(2);
   db_options.max_open_files = 512;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
@@ -140,6 +147,13 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
   } else {
     ByteReader r(version);
     uint32_t v = r.Fixed32BE();
+    if (r.ok() && v == 1 && !options.read_only) {
+      CG_RETURN_IF_ERROR(MigrateFormat1To2(store.get()).WithContext("migrating " + dir + " to format 2"));
+      v = 2;
+    } else if (r.ok() && v == 1) {
+      return Status::FailedPrecondition("store " + dir + " has on-disk format 1, which needs a migration to format " +
+                                        std::to_string(kFormatVersion) + ": open it once read-write (claimgraphd serve)");
+    }
     if (!r.ok() || v != kFormatVersion)
       return Status::FailedPrecondition("store " + dir + " has on-disk format version " +
                                         (r.ok() ? std::to_string(v) : std::string("<unreadable>")) +
@@ -377,6 +391,19 @@ Result<std::string> TEST_RawGet(const std::string& dir, std::string_view cf_name
   for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
   if (!st.ok()) return st;
   return value;
+}
+
+Status TEST_DowngradeToFormat1(const std::string& dir) {
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
+  Status st;
+  for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings})
+    if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
+  std::string v;
+  PutFixed32BE(&v, 1);
+  if (st.ok()) st = FromRocks(db->Put(rocksdb::WriteOptions(), FindHandle(handles, "meta"), std::string(kMetaFormatVersion), v), "raw write");
+  for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
+  return st;
 }
 
 }  // namespace claimgraph::storage

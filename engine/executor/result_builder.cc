@@ -1,10 +1,12 @@
 #include "engine/executor/result_builder.h"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "engine/executor/evaluator.h"
+#include "engine/executor/group_table.h"
 
 namespace claimgraph::engine {
 namespace {
@@ -75,26 +77,13 @@ class Emitter {
   uint64_t skipped_ = 0, emitted_ = 0;
 };
 
-// A group's key: plain variables by their raw ids (no names, no strings, no
-// allocation per row once the buffer has grown), other keys by value.
-struct GroupKey {
-  std::vector<uint64_t> ids;
-  std::vector<Value> values;
-  bool operator==(const GroupKey& o) const { return ids == o.ids && ValuesEq()(values, o.values); }
-};
-struct GroupKeyHash {
-  size_t operator()(const GroupKey& k) const {
-    size_t h = ValuesHash()(k.values);
-    for (uint64_t id : k.ids) h = (h ^ id) * 1099511628211ull;
-    return h;
-  }
-};
-
+// Kept small (groups hold one per aggregate, in one array): what only MIN,
+// MAX or COUNT(DISTINCT value) need is allocated when first used.
 struct AggState {
   uint64_t count = 0;
-  Value best;  // MIN / MAX
-  std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq> distinct;
-  std::unordered_set<uint64_t> distinct_raw;  // COUNT(DISTINCT ?x) / COUNT(DISTINCT ?c.source) by id
+  std::unique_ptr<Value> best;  // MIN / MAX
+  std::unique_ptr<std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq>> distinct;
+  DistinctIds distinct_raw;  // COUNT(DISTINCT ?x) / COUNT(DISTINCT ?c.source) by id
 };
 
 // The raw id that identifies an aggregate's argument, when one does: a
@@ -106,16 +95,11 @@ int RawSlotOf(const BoundExpr& e) {
   return -1;
 }
 
-struct Group {
-  Row first;
-  std::vector<AggState> aggs;
-  std::vector<uint64_t> provenance;
-};
-
-Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, Group* g) {
+// The states of one group's aggregates, in query order.
+Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggState* states) {
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
-    AggState& s = g->aggs[i];
+    AggState& s = states[i];
     if (a.aggregate == grammar::AggregateKind::kCountStar) {
       ++s.count;
       continue;
@@ -123,7 +107,7 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, Group* 
     if (a.aggregate == grammar::AggregateKind::kCount && a.distinct) {
       int raw = RawSlotOf(a.children[0]);
       if (raw >= 0 && row.slots[raw] != 0) {
-        if (s.distinct_raw.insert(row.slots[raw]).second) CG_RETURN_IF_ERROR(ctx->Charge(32));
+        if (s.distinct_raw.Insert(row.slots[raw])) CG_RETURN_IF_ERROR(ctx->Charge(32));
         continue;
       }
     }
@@ -132,16 +116,17 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, Group* 
     switch (a.aggregate) {
       case grammar::AggregateKind::kCount:
         if (a.distinct) {
-          if (s.distinct.insert({v}).second) CG_RETURN_IF_ERROR(ctx->Charge(64 + v.text.size()));
+          if (!s.distinct) s.distinct = std::make_unique<std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq>>();
+          if (s.distinct->insert({v}).second) CG_RETURN_IF_ERROR(ctx->Charge(64 + v.text.size()));
         } else {
           ++s.count;
         }
         break;
       case grammar::AggregateKind::kMin:
-        if (s.best.is_null() || CompareValues(v, s.best) < 0) s.best = v;
+        if (!s.best || CompareValues(v, *s.best) < 0) s.best = std::make_unique<Value>(std::move(v));
         break;
       case grammar::AggregateKind::kMax:
-        if (s.best.is_null() || CompareValues(v, s.best) > 0) s.best = v;
+        if (!s.best || CompareValues(v, *s.best) > 0) s.best = std::make_unique<Value>(std::move(v));
         break;
       default:
         break;
@@ -150,15 +135,15 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, Group* 
   return Status::Ok();
 }
 
-std::vector<Value> Finish(const BoundQuery& q, const Group& g) {
+std::vector<Value> Finish(const BoundQuery& q, const AggState* states) {
   std::vector<Value> out;
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
-    const AggState& s = g.aggs[i];
+    const AggState& s = states[i];
     if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
-      out.push_back(s.best);
+      out.push_back(s.best ? *s.best : Value::Null());
     else
-      out.push_back(Value::Number(double(a.distinct ? s.distinct.size() + s.distinct_raw.size() : s.count)));
+      out.push_back(Value::Number(double(a.distinct ? (s.distinct ? s.distinct->size() : 0) + s.distinct_raw.size() : s.count)));
   }
   return out;
 }
@@ -203,60 +188,67 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
       rows.push_back(std::move(o));
     }
   } else {
-    std::unordered_map<GroupKey, Group, GroupKeyHash> groups;
-    std::vector<GroupKey> order;  // groups in first-seen order, for stable output
-    GroupKey key;                 // reused for every row
+    // Per group, by group number: the slots of its first row (what RETURN
+    // reads besides aggregates), its aggregate states and its claims.
+    size_t id_keys = 0;
+    for (const auto& k : q.group_keys) id_keys += k.kind == BoundExpr::Kind::kSlot;
+    GroupTable groups(id_keys);
+    const size_t width = q.variables.size(), naggs = q.aggregates.size();
+    std::vector<uint64_t> first_slots;
+    std::vector<AggState> states;
+    std::vector<std::vector<uint64_t>> provenance;
+    std::vector<uint64_t> key_ids;
+    std::vector<Value> key_values;
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
-      key.ids.clear();
-      key.values.clear();
+      key_ids.clear();
+      key_values.clear();
       for (const auto& k : q.group_keys) {
         if (k.kind == BoundExpr::Kind::kSlot) {
-          key.ids.push_back(row.slots[k.slot]);
+          key_ids.push_back(row.slots[k.slot]);
           continue;
         }
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, k, row));
-        key.values.push_back(std::move(v));
+        key_values.push_back(std::move(v));
       }
-      auto it = groups.find(key);
-      if (it == groups.end()) {
-        Group g;
-        g.first = row;
-        g.first.provenance.clear();
-        g.aggs.resize(q.aggregates.size());
-        CG_RETURN_IF_ERROR(ctx->Charge(128 + 8 * row.slots.size()));
-        order.push_back(key);
-        it = groups.emplace(key, std::move(g)).first;
+      auto [group, added] = groups.FindOrAdd(key_ids.data(), &key_values);
+      if (added) {
+        CG_RETURN_IF_ERROR(ctx->Charge(64 + 8 * width + sizeof(AggState) * naggs));
+        first_slots.insert(first_slots.end(), row.slots.begin(), row.slots.end());
+        first_slots.resize((group + 1) * width);  // rows carry one slot per variable
+        states.resize(states.size() + naggs);
+        if (q.with_provenance) provenance.emplace_back();
       }
-      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, &it->second));
+      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, states.data() + group * naggs));
       if (q.with_provenance) {  // a group carries the union of its rows' claims
-        auto& p = it->second.provenance;
+        auto& p = provenance[group];
         CG_RETURN_IF_ERROR(ctx->Charge(8 * row.provenance.size()));
         p.insert(p.end(), row.provenance.begin(), row.provenance.end());
       }
     }
-    if (groups.empty() && q.group_keys.empty()) {  // COUNT(*) over nothing is one row: 0
-      Group g;
-      g.first.slots.assign(q.variables.size(), 0);
-      g.aggs.resize(q.aggregates.size());
-      order.push_back({});
-      groups.emplace(GroupKey{}, std::move(g));
+    size_t ngroups = groups.size();
+    if (ngroups == 0 && q.group_keys.empty()) {  // COUNT(*) over nothing is one row: 0
+      ngroups = 1;
+      first_slots.assign(width, 0);
+      states.resize(naggs);
+      if (q.with_provenance) provenance.emplace_back();
     }
-    for (const auto& key : order) {
-      Group& g = groups.at(key);
-      std::vector<Value> aggs = Finish(q, g);
+    Row first;
+    for (size_t g = 0; g < ngroups; ++g) {
+      first.slots.assign(first_slots.begin() + g * width, first_slots.begin() + (g + 1) * width);
+      std::vector<Value> aggs = Finish(q, states.data() + g * naggs);
       OutRow o;
       for (const auto& r : q.returns) {
-        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, g.first, &aggs));
+        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, first, &aggs));
         o.values.push_back(std::move(v));
       }
       if (q.having) {
-        CG_ASSIGN_OR_RETURN(Value keep, Evaluate(ctx, *q.having, g.first, &aggs, &o.values));
+        CG_ASSIGN_OR_RETURN(Value keep, Evaluate(ctx, *q.having, first, &aggs, &o.values));
         if (!(keep.kind == Value::Kind::kBool && keep.boolean)) continue;
       }
       if (q.distinct && !seen.insert(o.values).second) continue;
-      o.provenance = std::move(g.provenance);
+      if (q.with_provenance) o.provenance = std::move(provenance[g]);
       rows.push_back(std::move(o));
     }
   }

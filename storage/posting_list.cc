@@ -1,0 +1,149 @@
+#include "storage/posting_list.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "storage/byte_codec.h"
+
+namespace claimgraph::storage {
+namespace {
+
+constexpr uint8_t kPostingListVersion = 1;
+
+// The hot loop of every two-bound pattern: inline, no bounds object.
+inline bool ReadVarint(const uint8_t*& p, const uint8_t* end, uint64_t* out) {
+  uint64_t v = 0;
+  for (int shift = 0; shift < 64 && p < end; shift += 7) {
+    uint8_t b = *p++;
+    v |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) {
+      *out = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ByThirdAndClaim(const Posting& a, const Posting& b) {
+  return std::tie(a.third, a.claim) < std::tie(b.third, b.claim);
+}
+
+}  // namespace
+
+std::string EncodePostingKey(uint64_t first, uint64_t second) {
+  std::string k;
+  k.reserve(16);
+  PutFixed64BE(&k, first);
+  PutFixed64BE(&k, second);
+  return k;
+}
+
+std::string PostingKeyOf(PostingKind kind, const IndexEntry& e) {
+  return kind == PostingKind::kSubjectPredicate ? EncodePostingKey(e.subject, e.predicate)
+                                                : EncodePostingKey(e.predicate, e.object);
+}
+
+Posting PostingOf(PostingKind kind, const IndexEntry& e) {
+  return {kind == PostingKind::kSubjectPredicate ? e.object : e.subject, e.claim, e.asserted_tx, e.retracted_tx,
+          e.source, e.modality};
+}
+
+IndexEntry EntryOf(PostingKind kind, uint64_t first, uint64_t second, const Posting& p) {
+  IndexEntry e;
+  if (kind == PostingKind::kSubjectPredicate) {
+    e.subject = first;
+    e.predicate = second;
+    e.object = p.third;
+  } else {
+    e.predicate = first;
+    e.object = second;
+    e.subject = p.third;
+  }
+  e.claim = p.claim;
+  e.asserted_tx = p.asserted_tx;
+  e.retracted_tx = p.retracted_tx;
+  e.source = p.source;
+  e.modality = p.modality;
+  return e;
+}
+
+std::string EncodePostingList(const std::vector<Posting>& sorted) {
+  std::string out;
+  out.reserve(1 + sorted.size() * 10);
+  out.push_back(static_cast<char>(kPostingListVersion));
+  uint64_t third = 0, claim = 0;
+  for (const Posting& p : sorted) {
+    PutVarint(&out, p.third - third);
+    PutVarint(&out, p.third == third && claim != 0 ? p.claim - claim : p.claim);
+    PutVarint(&out, p.asserted_tx);
+    PutVarint(&out, p.retracted_tx);
+    PutVarint(&out, p.source);
+    out.push_back(static_cast<char>(p.modality));
+    third = p.third;
+    claim = p.claim;
+  }
+  return out;
+}
+
+PostingDecoder::PostingDecoder(std::string_view value)
+    : p_(reinterpret_cast<const uint8_t*>(value.data())), end_(p_ + value.size()) {
+  if (p_ == end_ || *p_ != kPostingListVersion) {
+    ok_ = false;
+    p_ = end_;
+    return;
+  }
+  ++p_;
+}
+
+bool PostingDecoder::Next(Posting* out) {
+  if (p_ >= end_) return false;
+  uint64_t delta, claim;
+  if (!ReadVarint(p_, end_, &delta) || !ReadVarint(p_, end_, &claim) || !ReadVarint(p_, end_, &out->asserted_tx) ||
+      !ReadVarint(p_, end_, &out->retracted_tx) || !ReadVarint(p_, end_, &out->source) || p_ >= end_ || *p_ > 3) {
+    ok_ = false;
+    p_ = end_;
+    return false;
+  }
+  out->modality = static_cast<Modality>(*p_++);
+  // The first posting and every new third carry the claim id itself.
+  claim_ = delta == 0 && claim_ != 0 ? claim_ + claim : claim;
+  third_ += delta;
+  out->third = third_;
+  out->claim = claim_;
+  return true;
+}
+
+bool DecodePostingList(std::string_view value, std::vector<Posting>* out) {
+  PostingDecoder d(value);
+  Posting p;
+  while (d.Next(&p)) out->push_back(p);
+  return d.ok();
+}
+
+void UpsertPostings(std::vector<Posting>* list, std::vector<Posting> updates) {
+  auto same = [](const Posting& a, const Posting& b) { return a.third == b.third && a.claim == b.claim; };
+  // One update per key, the last one given (a claim asserted and retracted in
+  // one transaction arrives twice).
+  std::stable_sort(updates.begin(), updates.end(), ByThirdAndClaim);
+  size_t kept = 0;
+  for (size_t i = 0; i < updates.size(); ++i) {
+    if (kept > 0 && same(updates[kept - 1], updates[i])) updates[kept - 1] = updates[i];
+    else updates[kept++] = updates[i];
+  }
+  updates.resize(kept);
+  if (!std::is_sorted(list->begin(), list->end(), ByThirdAndClaim)) std::sort(list->begin(), list->end(), ByThirdAndClaim);
+  std::vector<Posting> out;
+  out.reserve(list->size() + updates.size());
+  auto a = list->begin(), b = updates.begin();
+  while (a != list->end() || b != updates.end()) {
+    if (b == updates.end() || (a != list->end() && ByThirdAndClaim(*a, *b))) {
+      out.push_back(*a++);
+    } else {
+      if (a != list->end() && same(*a, *b)) ++a;  // the update replaces it
+      out.push_back(*b++);
+    }
+  }
+  *list = std::move(out);
+}
+
+}  // namespace claimgraph::storage

@@ -1,0 +1,78 @@
+// Posting lists: every claim of one (subject, predicate) or one (predicate,
+// object) pair packed into a single value.
+//
+// Why: a pattern with two positions bound ("entity-0" p0 ?o) is the common
+// case, and reading it from the per-claim spo index costs one RocksDB iterator
+// step per claim — most of a hub query's time. One Get of a packed list and a
+// tight varint decode read the same entries several times faster. The lists
+// are derived from the claims, kept beside spo/pos (which still answer fully
+// bound patterns and history), written by every commit and by bulk import.
+//
+//   sp_postings  fixed64be subject, fixed64be predicate -> PostingList
+//   po_postings  fixed64be predicate, fixed64be object  -> PostingList
+//
+//   PostingList := version byte (1), then entries sorted by (third, claim):
+//     varint third delta (from the previous entry's third; 0 = same third)
+//     varint claim (delta from the previous claim if the third is the same,
+//                   else the claim id itself)
+//     varint asserted_tx, varint retracted_tx (0 = live), varint source,
+//     byte modality
+//   "third" is the object in sp_postings and the subject in po_postings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/types.h"
+
+namespace claimgraph::storage {
+
+struct Posting {
+  uint64_t third = 0;
+  ClaimId claim = 0;
+  TxId asserted_tx = 0;
+  TxId retracted_tx = 0;
+  SourceId source = 0;
+  Modality modality = Modality::kAsserted;
+  bool operator==(const Posting&) const = default;
+};
+
+enum class PostingKind { kSubjectPredicate, kPredicateObject };
+
+std::string EncodePostingKey(uint64_t first, uint64_t second);
+// The posting key of an index entry and its entry's third position.
+std::string PostingKeyOf(PostingKind kind, const IndexEntry& e);
+Posting PostingOf(PostingKind kind, const IndexEntry& e);
+// Rebuilds the index entry from a list's key words and one posting.
+IndexEntry EntryOf(PostingKind kind, uint64_t first, uint64_t second, const Posting& p);
+
+// `sorted` must be ordered by (third, claim) without duplicates.
+std::string EncodePostingList(const std::vector<Posting>& sorted);
+// Appends to `out`; false if the value is malformed.
+bool DecodePostingList(std::string_view value, std::vector<Posting>* out);
+
+// Merges `updates` into `list` (both sorted or not): one posting per
+// (third, claim), an update replacing what the list had (a retraction
+// re-writes its claim's posting). The result is sorted.
+void UpsertPostings(std::vector<Posting>* list, std::vector<Posting> updates);
+
+// Streams the postings of one encoded list without materializing it.
+class PostingDecoder {
+ public:
+  PostingDecoder() = default;
+  explicit PostingDecoder(std::string_view value);
+  // False at the end or on malformed input (then ok() is false).
+  bool Next(Posting* out);
+  bool ok() const { return ok_; }
+
+ private:
+  const uint8_t* p_ = nullptr;
+  const uint8_t* end_ = nullptr;
+  uint64_t third_ = 0;
+  uint64_t claim_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace claimgraph::storage
