@@ -20,7 +20,8 @@ class BatchSink final : public CommitSink {
 
   void PutIndexEntries(const IndexEntry& e) override {
     std::string value = EncodeIndexValue(e);
-    for (TripleIndex index : {TripleIndex::kSpo, TripleIndex::kPos, TripleIndex::kOsp})
+    // Format 2 has no pos entries: po_postings answers every pattern pos did.
+    for (TripleIndex index : {TripleIndex::kSpo, TripleIndex::kOsp})
       Check(batch_.Put(store_->cf(CfOf(index)), EncodeTripleKey(index, e.subject, e.predicate, e.object, e.claim), value));
     for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject})
       postings_[static_cast<int>(kind)][PostingKeyOf(kind, e)].push_back(PostingOf(kind, e));

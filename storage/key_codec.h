@@ -20,7 +20,8 @@
 //   claims    fixed64be claim id, 0x00      -> ClaimRecord (immutable)
 //             fixed64be claim id, 0x01      -> RetractionRecord (immutable)
 //   spo       s p o claim (4 x fixed64be)   -> IndexValue
-//   pos       p o s claim                   -> IndexValue
+//   pos       p o s claim                   -> IndexValue   (format 1 only: format 2
+//                                              writes none, po_postings replaces it)
 //   osp       o s p claim                   -> IndexValue
 //   by_source fixed64be source id, fixed64be claim id -> ""
 //   txlog     fixed64be tx id               -> TxRecord body || sha256(body)

@@ -69,20 +69,25 @@ IndexEntry EntryOf(PostingKind kind, uint64_t first, uint64_t second, const Post
 
 std::string EncodePostingList(const std::vector<Posting>& sorted) {
   std::string out;
-  out.reserve(1 + sorted.size() * 10);
-  out.push_back(static_cast<char>(kPostingListVersion));
+  EncodePostingList(sorted, &out);
+  return out;
+}
+
+void EncodePostingList(const std::vector<Posting>& sorted, std::string* out) {
+  out->clear();
+  out->reserve(1 + sorted.size() * 10);
+  out->push_back(static_cast<char>(kPostingListVersion));
   uint64_t third = 0, claim = 0;
   for (const Posting& p : sorted) {
-    PutVarint(&out, p.third - third);
-    PutVarint(&out, p.third == third && claim != 0 ? p.claim - claim : p.claim);
-    PutVarint(&out, p.asserted_tx);
-    PutVarint(&out, p.retracted_tx);
-    PutVarint(&out, p.source);
-    out.push_back(static_cast<char>(p.modality));
+    PutVarint(out, p.third - third);
+    PutVarint(out, p.third == third && claim != 0 ? p.claim - claim : p.claim);
+    PutVarint(out, p.asserted_tx);
+    PutVarint(out, p.retracted_tx);
+    PutVarint(out, p.source);
+    out->push_back(static_cast<char>(p.modality));
     third = p.third;
     claim = p.claim;
   }
-  return out;
 }
 
 PostingDecoder::PostingDecoder(std::string_view value)

@@ -50,6 +50,7 @@ IndexEntry EntryOf(PostingKind kind, uint64_t first, uint64_t second, const Post
 
 // `sorted` must be ordered by (third, claim) without duplicates.
 std::string EncodePostingList(const std::vector<Posting>& sorted);
+void EncodePostingList(const std::vector<Posting>& sorted, std::string* out);  // replaces *out, reusing its buffer
 // Appends to `out`; false if the value is malformed.
 bool DecodePostingList(std::string_view value, std::vector<Posting>* out);
 

@@ -399,6 +399,18 @@ Status TEST_DowngradeToFormat1(const std::string& dir) {
   Status st;
   for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings})
     if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
+  // Format 1 kept a pos entry per claim: rebuilt from spo.
+  if (st.ok()) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), FindHandle(handles, "spo")));
+    rocksdb::WriteBatch batch;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      IndexEntry e;
+      if (!DecodeTripleKey(TripleIndex::kSpo, std::string_view(it->key().data(), it->key().size()), &e)) continue;
+      batch.Put(FindHandle(handles, "pos"), EncodeTripleKey(TripleIndex::kPos, e.subject, e.predicate, e.object, e.claim),
+                it->value()).PermitUncheckedError();
+    }
+    st = FromRocks(db->Write(rocksdb::WriteOptions(), &batch), "raw write");
+  }
   std::string v;
   PutFixed32BE(&v, 1);
   if (st.ok()) st = FromRocks(db->Put(rocksdb::WriteOptions(), FindHandle(handles, "meta"), std::string(kMetaFormatVersion), v), "raw write");
