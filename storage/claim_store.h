@@ -31,6 +31,14 @@ struct StoreOptions {
   size_t block_cache_bytes = 256 << 20;
 };
 
+// How a pattern with these positions bound is read: a posting list (or the
+// lists under a one-word prefix) when exactly the leading words of an sp or
+// po list key are bound, else a per-claim index. The planner names it in
+// EXPLAIN; the read view follows it.
+enum class AccessPath { kSpPostings, kPoPostings, kSpo, kOsp, kFullScan };
+AccessPath ChooseAccessPath(bool subject, bool predicate, bool object);
+const char* AccessPathName(AccessPath path);
+
 // Iterates index entries of visible claims in index-key order.
 class ClaimCursor {
  public:

@@ -1,6 +1,7 @@
 #include "storage/key_codec.h"
 
 #include "storage/byte_codec.h"
+#include "storage/claim_store.h"
 
 namespace claimgraph::storage {
 
@@ -54,6 +55,25 @@ IndexChoice ChooseIndex(const TriplePattern& p) {
     PutFixed64BE(&c.prefix, *p.object);
   }
   return c;
+}
+
+AccessPath ChooseAccessPath(bool s, bool p, bool o) {
+  if (s && !o) return AccessPath::kSpPostings;
+  if (!s && p) return AccessPath::kPoPostings;
+  if (s && p && o) return AccessPath::kSpo;
+  if (o) return AccessPath::kOsp;
+  return AccessPath::kFullScan;
+}
+
+const char* AccessPathName(AccessPath path) {
+  switch (path) {
+    case AccessPath::kSpPostings: return "sp_postings";
+    case AccessPath::kPoPostings: return "po_postings";
+    case AccessPath::kSpo: return "spo";
+    case AccessPath::kOsp: return "osp";
+    case AccessPath::kFullScan: return "spo (full scan)";
+  }
+  return "?";
 }
 
 std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim) {

@@ -199,9 +199,14 @@ struct PostingChoice {
   std::optional<uint64_t> second;
 };
 std::optional<PostingChoice> ChoosePostings(const TriplePattern& p) {
-  if (p.subject && !p.object) return PostingChoice{PostingKind::kSubjectPredicate, Cf::kSpPostings, *p.subject, p.predicate};
-  if (!p.subject && p.predicate) return PostingChoice{PostingKind::kPredicateObject, Cf::kPoPostings, *p.predicate, p.object};
-  return std::nullopt;
+  switch (ChooseAccessPath(p.subject.has_value(), p.predicate.has_value(), p.object.has_value())) {
+    case AccessPath::kSpPostings:
+      return PostingChoice{PostingKind::kSubjectPredicate, Cf::kSpPostings, *p.subject, p.predicate};
+    case AccessPath::kPoPostings:
+      return PostingChoice{PostingKind::kPredicateObject, Cf::kPoPostings, *p.predicate, p.object};
+    default:
+      return std::nullopt;  // ChooseIndex: spo or osp
+  }
 }
 
 class RocksReadView final : public ReadView {

@@ -5,6 +5,7 @@
 
 #include "engine/executor/filter_steps.h"
 #include "engine/executor/pattern_step.h"
+#include "storage/claim_store.h"
 
 namespace claimgraph::engine {
 namespace {
@@ -69,7 +70,7 @@ std::string Planner::IndexLabel(const BoundPattern& p, const std::set<int>& boun
   if (p.IsPath()) return s ? "bfs from subject" : o ? "bfs from object" : "bfs from every node";
   bool forward = p.predicate_slot >= 0 || p.steps[0].forward;
   bool ss = forward ? s : o, oo = forward ? o : s;  // stored positions
-  std::string idx = ss && (pr || !oo) ? "spo" : ss && oo ? "osp" : pr ? "pos" : oo ? "osp" : "spo (full scan)";
+  std::string idx = storage::AccessPathName(storage::ChooseAccessPath(ss, pr, oo));
   std::string bound_list;
   if (ss) bound_list += "s";
   if (pr) bound_list += "p";
