@@ -1,8 +1,9 @@
 #include "server/serve.h"
 
+#include <absl/synchronization/mutex.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
-#include <spdlog/async.h>
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -28,12 +29,24 @@ std::string ReadAll(const std::string& path) {
 }  // namespace
 
 int RunServe(const ServeCommand& cmd) {
-  // Logs are diagnostics: standard error, one line per request, written by a
-  // background thread so that a request never waits for the terminal.
-  spdlog::init_thread_pool(8192, 1);
-  spdlog::set_default_logger(spdlog::stderr_logger_mt<spdlog::async_factory>("claimgraphd"));
+  // Logs are diagnostics: standard error, one line per request. Request lines
+  // go into a buffer flushed every second (and at once for warnings and
+  // errors): under load a background logger thread woken for every line, or
+  // a write(2) per line, cost more CPU than the point query they describe.
+  // Debian's abseil is built with mutex deadlock detection on: every lock
+  // gRPC takes updated a lock graph (seen in profiles of the point query).
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  std::shared_ptr<spdlog::logger> logger;
+  try {
+    logger = spdlog::basic_logger_mt("claimgraphd", "/dev/stderr");  // buffered, unlike the stderr sink
+  } catch (const spdlog::spdlog_ex&) {
+    logger = spdlog::stderr_logger_mt("claimgraphd");  // stderr that cannot be reopened (a socket)
+  }
+  logger->flush_on(spdlog::level::warn);
+  spdlog::set_default_logger(logger);
+  spdlog::flush_every(std::chrono::seconds(1));
   struct FlushLogsOnReturn {
-    ~FlushLogsOnReturn() { spdlog::shutdown(); }  // every return path drains the log queue
+    ~FlushLogsOnReturn() { spdlog::shutdown(); }  // every return path flushes the log
   } flush_logs;
   // SIGTERM/SIGINT are taken by a waiting thread, never by a worker.
   sigset_t signals;

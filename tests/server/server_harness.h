@@ -140,6 +140,14 @@ class ServerProcess {
     std::ifstream in(log_);
     return std::string(std::istreambuf_iterator<char>(in), {});
   }
+  // The server flushes request lines every second: the log once it contains
+  // `needle` (or after 10 s, for the test's assertion to report).
+  std::string LogContaining(std::string_view needle) const {
+    std::string log;
+    for (int i = 0; i < 200 && (log = Log()).find(needle) == std::string::npos; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return log;
+  }
   const std::string& data_dir() const { return data_; }
   pid_t pid() const { return pid_; }
 
