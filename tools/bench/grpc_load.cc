@@ -120,7 +120,8 @@ Result Drive(const std::string& address, pid_t server, int clients, int requests
         break;
       case Stream::Stage::kFinished:
         latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s.start).count());
-        if (!s.status.ok()) ++errors;
+        if (!s.status.ok() && errors++ == 0)
+          std::fprintf(stderr, "[grpc_load] first error: %d %s\n", s.status.error_code(), s.status.error_message().c_str());
         if (--s.left > 0) start_call(s);
         else --active;
         break;
