@@ -5,66 +5,11 @@
 #include "server/proto_convert.h"
 #include "server/request_log.h"
 #include "server/status_convert.h"
+#include "server/streaming_sink.h"
 
 namespace claimgraph::server {
-namespace {
 
-// Streams rows to the client in batches as the engine produces them. The
-// header rides with the first batch and the last batch with the trailer, so a
-// small result is one message (one write) rather than header, batch, trailer.
-class StreamingSink final : public engine::RowSink {
- public:
-  StreamingSink(grpc::ServerContext* context, grpc::ServerWriter<v1::QueryResponse>* writer, uint32_t batch_rows)
-      : context_(context), writer_(writer), batch_rows_(batch_rows ? batch_rows : 512) {}
-
-  Status Header(const std::vector<std::string>& columns) override {
-    for (const auto& c : columns) pending_.mutable_header()->add_columns(c);
-    pending_.mutable_header()->set_as_of_tx(as_of_);
-    return Status::Ok();
-  }
-  Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override {
-    v1::Row* out = pending_.mutable_batch()->add_rows();
-    for (const auto& v : row) ToProto(v, out->add_values());
-    for (uint64_t id : provenance) out->add_provenance(id);
-    if (static_cast<uint32_t>(pending_.batch().rows_size()) >= batch_rows_) {
-      if (context_->IsCancelled() || !writer_->Write(pending_)) return Status::Cancelled("the client went away");
-      pending_.Clear();
-    }
-    return Status::Ok();
-  }
-  // The last message: whatever is pending plus the trailer, written with the status.
-  v1::QueryResponse* last() { return &pending_; }
-  void set_as_of(uint64_t tx) { as_of_ = tx; }
-
- private:
-  grpc::ServerContext* context_;
-  grpc::ServerWriter<v1::QueryResponse>* writer_;
-  uint32_t batch_rows_;
-  v1::QueryResponse pending_;
-  uint64_t as_of_ = 0;
-};
-
-// Holds one of the limited query slots for the duration of a call.
-class QuerySlot {
- public:
-  QuerySlot(std::atomic<int>* running, int max) : running_(running) {
-    acquired_ = running_->fetch_add(1) < max;
-  }
-  ~QuerySlot() { running_->fetch_sub(1); }
-  bool acquired() const { return acquired_; }
-
- private:
-  std::atomic<int>* running_;
-  bool acquired_;
-};
-
-grpc::Status ShuttingDown() {
-  return grpc::Status(grpc::StatusCode::UNAVAILABLE, "claimgraphd is shutting down; retry on another server");
-}
-
-}  // namespace
-
-engine::ExecuteOptions ClaimGraphService::OptionsFor(grpc::ServerContext* context, const Principal& p,
+engine::ExecuteOptions ClaimGraphService::OptionsFor(grpc::ServerContextBase* context, const Principal& p,
                                                      const v1::QueryRequest& r) const {
   engine::ExecuteOptions o;
   o.principal = p.name;
@@ -94,17 +39,10 @@ grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::Qu
   if (!slot.acquired())
     return log.Done(ToGrpcStatus(Status::ResourceExhausted(
         "too many concurrent queries (max_concurrent_queries = " + std::to_string(limits_.max_concurrent_queries) + ")")));
-  StreamingSink sink(context, writer, request->batch_rows());
+  StreamingSink sink(context, [writer](v1::QueryResponse* m) { return writer->Write(*m); }, request->batch_rows());
   auto result = engine_.Execute(request->statement(), OptionsFor(context, *principal, *request), &sink);
   if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
-  v1::QueryResponse& last = *sink.last();
-  auto* t = last.mutable_trailer();
-  t->set_rows(result->stats.rows);
-  t->set_elapsed_ms(result->stats.elapsed_ms);
-  for (const auto& w : result->warnings) t->add_warnings(w);
-  t->set_message(result->message);
-  t->set_written_tx(result->stats.written_tx);
-  writer->WriteLast(last, grpc::WriteOptions());  // the last rows and the trailer travel with the status
+  writer->WriteLast(*sink.Last(*result), grpc::WriteOptions());  // the last rows and the trailer travel with the status
   log.set_rows(result->stats.rows);
   return log.Done(grpc::Status::OK);
 }

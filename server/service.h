@@ -32,6 +32,9 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
 
   grpc::Status Query(grpc::ServerContext* context, const v1::QueryRequest* request,
                      grpc::ServerWriter<v1::QueryResponse>* writer) override;
+  // session.cc
+  grpc::Status Session(grpc::ServerContext* context,
+                       grpc::ServerReaderWriter<v1::SessionResponse, v1::SessionRequest>* stream) override;
   grpc::Status Explain(grpc::ServerContext* context, const v1::QueryRequest* request,
                        v1::ExplainResponse* response) override;
   grpc::Status Assert(grpc::ServerContext* context, const v1::AssertRequest* request,
@@ -55,7 +58,7 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
   CallGate& gate() { return gate_; }
 
  private:
-  engine::ExecuteOptions OptionsFor(grpc::ServerContext* context, const Principal& p, const v1::QueryRequest& r) const;
+  engine::ExecuteOptions OptionsFor(grpc::ServerContextBase* context, const Principal& p, const v1::QueryRequest& r) const;
 
   storage::ClaimStore* store_;
   engine::Engine engine_;

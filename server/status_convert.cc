@@ -30,4 +30,8 @@ grpc::Status ToGrpcStatus(const Status& s) {
   return grpc::Status(code, s.message().substr(0, cut) + "... (message truncated)");
 }
 
+grpc::Status ShuttingDown() {
+  return grpc::Status(grpc::StatusCode::UNAVAILABLE, "claimgraphd is shutting down; retry on another server");
+}
+
 }  // namespace claimgraph::server

@@ -8,5 +8,7 @@
 namespace claimgraph::server {
 
 grpc::Status ToGrpcStatus(const Status& status);
+// UNAVAILABLE for a call that arrives while the server drains (call_gate.h).
+grpc::Status ShuttingDown();
 
 }  // namespace claimgraph::server

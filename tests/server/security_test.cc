@@ -40,6 +40,24 @@ grpc::Status QueryStatus(ServerProcess& server, const std::string& token, const 
   return reader->Finish();
 }
 
+// One statement over a Session: the stream's status when the stream failed
+// (authentication), else the statement's own answer.
+grpc::Status SessionStatus(ServerProcess& server, const std::string& token, const std::string& text) {
+  auto ctx = As(token);
+  auto stream = server.stub().Session(ctx.get());
+  v1::SessionRequest req;
+  req.mutable_query()->set_statement(text);
+  stream->Write(req);
+  stream->WritesDone();
+  v1::SessionResponse resp;
+  grpc::Status statement = grpc::Status::OK;
+  while (stream->Read(&resp))
+    if (resp.has_error())
+      statement = grpc::Status(static_cast<grpc::StatusCode>(resp.error().code()), resp.error().message());
+  grpc::Status call = stream->Finish();
+  return call.ok() ? statement : call;
+}
+
 std::vector<Rpc> AllRpcs() {
   int counter = 0;
   return {
@@ -48,6 +66,12 @@ std::vector<Rpc> AllRpcs() {
       {"Query (write)", Need::kWriter,
        [counter](ServerProcess& s, const std::string& t) mutable {
          return QueryStatus(s, t, "ASSERT \"Japan\" pact \"Vietnam\" SOURCE \"matrix-q" + std::to_string(++counter) + "\"");
+       }},
+      {"Session (read)", Need::kReader,
+       [](ServerProcess& s, const std::string& t) { return SessionStatus(s, t, "MATCH ?a pact ?b RETURN ?a LIMIT 1"); }},
+      {"Session (write)", Need::kWriter,
+       [counter](ServerProcess& s, const std::string& t) mutable {
+         return SessionStatus(s, t, "ASSERT \"Japan\" pact \"Vietnam\" SOURCE \"matrix-s" + std::to_string(++counter) + "\"");
        }},
       {"Explain", Need::kReader,
        [](ServerProcess& s, const std::string& t) {
@@ -159,7 +183,7 @@ TEST(Security, EveryRpcForEveryRole) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 12 * 6);
+  EXPECT_EQ(checked, 14 * 6);
   // Tokens never reach the log; principals do.
   std::string log = server.LogContaining("principal=walt");
   for (const char* token : {"reader-token-1", "writer-token-1", "admin-token-1", "reader-token-2"})

@@ -140,6 +140,110 @@ Result Drive(const std::string& address, pid_t server, int clients, int requests
   return {latencies.size() / secs, pct(0.5), pct(0.99), cpu / std::max<size_t>(1, latencies.size()) * 1e6, errors};
 }
 
+// The same load over Session streams: each stream opens one Session and runs
+// its statements on it one after another (a statement's latency: from its
+// write to the message with its trailer).
+struct SessionStream {
+  enum class Stage { kStarting, kWriting, kReading, kClosing, kFinished } stage = Stage::kStarting;
+  std::unique_ptr<claimgraph::v1::ClaimGraph::Stub> stub;
+  grpc::ClientContext ctx;
+  std::unique_ptr<grpc::ClientAsyncReaderWriter<claimgraph::v1::SessionRequest, claimgraph::v1::SessionResponse>> call;
+  claimgraph::v1::SessionRequest request;
+  claimgraph::v1::SessionResponse response;
+  grpc::Status status;
+  Clock::time_point start;
+  std::mt19937_64 rng;
+  int left = 0;
+};
+
+Result DriveSessions(const std::string& address, pid_t server, int clients, int requests,
+                     const std::function<std::string(std::mt19937_64&)>& statement) {
+  grpc::CompletionQueue cq;
+  std::vector<SessionStream> streams(clients);
+  std::vector<double> latencies;
+  latencies.reserve(requests);
+  uint64_t errors = 0;
+  auto send_next = [&](SessionStream& s) {
+    s.request.set_id(s.request.id() + 1);
+    s.request.mutable_query()->set_statement(statement(s.rng));
+    s.stage = SessionStream::Stage::kWriting;
+    s.start = Clock::now();
+    s.call->Write(s.request, &s);
+  };
+  for (int c = 0; c < clients; ++c) {
+    grpc::ChannelArguments args;
+    args.SetInt("grpc.use_local_subchannel_pool", 1);  // one connection per stream
+    auto channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+    channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    streams[c].stub = claimgraph::v1::ClaimGraph::NewStub(channel);
+    streams[c].rng.seed(c + 1);
+    streams[c].left = requests / clients + (c < requests % clients ? 1 : 0);
+  }
+  double cpu0 = CpuSeconds(server);
+  auto t0 = Clock::now();
+  int active = 0;
+  for (auto& s : streams) {
+    s.call = s.stub->PrepareAsyncSession(&s.ctx, &cq);
+    s.call->StartCall(&s);
+    ++active;
+  }
+  void* tag;
+  bool ok;
+  while (active > 0 && cq.Next(&tag, &ok)) {
+    SessionStream& s = *static_cast<SessionStream*>(tag);
+    using Stage = SessionStream::Stage;
+    if (!ok && s.stage != Stage::kClosing && s.stage != Stage::kFinished) {  // the stream broke
+      ++errors;
+      s.stage = Stage::kFinished;
+      s.call->Finish(&s.status, &s);
+      continue;
+    }
+    switch (s.stage) {
+      case Stage::kStarting:
+        send_next(s);
+        break;
+      case Stage::kWriting:
+        s.stage = Stage::kReading;
+        s.call->Read(&s.response, &s);
+        break;
+      case Stage::kReading:
+        if (!s.response.has_error() && !s.response.response().has_trailer()) {  // more rows of this statement
+          s.call->Read(&s.response, &s);
+          break;
+        }
+        latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s.start).count());
+        if (s.response.has_error() && errors++ == 0)
+          std::fprintf(stderr, "[grpc_load] first error: %d %s\n", s.response.error().code(),
+                       s.response.error().message().c_str());
+        if (--s.left > 0) {
+          send_next(s);
+        } else {
+          s.stage = Stage::kClosing;
+          s.call->WritesDone(&s);
+        }
+        break;
+      case Stage::kClosing:
+        s.stage = Stage::kFinished;
+        s.call->Finish(&s.status, &s);
+        break;
+      case Stage::kFinished:
+        --active;
+        break;
+    }
+  }
+  double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+  double cpu = CpuSeconds(server) - cpu0;
+  std::sort(latencies.begin(), latencies.end());
+  auto pct = [&](double p) {
+    return latencies.empty() ? 0 : latencies[std::min(latencies.size() - 1, size_t(p * (latencies.size() - 1)))];
+  };
+  for (auto& st : streams) st.call.reset();
+  cq.Shutdown();
+  while (cq.Next(&tag, &ok)) {
+  }
+  return {latencies.size() / secs, pct(0.5), pct(0.99), cpu / std::max<size_t>(1, latencies.size()) * 1e6, errors};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -188,15 +292,19 @@ int main(int argc, char** argv) {
   auto q3 = [](std::mt19937_64&) { return std::string("MATCH \"entity-0\" p1 ?x, ?x p2 ?y RETURN DISTINCT ?y"); };
   std::printf("claims %llu; requests per configuration: point %d, Q3 %d\n", (unsigned long long)claims, requests,
               std::max(64, requests / 50));
-  std::printf("%-6s %8s | %10s %9s %9s %12s %7s\n", "query", "clients", "QPS", "p50 ms", "p99 ms", "server CPU/q", "errors");
-  for (const char* name : {"point", "Q3"}) {
+  std::printf("%-7s %7s | %10s %9s %9s %12s %7s\n", "query", "clients", "QPS", "p50 ms", "p99 ms", "server CPU/q", "errors");
+  // "point" and "Q3": one Query call per statement; "point/S" and "Q3/S": the
+  // same statements over Session streams.
+  for (std::string name : {"point", "Q3", "point/S", "Q3/S"}) {
     for (int clients : {1, 4, 16}) {
-      bool is_point = std::string(name) == "point";
+      bool is_point = name.rfind("point", 0) == 0, is_session = name.back() == 'S';
       int n = is_point ? requests : std::max(64, requests / 50);
       n = std::max(n, clients);
-      std::fprintf(stderr, "[grpc_load] %s x %d clients...\n", name, clients);
-      Result r = Drive(address, server, clients, n, is_point ? std::function<std::string(std::mt19937_64&)>(point) : q3);
-      std::printf("%-6s %8d | %10.0f %9.3f %9.3f %10.1f us %7llu\n", name, clients, r.qps, r.p50, r.p99,
+      std::fprintf(stderr, "[grpc_load] %s x %d clients...\n", name.c_str(), clients);
+      auto statement = is_point ? std::function<std::string(std::mt19937_64&)>(point) : q3;
+      Result r = is_session ? DriveSessions(address, server, clients, n, statement)
+                            : Drive(address, server, clients, n, statement);
+      std::printf("%-7s %7d | %10.0f %9.3f %9.3f %10.1f us %7llu\n", name.c_str(), clients, r.qps, r.p50, r.p99,
                   r.cpu_per_query_us, (unsigned long long)r.errors);
       std::fflush(stdout);
     }

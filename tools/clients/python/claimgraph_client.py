@@ -51,6 +51,29 @@ class Client:
                 trailer = part.trailer
         return columns, rows, trailer
 
+    def run_many(self, statements):
+        """Runs statements in order over one Session stream (sent at once,
+        answered in order). Returns one (columns, rows, trailer, error) per
+        statement: error is None or (grpc.StatusCode, message); a failed
+        statement does not stop the ones after it."""
+        requests = [pb.SessionRequest(id=i, query=pb.QueryRequest(
+            statement=t.encode("utf-8") if isinstance(t, str) else t)) for i, t in enumerate(statements)]
+        results = [([], [], None, None) for _ in statements]
+        for part in self._stub.Session(iter(requests), metadata=self._metadata, timeout=self._timeout):
+            columns, rows, trailer, error = results[part.id]
+            if part.HasField("error"):
+                code = next((c for c in grpc.StatusCode if c.value[0] == part.error.code), grpc.StatusCode.UNKNOWN)
+                error = (code, part.error.message)
+            r = part.response
+            if r.HasField("header"):
+                columns = list(r.header.columns)
+            for row in r.batch.rows:
+                rows.append({c: value_to_python(v) for c, v in zip(columns, row.values)})
+            if r.HasField("trailer"):
+                trailer = r.trailer
+            results[part.id] = (columns, rows, trailer, error)
+        return results
+
     def assert_claims(self, claims, idempotency_key=""):
         """claims: dicts with subject, predicate, object, source (and optional quote, confidence, ...)."""
         request = pb.AssertRequest(idempotency_key=idempotency_key)

@@ -29,6 +29,11 @@ def main():
     for row in rows:
         print(row["?who"], "because of claims", row.get("_provenance", []))
     print("rows:", trailer.rows)
+    # Several statements over one Session stream; the typo fails alone.
+    for (columns, rows, trailer, error), text in zip(
+            client.run_many(['MATCH ?x member-of "Quad" RETURN COUNT(*) AS n', 'MATCH ?x pactt ?y RETURN ?x']),
+            ["quad members", "typo"]):
+        print("session:", text, "->", error[0].name if error else rows)
     stats = client.stats()
     print("live claims:", stats.live_claims)
     article = "Officials said Japan and the Philippines signed a defence pact on Monday."

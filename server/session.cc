@@ -1,0 +1,72 @@
+// The Session RPC: statements over one stream, run in order (see the proto).
+#include <algorithm>
+#include <chrono>
+
+#include "server/request_log.h"
+#include "server/service.h"
+#include "server/status_convert.h"
+#include "server/streaming_sink.h"
+
+namespace claimgraph::server {
+
+grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
+                                        grpc::ServerReaderWriter<v1::SessionResponse, v1::SessionRequest>* stream) {
+  auto principal = auth_.Authenticate(*context);
+  if (!principal.ok()) {
+    RequestLog log("Session");
+    return log.Done(ToGrpcStatus(principal.status()));
+  }
+  v1::SessionRequest request;
+  v1::SessionResponse response;
+  // An idle session holds nothing: a drain does not wait for it (gRPC's
+  // shutdown ends its stream); a statement in flight holds a call ticket.
+  while (stream->Read(&request)) {
+    RequestLog log("Session");
+    log.set_principal(principal->name);
+    response.Clear();
+    response.set_id(request.id());
+    auto answer_error = [&](const grpc::Status& s) {
+      log.Done(s);
+      response.clear_response();
+      response.mutable_error()->set_code(s.error_code());
+      response.mutable_error()->set_message(s.error_message());
+      return stream->Write(response);
+    };
+    CallGate::Ticket call(&gate_);
+    if (!call.admitted()) {
+      answer_error(ShuttingDown());
+      return ShuttingDown();
+    }
+    QuerySlot slot(&running_queries_, limits_.max_concurrent_queries);
+    if (!slot.acquired()) {
+      if (!answer_error(ToGrpcStatus(Status::ResourceExhausted("too many concurrent queries (max_concurrent_queries = " +
+                                                               std::to_string(limits_.max_concurrent_queries) + ")"))))
+        break;
+      continue;
+    }
+    engine::ExecuteOptions options = OptionsFor(context, *principal, request.query());
+    if (request.timeout_ms() > 0) {
+      auto mine = std::chrono::steady_clock::now() + std::chrono::milliseconds(request.timeout_ms());
+      options.deadline = options.deadline ? std::min(*options.deadline, mine) : mine;
+    }
+    auto write_batch = [&](v1::QueryResponse* batch) {
+      response.mutable_response()->Swap(batch);
+      bool ok = stream->Write(response);
+      response.mutable_response()->Swap(batch);  // the sink clears it
+      return ok;
+    };
+    StreamingSink sink(context, write_batch, request.query().batch_rows());
+    auto result = engine_.Execute(request.query().statement(), options, &sink);
+    if (!result.ok()) {
+      if (!answer_error(ToGrpcStatus(result.status()))) break;
+      continue;
+    }
+    response.mutable_response()->Swap(sink.Last(*result));
+    log.set_rows(result->stats.rows);
+    log.Done(grpc::Status::OK);
+    if (!stream->Write(response)) break;
+  }
+  return grpc::Status::OK;
+}
+
+}  // namespace claimgraph::server

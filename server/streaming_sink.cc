@@ -1,0 +1,33 @@
+#include "server/streaming_sink.h"
+
+#include "server/proto_convert.h"
+
+namespace claimgraph::server {
+
+Status StreamingSink::Header(const std::vector<std::string>& columns) {
+  for (const auto& c : columns) pending_.mutable_header()->add_columns(c);
+  return Status::Ok();
+}
+
+Status StreamingSink::Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) {
+  v1::Row* out = pending_.mutable_batch()->add_rows();
+  for (const auto& v : row) ToProto(v, out->add_values());
+  for (uint64_t id : provenance) out->add_provenance(id);
+  if (static_cast<uint32_t>(pending_.batch().rows_size()) >= batch_rows_) {
+    if (context_->IsCancelled() || !write_(&pending_)) return Status::Cancelled("the client went away");
+    pending_.Clear();
+  }
+  return Status::Ok();
+}
+
+v1::QueryResponse* StreamingSink::Last(const engine::QueryResult& result) {
+  auto* t = pending_.mutable_trailer();
+  t->set_rows(result.stats.rows);
+  t->set_elapsed_ms(result.stats.elapsed_ms);
+  for (const auto& w : result.warnings) t->add_warnings(w);
+  t->set_message(result.message);
+  t->set_written_tx(result.stats.written_tx);
+  return &pending_;
+}
+
+}  // namespace claimgraph::server
