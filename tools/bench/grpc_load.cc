@@ -52,6 +52,31 @@ struct Result {
   uint64_t errors;
 };
 
+// Each stream its own connection, its own random sequence and its share of
+// the requests.
+template <typename S>
+void Connect(const std::string& address, int requests, std::vector<S>* streams) {
+  const int clients = static_cast<int>(streams->size());
+  for (int c = 0; c < clients; ++c) {
+    grpc::ChannelArguments args;
+    args.SetInt("grpc.use_local_subchannel_pool", 1);  // one connection per stream
+    auto channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+    channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    (*streams)[c].stub = claimgraph::v1::ClaimGraph::NewStub(channel);
+    (*streams)[c].rng.seed(c + 1);
+    (*streams)[c].left = requests / clients + (c < requests % clients ? 1 : 0);
+  }
+}
+
+Result Summarize(std::vector<double>* latencies, double secs, double server_cpu, uint64_t errors) {
+  std::sort(latencies->begin(), latencies->end());
+  auto pct = [&](double p) {
+    return latencies->empty() ? 0 : (*latencies)[std::min(latencies->size() - 1, size_t(p * (latencies->size() - 1)))];
+  };
+  return {latencies->size() / secs, pct(0.5), pct(0.99), server_cpu / std::max<size_t>(1, latencies->size()) * 1e6,
+          errors};
+}
+
 // One client thread drives every stream through one completion queue: the
 // load generator shares the machine's two cores with the server, and a thread
 // per stream (the sync API) spent as much CPU per query as the server did.
@@ -86,15 +111,7 @@ Result Drive(const std::string& address, pid_t server, int clients, int requests
     s.call = s.stub->PrepareAsyncQuery(s.ctx.get(), req, &cq);
     s.call->StartCall(&s);
   };
-  for (int c = 0; c < clients; ++c) {
-    grpc::ChannelArguments args;
-    args.SetInt("grpc.use_local_subchannel_pool", 1);  // one connection per stream
-    auto channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
-    channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    streams[c].stub = claimgraph::v1::ClaimGraph::NewStub(channel);
-    streams[c].rng.seed(c + 1);
-    streams[c].left = requests / clients + (c < requests % clients ? 1 : 0);
-  }
+  Connect(address, requests, &streams);
   double cpu0 = CpuSeconds(server);
   auto t0 = Clock::now();
   int active = 0;
@@ -129,15 +146,11 @@ Result Drive(const std::string& address, pid_t server, int clients, int requests
   }
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
   double cpu = CpuSeconds(server) - cpu0;
-  std::sort(latencies.begin(), latencies.end());
-  auto pct = [&](double p) {
-    return latencies.empty() ? 0 : latencies[std::min(latencies.size() - 1, size_t(p * (latencies.size() - 1)))];
-  };
-  for (auto& st : streams) st.call.reset();
+  for (auto& st : streams) st.call.reset();  // before the queue they used goes
   cq.Shutdown();
   while (cq.Next(&tag, &ok)) {
   }
-  return {latencies.size() / secs, pct(0.5), pct(0.99), cpu / std::max<size_t>(1, latencies.size()) * 1e6, errors};
+  return Summarize(&latencies, secs, cpu, errors);
 }
 
 // The same load over Session streams: each stream opens one Session and runs
@@ -170,15 +183,7 @@ Result DriveSessions(const std::string& address, pid_t server, int clients, int 
     s.start = Clock::now();
     s.call->Write(s.request, &s);
   };
-  for (int c = 0; c < clients; ++c) {
-    grpc::ChannelArguments args;
-    args.SetInt("grpc.use_local_subchannel_pool", 1);  // one connection per stream
-    auto channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
-    channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    streams[c].stub = claimgraph::v1::ClaimGraph::NewStub(channel);
-    streams[c].rng.seed(c + 1);
-    streams[c].left = requests / clients + (c < requests % clients ? 1 : 0);
-  }
+  Connect(address, requests, &streams);
   double cpu0 = CpuSeconds(server);
   auto t0 = Clock::now();
   int active = 0;
@@ -233,15 +238,11 @@ Result DriveSessions(const std::string& address, pid_t server, int clients, int 
   }
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
   double cpu = CpuSeconds(server) - cpu0;
-  std::sort(latencies.begin(), latencies.end());
-  auto pct = [&](double p) {
-    return latencies.empty() ? 0 : latencies[std::min(latencies.size() - 1, size_t(p * (latencies.size() - 1)))];
-  };
-  for (auto& st : streams) st.call.reset();
+  for (auto& st : streams) st.call.reset();  // before the queue they used goes
   cq.Shutdown();
   while (cq.Next(&tag, &ok)) {
   }
-  return {latencies.size() / secs, pct(0.5), pct(0.99), cpu / std::max<size_t>(1, latencies.size()) * 1e6, errors};
+  return Summarize(&latencies, secs, cpu, errors);
 }
 
 }  // namespace
