@@ -235,6 +235,14 @@ class RocksWriteTransaction final : public WriteTransaction {
       new_sources_.insert(s.id);
       source_by_key_[s.key] = s.id;
     }
+    // A source's text hash, once recorded, names its text for good: claims
+    // quoting another text under the same key would point their spans into
+    // the wrong bytes. Checked here, under the writer lock, so two writers
+    // cannot both pass it.
+    if (!in.sha256.empty() && !s.sha256.empty() && s.sha256 != in.sha256)
+      return Status::FailedPrecondition("source '" + in.key + "' already holds a different text (SHA-256 " +
+                                        s.sha256.substr(0, 16) + "..., this one " + in.sha256.substr(0, 16) +
+                                        "...): give this document its own source key");
     Source before = s;
     for (auto [field, value] : {std::pair{&s.title, &in.title}, {&s.publisher, &in.publisher},
                                 {&s.published, &in.published}, {&s.url, &in.url}, {&s.sha256, &in.sha256}})

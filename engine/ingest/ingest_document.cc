@@ -33,17 +33,8 @@ Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipe
   result.extraction = pipeline.Extract(doc.text);
   if (dry_run || result.extraction.claims.empty()) return result;
 
-  // A source key names one text: claims quoting another text under the same
-  // key would point their spans into the wrong bytes.
-  {
-    CG_ASSIGN_OR_RETURN(auto view, store->NewReadView());
-    auto existing = view->FindSource(result.source_key);
-    if (existing.ok() && !existing->sha256.empty() && existing->sha256 != result.sha256)
-      return Status::FailedPrecondition("source '" + result.source_key + "' already holds a different text (SHA-256 " +
-                                        existing->sha256.substr(0, 16) + "..., this one " +
-                                        result.sha256.substr(0, 16) + "...): give this document its own source key");
-  }
-
+  // A source key names one text: the store refuses a different SHA-256 under
+  // a key that has one (storage's UpsertSource, inside the transaction).
   std::vector<engine::ClaimDraft> drafts;
   drafts.reserve(result.extraction.claims.size());
   for (const ExtractedClaim& c : result.extraction.claims) {

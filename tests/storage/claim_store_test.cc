@@ -51,6 +51,32 @@ ClaimInput MakeClaim(EntityId s, PredicateId p, TermId o, SourceId src) {
   return c;
 }
 
+TEST(ClaimStore, ASourceTextHashOnceRecordedNeverChanges) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  const std::string a(64, 'a'), b(64, 'b');
+  {
+    auto tx = Begin(store.get());
+    ValueOrDie(tx->UpsertSource({"wire-1", "T", "P", "2024-01-01", "", a}));
+    ValueOrDie(tx->Commit());
+  }
+  auto tx = Begin(store.get());
+  EXPECT_TRUE(tx->UpsertSource({"wire-1", "New title", "", "", "", ""}).ok());  // metadata may change
+  EXPECT_TRUE(tx->UpsertSource({"wire-1", "", "", "", "", a}).ok());            // the same text again
+  auto clash = tx->UpsertSource({"wire-1", "", "", "", "", b});
+  ASSERT_FALSE(clash.ok());
+  EXPECT_EQ(clash.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(clash.status().message().find("wire-1"), std::string::npos) << clash.status().message();
+  // Within one transaction too: the first hash recorded is the one.
+  auto fresh = tx->UpsertSource({"wire-2", "", "", "", "", a});
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_FALSE(tx->UpsertSource({"wire-2", "", "", "", "", b}).ok());
+  ValueOrDie(tx->Commit());
+  auto view = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(ValueOrDie(view->FindSource("wire-1")).sha256, a);
+  EXPECT_EQ(ValueOrDie(view->FindSource("wire-1")).title, "New title");
+}
+
 TEST(ClaimStore, EntitiesAreFoundByAnyAliasIgnoringCaseAndPunctuation) {
   TempDir dir;
   auto store = OpenStore(dir.path());
