@@ -116,7 +116,7 @@ class PostingCursor final : public ClaimCursor {
     if (!value_->empty()) decoder_ = PostingDecoder(std::string_view(value_->data(), value_->size()));
     Settle();
   }
-  // Every list whose key starts with `prefix` (8 bytes).
+  // Every list whose key starts with `prefix` (8 bytes, or empty: every list).
   PostingCursor(PostingKind kind, std::unique_ptr<rocksdb::Iterator> it, IteratorPool* pool, int cf, std::string prefix,
                 TxId as_of, bool include_retracted)
       : kind_(kind), it_(std::move(it)), pool_(pool), cf_(cf), prefix_(std::move(prefix)), as_of_(as_of),
@@ -269,7 +269,20 @@ class RocksReadView final : public ReadView {
   }
 
   Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const override {
-    auto cursor = Scan(pattern);
+    // Every claim (SHOW STATS, the Stats RPC): the po lists hold each claim
+    // once, packed; decoding them is several times faster than stepping spo
+    // once per claim.
+    const bool everything = !pattern.subject && !pattern.predicate && !pattern.object;
+    std::unique_ptr<ClaimCursor> cursor;
+    if (everything) {
+      const int cf = static_cast<int>(Cf::kPoPostings);
+      auto it = pool_.Take(cf);
+      if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(Cf::kPoPostings)));
+      cursor = std::make_unique<PostingCursor>(PostingKind::kPredicateObject, std::move(it), &pool_, cf, std::string(),
+                                               as_of_, false);
+    } else {
+      cursor = Scan(pattern);
+    }
     uint64_t n = 0;
     for (; cursor->Valid() && n < cap; cursor->Next()) ++n;
     CG_RETURN_IF_ERROR(cursor->status());
