@@ -2,6 +2,7 @@
 
 #include "engine/batch_write.h"
 #include "engine/ingest/ingest_document.h"
+#include "server/admitted_call.h"
 #include "server/proto_convert.h"
 #include "server/request_log.h"
 #include "server/status_convert.h"
@@ -29,12 +30,10 @@ engine::ExecuteOptions ClaimGraphService::OptionsFor(grpc::ServerContextBase* co
 
 grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::QueryRequest* request,
                                       grpc::ServerWriter<v1::QueryResponse>* writer) {
-  RequestLog log("Query");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("Query", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   QuerySlot slot(&running_queries_, limits_.max_concurrent_queries);
   if (!slot.acquired())
     return log.Done(ToGrpcStatus(Status::ResourceExhausted(
@@ -49,12 +48,10 @@ grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::Qu
 
 grpc::Status ClaimGraphService::Explain(grpc::ServerContext* context, const v1::QueryRequest* request,
                                         v1::ExplainResponse* response) {
-  RequestLog log("Explain");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("Explain", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   engine::ExecuteOptions options = OptionsFor(context, *principal, *request);
   options.read_only = true;
   options.explain = true;  // "EXPLAIN MATCH ..." and "MATCH ..." both plan
@@ -68,12 +65,10 @@ grpc::Status ClaimGraphService::Explain(grpc::ServerContext* context, const v1::
 
 grpc::Status ClaimGraphService::Assert(grpc::ServerContext* context, const v1::AssertRequest* request,
                                        v1::WriteResponse* response) {
-  RequestLog log("Assert");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("Assert", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   Status allowed = Authenticator::Require(*principal, Role::kWriter, "assert claims");
   if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
   std::vector<engine::ClaimDraft> drafts;
@@ -90,12 +85,10 @@ grpc::Status ClaimGraphService::Assert(grpc::ServerContext* context, const v1::A
 
 grpc::Status ClaimGraphService::Retract(grpc::ServerContext* context, const v1::RetractRequest* request,
                                         v1::WriteResponse* response) {
-  RequestLog log("Retract");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("Retract", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   Status allowed = Authenticator::Require(*principal, Role::kWriter, "retract claims");
   if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
   std::vector<storage::ClaimId> ids(request->claim_ids().begin(), request->claim_ids().end());
@@ -110,12 +103,10 @@ grpc::Status ClaimGraphService::Retract(grpc::ServerContext* context, const v1::
 
 grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, const v1::IngestDocumentRequest* request,
                                                v1::IngestDocumentResponse* response) {
-  RequestLog log("IngestDocument");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("IngestDocument", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   Status allowed = Authenticator::Require(*principal, request->dry_run() ? Role::kReader : Role::kWriter,
                                           "ingest documents");
   if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
@@ -152,12 +143,10 @@ grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, con
 
 grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1::GetClaimRequest* request,
                                          v1::Claim* response) {
-  RequestLog log("GetClaim");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("GetClaim", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   auto view = store_->NewReadView();
   if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
   auto claim = (*view)->GetClaim(request->id());
@@ -168,12 +157,10 @@ grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1:
 
 grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1::GetSourceRequest* request,
                                           v1::Source* response) {
-  RequestLog log("GetSource");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("GetSource", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   auto view = store_->NewReadView();
   if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
   auto source = (*view)->FindSource(request->key());
@@ -194,12 +181,10 @@ grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1
 
 grpc::Status ClaimGraphService::History(grpc::ServerContext* context, const v1::HistoryRequest* request,
                                         v1::HistoryResponse* response) {
-  RequestLog log("History");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("History", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   engine::ExecuteOptions options;
   options.principal = principal->name;
   options.read_only = true;
@@ -219,12 +204,10 @@ grpc::Status ClaimGraphService::History(grpc::ServerContext* context, const v1::
 
 grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const v1::VerifyAuditRequest*,
                                             v1::VerifyAuditResponse* response) {
-  RequestLog log("VerifyAudit");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("VerifyAudit", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   Status allowed = Authenticator::Require(*principal, Role::kAdmin, "verify the audit log");
   if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
   auto report = store_->VerifyLog();
@@ -239,12 +222,10 @@ grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const 
 
 grpc::Status ClaimGraphService::Stats(grpc::ServerContext* context, const v1::StatsRequest*,
                                       v1::StatsResponse* response) {
-  RequestLog log("Stats");
-  CallGate::Ticket call(&gate_);
-  if (!call.admitted()) return log.Done(ShuttingDown());
-  auto principal = auth_.Authenticate(*context);
-  if (!principal.ok()) return log.Done(ToGrpcStatus(principal.status()));
-  log.set_principal(principal->name);
+  AdmittedCall call("Stats", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();
+  RequestLog& log = call.log();
+  const Principal* principal = &call.principal();
   auto view = store_->NewReadView();
   if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
   auto live = (*view)->CountClaims({}, UINT64_MAX);
