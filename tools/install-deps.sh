@@ -8,7 +8,7 @@ PACKAGES=(
   librocksdb-dev libantlr4-runtime-dev antlr4
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
-  libcli11-dev nlohmann-json3-dev libsimdjson-dev libfmt-dev libspdlog-dev libedit-dev libssl-dev
+  libcli11-dev nlohmann-json3-dev libsimdjson-dev libfmt-dev libspdlog-dev libedit-dev libssl-dev libjemalloc-dev
   python3-grpcio python3-protobuf sqlite3 libsqlite3-dev openssl
   clang libclang-rt-14-dev   # tools/fuzz.sh: libFuzzer and the sanitizer runtimes
 )
