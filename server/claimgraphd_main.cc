@@ -3,7 +3,8 @@
 //   claimgraphd serve  --data DIR [--listen HOST:PORT] [--auth-file F] [--tls-cert C --tls-key K] ...
 //   claimgraphd import --data DIR [--schema F]... FILE...   bulk import (server stopped)
 //   claimgraphd export --data DIR [--format jsonl|nquads] [--as-of TX] [-o FILE]
-//   claimgraphd verify --data DIR                           recompute the txlog hash chain
+//   claimgraphd verify --data DIR [--indexes]               recompute the txlog hash chain
+//                                                           (and check the derived indexes)
 //   claimgraphd stats  --data DIR
 //   claimgraphd ingest --data DIR --schema F --rules F [--manifest TSV] [--dry-run] FILE...
 //   claimgraphd query  --data DIR [--format table|json|csv] [--timing] 'MATCH ...' 
@@ -81,6 +82,9 @@ int main(int argc, char** argv) {
   std::string data_dir;
   auto* verify = app.add_subcommand("verify", "Recompute the transaction log's hash chain (exit 1 if tampered)");
   verify->add_option("--data", data_dir, "Data directory")->required();
+  bool verify_indexes = false;
+  verify->add_flag("--indexes", verify_indexes,
+                   "Also check spo, osp and the posting lists against the claim records (reads every claim)");
   auto* stats = app.add_subcommand("stats", "Counts of transactions, claims, entities, predicates and sources");
   stats->add_option("--data", data_dir, "Data directory")->required();
 
@@ -90,7 +94,7 @@ int main(int argc, char** argv) {
   if (ex->parsed()) return RunExport(exp);
   if (q->parsed()) return RunQuery(query);
   if (ing->parsed()) return RunIngest(ingest);
-  if (verify->parsed()) return RunVerify(data_dir);
+  if (verify->parsed()) return RunVerify(data_dir, verify_indexes);
   if (stats->parsed()) return RunStats(data_dir);
   return 2;
 }

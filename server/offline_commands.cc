@@ -183,7 +183,7 @@ int RunQuery(const QueryCommand& cmd) {
   return 0;
 }
 
-int RunVerify(const std::string& data_dir) {
+int RunVerify(const std::string& data_dir, bool indexes) {
   auto store = OpenExisting(data_dir, true);
   if (!store.ok()) return Fail(store.status());
   auto report = (*store)->VerifyLog();
@@ -194,6 +194,15 @@ int RunVerify(const std::string& data_dir) {
   }
   std::cout << fmt::format("audit ok: {} transactions and {} claim records verified\n", report->transactions_checked,
                            report->claims_checked);
+  if (!indexes) return 0;
+  auto derived = (*store)->VerifyIndexes();
+  if (!derived.ok()) return Fail(derived.status());
+  if (!derived->ok) {
+    std::cout << fmt::format("INDEXES FAILED: {}\n", derived->problem);
+    return 1;
+  }
+  std::cout << fmt::format("indexes ok: spo, osp, sp_postings and po_postings match all {} claim records\n",
+                           derived->claims_checked);
   return 0;
 }
 

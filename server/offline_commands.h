@@ -50,7 +50,8 @@ struct IngestCommand {
 // Extracts claims from articles and writes one transaction per document.
 int RunIngest(const IngestCommand& cmd);
 
-int RunVerify(const std::string& data_dir);
+// With `indexes`, also the derived indexes against the claim records.
+int RunVerify(const std::string& data_dir, bool indexes);
 int RunStats(const std::string& data_dir);
 
 }  // namespace claimgraph::server

@@ -210,6 +210,10 @@ class ClaimStore {
   virtual Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) = 0;
   // Recomputes the hash chain and every claim record's digest; names the first bad tx.
   virtual Result<AuditReport> VerifyLog() const = 0;
+  // The derived indexes (spo, osp, the posting lists) against the claim
+  // records: every entry equal to its claim, every claim in each index once.
+  // Holds the writer lock while it runs (O(claims)).
+  virtual Result<AuditReport> VerifyIndexes() const = 0;
   virtual TxId LastTx() const = 0;
   // Approximate bytes on disk (SST + WAL).
   virtual uint64_t ApproximateDiskBytes() const = 0;

@@ -42,6 +42,7 @@ class RocksClaimStore final : public ClaimStore {
   Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of) const override;
   Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) override;
   Result<AuditReport> VerifyLog() const override;
+  Result<AuditReport> VerifyIndexes() const override;  // verify_indexes.cc
   TxId LastTx() const override;
   uint64_t ApproximateDiskBytes() const override;
   Status Flush() override;
@@ -72,7 +73,7 @@ class RocksClaimStore final : public ClaimStore {
   // The predicate schema, cached the same way (every query reads it).
   std::shared_ptr<const std::vector<Predicate>> CachedPredicates() const;
   void CachePredicates(TxId view_last_tx, std::shared_ptr<const std::vector<Predicate>> predicates) const;
-  std::mutex& writer_mutex() { return writer_mu_; }
+  std::mutex& writer_mutex() const { return writer_mu_; }
 
  private:
   RocksClaimStore() = default;
@@ -87,7 +88,7 @@ class RocksClaimStore final : public ClaimStore {
   mutable std::shared_mutex cache_mu_;
   mutable std::unordered_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
-  std::mutex writer_mu_;   // held by the one live WriteTransaction
+  mutable std::mutex writer_mu_;   // held by the one live WriteTransaction
 };
 
 std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot,

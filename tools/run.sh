@@ -16,7 +16,7 @@ rm -rf "$DATA"
 ./build/server/claimgraphd import --data "$DATA" --schema examples/schema.json examples/claims.jsonl examples/five-eyes.nq
 ./build/server/claimgraphd ingest --data "$DATA" --schema examples/schema.json --rules examples/ingest/rules.json \
   --manifest examples/corpus/MANIFEST.tsv --quiet examples/corpus/*.txt
-./build/server/claimgraphd verify --data "$DATA"
+./build/server/claimgraphd verify --indexes --data "$DATA"
 ./build/server/claimgraphd stats --data "$DATA"
 cat <<MSG
 

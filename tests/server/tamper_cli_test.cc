@@ -65,5 +65,45 @@ TEST(TamperEvidence, AuditVerifyExitsNonZeroAndNamesTheTransaction) {
   EXPECT_NE(online.find("AUDIT FAILED at tx 2"), std::string::npos) << online;
 }
 
+// The derived indexes: an osp entry that no longer matches its claim passes
+// the log check (the log and claim records are intact) and fails --indexes.
+TEST(TamperEvidence, VerifyIndexesFindsAnAlteredIndexEntry) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  std::string data = dir.path() + "/data";
+  {
+    ServerProcess server;
+    ASSERT_EQ(server.Stop(), 0);
+    std::filesystem::copy(server.data_dir(), data, std::filesystem::copy_options::recursive);
+  }
+  int code = 0;
+  std::string clean = Output(BinaryDir() + "/server/claimgraphd verify --indexes --data " + data + " 2>&1", &code);
+  EXPECT_EQ(code, 0) << clean;
+  EXPECT_NE(clean.find("indexes ok"), std::string::npos) << clean;
+
+  // Claim 1 as stored, then its osp entry made to say it was never retracted and came from source 99.
+  storage::IndexEntry e;
+  {
+    auto store = storage::ClaimStore::Open(data, {});
+    ASSERT_TRUE(store.ok());
+    auto view = (*store)->NewReadView();
+    auto claim = (*view)->GetClaim(1);
+    ASSERT_TRUE(claim.ok());
+    e = {claim->subject, claim->predicate, claim->object, 1, claim->asserted_tx, claim->retracted_tx, claim->source,
+         claim->modality};
+  }
+  storage::IndexEntry forged = e;
+  forged.source = 99;
+  ASSERT_TRUE(storage::TEST_RawPut(data, "osp", storage::EncodeTripleKey(storage::TripleIndex::kOsp, e.subject, e.predicate,
+                                                                         e.object, e.claim),
+                                   storage::EncodeIndexValue(forged))
+                  .ok());
+  std::string log_only = Output(BinaryDir() + "/server/claimgraphd verify --data " + data + " 2>&1", &code);
+  EXPECT_EQ(code, 0) << log_only;  // the log and the claim records are intact
+  std::string tampered = Output(BinaryDir() + "/server/claimgraphd verify --indexes --data " + data + " 2>&1", &code);
+  EXPECT_NE(code, 0) << tampered;
+  EXPECT_NE(tampered.find("INDEXES FAILED: claim 1: its osp entry"), std::string::npos) << tampered;
+}
+
 }  // namespace
 }  // namespace claimgraph::testing

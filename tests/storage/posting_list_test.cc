@@ -10,6 +10,7 @@
 #include <random>
 #include <tuple>
 
+#include "storage/key_codec.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::storage {
@@ -174,11 +175,80 @@ TEST(PostingListStore, AFormat1StoreIsMigratedWhenOpenedReadWrite) {
   {
     auto store = OpenStore(d.path());  // migrates
     ExpectListsMatchClaims(store.get(), l);
+    AuditReport indexes = ValueOrDie(store->VerifyIndexes());  // pos dropped, lists complete
+    EXPECT_TRUE(indexes.ok) << indexes.problem;
   }
   auto again = ValueOrDie(ClaimStore::Open(d.path(), read_only));  // format 2 now: read-only opens
   auto view = ValueOrDie(again->NewReadView());
   EXPECT_EQ(Scanned(*view, {.subject = l.entities[0]}, true),
             Expected(*view, l.max_claim, {.subject = l.entities[0]}, true));
+}
+
+// VerifyIndexes: the derived indexes must equal what the claim records say.
+class VerifyIndexesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = OpenStore(dir_.path());
+    loaded_ = LoadRandomHistory(store.get(), 5);
+    AuditReport clean = ValueOrDie(store->VerifyIndexes());
+    ASSERT_TRUE(clean.ok) << clean.problem;
+    EXPECT_EQ(clean.claims_checked, loaded_.max_claim);
+  }
+  AuditReport Verify() {
+    auto store = OpenStore(dir_.path());
+    return ValueOrDie(store->VerifyIndexes());
+  }
+  TempDir dir_;
+  Loaded loaded_;
+};
+
+TEST_F(VerifyIndexesTest, AnAlteredIndexEntryIsNamed) {
+  IndexEntry e;
+  {
+    auto store = OpenStore(dir_.path());
+    auto view = ValueOrDie(store->NewReadView());
+    auto c = view->Scan({.subject = loaded_.entities[0]});
+    ASSERT_TRUE(c->Valid());
+    e = c->entry();
+  }
+  IndexEntry forged = e;
+  forged.retracted_tx = 0;
+  forged.asserted_tx = e.asserted_tx + 1;  // claims it arrived later
+  ASSERT_OK(TEST_RawPut(dir_.path(), "osp", EncodeTripleKey(TripleIndex::kOsp, e.subject, e.predicate, e.object, e.claim),
+                        EncodeIndexValue(forged)));
+  AuditReport r = Verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.problem.find("claim " + std::to_string(e.claim) + ": its osp entry"), std::string::npos) << r.problem;
+}
+
+TEST_F(VerifyIndexesTest, APostingRemovedFromAListIsFound) {
+  std::string key = EncodePostingKey(loaded_.entities[1], loaded_.predicates[0]);
+  std::string value = ValueOrDie(TEST_RawGet(dir_.path(), "sp_postings", key));
+  std::vector<Posting> list;
+  ASSERT_TRUE(DecodePostingList(value, &list));
+  ASSERT_FALSE(list.empty());
+  ClaimId dropped = list.back().claim;
+  list.pop_back();
+  ASSERT_OK(TEST_RawPut(dir_.path(), "sp_postings", key, EncodePostingList(list)));
+  AuditReport r = Verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.problem.find("claim " + std::to_string(dropped) + " is missing from sp_postings"), std::string::npos)
+      << r.problem;
+}
+
+TEST_F(VerifyIndexesTest, AnEntryWithoutAClaimAndStrayPosEntriesAreFound) {
+  ASSERT_OK(TEST_RawPut(dir_.path(), "spo", EncodeTripleKey(TripleIndex::kSpo, 1, 1, 1, 999999),
+                        EncodeIndexValue({1, 1, 1, 999999, 1, 0, 1, Modality::kAsserted})));
+  AuditReport r = Verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.problem.find("spo holds claim 999999, which has no claim record"), std::string::npos) << r.problem;
+  ASSERT_OK(TEST_RawPut(dir_.path(), "spo", EncodeTripleKey(TripleIndex::kSpo, 1, 1, 1, 999999), std::nullopt));
+  EXPECT_TRUE(Verify().ok);
+  ASSERT_OK(TEST_RawPut(dir_.path(), "pos", EncodeTripleKey(TripleIndex::kPos, 1, 1, 1, 1),
+                        EncodeIndexValue({1, 1, 1, 1, 1, 0, 1, Modality::kAsserted})));
+  r = Verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.problem.find("pos holds entries"), std::string::npos) << r.problem;
 }
 
 }  // namespace

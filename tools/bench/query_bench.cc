@@ -3,7 +3,7 @@
 // same run, each with p50/p99 latency; and each claimgraph shape again WITH
 // PROVENANCE.
 //
-//   query_bench [--claims N] [--runs R] [--dir DIR] [--only Qn] [--skip-sqlite] [--query 'MATCH ...']...
+//   query_bench [--claims N] [--runs R] [--dir DIR] [--only Qn] [--skip-sqlite] [--keep] [--query 'MATCH ...']...
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -146,6 +146,7 @@ int main(int argc, char** argv) {
   int runs = 30;
   std::string dir = "/tmp/claimgraph-query-bench";
   bool skip_sqlite = false;
+  bool keep = false;  // --keep: leave the stores in --dir (e.g. for claimgraphd verify or query)
   std::string only;  // --only Q3: one shape (profiling)
   std::vector<std::string> extra;  // --query 'MATCH ...': ad-hoc statements, claimgraph only (profiling)
   // One pass: value flags take the next argument; order does not matter.
@@ -153,6 +154,7 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     bool has_value = i + 1 < argc;
     if (a == "--skip-sqlite") skip_sqlite = true;  // for profiling claimgraph alone
+    else if (a == "--keep") keep = true;
     else if (a == "--only" && has_value) only = argv[++i];
     else if (a == "--query" && has_value) extra.push_back(argv[++i]);
     else if (a == "--claims" && has_value) n = std::stoull(argv[++i]);
@@ -160,7 +162,7 @@ int main(int argc, char** argv) {
     else if (a == "--dir" && has_value) dir = argv[++i];
     else {
       std::fprintf(stderr, "unknown argument %s\nusage: query_bench [--claims N] [--runs R] [--dir DIR] [--only Qn] "
-                           "[--skip-sqlite] [--query 'MATCH ...']...\n", a.c_str());
+                           "[--skip-sqlite] [--keep] [--query 'MATCH ...']...\n", a.c_str());
       return 2;
     }
   }
@@ -233,6 +235,6 @@ int main(int argc, char** argv) {
   }
   sqlite3_close(db);
   store.reset();
-  std::filesystem::remove_all(dir);
+  if (!keep) std::filesystem::remove_all(dir);
   return 0;
 }
