@@ -202,7 +202,7 @@ grpc::Status ClaimGraphService::History(grpc::ServerContext* context, const v1::
   return log.Done(grpc::Status::OK);
 }
 
-grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const v1::VerifyAuditRequest*,
+grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const v1::VerifyAuditRequest* request,
                                             v1::VerifyAuditResponse* response) {
   AdmittedCall call("VerifyAudit", *context, auth_, &gate_);
   if (!call.ok()) return call.refusal();
@@ -217,6 +217,13 @@ grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const 
   response->set_claims_checked(report->claims_checked);
   response->set_first_bad_tx(report->first_bad_tx);
   response->set_problem(report->problem);
+  if (report->ok && request->indexes()) {
+    auto indexes = store_->VerifyIndexes();
+    if (!indexes.ok()) return log.Done(ToGrpcStatus(indexes.status()));
+    response->set_indexes_checked(true);
+    response->set_ok(indexes->ok);
+    response->set_problem(indexes->problem);
+  }
   return log.Done(grpc::Status::OK);
 }
 
