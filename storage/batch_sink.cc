@@ -50,14 +50,8 @@ class BatchSink final : public CommitSink {
     for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject}) {
       Cf cf = kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings;
       for (auto& [key, updates] : postings_[static_cast<int>(kind)]) {
-        std::string value;
         std::vector<Posting> list;
-        auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(cf), key, &value);
-        if (s.ok()) {
-          if (!DecodePostingList(value, &list)) return Status::Corruption(std::string("malformed list in ") + CfName(cf));
-        } else if (!s.IsNotFound()) {
-          return FromRocks(s, "reading a posting list");
-        }
+        CG_RETURN_IF_ERROR(store_->ReadPostingList(cf, key, &list));
         UpsertPostings(&list, std::move(updates));
         Check(batch_.Put(store_->cf(cf), key, EncodePostingList(list)));
       }

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <optional>
 #include <thread>
 #include <tuple>
 
@@ -56,22 +55,19 @@ class BulkSink final : public CommitSink {
     std::vector<std::function<Status()>> jobs;
     std::vector<std::pair<Cf, std::string>> files;
     if (!entries_.empty()) {
-      // pos is sorted only for the po posting lists (format 2 writes no pos entries).
-      for (TripleIndex index : {TripleIndex::kSpo, TripleIndex::kPos, TripleIndex::kOsp}) {
-        std::string path = (tmp / (std::string(CfName(CfOf(index))) + ".sst")).string();
-        if (index != TripleIndex::kPos) files.emplace_back(CfOf(index), path);
-        // spo and pos order is the order of the sp and po posting lists: the
-        // same sorted run writes both.
-        std::optional<Cf> lists;
-        if (index == TripleIndex::kSpo) lists = Cf::kSpPostings;
-        if (index == TripleIndex::kPos) lists = Cf::kPoPostings;
-        std::string lists_path = lists ? (tmp / (std::string(CfName(*lists)) + ".sst")).string() : "";
-        if (lists) files.emplace_back(*lists, lists_path);
-        jobs.push_back([this, index, path, lists, lists_path] {
-          CG_RETURN_IF_ERROR(WriteIndex(index, path));
-          return lists ? WritePostingLists(*lists, lists_path) : Status::Ok();
-        });
-      }
+      // spo order is the order of the sp lists, pos order that of the po lists:
+      // one sorted run writes both (pos itself is not written in format 2).
+      auto path_of = [&](Cf cf) { return (tmp / (std::string(CfName(cf)) + ".sst")).string(); };
+      for (Cf cf : {Cf::kSpo, Cf::kSpPostings, Cf::kPoPostings, Cf::kOsp}) files.emplace_back(cf, path_of(cf));
+      jobs.push_back([this, spo = path_of(Cf::kSpo), sp = path_of(Cf::kSpPostings)] {
+        auto sorted = Sorted(TripleIndex::kSpo);
+        CG_RETURN_IF_ERROR(WriteIndex(TripleIndex::kSpo, sorted, spo));
+        return WritePostingLists(PostingKind::kSubjectPredicate, sorted, sp);
+      });
+      jobs.push_back([this, po = path_of(Cf::kPoPostings)] {
+        return WritePostingLists(PostingKind::kPredicateObject, Sorted(TripleIndex::kPos), po);
+      });
+      jobs.push_back([this, osp = path_of(Cf::kOsp)] { return WriteIndex(TripleIndex::kOsp, Sorted(TripleIndex::kOsp), osp); });
     }
     // After the index jobs, which are the longest: two workers finish sooner
     // when the long jobs start first.
@@ -146,7 +142,8 @@ class BulkSink final : public CommitSink {
     return FromRocks(writer.Finish(), "finishing " + path);
   }
 
-  Status WriteIndex(TripleIndex index, const std::string& path) {
+  // The claims' index keys in `index` order.
+  std::vector<PackedIndexEntry> Sorted(TripleIndex index) const {
     std::vector<PackedIndexEntry> packed(entries_.size());
     for (size_t i = 0; i < entries_.size(); ++i) {
       const IndexEntry& e = entries_[i];
@@ -162,34 +159,29 @@ class BulkSink final : public CommitSink {
     std::sort(packed.begin(), packed.end(), [](const PackedIndexEntry& a, const PackedIndexEntry& b) {
       return std::tie(a.k[0], a.k[1], a.k[2], a.k[3]) < std::tie(b.k[0], b.k[1], b.k[2], b.k[3]);
     });
-    if (index == TripleIndex::kPos) {
-      sorted_[1] = std::move(packed);
-      return Status::Ok();
-    }
+    return packed;
+  }
+
+  Status WriteIndex(TripleIndex index, const std::vector<PackedIndexEntry>& sorted, const std::string& path) {
     rocksdb::SstFileWriter writer = NewWriter(Options(CfOf(index)));
     CG_RETURN_IF_ERROR(Open(&writer, path));
     std::string key, value;
-    for (const auto& p : packed) {
+    for (const auto& p : sorted) {
       key.clear();
       for (uint64_t w : p.k) PutFixed64BE(&key, w);  // the words are in index order already
       value = EncodeIndexValue(entries_[p.entry]);
       CG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing SST"));
     }
-    CG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing " + path));
-    if (index != TripleIndex::kOsp) sorted_[index == TripleIndex::kSpo ? 0 : 1] = std::move(packed);
-    return Status::Ok();
+    return FromRocks(writer.Finish(), "finishing " + path);
   }
 
-  // One list per run of equal (k[0], k[1]) in the sorted entries WriteIndex
-  // left behind. A list the store already has (an import into a non-empty
-  // store) is merged with the new postings, not replaced.
-  Status WritePostingLists(Cf cf, const std::string& path) {
-    const PostingKind kind = cf == Cf::kSpPostings ? PostingKind::kSubjectPredicate : PostingKind::kPredicateObject;
-    std::vector<PackedIndexEntry> packed = std::move(sorted_[cf == Cf::kSpPostings ? 0 : 1]);
+  // One list per run of equal (k[0], k[1]) in `sorted` (spo order for sp
+  // lists, pos order for po lists). A list the store already has (an import
+  // into a non-empty store) is merged with the new postings, not replaced.
+  Status WritePostingLists(PostingKind kind, const std::vector<PackedIndexEntry>& sorted, const std::string& path) {
+    const Cf cf = kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings;
     rocksdb::SstFileWriter writer = NewWriter(Options(cf));
     CG_RETURN_IF_ERROR(Open(&writer, path));
-    std::vector<Posting> list;
-    std::string existing, value;
     // Into an empty store (the usual bulk load) there is nothing to merge with.
     bool store_has_lists;
     {
@@ -198,21 +190,21 @@ class BulkSink final : public CommitSink {
       CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading posting lists"));
       store_has_lists = it->Valid();
     }
-    for (size_t i = 0; i < packed.size();) {
+    std::vector<Posting> list, stored;
+    std::string value;
+    for (size_t i = 0; i < sorted.size();) {
       size_t j = i;
       list.clear();
-      for (; j < packed.size() && packed[j].k[0] == packed[i].k[0] && packed[j].k[1] == packed[i].k[1]; ++j)
-        list.push_back(PostingOf(kind, entries_[packed[j].entry]));
-      std::string key = EncodePostingKey(packed[i].k[0], packed[i].k[1]);
-      auto s = store_has_lists ? store_->db()->Get(rocksdb::ReadOptions(), store_->cf(cf), key, &existing)
-                               : rocksdb::Status::NotFound();
-      if (s.ok()) {
-        std::vector<Posting> old;
-        if (!DecodePostingList(existing, &old)) return Status::Corruption(std::string("malformed list in ") + CfName(cf));
-        UpsertPostings(&old, std::move(list));
-        list = std::move(old);
-      } else if (!s.IsNotFound()) {
-        return FromRocks(s, "reading a posting list");
+      for (; j < sorted.size() && sorted[j].k[0] == sorted[i].k[0] && sorted[j].k[1] == sorted[i].k[1]; ++j)
+        list.push_back(PostingOf(kind, entries_[sorted[j].entry]));
+      std::string key = EncodePostingKey(sorted[i].k[0], sorted[i].k[1]);
+      if (store_has_lists) {
+        stored.clear();
+        CG_RETURN_IF_ERROR(store_->ReadPostingList(cf, key, &stored));
+        if (!stored.empty()) {
+          UpsertPostings(&stored, std::move(list));
+          std::swap(list, stored);
+        }
       }
       EncodePostingList(list, &value);
       CG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing SST"));
@@ -245,7 +237,6 @@ class BulkSink final : public CommitSink {
   std::vector<std::pair<std::string, std::string>> generic_[static_cast<int>(Cf::kCount)];
   std::vector<IndexEntry> entries_;
   bool overflow_ = false;
-  std::vector<PackedIndexEntry> sorted_[2];  // spo and pos order, kept for the posting lists
   std::vector<std::pair<SourceId, ClaimId>> by_source_;
   std::atomic<uint64_t> files_done_{0};
 };

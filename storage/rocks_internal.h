@@ -14,6 +14,7 @@
 
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
+#include "storage/posting_list.h"
 
 namespace claimgraph::storage {
 
@@ -43,6 +44,9 @@ class RocksClaimStore final : public ClaimStore {
   Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) override;
   Result<AuditReport> VerifyLog() const override;
   Result<AuditReport> VerifyIndexes() const override;  // verify_indexes.cc
+  // The newest stored posting list under `key` in `cf`, appended to *out
+  // (nothing when there is none). For writers: they hold the writer lock.
+  Status ReadPostingList(Cf cf, const std::string& key, std::vector<Posting>* out) const;
   TxId LastTx() const override;
   uint64_t ApproximateDiskBytes() const override;
   Status Flush() override;

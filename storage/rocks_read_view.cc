@@ -230,6 +230,14 @@ class RocksReadView final : public ReadView {
     return Open(pattern, true);
   }
 
+  // Every posting list of `cf` under `prefix` (empty: all of them).
+  std::unique_ptr<ClaimCursor> OpenLists(PostingKind kind, Cf cf, std::string prefix, bool include_retracted) const {
+    auto it = pool_.Take(static_cast<int>(cf));
+    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(cf)));
+    return std::make_unique<PostingCursor>(kind, std::move(it), &pool_, static_cast<int>(cf), std::move(prefix), as_of_,
+                                           include_retracted);
+  }
+
   std::unique_ptr<ClaimCursor> Open(const TriplePattern& pattern, bool include_retracted) const {
     if (auto lists = ChoosePostings(pattern)) {
       if (lists->second) {
@@ -240,11 +248,7 @@ class RocksReadView final : public ReadView {
         return std::make_unique<PostingCursor>(lists->kind, lists->first, *lists->second, std::move(value), as_of_,
                                                include_retracted);
       }
-      int cf = static_cast<int>(lists->cf);
-      auto it = pool_.Take(cf);
-      if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(lists->cf)));
-      return std::make_unique<PostingCursor>(lists->kind, std::move(it), &pool_, cf, EncodeId(lists->first), as_of_,
-                                             include_retracted);
+      return OpenLists(lists->kind, lists->cf, EncodeId(lists->first), include_retracted);
     }
     IndexChoice choice = ChooseIndex(pattern);
     int cf = static_cast<int>(CfOf(choice.index));
@@ -273,16 +277,8 @@ class RocksReadView final : public ReadView {
     // once, packed; decoding them is several times faster than stepping spo
     // once per claim.
     const bool everything = !pattern.subject && !pattern.predicate && !pattern.object;
-    std::unique_ptr<ClaimCursor> cursor;
-    if (everything) {
-      const int cf = static_cast<int>(Cf::kPoPostings);
-      auto it = pool_.Take(cf);
-      if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(Cf::kPoPostings)));
-      cursor = std::make_unique<PostingCursor>(PostingKind::kPredicateObject, std::move(it), &pool_, cf, std::string(),
-                                               as_of_, false);
-    } else {
-      cursor = Scan(pattern);
-    }
+    auto cursor = everything ? OpenLists(PostingKind::kPredicateObject, Cf::kPoPostings, std::string(), false)
+                             : Scan(pattern);
     uint64_t n = 0;
     for (; cursor->Valid() && n < cap; cursor->Next()) ++n;
     CG_RETURN_IF_ERROR(cursor->status());
@@ -460,11 +456,8 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<Entity>> ListEntities() const override {
     std::vector<Entity> out;
-    CG_RETURN_IF_ERROR(ForEachName('E', [&](uint64_t id, std::string_view v) -> Result<bool> {
-      Entity e;
-      e.id = id;
-      CG_RETURN_IF_ERROR(DecodeEntity(v, &e));
-      out.push_back(std::move(e));
+    CG_RETURN_IF_ERROR(ForEachEntity([&](const Entity& e) {
+      out.push_back(e);
       return true;
     }));
     return out;
@@ -510,11 +503,8 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<Source>> ListSources() const override {
     std::vector<Source> out;
-    CG_RETURN_IF_ERROR(ForEachName('S', [&](uint64_t id, std::string_view v) -> Result<bool> {
-      Source s;
-      s.id = id;
-      CG_RETURN_IF_ERROR(DecodeSource(v, &s));
-      out.push_back(std::move(s));
+    CG_RETURN_IF_ERROR(ForEachSource([&](const Source& src) {
+      out.push_back(src);
       return true;
     }));
     return out;

@@ -183,6 +183,15 @@ Status RocksClaimStore::LoadHead() {
   return Status::Ok();
 }
 
+Status RocksClaimStore::ReadPostingList(Cf cf, const std::string& key, std::vector<Posting>* out) const {
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), this->cf(cf), key, &value);
+  if (s.IsNotFound()) return Status::Ok();
+  CG_RETURN_IF_ERROR(FromRocks(s, "reading a posting list"));
+  if (!DecodePostingList(value, out)) return Status::Corruption(std::string("malformed list in ") + CfName(cf));
+  return Status::Ok();
+}
+
 RocksClaimStore::ChainHead RocksClaimStore::head() const {
   std::lock_guard<std::mutex> lock(state_mu_);
   return head_;
