@@ -1,6 +1,9 @@
 #include "engine/batch_write.h"
 
+#include <unordered_set>
+
 #include "engine/io/term_mapping.h"
+#include "engine/write_names.h"
 #include "storage/normalize.h"
 
 namespace claimgraph::engine {
@@ -15,7 +18,7 @@ Result<std::unique_ptr<storage::WriteTransaction>> Begin(storage::ClaimStore* st
   return store->BeginWrite(wo);
 }
 
-Result<storage::TermId> ObjectTerm(storage::WriteTransaction* tx, const ClaimDraft& c, std::vector<std::string>* warnings) {
+Result<storage::TermId> ObjectTerm(storage::WriteTransaction* tx, WriteNames* names, const ClaimDraft& c) {
   switch (c.object_kind) {
     case ClaimDraft::ObjectKind::kNumber: {
       CG_ASSIGN_OR_RETURN(storage::Literal lit, io::MakeNumberLiteral(io::CanonicalNumber(c.object_number)));
@@ -30,10 +33,7 @@ Result<storage::TermId> ObjectTerm(storage::WriteTransaction* tx, const ClaimDra
     case ClaimDraft::ObjectKind::kEntity:
       break;
   }
-  auto found = tx->FindEntity(c.object_text);
-  if (found.ok() || found.status().code() != StatusCode::kNotFound) return found;
-  warnings->push_back("created entity \"" + c.object_text + "\"");
-  return tx->ResolveOrCreateEntity(c.object_text);
+  return names->Entity(c.object_text);
 }
 
 // The earlier commit with this idempotency key, as the batch's result
@@ -45,7 +45,19 @@ Result<std::optional<BatchResult>> Replay(storage::WriteTransaction* tx, const s
   BatchResult out;
   out.tx = prior->tx;
   out.replayed = true;
-  for (uint64_t i = 0; i < prior->claims; ++i) out.claim_ids.push_back(prior->first_claim + i);
+  if (prior->answered.empty()) {  // a retraction, or a batch recorded before duplicates were answered
+    for (uint64_t i = 0; i < prior->claims; ++i) out.claim_ids.push_back(prior->first_claim + i);
+  } else {
+    // A duplicate names a claim older than the batch, or one the batch
+    // asserted for an earlier input.
+    out.claim_ids = prior->answered;
+    std::unordered_set<storage::ClaimId> seen;
+    for (size_t i = 0; i < out.claim_ids.size(); ++i) {
+      storage::ClaimId id = out.claim_ids[i];
+      if (id < prior->first_claim || id >= prior->first_claim + prior->claims || !seen.insert(id).second)
+        out.duplicates.push_back(i);
+    }
+  }
   return std::optional<BatchResult>(std::move(out));
 }
 
@@ -58,43 +70,28 @@ Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<Cl
   CG_ASSIGN_OR_RETURN(auto replayed, Replay(tx.get(), idempotency_key));
   if (replayed) return std::move(*replayed);
   BatchResult out;
-  // Inverse names: "targeted-by" is "targets" read backwards.
-  CG_ASSIGN_OR_RETURN(auto view, store->NewReadView());
-  CG_ASSIGN_OR_RETURN(auto predicates, view->ListPredicates());
+  CG_ASSIGN_OR_RETURN(auto names, WriteNames::Create(tx.get()));
   for (size_t i = 0; i < claims.size(); ++i) {
     const ClaimDraft& c = claims[i];
     auto fail = [&](const Status& s) { return s.WithContext("claim " + std::to_string(i + 1)); };
-    const storage::Predicate* pred = nullptr;
-    bool swap = false;
-    for (const auto& p : predicates) {
-      if (p.name == c.predicate) pred = &p;
-      else if (!p.inverse.empty() && p.inverse == c.predicate) {
-        pred = &p;
-        swap = true;
-      }
-    }
-    if (!pred) return fail(Status::InvalidArgument("unknown predicate '" + c.predicate + "'"));
-    if (swap && c.object_kind != ClaimDraft::ObjectKind::kEntity)
-      return fail(Status::InvalidArgument("'" + c.predicate + "' is an inverse reading: its object must be an entity"));
     if (c.source.key.empty()) return fail(Status::InvalidArgument("every claim needs a source"));
     if (storage::NormalizeAlias(c.subject).empty())
       return fail(Status::InvalidArgument("subject \"" + c.subject + "\" has no letters or digits"));
     if (c.object_kind == ClaimDraft::ObjectKind::kEntity && storage::NormalizeAlias(c.object_text).empty())
       return fail(Status::InvalidArgument("object \"" + c.object_text + "\" has no letters or digits"));
-    auto subject = tx->FindEntity(c.subject);
-    if (!subject.ok()) {
-      if (subject.status().code() != StatusCode::kNotFound) return fail(subject.status());
-      out.warnings.push_back("created entity \"" + c.subject + "\"");
-      subject = tx->ResolveOrCreateEntity(c.subject);
-      if (!subject.ok()) return fail(subject.status());
-    }
-    auto object = ObjectTerm(tx.get(), c, &out.warnings);
+    auto pred = names->Predicate(c.predicate);
+    if (!pred.ok()) return fail(pred.status());
+    if (pred->swap && c.object_kind != ClaimDraft::ObjectKind::kEntity)
+      return fail(Status::InvalidArgument("'" + c.predicate + "' is an inverse reading: its object must be an entity"));
+    auto subject = names->Entity(c.subject);
+    if (!subject.ok()) return fail(subject.status());
+    auto object = ObjectTerm(tx.get(), names.get(), c);
     if (!object.ok()) return fail(object.status());
     auto source = tx->UpsertSource(c.source);
     if (!source.ok()) return fail(source.status());
     storage::ClaimInput in;
-    in.subject = swap ? *object : *subject;
-    in.object = swap ? *subject : *object;
+    in.subject = pred->swap ? *object : *subject;
+    in.object = pred->swap ? *subject : *object;
     in.predicate = pred->id;
     in.source = *source;
     in.has_span = c.has_span;
@@ -104,10 +101,14 @@ Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<Cl
     in.confidence = c.confidence;
     in.method = c.method.empty() ? "api" : c.method;
     in.modality = c.modality;
-    auto id = tx->Assert(in);
-    if (!id.ok()) return fail(id.status());
-    out.claim_ids.push_back(*id);
+    auto outcome = storage::AssertUnlessLive(*tx, in);
+    if (!outcome.ok()) return fail(outcome.status());
+    out.claim_ids.push_back(outcome->id);
+    if (outcome->duplicate) out.duplicates.push_back(i);
   }
+  tx->SetAnsweredClaims(out.claim_ids);
+  out.defined = names->defined();
+  for (auto& line : DescribeNewNames(out.defined)) out.warnings.push_back(std::move(line));
   CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
   out.tx = info.tx;
   return out;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/write_names.h"
 #include "storage/claim_store.h"
 
 namespace claimgraph::engine {
@@ -28,8 +29,12 @@ struct ClaimDraft {
 };
 
 struct BatchResult {
-  storage::TxId tx = 0;
+  storage::TxId tx = 0;  // 0 when nothing was written (every claim a duplicate)
+  // One per claim of the batch, in order: the claim asserted, or for a
+  // duplicate the live claim it duplicates.
   std::vector<storage::ClaimId> claim_ids;
+  std::vector<size_t> duplicates;  // indexes of the claims that were live already
+  NewNames defined;
   bool replayed = false;  // the idempotency key matched an earlier batch
   std::vector<std::string> warnings;
 };

@@ -131,11 +131,16 @@ struct ClaimInput {
   int64_t asserted_at_us = 0;  // 0 = the transaction's time
 };
 
+ClaimIdentity IdentityOf(const ClaimInput& claim, bool symmetric);
+
 struct CommitInfo {
   TxId tx = 0;
   ClaimId first_claim = 0;  // claims asserted in this tx are [first_claim, first_claim + claims)
   uint64_t claims = 0;
   uint64_t retracted = 0;
+  // The claim ids the writer answered its caller with (SetAnsweredClaims),
+  // kept with the idempotency key so a retry gets the same answer.
+  std::vector<ClaimId> answered;
 };
 
 // Builds one transaction. Lookups see the store plus this transaction's own writes.
@@ -150,17 +155,30 @@ class WriteTransaction {
   // The entity that has `name` as an alias, or a new entity with that canonical name.
   virtual Result<EntityId> ResolveOrCreateEntity(std::string_view name) = 0;
   virtual Result<EntityId> FindEntity(std::string_view name) = 0;
+  virtual Result<Entity> GetEntity(EntityId id) = 0;
   // Declares (or redeclares) a predicate. A predicate must not be the inverse
   // name of another one.
   virtual Result<PredicateId> DefinePredicate(const Predicate& definition) = 0;
   // The declared predicate, or a new directed predicate with defaults.
   virtual Result<PredicateId> ResolveOrDeclarePredicate(std::string_view name) = 0;
   virtual Result<Predicate> FindPredicate(std::string_view name) = 0;
+  // Every predicate: the store's and this transaction's, in id order.
+  virtual Result<std::vector<Predicate>> ListPredicates() = 0;
   virtual Result<SourceId> UpsertSource(const SourceInput& input) = 0;
   virtual Result<SourceId> FindSource(std::string_view key) = 0;
   virtual Result<TermId> InternLiteral(const Literal& literal) = 0;
 
+  // Writes the claim as given, whatever is already stored: write paths use
+  // AssertUnlessLive (below), which keeps one live claim per identity.
   virtual Result<ClaimId> Assert(const ClaimInput& claim) = 0;
+  // The live claim with the same identity as `claim` (ClaimIdentity in
+  // types.h): one in the store not retracted by this transaction, or one
+  // asserted earlier in this transaction and not retracted in it.
+  virtual Result<std::optional<ClaimId>> FindLiveClaim(const ClaimInput& claim) = 0;
+  // A claim in the store with the same identity, asserted at
+  // `claim.asserted_at_us` and retracted at `retracted_at_us`: the same
+  // piece of history met again (an export imported into the store it came from).
+  virtual Result<std::optional<ClaimId>> FindRetractedRecord(const ClaimInput& claim, int64_t retracted_at_us) = 0;
   // FailedPrecondition if already retracted, NotFound if it never existed.
   virtual Status Retract(ClaimId claim, std::string_view reason) = 0;
   // Retract, keeping who retracted it and when from an exported record
@@ -171,9 +189,23 @@ class WriteTransaction {
   // The commit an earlier transaction with this idempotency key made, if any
   // (checked under the writer lock, so two retries cannot both apply).
   virtual Result<std::optional<CommitInfo>> FindCommitted(std::string_view idempotency_key) = 0;
+  // Recorded with the idempotency key (WriteOptions) and returned by
+  // FindCommitted as CommitInfo::answered: the ids a batch answered with,
+  // one per input claim, duplicates naming the live claim.
+  virtual void SetAnsweredClaims(std::vector<ClaimId> ids) = 0;
 
   virtual Result<CommitInfo> Commit() = 0;
 };
+
+// What AssertUnlessLive did: asserted a new claim, or found the claim live
+// already (`duplicate`, with the live claim's id) and wrote nothing.
+struct AssertOutcome {
+  ClaimId id = 0;
+  bool duplicate = false;
+};
+// The one rule every write path follows: a claim whose identity is already
+// live is a duplicate and is not written again.
+Result<AssertOutcome> AssertUnlessLive(WriteTransaction& tx, const ClaimInput& claim);
 
 struct WriteOptions {
   std::string principal = "local";

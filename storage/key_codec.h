@@ -1,4 +1,4 @@
-// The on-disk format of a claimgraph store (format version 1).
+// The on-disk format of a claimgraph store (format version 2).
 //
 // A store is one RocksDB database with these column families. Names, tags and
 // layouts below are the format: DO NOT CHANGE them without bumping
@@ -6,6 +6,7 @@
 //
 //   meta      "format_version" -> fixed32be version
 //             "idem/" key       -> varint tx, varint first_claim, varint claims, varint retracted
+//                                 [, varint n, n x varint answered claim id]
 //             "counters"       -> varint next_entity, next_predicate, next_source,
 //                                 next_literal, next_claim, last_tx
 //   dict      'P' name                      -> fixed64be predicate id

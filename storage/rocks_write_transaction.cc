@@ -46,6 +46,29 @@ void WriteClaim(Claim& c, TxId tx, TxId retracted_tx, int64_t now, const std::st
   sink->PutBySource(c.source, c.id);
 }
 
+// A claim identity as a fixed-size key for the claims asserted within one
+// transaction (a bulk import may assert millions): the quote enters as a
+// 64-bit hash. Two different quotes would also need the same subject,
+// predicate, object, source, span and modality to collide.
+struct IdentityKey {
+  uint64_t subject, predicate, object, source, span_begin, span_end, quote_hash;
+  uint8_t has_span, modality;
+  bool operator==(const IdentityKey&) const = default;
+};
+IdentityKey KeyOf(const ClaimIdentity& id) {
+  return {id.subject, id.predicate, id.object, id.source, id.span_begin, id.span_end,
+          std::hash<std::string_view>()(id.quote), id.has_span, static_cast<uint8_t>(id.modality)};
+}
+struct IdentityKeyHash {
+  size_t operator()(const IdentityKey& k) const {
+    uint64_t h = 1469598103934665603ull;
+    for (uint64_t v : {k.subject, k.predicate, k.object, k.source, k.span_begin, k.span_end, k.quote_hash,
+                       uint64_t(k.has_span) << 8 | k.modality})
+      h = (h ^ v) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+};
+
 class RocksWriteTransaction final : public WriteTransaction {
  public:
   RocksWriteTransaction(RocksClaimStore* store, WriteOptions options)
@@ -75,6 +98,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     alias_cache_.emplace(std::move(norm), id);
     return id;
   }
+
+  Result<Entity> GetEntity(EntityId id) override { return LoadEntity(id); }
 
   Result<EntityId> ResolveOrCreateEntity(std::string_view name) override {
     auto found = FindEntity(name);
@@ -192,6 +217,13 @@ class RocksWriteTransaction final : public WriteTransaction {
     return p.id;
   }
 
+  Result<std::vector<Predicate>> ListPredicates() override {
+    CG_RETURN_IF_ERROR(LoadAllPredicates());
+    std::vector<Predicate> out;
+    for (const auto& [id, p] : predicates_) out.push_back(p);
+    return out;
+  }
+
   Result<PredicateId> ResolveOrDeclarePredicate(std::string_view name) override {
     auto found = FindPredicate(name);
     if (found.ok()) return found->id;
@@ -302,6 +334,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     c.modality = in.modality;
     c.principal = in.principal;
     c.asserted_at_us = in.asserted_at_us;
+    CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(c.predicate));
+    asserted_here_[KeyOf(IdentityOf(c, symmetric))] = c.id;
     if (options_.bulk) {
       WriteClaim(c, tx_, 0, bulk_now_, options_.principal, sink_.get(), &digest_);
       if (streamed_ == 0) first_streamed_ = c.id;
@@ -310,6 +344,31 @@ class RocksWriteTransaction final : public WriteTransaction {
     }
     claims_.push_back(std::move(c));
     return claims_.back().id;
+  }
+
+  Result<std::optional<ClaimId>> FindLiveClaim(const ClaimInput& in) override {
+    CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(in.predicate));
+    ClaimIdentity want = IdentityOf(in, symmetric);
+    auto here = asserted_here_.find(KeyOf(want));
+    if (here != asserted_here_.end() && !retracted_.count(here->second)) return std::optional<ClaimId>(here->second);
+    return FindStored(want, symmetric, [&](const IndexEntry& e) -> Result<bool> {
+      return e.retracted_tx == 0 && !retracted_.count(e.claim);
+    });
+  }
+
+  Result<std::optional<ClaimId>> FindRetractedRecord(const ClaimInput& in, int64_t retracted_at_us) override {
+    CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(in.predicate));
+    return FindStored(IdentityOf(in, symmetric), symmetric, [&](const IndexEntry& e) -> Result<bool> {
+      if (e.retracted_tx == 0) return false;
+      CG_ASSIGN_OR_RETURN(Claim c, ReadStoredClaim(e.claim));
+      std::string value;
+      CG_RETURN_IF_ERROR(Read(Cf::kClaims, EncodeClaimKey(e.claim, kClaimRetractionTag), &value,
+                              "retraction of claim " + std::to_string(e.claim)));
+      Claim r;
+      CG_RETURN_IF_ERROR(DecodeRetraction(value, &r));
+      return (in.asserted_at_us == 0 || c.asserted_at_us == in.asserted_at_us) &&
+             (retracted_at_us == 0 || r.retracted_at_us == retracted_at_us);
+    });
   }
 
   Status Retract(ClaimId id, std::string_view reason) override { return RestoreRetraction(id, reason, "", 0); }
@@ -359,9 +418,16 @@ class RocksWriteTransaction final : public WriteTransaction {
     info.first_claim = r.Varint();
     info.claims = r.Varint();
     info.retracted = r.Varint();
+    // Appended later (a record written before has none): the answered ids.
+    if (r.ok() && !r.AtEnd()) {
+      uint64_t n = r.Varint();
+      for (uint64_t i = 0; i < n && r.ok(); ++i) info.answered.push_back(r.Varint());
+    }
     if (!r.ok()) return Status::Corruption("malformed idempotency record");
     return std::optional<CommitInfo>(info);
   }
+
+  void SetAnsweredClaims(std::vector<ClaimId> ids) override { answered_ = std::move(ids); }
 
   Result<CommitInfo> Commit() override {
     if (committed_) return Status::FailedPrecondition("transaction already committed");
@@ -450,6 +516,10 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (!options_.idempotency_key.empty()) {
       std::string v;
       for (uint64_t x : {tx, info.first_claim, info.claims, uint64_t(retractions_.size())}) PutVarint(&v, x);
+      if (!answered_.empty()) {
+        PutVarint(&v, answered_.size());
+        for (ClaimId id : answered_) PutVarint(&v, id);
+      }
       sink->Put(Cf::kMeta, std::string(kMetaIdempotencyPrefix) + options_.idempotency_key, std::move(v));
     }
     CG_RETURN_IF_ERROR(sink->Finish());
@@ -461,6 +531,61 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
  private:
+  // Symmetric predicates make subject and object unordered in a claim's identity.
+  Result<bool> IsSymmetric(PredicateId id) {
+    auto it = predicates_.find(id);
+    if (it != predicates_.end()) return it->second.symmetric;
+    auto known = symmetric_.find(id);
+    if (known != symmetric_.end()) return known->second;
+    std::string value;
+    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey('P', id), &value, "predicate " + std::to_string(id)));
+    Predicate p;
+    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
+    symmetric_.emplace(id, p.symmetric);
+    return p.symmetric;
+  }
+
+  Result<Claim> ReadStoredClaim(ClaimId id) {
+    std::string value;
+    CG_RETURN_IF_ERROR(Read(Cf::kClaims, EncodeClaimKey(id, kClaimAssertionTag), &value, "claim " + std::to_string(id)));
+    Claim c;
+    c.id = id;
+    CG_RETURN_IF_ERROR(DecodeClaim(value, &c));
+    return c;
+  }
+
+  // The first stored claim with identity `want` that `accept` takes. Reads
+  // the spo entries of the triple (both directions for a symmetric
+  // predicate): source and modality are in the index value, so the claim
+  // record is read only for a likely match.
+  template <typename Accept>
+  Result<std::optional<ClaimId>> FindStored(const ClaimIdentity& want, bool symmetric, Accept accept) {
+    if (head_.counters.next_claim == 1) return std::optional<ClaimId>();  // no claim was ever stored
+    std::vector<std::pair<EntityId, TermId>> directions{{want.subject, want.object}};
+    if (symmetric && want.subject != want.object) directions.push_back({want.object, want.subject});
+    for (auto [s, o] : directions) {
+      std::string prefix;
+      PutFixed64BE(&prefix, s);
+      PutFixed64BE(&prefix, want.predicate);
+      PutFixed64BE(&prefix, o);
+      std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kSpo)));
+      for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+        IndexEntry e;
+        std::string_view key(it->key().data(), it->key().size());
+        if (!DecodeTripleKey(TripleIndex::kSpo, key, &e) ||
+            !DecodeIndexValue(std::string_view(it->value().data(), it->value().size()), &e))
+          return Status::Corruption("malformed spo entry");
+        if (e.source != want.source || e.modality != want.modality) continue;
+        CG_ASSIGN_OR_RETURN(bool accepted, accept(e));
+        if (!accepted) continue;
+        CG_ASSIGN_OR_RETURN(Claim c, ReadStoredClaim(e.claim));
+        if (IdentityOf(c, symmetric) == want) return std::optional<ClaimId>(e.claim);
+      }
+      CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading spo"));
+    }
+    return std::optional<ClaimId>();
+  }
+
   void AddAlias(const std::string& norm, EntityId id) {
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end() && it->second == id) {
@@ -532,6 +657,11 @@ class RocksWriteTransaction final : public WriteTransaction {
   uint64_t streamed_ = 0;
   std::vector<Claim> retractions_;
   std::unordered_set<ClaimId> retracted_;
+  // Every claim asserted in this transaction by identity (the newest one
+  // when an identity was asserted, retracted and asserted again).
+  std::unordered_map<IdentityKey, ClaimId, IdentityKeyHash> asserted_here_;
+  std::unordered_map<PredicateId, bool> symmetric_;  // stored predicates read so far
+  std::vector<ClaimId> answered_;                     // recorded with the idempotency key
 };
 
 }  // namespace

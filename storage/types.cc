@@ -1,5 +1,7 @@
 #include "storage/types.h"
 
+#include <utility>
+
 namespace claimgraph::storage {
 
 const char* TermKindName(TermKind kind) {
@@ -28,6 +30,14 @@ std::optional<Modality> ParseModality(std::string_view text) {
   if (text == "proposed") return Modality::kProposed;
   if (text == "denied") return Modality::kDenied;
   return std::nullopt;
+}
+
+ClaimIdentity IdentityOf(const Claim& c, bool symmetric) {
+  ClaimIdentity id{c.subject, c.predicate, c.object, c.source, c.has_span, c.span_begin, c.span_end, c.modality, c.quote};
+  if (!c.has_span) id.span_begin = id.span_end = 0;
+  // Only an entity object can change places with the subject.
+  if (symmetric && IsEntityTerm(id.object) && id.object < id.subject) std::swap(id.subject, id.object);
+  return id;
 }
 
 }  // namespace claimgraph::storage

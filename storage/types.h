@@ -99,6 +99,29 @@ struct Claim {
   bool operator==(const Claim&) const = default;
 };
 
+// A claim's identity: two claim records are the same claim when they agree
+// on subject, predicate, object, source, span (present or not, and where),
+// quote and modality. For a symmetric predicate subject and object are
+// unordered ("A pact B" and "B pact A" from one passage are one claim).
+// Method, confidence, principal and times are NOT part of it: they say how
+// and when a claim was recorded, not what the source says, and counting one
+// passage twice because a second extractor or analyst met it would inflate
+// every count and every measure of support. Every write path skips a claim
+// whose identity is already live (docs/architecture.md, "Claim identity").
+struct ClaimIdentity {
+  EntityId subject = 0;
+  PredicateId predicate = 0;
+  TermId object = 0;
+  SourceId source = 0;
+  bool has_span = false;
+  uint64_t span_begin = 0, span_end = 0;
+  Modality modality = Modality::kAsserted;
+  std::string quote;
+  bool operator==(const ClaimIdentity&) const = default;
+};
+// With subject <= object when `symmetric`, so equal identities compare equal.
+ClaimIdentity IdentityOf(const Claim& claim, bool symmetric);
+
 // What an index entry carries besides its key, so that scans can decide
 // visibility (as of a transaction) and provenance filters without reading
 // the claim record.

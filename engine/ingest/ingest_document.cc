@@ -57,6 +57,7 @@ Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipe
   result.tx = batch.tx;
   result.claim_ids = std::move(batch.claim_ids);
   result.duplicate = batch.replayed;
+  result.duplicate_claims = batch.duplicates.size();
   return result;
 }
 

@@ -26,6 +26,7 @@ struct IngestResult {
   storage::TxId tx = 0;                  // 0 for a dry run or a document without claims
   std::vector<storage::ClaimId> claim_ids;  // parallel to extraction.claims once written
   bool duplicate = false;                // this text was ingested before; nothing written
+  size_t duplicate_claims = 0;           // claims found that were live already (same identity): not written
 };
 
 // dry_run: extract only. InvalidArgument for an empty text or one that is not

@@ -54,10 +54,11 @@ Result<ImportSummary> DriveImport(storage::ClaimStore* store, const std::vector<
   if (options.progress) options.progress("parse", summary.lines, summary.lines);
   auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
   if (!summary.rejected.empty() && !options.skip_invalid) {
-    summary.claims = summary.retracted = 0;
+    summary.claims = summary.retracted = summary.duplicates = 0;
     summary.seconds = seconds();
     return summary;  // the transaction is dropped: nothing is written
   }
+  summary.defined = writer->defined();
   CG_ASSIGN_OR_RETURN(storage::CommitInfo info, writer->tx().Commit());
   summary.committed = info.tx != 0;
   summary.tx = info.tx;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/write_names.h"
 #include "storage/types.h"
 
 namespace claimgraph::io {
@@ -35,7 +36,8 @@ struct ImportSummary {
   uint64_t lines = 0;
   uint64_t claims = 0;          // claims asserted
   uint64_t retracted = 0;       // retractions restored (JSONL)
-  uint64_t duplicates = 0;      // lines whose claim already existed (skipped)
+  uint64_t duplicates = 0;      // lines whose claim was live already, or earlier in the input (skipped)
+  engine::NewNames defined;     // predicates and entities this import created
   std::vector<RejectedLine> rejected;
   bool committed = false;       // false: nothing of this import was written
   storage::TxId tx = 0;         // the import's transaction (0 if none)

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -24,6 +25,20 @@
 #include "storage/claim_store.h"
 
 namespace claimgraph::io {
+
+// One line as written, checked as far as it can be without a store. Names
+// are unresolved; `claim` carries every provenance field but no ids.
+struct JsonlClaim {
+  std::string subject, predicate, object_name, source;
+  std::optional<storage::Literal> literal;  // set when the object is a value, not an entity
+  storage::SourceInput source_input;
+  storage::ClaimInput claim;
+  bool retracted = false;
+  std::string retract_reason, retracted_by;
+  int64_t retracted_at_us = 0;
+};
+// InvalidArgument saying what is wrong with the line (the importer's reason).
+Result<JsonlClaim> ParseJsonlClaim(std::string_view line);
 
 Result<ImportSummary> ImportJsonl(storage::ClaimStore* store, const std::vector<InputFile>& files,
                                   const ImportOptions& options);

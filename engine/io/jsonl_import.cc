@@ -14,17 +14,6 @@
 namespace claimgraph::io {
 namespace {
 
-// Everything about one line that can be checked without touching the store.
-struct ParsedClaim {
-  std::string subject, predicate, object_name, source;
-  std::optional<storage::Literal> literal;
-  storage::SourceInput source_input;
-  storage::ClaimInput claim;  // ids filled in later
-  bool retracted = false;
-  std::string retract_reason, retracted_by;
-  int64_t retracted_at_us = 0;
-};
-
 using simdjson::ondemand::json_type;
 using Value = simdjson::ondemand::value;
 
@@ -39,8 +28,8 @@ Result<std::string> OptionalString(Value v, std::string_view key) {
   return std::string(s);
 }
 
-Result<ParsedClaim> ParseLine(simdjson::ondemand::parser& parser, const simdjson::padded_string& line) {
-  ParsedClaim p;
+Result<JsonlClaim> ParseLine(simdjson::ondemand::parser& parser, const simdjson::padded_string& line) {
+  JsonlClaim p;
   storage::ClaimInput& c = p.claim;
   c.method.clear();
   std::string kind, modality, asserted_at, retracted_at;
@@ -173,7 +162,7 @@ Result<ParsedClaim> ParseLine(simdjson::ondemand::parser& parser, const simdjson
   return p;
 }
 
-Status WriteClaim(ParsedClaim& p, ClaimWriter* w, ImportSummary* summary) {
+Status WriteClaim(JsonlClaim& p, ClaimWriter* w, ImportSummary* summary) {
   CG_ASSIGN_OR_RETURN(ResolvedPredicate pred, w->Predicate(p.predicate));
   if (pred.swap && p.literal)
     return Status::InvalidArgument("'" + p.predicate + "' is an inverse reading; its object must be an entity");
@@ -188,12 +177,21 @@ Status WriteClaim(ParsedClaim& p, ClaimWriter* w, ImportSummary* summary) {
   p.claim.subject = pred.swap ? object : subject;
   p.claim.object = pred.swap ? subject : object;
   p.claim.predicate = pred.id;
+  if (!p.retracted) {
+    CG_ASSIGN_OR_RETURN(storage::AssertOutcome outcome, w->Write(p.claim));
+    ++(outcome.duplicate ? summary->duplicates : summary->claims);
+    return Status::Ok();
+  }
+  // A retracted claim is history: restored unless that very record is here.
+  CG_ASSIGN_OR_RETURN(bool seen, w->SeenRetractedRecord(p.claim, p.retracted_at_us));
+  if (seen) {
+    ++summary->duplicates;
+    return Status::Ok();
+  }
   CG_ASSIGN_OR_RETURN(storage::ClaimId id, w->tx().Assert(p.claim));
   ++summary->claims;
-  if (p.retracted) {
-    CG_RETURN_IF_ERROR(w->tx().RestoreRetraction(id, p.retract_reason, p.retracted_by, p.retracted_at_us));
-    ++summary->retracted;
-  }
+  CG_RETURN_IF_ERROR(w->tx().RestoreRetraction(id, p.retract_reason, p.retracted_by, p.retracted_at_us));
+  ++summary->retracted;
   return Status::Ok();
 }
 
@@ -201,7 +199,7 @@ Status WriteClaim(ParsedClaim& p, ClaimWriter* w, ImportSummary* summary) {
 // Parses JSONL lines on the pipeline's thread with one reusable simdjson parser.
 struct JsonlParse {
   std::shared_ptr<simdjson::ondemand::parser> parser = std::make_shared<simdjson::ondemand::parser>();
-  void operator()(const std::string& line, ParsedLine<ParsedClaim>* out) {
+  void operator()(const std::string& line, ParsedLine<JsonlClaim>* out) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) {
       out->blank = true;
       return;
@@ -214,19 +212,20 @@ struct JsonlParse {
 
 }  // namespace
 
-Status CheckJsonlLine(std::string_view line) {
+Result<JsonlClaim> ParseJsonlClaim(std::string_view line) {
   thread_local simdjson::ondemand::parser parser;
   simdjson::padded_string padded(line);
-  auto parsed = ParseLine(parser, padded);
-  return parsed.ok() ? Status::Ok() : parsed.status();
+  return ParseLine(parser, padded);
 }
+
+Status CheckJsonlLine(std::string_view line) { return ParseJsonlClaim(line).status(); }
 
 Result<ImportSummary> ImportJsonl(storage::ClaimStore* store, const std::vector<InputFile>& files,
                                   const ImportOptions& options) {
   auto make_apply = [](ClaimWriter* writer) {
-    return [writer](ParsedClaim& claim, ImportSummary* summary) { return WriteClaim(claim, writer, summary); };
+    return [writer](JsonlClaim& claim, ImportSummary* summary) { return WriteClaim(claim, writer, summary); };
   };
-  return DriveImport<ParsedClaim>(store, files, options, "JSONL", [] { return JsonlParse(); }, make_apply);
+  return DriveImport<JsonlClaim>(store, files, options, "JSONL", [] { return JsonlParse(); }, make_apply);
 }
 
 }  // namespace claimgraph::io

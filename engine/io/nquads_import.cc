@@ -106,15 +106,8 @@ Status ImportQuad(const Quad& q, TermResolver* terms, ClaimWriter* w, ImportSumm
   c.predicate = pred.id;
   c.source = source;
   c.method = "import:nquads";
-  CG_ASSIGN_OR_RETURN(bool dup, w->IsDuplicate(c.subject, c.predicate, c.object, c.source));
-  if (dup) {
-    ++summary->duplicates;
-    return Status::Ok();
-  }
-  CG_ASSIGN_OR_RETURN(storage::ClaimId id, w->tx().Assert(c));
-  (void)id;
-  w->Remember(c.subject, c.predicate, c.object, c.source);
-  ++summary->claims;
+  CG_ASSIGN_OR_RETURN(storage::AssertOutcome outcome, w->Write(c));
+  ++(outcome.duplicate ? summary->duplicates : summary->claims);
   return Status::Ok();
 }
 

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <sstream>
+
 namespace claimgraph::io {
 namespace {
 
@@ -75,22 +78,64 @@ Result<Schema> ParseSchemaJson(std::string_view text) {
   return schema;
 }
 
+namespace {
+
+std::string Describe(const storage::Predicate& p) {
+  std::string d = p.symmetric ? "symmetric" : "directed";
+  if (!p.inverse.empty()) d += ", inverse " + p.inverse;
+  return d + ", domain " + p.domain + ", range " + p.range;
+}
+
+}  // namespace
+
 Result<storage::TxId> ApplySchema(storage::ClaimStore* store, const Schema& schema, const std::string& principal) {
   storage::WriteOptions wo;
   wo.principal = principal;
   wo.note = "schema: " + std::to_string(schema.predicates.size()) + " predicates, " +
             std::to_string(schema.entities.size()) + " entities";
   CG_ASSIGN_OR_RETURN(auto tx, store->BeginWrite(wo));
-  for (const auto& p : schema.predicates)
+  for (storage::Predicate p : schema.predicates) {
+    if (p.domain.empty()) p.domain = "ANY";
+    if (p.range.empty()) p.range = "ANY";
+    auto existing = tx->FindPredicate(p.name);
+    if (existing.ok()) {
+      p.id = existing->id;
+      if (p == *existing) continue;
+      return Status::FailedPrecondition("predicate '" + p.name + "' is declared " + Describe(p) +
+                                        " here, but the store has it " + Describe(*existing) +
+                                        " (change it on purpose with DEFINE PREDICATE, or fix the file)");
+    }
+    if (existing.status().code() != StatusCode::kNotFound) return existing.status();
     CG_RETURN_IF_ERROR(tx->DefinePredicate(p).status().WithContext("predicate '" + p.name + "'"));
+  }
   for (const auto& g : schema.entities) {
     storage::EntityInput in{g.name, g.type, g.aliases};
     in.aliases.insert(in.aliases.end(), g.demonyms.begin(), g.demonyms.end());
     in.aliases.insert(in.aliases.end(), g.metonyms.begin(), g.metonyms.end());
+    auto existing = tx->FindEntity(g.name);
+    if (existing.ok() && !g.type.empty()) {
+      CG_ASSIGN_OR_RETURN(storage::Entity stored, tx->GetEntity(*existing));
+      if (!stored.type.empty() && stored.type != g.type)
+        return Status::FailedPrecondition("entity \"" + g.name + "\" has type '" + g.type + "' here, but the store has '" +
+                                          stored.name + "' as '" + stored.type +
+                                          "' (change it on purpose with DEFINE ENTITY, or fix the file)");
+    }
     CG_RETURN_IF_ERROR(tx->UpsertEntity(in).status().WithContext("entity \"" + g.name + "\""));
   }
   CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
   return info.tx;
+}
+
+Result<storage::TxId> ApplySchemaFile(storage::ClaimStore* store, const std::string& path, const std::string& principal) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read schema " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto schema = ParseSchemaJson(text.str());
+  if (!schema.ok()) return schema.status().WithContext(path);
+  auto tx = ApplySchema(store, *schema, principal);
+  if (!tx.ok()) return tx.status().WithContext(path);
+  return tx;
 }
 
 }  // namespace claimgraph::io

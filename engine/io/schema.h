@@ -31,8 +31,16 @@ struct Schema {
 
 // InvalidArgument naming the offending entry ("entities[3].aliases: ...").
 Result<Schema> ParseSchemaJson(std::string_view text);
-// Defines every predicate and entity in one transaction; returns its tx (0 if
-// nothing changed... it always writes the definitions it is given).
+// Brings the store up to the schema in one transaction, written only when
+// the schema adds something (a predicate, an entity, an alias, a type the
+// entity lacked): applying the same file again writes nothing (tx 0). A
+// schema never changes what the store already holds: a predicate declared
+// otherwise in the store (symmetric, inverse, domain or range) or an entity
+// with another type is FailedPrecondition naming it — DEFINE PREDICATE /
+// DEFINE ENTITY change a definition on purpose.
 Result<storage::TxId> ApplySchema(storage::ClaimStore* store, const Schema& schema, const std::string& principal);
+// Reads, parses and applies a schema file; errors name the file. Every
+// command that takes --schema (import, ingest, serve) goes through this.
+Result<storage::TxId> ApplySchemaFile(storage::ClaimStore* store, const std::string& path, const std::string& principal);
 
 }  // namespace claimgraph::io

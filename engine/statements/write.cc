@@ -1,7 +1,7 @@
 // ASSERT, RETRACT, DEFINE PREDICATE, DEFINE ENTITY: one transaction each.
-#include "engine/binder/binder.h"
 #include "engine/io/term_mapping.h"
 #include "engine/statements.h"
+#include "engine/write_names.h"
 #include "grammar/parser.h"
 
 namespace claimgraph::engine {
@@ -26,30 +26,22 @@ Result<QueryResult> Done(const StatementContext& sc, storage::TxId tx, std::stri
   return r;
 }
 
-// An entity by alias, created (with a warning) when new.
-Result<storage::EntityId> Entity(const StatementContext& sc, storage::WriteTransaction* tx, const grammar::Term& t,
-                                 std::vector<std::string>* warnings) {
+// An entity by alias, created when new (reported by WriteNames).
+Result<storage::EntityId> Entity(const StatementContext& sc, WriteNames* names, const grammar::Term& t) {
   if (t.kind != grammar::Term::Kind::kString)
     return ErrorAt(sc, t.span, "ASSERT needs a \"name\" here, not " +
                                    std::string(t.kind == grammar::Term::Kind::kVariable ? "a variable" : "a number"));
-  auto found = tx->FindEntity(t.text);
-  if (found.ok()) return found;
-  if (found.status().code() != StatusCode::kNotFound) return ErrorAt(sc, t.span, found.status().message());
-  warnings->push_back("created entity \"" + t.text + "\"");
-  return tx->ResolveOrCreateEntity(t.text);
+  auto id = names->Entity(t.text);
+  if (!id.ok()) return ErrorAt(sc, t.span, id.status().message());
+  return id;
 }
 
 }  // namespace
 
 Result<QueryResult> ExecuteAssert(const StatementContext& sc, const grammar::AssertStatement& s) {
-  CG_ASSIGN_OR_RETURN(auto view, sc.store->NewReadView());
-  Binder binder(*view, sc.text);
-  bool reversed = false;
-  CG_ASSIGN_OR_RETURN(storage::Predicate pred, binder.ResolvePredicateName(s.predicate, s.predicate_span, &reversed));
   if (!s.source)
     return ErrorAt(sc, s.predicate_span, "ASSERT needs SOURCE \"...\": every claim says where it comes from");
   storage::ClaimInput c;
-  c.predicate = pred.id;
   if (s.modality) {
     auto m = storage::ParseModality(*s.modality);
     if (!m) return ErrorAt(sc, s.modality_span, "modality '" + *s.modality + "' is not one of asserted, reported, proposed, denied");
@@ -70,27 +62,40 @@ Result<QueryResult> ExecuteAssert(const StatementContext& sc, const grammar::Ass
   c.quote = s.quote.value_or("");
 
   CG_ASSIGN_OR_RETURN(auto tx, Begin(sc, "ASSERT"));
-  std::vector<std::string> warnings;
-  CG_ASSIGN_OR_RETURN(storage::EntityId subject, Entity(sc, tx.get(), s.subject, &warnings));
+  CG_ASSIGN_OR_RETURN(auto names, WriteNames::Create(tx.get()));
+  auto pred = names->Predicate(s.predicate);
+  if (!pred.ok()) return ErrorAt(sc, s.predicate_span, pred.status().message());
+  CG_ASSIGN_OR_RETURN(storage::EntityId subject, Entity(sc, names.get(), s.subject));
   storage::TermId object;
   if (s.object.kind == grammar::Term::Kind::kNumber) {
-    if (reversed) return ErrorAt(sc, s.object.span, "'" + s.predicate + "' is an inverse reading: its object must be an entity");
+    if (pred->swap) return ErrorAt(sc, s.object.span, "'" + s.predicate + "' is an inverse reading: its object must be an entity");
     CG_ASSIGN_OR_RETURN(storage::Literal lit, io::MakeNumberLiteral(io::CanonicalNumber(s.object.number)));
     CG_ASSIGN_OR_RETURN(object, tx->InternLiteral(lit));
   } else {
-    CG_ASSIGN_OR_RETURN(object, Entity(sc, tx.get(), s.object, &warnings));
+    CG_ASSIGN_OR_RETURN(object, Entity(sc, names.get(), s.object));
   }
-  c.subject = reversed ? object : subject;
-  c.object = reversed ? subject : object;
+  c.predicate = pred->id;
+  c.subject = pred->swap ? object : subject;
+  c.object = pred->swap ? subject : object;
   CG_ASSIGN_OR_RETURN(c.source, tx->UpsertSource({*s.source, "", "", "", "", ""}));
-  CG_ASSIGN_OR_RETURN(storage::ClaimId id, tx->Assert(c));
+  CG_ASSIGN_OR_RETURN(storage::AssertOutcome outcome, storage::AssertUnlessLive(*tx, c));
   CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
   QueryResult r;
-  r.message = "asserted claim " + std::to_string(id) + " in tx " + std::to_string(info.tx);
-  r.stats.written_tx = info.tx;
-  r.warnings = std::move(warnings);
   r.columns = {"claim", "tx"};
-  r.rows.push_back({Value::Claim(id), Value::Number(double(info.tx))});
+  if (outcome.duplicate) {
+    // A live claim has this identity, so its names and source exist too:
+    // the commit above wrote nothing.
+    CG_ASSIGN_OR_RETURN(auto view, sc.store->NewReadView());
+    CG_ASSIGN_OR_RETURN(storage::Claim live, view->GetClaim(outcome.id));
+    r.message = "claim " + std::to_string(outcome.id) + " says this already (asserted in tx " +
+                std::to_string(live.asserted_tx) + "): 1 duplicate skipped, nothing written";
+    r.rows.push_back({Value::Claim(outcome.id), Value::Number(double(live.asserted_tx))});
+  } else {
+    r.message = "asserted claim " + std::to_string(outcome.id) + " in tx " + std::to_string(info.tx);
+    r.stats.written_tx = info.tx;
+    r.rows.push_back({Value::Claim(outcome.id), Value::Number(double(info.tx))});
+  }
+  r.warnings = DescribeNewNames(names->defined());
   CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }

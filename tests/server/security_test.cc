@@ -88,11 +88,13 @@ std::vector<Rpc> AllRpcs() {
          return s.stub().Assert(As(t).get(), req, &r);
        }},
       {"Retract", Need::kWriter,
-       [](ServerProcess& s, const std::string& t) {
+       [counter](ServerProcess& s, const std::string& t) mutable {
          // A fresh claim to retract, asserted by the admin (not counted: the
          // matrix compares transactions around the call under test only).
+         // Its own source each time: the same claim again would be a
+         // duplicate and write nothing.
          v1::AssertRequest a;
-         *a.add_claims() = NewClaim("matrix-retract");
+         *a.add_claims() = NewClaim("matrix-retract-" + std::to_string(++counter));
          v1::WriteResponse w;
          EXPECT_TRUE(s.stub().Assert(As(kAdmin).get(), a, &w).ok());
          v1::RetractRequest req;

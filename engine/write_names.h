@@ -1,0 +1,70 @@
+// The one rule every write path follows for the names in a claim — offline
+// imports (N-Quads, JSONL; bulk and --online), the Assert RPC (and so
+// `claimgraph load` and ingestion) and the ASSERT statement:
+//
+//  - a predicate the store knows is used as it is; its inverse name
+//    ("targeted-by") is the predicate read backwards (subject and object swap);
+//  - an unknown predicate name is defined as a new directed predicate and
+//    reported ("new predicate: cameo-040"), so that real vocabularies load;
+//  - except a name one letter edit away from a known name, or equal to one
+//    but for case ("pactt", "Pact", "shares_intel"): that is taken for a typo
+//    and refused with "did you mean"; DEFINE PREDICATE (or a schema file)
+//    declares such a name on purpose. Edits of digits do not count, so
+//    numbered vocabularies (cameo-040, cameo-041) load;
+//  - an unknown entity name creates an entity, and is reported.
+//
+// docs/architecture.md ("New names") says the same for users.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "storage/claim_store.h"
+
+namespace claimgraph::engine {
+
+struct ResolvedPredicate {
+  storage::PredicateId id = 0;
+  bool swap = false;  // the name was the inverse reading
+};
+
+// What a write defined on the way: reported in every path's summary.
+struct NewNames {
+  std::vector<std::string> predicates;  // in the order met
+  uint64_t entities = 0;
+  std::vector<std::string> first_entities;  // the first kListedEntities, as written
+  static constexpr size_t kListedEntities = 20;
+};
+
+// One line per new predicate ("new predicate: cameo-040"), then one for the
+// entities ("new entity: \"Freedonia\"", or "new entities: 3 (\"A\", ...)").
+std::vector<std::string> DescribeNewNames(const NewNames& names);
+
+// True when `candidate` is `known` but for case or one edit that does not
+// involve a digit (insert, delete, replace one character, or swap two
+// neighbours).
+bool LooksLikeTypoOf(std::string_view candidate, std::string_view known);
+
+// Resolves names for one write transaction, caching each spelling.
+class WriteNames {
+ public:
+  static Result<std::unique_ptr<WriteNames>> Create(storage::WriteTransaction* tx);
+
+  // InvalidArgument for a likely typo ("unknown predicate 'pactt'; did you mean 'pact'? ...").
+  Result<ResolvedPredicate> Predicate(const std::string& name);
+  // InvalidArgument for a name with no letters or digits.
+  Result<storage::EntityId> Entity(const std::string& name);
+  const NewNames& defined() const { return defined_; }
+
+ private:
+  explicit WriteNames(storage::WriteTransaction* tx) : tx_(tx) {}
+  storage::WriteTransaction* tx_;
+  std::unordered_map<std::string, ResolvedPredicate> predicates_;  // every known name and inverse name
+  std::vector<std::string> known_names_;                             // for the typo check
+  std::unordered_map<std::string, storage::EntityId> entities_;      // exact spelling -> id
+  NewNames defined_;
+};
+
+}  // namespace claimgraph::engine
