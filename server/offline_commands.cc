@@ -49,16 +49,10 @@ int RunImport(const ImportCommand& cmd) {
   auto store = std::move(opened).value();
 
   for (const auto& path : cmd.schema_files) {
-    std::ifstream in(path);
-    if (!in) return Fail(Status::NotFound("cannot read schema " + path));
-    std::stringstream text;
-    text << in.rdbuf();
-    auto schema = io::ParseSchemaJson(text.str());
-    if (!schema.ok()) return Fail(schema.status().WithContext(path));
-    auto tx = io::ApplySchema(store.get(), *schema, cmd.principal);
-    if (!tx.ok()) return Fail(tx.status().WithContext(path));
-    std::cout << fmt::format("schema {}: {} predicates, {} entities (tx {})\n", path, schema->predicates.size(),
-                             schema->entities.size(), *tx);
+    auto tx = io::ApplySchemaFile(store.get(), path, cmd.principal);
+    if (!tx.ok()) return Fail(tx.status());
+    std::cout << (*tx ? fmt::format("schema {}: applied in tx {}\n", path, *tx)
+                      : fmt::format("schema {}: nothing new, the store has all of it\n", path));
   }
 
   // One transaction per format: N-Quads files together, JSONL files together.
@@ -107,6 +101,7 @@ int RunImport(const ImportCommand& cmd) {
         "rejected; tx {}\n",
         s.claims, s.lines, group->size(), s.seconds, s.seconds > 0 ? s.claims / s.seconds : 0.0, s.duplicates,
         s.rejected.size(), s.tx);
+    for (const auto& line : engine::DescribeNewNames(s.defined)) std::cout << line << "\n";
     if (!s.rejected.empty()) rc = 2;  // imported with --skip-invalid, but not everything
   }
   return rc;

@@ -10,6 +10,7 @@
 #include "engine/ingest/ingest_document.h"
 #include "engine/ingest/manifest.h"
 #include "engine/ingest/report.h"
+#include "engine/io/schema.h"
 #include "server/offline_commands.h"
 #include "storage/claim_store.h"
 
@@ -44,15 +45,18 @@ int RunIngest(const IngestCommand& cmd) {
   }
   std::unique_ptr<storage::ClaimStore> store;
   if (!cmd.dry_run) {
-    storage::StoreOptions o;
-    o.create_if_missing = false;
-    auto opened = storage::ClaimStore::Open(cmd.data_dir, o);
+    auto opened = storage::ClaimStore::Open(cmd.data_dir, storage::StoreOptions{});
     if (!opened.ok()) return Fail(opened.status());
     store = std::move(opened).value();
+    // The gazetteer's predicates and entities are what the rules write: the
+    // store gets them first (nothing when it has them already).
+    auto tx = io::ApplySchemaFile(store.get(), cmd.schema_file, cmd.principal);
+    if (!tx.ok()) return Fail(tx.status());
+    if (*tx) std::cout << fmt::format("schema {}: applied in tx {}\n", cmd.schema_file, *tx);
   }
 
   auto started = std::chrono::steady_clock::now();
-  uint64_t bytes = 0, claims = 0, duplicates = 0, failed = 0;
+  uint64_t bytes = 0, claims = 0, found = 0, duplicates = 0, duplicate_claims = 0, failed = 0;
   for (size_t i = 0; i < cmd.files.size(); ++i) {
     const std::string& path = cmd.files[i];
     auto text = ReadAll(path);
@@ -82,7 +86,9 @@ int RunIngest(const IngestCommand& cmd) {
     const auto& ex = result->extraction;
     std::string status = cmd.dry_run ? "dry run, nothing written"
                          : result->duplicate ? fmt::format("already ingested (tx {}), nothing written", result->tx)
-                         : result->tx ? fmt::format("tx {}", result->tx) : "nothing to write";
+                         : result->tx ? fmt::format("tx {}, {} duplicates skipped", result->tx, result->duplicate_claims)
+                         : result->duplicate_claims ? fmt::format("{} duplicates skipped, nothing written", result->duplicate_claims)
+                                                    : "nothing to write";
     std::cout << fmt::format("[{}/{}] {} (source {}, sha256 {}...)\n  {} sentences, {} mentions, {} boilerplate "
                              "blocks dropped; {} claims; {}\n",
                              i + 1, cmd.files.size(), path, result->source_key, result->sha256.substr(0, 12),
@@ -91,14 +97,17 @@ int RunIngest(const IngestCommand& cmd) {
       for (const auto& c : ex.claims)
         std::cout << ingest::FormatClaimLines(c.subject, c.predicate, c.object, storage::ModalityName(c.modality),
                                               c.confidence, c.span_begin, c.span_end, c.quote);
-    claims += result->duplicate ? 0 : ex.claims.size();
+    claims += result->duplicate || cmd.dry_run ? 0 : ex.claims.size() - result->duplicate_claims;
+    found += ex.claims.size();
+    duplicate_claims += result->duplicate ? 0 : result->duplicate_claims;
     duplicates += result->duplicate ? 1 : 0;
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << fmt::format("ingested {} of {} documents ({:.1f} KB) in {:.2f} s: {} claims {}, {} duplicate documents, "
-                           "{} failed\n",
-                           cmd.files.size() - failed, cmd.files.size(), bytes / 1024.0, seconds, claims,
-                           cmd.dry_run ? "found (dry run)" : "written", duplicates, failed);
+  std::cout << fmt::format("ingested {} of {} documents ({:.1f} KB) in {:.2f} s: {} claims {}, {} duplicates "
+                           "skipped, {} duplicate documents, {} failed\n",
+                           cmd.files.size() - failed, cmd.files.size(), bytes / 1024.0, seconds,
+                           cmd.dry_run ? found : claims, cmd.dry_run ? "found (dry run)" : "written", duplicate_claims,
+                           duplicates, failed);
   return failed ? 1 : 0;
 }
 

@@ -79,6 +79,9 @@ grpc::Status ClaimGraphService::Assert(grpc::ServerContext* context, const v1::A
   for (auto id : result->claim_ids) response->add_claim_ids(id);
   response->set_replayed(result->replayed);
   for (const auto& w : result->warnings) response->add_warnings(w);
+  for (size_t i : result->duplicates) response->add_duplicates(static_cast<uint32_t>(i));
+  for (const auto& p : result->defined.predicates) response->add_new_predicates(p);
+  response->set_new_entities(result->defined.entities);
   log.set_rows(result->claim_ids.size());
   return log.Done(grpc::Status::OK);
 }
@@ -124,6 +127,7 @@ grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, con
   response->set_sentences(static_cast<uint32_t>(result->extraction.sentences));
   response->set_mentions(static_cast<uint32_t>(result->extraction.mentions));
   response->set_boilerplate_blocks(static_cast<uint32_t>(result->extraction.cleaned.dropped.size()));
+  response->set_duplicate_claims(static_cast<uint32_t>(result->duplicate_claims));
   if (!result->claim_ids.empty()) {
     // Written (or written before): answer with the stored records.
     auto view = store_->NewReadView();

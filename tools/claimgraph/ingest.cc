@@ -47,7 +47,7 @@ int RunIngest(Client& client, const IngestOptions& options) {
     manifest = std::move(*parsed);
   }
   auto started = std::chrono::steady_clock::now();
-  size_t failed = 0, duplicates = 0, claims = 0, bytes = 0;
+  size_t failed = 0, duplicates = 0, duplicate_claims = 0, claims = 0, bytes = 0;
   for (size_t i = 0; i < options.files.size(); ++i) {
     const std::string& path = options.files[i];
     v1::IngestDocumentRequest request;
@@ -81,8 +81,11 @@ int RunIngest(Client& client, const IngestOptions& options) {
     bytes += request.text().size();
     std::string status = options.dry_run        ? "dry run, nothing written"
                          : response.duplicate() ? "already ingested (tx " + std::to_string(response.tx()) + "), nothing written"
-                         : response.tx()        ? "tx " + std::to_string(response.tx())
-                                                : "nothing to write";
+                         : response.tx()        ? "tx " + std::to_string(response.tx()) + ", " +
+                                               std::to_string(response.duplicate_claims()) + " duplicates skipped"
+                         : response.duplicate_claims()
+                             ? std::to_string(response.duplicate_claims()) + " duplicates skipped, nothing written"
+                             : "nothing to write";
     std::cout << "[" << i + 1 << "/" << options.files.size() << "] " << path << " (source " << response.source_key()
               << ", sha256 " << response.sha256().substr(0, 12) << "...)\n  " << response.sentences() << " sentences, "
               << response.mentions() << " mentions, " << response.boilerplate_blocks()
@@ -93,14 +96,16 @@ int RunIngest(Client& client, const IngestOptions& options) {
                                               ModalityText(c.modality()), c.confidence(), c.span_begin(),
                                               c.span_end(), c.quote());
     duplicates += response.duplicate() ? 1 : 0;
-    claims += response.duplicate() ? 0 : response.claims_size();
+    duplicate_claims += response.duplicate() ? 0 : response.duplicate_claims();
+    claims += response.duplicate() ? 0 : response.claims_size() - (options.dry_run ? 0 : response.duplicate_claims());
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   char summary[256];
   std::snprintf(summary, sizeof summary,
-                "ingested %zu of %zu documents (%.1f KB) in %.2f s: %zu claims %s, %zu duplicate documents, %zu failed\n",
+                "ingested %zu of %zu documents (%.1f KB) in %.2f s: %zu claims %s, %zu duplicates skipped, %zu "
+                "duplicate documents, %zu failed\n",
                 options.files.size() - failed, options.files.size(), bytes / 1024.0, seconds, claims,
-                options.dry_run ? "found (dry run)" : "written", duplicates, failed);
+                options.dry_run ? "found (dry run)" : "written", duplicate_claims, duplicates, failed);
   std::cout << summary;
   return failed ? 1 : 0;
 }

@@ -1,7 +1,6 @@
 #include "tools/claimgraph/load_export.h"
 
 #include <nlohmann/json.hpp>
-#include <openssl/sha.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -11,18 +10,13 @@
 #include <iostream>
 #include <sstream>
 
+#include "engine/io/jsonl.h"
 #include "engine/io/nquads_parser.h"
 #include "engine/io/term_mapping.h"
+#include "storage/sha256.h"
 
 namespace claimgraph::cli {
 namespace {
-
-std::string Hex(const unsigned char* d, size_t n) {
-  static const char k[] = "0123456789abcdef";
-  std::string s;
-  for (size_t i = 0; i < n; ++i) s += {k[d[i] >> 4], k[d[i] & 15]};
-  return s;
-}
 
 bool ParseNQuads(const std::string& name, std::istream& in, std::vector<v1::ClaimInput>* out) {
   std::string line;
@@ -62,64 +56,48 @@ bool ParseNQuads(const std::string& name, std::istream& in, std::vector<v1::Clai
   return ok;
 }
 
-bool ParseJsonl(const std::string& name, std::istream& in, std::vector<v1::ClaimInput>* out) {
+// Through the importer's own line parser (engine/io/jsonl.h): the same line
+// gets the same answer as from `claimgraphd import`. A retracted claim is
+// history the Assert API cannot write: counted in *retracted, not sent.
+bool ParseJsonl(const std::string& name, std::istream& in, std::vector<v1::ClaimInput>* out, uint64_t* retracted) {
   std::string line;
   uint64_t n = 0;
   bool ok = true;
-  auto fail = [&](const std::string& why) {
-    std::cerr << name << ":" << n << ": " << why << "\n";
-    ok = false;
-  };
   while (std::getline(in, line)) {
     ++n;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      fail("not a JSON object");
+    auto parsed = io::ParseJsonlClaim(line);
+    if (!parsed.ok()) {
+      std::cerr << name << ":" << n << ": " << parsed.status().message() << "\n";
+      ok = false;
       continue;
     }
+    if (parsed->retracted) {
+      ++*retracted;
+      continue;
+    }
+    const storage::ClaimInput& claim = parsed->claim;
     v1::ClaimInput c;
-    auto str = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
-    c.set_subject(str("subject"));
-    c.set_predicate(str("predicate"));
-    c.set_source(str("source"));
-    if (c.subject().empty() || c.predicate().empty() || c.source().empty() || !j.contains("object")) {
-      fail("a claim needs subject, predicate, object and source");
-      continue;
-    }
-    std::string kind = str("object_kind");
-    if (kind == "number" && j["object"].is_number()) c.set_object_number(j["object"].get<double>());
-    else if (kind == "date") c.set_object_date(str("object"));
-    else if (kind == "string") c.set_object_string(str("object"));
-    else if (j["object"].is_string()) c.set_object_entity(j["object"].get<std::string>());
-    else {
-      fail("\"object\" must be a string (or a number with object_kind number)");
-      continue;
-    }
-    c.set_source_title(str("source_title"));
-    c.set_source_publisher(str("source_publisher"));
-    c.set_source_published(str("source_published"));
-    c.set_source_url(str("source_url"));
-    if (j.contains("span") && j["span"].is_array() && j["span"].size() == 2) {
-      c.set_has_span(true);
-      c.set_span_begin(j["span"][0].get<uint64_t>());
-      c.set_span_end(j["span"][1].get<uint64_t>());
-    }
-    c.set_quote(str("quote"));
-    if (j.contains("confidence") && j["confidence"].is_number()) {
-      c.set_confidence(j["confidence"].get<double>());
-      c.set_has_confidence(true);
-    }
-    c.set_method(str("method"));
-    std::string m = str("modality");
-    if (m == "asserted") c.set_modality(v1::ASSERTED);
-    else if (m == "reported") c.set_modality(v1::REPORTED);
-    else if (m == "proposed") c.set_modality(v1::PROPOSED);
-    else if (m == "denied") c.set_modality(v1::DENIED);
-    else if (!m.empty()) {
-      fail("modality \"" + m + "\" is not one of asserted, reported, proposed, denied");
-      continue;
-    }
+    c.set_subject(parsed->subject);
+    c.set_predicate(parsed->predicate);
+    if (!parsed->literal) c.set_object_entity(parsed->object_name);
+    else if (parsed->literal->kind == storage::TermKind::kNumber) c.set_object_number(parsed->literal->number);
+    else if (parsed->literal->kind == storage::TermKind::kDate) c.set_object_date(parsed->literal->lexical);
+    else c.set_object_string(parsed->literal->lexical);
+    c.set_source(parsed->source);
+    c.set_source_title(parsed->source_input.title);
+    c.set_source_publisher(parsed->source_input.publisher);
+    c.set_source_published(parsed->source_input.published);
+    c.set_source_url(parsed->source_input.url);
+    c.set_source_sha256(parsed->source_input.sha256);
+    c.set_has_span(claim.has_span);
+    c.set_span_begin(claim.span_begin);
+    c.set_span_end(claim.span_end);
+    c.set_quote(claim.quote);
+    c.set_confidence(claim.confidence);
+    c.set_has_confidence(true);
+    c.set_method(claim.method);
+    c.set_modality(static_cast<v1::Modality>(static_cast<int>(claim.modality) + 1));
     out->push_back(std::move(c));
   }
   return ok;
@@ -129,7 +107,8 @@ bool ParseJsonl(const std::string& name, std::istream& in, std::vector<v1::Claim
 
 int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_size) {
   auto started = std::chrono::steady_clock::now();
-  uint64_t total = 0, replayed = 0;
+  uint64_t total = 0, written = 0, duplicates = 0, replayed = 0, retracted = 0, new_entities = 0;
+  std::vector<std::string> new_predicates;
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) {
@@ -139,13 +118,14 @@ int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_
     std::stringstream text;
     text << in.rdbuf();
     std::string content = text.str();
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(content.data()), content.size(), digest);
-    std::string file_key = Hex(digest, sizeof digest);
+    // Batches are keyed by the file's content, so a load run again after an
+    // interruption skips the batches that were committed.
+    std::string file_key = storage::Sha256Hex(content);
     std::istringstream lines(content);
     std::vector<v1::ClaimInput> claims;
     std::string ext = std::filesystem::path(f).extension().string();
-    bool ok = (ext == ".jsonl" || ext == ".ndjson") ? ParseJsonl(f, lines, &claims) : ParseNQuads(f, lines, &claims);
+    bool ok = (ext == ".jsonl" || ext == ".ndjson") ? ParseJsonl(f, lines, &claims, &retracted)
+                                                   : ParseNQuads(f, lines, &claims);
     if (!ok) {
       std::cerr << "error: " << f << " has bad lines; nothing of it was sent\n";
       return 1;
@@ -163,7 +143,17 @@ int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_
         return 1;
       }
       total += req.claims_size();
-      if (resp.replayed()) replayed += req.claims_size();
+      if (resp.replayed()) {
+        replayed += req.claims_size();
+      } else {
+        duplicates += resp.duplicates_size();
+        written += req.claims_size() - resp.duplicates_size();
+        for (const auto& p : resp.new_predicates()) {
+          new_predicates.push_back(p);
+          std::cerr << (isatty(STDERR_FILENO) ? "\n" : "") << "new predicate: " << p << "\n";
+        }
+        new_entities += resp.new_entities();
+      }
       if (isatty(STDERR_FILENO))
         std::fprintf(stderr, "\r[load] %s: %zu/%zu claims", f.c_str(), std::min(claims.size(), start + batch_size),
                      claims.size());
@@ -171,9 +161,15 @@ int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_
     if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("loaded %llu claims from %zu file(s) in %.2f s (%.0f claims/s); %llu already loaded earlier\n",
+  std::printf("loaded %llu claims from %zu file(s) in %.2f s (%.0f claims/s): %llu written, %llu duplicates skipped, "
+              "%llu in batches committed by an earlier run; %zu new predicates, %llu new entities\n",
               (unsigned long long)total, files.size(), secs, secs > 0 ? total / secs : 0.0,
-              (unsigned long long)replayed);
+              (unsigned long long)written, (unsigned long long)duplicates, (unsigned long long)replayed,
+              new_predicates.size(), (unsigned long long)new_entities);
+  if (retracted)
+    std::printf("%llu retracted claims not loaded: the Assert API writes live claims; claimgraphd import restores "
+                "history\n",
+                (unsigned long long)retracted);
   return 0;
 }
 
