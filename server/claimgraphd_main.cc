@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
   srv->add_option("--max-memory-bytes", serve.limits.max_memory_bytes, "Intermediate memory per query");
   srv->add_option("--max-concurrent-queries", serve.limits.max_concurrent_queries, "Queries running at once");
   srv->add_option("--drain-seconds", serve.drain_seconds, "How long SIGTERM waits for in-flight calls");
-  srv->add_option("--schema", serve.ingest_schema, "Gazetteer for IngestDocument (examples/schema.json)");
+  srv->add_option("--schema", serve.ingest_schema,
+                  "Schema/gazetteer JSON applied to the store at start (only what it adds) and used by IngestDocument");
   srv->add_option("--rules", serve.ingest_rules, "Ingestion rules for IngestDocument (examples/ingest/rules.json)");
 
   ImportCommand import;

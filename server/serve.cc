@@ -12,6 +12,8 @@
 #include <sstream>
 #include <thread>
 
+#include "engine/io/schema.h"
+
 namespace claimgraph::server {
 namespace {
 
@@ -81,11 +83,22 @@ int RunServe(const ServeCommand& cmd) {
     return 1;
   }
   std::shared_ptr<const ingest::IngestPipeline> pipeline;
-  if (cmd.ingest_schema.empty() != cmd.ingest_rules.empty()) {
-    spdlog::error("--schema and --rules go together (they configure IngestDocument)");
+  if (!cmd.ingest_rules.empty() && cmd.ingest_schema.empty()) {
+    spdlog::error("--rules needs --schema: the rules find the names of the schema's gazetteer");
     return 1;
   }
   if (!cmd.ingest_schema.empty()) {
+    // The store serves what the server was started with: the schema's
+    // predicates and entities are in it before the first call.
+    auto tx = io::ApplySchemaFile(store->get(), cmd.ingest_schema, "claimgraphd");
+    if (!tx.ok()) {
+      spdlog::error("{}", tx.status().ToString());
+      return 1;
+    }
+    if (*tx) spdlog::info("schema {} applied to the store in tx {}", cmd.ingest_schema, *tx);
+    else spdlog::info("schema {}: the store has all of it", cmd.ingest_schema);
+  }
+  if (!cmd.ingest_rules.empty()) {
     auto loaded = ingest::LoadIngestPipeline(cmd.ingest_schema, cmd.ingest_rules);
     if (!loaded.ok()) {
       spdlog::error("{}", loaded.status().ToString());
@@ -94,7 +107,7 @@ int RunServe(const ServeCommand& cmd) {
     pipeline = std::move(loaded).value();
     spdlog::info("IngestDocument uses {} with {}", cmd.ingest_rules, cmd.ingest_schema);
   } else {
-    spdlog::info("no --schema/--rules: IngestDocument is disabled");
+    spdlog::info("no --rules: IngestDocument is disabled");
   }
   ClaimGraphService service(store->get(), std::move(auth), cmd.limits, std::move(pipeline));
 
@@ -149,3 +162,4 @@ int RunServe(const ServeCommand& cmd) {
 }
 
 }  // namespace claimgraph::server
+
