@@ -91,8 +91,8 @@ TEST(RunScript, TheEnginesErrorsAreLocatedInTheScript) {
     return Status::Ok();
   };
   std::ostringstream err;
-  EXPECT_EQ(RunScript({"q.cql", "MATCH ?a pact ?b RETURN ?a;\nSHOW STATS; MATCH ?a\n  pactt ?b RETURN ?a;\n"}, run, err),
-            1);
+  Script script{"q.cql", "MATCH ?a pact ?b RETURN ?a;\nSHOW STATS; MATCH ?a\n  pactt ?b RETURN ?a;\n"};
+  EXPECT_EQ(RunScript(script, run, err), 1);
   // The first two ran (the fixture has six pacts; SHOW STATS is one row per figure).
   std::string printed = out.str();
   EXPECT_EQ(printed.substr(0, 7), "6 rows\n");

@@ -75,7 +75,8 @@ TEST(LocateInScript, ASemanticErrorOnALongLineKeepsItsWindowedExcerpt) {
   std::string script = "SHOW STATS; " + statement + ";\n";
   size_t at = statement.find("pactt");
   SourceSpan span{1, static_cast<uint32_t>(at + 1), static_cast<uint32_t>(at), 5};
-  std::string message = DiagnosticAt(statement, span, "unknown predicate 'pactt'; did you mean 'pact'?").Format(statement);
+  std::string message =
+      DiagnosticAt(statement, span, "unknown predicate 'pactt'; did you mean 'pact'?").Format(statement);
   std::string located = LocateInScript("q.cql", script, SplitStatements(script).at(1), message);
   EXPECT_EQ(located.substr(0, located.find('\n')),
             "q.cql:1:" + std::to_string(at + 13) + ": unknown predicate 'pactt'; did you mean 'pact'?");

@@ -86,7 +86,8 @@ TEST(SplitStatements, AMissingFinalSemicolonLeavesTheLastStatementUnterminated) 
 
 TEST(SplitStatements, PositionsAreLineAndCharacterColumnOfTheFirstToken) {
   // 'ü' and '…' are one column each; a tab is one column, as in diagnostics.
-  std::string script = "ASSERT \"Zürich…\" pact \"x\" SOURCE \"s\"; SHOW STATS;\n\n\t  -- note\n\tMATCH ?a pact ?b\n RETURN ?a;";
+  std::string script =
+      "ASSERT \"Zürich…\" pact \"x\" SOURCE \"s\"; SHOW STATS;\n\n\t  -- note\n\tMATCH ?a pact ?b\n RETURN ?a;";
   auto s = SplitStatements(script);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[0].line, 1u);
