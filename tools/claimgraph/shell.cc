@@ -4,9 +4,12 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "engine/script/run_script.h"
 #include "grammar/split_statements.h"
