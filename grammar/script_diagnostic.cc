@@ -1,7 +1,5 @@
 #include "grammar/script_diagnostic.h"
 
-#include <algorithm>
-
 #include "grammar/parser.h"
 
 namespace claimgraph::grammar {
