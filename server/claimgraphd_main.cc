@@ -7,8 +7,13 @@
 //                                                           (and check the derived indexes)
 //   claimgraphd stats  --data DIR
 //   claimgraphd ingest --data DIR --schema F --rules F [--manifest TSV] [--dry-run] FILE...
-//   claimgraphd query  --data DIR [--format table|json|csv] [--timing] 'MATCH ...' 
+//   claimgraphd query  --data DIR [--format table|json|csv] [--timing] 'MATCH ...'
+//   claimgraphd query  --data DIR [...] -f FILE | -          the ';'-separated statements of a file
+//                                                           (- : standard input) in order; stops at
+//                                                           the first error, FILE:LINE:COLUMN: message
 #include <CLI/CLI.hpp>
+
+#include <iostream>
 
 #include "server/offline_commands.h"
 #include "server/serve.h"
@@ -56,13 +61,17 @@ int main(int argc, char** argv) {
   ex->add_option("-o,--output", exp.output, "Output file (default: standard output)");
 
   QueryCommand query;
-  auto* q = app.add_subcommand("query", "Run one ClaimQL statement in-process (the server must not hold DIR)");
+  auto* q = app.add_subcommand(
+      "query", "Run one ClaimQL statement, or a file of them, in-process (the server must not hold DIR)");
   q->add_option("--data", query.data_dir, "Data directory")->required();
   q->add_option("--format", query.format, "table, json (one object per row) or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
   q->add_flag("--timing", query.timing, "Print the elapsed time on stderr");
   q->add_option("--principal", query.principal, "Principal recorded for writes");
-  q->add_option("statement", query.text, "The ClaimQL statement")->required();
+  auto* statement_arg =
+      q->add_option("statement", query.text, "The ClaimQL statement (- : a file of them on standard input)");
+  q->add_option("-f,--file", query.file, "Run the ';'-separated statements of FILE (- : standard input)")
+      ->excludes(statement_arg);
 
   IngestCommand ingest;
   auto* ing = app.add_subcommand("ingest", "Extract claims from articles and store them (server stopped)");
@@ -93,7 +102,14 @@ int main(int argc, char** argv) {
   if (srv->parsed()) return RunServe(serve);
   if (imp->parsed()) return RunImport(import);
   if (ex->parsed()) return RunExport(exp);
-  if (q->parsed()) return RunQuery(query);
+  if (q->parsed()) {
+    if (statement_arg->count() > 0 && query.text == "-") query.file = "-";
+    if (query.file.empty() && statement_arg->count() == 0) {
+      std::cerr << "error: query needs a STATEMENT, -f FILE, or - for standard input\n";
+      return 2;
+    }
+    return RunQuery(query);
+  }
   if (ing->parsed()) return RunIngest(ingest);
   if (verify->parsed()) return RunVerify(data_dir, verify_indexes);
   if (stats->parsed()) return RunStats(data_dir);

@@ -14,6 +14,7 @@
 #include "engine/io/nquads_export.h"
 #include "engine/io/nquads_import.h"
 #include "engine/io/schema.h"
+#include "engine/script/run_script.h"
 #include "server/progress.h"
 #include "storage/claim_store.h"
 
@@ -162,19 +163,28 @@ int RunQuery(const QueryCommand& cmd) {
   engine::ExecuteOptions options;
   options.principal = cmd.principal;
   StreamingPrinter printer(cmd.format);
-  auto started = std::chrono::steady_clock::now();
-  auto result = engine.Execute(cmd.text, options, cmd.format == "table" ? nullptr : &printer);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  if (!result.ok()) {
-    std::cerr << "error: " << result.status().message() << "\n";
+  // Prints one statement's result as `claimgraph query` would; returns its error unprinted.
+  auto run = [&](std::string_view text) -> Status {
+    auto started = std::chrono::steady_clock::now();
+    auto result = engine.Execute(text, options, cmd.format == "table" ? nullptr : &printer);
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (!result.ok()) return result.status();
+    for (const auto& w : result->warnings) std::cerr << "warning: " << w << "\n";
+    // As `claimgraph query` prints it: no empty table above a statement's message.
+    if (cmd.format == "table" && !result->columns.empty() && !(result->rows.empty() && !result->message.empty()))
+      std::cout << engine::FormatTable(result->columns, result->rows, result->provenance,
+                                       {0, result->with_provenance});
+    if (!result->message.empty()) std::cerr << result->message << "\n";
+    if (cmd.timing) std::cerr << fmt::format("time: {:.3f} ms, {} rows\n", ms, result->stats.rows);
+    std::cout.flush();  // each statement's results as it finishes, not when a file ends
+    return Status::Ok();
+  };
+  if (!cmd.file.empty()) return engine::RunScriptFile(cmd.file, run, std::cerr);
+  Status status = run(cmd.text);
+  if (!status.ok()) {
+    std::cerr << "error: " << status.message() << "\n";
     return 1;
   }
-  for (const auto& w : result->warnings) std::cerr << "warning: " << w << "\n";
-  if (cmd.format == "table" && !result->columns.empty())
-    std::cout << engine::FormatTable(result->columns, result->rows, result->provenance,
-                                     {0, result->with_provenance});
-  if (!result->message.empty()) std::cerr << result->message << "\n";
-  if (cmd.timing) std::cerr << fmt::format("time: {:.3f} ms, {} rows\n", ms, result->stats.rows);
   return 0;
 }
 

@@ -32,9 +32,12 @@ struct QueryCommand {
   std::string format = "table";  // table | json | csv
   bool timing = false;
   std::string text;
+  std::string file;  // when set, the statements of this file ("-": standard input) instead of `text`
   std::string principal = "local";
 };
 // Runs one ClaimQL statement in-process; exit 1 with the diagnostic on stderr.
+// With `file`, its statements in order, stopping at the first error, printed
+// as "FILE:LINE:COLUMN: message" — the same text `claimgraph query -f` prints.
 int RunQuery(const QueryCommand& cmd);
 
 struct IngestCommand {

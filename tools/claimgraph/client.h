@@ -9,6 +9,7 @@
 #include <string>
 
 #include "claimgraph/v1/claimgraph.grpc.pb.h"
+#include "storage/status.h"
 
 namespace claimgraph::cli {
 
@@ -33,5 +34,9 @@ class Client {
 
 // "CODE: message" for a failed call.
 std::string Describe(const grpc::Status& s);
+
+// A call's outcome as the Status the server started from (the inverse of the
+// server's ToGrpcStatus), for code shared with the in-process tools.
+Status ToStatus(const grpc::Status& s);
 
 }  // namespace claimgraph::cli

@@ -3,6 +3,9 @@
 //   claimgraph [--server HOST:PORT] [--token T] COMMAND ...
 //     shell                           the console
 //     query 'STATEMENT' [--format table|json|csv] [--timing]
+//     query -f FILE | -               the ';'-separated statements of a file (- : standard
+//                                     input) in order; stops at the first error, shown as
+//                                     FILE:LINE:COLUMN: message, exit 1
 //     audit verify                    exit 1 when the transaction log was altered
 //     history CLAIM_ID
 //     stats
@@ -37,9 +40,12 @@ int main(int argc, char** argv) {
 
   auto* shell = app.add_subcommand("shell", "Interactive console");
   PrintOptions print;
-  std::string statement;
-  auto* query = app.add_subcommand("query", "Run one ClaimQL statement");
-  query->add_option("statement", statement, "The statement")->required();
+  std::string statement, query_file;
+  auto* query = app.add_subcommand("query", "Run one ClaimQL statement, or a file of them");
+  auto* statement_arg =
+      query->add_option("statement", statement, "The statement (- : a file of them on standard input)");
+  query->add_option("-f,--file", query_file, "Run the ';'-separated statements of FILE (- : standard input)")
+      ->excludes(statement_arg);
   query->add_option("--format", print.format, "table, json (one object per row) or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
   query->add_flag("--timing", print.timing, "Print the elapsed time on stderr");
@@ -81,7 +87,15 @@ int main(int argc, char** argv) {
   if (load->parsed()) return RunLoad(client, load_files, batch_size);
   if (ing->parsed()) return RunIngest(client, ingest);
   if (exp->parsed()) return RunExport(client, export_format);
-  if (query->parsed()) return RunQuery(client, statement, print, std::cout, std::cerr);
+  if (query->parsed()) {
+    if (statement == "-") query_file = "-";
+    if (!query_file.empty()) return RunQueryFile(client, query_file, print, std::cout, std::cerr);
+    if (statement_arg->count() == 0) {
+      std::cerr << "error: query needs a STATEMENT, -f FILE, or - for standard input\n";
+      return 2;
+    }
+    return RunQuery(client, statement, print, std::cout, std::cerr);
+  }
   if (verify->parsed()) {
     auto ctx = client.Context();
     claimgraph::v1::VerifyAuditRequest req;

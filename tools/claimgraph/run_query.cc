@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "engine/format/result_format.h"
+#include "engine/script/run_script.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -29,12 +30,12 @@ engine::Value FromProto(const v1::Value& v) {
 
 }  // namespace
 
-int RunQuery(Client& client, const std::string& statement, const PrintOptions& print, std::ostream& out,
-             std::ostream& err) {
+grpc::Status RunStatement(Client& client, std::string_view statement, const PrintOptions& print, std::ostream& out,
+                          std::ostream& err) {
   auto started = std::chrono::steady_clock::now();
   auto ctx = client.Context();
   v1::QueryRequest request;
-  request.set_statement(statement);
+  request.set_statement(std::string(statement));
   auto reader = client.stub().Query(ctx.get(), request);
   std::vector<std::string> columns;
   std::vector<std::vector<engine::Value>> rows;
@@ -66,10 +67,7 @@ int RunQuery(Client& client, const std::string& statement, const PrintOptions& p
     if (part.has_trailer()) trailer = part.trailer();
   }
   grpc::Status status = reader->Finish();
-  if (!status.ok()) {
-    err << "error: " << Describe(status) << "\n";
-    return 1;
-  }
+  if (!status.ok()) return status;
   for (const auto& w : trailer.warnings()) err << "warning: " << w << "\n";
   if (print.format == "table" && !columns.empty() && !(rows.empty() && !trailer.message().empty()))
     out << engine::FormatTable(columns, rows, provenance, {print.width, any_provenance});
@@ -81,7 +79,27 @@ int RunQuery(Client& client, const std::string& statement, const PrintOptions& p
                   (unsigned long long)trailer.rows());
     err << line;
   }
-  return 0;
+  return grpc::Status::OK;
+}
+
+int RunQuery(Client& client, std::string_view statement, const PrintOptions& print, std::ostream& out,
+             std::ostream& err) {
+  grpc::Status status = RunStatement(client, statement, print, out, err);
+  if (status.ok()) return 0;
+  err << "error: " << Describe(status) << "\n";
+  return 1;
+}
+
+int RunQueryFile(Client& client, const std::string& path, const PrintOptions& print, std::ostream& out,
+                 std::ostream& err) {
+  return engine::RunScriptFile(
+      path,
+      [&](std::string_view statement) {
+        grpc::Status status = RunStatement(client, statement, print, out, err);
+        out.flush();  // each statement's results as it finishes, not when the file ends
+        return ToStatus(status);
+      },
+      err);
 }
 
 }  // namespace claimgraph::cli

@@ -4,10 +4,15 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <vector>
 
+#include "engine/script/run_script.h"
+#include "grammar/split_statements.h"
 #include "tools/claimgraph/run_query.h"
 
 namespace claimgraph::cli {
@@ -38,28 +43,6 @@ std::string Trim(const std::string& s) {
   return s.substr(a, b - a + 1);
 }
 
-// True when `text` ends a statement: a ';' outside strings and comments.
-bool Complete(const std::string& text) {
-  bool in_string = false, in_comment = false, ended = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_comment) {
-      if (c == '\n') in_comment = false;
-      continue;
-    }
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true, ended = false;
-    else if (c == '-' && i + 1 < text.size() && text[i + 1] == '-') in_comment = true;
-    else if (c == ';') ended = true;
-    else if (!std::isspace(static_cast<unsigned char>(c))) ended = false;
-  }
-  return ended;
-}
-
 }  // namespace
 
 int RunShell(Client& client) {
@@ -73,7 +56,14 @@ int RunShell(Client& client) {
   PrintOptions print;
   bool explain = false;
   int failures = 0;
-  std::string buffer;
+  auto run = [&](std::string statement) {
+    if (explain && statement.size() >= 5 && std::equal(statement.begin(), statement.begin() + 5, "MATCH",
+                                                       [](char a, char b) { return std::toupper(a) == b; }))
+      statement = "EXPLAIN " + statement;
+    print.width = tty ? TerminalWidth() : 0;
+    failures += RunQuery(client, statement, print, std::cout, std::cerr);
+  };
+  std::string buffer;  // lines of statements not yet ended by ';'
   while (true) {
     std::string line;
     if (tty) {
@@ -113,20 +103,34 @@ int RunShell(Client& client) {
     }
     if (buffer.empty() && trimmed.empty()) continue;
     buffer += (buffer.empty() ? "" : "\n") + line;
-    if (!Complete(buffer)) continue;
-    std::string statement = Trim(buffer);
-    buffer.clear();
-    if (tty) add_history(statement.c_str());
-    while (!statement.empty() && statement.back() == ';') statement.pop_back();
-    if (explain && Trim(statement).size() >= 5 && std::equal(statement.begin(), statement.begin() + 5, "MATCH",
-                                                              [](char a, char b) { return std::toupper(a) == b; }))
-      statement = "EXPLAIN " + statement;
-    print.width = tty ? TerminalWidth() : 0;
-    failures += RunQuery(client, statement, print, std::cout, std::cerr);
+    // The same splitter as `claimgraph query -f`: a ';' in a string or a
+    // comment does not end a statement; a line may end several.
+    std::string rest;
+    size_t consumed = 0;
+    std::vector<std::string> ended;
+    for (const grammar::ScriptStatement& s : grammar::SplitStatements(buffer)) {
+      if (!s.terminated) {
+        rest = buffer.substr(s.offset);
+        break;
+      }
+      ended.emplace_back(s.text);
+      consumed = s.end;
+    }
+    if (tty && consumed > 0) add_history(Trim(buffer.substr(0, consumed)).c_str());
+    buffer = std::move(rest);  // nothing but blanks and comments left: a fresh prompt
+    for (auto& statement : ended) run(std::move(statement));
   }
-  if (!Trim(buffer).empty()) {
-    std::cerr << "error: the last statement has no closing ';'\n";
-    ++failures;
+  if (!buffer.empty()) {
+    // Scripted, the input ends the last statement as `claimgraph query -f`'s
+    // file does: it runs, with the same warning. At a terminal, Ctrl-D on a
+    // half-typed statement abandons it.
+    if (tty) {
+      std::cerr << "error: the last statement has no closing ';'\n";
+      ++failures;
+    } else {
+      std::cerr << engine::kUnterminatedLastStatement << "\n";
+      run(std::string(grammar::SplitStatements(buffer).front().text));
+    }
   }
   if (!history_file.empty()) write_history(history_file.c_str());
   return failures == 0 ? 0 : 1;
