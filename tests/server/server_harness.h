@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -67,16 +69,60 @@ inline int RunCommand(const std::vector<std::string>& argv) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// What a finished command printed and returned.
+struct Ran {
+  int code = -1;
+  std::string out, err;
+};
+
+inline std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs a binary with standard input from `stdin_path` (or /dev/null) and
+// captures what it writes to standard output and standard error.
+inline Ran RunCaptured(const std::vector<std::string>& argv, const std::string& scratch, const std::string& stdin_path = "") {
+  std::string out_path = scratch + "/stdout", err_path = scratch + "/stderr";
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    int in = open(stdin_path.empty() ? "/dev/null" : stdin_path.c_str(), O_RDONLY);
+    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  Ran r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(out_path);
+  r.err = Slurp(err_path);
+  return r;
+}
+
 class ServerProcess {
  public:
   // Loads the example data, writes an auth file with one token per role,
   // starts the server and waits until it answers.
   // `tls_ca_pem`: connect with TLS trusting this certificate (the server's flags must enable TLS).
-  explicit ServerProcess(std::vector<std::string> extra_flags = {}, std::string tls_ca_pem = "") {
+  // `load_examples` false: the server starts on an empty data directory.
+  explicit ServerProcess(std::vector<std::string> extra_flags = {}, std::string tls_ca_pem = "",
+                         bool load_examples = true) {
+    std::filesystem::create_directories(dir_.path());
     data_ = dir_.path() + "/data";
     std::string src = CLAIMGRAPH_SOURCE_DIR;
-    RunCommand({BinaryDir() + "/server/claimgraphd", "import", "--data", data_, "--schema", src + "/examples/schema.json",
-         src + "/examples/claims.jsonl", src + "/examples/five-eyes.nq"});
+    if (load_examples)
+      RunCommand({BinaryDir() + "/server/claimgraphd", "import", "--data", data_, "--schema",
+                  src + "/examples/schema.json", src + "/examples/claims.jsonl", src + "/examples/five-eyes.nq"});
     auth_file_ = dir_.path() + "/auth.json";
     std::ofstream(auth_file_) << R"({"tokens": [
       {"token": "reader-token-1", "principal": "rita", "role": "reader"},

@@ -133,7 +133,10 @@ int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_
     for (size_t start = 0; start < claims.size(); start += batch_size) {
       v1::AssertRequest req;
       for (size_t i = start; i < std::min(claims.size(), start + batch_size); ++i) *req.add_claims() = claims[i];
-      req.set_idempotency_key("load:" + file_key + ":" + std::to_string(start / batch_size));
+      // The file, the batch size and the batch's place: a run with another
+      // --batch must not replay the answers of batches it does not repeat.
+      req.set_idempotency_key("load:" + file_key + ":" + std::to_string(batch_size) + ":" +
+                              std::to_string(start / batch_size));
       v1::WriteResponse resp;
       auto ctx = client.Context();
       grpc::Status s = client.stub().Assert(ctx.get(), req, &resp);
