@@ -1,6 +1,7 @@
 #include "engine/io/nquads_parser.h"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace claimgraph::io {
 namespace {
@@ -102,6 +103,10 @@ class LineParser {
       q.graph = std::move(g);
       SkipWs();
     }
+    // A separate literal after the object is a graph label attempt; one right
+    // after a literal's closing quote is more likely Turtle's """long string""".
+    if (Peek() == '"' && (s_[pos_ - 1] == ' ' || s_[pos_ - 1] == '\t'))
+      return Fail(pos_, "a graph label must be an IRI or blank node, not a literal");
     if (Peek() != '.') return Fail(pos_, AtEnd() ? "expected '.' at the end of the statement" : "expected '.' or a graph label");
     ++pos_;
     SkipWs();
@@ -191,10 +196,14 @@ class LineParser {
         pos_ = run;
         continue;
       }
-      unsigned char uc = static_cast<unsigned char>(c);
-      return Fail(pos_, std::string("character ") + (uc <= 0x20 ? "U+" + std::to_string(uc) : std::string(1, c)) +
-                            " is not allowed in an IRI"),
-             false;
+      char name[8];  // "U+0020" for the invisible ones, the character itself otherwise
+      if (static_cast<unsigned char>(c) <= 0x20)
+        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      else
+        std::snprintf(name, sizeof name, "'%c'", c);
+      std::string message = "character ";
+      message.append(name).append(" is not allowed in an IRI");
+      return Fail(pos_, std::move(message)), false;
     }
     ++pos_;  // '>'
     // N-Quads IRIs are absolute: scheme ":" ...
@@ -281,7 +290,11 @@ class LineParser {
       size_t at = pos_++;
       size_t begin = pos_;
       while (!AtEnd() && std::isalpha(static_cast<unsigned char>(s_[pos_]))) ++pos_;
-      if (pos_ == begin) return Fail(at, "empty language tag"), false;
+      if (pos_ == begin) {
+        if (!AtEnd() && std::isdigit(static_cast<unsigned char>(s_[pos_])))
+          return Fail(pos_, "a language tag must start with a letter"), false;
+        return Fail(at, "empty language tag"), false;
+      }
       while (Peek() == '-') {
         size_t dash = pos_++;
         size_t sub = pos_;

@@ -150,6 +150,27 @@ TEST(NQuadsSyntax, AColonInABlankNodeLabelIsNamedAsTheError) {
   }
 }
 
+TEST(NQuadsSyntax, ErrorMessagesNameTheProblem) {
+  struct Expect {
+    const char* line;
+    size_t column;
+    const char* message;
+  };
+  for (const Expect& x : {
+           Expect{"<http://a/ s> <http://a/p> <http://a/o> .", 11, "character U+0020 is not allowed in an IRI"},
+           Expect{"<http://a/|s> <http://a/p> <http://a/o> .", 11, "character '|' is not allowed in an IRI"},
+           Expect{"<http://a/s> <http://a/p> <http://a/o> \"g\" .", 40, "a graph label must be an IRI or blank node, not a literal"},
+           Expect{"<http://a/s> <http://a/p> \"\"\"long\"\"\" .", 29, "expected '.' or a graph label"},
+           Expect{"<http://a/s> <http://a/p> \"x\"@1 .", 31, "a language tag must start with a letter"},
+           Expect{"<http://a/s> <http://a/p> \"x\"@ .", 30, "empty language tag"},
+       }) {
+    ParseError e;
+    EXPECT_FALSE(Parse(x.line, &e)) << x.line;
+    EXPECT_EQ(e.message, x.message) << x.line;
+    EXPECT_EQ(e.column, x.column) << x.line;
+  }
+}
+
 TEST(NQuadsSyntax, BlankAndCommentLinesAreNotStatementsNorErrors) {
   for (const char* line : {"", "   ", "# just a comment", "\t# indented comment"}) {
     ParseError e;

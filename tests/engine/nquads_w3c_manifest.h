@@ -161,7 +161,7 @@ inline constexpr SyntaxCase kNegative[] = {
     {"nt_syntax_bad_struct_01", "<http://example/s> <http://example/p> <http://example/o>, <http://example/o2> .\n"sv, 1, 57},
     {"nt_syntax_bad_struct_02",
      "<http://example/s> <http://example/p> <http://example/o>; <http://example/p2>, <http://example/o2> .\n"sv, 1, 57},
-    {"nt_syntax_bad_lang_01", "# language tag starts with a digit\n<http://example/s> <http://example/p> \"string\"@1 .\n"sv, 2, 47},
+    {"nt_syntax_bad_lang_01", "# language tag starts with a digit\n<http://example/s> <http://example/p> \"string\"@1 .\n"sv, 2, 48},
     {"nt_syntax_bad_esc_01", "# \\z\n<http://example/s> <http://example/p> \"a\\zb\" .\n"sv, 2, 41},
     {"nt_syntax_bad_esc_02", "# \\u with non-hex digits\n<http://example/s> <http://example/p> \"\\uWXYZ\" .\n"sv, 2, 40},
     {"nt_syntax_bad_esc_03", "# \\U with non-hex digits\n<http://example/s> <http://example/p> \"\\U0000WXYZ\" .\n"sv, 2, 40},
