@@ -384,8 +384,17 @@ std::string FormatTerm(const RdfTerm& t) {
 }
 
 std::string FormatQuad(const Quad& q) {
-  std::string out = FormatTerm(q.subject) + " " + FormatTerm(q.predicate) + " " + FormatTerm(q.object);
-  if (q.graph) out += " " + FormatTerm(*q.graph);
+  // Appended term by term (no copies of the terms; and GCC 12's -Wrestrict
+  // false positive on the inlined "a" + b + ..., GCC bug 105651, stays away).
+  std::string out = FormatTerm(q.subject);
+  out.push_back(' ');
+  out += FormatTerm(q.predicate);
+  out.push_back(' ');
+  out += FormatTerm(q.object);
+  if (q.graph) {
+    out.push_back(' ');
+    out += FormatTerm(*q.graph);
+  }
   out += " .";
   return out;
 }
