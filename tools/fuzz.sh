@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_FUZZ=ON >/dev/null
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_FUZZ=ON -DCLAIMGRAPH_WERROR=ON >/dev/null
 cmake --build build-fuzz --parallel 2 --target claimql_fuzz nquads_fuzz jsonl_fuzz ingest_fuzz
 
 SEEDS=build-fuzz/seeds

@@ -66,7 +66,10 @@ std::string FormatTable(const std::vector<std::string>& columns, const std::vect
     if (options.show_provenance) {
       std::string ids;
       if (r < provenance.size())
-        for (uint64_t id : provenance[r]) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+        for (uint64_t id : provenance[r]) {
+          if (!ids.empty()) ids += ',';
+          ids += std::to_string(id);
+        }
       line.push_back(ids);
     }
     cells.push_back(std::move(line));

@@ -89,9 +89,10 @@ Status ImportQuad(const Quad& q, TermResolver* terms, ClaimWriter* w, ImportSumm
   if (!terms->Known(q.subject)) CG_RETURN_IF_ERROR(terms->CheckEntity(q.subject));
   if (q.graph && q.graph->value == kSourceIriPrefix) return Status::InvalidArgument("the graph label names no source");
   CG_ASSIGN_OR_RETURN(ResolvedPredicate pred, terms->Predicate(q.predicate));
-  if (pred.swap && literal)
-    return Status::InvalidArgument("'" + PredicateNameFromIri(q.predicate.value) +
-                                   "' is an inverse reading; its object must be an entity, not a literal");
+  if (pred.swap && literal) {
+    const std::string name = PredicateNameFromIri(q.predicate.value);  // named: see MakeNumberLiteral
+    return Status::InvalidArgument("'" + name + "' is an inverse reading; its object must be an entity, not a literal");
+  }
   CG_ASSIGN_OR_RETURN(storage::EntityId subject, terms->Entity(q.subject));
   storage::TermId object;
   if (literal) {

@@ -152,15 +152,21 @@ Result<storage::Literal> MakeNumberLiteral(std::string_view lexical) {
   if (!t.empty() && t[0] == '+') t.remove_prefix(1);
   double v = 0;
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v))
-    return Status::InvalidArgument("\"" + std::string(lexical) + "\" is not a finite number");
+  if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
+    // A named string, not "\"" + std::string(lexical): GCC 12 inlines that
+    // insert-at-front and warns -Wrestrict, a false positive (GCC bug 105651).
+    const std::string text(lexical);
+    return Status::InvalidArgument("\"" + text + "\" is not a finite number");
+  }
   return storage::Literal{storage::TermKind::kNumber, CanonicalNumber(v), v};
 }
 
 Result<storage::Literal> MakeDateLiteral(std::string_view lexical) {
-  if (!IsIsoDate(lexical))
-    return Status::InvalidArgument("\"" + std::string(lexical) +
+  if (!IsIsoDate(lexical)) {
+    const std::string text(lexical);  // named: see MakeNumberLiteral
+    return Status::InvalidArgument("\"" + text +
                                    "\" is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)");
+  }
   return storage::Literal{storage::TermKind::kDate, std::string(lexical), 0};
 }
 

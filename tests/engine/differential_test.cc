@@ -10,12 +10,14 @@
 #include <set>
 
 #include "engine/engine.h"
+#include "tests/numbered.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::engine {
 namespace {
 
 using testing::Begin;
+using testing::Numbered;
 using testing::OpenStore;
 using testing::TempDir;
 using testing::ValueOrDie;
@@ -128,7 +130,7 @@ std::set<std::vector<std::string>> Reference(const Graph& g, const std::vector<P
     for (auto [l, r] : not_equal) ok = ok && a[l] != a[r];
     if (!ok) continue;
     std::vector<std::string> row;
-    for (int i = 0; i < vars; ++i) row.push_back("e" + std::to_string(a[i]));
+    for (int i = 0; i < vars; ++i) row.push_back(Numbered("e", a[i]));
     out.insert(row);
   }
   return out;

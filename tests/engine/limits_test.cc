@@ -6,12 +6,14 @@
 #include <thread>
 
 #include "engine/engine.h"
+#include "tests/numbered.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::engine {
 namespace {
 
 using testing::Begin;
+using testing::Numbered;
 using testing::OpenStore;
 using testing::TempDir;
 using testing::ValueOrDie;
@@ -23,7 +25,7 @@ void BuildChain(storage::ClaimStore* store, int n, int clique) {
   storage::PredicateId next = ValueOrDie(tx->ResolveOrDeclarePredicate("next"));
   storage::PredicateId knows = ValueOrDie(tx->ResolveOrDeclarePredicate("knows"));
   std::vector<storage::EntityId> e;
-  for (int i = 0; i < n; ++i) e.push_back(ValueOrDie(tx->ResolveOrCreateEntity("e" + std::to_string(i))));
+  for (int i = 0; i < n; ++i) e.push_back(ValueOrDie(tx->ResolveOrCreateEntity(Numbered("e", i))));
   auto add = [&](storage::EntityId s, storage::PredicateId p, storage::EntityId o) {
     storage::ClaimInput c;
     c.subject = s;

@@ -4,6 +4,7 @@
 
 #include "engine/io/nquads_export.h"
 #include "engine/io/nquads_import.h"
+#include "tests/engine/nquads_w3c_manifest.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::io {
@@ -172,6 +173,40 @@ TEST(NQuadsImport, BulkPathGivesTheSameStore) {
   EXPECT_EQ(Export(online.get()), Export(bulk.get()));
   EXPECT_TRUE(ValueOrDie(bulk->VerifyLog()).ok);
 }
+
+// The importer reads a file through the same parser, line by line: every W3C
+// negative case is refused there too, reported as file:line:column at the
+// place the parser test pins.
+class W3cNegativeImport : public ::testing::TestWithParam<w3c::SyntaxCase> {};
+TEST_P(W3cNegativeImport, IsRejectedAsFileLineColumn) {
+  const w3c::SyntaxCase& c = GetParam();
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ImportSummary s = Import(store.get(), std::string(c.document));
+  EXPECT_FALSE(s.committed);
+  ASSERT_EQ(s.rejected.size(), 1u) << FormatRejected(s);
+  EXPECT_EQ(s.rejected[0].line, c.line);
+  EXPECT_EQ(s.rejected[0].column, c.column);
+  std::string where = "test.nq:" + std::to_string(c.line) + ":" + std::to_string(c.column) + ": ";
+  EXPECT_EQ(FormatRejected(s).rfind(where, 0), 0u) << FormatRejected(s);
+  EXPECT_EQ(store->LastTx(), 0u);
+}
+INSTANTIATE_TEST_SUITE_P(W3c, W3cNegativeImport, ::testing::ValuesIn(w3c::kNegative),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// ... and every positive case is imported whole: nothing in the suite is
+// refused for its syntax, nor for what the lines map to.
+class W3cPositiveImport : public ::testing::TestWithParam<w3c::SyntaxCase> {};
+TEST_P(W3cPositiveImport, IsImportedWhole) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ImportSummary s = Import(store.get(), std::string(GetParam().document));
+  EXPECT_TRUE(s.rejected.empty()) << FormatRejected(s);
+  // A file of comments and blank lines writes nothing, so commits nothing.
+  EXPECT_EQ(s.committed, s.claims > 0);
+}
+INSTANTIATE_TEST_SUITE_P(W3c, W3cPositiveImport, ::testing::ValuesIn(w3c::kPositive),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace claimgraph::io

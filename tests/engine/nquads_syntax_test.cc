@@ -1,8 +1,12 @@
 // W3C RDF 1.1 N-Triples / N-Quads syntax: positive and negative cases written
-// from the grammar in the specification (sections 2-4 of N-Quads).
+// from the grammar in the specification (sections 2-4 of N-Quads), then the
+// whole W3C N-Quads syntax suite (nquads_w3c_manifest.h).
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "engine/io/nquads_parser.h"
+#include "tests/engine/nquads_w3c_manifest.h"
 
 namespace claimgraph::io {
 namespace {
@@ -87,6 +91,83 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"prefixed_name", "ex:s <http://a/p> <http://a/o> ."},
         Case{"turtle_a_keyword", "<http://a/s> a <http://a/o> ."}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// A document parsed as the importer reads it: split at '\n' by std::getline,
+// one ParseNQuadsLine per line. Stops at the first error.
+struct DocumentResult {
+  uint64_t error_line = 0;  // 0: no error
+  ParseError error;
+};
+DocumentResult ParseDocument(std::string_view document) {
+  DocumentResult r;
+  std::istringstream in{std::string(document)};
+  std::string line;
+  for (uint64_t n = 1; std::getline(in, line); ++n) {
+    if (!Parse(line, &r.error) && !r.error.message.empty()) {
+      r.error_line = n;
+      break;
+    }
+  }
+  return r;
+}
+
+using W3cCase = w3c::SyntaxCase;
+std::string W3cName(const ::testing::TestParamInfo<W3cCase>& info) { return info.param.name; }
+
+class W3cPositiveSyntax : public ::testing::TestWithParam<W3cCase> {};
+TEST_P(W3cPositiveSyntax, Parses) {
+  DocumentResult r = ParseDocument(GetParam().document);
+  EXPECT_EQ(r.error_line, 0u) << r.error_line << ":" << r.error.column << ": " << r.error.message;
+}
+INSTANTIATE_TEST_SUITE_P(W3c, W3cPositiveSyntax, ::testing::ValuesIn(w3c::kPositive), W3cName);
+
+class W3cNegativeSyntax : public ::testing::TestWithParam<W3cCase> {};
+TEST_P(W3cNegativeSyntax, IsRefusedAtTheOffendingCharacter) {
+  DocumentResult r = ParseDocument(GetParam().document);
+  EXPECT_FALSE(r.error.message.empty());
+  EXPECT_EQ(r.error_line, GetParam().line) << r.error.message;
+  EXPECT_EQ(r.error.column, GetParam().column) << r.error.message;
+  EXPECT_GT(r.error.column, 0u);
+}
+INSTANTIATE_TEST_SUITE_P(W3c, W3cNegativeSyntax, ::testing::ValuesIn(w3c::kNegative), W3cName);
+
+TEST(NQuadsSyntax, TheW3cSuiteIsComplete) {
+  // The manifest's counts: a case dropped from the list would otherwise pass unnoticed.
+  EXPECT_EQ(std::size(w3c::kPositive), 53u);
+  EXPECT_EQ(std::size(w3c::kNegative), 34u);
+}
+
+TEST(NQuadsSyntax, AColonInABlankNodeLabelIsNamedAsTheError) {
+  for (const char* line : {"_::a <http://example/p> <http://example/o> .", "_:abc:def <http://example/p> <http://example/o> .",
+                           "<http://example/s> <http://example/p> _:o:x .", "<http://example/s> <http://example/p> <http://example/o> _:g:1 ."}) {
+    ParseError e;
+    EXPECT_FALSE(Parse(line, &e)) << line;
+    EXPECT_EQ(e.message, "':' is not allowed in a blank node label") << line;
+    ASSERT_GT(e.column, 0u) << line;
+    EXPECT_EQ(line[e.column - 1], ':') << line;
+  }
+}
+
+TEST(NQuadsSyntax, ErrorMessagesNameTheProblem) {
+  struct Expect {
+    const char* line;
+    size_t column;
+    const char* message;
+  };
+  for (const Expect& x : {
+           Expect{"<http://a/ s> <http://a/p> <http://a/o> .", 11, "character U+0020 is not allowed in an IRI"},
+           Expect{"<http://a/|s> <http://a/p> <http://a/o> .", 11, "character '|' is not allowed in an IRI"},
+           Expect{"<http://a/s> <http://a/p> <http://a/o> \"g\" .", 40, "a graph label must be an IRI or blank node, not a literal"},
+           Expect{"<http://a/s> <http://a/p> \"\"\"long\"\"\" .", 29, "expected '.' or a graph label"},
+           Expect{"<http://a/s> <http://a/p> \"x\"@1 .", 31, "a language tag must start with a letter"},
+           Expect{"<http://a/s> <http://a/p> \"x\"@ .", 30, "empty language tag"},
+       }) {
+    ParseError e;
+    EXPECT_FALSE(Parse(x.line, &e)) << x.line;
+    EXPECT_EQ(e.message, x.message) << x.line;
+    EXPECT_EQ(e.column, x.column) << x.line;
+  }
+}
 
 TEST(NQuadsSyntax, BlankAndCommentLinesAreNotStatementsNorErrors) {
   for (const char* line : {"", "   ", "# just a comment", "\t# indented comment"}) {

@@ -89,6 +89,7 @@ int FuzzNQuads(const uint8_t* data, size_t size) {
     io::ParseError error;
     auto quad = io::ParseNQuadsLine(line, &error);
     if (!quad && !error.message.empty() && error.column > line.size() + 1) Violated("error column past the line");
+    if (!quad && !error.message.empty() && error.column == 0) Violated("a refused line without a column");
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
   }

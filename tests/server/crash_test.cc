@@ -11,6 +11,7 @@
 #include <random>
 #include <thread>
 
+#include "tests/numbered.h"
 #include "tests/server/server_harness.h"
 
 namespace claimgraph::testing {
@@ -88,9 +89,9 @@ TEST(CrashSafety, AcknowledgedBatchesSurviveSigkillAndNoneIsHalfApplied) {
         req.set_idempotency_key("batch-" + std::to_string(b));
         for (int i = 0; i < kBatch; ++i) {
           auto* c = req.add_claims();
-          c->set_subject("n" + std::to_string(b));
+          c->set_subject(Numbered("n", b));
           c->set_predicate("knows");
-          c->set_object_entity("m" + std::to_string(i));
+          c->set_object_entity(Numbered("m", i));
           c->set_source("batch-" + std::to_string(b));
         }
         grpc::ClientContext ctx;

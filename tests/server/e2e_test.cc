@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/numbered.h"
 #include "tests/server/server_harness.h"
 
 namespace claimgraph::testing {
@@ -274,7 +275,7 @@ TEST_F(EndToEnd, LargeResultsStreamInBatchesAndDeadlinesStopQueries) {
   v1::AssertRequest req;
   for (int i = 0; i < 40; ++i)
     for (int j = 0; j < 40; ++j)
-      if (i != j) *req.add_claims() = Claim("n" + std::to_string(i), "knows", "n" + std::to_string(j), "clique");
+      if (i != j) *req.add_claims() = Claim(Numbered("n", i), "knows", Numbered("n", j), "clique");
   v1::WriteResponse w;
   ASSERT_TRUE(server_->stub().Assert(As(kWriter).get(), req, &w).ok());
 
@@ -345,7 +346,7 @@ TEST(EndToEndShutdown, SigtermDrainsAQueryInFlightAndExitsZero) {
   v1::AssertRequest req;
   for (int i = 0; i < 30; ++i)
     for (int j = 0; j < 30; ++j)
-      if (i != j) *req.add_claims() = Claim("n" + std::to_string(i), "knows", "n" + std::to_string(j), "clique");
+      if (i != j) *req.add_claims() = Claim(Numbered("n", i), "knows", Numbered("n", j), "clique");
   v1::WriteResponse w;
   ASSERT_TRUE(server.stub().Assert(As(kWriter).get(), req, &w).ok());
 

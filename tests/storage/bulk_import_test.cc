@@ -4,12 +4,14 @@
 
 #include <random>
 
+#include "tests/numbered.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::storage {
 namespace {
 
 using testing::Begin;
+using testing::Numbered;
 using testing::OpenStore;
 using testing::ScanIds;
 using testing::TempDir;
@@ -23,11 +25,11 @@ void Load(ClaimStore* store, bool bulk, uint64_t seed) {
   ClaimId first = 0;
   for (int i = 0; i < 3000; ++i) {
     ClaimInput in;
-    in.subject = ValueOrDie(tx->ResolveOrCreateEntity("e" + std::to_string(rng() % 200)));
-    in.object = ValueOrDie(tx->ResolveOrCreateEntity("e" + std::to_string(rng() % 200)));
+    in.subject = ValueOrDie(tx->ResolveOrCreateEntity(Numbered("e", rng() % 200)));
+    in.object = ValueOrDie(tx->ResolveOrCreateEntity(Numbered("e", rng() % 200)));
     in.predicate = p;
     in.source = src;
-    in.quote = "q" + std::to_string(i);
+    in.quote = Numbered("q", i);
     ClaimId id = ValueOrDie(tx->Assert(in));
     if (first == 0) first = id;
   }

@@ -4,12 +4,14 @@
 
 #include <random>
 
+#include "tests/numbered.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::storage {
 namespace {
 
 using testing::Begin;
+using testing::Numbered;
 using testing::OpenStore;
 using testing::ScanIds;
 using testing::TempDir;
@@ -34,8 +36,8 @@ TEST(PatternScan, EveryShapeMatchesBruteForceAtEveryTransaction) {
   SourceId src;
   {
     auto tx = Begin(store.get());
-    for (int i = 0; i < 25; ++i) entities.push_back(ValueOrDie(tx->ResolveOrCreateEntity("e" + std::to_string(i))));
-    for (int i = 0; i < 4; ++i) predicates.push_back(ValueOrDie(tx->ResolveOrDeclarePredicate("p" + std::to_string(i))));
+    for (int i = 0; i < 25; ++i) entities.push_back(ValueOrDie(tx->ResolveOrCreateEntity(Numbered("e", i))));
+    for (int i = 0; i < 4; ++i) predicates.push_back(ValueOrDie(tx->ResolveOrDeclarePredicate(Numbered("p", i))));
     for (int i = 0; i < 3; ++i)
       literals.push_back(ValueOrDie(tx->InternLiteral({TermKind::kNumber, std::to_string(i), double(i)})));
     src = ValueOrDie(tx->UpsertSource({"s", "", "", "", "", ""}));
