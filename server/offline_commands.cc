@@ -99,9 +99,9 @@ int RunImport(const ImportCommand& cmd) {
     }
     std::cout << fmt::format(
         "imported {} claims from {} lines of {} file(s) in {:.2f} s ({:.0f} claims/s); {} duplicates skipped, {} "
-        "rejected; tx {}\n",
+        "rejected; {}\n",
         s.claims, s.lines, group->size(), s.seconds, s.seconds > 0 ? s.claims / s.seconds : 0.0, s.duplicates,
-        s.rejected.size(), s.tx);
+        s.rejected.size(), s.tx ? fmt::format("tx {}", s.tx) : std::string("nothing written"));
     for (const auto& line : engine::DescribeNewNames(s.defined)) std::cout << line << "\n";
     if (!s.rejected.empty()) rc = 2;  // imported with --skip-invalid, but not everything
   }
