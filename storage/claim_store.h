@@ -63,7 +63,8 @@ class ReadView {
   // Entities ever defined (for planning statistics; retraction does not change it).
   virtual uint64_t EntityCount() const = 0;
 
-  // One prefix seek on spo, pos or osp; yields only visible claims.
+  // One posting list (or the lists under a prefix), or one prefix seek on spo
+  // or osp, as ChooseAccessPath says; yields only visible claims.
   virtual std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const = 0;
   // Like Scan, but also yields claims retracted at or before as_of() (history).
   virtual std::unique_ptr<ClaimCursor> ScanAllVersions(const TriplePattern& pattern) const = 0;

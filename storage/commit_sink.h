@@ -18,7 +18,8 @@ class CommitSink {
  public:
   virtual ~CommitSink() = default;
   virtual void Put(Cf cf, std::string key, std::string value) = 0;
-  // The three triple-index entries (spo, pos, osp) of one claim.
+  // The index entries of one claim: spo, osp and its place in the sp and po
+  // posting lists (format 2 writes no pos entry).
   virtual void PutIndexEntries(const IndexEntry& entry) = 0;
   virtual void PutBySource(SourceId source, ClaimId claim) = 0;
   // Bulk only: the index entries of the n-th claim streamed into this sink

@@ -34,27 +34,27 @@ Cf CfOf(TripleIndex index) {
   return Cf::kSpo;
 }
 
-IndexChoice ChooseIndex(const TriplePattern& p) {
-  IndexChoice c{TripleIndex::kSpo, {}};
+std::optional<IndexChoice> ChooseIndex(const TriplePattern& p) {
   const bool s = p.subject.has_value(), pr = p.predicate.has_value(), o = p.object.has_value();
-  if (s && (pr || !o)) {  // s, sp, spo
-    c.index = TripleIndex::kSpo;
-    PutFixed64BE(&c.prefix, *p.subject);
-    if (pr) PutFixed64BE(&c.prefix, *p.predicate);
-    if (pr && o) PutFixed64BE(&c.prefix, *p.object);
-  } else if (s && o) {  // so
-    c.index = TripleIndex::kOsp;
-    PutFixed64BE(&c.prefix, *p.object);
-    PutFixed64BE(&c.prefix, *p.subject);
-  } else if (pr) {  // p, po
-    c.index = TripleIndex::kPos;
-    PutFixed64BE(&c.prefix, *p.predicate);
-    if (o) PutFixed64BE(&c.prefix, *p.object);
-  } else if (o) {  // o
-    c.index = TripleIndex::kOsp;
-    PutFixed64BE(&c.prefix, *p.object);
+  IndexChoice c{TripleIndex::kSpo, {}};
+  switch (ChooseAccessPath(s, pr, o)) {
+    case AccessPath::kSpo:
+      PutFixed64BE(&c.prefix, *p.subject);
+      PutFixed64BE(&c.prefix, *p.predicate);
+      PutFixed64BE(&c.prefix, *p.object);
+      return c;
+    case AccessPath::kOsp:
+      c.index = TripleIndex::kOsp;
+      PutFixed64BE(&c.prefix, *p.object);
+      if (s) PutFixed64BE(&c.prefix, *p.subject);
+      return c;
+    case AccessPath::kFullScan:
+      return c;
+    case AccessPath::kSpPostings:
+    case AccessPath::kPoPostings:
+      break;
   }
-  return c;
+  return std::nullopt;
 }
 
 AccessPath ChooseAccessPath(bool s, bool p, bool o) {
@@ -121,20 +121,20 @@ bool DecodeIndexValue(std::string_view value, IndexEntry* out) {
   return true;
 }
 
-std::string EncodeNamesKey(char tag, uint64_t id) {
-  std::string k(1, tag);
+std::string EncodeNamesKey(NameTag tag, uint64_t id) {
+  std::string k(1, static_cast<char>(tag));
   PutFixed64BE(&k, id);
   return k;
 }
 
-std::string EncodeDictKey(char tag, std::string_view text) {
-  std::string k(1, tag);
+std::string EncodeDictKey(NameTag tag, std::string_view text) {
+  std::string k(1, static_cast<char>(tag));
   k.append(text);
   return k;
 }
 
 std::string EncodeLiteralDictKey(TermKind kind, std::string_view lexical) {
-  std::string k(1, 'L');
+  std::string k(1, static_cast<char>(NameTag::kLiteral));
   k.push_back(static_cast<char>(kind));
   k.append(lexical);
   return k;

@@ -40,6 +40,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -62,12 +63,15 @@ const char* CfName(Cf cf);
 enum class TripleIndex { kSpo, kPos, kOsp };
 Cf CfOf(TripleIndex index);
 
-// Which index answers a pattern with one prefix seek, and that prefix.
+// The per-claim index a pattern is read from with one prefix seek, and that
+// prefix — for the shapes ChooseAccessPath (claim_store.h, the one routing
+// rule) sends to spo or osp; nullopt for those it sends to a posting list.
+// Format 2 writes no pos: TripleIndex::kPos is only read by the migration.
 struct IndexChoice {
   TripleIndex index;
   std::string prefix;
 };
-IndexChoice ChooseIndex(const TriplePattern& pattern);
+std::optional<IndexChoice> ChooseIndex(const TriplePattern& pattern);
 
 std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim);
 // Decodes a 32-byte index key back into s, p, o and claim. False if malformed.
@@ -76,8 +80,14 @@ bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out);
 std::string EncodeIndexValue(const IndexEntry& e);
 bool DecodeIndexValue(std::string_view value, IndexEntry* out);
 
-std::string EncodeNamesKey(char tag, uint64_t id);
-std::string EncodeDictKey(char tag, std::string_view text);
+// The first byte of a names and of a dict key: what kind of record it names.
+// DO NOT CHANGE the values: they are on disk.
+enum class NameTag : char { kEntity = 'E', kPredicate = 'P', kSource = 'S', kLiteral = 'L' };
+std::string EncodeNamesKey(NameTag tag, uint64_t id);
+std::string EncodeDictKey(NameTag tag, std::string_view text);
+// A names key is its tag and a fixed64be id; a claims key a fixed64be id and a record tag.
+inline constexpr size_t kNamesKeySize = 1 + 8;
+inline constexpr size_t kClaimKeySize = 8 + 1;
 std::string EncodeLiteralDictKey(TermKind kind, std::string_view lexical);
 std::string EncodeClaimKey(ClaimId id, uint8_t record_tag);
 inline constexpr uint8_t kClaimAssertionTag = 0x00;

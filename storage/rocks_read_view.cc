@@ -205,7 +205,7 @@ std::optional<PostingChoice> ChoosePostings(const TriplePattern& p) {
     case AccessPath::kPoPostings:
       return PostingChoice{PostingKind::kPredicateObject, Cf::kPoPostings, *p.predicate, p.object};
     default:
-      return std::nullopt;  // ChooseIndex: spo or osp
+      return std::nullopt;  // a per-claim index: ChooseIndex
   }
 }
 
@@ -250,7 +250,7 @@ class RocksReadView final : public ReadView {
       }
       return OpenLists(lists->kind, lists->cf, EncodeId(lists->first), include_retracted);
     }
-    IndexChoice choice = ChooseIndex(pattern);
+    IndexChoice choice = *ChooseIndex(pattern);  // not a posting-list shape: checked above
     int cf = static_cast<int>(CfOf(choice.index));
     auto it = pool_.Take(cf);
     if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index))));
@@ -288,7 +288,7 @@ class RocksReadView final : public ReadView {
   Result<uint64_t> EstimateClaims(const TriplePattern& pattern) const override {
     if (auto lists = ChoosePostings(pattern)) return EstimateFromPostings(*lists);
     constexpr uint64_t kExactUpTo = 128;
-    IndexChoice choice = ChooseIndex(pattern);
+    IndexChoice choice = *ChooseIndex(pattern);  // not a posting-list shape: checked above
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index))));
     uint64_t n = 0;
     for (it->Seek(choice.prefix); it->Valid() && it->key().starts_with(choice.prefix) && n < kExactUpTo; it->Next()) ++n;
@@ -391,7 +391,7 @@ class RocksReadView final : public ReadView {
 
   Result<Entity> ReadEntity(EntityId id) const {
     std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('E', id), &value, "entity " + std::to_string(id)));
+    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), &value, "entity " + std::to_string(id)));
     Entity e;
     e.id = id;
     CG_RETURN_IF_ERROR(DecodeEntity(value, &e));
@@ -408,7 +408,7 @@ class RocksReadView final : public ReadView {
 
   Result<Predicate> GetPredicate(PredicateId id) const override {
     std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('P', id), &value, "predicate " + std::to_string(id)));
+    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, id), &value, "predicate " + std::to_string(id)));
     Predicate p;
     p.id = id;
     CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
@@ -425,7 +425,7 @@ class RocksReadView final : public ReadView {
 
   Result<Source> GetSource(SourceId id) const override {
     std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('S', id), &value, "source " + std::to_string(id)));
+    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kSource, id), &value, "source " + std::to_string(id)));
     Source s;
     s.id = id;
     CG_RETURN_IF_ERROR(DecodeSource(value, &s));
@@ -434,14 +434,14 @@ class RocksReadView final : public ReadView {
 
   Result<Source> FindSource(std::string_view key) const override {
     std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeDictKey('S', key), &value, "source \"" + std::string(key) + "\""));
+    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeDictKey(NameTag::kSource, key), &value, "source \"" + std::string(key) + "\""));
     CG_ASSIGN_OR_RETURN(SourceId id, IdFrom(value));
     return GetSource(id);
   }
 
   Result<Literal> GetLiteral(TermId id) const override {
     std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey('L', id), &value, "literal " + std::to_string(id)));
+    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kLiteral, id), &value, "literal " + std::to_string(id)));
     Literal l;
     CG_RETURN_IF_ERROR(DecodeLiteral(value, &l));
     return l;
@@ -464,7 +464,7 @@ class RocksReadView final : public ReadView {
   }
 
   Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const override {
-    return ForEachName('E', [&](uint64_t id, std::string_view v) -> Result<bool> {
+    return ForEachName(NameTag::kEntity, [&](uint64_t id, std::string_view v) -> Result<bool> {
       Entity e;
       e.id = id;
       CG_RETURN_IF_ERROR(DecodeEntity(v, &e));
@@ -473,7 +473,7 @@ class RocksReadView final : public ReadView {
   }
 
   Status ForEachSource(const std::function<bool(const Source&)>& fn) const override {
-    return ForEachName('S', [&](uint64_t id, std::string_view v) -> Result<bool> {
+    return ForEachName(NameTag::kSource, [&](uint64_t id, std::string_view v) -> Result<bool> {
       Source src;
       src.id = id;
       CG_RETURN_IF_ERROR(DecodeSource(v, &src));
@@ -491,7 +491,7 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<Predicate>> ReadPredicates() const {
     std::vector<Predicate> out;
-    CG_RETURN_IF_ERROR(ForEachName('P', [&](uint64_t id, std::string_view v) -> Result<bool> {
+    CG_RETURN_IF_ERROR(ForEachName(NameTag::kPredicate, [&](uint64_t id, std::string_view v) -> Result<bool> {
       Predicate p;
       p.id = id;
       CG_RETURN_IF_ERROR(DecodePredicate(v, &p));
@@ -543,7 +543,7 @@ class RocksReadView final : public ReadView {
     };
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       rocksdb::Slice k = it->key();
-      if (k.size() != 9) return Status::Corruption("malformed claims key");
+      if (k.size() != kClaimKeySize) return Status::Corruption("malformed claims key");
       ClaimId id = DecodeFixed64BE(k.data());
       std::string_view v(it->value().data(), it->value().size());
       if (static_cast<uint8_t>(k[8]) == kClaimAssertionTag) {
@@ -580,11 +580,11 @@ class RocksReadView final : public ReadView {
   }
 
   // fn answers whether to go on.
-  Status ForEachName(char tag, const std::function<Result<bool>(uint64_t, std::string_view)>& fn) const {
+  Status ForEachName(NameTag tag, const std::function<Result<bool>(uint64_t, std::string_view)>& fn) const {
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kNames)));
-    std::string prefix(1, tag);
+    std::string prefix(1, static_cast<char>(tag));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      if (it->key().size() != 9) return Status::Corruption("malformed names key");
+      if (it->key().size() != kNamesKeySize) return Status::Corruption("malformed names key");
       CG_ASSIGN_OR_RETURN(bool more,
                           fn(DecodeFixed64BE(it->key().data() + 1), std::string_view(it->value().data(), it->value().size())));
       if (!more) return Status::Ok();

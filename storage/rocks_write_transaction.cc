@@ -167,13 +167,13 @@ class RocksWriteTransaction final : public WriteTransaction {
     auto it = predicate_by_name_.find(std::string(name));
     if (it != predicate_by_name_.end()) return predicates_.at(it->second);
     std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey('P', name), &value);
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey(NameTag::kPredicate, name), &value);
     if (s.IsNotFound()) return Status::NotFound("predicate '" + std::string(name) + "' not found");
     CG_RETURN_IF_ERROR(FromRocks(s, "looking up predicate"));
     if (value.size() != 8) return Status::Corruption("malformed predicate id for '" + std::string(name) + "'");
     Predicate p;
     p.id = DecodeFixed64BE(value.data());
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey('P', p.id), &value, "predicate " + std::to_string(p.id)));
+    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, p.id), &value, "predicate " + std::to_string(p.id)));
     CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
     return p;
   }
@@ -237,7 +237,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     auto it = source_by_key_.find(std::string(key));
     if (it != source_by_key_.end()) return it->second;
     std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey('S', key), &value);
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey(NameTag::kSource, key), &value);
     if (s.IsNotFound()) return Status::NotFound("source \"" + std::string(key) + "\" not found");
     CG_RETURN_IF_ERROR(FromRocks(s, "looking up source"));
     if (value.size() != 8) return Status::Corruption("malformed source id");
@@ -256,7 +256,7 @@ class RocksWriteTransaction final : public WriteTransaction {
         s = pending->second;
       } else {
         std::string value;
-        CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey('S', *found), &value, "source " + std::to_string(*found)));
+        CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kSource, *found), &value, "source " + std::to_string(*found)));
         CG_RETURN_IF_ERROR(DecodeSource(value, &s));
         s.id = *found;
       }
@@ -450,26 +450,26 @@ class RocksWriteTransaction final : public WriteTransaction {
 
     for (auto& [id, e] : entities_) {
       std::string record = EncodeEntity(e);
-      sink->Put(Cf::kNames, EncodeNamesKey('E', id), record);
+      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), record);
       rec.ops.push_back({TxOperation::Kind::kEntity, id, 1, std::move(record)});
     }
     for (auto& [norm, id] : new_aliases_) sink->Put(Cf::kAlias, norm, EncodeId(id));
     for (PredicateId id : changed_predicates_) {
       const Predicate& p = predicates_.at(id);
       std::string record = EncodePredicate(p);
-      sink->Put(Cf::kNames, EncodeNamesKey('P', id), record);
-      if (new_predicates_.count(id)) sink->Put(Cf::kDict, EncodeDictKey('P', p.name), EncodeId(id));
+      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, id), record);
+      if (new_predicates_.count(id)) sink->Put(Cf::kDict, EncodeDictKey(NameTag::kPredicate, p.name), EncodeId(id));
       rec.ops.push_back({TxOperation::Kind::kPredicate, id, 1, std::move(record)});
     }
     for (auto& [id, s] : sources_) {
       std::string record = EncodeSource(s);
-      sink->Put(Cf::kNames, EncodeNamesKey('S', id), record);
-      if (new_sources_.count(id)) sink->Put(Cf::kDict, EncodeDictKey('S', s.key), EncodeId(id));
+      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kSource, id), record);
+      if (new_sources_.count(id)) sink->Put(Cf::kDict, EncodeDictKey(NameTag::kSource, s.key), EncodeId(id));
       rec.ops.push_back({TxOperation::Kind::kSource, id, 1, std::move(record)});
     }
     for (auto& [id, l] : literals_) {
       std::string record = EncodeLiteral(l);
-      sink->Put(Cf::kNames, EncodeNamesKey('L', id), record);
+      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kLiteral, id), record);
       sink->Put(Cf::kDict, EncodeLiteralDictKey(l.kind, l.lexical), EncodeId(id));
       rec.ops.push_back({TxOperation::Kind::kLiteral, id, 1, std::move(record)});
     }
@@ -538,7 +538,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     auto known = symmetric_.find(id);
     if (known != symmetric_.end()) return known->second;
     std::string value;
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey('P', id), &value, "predicate " + std::to_string(id)));
+    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, id), &value, "predicate " + std::to_string(id)));
     Predicate p;
     CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
     symmetric_.emplace(id, p.symmetric);
@@ -600,7 +600,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     auto it = entities_.find(id);
     if (it != entities_.end()) return it->second;
     std::string value;
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey('E', id), &value, "entity " + std::to_string(id)));
+    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), &value, "entity " + std::to_string(id)));
     Entity e;
     e.id = id;
     CG_RETURN_IF_ERROR(DecodeEntity(value, &e));
@@ -610,8 +610,9 @@ class RocksWriteTransaction final : public WriteTransaction {
   Status LoadAllPredicates() {
     if (all_predicates_loaded_) return Status::Ok();
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kNames)));
-    for (it->Seek("P"); it->Valid() && it->key().starts_with("P"); it->Next()) {
-      if (it->key().size() != 9) return Status::Corruption("malformed names key");
+    const std::string prefix(1, static_cast<char>(NameTag::kPredicate));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      if (it->key().size() != kNamesKeySize) return Status::Corruption("malformed names key");
       Predicate p;
       p.id = DecodeFixed64BE(it->key().data() + 1);
       if (predicates_.count(p.id)) continue;
