@@ -31,7 +31,8 @@ import tempfile
 from dataclasses import dataclass
 
 SCANNED_DIRS = ("grammar", "storage", "engine", "server", "tools", "tests")
-SOURCE_SUFFIXES = (".h", ".hh", ".hpp", ".cc", ".cpp", ".cxx")
+HEADER_SUFFIXES = (".h", ".hh", ".hpp")
+SOURCE_SUFFIXES = HEADER_SUFFIXES + (".cc", ".cpp", ".cxx")
 
 # ---------------------------------------------------------------------------
 # What is ours, what is whose.
@@ -212,7 +213,7 @@ def antlr_grammar_headers(includes_by_file):
     while changed:
         changed = False
         for file, includes in includes_by_file.items():
-            if file in exposing or not file.startswith("grammar/") or not file.endswith(SOURCE_SUFFIXES[:3]):
+            if file in exposing or not file.startswith("grammar/") or not file.endswith(HEADER_SUFFIXES):
                 continue
             if any(ANTLR_INCLUDE.search(i.target) or i.target in exposing for i in includes):
                 exposing.add(file)
