@@ -1,0 +1,95 @@
+# The link side of the layering in docs/architecture.md, checked when CMake
+# configures: a CMakeLists that links a layer upward, or passes RocksDB or
+# ANTLR on to its dependents, stops the configure naming the target.
+#
+# What this cannot do is stop an #include. RocksDB's, gRPC's and protobuf's
+# headers are in /usr/include, on every compile line whatever is linked, and
+# every library of ours exports the project root, so `#include <rocksdb/db.h>`
+# or `#include "storage/rocks_internal.h"` compiles in engine/. The includes are
+# checked by tools/check_layering.py instead (CTest layering_check).
+
+# The target's INTERFACE_LINK_LIBRARIES may carry each dependency only as
+# $<LINK_ONLY:dep> — how CMake records a PRIVATE dependency of a static
+# library: linked into the executable, never on a dependent's compile line.
+function(claimgraph_layering_private_only target)
+  get_target_property(interface ${target} INTERFACE_LINK_LIBRARIES)
+  foreach(dep IN LISTS ARGN)
+    if(dep IN_LIST interface)
+      message(FATAL_ERROR "Layering: ${target} links ${dep} PUBLIC or INTERFACE; it must be PRIVATE "
+                          "(docs/architecture.md, cmake/Layering.cmake)")
+    endif()
+  endforeach()
+endfunction()
+
+# The target may not link any of these (PRIVATE or PUBLIC): an upward arrow.
+function(claimgraph_layering_links_none target)
+  get_target_property(links ${target} LINK_LIBRARIES)
+  foreach(dep IN LISTS ARGN)
+    if(dep IN_LIST links)
+      message(FATAL_ERROR "Layering: ${target} may not link ${dep} (docs/architecture.md, cmake/Layering.cmake)")
+    endif()
+  endforeach()
+endfunction()
+
+# Only the listed targets may link dep directly.
+function(claimgraph_layering_only_linked_by dep)
+  set(dirs ${PROJECT_SOURCE_DIR})
+  while(dirs)
+    list(POP_FRONT dirs dir)
+    get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
+    list(APPEND dirs ${subdirs})
+    get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
+    foreach(target IN LISTS targets)
+      get_target_property(type ${target} TYPE)
+      if(type STREQUAL "UTILITY")
+        continue()
+      endif()
+      get_target_property(links ${target} LINK_LIBRARIES)
+      if(dep IN_LIST links AND NOT target IN_LIST ARGN)
+        list(JOIN ARGN ", " allowed)
+        message(FATAL_ERROR "Layering: ${target} may not link ${dep}; only these may: ${allowed} "
+                            "(docs/architecture.md, cmake/Layering.cmake)")
+      endif()
+    endforeach()
+  endwhile()
+endfunction()
+
+# The libraries below the server export the project root and nothing else:
+# not RocksDB's include directory, not ANTLR's or the generated parser's.
+# (RocksDB's is /usr/include, on every compile line anyway: see the top.)
+foreach(target claimgraph_grammar claimgraph_storage claimgraph_engine)
+  get_target_property(dirs ${target} INTERFACE_INCLUDE_DIRECTORIES)
+  if(NOT dirs STREQUAL PROJECT_SOURCE_DIR)
+    message(FATAL_ERROR "Layering: ${target} exports include directories ${dirs}; only the project root "
+                        "(cmake/Layering.cmake)")
+  endif()
+endforeach()
+
+# grammar/ depends on nothing of ours; ANTLR stays inside it.
+claimgraph_layering_private_only(claimgraph_grammar claimgraph_grammar_generated antlr4_shared)
+claimgraph_layering_links_none(claimgraph_grammar claimgraph_storage claimgraph_engine claimgraph_proto
+                               claimgraph_service claimgraph_server_offline)
+claimgraph_layering_only_linked_by(claimgraph_grammar_generated claimgraph_grammar)
+claimgraph_layering_only_linked_by(antlr4_shared claimgraph_grammar_generated)
+
+# storage/ links RocksDB and OpenSSL PRIVATE, and nothing above it.
+claimgraph_layering_private_only(claimgraph_storage RocksDB::rocksdb OpenSSL::Crypto)
+claimgraph_layering_links_none(claimgraph_storage claimgraph_grammar claimgraph_engine claimgraph_proto
+                               claimgraph_service claimgraph_server_offline)
+# load_bench: plain RocksDB is the baseline the store is measured against.
+claimgraph_layering_only_linked_by(RocksDB::rocksdb claimgraph_storage load_bench)
+
+# engine/ links grammar PRIVATE (its API takes a ClaimStore, so storage is
+# PUBLIC) and nothing of the server's.
+claimgraph_layering_private_only(claimgraph_engine claimgraph_grammar)
+claimgraph_layering_links_none(claimgraph_engine claimgraph_proto claimgraph_service claimgraph_server_offline)
+
+# gRPC and protobuf: the server, the client tools and the server's tests.
+claimgraph_layering_only_linked_by(claimgraph_proto claimgraph_service claimgraph grpc_load server_e2e_tests)
+claimgraph_layering_only_linked_by(gRPC::grpc++ claimgraph_proto)
+claimgraph_layering_only_linked_by(gRPC::grpc++_reflection claimgraph_service)
+claimgraph_layering_only_linked_by(protobuf::libprotobuf claimgraph_proto)
+
+# Nothing depends on the server.
+claimgraph_layering_only_linked_by(claimgraph_service claimgraphd)
+claimgraph_layering_only_linked_by(claimgraph_server_offline claimgraphd)
