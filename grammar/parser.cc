@@ -164,7 +164,19 @@ ParseResult Parse(std::string_view text, const ParseOptions& options) {
   }
 
   try {
-    antlr4::ANTLRInputStream input(text.data(), text.size());
+    // ANTLR's input stream drops a leading byte order mark, which would shift
+    // its character indexes and line-1 columns by one against ours (offsets,
+    // Position, Diagnostic::Format all count the mark as a character). It
+    // reads a space there instead: one character, skipped as whitespace.
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    std::string unmarked;
+    std::string_view antlr_text = text;
+    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+      unmarked = " ";
+      unmarked.append(text.substr(kByteOrderMark.size()));
+      antlr_text = unmarked;
+    }
+    antlr4::ANTLRInputStream input(antlr_text.data(), antlr_text.size());
     generated::ClaimQLLexer lexer(&input);
     lexer.removeErrorListeners();
     antlr4::CommonTokenStream tokens(&lexer);

@@ -197,6 +197,20 @@ TEST(NQuadsSyntax, ErrorColumnPointsAtTheOffendingCharacter) {
   EXPECT_NE(e.message.find("\\q"), std::string::npos);
 }
 
+TEST(NQuadsSyntax, AnXsdStringLiteralIsTheSimpleLiteral) {
+  ParseError e;
+  auto typed = Parse("<http://a/s> <http://a/p> \"x\"^^<http://www.w3.org/2001/XMLSchema#string> .", &e);
+  auto simple = Parse("<http://a/s> <http://a/p> \"x\" .", &e);
+  ASSERT_TRUE(typed && simple) << e.message;
+  EXPECT_EQ(typed->object, simple->object);
+  EXPECT_EQ(typed->object.datatype, "");
+  EXPECT_EQ(FormatQuad(*typed), "<http://a/s> <http://a/p> \"x\" .");
+  // Other datatypes are kept as written.
+  auto integer = Parse("<http://a/s> <http://a/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .", &e);
+  ASSERT_TRUE(integer) << e.message;
+  EXPECT_EQ(integer->object.datatype, "http://www.w3.org/2001/XMLSchema#integer");
+}
+
 TEST(NQuadsSyntax, FormatThenParseIsIdentity) {
   Quad q;
   q.subject = {RdfTerm::Kind::kIri, "urn:claimgraph:entity:United%20States", "", ""};

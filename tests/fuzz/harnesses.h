@@ -1,19 +1,69 @@
-// Fuzz harnesses: plain functions, so that the same code runs under libFuzzer
-// (tests/fuzz/*_main.cc, a clang build, tools/fuzz.sh) and in the normal test
-// suite over the seed corpus and every crash ever found
-// (tests/fuzz/regressions/<target>/, fuzz_regression_test.cc).
+// Fuzz harnesses: checks of what each input-facing stage promises, as plain
+// functions, so that the same code runs under libFuzzer (tests/fuzz/*_main.cc,
+// a clang build, tools/fuzz.sh) and in the normal test suite over the seeds
+// and every input kept in tests/fuzz/regressions/<target>/
+// (fuzz_regression_test.cc).
 //
-// Each returns 0; a violated invariant aborts (libFuzzer reports it as a crash).
+// Each Check* returns the first property the input broke, in words, or
+// nullopt when every property held. Under libFuzzer a broken property traps
+// (TrapOnViolation) so that libFuzzer keeps the input as a crash; the
+// regression test reports it as a failure naming the file and the property.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/ingest/pipeline.h"
+#include "engine/io/jsonl.h"
+#include "engine/io/nquads_parser.h"
+#include "grammar/parser.h"
 
 namespace claimgraph::fuzz {
 
-int FuzzClaimQL(const uint8_t* data, size_t size);  // parse + bind against a fixture store
-int FuzzNQuads(const uint8_t* data, size_t size);   // the W3C N-Quads line parser
-int FuzzJsonl(const uint8_t* data, size_t size);    // the JSONL claim line checker
-int FuzzIngest(const uint8_t* data, size_t size);   // the ingestion pipeline
+// What broke, e.g. "claim 2 quotes \"Japan an\" but its span [10, 18) holds \"Japan and\"".
+using Violation = std::optional<std::string>;
+
+// ClaimQL parse + bind against the fixture store. A refused statement has
+// diagnostics with a message and a line:column inside the text, shown with
+// the line and a caret under that column; "unexpected 'X'" names what is at
+// the column. An accepted one has statements whose spans lie in the text and
+// say where they start, and each query binds or is refused with
+// "line L:C: ..." inside the text and a caret.
+Violation CheckClaimQL(std::string_view text);
+
+// The W3C N-Quads line parser, line by line. A refused line has a message and
+// a column in [1, length + 1]; a line skipped without an error is blank or a
+// comment; an accepted line, written out with io::FormatQuad, parses back to
+// the same quad, and writing that out again gives the same text.
+Violation CheckNQuads(std::string_view text);
+
+// The JSONL claim line parser (the importer's). A refused line has a reason;
+// an accepted one has fields within their documented ranges: confidence in
+// [0, 1], span begin <= end, a subject (and an entity object) with letters
+// or digits, a method, the source as its key.
+Violation CheckJsonl(std::string_view line);
+
+// The ingestion pipeline on an article. Every claim's span lies in the text
+// and its quote is exactly those bytes, its confidence is within [0, 1], it
+// relates two different entities; every dropped block lies in the text.
+Violation CheckIngest(std::string_view text);
+
+// The property checks on one stage's output alone, so that a test can feed
+// them an output that breaks a property and see it named.
+Violation CheckDiagnostic(std::string_view text, const grammar::Diagnostic& diagnostic);
+Violation CheckJsonlClaim(const io::JsonlClaim& claim);
+Violation CheckExtraction(std::string_view text, const ingest::Extraction& extraction);
+
+// Test-only: CheckNQuads with `format` in place of io::FormatQuad, so that a
+// test can show that a writer which loses part of a quad is caught.
+using QuadFormatter = std::string (*)(const io::Quad&);
+Violation TEST_CheckNQuadsWith(std::string_view text, QuadFormatter format);
+
+// For the libFuzzer entry points: runs `check` on the input; on a violation
+// prints it and traps, which libFuzzer records as a crash with its input.
+int TrapOnViolation(Violation (*check)(std::string_view), const uint8_t* data, size_t size);
 
 }  // namespace claimgraph::fuzz

@@ -81,6 +81,25 @@ TEST(Parser, SpansPointIntoTheText) {
   EXPECT_EQ(q.returns[0].expr.attribute, "quote");
 }
 
+// ANTLR's input stream drops a leading UTF-8 byte order mark; our positions
+// count it as the first character of line 1 (Diagnostic::Format shows it),
+// so spans and columns on line 1 must still point at the same text.
+TEST(Parser, AByteOrderMarkDoesNotShiftPositions) {
+  const std::string bom = "\xEF\xBB\xBF";
+  std::string text = bom + "MATCH ?a pact \"Japan\" AS ?c RETURN ?c.quote";
+  Query q = ParseQuery(text);
+  const Term& o = q.patterns[0].object;
+  EXPECT_EQ(text.substr(o.span.offset, o.span.length), "\"Japan\"");
+  EXPECT_EQ(o.span.column, 16u);
+
+  std::string bad = bom + "MATCH ?a pact ?b RETURN ?a ?b";
+  ParseResult r = Parse(bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.diagnostics[0].column, 29u);  // the second ?b, the mark being column 1
+  EXPECT_EQ(r.diagnostics[0].Format(bad),
+            "line 1:29: unexpected '?b'; expected one of ';', end of input\n" + bad + "\n" + std::string(28, ' ') + "^^");
+}
+
 TEST(Parser, StringEscapes) {
   Query q = ParseQuery(R"(MATCH ?a p "say \"hi\"\n\u00e9\\" RETURN ?a)");
   EXPECT_EQ(q.patterns[0].object.text, "say \"hi\"\n\xC3\xA9\\");

@@ -40,17 +40,10 @@ std::unique_ptr<v1::ClaimGraph::Stub> Connect(int port) {
 
 // Claims per source, in one query.
 std::map<std::string, uint64_t> ClaimsBySource(v1::ClaimGraph::Stub& stub) {
-  grpc::ClientContext ctx;
-  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
-  v1::QueryRequest req;
-  req.set_statement("MATCH ?a knows ?b AS ?c RETURN ?c.source AS source, COUNT(*) AS n");
-  auto reader = stub.Query(&ctx, req);
-  v1::QueryResponse part;
+  QueryResult q = RunQuery(stub, "", "MATCH ?a knows ?b AS ?c RETURN ?c.source AS source, COUNT(*) AS n", 60000);
+  EXPECT_TRUE(q.status.ok()) << q.status.error_message();
   std::map<std::string, uint64_t> out;
-  while (reader->Read(&part))
-    if (part.has_batch())
-      for (const auto& row : part.batch().rows()) out[row.values(0).string_value()] = uint64_t(row.values(1).number_value());
-  EXPECT_TRUE(reader->Finish().ok());
+  for (const auto& row : q.rows) out[row.values(0).string_value()] = uint64_t(row.values(1).number_value());
   return out;
 }
 
@@ -65,14 +58,7 @@ TEST(CrashSafety, AcknowledgedBatchesSurviveSigkillAndNoneIsHalfApplied) {
     int port = FreePort();
     pid_t pid = StartServer(data, port, log);
     auto stub = Connect(port);
-    grpc::ClientContext ctx;
-    v1::QueryRequest req;
-    req.set_statement("DEFINE PREDICATE knows");
-    auto reader = stub->Query(&ctx, req);
-    v1::QueryResponse part;
-    while (reader->Read(&part)) {
-    }
-    ASSERT_TRUE(reader->Finish().ok());
+    ASSERT_TRUE(RunQuery(*stub, "", "DEFINE PREDICATE knows").status.ok());
     kill(pid, SIGTERM);
     waitpid(pid, nullptr, 0);
   }

@@ -17,37 +17,6 @@
 namespace claimgraph::testing {
 namespace {
 
-struct QueryOutcome {
-  grpc::Status status;
-  std::vector<std::string> columns;
-  std::vector<v1::Row> rows;
-  int batches = 0;
-  int messages = 0;
-  v1::QueryTrailer trailer;
-};
-
-QueryOutcome RunQuery(ServerProcess& server, const std::string& token, const std::string& text, int timeout_ms = 20000,
-                      uint32_t batch_rows = 0) {
-  auto ctx = As(token, timeout_ms);
-  v1::QueryRequest req;
-  req.set_statement(text);
-  req.set_batch_rows(batch_rows);
-  auto reader = server.stub().Query(ctx.get(), req);
-  QueryOutcome out;
-  v1::QueryResponse part;
-  while (reader->Read(&part)) {
-    ++out.messages;
-    if (part.has_header()) out.columns.assign(part.header().columns().begin(), part.header().columns().end());
-    if (part.has_batch()) {
-      ++out.batches;
-      for (const auto& r : part.batch().rows()) out.rows.push_back(r);
-    }
-    if (part.has_trailer()) out.trailer = part.trailer();
-  }
-  out.status = reader->Finish();
-  return out;
-}
-
 v1::ClaimInput Claim(const std::string& s, const std::string& p, const std::string& o, const std::string& src) {
   v1::ClaimInput c;
   c.set_subject(s);
@@ -489,16 +458,7 @@ TEST(ConfigFile, ServeReadsItsFlagsFromTheFile) {
   auto channel = TestChannel("127.0.0.1:" + std::to_string(port));
   ASSERT_TRUE(channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(20)));
   auto stub = v1::ClaimGraph::NewStub(channel);
-  auto run = [&](const std::string& statement) {
-    grpc::ClientContext ctx;
-    v1::QueryRequest req;
-    req.set_statement(statement);
-    auto reader = stub->Query(&ctx, req);
-    v1::QueryResponse part;
-    while (reader->Read(&part)) {
-    }
-    return reader->Finish();
-  };
+  auto run = [&](const std::string& statement) { return RunQuery(*stub, "", statement).status; };
   ASSERT_TRUE(run("DEFINE PREDICATE knows").ok());
   for (const char* who : {"a", "b", "c"})
     ASSERT_TRUE(run(std::string("ASSERT \"") + who + "\" knows \"z\" SOURCE \"s\"").ok());

@@ -29,17 +29,6 @@ v1::ClaimInput NewClaim(const std::string& source) {
 }
 
 
-grpc::Status QueryStatus(ServerProcess& server, const std::string& token, const std::string& text) {
-  auto ctx = As(token);
-  v1::QueryRequest req;
-  req.set_statement(text);
-  auto reader = server.stub().Query(ctx.get(), req);
-  v1::QueryResponse part;
-  while (reader->Read(&part)) {
-  }
-  return reader->Finish();
-}
-
 // One statement over a Session: the stream's status when the stream failed
 // (authentication), else the statement's own answer.
 grpc::Status SessionStatus(ServerProcess& server, const std::string& token, const std::string& text) {
@@ -62,10 +51,13 @@ std::vector<Rpc> AllRpcs() {
   int counter = 0;
   return {
       {"Query (read)", Need::kReader,
-       [](ServerProcess& s, const std::string& t) { return QueryStatus(s, t, "MATCH ?a pact ?b RETURN ?a LIMIT 1"); }},
+       [](ServerProcess& s, const std::string& t) {
+         return RunQuery(s, t, "MATCH ?a pact ?b RETURN ?a LIMIT 1").status;
+       }},
       {"Query (write)", Need::kWriter,
        [counter](ServerProcess& s, const std::string& t) mutable {
-         return QueryStatus(s, t, "ASSERT \"Japan\" pact \"Vietnam\" SOURCE \"matrix-q" + std::to_string(++counter) + "\"");
+         return RunQuery(s, t, "ASSERT \"Japan\" pact \"Vietnam\" SOURCE \"matrix-q" + std::to_string(++counter) + "\"")
+             .status;
        }},
       {"Session (read)", Need::kReader,
        [](ServerProcess& s, const std::string& t) { return SessionStatus(s, t, "MATCH ?a pact ?b RETURN ?a LIMIT 1"); }},

@@ -239,6 +239,48 @@ inline grpc::Status RawUnary(std::shared_ptr<grpc::Channel> channel, const std::
 
 inline const std::string kReader = "reader-token-1", kWriter = "writer-token-1", kAdmin = "admin-token-1";
 
+// One Query RPC, read to its end.
+struct QueryResult {
+  grpc::Status status;               // Finish()'s: the statement's error, or the call's
+  std::vector<std::string> columns;  // from the header
+  std::vector<v1::Row> rows;         // every batch's, in order
+  int batches = 0;                   // messages that carried rows
+  int messages = 0;                  // every message of the stream
+  v1::QueryTrailer trailer;
+};
+
+// Runs `statement` as `token` ("" sends no token) with a deadline of
+// `timeout_ms`, reads every message and then the status: the one way the
+// tests run a query, so that none of them reads a stream differently from
+// the others. batch_rows 0 leaves the server's default. Tests that stop
+// reading part way on purpose (cancellation, a drain at shutdown) drive the
+// stream themselves.
+inline QueryResult RunQuery(v1::ClaimGraph::Stub& stub, const std::string& token, const std::string& statement,
+                            int timeout_ms = 20000, uint32_t batch_rows = 0) {
+  auto ctx = As(token, timeout_ms);
+  v1::QueryRequest req;
+  req.set_statement(statement);
+  req.set_batch_rows(batch_rows);
+  auto reader = stub.Query(ctx.get(), req);
+  QueryResult out;
+  v1::QueryResponse part;
+  while (reader->Read(&part)) {
+    ++out.messages;
+    if (part.has_header()) out.columns.assign(part.header().columns().begin(), part.header().columns().end());
+    if (part.has_batch()) {
+      ++out.batches;
+      out.rows.insert(out.rows.end(), part.batch().rows().begin(), part.batch().rows().end());
+    }
+    if (part.has_trailer()) out.trailer = part.trailer();
+  }
+  out.status = reader->Finish();
+  return out;
+}
+inline QueryResult RunQuery(ServerProcess& server, const std::string& token, const std::string& statement,
+                            int timeout_ms = 20000, uint32_t batch_rows = 0) {
+  return RunQuery(server.stub(), token, statement, timeout_ms, batch_rows);
+}
+
 // Transactions committed so far: tests compare it around a call that must write nothing.
 inline uint64_t Transactions(ServerProcess& server) {
   v1::StatsResponse stats;

@@ -21,18 +21,12 @@ std::string SourceOf(int writer, int batch) { return "soak-w" + std::to_string(w
 
 // Live claims per soak source, as one snapshot sees them.
 grpc::Status CountBySource(ServerProcess& server, std::map<std::string, int>* counts) {
-  auto ctx = As(kReader, 30000);
-  v1::QueryRequest req;
-  req.set_statement("MATCH ?a pact \"Japan\" AS ?c RETURN ?c.source");
-  auto reader = server.stub().Query(ctx.get(), req);
-  v1::QueryResponse part;
-  while (reader->Read(&part))
-    if (part.has_batch())
-      for (const auto& row : part.batch().rows()) {
-        const std::string& source = row.values(0).string_value();
-        if (source.rfind("soak-", 0) == 0) ++(*counts)[source];
-      }
-  return reader->Finish();
+  QueryResult q = RunQuery(server, kReader, "MATCH ?a pact \"Japan\" AS ?c RETURN ?c.source", 30000);
+  for (const auto& row : q.rows) {
+    const std::string& source = row.values(0).string_value();
+    if (source.rfind("soak-", 0) == 0) ++(*counts)[source];
+  }
+  return q.status;
 }
 
 TEST(Soak, ReadersSeeWholeTransactionsAndTheEndStateIsTheAcknowledgedOnes) {
