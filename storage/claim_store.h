@@ -174,7 +174,9 @@ class WriteTransaction {
   virtual Result<ClaimId> Assert(const ClaimInput& claim) = 0;
   // The live claim with the same identity as `claim` (ClaimIdentity in
   // types.h): one in the store not retracted by this transaction, or one
-  // asserted earlier in this transaction and not retracted in it.
+  // asserted earlier in this transaction and not retracted in it. A bare
+  // claim (no span, no quote, asserted: all an N-Quads line can say) is
+  // matched by any stored live claim of its triple and source.
   virtual Result<std::optional<ClaimId>> FindLiveClaim(const ClaimInput& claim) = 0;
   // A claim in the store with the same identity, asserted at
   // `claim.asserted_at_us` and retracted at `retracted_at_us`: the same

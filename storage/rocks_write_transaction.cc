@@ -554,7 +554,16 @@ class RocksWriteTransaction final : public WriteTransaction {
     return c;
   }
 
-  // The first stored claim with identity `want` that `accept` takes. Reads
+  // A bare claim — no span, no quote, asserted — says only "this source has
+  // this triple", as an N-Quads line does: any stored claim of the triple
+  // from the source says as much (an N-Quads export of the store, imported
+  // back, is not written again).
+  static bool IsBare(const ClaimIdentity& id) {
+    return !id.has_span && id.quote.empty() && id.modality == Modality::kAsserted;
+  }
+
+  // The first stored claim with identity `want` (or, for a bare claim, of
+  // its triple and source) that `accept` takes. Reads
   // the spo entries of the triple (both directions for a symmetric
   // predicate): source and modality are in the index value, so the claim
   // record is read only for a likely match.
@@ -575,9 +584,11 @@ class RocksWriteTransaction final : public WriteTransaction {
         if (!DecodeTripleKey(TripleIndex::kSpo, key, &e) ||
             !DecodeIndexValue(std::string_view(it->value().data(), it->value().size()), &e))
           return Status::Corruption("malformed spo entry");
-        if (e.source != want.source || e.modality != want.modality) continue;
+        const bool bare = IsBare(want);
+        if (e.source != want.source || (!bare && e.modality != want.modality)) continue;
         CG_ASSIGN_OR_RETURN(bool accepted, accept(e));
         if (!accepted) continue;
+        if (bare) return std::optional<ClaimId>(e.claim);
         CG_ASSIGN_OR_RETURN(Claim c, ReadStoredClaim(e.claim));
         if (IdentityOf(c, symmetric) == want) return std::optional<ClaimId>(e.claim);
       }

@@ -9,6 +9,7 @@
 #include "engine/batch_write.h"
 #include "engine/engine.h"
 #include "engine/io/jsonl.h"
+#include "engine/io/nquads_export.h"
 #include "engine/io/nquads_import.h"
 #include "engine/io/schema.h"
 #include "engine/write_names.h"
@@ -166,6 +167,35 @@ TEST_P(WritePaths, ExportImportedIntoTheSameStoreWritesNothingAndIntoAnEmptyOneR
     return out;
   };
   EXPECT_EQ(strip(ExportJsonl(fresh.get())), strip(exported));
+}
+
+TEST_P(WritePaths, AnNQuadsExportImportedIntoItsOwnStoreWritesNothing) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ApplyTestSchema(store.get());
+  ImportJsonl(store.get(), kClaims, GetParam());  // claims with spans, quotes, another modality
+  std::ostringstream quads;
+  {
+    auto view = ValueOrDie(store->NewReadView());
+    ValueOrDie(io::ExportNQuads(*view, quads));
+  }
+  storage::TxId last = store->LastTx();
+  io::ImportSummary again = ImportNQuads(store.get(), quads.str(), GetParam());
+  EXPECT_EQ(again.claims, 0u) << quads.str();
+  EXPECT_EQ(store->LastTx(), last);
+  // A bare line is subsumed by a claim with evidence, not the other way round:
+  // the same triple with a span from the same source is a new claim.
+  ClaimDraft d;
+  d.subject = "China";
+  d.predicate = "targets";
+  d.object_text = "Japan";
+  d.source.key = "s2";
+  d.modality = storage::Modality::kReported;
+  d.has_span = true;
+  d.span_begin = 1;
+  d.span_end = 2;
+  d.quote = "x";
+  EXPECT_TRUE(ValueOrDie(AssertBatch(store.get(), {d}, "tester", "")).duplicates.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(BulkAndOnline, WritePaths, ::testing::Values(true, false),
