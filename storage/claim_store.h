@@ -132,6 +132,8 @@ struct ClaimInput {
   int64_t asserted_at_us = 0;  // 0 = the transaction's time
 };
 
+// The record a claim input becomes, before its id, transaction and defaults.
+Claim ClaimRecordOf(const ClaimInput& claim);
 ClaimIdentity IdentityOf(const ClaimInput& claim, bool symmetric);
 
 struct CommitInfo {

@@ -319,21 +319,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (in.has_span && in.span_begin > in.span_end)
       return Status::InvalidArgument("span " + std::to_string(in.span_begin) + ".." + std::to_string(in.span_end) +
                                      " ends before it begins");
-    Claim c;
+    Claim c = ClaimRecordOf(in);
     c.id = counters_.next_claim++;
-    c.subject = in.subject;
-    c.predicate = in.predicate;
-    c.object = in.object;
-    c.source = in.source;
-    c.has_span = in.has_span;
-    c.span_begin = in.span_begin;
-    c.span_end = in.span_end;
-    c.quote = in.quote;
-    c.confidence = in.confidence;
-    c.method = in.method;
-    c.modality = in.modality;
-    c.principal = in.principal;
-    c.asserted_at_us = in.asserted_at_us;
     CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(c.predicate));
     asserted_here_[KeyOf(IdentityOf(c, symmetric))] = c.id;
     if (options_.bulk) {

@@ -4,7 +4,7 @@
 
 namespace claimgraph::storage {
 
-ClaimIdentity IdentityOf(const ClaimInput& in, bool symmetric) {
+Claim ClaimRecordOf(const ClaimInput& in) {
   Claim c;
   c.subject = in.subject;
   c.predicate = in.predicate;
@@ -13,10 +13,16 @@ ClaimIdentity IdentityOf(const ClaimInput& in, bool symmetric) {
   c.has_span = in.has_span;
   c.span_begin = in.span_begin;
   c.span_end = in.span_end;
-  c.modality = in.modality;
   c.quote = in.quote;
-  return IdentityOf(c, symmetric);
+  c.confidence = in.confidence;
+  c.method = in.method;
+  c.modality = in.modality;
+  c.principal = in.principal;
+  c.asserted_at_us = in.asserted_at_us;
+  return c;
 }
+
+ClaimIdentity IdentityOf(const ClaimInput& in, bool symmetric) { return IdentityOf(ClaimRecordOf(in), symmetric); }
 
 Result<AssertOutcome> AssertUnlessLive(WriteTransaction& tx, const ClaimInput& claim) {
   CG_ASSIGN_OR_RETURN(std::optional<ClaimId> live, tx.FindLiveClaim(claim));
