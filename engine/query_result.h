@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/value.h"
-#include "storage/status.h"
+#include "base/status.h"
 #include "storage/types.h"
 
 namespace claimgraph::engine {

@@ -1,6 +1,6 @@
 #include "server/proto_convert.h"
 
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 
 namespace claimgraph::server {
 
@@ -51,12 +51,12 @@ Status ToProto(const storage::ReadView& view, const storage::Claim& c, v1::Claim
   out->set_modality(ToProto(c.modality));
   out->set_asserted_tx(c.asserted_tx);
   out->set_principal(c.principal);
-  out->set_asserted_at(io::FormatTimestamp(c.asserted_at_us));
+  out->set_asserted_at(base::FormatTimestamp(c.asserted_at_us));
   out->set_retracted_tx(c.retracted_tx);
   if (c.retracted_tx) {
     out->set_retract_reason(c.retract_reason);
     out->set_retracted_by(c.retracted_by);
-    out->set_retracted_at(io::FormatTimestamp(c.retracted_at_us));
+    out->set_retracted_at(base::FormatTimestamp(c.retracted_at_us));
   }
   return Status::Ok();
 }

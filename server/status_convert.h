@@ -3,7 +3,7 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include "storage/status.h"
+#include "base/status.h"
 
 namespace claimgraph::server {
 

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "storage/status.h"
+#include "base/status.h"
 #include "storage/types.h"
 
 namespace claimgraph::storage {

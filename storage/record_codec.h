@@ -17,7 +17,7 @@
 #include <string>
 #include <string_view>
 
-#include "storage/status.h"
+#include "base/status.h"
 #include "storage/types.h"
 
 namespace claimgraph::storage {

@@ -1,7 +1,7 @@
 #include "storage/tx_log.h"
 
 #include "storage/byte_codec.h"
-#include "storage/sha256.h"
+#include "base/sha256.h"
 
 namespace claimgraph::storage {
 
@@ -27,7 +27,7 @@ std::string EncodeTxBody(const TxRecord& rec) {
 
 std::string SealTxRecord(TxRecord* rec) {
   std::string body = EncodeTxBody(*rec);
-  rec->hash = Sha256Digest(body);
+  rec->hash = base::Sha256Digest(body);
   body.append(rec->hash);
   return body;
 }
@@ -62,7 +62,7 @@ Status DecodeTxRecord(std::string_view value, TxRecord* out) {
 
 bool VerifyTxRecordHash(std::string_view value) {
   if (value.size() < kHashSize) return false;
-  return Sha256Digest(value.substr(0, value.size() - kHashSize)) == value.substr(value.size() - kHashSize);
+  return base::Sha256Digest(value.substr(0, value.size() - kHashSize)) == value.substr(value.size() - kHashSize);
 }
 
 void RecordsDigest::Add(std::string_view record) {

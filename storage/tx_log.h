@@ -14,8 +14,8 @@
 #include <string>
 #include <string_view>
 
-#include "storage/sha256.h"
-#include "storage/status.h"
+#include "base/sha256.h"
+#include "base/status.h"
 #include "storage/types.h"
 
 namespace claimgraph::storage {
@@ -37,7 +37,7 @@ class RecordsDigest {
   void Add(std::string_view record);
   std::string Finish();  // raw 32 bytes
  private:
-  Sha256 hash_;
+  base::Sha256 hash_;
 };
 
 }  // namespace claimgraph::storage

@@ -14,24 +14,6 @@ const char* TermKindName(TermKind kind) {
   return "unknown";
 }
 
-const char* ModalityName(Modality m) {
-  switch (m) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kReported: return "reported";
-    case Modality::kProposed: return "proposed";
-    case Modality::kDenied: return "denied";
-  }
-  return "unknown";
-}
-
-std::optional<Modality> ParseModality(std::string_view text) {
-  if (text == "asserted") return Modality::kAsserted;
-  if (text == "reported") return Modality::kReported;
-  if (text == "proposed") return Modality::kProposed;
-  if (text == "denied") return Modality::kDenied;
-  return std::nullopt;
-}
-
 ClaimIdentity IdentityOf(const Claim& c, bool symmetric) {
   ClaimIdentity id{c.subject, c.predicate, c.object, c.source, c.has_span, c.span_begin, c.span_end, c.modality, c.quote};
   if (!c.has_span) id.span_begin = id.span_end = 0;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/modality.h"
+
 namespace claimgraph::storage {
 
 using EntityId = uint64_t;
@@ -29,10 +31,9 @@ inline TermId MakeTermId(TermKind kind, uint64_t sequence) {
 inline bool IsEntityTerm(TermId id) { return KindOfTerm(id) == TermKind::kEntity; }
 const char* TermKindName(TermKind kind);
 
-// DO NOT CHANGE the values: stored in claim records and index values.
-enum class Modality : uint8_t { kAsserted = 0, kReported = 1, kProposed = 2, kDenied = 3 };
-const char* ModalityName(Modality m);
-std::optional<Modality> ParseModality(std::string_view text);
+using base::Modality;  // stored by number in claim records and index values
+using base::ModalityName;
+using base::ParseModality;
 
 struct Entity {
   EntityId id = 0;

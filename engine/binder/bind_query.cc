@@ -2,7 +2,7 @@
 #include <map>
 
 #include "engine/binder/binder.h"
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 
 namespace claimgraph::engine {
 
@@ -189,7 +189,7 @@ Result<BoundQuery> Binder::BindQuery(const grammar::Query& q) {
                                      std::to_string(view_.last_tx()) + ")");
     out.as_of = *q.as_of_tx;
   } else if (q.as_of_time) {
-    auto t = io::ParseTimestamp(*q.as_of_time);
+    auto t = base::ParseTimestamp(*q.as_of_time);
     if (!t.ok()) return Error(q.as_of_span, t.status().message());
     CG_ASSIGN_OR_RETURN(out.as_of, view_.TxAtTime(*t));
   }

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "engine/executor/pipeline.h"
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 
 namespace claimgraph::engine {
 
@@ -73,7 +73,7 @@ Result<Value> ClaimAttribute(ExecContext* ctx, Attribute a, storage::ClaimId id)
     case Attribute::kModality: return Value::String(storage::ModalityName(c->modality));
     case Attribute::kTx: return Value::Number(double(c->asserted_tx));
     case Attribute::kPrincipal: return Value::String(c->principal);
-    case Attribute::kAssertedAt: return Value::Date(io::FormatTimestamp(c->asserted_at_us));
+    case Attribute::kAssertedAt: return Value::Date(base::FormatTimestamp(c->asserted_at_us));
     case Attribute::kRetractedTx: return c->retracted_tx ? Value::Number(double(c->retracted_tx)) : Value::Null();
     case Attribute::kReason: return c->retracted_tx ? Value::String(c->retract_reason) : Value::Null();
     case Attribute::kSubject: return SlotValue(ctx, VarKind::kNode, c->subject);

@@ -1,7 +1,7 @@
 #include "engine/ingest/ingest_document.h"
 
 #include "engine/batch_write.h"
-#include "storage/sha256.h"
+#include "base/sha256.h"
 
 namespace claimgraph::ingest {
 namespace {
@@ -28,7 +28,7 @@ Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipe
   if (size_t bad = FirstInvalidUtf8(doc.text); bad != std::string_view::npos)
     return Status::InvalidArgument("the document is not UTF-8: invalid byte at offset " + std::to_string(bad));
   IngestResult result;
-  result.sha256 = storage::Sha256Hex(doc.text);
+  result.sha256 = base::Sha256Hex(doc.text);
   result.source_key = doc.source_key.empty() ? "doc:" + result.sha256.substr(0, 16) : doc.source_key;
   result.extraction = pipeline.Extract(doc.text);
   if (dry_run || result.extraction.claims.empty()) return result;

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "storage/status.h"
+#include "base/status.h"
 
 namespace claimgraph::ingest {
 

@@ -2,7 +2,7 @@
 
 #include "engine/io/jsonl.h"
 #include "engine/io/name_cache.h"
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 
 namespace claimgraph::io {
 
@@ -39,11 +39,11 @@ Result<uint64_t> ExportJsonl(const storage::ReadView& view, std::ostream& out) {
     j["modality"] = storage::ModalityName(c.modality);
     j["tx"] = c.asserted_tx;
     j["principal"] = c.principal;
-    j["asserted_at"] = FormatTimestamp(c.asserted_at_us);
+    j["asserted_at"] = base::FormatTimestamp(c.asserted_at_us);
     j["retracted_tx"] = c.retracted_tx ? nlohmann::ordered_json(c.retracted_tx) : nlohmann::ordered_json();
     j["retract_reason"] = c.retract_reason;
     j["retracted_by"] = c.retracted_by;
-    j["retracted_at"] = c.retracted_tx ? nlohmann::ordered_json(FormatTimestamp(c.retracted_at_us)) : nlohmann::ordered_json();
+    j["retracted_at"] = c.retracted_tx ? nlohmann::ordered_json(base::FormatTimestamp(c.retracted_at_us)) : nlohmann::ordered_json();
     // Invalid UTF-8 in a stored string is replaced, never thrown through.
     out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     ++lines;

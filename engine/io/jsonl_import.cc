@@ -8,7 +8,7 @@
 #include "engine/io/line_pipeline.h"
 #include "engine/io/jsonl.h"
 #include "engine/io/term_mapping.h"
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 #include "storage/normalize.h"
 
 namespace claimgraph::io {
@@ -157,8 +157,8 @@ Result<JsonlClaim> ParseLine(simdjson::ondemand::parser& parser, const simdjson:
     if (!m) return Bad("modality \"" + modality + "\" is not one of asserted, reported, proposed, denied");
     c.modality = *m;
   }
-  if (!asserted_at.empty()) { CG_ASSIGN_OR_RETURN(c.asserted_at_us, ParseTimestamp(asserted_at)); }
-  if (!retracted_at.empty()) { CG_ASSIGN_OR_RETURN(p.retracted_at_us, ParseTimestamp(retracted_at)); }
+  if (!asserted_at.empty()) { CG_ASSIGN_OR_RETURN(c.asserted_at_us, base::ParseTimestamp(asserted_at)); }
+  if (!retracted_at.empty()) { CG_ASSIGN_OR_RETURN(p.retracted_at_us, base::ParseTimestamp(retracted_at)); }
   return p;
 }
 

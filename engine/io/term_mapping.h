@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "engine/io/nquads_parser.h"
-#include "storage/status.h"
+#include "base/status.h"
 #include "storage/types.h"
 
 namespace claimgraph::io {

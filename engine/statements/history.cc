@@ -1,7 +1,7 @@
 // HISTORY CLAIM n, HISTORY s p o, AUDIT VERIFY.
 #include "engine/binder/binder.h"
 #include "engine/executor/evaluator.h"
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 #include "engine/statements.h"
 #include "grammar/parser.h"
 
@@ -13,13 +13,13 @@ Result<QueryResult> ExecuteHistoryClaim(const StatementContext& sc, const gramma
   QueryResult r;
   r.columns = {"tx", "time", "event", "principal", "detail"};
   CG_ASSIGN_OR_RETURN(storage::TxRecord asserted, view->GetTx(c.asserted_tx));
-  r.rows.push_back({Value::Number(double(c.asserted_tx)), Value::String(io::FormatTimestamp(asserted.time_us)),
+  r.rows.push_back({Value::Number(double(c.asserted_tx)), Value::String(base::FormatTimestamp(asserted.time_us)),
                     Value::String("asserted"), Value::String(asserted.principal),
                     Value::String(std::string(storage::ModalityName(c.modality)) + ", confidence " +
                                   FormatNumber(c.confidence) + ", method " + c.method)});
   if (c.retracted_tx) {
     CG_ASSIGN_OR_RETURN(storage::TxRecord retracted, view->GetTx(c.retracted_tx));
-    r.rows.push_back({Value::Number(double(c.retracted_tx)), Value::String(io::FormatTimestamp(retracted.time_us)),
+    r.rows.push_back({Value::Number(double(c.retracted_tx)), Value::String(base::FormatTimestamp(retracted.time_us)),
                       Value::String("retracted"), Value::String(retracted.principal), Value::String(c.retract_reason)});
   }
   CG_RETURN_IF_ERROR(Deliver(sc, &r));

@@ -1,6 +1,6 @@
 // SHOW PREDICATES | ENTITIES | SOURCES | STATS | CLAIM n
 #include "engine/executor/evaluator.h"
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 #include "engine/statements.h"
 
 namespace claimgraph::engine {
@@ -34,11 +34,11 @@ Status AppendClaimRecord(ExecContext* ctx, const storage::Claim& c, QueryResult*
   add("modality", Value::String(storage::ModalityName(c.modality)));
   add("tx", Num(c.asserted_tx));
   add("principal", Str(c.principal));
-  add("asserted_at", Value::String(io::FormatTimestamp(c.asserted_at_us)));
+  add("asserted_at", Value::String(base::FormatTimestamp(c.asserted_at_us)));
   add("retracted_tx", c.retracted_tx ? Num(c.retracted_tx) : Value::Null());
   add("retract_reason", c.retracted_tx ? Str(c.retract_reason) : Value::Null());
   add("retracted_by", c.retracted_tx ? Str(c.retracted_by) : Value::Null());
-  add("retracted_at", c.retracted_tx ? Value::String(io::FormatTimestamp(c.retracted_at_us)) : Value::Null());
+  add("retracted_at", c.retracted_tx ? Value::String(base::FormatTimestamp(c.retracted_at_us)) : Value::Null());
   return Status::Ok();
 }
 

@@ -8,7 +8,7 @@
 #include "engine/format/result_format.h"
 #include "engine/io/jsonl.h"
 #include "engine/io/schema.h"
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 
 namespace claimgraph::testing {
 
@@ -80,7 +80,7 @@ std::string RunAndRender(engine::Engine* engine, const std::string& statement) {
   size_t last = 0;
   for (auto it = begin; it != std::sregex_iterator(); ++it) {
     masked += out.substr(last, it->position() - last);
-    auto t = io::ParseTimestamp(it->str());
+    auto t = base::ParseTimestamp(it->str());
     bool recent = t.ok() && std::llabs(*t - now) < int64_t(86400) * 1000000;
     // Same width as the timestamp, so that tables stay aligned.
     masked += recent ? "<now>" + std::string(it->length() - 5, ' ') : it->str();

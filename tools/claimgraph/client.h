@@ -9,7 +9,7 @@
 #include <string>
 
 #include "claimgraph/v1/claimgraph.grpc.pb.h"
-#include "storage/status.h"
+#include "base/status.h"
 
 namespace claimgraph::cli {
 

@@ -13,7 +13,7 @@
 #include "engine/io/jsonl.h"
 #include "engine/io/nquads_parser.h"
 #include "engine/io/term_mapping.h"
-#include "storage/sha256.h"
+#include "base/sha256.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -120,7 +120,7 @@ int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_
     std::string content = text.str();
     // Batches are keyed by the file's content, so a load run again after an
     // interruption skips the batches that were committed.
-    std::string file_key = storage::Sha256Hex(content);
+    std::string file_key = base::Sha256Hex(content);
     std::istringstream lines(content);
     std::vector<v1::ClaimInput> claims;
     std::string ext = std::filesystem::path(f).extension().string();

@@ -1,8 +1,8 @@
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 
 #include <gtest/gtest.h>
 
-namespace claimgraph::io {
+namespace claimgraph::base {
 namespace {
 
 TEST(Timestamp, FormatsAndParsesUtc) {
@@ -23,4 +23,4 @@ TEST(Timestamp, RejectsNonsense) {
 }
 
 }  // namespace
-}  // namespace claimgraph::io
+}  // namespace claimgraph::base

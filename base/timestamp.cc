@@ -1,9 +1,9 @@
-#include "engine/io/timestamp.h"
+#include "base/timestamp.h"
 
 #include <chrono>
 #include <cstdio>
 
-namespace claimgraph::io {
+namespace claimgraph::base {
 namespace {
 
 bool Digits(std::string_view s, size_t pos, size_t n, int* out) {
@@ -88,4 +88,4 @@ Result<int64_t> ParseTimestamp(std::string_view s) {
   return ((days_since * 86400 + h * 3600 + mi * 60 + sec - offset_s) * 1000000) + micros;
 }
 
-}  // namespace claimgraph::io
+}  // namespace claimgraph::base

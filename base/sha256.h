@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace claimgraph::storage {
+namespace claimgraph::base {
 
 // Incremental hasher; Finish() returns the raw 32-byte digest.
 class Sha256 {
@@ -24,4 +24,4 @@ std::string Sha256Digest(std::string_view data);  // raw 32 bytes
 std::string HexEncode(std::string_view bytes);
 std::string Sha256Hex(std::string_view data);
 
-}  // namespace claimgraph::storage
+}  // namespace claimgraph::base

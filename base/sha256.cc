@@ -1,10 +1,10 @@
-#include "storage/sha256.h"
+#include "base/sha256.h"
 
 #include <openssl/evp.h>
 
 #include <stdexcept>
 
-namespace claimgraph::storage {
+namespace claimgraph::base {
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
   EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr);
@@ -42,4 +42,4 @@ std::string HexEncode(std::string_view bytes) {
 
 std::string Sha256Hex(std::string_view data) { return HexEncode(Sha256Digest(data)); }
 
-}  // namespace claimgraph::storage
+}  // namespace claimgraph::base

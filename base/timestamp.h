@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "storage/status.h"
+#include "base/status.h"
 
-namespace claimgraph::io {
+namespace claimgraph::base {
 
 // "2026-11-23T11:17:30.123456Z" (microseconds always printed).
 std::string FormatTimestamp(int64_t micros_since_epoch);
@@ -15,4 +15,4 @@ std::string FormatTimestamp(int64_t micros_since_epoch);
 // (no zone = UTC). A date alone means its first instant.
 Result<int64_t> ParseTimestamp(std::string_view text);
 
-}  // namespace claimgraph::io
+}  // namespace claimgraph::base
