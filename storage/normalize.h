@@ -1,16 +1,11 @@
-// How names are compared when looking entities up by alias: case- and
-// punctuation-insensitive, so "U.S." = "US" = "us" and "Five-Eyes" = "five eyes".
+// NormalizeAlias lives in base/normalize.h (the interchange formats need it
+// too); storage's public API keeps the name it has always had.
 #pragma once
 
-#include <string>
-#include <string_view>
+#include "base/normalize.h"
 
 namespace claimgraph::storage {
 
-// ASCII letters are lower-cased; '.' and apostrophes (' and U+2019) are dropped
-// ("U.S." -> "us", "Xi's" -> "xis"); any other ASCII punctuation and whitespace
-// becomes a single space; leading and trailing spaces are trimmed. Bytes >= 0x80
-// (other UTF-8) are kept as they are.
-std::string NormalizeAlias(std::string_view name);
+using base::NormalizeAlias;
 
 }  // namespace claimgraph::storage

@@ -1,6 +1,6 @@
-#include "storage/normalize.h"
+#include "base/normalize.h"
 
-namespace claimgraph::storage {
+namespace claimgraph::base {
 
 std::string NormalizeAlias(std::string_view name) {
   std::string out;
@@ -27,4 +27,4 @@ std::string NormalizeAlias(std::string_view name) {
   return out;
 }
 
-}  // namespace claimgraph::storage
+}  // namespace claimgraph::base

@@ -1,8 +1,8 @@
-#include "storage/normalize.h"
+#include "base/normalize.h"
 
 #include <gtest/gtest.h>
 
-namespace claimgraph::storage {
+namespace claimgraph::base {
 namespace {
 
 TEST(NormalizeAlias, CaseAndPunctuationInsensitive) {
@@ -19,4 +19,4 @@ TEST(NormalizeAlias, CaseAndPunctuationInsensitive) {
 TEST(NormalizeAlias, KeepsNonAsciiBytes) { EXPECT_EQ(NormalizeAlias("T\xC3\xBCrkiye"), "t\xC3\xBCrkiye"); }
 
 }  // namespace
-}  // namespace claimgraph::storage
+}  // namespace claimgraph::base
