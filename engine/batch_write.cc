@@ -2,7 +2,7 @@
 
 #include <unordered_set>
 
-#include "engine/io/term_mapping.h"
+#include "engine/io/literal_convert.h"
 #include "engine/write_names.h"
 #include "storage/normalize.h"
 
@@ -21,11 +21,11 @@ Result<std::unique_ptr<storage::WriteTransaction>> Begin(storage::ClaimStore* st
 Result<storage::TermId> ObjectTerm(storage::WriteTransaction* tx, WriteNames* names, const ClaimDraft& c) {
   switch (c.object_kind) {
     case ClaimDraft::ObjectKind::kNumber: {
-      CG_ASSIGN_OR_RETURN(storage::Literal lit, io::MakeNumberLiteral(io::CanonicalNumber(c.object_number)));
+      CG_ASSIGN_OR_RETURN(storage::Literal lit, io::StoredNumber(c.object_number));
       return tx->InternLiteral(lit);
     }
     case ClaimDraft::ObjectKind::kDate: {
-      CG_ASSIGN_OR_RETURN(storage::Literal lit, io::MakeDateLiteral(c.object_text));
+      CG_ASSIGN_OR_RETURN(storage::Literal lit, io::StoredDate(c.object_text));
       return tx->InternLiteral(lit);
     }
     case ClaimDraft::ObjectKind::kString:
@@ -87,7 +87,8 @@ Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<Cl
     if (!subject.ok()) return fail(subject.status());
     auto object = ObjectTerm(tx.get(), names.get(), c);
     if (!object.ok()) return fail(object.status());
-    auto source = tx->UpsertSource(c.source);
+    const codec::SourceDraft& s = c.source;
+    auto source = tx->UpsertSource({s.key, s.title, s.publisher, s.published, s.url, s.sha256});
     if (!source.ok()) return fail(source.status());
     storage::ClaimInput in;
     in.subject = pred->swap ? *object : *subject;

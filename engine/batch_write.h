@@ -8,25 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "codec/claim_draft.h"
 #include "engine/write_names.h"
 #include "storage/claim_store.h"
 
 namespace claimgraph::engine {
 
-struct ClaimDraft {
-  std::string subject;
-  std::string predicate;
-  enum class ObjectKind { kEntity, kNumber, kString, kDate } object_kind = ObjectKind::kEntity;
-  std::string object_text;
-  double object_number = 0;
-  storage::SourceInput source;
-  bool has_span = false;
-  uint64_t span_begin = 0, span_end = 0;
-  std::string quote;
-  double confidence = 1.0;
-  std::string method = "api";
-  storage::Modality modality = storage::Modality::kAsserted;
-};
+// A claim as an API client (or the ingestion pipeline) sends it: names as
+// text, the same draft the interchange formats read (codec/claim_draft.h).
+using codec::ClaimDraft;
 
 struct BatchResult {
   storage::TxId tx = 0;  // 0 when nothing was written (every claim a duplicate)

@@ -3,6 +3,7 @@
 #include <optional>
 #include <chrono>
 
+#include "engine/diagnostic_text.h"
 #include "engine/statements.h"
 #include "grammar/parser.h"
 
@@ -22,11 +23,11 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
 
   // 1. Parse.
   grammar::ParseResult parsed = grammar::Parse(text);
-  if (!parsed.ok()) return Status::InvalidArgument(parsed.diagnostics.front().Format(text));
+  if (!parsed.ok()) return Status::InvalidArgument(DiagnosticText(parsed.diagnostics.front(), text));
   if (parsed.statements.empty()) return Status::InvalidArgument("empty statement: nothing to run");
   if (parsed.statements.size() > 1)
     return Status::InvalidArgument(
-        grammar::DiagnosticAt(text, parsed.statements[1].span, "one statement at a time, please").Format(text));
+        DiagnosticText(grammar::DiagnosticAt(text, parsed.statements[1].span, "one statement at a time, please"), text));
   const grammar::Statement& statement = parsed.statements.front();
 
   // 2-4. Bind, plan and execute — per statement kind (statements/*.cc; MATCH in
@@ -43,7 +44,7 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
     const auto* q = std::get_if<grammar::Query>(&statement.node);
     if (!q)
       return Status::InvalidArgument(
-          grammar::DiagnosticAt(text, statement.span, "only a MATCH statement has a plan to explain").Format(text));
+          DiagnosticText(grammar::DiagnosticAt(text, statement.span, "only a MATCH statement has a plan to explain"), text));
   }
   std::optional<grammar::Query> explained;
   if (options.explain) {

@@ -1,28 +1,8 @@
 #include "engine/value.h"
 
-#include <cmath>
 #include <functional>
 
-#include "engine/io/term_mapping.h"
-
 namespace claimgraph::engine {
-
-std::string FormatNumber(double d) { return io::CanonicalNumber(d); }
-
-std::string Value::ToString() const {
-  switch (kind) {
-    case Kind::kNull: return "";
-    case Kind::kBool: return boolean ? "true" : "false";
-    case Kind::kNumber: return FormatNumber(number);
-    case Kind::kClaim: return std::to_string(id);
-    case Kind::kList: {
-      std::string out;
-      for (const auto& v : list) out += (out.empty() ? "" : ", ") + v.ToString();
-      return out;
-    }
-    default: return text;
-  }
-}
 
 namespace {
 bool TextLike(Value::Kind k) {

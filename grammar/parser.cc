@@ -166,7 +166,7 @@ ParseResult Parse(std::string_view text, const ParseOptions& options) {
   try {
     // ANTLR's input stream drops a leading byte order mark, which would shift
     // its character indexes and line-1 columns by one against ours (offsets,
-    // Position, Diagnostic::Format all count the mark as a character). It
+    // Position, codec::FormatDiagnostic all count the mark as a character). It
     // reads a space there instead: one character, skipped as whitespace.
     constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
     std::string unmarked;

@@ -10,15 +10,15 @@
 
 namespace claimgraph::grammar {
 
-// A syntax (or, from later stages, semantic) error with its position.
+// A syntax (or, from later stages, semantic) error with its position. The
+// text shown to users — "line 1:15: <message>", the source line, a caret
+// line — is drawn from it by codec::FormatDiagnostic (codec/diagnostic_text.h),
+// the one renderer every tool shares; grammar/ itself depends on nothing.
 struct Diagnostic {
   uint32_t line = 0;    // 1-based
   uint32_t column = 0;  // 1-based, characters
   uint32_t length = 1;  // characters to underline
   std::string message;  // "unexpected 'RETURN'; expected a term (?variable, \"string\" or number)"
-
-  // "line 1:15: <message>\n<the source line>\n<spaces>^^^^" — the text shown to users.
-  std::string Format(std::string_view text) const;
 };
 
 // Builds a diagnostic pointing at a span of the text (for binder errors).

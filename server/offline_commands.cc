@@ -3,32 +3,23 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "codec/claim_file.h"
+#include "codec/format/result_format.h"
+#include "codec/script/run_script.h"
 #include "engine/engine.h"
-#include "engine/format/result_format.h"
 #include "engine/io/jsonl.h"
 #include "engine/io/nquads_export.h"
 #include "engine/io/nquads_import.h"
 #include "engine/io/schema.h"
-#include "engine/script/run_script.h"
 #include "server/progress.h"
 #include "storage/claim_store.h"
 
 namespace claimgraph::server {
 namespace {
-
-enum class FileFormat { kNQuads, kJsonl, kUnknown };
-
-FileFormat FormatOf(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".nq" || ext == ".nt" || ext == ".nquads") return FileFormat::kNQuads;
-  if (ext == ".jsonl" || ext == ".ndjson") return FileFormat::kJsonl;
-  return FileFormat::kUnknown;
-}
 
 int Fail(const Status& s) {
   std::cerr << "error: " << s.ToString() << "\n";
@@ -59,12 +50,10 @@ int RunImport(const ImportCommand& cmd) {
   // One transaction per format: N-Quads files together, JSONL files together.
   std::vector<std::string> nquads, jsonl;
   for (const auto& f : cmd.files) {
-    switch (FormatOf(f)) {
-      case FileFormat::kNQuads: nquads.push_back(f); break;
-      case FileFormat::kJsonl: jsonl.push_back(f); break;
-      case FileFormat::kUnknown:
-        return Fail(Status::InvalidArgument(f + ": unknown format (use .nq/.nt for N-Quads, .jsonl for claims)"));
-    }
+    // The same rule as `claimgraph load` (codec/claim_file.h).
+    Result<codec::ClaimFileFormat> format = codec::ClaimFileFormatOf(f);
+    if (!format.ok()) return Fail(format.status());
+    (*format == codec::ClaimFileFormat::kNQuads ? nquads : jsonl).push_back(f);
   }
   int rc = 0;
   for (auto* group : {&nquads, &jsonl}) {
@@ -136,14 +125,14 @@ class StreamingPrinter : public engine::RowSink {
   explicit StreamingPrinter(std::string format) : format_(std::move(format)) {}
   Status Header(const std::vector<std::string>& columns) override {
     columns_ = columns;
-    if (format_ == "csv" && !columns.empty()) std::cout << engine::FormatCsvRow(columns) << "\n";
+    if (format_ == "csv" && !columns.empty()) std::cout << codec::FormatCsvRow(columns) << "\n";
     return Status::Ok();
   }
   Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override {
     if (format_ == "json")
-      std::cout << engine::FormatJsonRow(columns_, row, provenance.empty() ? nullptr : &provenance) << "\n";
+      std::cout << codec::FormatJsonRow(columns_, row, provenance.empty() ? nullptr : &provenance) << "\n";
     else
-      std::cout << engine::FormatCsvRow(engine::CellsOf(row)) << "\n";
+      std::cout << codec::FormatCsvRow(codec::CellsOf(row)) << "\n";
     return std::cout ? Status::Ok() : Status::IOError("writing output");
   }
 
@@ -172,14 +161,14 @@ int RunQuery(const QueryCommand& cmd) {
     for (const auto& w : result->warnings) std::cerr << "warning: " << w << "\n";
     // As `claimgraph query` prints it: no empty table above a statement's message.
     if (cmd.format == "table" && !result->columns.empty() && !(result->rows.empty() && !result->message.empty()))
-      std::cout << engine::FormatTable(result->columns, result->rows, result->provenance,
-                                       {0, result->with_provenance});
+      std::cout << codec::FormatTable(result->columns, result->rows, result->provenance,
+                                      {0, result->with_provenance});
     if (!result->message.empty()) std::cerr << result->message << "\n";
     if (cmd.timing) std::cerr << fmt::format("time: {:.3f} ms, {} rows\n", ms, result->stats.rows);
     std::cout.flush();  // each statement's results as it finishes, not when a file ends
     return Status::Ok();
   };
-  if (!cmd.file.empty()) return engine::RunScriptFile(cmd.file, run, std::cerr);
+  if (!cmd.file.empty()) return codec::RunScriptFile(cmd.file, run, std::cerr);
   Status status = run(cmd.text);
   if (!status.ok()) {
     std::cerr << "error: " << status.message() << "\n";

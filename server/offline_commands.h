@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "codec/nquads/quad_claim.h"
+
 namespace claimgraph::server {
 
 struct ImportCommand {
@@ -15,7 +17,7 @@ struct ImportCommand {
   bool skip_invalid = false;
   bool online = false;  // WriteBatch instead of SST ingest
   std::string principal = "import";
-  std::string default_source = "default";
+  std::string default_source = std::string(codec::kDefaultSource);
 };
 int RunImport(const ImportCommand& cmd);
 

@@ -7,9 +7,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "codec/format/claim_lines.h"
+#include "codec/manifest.h"
 #include "engine/ingest/ingest_document.h"
-#include "engine/ingest/manifest.h"
-#include "engine/ingest/report.h"
 #include "engine/io/schema.h"
 #include "server/offline_commands.h"
 #include "storage/claim_store.h"
@@ -35,11 +35,11 @@ int Fail(const Status& s) {
 int RunIngest(const IngestCommand& cmd) {
   auto pipeline = ingest::LoadIngestPipeline(cmd.schema_file, cmd.rules_file);
   if (!pipeline.ok()) return Fail(pipeline.status());
-  std::map<std::string, ingest::ManifestEntry> manifest;
+  std::map<std::string, codec::ManifestEntry> manifest;
   if (!cmd.manifest.empty()) {
     auto text = ReadAll(cmd.manifest);
     if (!text.ok()) return Fail(text.status());
-    auto parsed = ingest::ParseManifest(*text);
+    auto parsed = codec::ParseManifest(*text);
     if (!parsed.ok()) return Fail(parsed.status().WithContext(cmd.manifest));
     manifest = std::move(*parsed);
   }
@@ -95,7 +95,7 @@ int RunIngest(const IngestCommand& cmd) {
                              ex.sentences, ex.mentions, ex.cleaned.dropped.size(), ex.claims.size(), status);
     if (!cmd.quiet)
       for (const auto& c : ex.claims)
-        std::cout << ingest::FormatClaimLines(c.subject, c.predicate, c.object, storage::ModalityName(c.modality),
+        std::cout << codec::FormatClaimLines(c.subject, c.predicate, c.object, storage::ModalityName(c.modality),
                                               c.confidence, c.span_begin, c.span_end, c.quote);
     claims += result->duplicate || cmd.dry_run ? 0 : ex.claims.size() - result->duplicate_claims;
     found += ex.claims.size();

@@ -1,5 +1,6 @@
 #include "engine/binder/binder.h"
-#include "engine/io/term_mapping.h"
+#include "engine/diagnostic_text.h"
+#include "engine/io/literal_convert.h"
 #include "grammar/parser.h"
 
 namespace claimgraph::engine {
@@ -7,7 +8,7 @@ namespace claimgraph::engine {
 using grammar::PathNode;
 
 Status Binder::Error(const grammar::SourceSpan& span, const std::string& message) const {
-  return Status::InvalidArgument(grammar::DiagnosticAt(text_, span, message).Format(text_));
+  return Status::InvalidArgument(DiagnosticText(grammar::DiagnosticAt(text_, span, message), text_));
 }
 
 std::string Binder::TextOf(const grammar::SourceSpan& span) const {
@@ -79,7 +80,7 @@ Result<BoundTerm> Binder::BindTerm(const grammar::Term& t) {
       return out;
     }
     case grammar::Term::Kind::kNumber: {
-      auto lit = io::MakeNumberLiteral(io::CanonicalNumber(t.number));
+      auto lit = io::StoredNumber(t.number);
       if (lit.ok()) {
         auto id = view_.FindLiteral(*lit);
         if (id.ok()) {

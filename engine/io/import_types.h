@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/nquads/quad_claim.h"
 #include "engine/write_names.h"
 #include "storage/types.h"
 
@@ -19,7 +20,7 @@ struct ImportOptions {
   // Offline bulk path (sorted SST files); the store must have no other writer.
   bool bulk = false;
   // N-Quads in the default graph get this source.
-  std::string default_source = "default";
+  std::string default_source = std::string(codec::kDefaultSource);
   // Called every `progress_every` lines and once at the end of each stage.
   std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
   uint64_t progress_every = 100000;
@@ -28,7 +29,7 @@ struct ImportOptions {
 struct RejectedLine {
   std::string file;
   uint64_t line = 0;
-  uint64_t column = 0;  // 0 when the whole line is at fault
+  uint64_t column = 0;  // 0 when the whole line is at fault (codec::LineError)
   std::string reason;
 };
 
@@ -44,7 +45,8 @@ struct ImportSummary {
   double seconds = 0;
 };
 
-// "file:12:5: reason" for the first `limit` rejected lines, one per line.
+// "file:12:5: reason" (codec::FormatLineError) for the first `limit` rejected
+// lines, one per line: what `claimgraph load` prints for the same lines.
 std::string FormatRejected(const ImportSummary& summary, size_t limit = 20);
 
 }  // namespace claimgraph::io

@@ -3,9 +3,9 @@
 #include <array>
 #include <unordered_set>
 
-#include "engine/io/name_cache.h"
-#include "engine/io/nquads_parser.h"
-#include "engine/io/term_mapping.h"
+#include "codec/nquads/nquads_writer.h"
+#include "codec/nquads/quad_claim.h"
+#include "engine/io/claim_of.h"
 
 namespace claimgraph::io {
 
@@ -23,21 +23,8 @@ Result<uint64_t> ExportNQuads(const storage::ReadView& view, std::ostream& out, 
   Status st = view.ForEachClaim([&](const storage::Claim& c) -> Status {
     if (c.retracted_tx != 0) return Status::Ok();
     if (!seen.insert({c.subject, c.predicate, c.object, c.source}).second) return Status::Ok();
-    Quad q;
-    CG_ASSIGN_OR_RETURN(const storage::Entity* s, names.Entity(c.subject));
-    CG_ASSIGN_OR_RETURN(const storage::Predicate* p, names.Predicate(c.predicate));
-    CG_ASSIGN_OR_RETURN(const storage::Source* src, names.Source(c.source));
-    q.subject = EntityToIri(s->name);
-    q.predicate = PredicateToIri(p->name);
-    if (storage::IsEntityTerm(c.object)) {
-      CG_ASSIGN_OR_RETURN(const storage::Entity* o, names.Entity(c.object));
-      q.object = EntityToIri(o->name);
-    } else {
-      CG_ASSIGN_OR_RETURN(const storage::Literal* l, names.Literal(c.object));
-      q.object = LiteralToTerm(*l);
-    }
-    if (src->key != options.default_source) q.graph = SourceToIri(src->key);
-    out << FormatQuad(q) << '\n';
+    CG_ASSIGN_OR_RETURN(codec::FileClaim claim, FileClaimOf(c, names));
+    out << codec::FormatQuad(codec::QuadOfClaim(claim.claim, options.default_source)) << '\n';
     ++lines;
     return out ? Status::Ok() : Status::IOError("writing N-Quads output");
   });

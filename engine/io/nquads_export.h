@@ -4,12 +4,13 @@
 
 #include <ostream>
 
+#include "codec/nquads/quad_claim.h"
 #include "storage/claim_store.h"
 
 namespace claimgraph::io {
 
 struct ExportOptions {
-  std::string default_source = "default";  // its claims go to the default graph
+  std::string default_source = std::string(codec::kDefaultSource);  // its claims go to the default graph
   bool include_retracted = false;           // JSONL only: also claims retracted before the snapshot
 };
 

@@ -1,4 +1,6 @@
-// N-Quads in: each quad becomes one claim whose source is the quad's graph.
+// N-Quads in: each quad becomes one claim whose source is the quad's graph
+// (the mapping is codec/nquads/quad_claim.h; the lines are read by
+// codec::ClaimLineReader, as `claimgraph load` reads them).
 #pragma once
 
 #include <istream>

@@ -1,83 +1,9 @@
 #include "engine/io/schema.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <sstream>
 
 namespace claimgraph::io {
-namespace {
-
-using Json = nlohmann::json;
-
-Result<std::vector<std::string>> StringList(const Json& obj, const char* key, const std::string& where) {
-  std::vector<std::string> out;
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return out;
-  if (!it->is_array()) return Status::InvalidArgument(where + "." + key + " must be an array of strings");
-  for (const auto& v : *it) {
-    if (!v.is_string()) return Status::InvalidArgument(where + "." + key + " must hold strings only");
-    out.push_back(v.get<std::string>());
-  }
-  return out;
-}
-
-Result<std::string> Str(const Json& obj, const char* key, const std::string& where, bool required) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) {
-    if (required) return Status::InvalidArgument(where + ": missing \"" + key + "\"");
-    return std::string();
-  }
-  if (!it->is_string()) return Status::InvalidArgument(where + "." + key + " must be a string");
-  return it->get<std::string>();
-}
-
-}  // namespace
-
-Result<Schema> ParseSchemaJson(std::string_view text) {
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("schema is not a JSON object");
-  if (j.value("format", "") != "claimgraph-schema/1")
-    return Status::InvalidArgument("schema \"format\" must be \"claimgraph-schema/1\"");
-  Schema schema;
-  if (j.contains("predicates")) {
-    if (!j["predicates"].is_array()) return Status::InvalidArgument("\"predicates\" must be an array");
-    size_t i = 0;
-    for (const auto& p : j["predicates"]) {
-      std::string where = "predicates[" + std::to_string(i++) + "]";
-      if (!p.is_object()) return Status::InvalidArgument(where + " must be an object");
-      storage::Predicate pred;
-      CG_ASSIGN_OR_RETURN(pred.name, Str(p, "name", where, true));
-      CG_ASSIGN_OR_RETURN(pred.inverse, Str(p, "inverse", where, false));
-      CG_ASSIGN_OR_RETURN(pred.domain, Str(p, "domain", where, false));
-      CG_ASSIGN_OR_RETURN(pred.range, Str(p, "range", where, false));
-      if (p.contains("symmetric")) {
-        if (!p["symmetric"].is_boolean()) return Status::InvalidArgument(where + ".symmetric must be true or false");
-        pred.symmetric = p["symmetric"].get<bool>();
-      }
-      CG_ASSIGN_OR_RETURN(std::string description, Str(p, "description", where, false));
-      schema.predicates.push_back(std::move(pred));
-      schema.predicate_descriptions.push_back(std::move(description));
-    }
-  }
-  if (j.contains("entities")) {
-    if (!j["entities"].is_array()) return Status::InvalidArgument("\"entities\" must be an array");
-    size_t i = 0;
-    for (const auto& e : j["entities"]) {
-      std::string where = "entities[" + std::to_string(i++) + "]";
-      if (!e.is_object()) return Status::InvalidArgument(where + " must be an object");
-      GazetteerEntry g;
-      CG_ASSIGN_OR_RETURN(g.name, Str(e, "name", where, true));
-      CG_ASSIGN_OR_RETURN(g.type, Str(e, "type", where, false));
-      CG_ASSIGN_OR_RETURN(g.aliases, StringList(e, "aliases", where));
-      CG_ASSIGN_OR_RETURN(g.demonyms, StringList(e, "demonyms", where));
-      CG_ASSIGN_OR_RETURN(g.metonyms, StringList(e, "metonyms", where));
-      schema.entities.push_back(std::move(g));
-    }
-  }
-  return schema;
-}
-
 namespace {
 
 std::string Describe(const storage::Predicate& p) {
@@ -94,9 +20,13 @@ Result<storage::TxId> ApplySchema(storage::ClaimStore* store, const Schema& sche
   wo.note = "schema: " + std::to_string(schema.predicates.size()) + " predicates, " +
             std::to_string(schema.entities.size()) + " entities";
   CG_ASSIGN_OR_RETURN(auto tx, store->BeginWrite(wo));
-  for (storage::Predicate p : schema.predicates) {
-    if (p.domain.empty()) p.domain = "ANY";
-    if (p.range.empty()) p.range = "ANY";
+  for (const codec::PredicateDeclaration& declared : schema.predicates) {
+    storage::Predicate p;
+    p.name = declared.name;
+    p.symmetric = declared.symmetric;
+    p.inverse = declared.inverse;
+    p.domain = declared.domain.empty() ? "ANY" : declared.domain;
+    p.range = declared.range.empty() ? "ANY" : declared.range;
     auto existing = tx->FindPredicate(p.name);
     if (existing.ok()) {
       p.id = existing->id;

@@ -1,36 +1,19 @@
-// The schema file: predicate vocabulary and entity gazetteer (examples/schema.json).
-//
-//   {"format": "claimgraph-schema/1",
-//    "predicates": [{"name": "targets", "symmetric": false, "inverse": "targeted-by",
-//                    "domain": "ANY", "range": "ANY", "description": "..."}],
-//    "entities":   [{"name": "United States", "type": "country", "aliases": ["US", "U.S."],
-//                    "demonyms": ["American"], "metonyms": ["Washington"]}]}
-//
-// In the store every alias, demonym and metonym becomes an alias of the entity;
-// ingestion keeps the three lists apart (a demonym is an adjective, a metonym a
-// capital standing for its government).
+// Bringing a store up to a schema file (predicate vocabulary and entity
+// gazetteer). The file's format and its parser are codec/schema/schema_file.h;
+// this is the store's side.
 #pragma once
 
 #include <string>
-#include <vector>
 
+#include "codec/schema/schema_file.h"
 #include "storage/claim_store.h"
 
 namespace claimgraph::io {
 
-struct GazetteerEntry {
-  std::string name, type;
-  std::vector<std::string> aliases, demonyms, metonyms;
-};
+using codec::GazetteerEntry;
+using codec::ParseSchemaJson;
+using codec::Schema;
 
-struct Schema {
-  std::vector<storage::Predicate> predicates;
-  std::vector<std::string> predicate_descriptions;  // parallel to predicates
-  std::vector<GazetteerEntry> entities;
-};
-
-// InvalidArgument naming the offending entry ("entities[3].aliases: ...").
-Result<Schema> ParseSchemaJson(std::string_view text);
 // Brings the store up to the schema in one transaction, written only when
 // the schema adds something (a predicate, an entity, an alias, a type the
 // entity lacked): applying the same file again writes nothing (tx 0). A

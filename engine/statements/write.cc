@@ -1,5 +1,6 @@
 // ASSERT, RETRACT, DEFINE PREDICATE, DEFINE ENTITY: one transaction each.
-#include "engine/io/term_mapping.h"
+#include "engine/diagnostic_text.h"
+#include "engine/io/literal_convert.h"
 #include "engine/statements.h"
 #include "engine/write_names.h"
 #include "grammar/parser.h"
@@ -8,7 +9,7 @@ namespace claimgraph::engine {
 namespace {
 
 Status ErrorAt(const StatementContext& sc, const grammar::SourceSpan& span, const std::string& message) {
-  return Status::InvalidArgument(grammar::DiagnosticAt(sc.text, span, message).Format(sc.text));
+  return Status::InvalidArgument(DiagnosticText(grammar::DiagnosticAt(sc.text, span, message), sc.text));
 }
 
 Result<std::unique_ptr<storage::WriteTransaction>> Begin(const StatementContext& sc, std::string note) {
@@ -69,7 +70,7 @@ Result<QueryResult> ExecuteAssert(const StatementContext& sc, const grammar::Ass
   storage::TermId object;
   if (s.object.kind == grammar::Term::Kind::kNumber) {
     if (pred->swap) return ErrorAt(sc, s.object.span, "'" + s.predicate + "' is an inverse reading: its object must be an entity");
-    CG_ASSIGN_OR_RETURN(storage::Literal lit, io::MakeNumberLiteral(io::CanonicalNumber(s.object.number)));
+    CG_ASSIGN_OR_RETURN(storage::Literal lit, io::StoredNumber(s.object.number));
     CG_ASSIGN_OR_RETURN(object, tx->InternLiteral(lit));
   } else {
     CG_ASSIGN_OR_RETURN(object, Entity(sc, names.get(), s.object));

@@ -5,7 +5,7 @@
 #include <regex>
 #include <sstream>
 
-#include "engine/format/result_format.h"
+#include "codec/format/result_format.h"
 #include "engine/io/jsonl.h"
 #include "engine/io/schema.h"
 #include "base/timestamp.h"
@@ -68,7 +68,7 @@ std::string RunAndRender(engine::Engine* engine, const std::string& statement) {
   } else {
     for (const auto& w : result->warnings) out += "warning: " + w + "\n";
     if (!result->columns.empty() && !(result->rows.empty() && !result->message.empty()))
-      out += engine::FormatTable(result->columns, result->rows, result->provenance, {0, result->with_provenance});
+      out += codec::FormatTable(result->columns, result->rows, result->provenance, {0, result->with_provenance});
     if (!result->message.empty()) out += "-- " + result->message + "\n";
   }
   // Mask commit times (they are "now"); fixture times are fixed and stay.

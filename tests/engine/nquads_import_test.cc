@@ -4,7 +4,7 @@
 
 #include "engine/io/nquads_export.h"
 #include "engine/io/nquads_import.h"
-#include "tests/engine/nquads_w3c_manifest.h"
+#include "tests/codec/nquads_w3c_manifest.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::io {
@@ -177,6 +177,8 @@ TEST(NQuadsImport, BulkPathGivesTheSameStore) {
 // The importer reads a file through the same parser, line by line: every W3C
 // negative case is refused there too, reported as file:line:column at the
 // place the parser test pins.
+using namespace codec;  // w3c::
+
 class W3cNegativeImport : public ::testing::TestWithParam<w3c::SyntaxCase> {};
 TEST_P(W3cNegativeImport, IsRejectedAsFileLineColumn) {
   const w3c::SyntaxCase& c = GetParam();

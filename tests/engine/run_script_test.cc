@@ -1,7 +1,7 @@
 // RunScript: the order statements run in, where a script stops and how its
 // error names the file's line and column — with a recording runner, and with
 // the real engine's messages on the fixture store.
-#include "engine/script/run_script.h"
+#include "codec/script/run_script.h"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +15,11 @@
 
 namespace claimgraph::engine {
 namespace {
+
+using codec::RunScript;
+using codec::RunScriptFile;
+using codec::Script;
+using codec::StatementRunner;
 
 // Records the statements it is given; fails the ones that contain "FAIL".
 struct Recorder {

@@ -16,8 +16,11 @@
 #include <functional>
 #include <sstream>
 
+#include "codec/jsonl/jsonl_claim.h"
+#include "codec/nquads/nquads_parser.h"
+#include "codec/nquads/nquads_writer.h"
 #include "tests/claimql/golden_util.h"
-#include "tests/engine/nquads_w3c_manifest.h"
+#include "tests/codec/nquads_w3c_manifest.h"
 #include "tests/fuzz/harnesses.h"
 #include "tests/ingest/ingest_test_util.h"
 
@@ -86,8 +89,8 @@ TEST(FuzzRegression, ClaimQLOverEveryGoldenStatement) {
 TEST(FuzzRegression, NQuadsOverTheExampleFileAndTheW3CSuite) {
   Findings f;
   f.Add(CheckNQuads, Read(testing::SourceDir() + "/examples/five-eyes.nq"), "examples/five-eyes.nq");
-  for (const auto& c : io::w3c::kPositive) f.Add(CheckNQuads, c.document, c.name);
-  for (const auto& c : io::w3c::kNegative) f.Add(CheckNQuads, c.document, c.name);
+  for (const auto& c : codec::w3c::kPositive) f.Add(CheckNQuads, c.document, c.name);
+  for (const auto& c : codec::w3c::kNegative) f.Add(CheckNQuads, c.document, c.name);
   ExpectAllHold(f);
   ExpectRegressionsHold(CheckNQuads, "nquads");
 }
@@ -131,8 +134,8 @@ TEST(FuzzRegression, TheKeptInputsReachTheirCases) {
   std::istringstream nq(kept("nquads/escapes-and-labels.nq"));
   int accepted = 0, refused = 0;
   for (std::string line; std::getline(nq, line);) {
-    io::ParseError e;
-    if (io::ParseNQuadsLine(line, &e))
+    codec::LineError e;
+    if (codec::ParseNQuadsLine(line, &e))
       ++accepted;
     else
       refused += !e.message.empty();
@@ -140,10 +143,11 @@ TEST(FuzzRegression, TheKeptInputsReachTheirCases) {
   EXPECT_EQ(accepted, 4);
   EXPECT_EQ(refused, 1);
 
-  EXPECT_TRUE(io::CheckJsonlLine(kept("jsonl/span-at-the-limits.jsonl")).ok());
-  EXPECT_TRUE(io::CheckJsonlLine(kept("jsonl/empty-span-at-the-end.jsonl")).ok());
-  EXPECT_FALSE(io::CheckJsonlLine(kept("jsonl/span-past-uint64.jsonl")).ok());
-  EXPECT_FALSE(io::CheckJsonlLine(kept("jsonl/confidence-just-over-one.jsonl")).ok());
+  codec::LineError e;
+  EXPECT_TRUE(codec::ParseJsonlClaim(kept("jsonl/span-at-the-limits.jsonl"), &e)) << e.message;
+  EXPECT_TRUE(codec::ParseJsonlClaim(kept("jsonl/empty-span-at-the-end.jsonl"), &e)) << e.message;
+  EXPECT_FALSE(codec::ParseJsonlClaim(kept("jsonl/span-past-uint64.jsonl"), &e));
+  EXPECT_FALSE(codec::ParseJsonlClaim(kept("jsonl/confidence-just-over-one.jsonl"), &e));
 
   std::string article = kept("ingest/curly-quotes-and-a-hard-wrap.txt");
   ingest::Extraction ex = ingest::testing::ExamplePipeline()->Extract(article);
@@ -210,14 +214,14 @@ TEST(FuzzChecks, AnExtractionOutsideItsRangesIsNamed) {
 }
 
 // An N-Quads writer that forgets language tags: "chat"@fr comes back as "chat".
-std::string DropsLanguageTags(const io::Quad& quad) {
-  io::Quad q = quad;
+std::string DropsLanguageTags(const codec::Quad& quad) {
+  codec::Quad q = quad;
   q.object.language.clear();
-  return io::FormatQuad(q);
+  return codec::FormatQuad(q);
 }
 // One that forgets the final " ." of the statement.
-std::string DropsTheDot(const io::Quad& quad) {
-  std::string s = io::FormatQuad(quad);
+std::string DropsTheDot(const codec::Quad& quad) {
+  std::string s = codec::FormatQuad(quad);
   return s.substr(0, s.size() - 2);
 }
 
@@ -254,18 +258,19 @@ TEST(FuzzChecks, ADiagnosticOffItsTextIsNamed) {
 }
 
 TEST(FuzzChecks, AJsonlClaimOutsideItsRangesIsNamed) {
-  auto parsed = io::ParseJsonlClaim(
-      R"({"subject":"Japan","predicate":"pact","object":"India","source":"s","span":[3,9],"confidence":0.5})");
-  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  codec::LineError e;
+  auto parsed = codec::ParseJsonlClaim(
+      R"({"subject":"Japan","predicate":"pact","object":"India","source":"s","span":[3,9],"confidence":0.5})", &e);
+  ASSERT_TRUE(parsed) << e.message;
   EXPECT_EQ(CheckJsonlClaim(*parsed), std::nullopt);
-  io::JsonlClaim c = *parsed;
+  codec::FileClaim c = *parsed;
   c.claim.confidence = 1.5;
   EXPECT_EQ(CheckJsonlClaim(c), "confidence 1.5 accepted, outside [0, 1]");
   c = *parsed;
   c.claim.span_begin = 10;
   EXPECT_EQ(CheckJsonlClaim(c), "span [10, 9] accepted, begin > end");
   c = *parsed;
-  c.subject = "--";
+  c.claim.subject = "--";
   EXPECT_EQ(CheckJsonlClaim(c), "subject \"--\" accepted without letters or digits");
 }
 
@@ -295,8 +300,9 @@ TEST(FuzzRegression, ABrokenHarnessFailsTheRun) {
   EXPECT_NONFATAL_FAILURE(ExpectRegressionsHold(shifted, "claimql"), "past the end of its line");
   // An importer that lets a confidence of 2 through.
   auto lax = [](std::string_view line) -> Violation {
-    auto parsed = io::ParseJsonlClaim(line);
-    if (!parsed.ok()) return std::nullopt;
+    codec::LineError e;
+    auto parsed = codec::ParseJsonlClaim(line, &e);
+    if (!parsed) return std::nullopt;
     parsed->claim.confidence *= 2;
     return CheckJsonlClaim(*parsed);
   };

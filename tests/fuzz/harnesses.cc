@@ -11,8 +11,12 @@
 #include <string_view>
 #include <type_traits>
 
+#include "base/normalize.h"
+#include "codec/diagnostic_text.h"
+#include "codec/jsonl/jsonl_claim.h"
+#include "codec/nquads/nquads_parser.h"
+#include "codec/nquads/nquads_writer.h"
 #include "engine/binder/binder.h"
-#include "storage/normalize.h"
 #include "tests/claimql/golden_util.h"
 
 namespace claimgraph::fuzz {
@@ -162,7 +166,7 @@ Violation NamesWhatIsThere(std::string_view text, uint32_t line, uint32_t column
   return std::nullopt;
 }
 
-// What a user sees (Diagnostic::Format): "line L:C: message", the source
+// What a user sees (codec::FormatDiagnostic): "line L:C: message", the source
 // line, and a caret line under column C.
 Violation CheckShown(std::string_view text, uint32_t line, uint32_t column, std::string_view shown,
                      const std::string& what) {
@@ -203,7 +207,7 @@ bool BlankOrComment(std::string_view line) {
   return i == std::string_view::npos || line[i] == '#';
 }
 
-const char* DifferingPart(const io::Quad& a, const io::Quad& b) {
+const char* DifferingPart(const codec::Quad& a, const codec::Quad& b) {
   if (!(a.subject == b.subject)) return "subject";
   if (!(a.predicate == b.predicate)) return "predicate";
   if (!(a.object == b.object)) return "object";
@@ -217,8 +221,8 @@ Violation CheckNQuadsLines(std::string_view text, QuadFormatter format) {
     size_t nl = text.find('\n', pos);
     std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     std::string where = Cat("line ", number);
-    io::ParseError error;
-    auto quad = io::ParseNQuadsLine(line, &error);
+    codec::LineError error;
+    auto quad = codec::ParseNQuadsLine(line, &error);
     if (!quad && error.message.empty()) {
       // Skipped without an error: that must be all there was to it.
       if (!BlankOrComment(line)) return Cat(where, " is skipped as blank or a comment but is neither: ", Shown(line));
@@ -228,8 +232,8 @@ Violation CheckNQuadsLines(std::string_view text, QuadFormatter format) {
                    " bytes: ", error.message);
     } else {
       std::string written = format(*quad);
-      io::ParseError again_error;
-      auto again = io::ParseNQuadsLine(written, &again_error);
+      codec::LineError again_error;
+      auto again = codec::ParseNQuadsLine(written, &again_error);
       if (!again)
         return Cat(where, " written out as ", Shown(written), " does not parse back: column ", again_error.column, ": ",
                    again_error.message);
@@ -251,7 +255,7 @@ Violation CheckDiagnostic(std::string_view text, const grammar::Diagnostic& d) {
   std::string what = Cat("diagnostic ", Shown(d.message));
   if (auto v = PositionInside(text, d.line, d.column, what)) return v;
   if (auto v = NamesWhatIsThere(text, d.line, d.column, d.message, what)) return v;
-  return CheckShown(text, d.line, d.column, d.Format(text), what);
+  return CheckShown(text, d.line, d.column, codec::FormatDiagnostic(text, d.line, d.column, d.length, d.message), what);
 }
 
 Violation CheckClaimQL(std::string_view text) {
@@ -279,30 +283,32 @@ Violation CheckClaimQL(std::string_view text) {
   return std::nullopt;
 }
 
-Violation CheckNQuads(std::string_view text) { return CheckNQuadsLines(text, io::FormatQuad); }
+Violation CheckNQuads(std::string_view text) { return CheckNQuadsLines(text, codec::FormatQuad); }
 
 Violation TEST_CheckNQuadsWith(std::string_view text, QuadFormatter format) { return CheckNQuadsLines(text, format); }
 
-Violation CheckJsonlClaim(const io::JsonlClaim& p) {
-  const storage::ClaimInput& c = p.claim;
+Violation CheckJsonlClaim(const codec::FileClaim& p) {
+  const codec::ClaimDraft& c = p.claim;
   if (!(c.confidence >= 0 && c.confidence <= 1)) return Cat("confidence ", c.confidence, " accepted, outside [0, 1]");
   if (c.has_span && c.span_begin > c.span_end)
     return Cat("span [", c.span_begin, ", ", c.span_end, "] accepted, begin > end");
-  if (storage::NormalizeAlias(p.subject).empty())
-    return Cat("subject ", Shown(p.subject), " accepted without letters or digits");
-  if (!p.literal && storage::NormalizeAlias(p.object_name).empty())
-    return Cat("object ", Shown(p.object_name), " accepted without letters or digits");
-  if (p.literal && !p.object_name.empty()) return Cat("object both a value and an entity name ", Shown(p.object_name));
+  if (base::NormalizeAlias(c.subject).empty())
+    return Cat("subject ", Shown(c.subject), " accepted without letters or digits");
+  if (c.object_kind == codec::ClaimDraft::ObjectKind::kEntity && base::NormalizeAlias(c.object_text).empty())
+    return Cat("object ", Shown(c.object_text), " accepted without letters or digits");
   if (c.method.empty()) return "accepted with an empty method";
-  if (p.source_input.key != p.source)
-    return Cat("source key ", Shown(p.source_input.key), " is not the source ", Shown(p.source));
+  if (c.predicate.empty()) return "accepted with an empty predicate";
+  if (c.source.key.empty()) return "accepted with an empty source";
   return std::nullopt;
 }
 
 Violation CheckJsonl(std::string_view line) {
-  auto parsed = io::ParseJsonlClaim(line);
-  if (!parsed.ok()) {
-    if (parsed.status().message().empty()) return "a line refused without a reason";
+  codec::LineError error;
+  auto parsed = codec::ParseJsonlClaim(line, &error);
+  if (!parsed) {
+    if (error.message.empty()) return "a line refused without a reason";
+    if (error.column > line.size() + 1)
+      return Cat("a line refused at column ", error.column, ", outside its ", line.size(), " bytes: ", error.message);
     return std::nullopt;
   }
   return CheckJsonlClaim(*parsed);

@@ -16,9 +16,9 @@
 #include <string>
 #include <string_view>
 
+#include "codec/file_claim.h"
+#include "codec/nquads/rdf_term.h"
 #include "engine/ingest/pipeline.h"
-#include "engine/io/jsonl.h"
-#include "engine/io/nquads_parser.h"
 #include "grammar/parser.h"
 
 namespace claimgraph::fuzz {
@@ -36,14 +36,15 @@ Violation CheckClaimQL(std::string_view text);
 
 // The W3C N-Quads line parser, line by line. A refused line has a message and
 // a column in [1, length + 1]; a line skipped without an error is blank or a
-// comment; an accepted line, written out with io::FormatQuad, parses back to
+// comment; an accepted line, written out with codec::FormatQuad, parses back to
 // the same quad, and writing that out again gives the same text.
 Violation CheckNQuads(std::string_view text);
 
-// The JSONL claim line parser (the importer's). A refused line has a reason;
+// The JSONL claim line parser (the importer's and the CLI's). A refused line
+// has a reason and a column within the line (or 0, the whole line);
 // an accepted one has fields within their documented ranges: confidence in
 // [0, 1], span begin <= end, a subject (and an entity object) with letters
-// or digits, a method, the source as its key.
+// or digits, a method, a predicate and a source.
 Violation CheckJsonl(std::string_view line);
 
 // The ingestion pipeline on an article. Every claim's span lies in the text
@@ -54,12 +55,12 @@ Violation CheckIngest(std::string_view text);
 // The property checks on one stage's output alone, so that a test can feed
 // them an output that breaks a property and see it named.
 Violation CheckDiagnostic(std::string_view text, const grammar::Diagnostic& diagnostic);
-Violation CheckJsonlClaim(const io::JsonlClaim& claim);
+Violation CheckJsonlClaim(const codec::FileClaim& claim);
 Violation CheckExtraction(std::string_view text, const ingest::Extraction& extraction);
 
-// Test-only: CheckNQuads with `format` in place of io::FormatQuad, so that a
+// Test-only: CheckNQuads with `format` in place of codec::FormatQuad, so that a
 // test can show that a writer which loses part of a quad is caught.
-using QuadFormatter = std::string (*)(const io::Quad&);
+using QuadFormatter = std::string (*)(const codec::Quad&);
 Violation TEST_CheckNQuadsWith(std::string_view text, QuadFormatter format);
 
 // For the libFuzzer entry points: runs `check` on the input; on a violation

@@ -3,12 +3,19 @@
 
 #include <gtest/gtest.h>
 
+#include "codec/diagnostic_text.h"
+
 namespace claimgraph::grammar {
 namespace {
 
+// A diagnostic as users see it.
+std::string Shown(const Diagnostic& d, std::string_view text) {
+  return codec::FormatDiagnostic(text, d.line, d.column, d.length, d.message);
+}
+
 Query ParseQuery(std::string_view text) {
   ParseResult r = Parse(text);
-  EXPECT_TRUE(r.ok()) << (r.diagnostics.empty() ? "" : r.diagnostics[0].Format(text));
+  EXPECT_TRUE(r.ok()) << (r.diagnostics.empty() ? "" : Shown(r.diagnostics[0], text));
   EXPECT_EQ(r.statements.size(), 1u);
   if (!r.ok() || r.statements.empty()) return {};
   return std::get<Query>(r.statements[0].node);
@@ -44,7 +51,7 @@ TEST(Parser, ContractExamplesParse) {
   };
   for (const char* q : examples) {
     ParseResult r = Parse(q);
-    EXPECT_TRUE(r.ok()) << q << "\n" << (r.diagnostics.empty() ? "" : r.diagnostics[0].Format(q));
+    EXPECT_TRUE(r.ok()) << q << "\n" << (r.diagnostics.empty() ? "" : Shown(r.diagnostics[0], q));
   }
 }
 
@@ -82,7 +89,7 @@ TEST(Parser, SpansPointIntoTheText) {
 }
 
 // ANTLR's input stream drops a leading UTF-8 byte order mark; our positions
-// count it as the first character of line 1 (Diagnostic::Format shows it),
+// count it as the first character of line 1 (codec::FormatDiagnostic shows it),
 // so spans and columns on line 1 must still point at the same text.
 TEST(Parser, AByteOrderMarkDoesNotShiftPositions) {
   const std::string bom = "\xEF\xBB\xBF";
@@ -96,7 +103,7 @@ TEST(Parser, AByteOrderMarkDoesNotShiftPositions) {
   ParseResult r = Parse(bad);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.diagnostics[0].column, 29u);  // the second ?b, the mark being column 1
-  EXPECT_EQ(r.diagnostics[0].Format(bad),
+  EXPECT_EQ(Shown(r.diagnostics[0], bad),
             "line 1:29: unexpected '?b'; expected one of ';', end of input\n" + bad + "\n" + std::string(28, ' ') + "^^");
 }
 
@@ -112,7 +119,7 @@ TEST(Parser, SyntaxErrorHasLineColumnCaretAndExpectation) {
   const Diagnostic& d = r.diagnostics[0];
   EXPECT_EQ(d.line, 2u);
   EXPECT_EQ(d.column, 3u);
-  EXPECT_EQ(d.Format(text),
+  EXPECT_EQ(Shown(d, text),
             "line 2:3: unexpected 'RETURN'; expected one of \"string\", '-', ?variable, integer, number\n"
             "  RETURN ?a\n"
             "  ^^^^^^");
@@ -137,7 +144,7 @@ TEST(Parser, LongLinesAreShownAsAWindowAroundTheCaret) {
   std::string text = "MATCH ?a pact ?b WHERE ?a = \"" + std::string(300, 'x') + "\" ) RETURN ?a";
   ParseResult r = Parse(text);
   ASSERT_FALSE(r.ok());
-  std::string shown = r.diagnostics[0].Format(text);
+  std::string shown = Shown(r.diagnostics[0], text);
   EXPECT_LT(shown.size(), 500u) << shown;
   auto nl = shown.find('\n');
   auto nl2 = shown.find('\n', nl + 1);

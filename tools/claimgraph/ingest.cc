@@ -8,9 +8,9 @@
 #include <map>
 #include <sstream>
 
-#include "engine/ingest/manifest.h"
-#include "engine/ingest/report.h"
-#include "storage/types.h"
+#include "base/modality.h"
+#include "codec/format/claim_lines.h"
+#include "codec/manifest.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -24,22 +24,22 @@ bool ReadAll(const std::string& path, std::string* out) {
   return true;
 }
 
-// The proto enum is the storage enum shifted by one (0 = unspecified = asserted).
+// The proto enum is base::Modality shifted by one (0 = unspecified = asserted).
 const char* ModalityText(v1::Modality m) {
-  return storage::ModalityName(static_cast<storage::Modality>(std::max(0, static_cast<int>(m) - 1)));
+  return base::ModalityName(static_cast<base::Modality>(std::max(0, static_cast<int>(m) - 1)));
 }
 
 }  // namespace
 
 int RunIngest(Client& client, const IngestOptions& options) {
-  std::map<std::string, ingest::ManifestEntry> manifest;
+  std::map<std::string, codec::ManifestEntry> manifest;
   if (!options.manifest.empty()) {
     std::string text;
     if (!ReadAll(options.manifest, &text)) {
       std::cerr << "error: cannot read " << options.manifest << "\n";
       return 1;
     }
-    auto parsed = ingest::ParseManifest(text);
+    auto parsed = codec::ParseManifest(text);
     if (!parsed.ok()) {
       std::cerr << "error: " << options.manifest << ": " << parsed.status().message() << "\n";
       return 1;
@@ -92,7 +92,7 @@ int RunIngest(Client& client, const IngestOptions& options) {
               << " boilerplate blocks dropped; " << response.claims_size() << " claims; " << status << "\n";
     if (!options.quiet)
       for (const auto& c : response.claims())
-        std::cout << ingest::FormatClaimLines(c.subject(), c.predicate(), c.object().entity_value().name(),
+        std::cout << codec::FormatClaimLines(c.subject(), c.predicate(), c.object().entity_value().name(),
                                               ModalityText(c.modality()), c.confidence(), c.span_begin(),
                                               c.span_end(), c.quote());
     duplicates += response.duplicate() ? 1 : 0;

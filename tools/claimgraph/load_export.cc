@@ -1,147 +1,140 @@
 #include "tools/claimgraph/load_export.h"
 
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include "engine/io/jsonl.h"
-#include "engine/io/nquads_parser.h"
-#include "engine/io/term_mapping.h"
+#include "base/modality.h"
 #include "base/sha256.h"
+#include "base/timestamp.h"
+#include "codec/claim_file.h"
+#include "codec/jsonl/jsonl_claim.h"
+#include "codec/nquads/nquads_writer.h"
+#include "codec/nquads/quad_claim.h"
 
 namespace claimgraph::cli {
 namespace {
 
-bool ParseNQuads(const std::string& name, std::istream& in, std::vector<v1::ClaimInput>* out) {
-  std::string line;
-  uint64_t n = 0;
-  io::ParseError error;
-  bool ok = true;
-  while (std::getline(in, line)) {
-    ++n;
-    auto q = io::ParseNQuadsLine(line, &error);
-    if (!q) {
-      if (!error.message.empty()) {
-        std::cerr << name << ":" << n << ":" << error.column << ": " << error.message << "\n";
-        ok = false;
-      }
-      continue;
-    }
-    v1::ClaimInput c;
-    c.set_subject(io::EntityNameFromTerm(q->subject));
-    c.set_predicate(io::PredicateNameFromIri(q->predicate.value));
-    if (q->object.kind == io::RdfTerm::Kind::kLiteral) {
-      auto lit = io::LiteralFromTerm(q->object);
-      if (!lit.ok()) {
-        std::cerr << name << ":" << n << ": " << lit.status().message() << "\n";
-        ok = false;
-        continue;
-      }
-      if (lit->kind == storage::TermKind::kNumber) c.set_object_number(lit->number);
-      else if (lit->kind == storage::TermKind::kDate) c.set_object_date(lit->lexical);
-      else c.set_object_string(lit->lexical);
-    } else {
-      c.set_object_entity(io::EntityNameFromTerm(q->object));
-    }
-    c.set_source(q->graph ? io::SourceKeyFromTerm(*q->graph) : "default");
-    c.set_method("import:nquads");
-    out->push_back(std::move(c));
+// The Assert API's spelling of a claim the reader accepted.
+v1::ClaimInput ToProto(const codec::ClaimDraft& d) {
+  v1::ClaimInput c;
+  c.set_subject(d.subject);
+  c.set_predicate(d.predicate);
+  switch (d.object_kind) {
+    case codec::ClaimDraft::ObjectKind::kEntity: c.set_object_entity(d.object_text); break;
+    case codec::ClaimDraft::ObjectKind::kNumber: c.set_object_number(d.object_number); break;
+    case codec::ClaimDraft::ObjectKind::kDate: c.set_object_date(d.object_text); break;
+    case codec::ClaimDraft::ObjectKind::kString: c.set_object_string(d.object_text); break;
   }
-  return ok;
+  c.set_source(d.source.key);
+  c.set_source_title(d.source.title);
+  c.set_source_publisher(d.source.publisher);
+  c.set_source_published(d.source.published);
+  c.set_source_url(d.source.url);
+  c.set_source_sha256(d.source.sha256);
+  c.set_has_span(d.has_span);
+  c.set_span_begin(d.span_begin);
+  c.set_span_end(d.span_end);
+  c.set_quote(d.quote);
+  c.set_confidence(d.confidence);
+  c.set_has_confidence(true);
+  c.set_method(d.method);
+  // The proto enum is base::Modality shifted by one (0 = unspecified).
+  c.set_modality(static_cast<v1::Modality>(static_cast<int>(d.modality) + 1));
+  return c;
 }
 
-// Through the importer's own line parser (engine/io/jsonl.h): the same line
-// gets the same answer as from `claimgraphd import`. A retracted claim is
-// history the Assert API cannot write: counted in *retracted, not sent.
-bool ParseJsonl(const std::string& name, std::istream& in, std::vector<v1::ClaimInput>* out, uint64_t* retracted) {
-  std::string line;
-  uint64_t n = 0;
-  bool ok = true;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto parsed = io::ParseJsonlClaim(line);
-    if (!parsed.ok()) {
-      std::cerr << name << ":" << n << ": " << parsed.status().message() << "\n";
-      ok = false;
-      continue;
-    }
-    if (parsed->retracted) {
-      ++*retracted;
-      continue;
-    }
-    const storage::ClaimInput& claim = parsed->claim;
-    v1::ClaimInput c;
-    c.set_subject(parsed->subject);
-    c.set_predicate(parsed->predicate);
-    if (!parsed->literal) c.set_object_entity(parsed->object_name);
-    else if (parsed->literal->kind == storage::TermKind::kNumber) c.set_object_number(parsed->literal->number);
-    else if (parsed->literal->kind == storage::TermKind::kDate) c.set_object_date(parsed->literal->lexical);
-    else c.set_object_string(parsed->literal->lexical);
-    c.set_source(parsed->source);
-    c.set_source_title(parsed->source_input.title);
-    c.set_source_publisher(parsed->source_input.publisher);
-    c.set_source_published(parsed->source_input.published);
-    c.set_source_url(parsed->source_input.url);
-    c.set_source_sha256(parsed->source_input.sha256);
-    c.set_has_span(claim.has_span);
-    c.set_span_begin(claim.span_begin);
-    c.set_span_end(claim.span_end);
-    c.set_quote(claim.quote);
-    c.set_confidence(claim.confidence);
-    c.set_has_confidence(true);
-    c.set_method(claim.method);
-    c.set_modality(static_cast<v1::Modality>(static_cast<int>(claim.modality) + 1));
-    out->push_back(std::move(c));
+// One file, read as `claimgraphd import` reads it (codec::ClaimLineReader).
+struct LoadFile {
+  std::string name;
+  std::string key;  // SHA-256 of the content: batches are keyed by it
+  std::vector<v1::ClaimInput> claims;
+};
+
+struct ReadCounts {
+  uint64_t lines = 0, rejected = 0, retracted = 0;
+};
+
+// Reads and checks one file, printing each refused line as FILE:LINE:COLUMN:
+// message. A retracted claim is history the Assert API cannot write: counted
+// in `retracted`, not sent. False when the file cannot be read or its name
+// says no format.
+bool ReadFile(const std::string& path, const codec::ClaimFileOptions& options, LoadFile* out, ReadCounts* counts) {
+  auto format = codec::ClaimFileFormatOf(path);
+  if (!format.ok()) {
+    std::cerr << "error: " << format.status().message() << "\n";
+    return false;
   }
-  return ok;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "error: cannot read " << path << "\n";
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string content = text.str();
+  out->name = path;
+  out->key = base::Sha256Hex(content);
+  codec::ClaimLineReader reader(*format, options);
+  std::istringstream lines(content);
+  std::string line;
+  codec::ClaimLine read;
+  for (uint64_t n = 1; std::getline(lines, line); ++n) {
+    ++counts->lines;
+    reader.Read(line, &read);
+    if (read.blank) continue;
+    if (!read.error.message.empty()) {
+      std::cerr << codec::FormatLineError(path, n, read.error.column, read.error.message) << "\n";
+      ++counts->rejected;
+      continue;
+    }
+    if (read.claim.retracted()) {
+      ++counts->retracted;
+      continue;
+    }
+    out->claims.push_back(ToProto(read.claim.claim));
+  }
+  return true;
 }
 
 }  // namespace
 
-int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_size) {
+int RunLoad(Client& client, const LoadOptions& options) {
   auto started = std::chrono::steady_clock::now();
-  uint64_t total = 0, written = 0, duplicates = 0, replayed = 0, retracted = 0, new_entities = 0;
+  // Every line of every file is checked before anything is sent: a bad line
+  // anywhere means nothing is written, as with `claimgraphd import`.
+  codec::ClaimFileOptions read_options;
+  read_options.default_source = options.default_source;
+  std::vector<LoadFile> files(options.files.size());
+  ReadCounts counts;
+  for (size_t i = 0; i < files.size(); ++i)
+    if (!ReadFile(options.files[i], read_options, &files[i], &counts)) return 1;
+  if (counts.rejected) {
+    std::cerr << "error: " << counts.rejected << " of " << counts.lines << " lines rejected; nothing was sent\n";
+    return 1;
+  }
+  const size_t batch_size = options.batch_size;
+  uint64_t total = 0, written = 0, duplicates = 0, replayed = 0, new_entities = 0;
   std::vector<std::string> new_predicates;
-  for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) {
-      std::cerr << "error: cannot read " << f << "\n";
-      return 1;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string content = text.str();
-    // Batches are keyed by the file's content, so a load run again after an
-    // interruption skips the batches that were committed.
-    std::string file_key = base::Sha256Hex(content);
-    std::istringstream lines(content);
-    std::vector<v1::ClaimInput> claims;
-    std::string ext = std::filesystem::path(f).extension().string();
-    bool ok = (ext == ".jsonl" || ext == ".ndjson") ? ParseJsonl(f, lines, &claims, &retracted)
-                                                   : ParseNQuads(f, lines, &claims);
-    if (!ok) {
-      std::cerr << "error: " << f << " has bad lines; nothing of it was sent\n";
-      return 1;
-    }
+  for (const LoadFile& f : files) {
+    const std::vector<v1::ClaimInput>& claims = f.claims;
     for (size_t start = 0; start < claims.size(); start += batch_size) {
       v1::AssertRequest req;
       for (size_t i = start; i < std::min(claims.size(), start + batch_size); ++i) *req.add_claims() = claims[i];
       // The file, the batch size and the batch's place: a run with another
       // --batch must not replay the answers of batches it does not repeat.
-      req.set_idempotency_key("load:" + file_key + ":" + std::to_string(batch_size) + ":" +
+      req.set_idempotency_key("load:" + f.key + ":" + std::to_string(batch_size) + ":" +
                               std::to_string(start / batch_size));
       v1::WriteResponse resp;
       auto ctx = client.Context();
       grpc::Status s = client.stub().Assert(ctx.get(), req, &resp);
       if (!s.ok()) {
-        std::cerr << "\nerror: " << f << ": batch starting at claim " << start + 1 << ": " << Describe(s)
+        std::cerr << "\nerror: " << f.name << ": batch starting at claim " << start + 1 << ": " << Describe(s)
                   << "\n(earlier batches are committed; running the same load again skips them)\n";
         return 1;
       }
@@ -158,7 +151,7 @@ int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_
         new_entities += resp.new_entities();
       }
       if (isatty(STDERR_FILENO))
-        std::fprintf(stderr, "\r[load] %s: %zu/%zu claims", f.c_str(), std::min(claims.size(), start + batch_size),
+        std::fprintf(stderr, "\r[load] %s: %zu/%zu claims", f.name.c_str(), std::min(claims.size(), start + batch_size),
                      claims.size());
     }
     if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
@@ -169,12 +162,71 @@ int RunLoad(Client& client, const std::vector<std::string>& files, size_t batch_
               (unsigned long long)total, files.size(), secs, secs > 0 ? total / secs : 0.0,
               (unsigned long long)written, (unsigned long long)duplicates, (unsigned long long)replayed,
               new_predicates.size(), (unsigned long long)new_entities);
-  if (retracted)
+  if (counts.retracted)
     std::printf("%llu retracted claims not loaded: the Assert API writes live claims; claimgraphd import restores "
                 "history\n",
-                (unsigned long long)retracted);
+                (unsigned long long)counts.retracted);
   return 0;
 }
+
+namespace {
+
+// The text of a result cell, "" for the kinds an export column never holds.
+std::string Text(const v1::Value& v) {
+  switch (v.kind_case()) {
+    case v1::Value::kEntityValue: return v.entity_value().name();
+    case v1::Value::kStringValue: return v.string_value();
+    case v1::Value::kDateValue: return v.date_value();
+    case v1::Value::kPredicateValue: return v.predicate_value();
+    default: return "";
+  }
+}
+
+// "BEGIN..END" as ?c.span shows a span; false for anything else (no span).
+bool ParseSpan(std::string_view text, uint64_t* begin, uint64_t* end) {
+  size_t dots = text.find("..");
+  if (dots == std::string_view::npos) return false;
+  auto number = [](std::string_view digits, uint64_t* out) {
+    auto [at, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), *out);
+    return ec == std::errc() && at == digits.data() + digits.size() && !digits.empty();
+  };
+  return number(text.substr(0, dots), begin) && number(text.substr(dots + 2), end);
+}
+
+// One exported row (the columns of the statement in RunExport) as the claim
+// it shows, for the same writers `claimgraphd export` uses.
+codec::FileClaim ClaimOfRow(const google::protobuf::RepeatedPtrField<v1::Value>& v) {
+  codec::FileClaim f;
+  codec::ClaimDraft& d = f.claim;
+  f.id = static_cast<uint64_t>(v[0].number_value());
+  d.subject = Text(v[1]);
+  d.predicate = Text(v[2]);
+  if (v[3].has_number_value()) {
+    d.object_kind = codec::ClaimDraft::ObjectKind::kNumber;
+    d.object_number = v[3].number_value();
+  } else {
+    d.object_kind = v[3].has_entity_value() ? codec::ClaimDraft::ObjectKind::kEntity
+                    : v[3].has_date_value() ? codec::ClaimDraft::ObjectKind::kDate
+                                            : codec::ClaimDraft::ObjectKind::kString;
+    d.object_text = Text(v[3]);
+  }
+  d.source.key = Text(v[4]);
+  d.source.title = Text(v[5]);
+  d.source.publisher = Text(v[6]);
+  d.source.published = Text(v[7]);
+  d.has_span = ParseSpan(Text(v[8]), &d.span_begin, &d.span_end);
+  d.quote = Text(v[9]);
+  d.confidence = v[10].number_value();
+  d.method = Text(v[11]);
+  d.modality = base::ParseModality(Text(v[12])).value_or(base::Modality::kAsserted);
+  f.tx = static_cast<uint64_t>(v[13].number_value());
+  f.principal = Text(v[14]);
+  auto asserted_at = base::ParseTimestamp(Text(v[15]));
+  if (asserted_at.ok()) f.asserted_at_us = *asserted_at;
+  return f;
+}
+
+}  // namespace
 
 int RunExport(Client& client, const std::string& format) {
   auto ctx = client.Context();
@@ -186,62 +238,16 @@ int RunExport(Client& client, const std::string& format) {
   auto reader = client.stub().Query(ctx.get(), req);
   v1::QueryResponse part;
   uint64_t n = 0;
-  auto text = [](const v1::Value& v) -> std::string {
-    switch (v.kind_case()) {
-      case v1::Value::kEntityValue: return v.entity_value().name();
-      case v1::Value::kStringValue: return v.string_value();
-      case v1::Value::kDateValue: return v.date_value();
-      case v1::Value::kPredicateValue: return v.predicate_value();
-      default: return "";
-    }
-  };
   while (reader->Read(&part)) {
     if (!part.has_batch()) continue;
     for (const auto& r : part.batch().rows()) {
-      const auto& v = r.values();
+      if (r.values_size() < 16) continue;
       ++n;
-      if (format == "nquads") {
-        io::Quad q;
-        q.subject = io::EntityToIri(text(v[1]));
-        q.predicate = io::PredicateToIri(text(v[2]));
-        q.object = v[3].has_entity_value() ? io::EntityToIri(text(v[3]))
-                   : v[3].has_number_value()
-                       ? io::LiteralToTerm({storage::TermKind::kNumber, io::CanonicalNumber(v[3].number_value()), v[3].number_value()})
-                   : v[3].has_date_value() ? io::LiteralToTerm({storage::TermKind::kDate, v[3].date_value(), 0})
-                                           : io::LiteralToTerm({storage::TermKind::kString, text(v[3]), 0});
-        q.graph = io::SourceToIri(text(v[4]));
-        std::cout << io::FormatQuad(q) << "\n";
-        continue;
-      }
-      nlohmann::ordered_json j;
-      j["id"] = static_cast<uint64_t>(v[0].number_value());
-      j["subject"] = text(v[1]);
-      j["predicate"] = text(v[2]);
-      if (v[3].has_number_value()) {
-        j["object"] = v[3].number_value();
-        j["object_kind"] = "number";
-      } else {
-        j["object"] = text(v[3]);
-        j["object_kind"] = v[3].has_entity_value() ? "entity" : v[3].has_date_value() ? "date" : "string";
-      }
-      j["source"] = text(v[4]);
-      j["source_title"] = text(v[5]);
-      j["source_publisher"] = text(v[6]);
-      j["source_published"] = text(v[7]);
-      std::string span = text(v[8]);
-      size_t dots = span.find("..");
-      if (dots != std::string::npos)
-        j["span"] = {std::stoull(span.substr(0, dots)), std::stoull(span.substr(dots + 2))};
+      codec::FileClaim claim = ClaimOfRow(r.values());
+      if (format == "nquads")
+        std::cout << codec::FormatQuad(codec::QuadOfClaim(claim.claim, codec::kDefaultSource)) << "\n";
       else
-        j["span"] = nullptr;
-      j["quote"] = text(v[9]);
-      j["confidence"] = v[10].number_value();
-      j["method"] = text(v[11]);
-      j["modality"] = text(v[12]);
-      j["tx"] = static_cast<uint64_t>(v[13].number_value());
-      j["principal"] = text(v[14]);
-      j["asserted_at"] = text(v[15]);
-      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        std::cout << codec::FormatJsonlClaim(claim) << "\n";
     }
   }
   grpc::Status s = reader->Finish();

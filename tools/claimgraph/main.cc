@@ -9,7 +9,8 @@
 //     audit verify                    exit 1 when the transaction log was altered
 //     history CLAIM_ID
 //     stats
-//     load FILE...                    N-Quads or JSONL through Assert batches
+//     load FILE... [--default-source S] N-Quads or JSONL through Assert batches, read as
+//                                     `claimgraphd import` reads them
 //     export [--format jsonl|nquads]  every live claim with its provenance
 //     ingest FILE... [--publisher P --published DATE --title T | --manifest TSV] [--dry-run]
 // --server/--token default to $CLAIMGRAPH_SERVER/$CLAIMGRAPH_TOKEN and may
@@ -59,11 +60,12 @@ int main(int argc, char** argv) {
   auto* history = app.add_subcommand("history", "Every transaction that touched a claim");
   history->add_option("claim", claim_id, "Claim id")->required();
   auto* stats = app.add_subcommand("stats", "Store statistics");
-  std::vector<std::string> load_files;
-  size_t batch_size = 1000;
+  LoadOptions load_options;
   auto* load = app.add_subcommand("load", "Load N-Quads (.nq/.nt) or JSONL (.jsonl) files through Assert batches");
-  load->add_option("files", load_files, "Files")->required();
-  load->add_option("--batch", batch_size, "Claims per Assert batch (one transaction each)");
+  load->add_option("files", load_options.files, "Files")->required();
+  load->add_option("--batch", load_options.batch_size, "Claims per Assert batch (one transaction each)");
+  load->add_option("--default-source", load_options.default_source,
+                   "Source for quads in the default graph (as claimgraphd import's)");
   std::string export_format = "jsonl";
   auto* exp = app.add_subcommand("export", "Write every live claim with its provenance to standard output");
   exp->add_option("--format", export_format, "jsonl or nquads")->check(CLI::IsMember({"jsonl", "nquads"}));
@@ -84,7 +86,7 @@ int main(int argc, char** argv) {
   Client client(conn);
 
   if (shell->parsed()) return RunShell(client);
-  if (load->parsed()) return RunLoad(client, load_files, batch_size);
+  if (load->parsed()) return RunLoad(client, load_options);
   if (ing->parsed()) return RunIngest(client, ingest);
   if (exp->parsed()) return RunExport(client, export_format);
   if (query->parsed()) {

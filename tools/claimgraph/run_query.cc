@@ -3,28 +3,28 @@
 #include <chrono>
 #include <cstdio>
 
-#include "engine/format/result_format.h"
-#include "engine/script/run_script.h"
+#include "codec/format/result_format.h"
+#include "codec/script/run_script.h"
 
 namespace claimgraph::cli {
 namespace {
 
-engine::Value FromProto(const v1::Value& v) {
+codec::Value FromProto(const v1::Value& v) {
   switch (v.kind_case()) {
-    case v1::Value::kBoolValue: return engine::Value::Bool(v.bool_value());
-    case v1::Value::kNumberValue: return engine::Value::Number(v.number_value());
-    case v1::Value::kStringValue: return engine::Value::String(v.string_value());
-    case v1::Value::kDateValue: return engine::Value::Date(v.date_value());
-    case v1::Value::kEntityValue: return engine::Value::Entity(v.entity_value().id(), v.entity_value().name());
-    case v1::Value::kPredicateValue: return engine::Value::Predicate(0, v.predicate_value());
-    case v1::Value::kClaimValue: return engine::Value::Claim(v.claim_value());
+    case v1::Value::kBoolValue: return codec::Value::Bool(v.bool_value());
+    case v1::Value::kNumberValue: return codec::Value::Number(v.number_value());
+    case v1::Value::kStringValue: return codec::Value::String(v.string_value());
+    case v1::Value::kDateValue: return codec::Value::Date(v.date_value());
+    case v1::Value::kEntityValue: return codec::Value::Entity(v.entity_value().id(), v.entity_value().name());
+    case v1::Value::kPredicateValue: return codec::Value::Predicate(0, v.predicate_value());
+    case v1::Value::kClaimValue: return codec::Value::Claim(v.claim_value());
     case v1::Value::kListValue: {
-      engine::Value out;
-      out.kind = engine::Value::Kind::kList;
+      codec::Value out;
+      out.kind = codec::Value::Kind::kList;
       for (const auto& x : v.list_value().values()) out.list.push_back(FromProto(x));
       return out;
     }
-    default: return engine::Value::Null();
+    default: return codec::Value::Null();
   }
 }
 
@@ -38,7 +38,7 @@ grpc::Status RunStatement(Client& client, std::string_view statement, const Prin
   request.set_statement(std::string(statement));
   auto reader = client.stub().Query(ctx.get(), request);
   std::vector<std::string> columns;
-  std::vector<std::vector<engine::Value>> rows;
+  std::vector<std::vector<codec::Value>> rows;
   std::vector<std::vector<uint64_t>> provenance;
   bool any_provenance = false;
   v1::QueryTrailer trailer;
@@ -46,18 +46,18 @@ grpc::Status RunStatement(Client& client, std::string_view statement, const Prin
   while (reader->Read(&part)) {
     if (part.has_header()) {
       columns.assign(part.header().columns().begin(), part.header().columns().end());
-      if (print.format == "csv" && !columns.empty()) out << engine::FormatCsvRow(columns) << "\n";
+      if (print.format == "csv" && !columns.empty()) out << codec::FormatCsvRow(columns) << "\n";
     }
     if (part.has_batch()) {  // the first and the last message may carry rows too
       for (const auto& r : part.batch().rows()) {
-        std::vector<engine::Value> row;
+        std::vector<codec::Value> row;
         for (const auto& v : r.values()) row.push_back(FromProto(v));
         std::vector<uint64_t> prov(r.provenance().begin(), r.provenance().end());
         any_provenance |= !prov.empty();
         if (print.format == "json") {
-          out << engine::FormatJsonRow(columns, row, prov.empty() ? nullptr : &prov) << "\n";
+          out << codec::FormatJsonRow(columns, row, prov.empty() ? nullptr : &prov) << "\n";
         } else if (print.format == "csv") {
-          out << engine::FormatCsvRow(engine::CellsOf(row)) << "\n";
+          out << codec::FormatCsvRow(codec::CellsOf(row)) << "\n";
         } else {
           rows.push_back(std::move(row));
           provenance.push_back(std::move(prov));
@@ -70,7 +70,7 @@ grpc::Status RunStatement(Client& client, std::string_view statement, const Prin
   if (!status.ok()) return status;
   for (const auto& w : trailer.warnings()) err << "warning: " << w << "\n";
   if (print.format == "table" && !columns.empty() && !(rows.empty() && !trailer.message().empty()))
-    out << engine::FormatTable(columns, rows, provenance, {print.width, any_provenance});
+    out << codec::FormatTable(columns, rows, provenance, {print.width, any_provenance});
   if (!trailer.message().empty()) err << trailer.message() << "\n";
   if (print.timing) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -92,7 +92,7 @@ int RunQuery(Client& client, std::string_view statement, const PrintOptions& pri
 
 int RunQueryFile(Client& client, const std::string& path, const PrintOptions& print, std::ostream& out,
                  std::ostream& err) {
-  return engine::RunScriptFile(
+  return codec::RunScriptFile(
       path,
       [&](std::string_view statement) {
         grpc::Status status = RunStatement(client, statement, print, out, err);

@@ -27,7 +27,7 @@ int RunQuery(Client& client, std::string_view statement, const PrintOptions& pri
 
 // `claimgraph query -f FILE` (standard input for "-"): the statements of the
 // file one Query each, results printed as each finishes; stops at the first
-// error, printed as "FILE:LINE:COLUMN: message" (engine::RunScript). Returns 0 or 1.
+// error, printed as "FILE:LINE:COLUMN: message" (codec::RunScript). Returns 0 or 1.
 int RunQueryFile(Client& client, const std::string& path, const PrintOptions& print, std::ostream& out,
                  std::ostream& err);
 

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/script/run_script.h"
-#include "grammar/split_statements.h"
+#include "codec/script/run_script.h"
+#include "codec/script/split_statements.h"
 #include "tools/claimgraph/run_query.h"
 
 namespace claimgraph::cli {
@@ -108,7 +108,7 @@ int RunShell(Client& client) {
     std::string rest;
     size_t consumed = 0;
     std::vector<std::string> ended;
-    for (const grammar::ScriptStatement& s : grammar::SplitStatements(buffer)) {
+    for (const codec::ScriptStatement& s : codec::SplitStatements(buffer)) {
       if (!s.terminated) {
         rest = buffer.substr(s.offset);
         break;
@@ -128,8 +128,8 @@ int RunShell(Client& client) {
       std::cerr << "error: the last statement has no closing ';'\n";
       ++failures;
     } else {
-      std::cerr << engine::kUnterminatedLastStatement << "\n";
-      run(std::string(grammar::SplitStatements(buffer).front().text));
+      std::cerr << codec::kUnterminatedLastStatement << "\n";
+      run(std::string(codec::SplitStatements(buffer).front().text));
     }
   }
   if (!history_file.empty()) write_history(history_file.c_str());

@@ -1,0 +1,41 @@
+// Runtime values of ClaimQL expressions and result cells. In codec/ because
+// a result cell is what the result formats (codec/format/result_format.h)
+// render, in the server's tools and in the CLI alike, and the CLI holds no
+// engine; the engine uses this type (engine/value.h) and adds the comparisons
+// ORDER BY, GROUP BY and WHERE need.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace claimgraph::codec {
+
+struct Value {
+  // Order matters: it is the sort order across kinds (NULL first).
+  enum class Kind { kNull = 0, kBool, kNumber, kDate, kString, kEntity, kPredicate, kClaim, kList };
+  Kind kind = Kind::kNull;
+  bool boolean = false;
+  double number = 0;
+  uint64_t id = 0;        // entity / predicate / claim id
+  std::string text;       // string, date, or the display name of an entity / predicate
+  std::vector<Value> list;  // kList (aliases)
+
+  static Value Null() { return {}; }
+  static Value Bool(bool b) { Value v; v.kind = Kind::kBool; v.boolean = b; return v; }
+  static Value Number(double d) { Value v; v.kind = Kind::kNumber; v.number = d; return v; }
+  static Value String(std::string s) { Value v; v.kind = Kind::kString; v.text = std::move(s); return v; }
+  static Value Date(std::string s) { Value v; v.kind = Kind::kDate; v.text = std::move(s); return v; }
+  static Value Entity(uint64_t id, std::string name) { Value v; v.kind = Kind::kEntity; v.id = id; v.text = std::move(name); return v; }
+  static Value Predicate(uint64_t id, std::string name) { Value v; v.kind = Kind::kPredicate; v.id = id; v.text = std::move(name); return v; }
+  static Value Claim(uint64_t id) { Value v; v.kind = Kind::kClaim; v.id = id; return v; }
+
+  bool is_null() const { return kind == Kind::kNull; }
+  // What a user sees: entity and predicate names, numbers without trailing zeros.
+  std::string ToString() const;
+};
+
+// A number as a user sees it (codec::CanonicalNumber).
+std::string FormatNumber(double d);
+
+}  // namespace claimgraph::codec

@@ -1,0 +1,148 @@
+// Both text importers: one transaction over every file, lines read on a
+// second thread (LinePipeline) by the reader `claimgraph load` uses too
+// (codec::ClaimLineReader), each claim written through the names every write
+// path shares, rejections collected as file:line:column: reason, and the
+// commit — or, when a line was rejected without --skip-invalid, nothing.
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "codec/claim_file.h"
+#include "engine/io/claim_writer.h"
+#include "engine/io/import_types.h"
+#include "engine/io/jsonl.h"
+#include "engine/io/line_pipeline.h"
+#include "engine/io/literal_convert.h"
+#include "engine/io/nquads_import.h"
+
+namespace claimgraph::io {
+namespace {
+
+// The parsing thread's half: one reader per file.
+struct ReadClaimLine {
+  std::unique_ptr<codec::ClaimLineReader> reader;
+  void operator()(const std::string& text, ParsedLine<codec::FileClaim>* out) {
+    codec::ClaimLine line;
+    reader->Read(text, &line);
+    out->blank = line.blank;
+    out->column = line.error.column;
+    out->error = std::move(line.error.message);
+    out->value = std::move(line.claim);
+  }
+};
+
+// The writing half: a line the reader accepted, into the transaction. Errors
+// are the line's rejection reasons (only what needs the store is left to
+// check: a likely typo of a predicate, an inverse reading with a literal).
+Status WriteClaim(const codec::FileClaim& f, ClaimWriter* w, ImportSummary* summary) {
+  const codec::ClaimDraft& d = f.claim;
+  const bool literal = d.object_kind != codec::ClaimDraft::ObjectKind::kEntity;
+  CG_ASSIGN_OR_RETURN(ResolvedPredicate pred, w->Predicate(d.predicate));
+  if (pred.swap && literal)
+    return Status::InvalidArgument("'" + d.predicate +
+                                   "' is an inverse reading; its object must be an entity, not a literal");
+  CG_ASSIGN_OR_RETURN(storage::EntityId subject, w->Entity(d.subject));
+  storage::TermId object;
+  if (literal) {
+    CG_ASSIGN_OR_RETURN(object, w->tx().InternLiteral(ToStored(codec::ObjectLiteral(d))));
+  } else {
+    CG_ASSIGN_OR_RETURN(object, w->Entity(d.object_text));
+  }
+  const codec::SourceDraft& s = d.source;
+  CG_ASSIGN_OR_RETURN(storage::SourceId source,
+                      w->Source({s.key, s.title, s.publisher, s.published, s.url, s.sha256}));
+  storage::ClaimInput c;
+  c.subject = pred.swap ? object : subject;
+  c.object = pred.swap ? subject : object;
+  c.predicate = pred.id;
+  c.source = source;
+  c.has_span = d.has_span;
+  c.span_begin = d.span_begin;
+  c.span_end = d.span_end;
+  c.quote = d.quote;
+  c.confidence = d.confidence;
+  c.method = d.method;
+  c.modality = d.modality;
+  c.principal = f.principal;
+  c.asserted_at_us = f.asserted_at_us;
+  if (!f.retracted()) {
+    CG_ASSIGN_OR_RETURN(storage::AssertOutcome outcome, w->Write(c));
+    ++(outcome.duplicate ? summary->duplicates : summary->claims);
+    return Status::Ok();
+  }
+  // A retracted claim is history: restored unless that very record is here.
+  CG_ASSIGN_OR_RETURN(bool seen, w->SeenRetractedRecord(c, f.retracted_at_us));
+  if (seen) {
+    ++summary->duplicates;
+    return Status::Ok();
+  }
+  CG_ASSIGN_OR_RETURN(storage::ClaimId id, w->tx().Assert(c));
+  ++summary->claims;
+  CG_RETURN_IF_ERROR(w->tx().RestoreRetraction(id, f.retract_reason, f.retracted_by, f.retracted_at_us));
+  ++summary->retracted;
+  return Status::Ok();
+}
+
+Result<ImportSummary> ImportClaimFiles(storage::ClaimStore* store, const std::vector<InputFile>& files,
+                                       const ImportOptions& options, codec::ClaimFileFormat format) {
+  auto started = std::chrono::steady_clock::now();
+  storage::WriteOptions wo;
+  wo.principal = options.principal;
+  wo.bulk = options.bulk;
+  wo.progress = options.progress;
+  wo.note = "import of " + std::to_string(files.size()) + " " + codec::ClaimFileFormatName(format) + " file(s)";
+  CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(store, wo));
+  codec::ClaimFileOptions read_options;
+  read_options.default_source = options.default_source;
+  ImportSummary summary;
+  for (const auto& file : files) {
+    ReadClaimLine read{std::make_unique<codec::ClaimLineReader>(format, read_options)};
+    LinePipeline<codec::FileClaim, ReadClaimLine> pipeline(file.in, std::move(read));
+    std::vector<ParsedLine<codec::FileClaim>> batch;
+    while (pipeline.Next(&batch)) {
+      for (auto& item : batch) {
+        ++summary.lines;
+        if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
+        if (item.blank) continue;
+        if (!item.error.empty()) {
+          summary.rejected.push_back({file.name, item.line, item.column, std::move(item.error)});
+          continue;
+        }
+        Status st = WriteClaim(item.value, writer.get(), &summary);
+        if (!st.ok()) {
+          if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
+          summary.rejected.push_back({file.name, item.line, 0, st.message()});
+        }
+      }
+    }
+    if (pipeline.io_error()) return Status::IOError("reading " + file.name);
+  }
+  if (options.progress) options.progress("parse", summary.lines, summary.lines);
+  auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+  if (!summary.rejected.empty() && !options.skip_invalid) {
+    summary.claims = summary.retracted = summary.duplicates = 0;
+    summary.seconds = seconds();
+    return summary;  // the transaction is dropped: nothing is written
+  }
+  summary.defined = writer->defined();
+  CG_ASSIGN_OR_RETURN(storage::CommitInfo info, writer->tx().Commit());
+  summary.committed = info.tx != 0;
+  summary.tx = info.tx;
+  summary.seconds = seconds();
+  return summary;
+}
+
+}  // namespace
+
+Result<ImportSummary> ImportNQuads(storage::ClaimStore* store, const std::vector<InputFile>& files,
+                                   const ImportOptions& options) {
+  return ImportClaimFiles(store, files, options, codec::ClaimFileFormat::kNQuads);
+}
+
+Result<ImportSummary> ImportJsonl(storage::ClaimStore* store, const std::vector<InputFile>& files,
+                                  const ImportOptions& options) {
+  return ImportClaimFiles(store, files, options, codec::ClaimFileFormat::kJsonl);
+}
+
+}  // namespace claimgraph::io

@@ -1,0 +1,41 @@
+#include "engine/io/claim_of.h"
+
+#include "engine/io/literal_convert.h"
+
+namespace claimgraph::io {
+
+Result<codec::FileClaim> FileClaimOf(const storage::Claim& c, NameCache& names) {
+  codec::FileClaim f;
+  codec::ClaimDraft& d = f.claim;
+  CG_ASSIGN_OR_RETURN(const storage::Entity* s, names.Entity(c.subject));
+  CG_ASSIGN_OR_RETURN(const storage::Predicate* p, names.Predicate(c.predicate));
+  CG_ASSIGN_OR_RETURN(const storage::Source* src, names.Source(c.source));
+  d.subject = s->name;
+  d.predicate = p->name;
+  if (storage::IsEntityTerm(c.object)) {
+    CG_ASSIGN_OR_RETURN(const storage::Entity* o, names.Entity(c.object));
+    d.object_text = o->name;
+  } else {
+    CG_ASSIGN_OR_RETURN(const storage::Literal* l, names.Literal(c.object));
+    codec::SetObjectLiteral(FromStored(*l), &d);
+  }
+  d.source = {src->key, src->title, src->publisher, src->published, src->url, src->sha256};
+  d.has_span = c.has_span;
+  d.span_begin = c.span_begin;
+  d.span_end = c.span_end;
+  d.quote = c.quote;
+  d.confidence = c.confidence;
+  d.method = c.method;
+  d.modality = c.modality;
+  f.id = c.id;
+  f.tx = c.asserted_tx;
+  f.principal = c.principal;
+  f.asserted_at_us = c.asserted_at_us;
+  f.retracted_tx = c.retracted_tx;
+  f.retract_reason = c.retract_reason;
+  f.retracted_by = c.retracted_by;
+  f.retracted_at_us = c.retracted_at_us;
+  return f;
+}
+
+}  // namespace claimgraph::io
