@@ -31,6 +31,36 @@ function(claimgraph_layering_links_none target)
   endforeach()
 endfunction()
 
+# Nothing the target links, directly or through the libraries it links, may be
+# one of these: what an executable ends up holding, not only what its
+# CMakeLists names. ($<LINK_ONLY:x> counts as x; imported targets are followed
+# through their INTERFACE_LINK_LIBRARIES.)
+function(claimgraph_layering_reaches_none target)
+  set(seen)
+  set(queue ${target})
+  while(queue)
+    list(POP_FRONT queue current)
+    if(current IN_LIST seen OR NOT TARGET ${current})
+      continue()
+    endif()
+    list(APPEND seen ${current})
+    get_target_property(imported ${current} IMPORTED)
+    if(imported)
+      get_target_property(links ${current} INTERFACE_LINK_LIBRARIES)
+    else()
+      get_target_property(links ${current} LINK_LIBRARIES)
+    endif()
+    foreach(dep IN LISTS links)
+      string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" dep "${dep}")
+      if(dep IN_LIST ARGN)
+        message(FATAL_ERROR "Layering: ${target} links ${dep} (through ${current}); it may not "
+                            "(docs/architecture.md, cmake/Layering.cmake)")
+      endif()
+      list(APPEND queue ${dep})
+    endforeach()
+  endwhile()
+endfunction()
+
 # Only the listed targets may link dep directly.
 function(claimgraph_layering_only_linked_by dep)
   set(dirs ${PROJECT_SOURCE_DIR})
@@ -57,7 +87,7 @@ endfunction()
 # The libraries below the server export the project root and nothing else:
 # not RocksDB's include directory, not ANTLR's or the generated parser's.
 # (RocksDB's is /usr/include, on every compile line anyway: see the top.)
-foreach(target claimgraph_grammar claimgraph_storage claimgraph_engine)
+foreach(target claimgraph_base claimgraph_codec claimgraph_grammar claimgraph_storage claimgraph_engine)
   get_target_property(dirs ${target} INTERFACE_INCLUDE_DIRECTORIES)
   if(NOT dirs STREQUAL PROJECT_SOURCE_DIR)
     message(FATAL_ERROR "Layering: ${target} exports include directories ${dirs}; only the project root "
@@ -65,16 +95,41 @@ foreach(target claimgraph_grammar claimgraph_storage claimgraph_engine)
   endif()
 endforeach()
 
-# grammar/ depends on nothing of ours; ANTLR stays inside it.
+# Our libraries and what they must never hold, directly or not.
+set(claimgraph_ours claimgraph_base claimgraph_codec claimgraph_grammar claimgraph_grammar_generated
+    claimgraph_storage claimgraph_engine claimgraph_proto claimgraph_service claimgraph_server_offline)
+set(claimgraph_heavy RocksDB::rocksdb antlr4_shared gRPC::grpc++ gRPC::grpc++_reflection protobuf::libprotobuf)
+
+# base/ depends on nothing of ours.
+set(others ${claimgraph_ours})
+list(REMOVE_ITEM others claimgraph_base)
+claimgraph_layering_reaches_none(claimgraph_base ${others} ${claimgraph_heavy})
+
+# codec/ depends on base/ only of ours, and on no RocksDB, ANTLR or gRPC, so
+# that the CLI can read and write every format; its JSON libraries stay PRIVATE.
+set(others ${claimgraph_ours})
+list(REMOVE_ITEM others claimgraph_base claimgraph_codec)
+claimgraph_layering_reaches_none(claimgraph_codec ${others} ${claimgraph_heavy})
+claimgraph_layering_private_only(claimgraph_codec simdjson::simdjson nlohmann_json::nlohmann_json)
+
+# The claimgraph CLI is a gRPC client with the codecs: no engine, grammar or
+# storage, and so no RocksDB and no ANTLR in the binary.
+claimgraph_layering_reaches_none(claimgraph claimgraph_engine claimgraph_grammar claimgraph_grammar_generated
+                                 claimgraph_storage claimgraph_service claimgraph_server_offline
+                                 RocksDB::rocksdb antlr4_shared)
+
+# grammar/ depends on nothing of ours (not base/, not codec/: the engine draws
+# its diagnostics with codec::FormatDiagnostic); ANTLR stays inside it.
 claimgraph_layering_private_only(claimgraph_grammar claimgraph_grammar_generated antlr4_shared)
-claimgraph_layering_links_none(claimgraph_grammar claimgraph_storage claimgraph_engine claimgraph_proto
-                               claimgraph_service claimgraph_server_offline)
+set(others ${claimgraph_ours})
+list(REMOVE_ITEM others claimgraph_grammar claimgraph_grammar_generated)
+claimgraph_layering_reaches_none(claimgraph_grammar ${others})
 claimgraph_layering_only_linked_by(claimgraph_grammar_generated claimgraph_grammar)
 claimgraph_layering_only_linked_by(antlr4_shared claimgraph_grammar_generated)
 
 # storage/ links RocksDB and OpenSSL PRIVATE, and nothing above it.
 claimgraph_layering_private_only(claimgraph_storage RocksDB::rocksdb OpenSSL::Crypto)
-claimgraph_layering_links_none(claimgraph_storage claimgraph_grammar claimgraph_engine claimgraph_proto
+claimgraph_layering_links_none(claimgraph_storage claimgraph_grammar claimgraph_codec claimgraph_engine claimgraph_proto
                                claimgraph_service claimgraph_server_offline)
 # load_bench: plain RocksDB is the baseline the store is measured against.
 claimgraph_layering_only_linked_by(RocksDB::rocksdb claimgraph_storage load_bench)

@@ -14,8 +14,9 @@ library of ours exports the project root, so `#include <rocksdb/db.h>` or
 what, and that RocksDB and ANTLR are linked PRIVATE — is checked at configure
 time by cmake/Layering.cmake.)
 
-The scan reads C++ files (.h .hh .hpp .cc .cpp .cxx) under grammar/ storage/
-engine/ server/ tools/ tests/, skipping build directories and generated code.
+The scan reads C++ files (.h .hh .hpp .cc .cpp .cxx) under base/ codec/ grammar/
+storage/ engine/ server/ tools/ tests/, skipping build directories and generated
+code.
 Quoted includes are resolved against the including file's directory first, so
 `"../storage/rocks_internal.h"` counts as storage/rocks_internal.h. Comments
 are skipped; `#include MACRO` is not understood (we have none).
@@ -30,7 +31,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 
-SCANNED_DIRS = ("base", "grammar", "storage", "engine", "server", "tools", "tests")
+SCANNED_DIRS = ("base", "codec", "grammar", "storage", "engine", "server", "tools", "tests")
 HEADER_SUFFIXES = (".h", ".hh", ".hpp")
 SOURCE_SUFFIXES = HEADER_SUFFIXES + (".cc", ".cpp", ".cxx")
 
@@ -51,7 +52,7 @@ PUBLIC_STORAGE_HEADERS = frozenset({
 
 # Our top-level directories, as an include path starts; and the generated
 # claimgraph.v1 headers (proto/ is on the include path of claimgraph_proto's users).
-OUR_PREFIXES = ("base/", "engine/", "storage/", "server/", "tools/", "tests/", "grammar/",
+OUR_PREFIXES = ("base/", "codec/", "engine/", "storage/", "server/", "tools/", "tests/", "grammar/",
                 "proto/", "claimgraph/v1/")
 
 ROCKSDB_INCLUDE = re.compile(r"^rocksdb/")
@@ -68,6 +69,10 @@ GRPC_INCLUDE = re.compile(r"^(grpc|grpcpp|grpc\+\+)/|^grpc(pp)?\.h$|^google/prot
 # Who may see gRPC and protobuf: the server, the client tools, their tests.
 GRPC_ALLOWED_DIRS = ("server/", "tools/claimgraph/", "tools/bench/", "tools/clients/",
                      "tests/server/")
+# The claimgraph CLI is a gRPC client that reads and writes files with the
+# codecs: none of these, which would bring the engine (and RocksDB, ANTLR) in.
+CLI_DIR = "tools/claimgraph/"
+CLI_FORBIDDEN = ("storage/", "engine/", "grammar/")
 
 # ---------------------------------------------------------------------------
 # Exceptions.
@@ -225,6 +230,12 @@ def rules_for(inc, antlr_headers):
     broken = []
     if f.startswith("grammar/") and in_dir(t, *OUR_PREFIXES) and not t.startswith("grammar/"):
         broken.append("grammar-depends-on-nothing")
+    if f.startswith("base/") and in_dir(t, *OUR_PREFIXES) and not t.startswith("base/"):
+        broken.append("base-depends-on-nothing")
+    if f.startswith("codec/") and in_dir(t, *OUR_PREFIXES) and not in_dir(t, "codec/", "base/"):
+        broken.append("codec-depends-on-base-only")
+    if f.startswith(CLI_DIR) and in_dir(t, *CLI_FORBIDDEN):
+        broken.append("cli-is-a-client")
     if not f.startswith("storage/"):
         if ROCKSDB_INCLUDE.search(t):
             broken.append("rocksdb-outside-storage")
@@ -244,7 +255,8 @@ def rules_for(inc, antlr_headers):
     return broken
 
 
-RULES = ("grammar-depends-on-nothing", "rocksdb-outside-storage", "storage-internal-header",
+RULES = ("grammar-depends-on-nothing", "base-depends-on-nothing", "codec-depends-on-base-only",
+         "cli-is-a-client", "rocksdb-outside-storage", "storage-internal-header",
          "storage-public-header", "antlr-outside-grammar", "grpc-outside-server-and-clients",
          "upward-include")
 
@@ -296,8 +308,16 @@ SELF_TEST_TREE = {
     "grammar/transformer.h": '#include "ClaimQLParser.h"\n#include "grammar/parser.h"\n',
     "grammar/parser.cc": ('#include "antlr4-runtime.h"\n#include "ClaimQLLexer.h"\n'
                           '#include "grammar/transformer.h"\n#include "base/status.h"\n'),
-    # storage: internals and RocksDB inside are fine; a public header exposing one is not; upward is not.
+    # base/ includes only base/; codec/ only codec/ and base/.
     "base/status.h": "#include <string>\n",
+    "base/status.cc": '#include "base/status.h"\n#include "codec/value.h"\n',
+    "codec/line_error.h": "#include <string>\n",
+    "codec/nquads/nquads_parser.cc": ('#include "codec/line_error.h"\n#include "base/status.h"\n'
+                                      '#include "storage/types.h"\n'),
+    # the CLI: gRPC and the codecs are fine; the engine is not.
+    "tools/claimgraph/load_export.cc": ('#include "codec/line_error.h"\n#include <grpcpp/grpcpp.h>\n'
+                                        '#include "engine/io/jsonl.h"\n'),
+    # storage: internals and RocksDB inside are fine; a public header exposing one is not; upward is not.
     "storage/claim_store.h": '#include "base/status.h"\n#include "storage/key_codec.h"\n',
     "storage/key_codec.h": '#include "base/status.h"\n',
     "storage/rocks_internal.h": '#include <rocksdb/db.h>\n#include "storage/key_codec.h"\n',
@@ -326,6 +346,8 @@ SELF_TEST_TREE = {
 
 # Exactly what the scan must print for SELF_TEST_TREE without allow-lists.
 SELF_TEST_EXPECTED = """\
+base/status.cc:2: base-depends-on-nothing: #include "codec/value.h"
+codec/nquads/nquads_parser.cc:3: codec-depends-on-base-only: #include "storage/types.h"
 engine/engine.cc:3: rocksdb-outside-storage: #include <rocksdb/options.h>
 engine/engine.cc:4: storage-internal-header: #include "../storage/rocks_internal.h"
 engine/engine.cc:5: antlr-outside-grammar: #include "grammar/transformer.h"
@@ -340,6 +362,7 @@ tests/engine/engine_test.cc:2: upward-include: #include "server/service.h"
 tests/engine/engine_test.cc:3: antlr-outside-grammar: #include <antlr4-runtime/antlr4-runtime.h>
 tests/storage/codec_test.cc:1: storage-internal-header: #include "storage/key_codec.h"
 tests/storage/codec_test.cc:2: grpc-outside-server-and-clients: #include <google/protobuf/message.h>
+tools/claimgraph/load_export.cc:3: cli-is-a-client: #include "engine/io/jsonl.h"
 """
 
 
