@@ -93,7 +93,8 @@ std::optional<FileClaim> LineParser::Parse() {
   for (auto field_result : obj) {
     simdjson::ondemand::field field;
     if (std::move(field_result).get(field)) return Bad(StoppedAt(doc), "not valid JSON");
-    uint64_t key_at = ColumnOf(field.key().raw()) - 1;  // at the opening '"'
+    uint64_t key_at = ColumnOf(field.key().raw());  // just after the opening '"'
+    if (key_at > 1) --key_at;
     std::string_view key;
     if (field.unescaped_key().get(key)) return Bad(key_at, "not valid JSON");
     Value v = field.value();
