@@ -11,7 +11,7 @@
 #include "engine/engine.h"
 #include "engine/format/result_format.h"
 #include "engine/io/jsonl.h"
-#include "engine/io/nquads_export.h"
+#include "engine/io/export.h"
 #include "engine/io/nquads_import.h"
 #include "engine/io/schema.h"
 #include "engine/script/run_script.h"
@@ -111,8 +111,6 @@ int RunImport(const ImportCommand& cmd) {
 int RunExport(const ExportCommand& cmd) {
   auto engine = OpenExisting(cmd.data_dir, true);
   if (!engine.ok()) return Fail(engine.status());
-  auto view = (*engine)->store()->NewReadView(cmd.as_of);  // TODO(issue 12): an engine call
-  if (!view.ok()) return Fail(view.status());
   std::ofstream file;
   std::ostream* out = &std::cout;
   if (cmd.output != "-") {
@@ -120,11 +118,12 @@ int RunExport(const ExportCommand& cmd) {
     if (!file) return Fail(Status::IOError("cannot write " + cmd.output));
     out = &file;
   }
-  Result<uint64_t> n = cmd.format == "nquads" ? io::ExportNQuads(**view, *out) : io::ExportJsonl(**view, *out);
-  if (!n.ok()) return Fail(n.status());
+  const bool nquads = cmd.format == "nquads";
+  auto exported = io::Export(**engine, nquads ? io::ExportFormat::kNQuads : io::ExportFormat::kJsonl, cmd.as_of, *out);
+  if (!exported.ok()) return Fail(exported.status());
   out->flush();
-  std::cerr << fmt::format("exported {} {} as of tx {}\n", *n, cmd.format == "nquads" ? "quads" : "claims",
-                           (*view)->as_of());
+  std::cerr << fmt::format("exported {} {} as of tx {}\n", exported->lines, nquads ? "quads" : "claims",
+                           exported->as_of);
   return 0;
 }
 
