@@ -1,9 +1,10 @@
-// A claim as the outside world writes it: names and values as text, before
-// any of them is looked up in a store. Every way in produces one — an N-Quads
-// line (codec/nquads/quad_claim.h), a JSONL line (codec/jsonl/jsonl_claim.h),
-// an Assert request, an extracted article claim — and the engine alone turns
-// it into storage records (resolving names, defining new ones, refusing
-// typos), so that a claim means the same whichever way it came.
+// A claim as a file writes it: names and values as text, before any of them
+// is looked up in a store. An N-Quads line (codec/nquads/quad_claim.h) and a
+// JSONL line (codec/jsonl/jsonl_claim.h) become one, and the engine alone
+// turns it into storage records (resolving names, defining new ones, refusing
+// typos), as it does the Assert API's engine::ClaimDraft (the same fields, its
+// source an engine::SourceRecord), so that a claim means the same whichever
+// way it came.
 #pragma once
 
 #include <cstdint>

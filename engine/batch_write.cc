@@ -4,6 +4,7 @@
 
 #include "engine/io/literal_convert.h"
 #include "engine/write_names.h"
+#include "storage/claim_store.h"
 #include "storage/normalize.h"
 
 namespace claimgraph::engine {
@@ -63,10 +64,10 @@ Result<std::optional<BatchResult>> Replay(storage::WriteTransaction* tx, const s
 
 }  // namespace
 
-Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<ClaimDraft>& claims,
+Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& claims,
                                 const std::string& principal, const std::string& idempotency_key) {
   if (claims.empty()) return Status::InvalidArgument("the batch holds no claims");
-  CG_ASSIGN_OR_RETURN(auto tx, Begin(store, principal, idempotency_key, "Assert batch of " + std::to_string(claims.size())));
+  CG_ASSIGN_OR_RETURN(auto tx, Begin(engine.store(), principal, idempotency_key, "Assert batch of " + std::to_string(claims.size())));
   CG_ASSIGN_OR_RETURN(auto replayed, Replay(tx.get(), idempotency_key));
   if (replayed) return std::move(*replayed);
   BatchResult out;
@@ -87,8 +88,8 @@ Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<Cl
     if (!subject.ok()) return fail(subject.status());
     auto object = ObjectTerm(tx.get(), names.get(), c);
     if (!object.ok()) return fail(object.status());
-    const codec::SourceDraft& s = c.source;
-    auto source = tx->UpsertSource({s.key, s.title, s.publisher, s.published, s.url, s.sha256});
+    const SourceRecord& src = c.source;
+    auto source = tx->UpsertSource({src.key, src.title, src.publisher, src.published, src.url, src.sha256});
     if (!source.ok()) return fail(source.status());
     storage::ClaimInput in;
     in.subject = pred->swap ? *object : *subject;
@@ -115,12 +116,12 @@ Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<Cl
   return out;
 }
 
-Result<BatchResult> RetractBatch(storage::ClaimStore* store, const std::vector<storage::ClaimId>& ids,
+Result<BatchResult> RetractBatch(Engine& engine, const std::vector<storage::ClaimId>& ids,
                                  const std::string& reason, const std::string& principal,
                                  const std::string& idempotency_key) {
   if (ids.empty()) return Status::InvalidArgument("the batch names no claims");
   if (reason.empty()) return Status::InvalidArgument("a retraction needs a reason: the audit trail records why");
-  CG_ASSIGN_OR_RETURN(auto tx, Begin(store, principal, idempotency_key, "Retract batch of " + std::to_string(ids.size())));
+  CG_ASSIGN_OR_RETURN(auto tx, Begin(engine.store(), principal, idempotency_key, "Retract batch of " + std::to_string(ids.size())));
   CG_ASSIGN_OR_RETURN(auto replayed, Replay(tx.get(), idempotency_key));
   if (replayed) {
     replayed->claim_ids = ids;  // a retraction's result names the claims it retracted

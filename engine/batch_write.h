@@ -8,21 +8,32 @@
 #include <string>
 #include <vector>
 
-#include "codec/claim_draft.h"
-#include "engine/write_names.h"
-#include "storage/claim_store.h"
+#include "engine/engine.h"
+#include "engine/new_names.h"
+#include "engine/records.h"
 
 namespace claimgraph::engine {
 
-// A claim as an API client (or the ingestion pipeline) sends it: names as
-// text, the same draft the interchange formats read (codec/claim_draft.h).
-using codec::ClaimDraft;
+struct ClaimDraft {
+  std::string subject;
+  std::string predicate;
+  enum class ObjectKind { kEntity, kNumber, kString, kDate } object_kind = ObjectKind::kEntity;
+  std::string object_text;
+  double object_number = 0;
+  SourceRecord source;  // found or created by key (the id is not read)
+  bool has_span = false;
+  uint64_t span_begin = 0, span_end = 0;
+  std::string quote;
+  double confidence = 1.0;
+  std::string method = "api";
+  base::Modality modality = base::Modality::kAsserted;
+};
 
 struct BatchResult {
-  storage::TxId tx = 0;  // 0 when nothing was written (every claim a duplicate)
+  TxId tx = 0;  // 0 when nothing was written (every claim a duplicate)
   // One per claim of the batch, in order: the claim asserted, or for a
   // duplicate the live claim it duplicates.
-  std::vector<storage::ClaimId> claim_ids;
+  std::vector<ClaimId> claim_ids;
   std::vector<size_t> duplicates;  // indexes of the claims that were live already
   NewNames defined;
   bool replayed = false;  // the idempotency key matched an earlier batch
@@ -30,9 +41,9 @@ struct BatchResult {
 };
 
 // InvalidArgument names the claim ("claim 3: unknown predicate 'pactt'").
-Result<BatchResult> AssertBatch(storage::ClaimStore* store, const std::vector<ClaimDraft>& claims,
+Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& claims,
                                 const std::string& principal, const std::string& idempotency_key);
-Result<BatchResult> RetractBatch(storage::ClaimStore* store, const std::vector<storage::ClaimId>& ids,
+Result<BatchResult> RetractBatch(Engine& engine, const std::vector<ClaimId>& ids,
                                  const std::string& reason, const std::string& principal,
                                  const std::string& idempotency_key);
 

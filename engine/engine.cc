@@ -5,6 +5,7 @@
 
 #include "engine/diagnostic_text.h"
 #include "engine/statements.h"
+#include "storage/claim_store.h"
 #include "grammar/parser.h"
 
 namespace claimgraph::engine {
@@ -17,6 +18,21 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 }  // namespace
+
+Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, const OpenOptions& options) {
+  storage::StoreOptions o;
+  o.create_if_missing = options.create_if_missing;
+  o.read_only = options.read_only;
+  CG_ASSIGN_OR_RETURN(std::unique_ptr<storage::ClaimStore> store, storage::ClaimStore::Open(dir, o));
+  auto engine = std::make_unique<Engine>(store.get());
+  engine->owned_ = std::move(store);
+  return engine;
+}
+
+Engine::Engine(storage::ClaimStore* store) : store_(store) {}
+Engine::~Engine() = default;
+
+Status Engine::Flush() { return store_->Flush(); }
 
 Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions& options, RowSink* sink) {
   const auto started = std::chrono::steady_clock::now();
@@ -61,7 +77,7 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
           [&](const grammar::ShowStatement& s) { return ExecuteShow(ctx, s); },
           [&](const grammar::HistoryClaimStatement& s) { return ExecuteHistoryClaim(ctx, s); },
           [&](const grammar::HistoryFactStatement& s) { return ExecuteHistoryFact(ctx, s); },
-          [&](const grammar::AuditVerifyStatement&) { return ExecuteAuditVerify(ctx); },
+          [&](const grammar::AuditVerifyStatement& s) { return ExecuteAuditVerify(ctx, s); },
       },
       statement.node);
   if (!result.ok()) return result;

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/value.h"
 #include "base/status.h"
-#include "storage/types.h"
+#include "engine/records.h"
+#include "engine/value.h"
 
 namespace claimgraph::engine {
 
@@ -31,8 +31,8 @@ struct ExecuteOptions {
 struct QueryStats {
   uint64_t rows = 0;
   double elapsed_ms = 0;
-  storage::TxId as_of_tx = 0;
-  storage::TxId written_tx = 0;  // the transaction a write statement committed (0 if none)
+  TxId as_of_tx = 0;
+  TxId written_tx = 0;  // the transaction a write statement committed (0 if none)
 };
 
 // Receives rows as they are produced (streaming). Returning a non-OK Status

@@ -24,7 +24,7 @@ Result<QueryResult> ExecuteDefineEntity(const StatementContext& ctx, const gramm
 Result<QueryResult> ExecuteShow(const StatementContext& ctx, const grammar::ShowStatement& s);
 Result<QueryResult> ExecuteHistoryClaim(const StatementContext& ctx, const grammar::HistoryClaimStatement& s);
 Result<QueryResult> ExecuteHistoryFact(const StatementContext& ctx, const grammar::HistoryFactStatement& s);
-Result<QueryResult> ExecuteAuditVerify(const StatementContext& ctx);
+Result<QueryResult> ExecuteAuditVerify(const StatementContext& ctx, const grammar::AuditVerifyStatement& s);
 
 // Sends a fully built result through the statement's sink (if any), within
 // the max-rows limit like any query.

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/new_names.h"
 #include "storage/claim_store.h"
 
 namespace claimgraph::engine {
@@ -30,17 +31,6 @@ struct ResolvedPredicate {
   bool swap = false;  // the name was the inverse reading
 };
 
-// What a write defined on the way: reported in every path's summary.
-struct NewNames {
-  std::vector<std::string> predicates;  // in the order met
-  uint64_t entities = 0;
-  std::vector<std::string> first_entities;  // the first kListedEntities, as written
-  static constexpr size_t kListedEntities = 20;
-};
-
-// One line per new predicate ("new predicate: cameo-040"), then one for the
-// entities ("new entity: \"Freedonia\"", or "new entities: 3 (\"A\", ...)").
-std::vector<std::string> DescribeNewNames(const NewNames& names);
 
 // True when `candidate` is `known` but for case or one edit that does not
 // involve a digit (insert, delete, replace one character, or swap two

@@ -14,7 +14,7 @@ statement
   | SHOW showWhat                                              # showStatement
   | HISTORY CLAIM INTEGER                                      # historyClaimStatement
   | HISTORY term predicateName term                            # historyFactStatement
-  | AUDIT VERIFY                                               # auditStatement
+  | AUDIT VERIFY INDEXES?                                      # auditStatement
   ;
 
 query
@@ -102,7 +102,7 @@ name : IDENTIFIER | softKeyword ;
 softKeyword
   : SOURCE | SOURCES | PUBLISHER | TYPE | TX | METHOD | MODALITY | CONFIDENCE | SPAN | REASON | QUOTE
   | ALIASES | STATS | ENTITIES | PREDICATES | CLAIM | ANY | RANGE | DOMAIN_KW | INVERSE | SYMMETRIC
-  | ENTITY | PREDICATE | HISTORY | AUDIT | VERIFY | PROVENANCE | FULL
+  | ENTITY | PREDICATE | HISTORY | AUDIT | VERIFY | INDEXES | PROVENANCE | FULL
   ;
 
 predicateName : name ;
@@ -149,6 +149,7 @@ MODALITY : M O D A L I T Y ; METHOD : M E T H O D ;       QUOTE : Q U O T E ;
 SHOW : S H O W ;             PREDICATES : P R E D I C A T E S ;
 ENTITIES : E N T I T I E S ; SOURCES : S O U R C E S ;   STATS : S T A T S ;
 HAVING : H A V I N G ;      FULL : F U L L ;      HISTORY : H I S T O R Y ;    AUDIT : A U D I T ;          VERIFY : V E R I F Y ;
+INDEXES : I N D E X E S ;
 
 VARIABLE : '?' [a-zA-Z_] [a-zA-Z0-9_]* ;
 // Hyphenated names such as shares-intel and targeted-by are one identifier.

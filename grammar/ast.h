@@ -167,7 +167,10 @@ struct HistoryFactStatement {
   SourceSpan predicate_span;
   Term object;
 };
-struct AuditVerifyStatement {};
+// AUDIT VERIFY [INDEXES]: the hash chain, and with INDEXES the derived indexes too.
+struct AuditVerifyStatement {
+  bool indexes = false;
+};
 
 struct Statement {
   std::variant<Query, AssertStatement, RetractStatement, DefinePredicateStatement, DefineEntityStatement,

@@ -176,7 +176,8 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
     s.object = TransformTerm(h->term(1));
     st.node = std::move(s);
   } else {
-    st.node = AuditVerifyStatement{};
+    auto* a = dynamic_cast<P::AuditStatementContext*>(ctx);
+    st.node = AuditVerifyStatement{a != nullptr && a->INDEXES() != nullptr};
   }
   return st;
 }

@@ -12,7 +12,7 @@
 #include "codec/script/run_script.h"
 #include "engine/engine.h"
 #include "engine/io/jsonl.h"
-#include "engine/io/nquads_export.h"
+#include "engine/io/export.h"
 #include "engine/io/nquads_import.h"
 #include "engine/io/schema.h"
 #include "server/progress.h"
@@ -26,22 +26,22 @@ int Fail(const Status& s) {
   return 1;
 }
 
-Result<std::unique_ptr<storage::ClaimStore>> OpenExisting(const std::string& dir, bool read_only) {
-  storage::StoreOptions o;
+Result<std::unique_ptr<engine::Engine>> OpenExisting(const std::string& dir, bool read_only) {
+  engine::OpenOptions o;
   o.create_if_missing = false;
   o.read_only = read_only;
-  return storage::ClaimStore::Open(dir, o);
+  return engine::Engine::Open(dir, o);
 }
 
 }  // namespace
 
 int RunImport(const ImportCommand& cmd) {
-  auto opened = storage::ClaimStore::Open(cmd.data_dir, storage::StoreOptions{});
+  auto opened = engine::Engine::Open(cmd.data_dir, engine::OpenOptions{});
   if (!opened.ok()) return Fail(opened.status());
-  auto store = std::move(opened).value();
+  auto store = (*opened)->store();  // TODO(issue 12): the importers take the Engine
 
   for (const auto& path : cmd.schema_files) {
-    auto tx = io::ApplySchemaFile(store.get(), path, cmd.principal);
+    auto tx = io::ApplySchemaFile(store, path, cmd.principal);
     if (!tx.ok()) return Fail(tx.status());
     std::cout << (*tx ? fmt::format("schema {}: applied in tx {}\n", path, *tx)
                       : fmt::format("schema {}: nothing new, the store has all of it\n", path));
@@ -74,8 +74,8 @@ int RunImport(const ImportCommand& cmd) {
     options.progress = [&](std::string_view stage, uint64_t done, uint64_t total) {
       progress.Update(stage, done, total);
     };
-    auto result = group == &nquads ? io::ImportNQuads(store.get(), inputs, options)
-                                   : io::ImportJsonl(store.get(), inputs, options);
+    auto result = group == &nquads ? io::ImportNQuads(store, inputs, options)
+                                   : io::ImportJsonl(store, inputs, options);
     progress.Finish();
     if (!result.ok()) return Fail(result.status());
     const io::ImportSummary& s = *result;
@@ -98,10 +98,8 @@ int RunImport(const ImportCommand& cmd) {
 }
 
 int RunExport(const ExportCommand& cmd) {
-  auto store = OpenExisting(cmd.data_dir, true);
-  if (!store.ok()) return Fail(store.status());
-  auto view = (*store)->NewReadView(cmd.as_of);
-  if (!view.ok()) return Fail(view.status());
+  auto engine = OpenExisting(cmd.data_dir, true);
+  if (!engine.ok()) return Fail(engine.status());
   std::ofstream file;
   std::ostream* out = &std::cout;
   if (cmd.output != "-") {
@@ -109,11 +107,12 @@ int RunExport(const ExportCommand& cmd) {
     if (!file) return Fail(Status::IOError("cannot write " + cmd.output));
     out = &file;
   }
-  Result<uint64_t> n = cmd.format == "nquads" ? io::ExportNQuads(**view, *out) : io::ExportJsonl(**view, *out);
-  if (!n.ok()) return Fail(n.status());
+  const bool nquads = cmd.format == "nquads";
+  auto exported = io::Export(**engine, nquads ? io::ExportFormat::kNQuads : io::ExportFormat::kJsonl, cmd.as_of, *out);
+  if (!exported.ok()) return Fail(exported.status());
   out->flush();
-  std::cerr << fmt::format("exported {} {} as of tx {}\n", *n, cmd.format == "nquads" ? "quads" : "claims",
-                           (*view)->as_of());
+  std::cerr << fmt::format("exported {} {} as of tx {}\n", exported->lines, nquads ? "quads" : "claims",
+                           exported->as_of);
   return 0;
 }
 
@@ -144,11 +143,9 @@ class StreamingPrinter : public engine::RowSink {
 }  // namespace
 
 int RunQuery(const QueryCommand& cmd) {
-  storage::StoreOptions o;
-  o.create_if_missing = false;
-  auto store = storage::ClaimStore::Open(cmd.data_dir, o);
-  if (!store.ok()) return Fail(store.status());
-  engine::Engine engine(store->get());
+  auto opened = OpenExisting(cmd.data_dir, false);
+  if (!opened.ok()) return Fail(opened.status());
+  engine::Engine& engine = **opened;
   engine::ExecuteOptions options;
   options.principal = cmd.principal;
   StreamingPrinter printer(cmd.format);
@@ -178,46 +175,20 @@ int RunQuery(const QueryCommand& cmd) {
 }
 
 int RunVerify(const std::string& data_dir, bool indexes) {
-  auto store = OpenExisting(data_dir, true);
-  if (!store.ok()) return Fail(store.status());
-  auto report = (*store)->VerifyLog();
+  auto engine = OpenExisting(data_dir, true);
+  if (!engine.ok()) return Fail(engine.status());
+  auto report = (*engine)->Verify(indexes);
   if (!report.ok()) return Fail(report.status());
-  if (!report->ok) {
-    std::cout << fmt::format("AUDIT FAILED at tx {}: {}\n", report->first_bad_tx, report->problem);
-    return 1;
-  }
-  std::cout << fmt::format("audit ok: {} transactions and {} claim records verified\n", report->transactions_checked,
-                           report->claims_checked);
-  if (!indexes) return 0;
-  auto derived = (*store)->VerifyIndexes();
-  if (!derived.ok()) return Fail(derived.status());
-  if (!derived->ok) {
-    std::cout << fmt::format("INDEXES FAILED: {}\n", derived->problem);
-    return 1;
-  }
-  std::cout << fmt::format("indexes ok: spo, osp, sp_postings and po_postings match all {} claim records\n",
-                           derived->claims_checked);
-  return 0;
+  std::cout << engine::VerifyMessage(*report) << "\n";
+  return report->ok() ? 0 : 1;
 }
 
 int RunStats(const std::string& data_dir) {
-  auto store = OpenExisting(data_dir, true);
-  if (!store.ok()) return Fail(store.status());
-  auto view = (*store)->NewReadView();
-  if (!view.ok()) return Fail(view.status());
-  auto entities = (*view)->ListEntities();
-  auto predicates = (*view)->ListPredicates();
-  auto sources = (*view)->ListSources();
-  if (!entities.ok() || !predicates.ok() || !sources.ok()) return Fail(Status::Internal("reading dictionary"));
-  auto live = (*view)->CountClaims({}, UINT64_MAX);
-  if (!live.ok()) return Fail(live.status());
-  std::cout << fmt::format("transactions {}\nlive claims  {}\nentities     {}\npredicates   {}\nsources      {}\n",
-                           (*view)->last_tx(), *live, entities->size(), predicates->size(), sources->size());
-  for (const auto& p : *predicates) {
-    auto n = (*view)->CountClaims({std::nullopt, p.id}, UINT64_MAX);
-    std::cout << fmt::format("  {:<16} {:>8} claims{}{}\n", p.name, n.ok() ? *n : 0, p.symmetric ? "  symmetric" : "",
-                             p.inverse.empty() ? "" : "  inverse " + p.inverse);
-  }
+  auto engine = OpenExisting(data_dir, true);
+  if (!engine.ok()) return Fail(engine.status());
+  auto stats = (*engine)->Stats(true);
+  if (!stats.ok()) return Fail(stats.status());
+  std::cout << engine::FormatStats(*stats);
   return 0;
 }
 

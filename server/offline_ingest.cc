@@ -12,7 +12,6 @@
 #include "engine/ingest/ingest_document.h"
 #include "engine/io/schema.h"
 #include "server/offline_commands.h"
-#include "storage/claim_store.h"
 
 namespace claimgraph::server {
 namespace {
@@ -43,14 +42,14 @@ int RunIngest(const IngestCommand& cmd) {
     if (!parsed.ok()) return Fail(parsed.status().WithContext(cmd.manifest));
     manifest = std::move(*parsed);
   }
-  std::unique_ptr<storage::ClaimStore> store;
+  std::unique_ptr<engine::Engine> engine;  // none for a dry run: nothing is read or written
   if (!cmd.dry_run) {
-    auto opened = storage::ClaimStore::Open(cmd.data_dir, storage::StoreOptions{});
+    auto opened = engine::Engine::Open(cmd.data_dir, engine::OpenOptions{});
     if (!opened.ok()) return Fail(opened.status());
-    store = std::move(opened).value();
+    engine = std::move(opened).value();
     // The gazetteer's predicates and entities are what the rules write: the
     // store gets them first (nothing when it has them already).
-    auto tx = io::ApplySchemaFile(store.get(), cmd.schema_file, cmd.principal);
+    auto tx = io::ApplySchemaFile(engine->store(), cmd.schema_file, cmd.principal);
     if (!tx.ok()) return Fail(tx.status());
     if (*tx) std::cout << fmt::format("schema {}: applied in tx {}\n", cmd.schema_file, *tx);
   }
@@ -76,7 +75,7 @@ int RunIngest(const IngestCommand& cmd) {
     if (!cmd.publisher.empty()) doc.publisher = cmd.publisher;
     if (!cmd.published.empty()) doc.published = cmd.published;
     if (!cmd.url.empty()) doc.url = cmd.url;
-    auto result = ingest::IngestDocument(store.get(), **pipeline, doc, cmd.principal, cmd.dry_run);
+    auto result = ingest::IngestDocument(engine.get(), **pipeline, doc, cmd.principal, cmd.dry_run);
     if (!result.ok()) {
       std::cerr << "error: " << path << ": " << result.status().ToString() << "\n";
       ++failed;
@@ -95,7 +94,7 @@ int RunIngest(const IngestCommand& cmd) {
                              ex.sentences, ex.mentions, ex.cleaned.dropped.size(), ex.claims.size(), status);
     if (!cmd.quiet)
       for (const auto& c : ex.claims)
-        std::cout << codec::FormatClaimLines(c.subject, c.predicate, c.object, storage::ModalityName(c.modality),
+        std::cout << codec::FormatClaimLines(c.subject, c.predicate, c.object, base::ModalityName(c.modality),
                                               c.confidence, c.span_begin, c.span_end, c.quote);
     claims += result->duplicate || cmd.dry_run ? 0 : ex.claims.size() - result->duplicate_claims;
     found += ex.claims.size();

@@ -24,24 +24,12 @@ void ToProto(const engine::Value& v, v1::Value* out) {
   }
 }
 
-Status ToProto(const storage::ReadView& view, const storage::Claim& c, v1::Claim* out) {
+void ToProto(const engine::ClaimRecord& c, v1::Claim* out) {
   out->set_id(c.id);
-  CG_ASSIGN_OR_RETURN(storage::Entity s, view.GetEntity(c.subject));
-  out->set_subject(s.name);
-  CG_ASSIGN_OR_RETURN(storage::Predicate p, view.GetPredicate(c.predicate));
-  out->set_predicate(p.name);
-  if (storage::IsEntityTerm(c.object)) {
-    CG_ASSIGN_OR_RETURN(storage::Entity o, view.GetEntity(c.object));
-    out->mutable_object()->mutable_entity_value()->set_id(o.id);
-    out->mutable_object()->mutable_entity_value()->set_name(o.name);
-  } else {
-    CG_ASSIGN_OR_RETURN(storage::Literal l, view.GetLiteral(c.object));
-    if (l.kind == storage::TermKind::kNumber) out->mutable_object()->set_number_value(l.number);
-    else if (l.kind == storage::TermKind::kDate) out->mutable_object()->set_date_value(l.lexical);
-    else out->mutable_object()->set_string_value(l.lexical);
-  }
-  CG_ASSIGN_OR_RETURN(storage::Source src, view.GetSource(c.source));
-  out->set_source(src.key);
+  out->set_subject(c.subject.text);
+  out->set_predicate(c.predicate.text);
+  ToProto(c.object, out->mutable_object());
+  out->set_source(c.source.key);
   out->set_has_span(c.has_span);
   out->set_span_begin(c.span_begin);
   out->set_span_end(c.span_end);
@@ -58,10 +46,56 @@ Status ToProto(const storage::ReadView& view, const storage::Claim& c, v1::Claim
     out->set_retracted_by(c.retracted_by);
     out->set_retracted_at(base::FormatTimestamp(c.retracted_at_us));
   }
-  return Status::Ok();
 }
 
-v1::Modality ToProto(storage::Modality m) { return static_cast<v1::Modality>(static_cast<int>(m) + 1); }
+void ToProto(const engine::SourceSummary& s, v1::Source* out) {
+  out->set_id(s.source.id);
+  out->set_key(s.source.key);
+  out->set_title(s.source.title);
+  out->set_publisher(s.source.publisher);
+  out->set_published(s.source.published);
+  out->set_url(s.source.url);
+  out->set_sha256(s.source.sha256);
+  out->set_live_claims(s.live_claims);
+}
+
+void ToProto(const engine::HistoryEvent& e, v1::HistoryEvent* out) {
+  out->set_tx(e.tx);
+  out->set_time(base::FormatTimestamp(e.time_us));
+  out->set_event(e.event);
+  out->set_principal(e.principal);
+  out->set_detail(e.detail);
+}
+
+void ToProto(const engine::VerifyReport& r, v1::VerifyAuditResponse* out) {
+  out->set_ok(r.ok());
+  out->set_transactions_checked(r.transactions_checked);
+  out->set_claims_checked(r.claims_checked);
+  out->set_first_bad_tx(r.first_bad_tx);
+  out->set_problem(r.problem());
+  out->set_indexes_checked(r.indexes_checked);
+  out->set_index_claims_checked(r.index_claims_checked);
+}
+
+void ToProto(const engine::StoreStats& s, v1::StatsResponse* out) {
+  out->set_transactions(s.transactions);
+  out->set_live_claims(s.live_claims);
+  out->set_entities(s.entities);
+  out->set_predicates(s.predicates);
+  out->set_sources(s.sources);
+  out->set_disk_bytes(s.disk_bytes);
+  for (const auto& p : s.by_predicate) {
+    auto* m = out->add_by_predicate();
+    m->set_name(p.name);
+    m->set_symmetric(p.symmetric);
+    m->set_inverse(p.inverse);
+    m->set_domain(p.domain);
+    m->set_range(p.range);
+    m->set_live_claims(p.live_claims);
+  }
+}
+
+v1::Modality ToProto(base::Modality m) { return static_cast<v1::Modality>(static_cast<int>(m) + 1); }
 
 void ToProto(const ingest::ExtractedClaim& c, const std::string& source_key, v1::Claim* out) {
   out->set_subject(c.subject);
@@ -88,7 +122,7 @@ engine::ClaimDraft FromProto(const v1::ClaimInput& in) {
     case v1::ClaimInput::kObjectDate: d.object_kind = K::kDate; d.object_text = in.object_date(); break;
     default: d.object_kind = K::kEntity; d.object_text = in.object_entity(); break;
   }
-  d.source = {in.source(), in.source_title(), in.source_publisher(), in.source_published(), in.source_url(),
+  d.source = {0, in.source(), in.source_title(), in.source_publisher(), in.source_published(), in.source_url(),
               in.source_sha256()};
   d.has_span = in.has_span();
   d.span_begin = in.span_begin();
@@ -96,8 +130,8 @@ engine::ClaimDraft FromProto(const v1::ClaimInput& in) {
   d.quote = in.quote();
   d.confidence = in.has_confidence() ? in.confidence() : 1.0;
   d.method = in.method();
-  d.modality = in.modality() == v1::MODALITY_UNSPECIFIED ? storage::Modality::kAsserted
-                                                         : static_cast<storage::Modality>(static_cast<int>(in.modality()) - 1);
+  d.modality = in.modality() == v1::MODALITY_UNSPECIFIED ? base::Modality::kAsserted
+                                                         : static_cast<base::Modality>(static_cast<int>(in.modality()) - 1);
   return d;
 }
 

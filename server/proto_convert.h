@@ -5,15 +5,19 @@
 #include "engine/batch_write.h"
 #include "engine/ingest/pipeline.h"
 #include "engine/value.h"
-#include "storage/claim_store.h"
+#include "engine/records.h"
 
 namespace claimgraph::server {
 
 void ToProto(const engine::Value& v, v1::Value* out);
-Status ToProto(const storage::ReadView& view, const storage::Claim& c, v1::Claim* out);
+void ToProto(const engine::ClaimRecord& c, v1::Claim* out);
+void ToProto(const engine::SourceSummary& s, v1::Source* out);
+void ToProto(const engine::HistoryEvent& e, v1::HistoryEvent* out);
+void ToProto(const engine::VerifyReport& r, v1::VerifyAuditResponse* out);
+void ToProto(const engine::StoreStats& s, v1::StatsResponse* out);
 // A claim the ingestion pipeline found but did not store (a dry run): no id, tx or principal.
 void ToProto(const ingest::ExtractedClaim& c, const std::string& source_key, v1::Claim* out);
 engine::ClaimDraft FromProto(const v1::ClaimInput& in);
-v1::Modality ToProto(storage::Modality m);
+v1::Modality ToProto(base::Modality m);
 
 }  // namespace claimgraph::server

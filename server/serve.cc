@@ -77,11 +77,12 @@ int RunServe(const ServeCommand& cmd) {
     return 1;
   }
 
-  auto store = storage::ClaimStore::Open(cmd.data_dir, storage::StoreOptions{});
-  if (!store.ok()) {
-    spdlog::error("{}", store.status().ToString());
+  auto opened = engine::Engine::Open(cmd.data_dir, engine::OpenOptions{});
+  if (!opened.ok()) {
+    spdlog::error("{}", opened.status().ToString());
     return 1;
   }
+  engine::Engine& engine = **opened;
   std::shared_ptr<const ingest::IngestPipeline> pipeline;
   if (!cmd.ingest_rules.empty() && cmd.ingest_schema.empty()) {
     spdlog::error("--rules needs --schema: the rules find the names of the schema's gazetteer");
@@ -90,7 +91,7 @@ int RunServe(const ServeCommand& cmd) {
   if (!cmd.ingest_schema.empty()) {
     // The store serves what the server was started with: the schema's
     // predicates and entities are in it before the first call.
-    auto tx = io::ApplySchemaFile(store->get(), cmd.ingest_schema, "claimgraphd");
+    auto tx = io::ApplySchemaFile(engine.store(), cmd.ingest_schema, "claimgraphd");
     if (!tx.ok()) {
       spdlog::error("{}", tx.status().ToString());
       return 1;
@@ -109,7 +110,7 @@ int RunServe(const ServeCommand& cmd) {
   } else {
     spdlog::info("no --rules: IngestDocument is disabled");
   }
-  ClaimGraphService service(store->get(), std::move(auth), cmd.limits, std::move(pipeline));
+  ClaimGraphService service(&engine, std::move(auth), cmd.limits, std::move(pipeline));
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -152,7 +153,7 @@ int RunServe(const ServeCommand& cmd) {
   if (in_flight > 0) std::this_thread::sleep_for(std::chrono::milliseconds(300));
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::milliseconds(200));
   server->Wait();
-  Status flushed = (*store)->Flush();
+  Status flushed = engine.Flush();
   if (!flushed.ok()) {
     spdlog::error("flush: {}", flushed.ToString());
     return 1;

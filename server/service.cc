@@ -73,7 +73,7 @@ grpc::Status ClaimGraphService::Assert(grpc::ServerContext* context, const v1::A
   if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
   std::vector<engine::ClaimDraft> drafts;
   for (const auto& c : request->claims()) drafts.push_back(FromProto(c));
-  auto result = engine::AssertBatch(store_, drafts, principal->name, request->idempotency_key());
+  auto result = engine::AssertBatch(engine_, drafts, principal->name, request->idempotency_key());
   if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
   response->set_tx(result->tx);
   for (auto id : result->claim_ids) response->add_claim_ids(id);
@@ -94,8 +94,8 @@ grpc::Status ClaimGraphService::Retract(grpc::ServerContext* context, const v1::
   const Principal* principal = &call.principal();
   Status allowed = Authenticator::Require(*principal, Role::kWriter, "retract claims");
   if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
-  std::vector<storage::ClaimId> ids(request->claim_ids().begin(), request->claim_ids().end());
-  auto result = engine::RetractBatch(store_, ids, request->reason(), principal->name, request->idempotency_key());
+  std::vector<engine::ClaimId> ids(request->claim_ids().begin(), request->claim_ids().end());
+  auto result = engine::RetractBatch(engine_, ids, request->reason(), principal->name, request->idempotency_key());
   if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
   response->set_tx(result->tx);
   for (auto id : result->claim_ids) response->add_claim_ids(id);
@@ -118,7 +118,7 @@ grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, con
         "ingestion is not configured: start claimgraphd serve with --schema and --rules")));
   ingest::DocumentInput doc{request->text(),      request->source_key(), request->title(),
                             request->publisher(), request->published(),  request->url()};
-  auto result = ingest::IngestDocument(store_, *ingest_, doc, principal->name, request->dry_run());
+  auto result = ingest::IngestDocument(&engine_, *ingest_, doc, principal->name, request->dry_run());
   if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
   response->set_tx(result->tx);
   response->set_duplicate(result->duplicate);
@@ -130,14 +130,9 @@ grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, con
   response->set_duplicate_claims(static_cast<uint32_t>(result->duplicate_claims));
   if (!result->claim_ids.empty()) {
     // Written (or written before): answer with the stored records.
-    auto view = store_->NewReadView();
-    if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
-    for (storage::ClaimId id : result->claim_ids) {
-      auto claim = (*view)->GetClaim(id);
-      if (!claim.ok()) return log.Done(ToGrpcStatus(claim.status()));
-      Status converted = ToProto(**view, *claim, response->add_claims());
-      if (!converted.ok()) return log.Done(ToGrpcStatus(converted));
-    }
+    auto claims = engine_.GetClaims(result->claim_ids);
+    if (!claims.ok()) return log.Done(ToGrpcStatus(claims.status()));
+    for (const auto& c : *claims) ToProto(c, response->add_claims());
   } else {
     for (const auto& c : result->extraction.claims) ToProto(c, result->source_key, response->add_claims());
   }
@@ -150,12 +145,11 @@ grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1:
   AdmittedCall call("GetClaim", *context, auth_, &gate_);
   if (!call.ok()) return call.refusal();  // authenticated: every role may read
   RequestLog& log = call.log();
-  auto view = store_->NewReadView();
-  if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
-  auto claim = (*view)->GetClaim(request->id());
+  auto claim = engine_.GetClaim(request->id());
   if (!claim.ok()) return log.Done(ToGrpcStatus(claim.status()));
+  ToProto(*claim, response);
   log.set_rows(1);
-  return log.Done(ToGrpcStatus(ToProto(**view, *claim, response)));
+  return log.Done(grpc::Status::OK);
 }
 
 grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1::GetSourceRequest* request,
@@ -163,20 +157,9 @@ grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1
   AdmittedCall call("GetSource", *context, auth_, &gate_);
   if (!call.ok()) return call.refusal();  // authenticated: every role may read
   RequestLog& log = call.log();
-  auto view = store_->NewReadView();
-  if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
-  auto source = (*view)->FindSource(request->key());
+  auto source = engine_.GetSource(request->key());
   if (!source.ok()) return log.Done(ToGrpcStatus(source.status()));
-  auto live = (*view)->ClaimsBySource(source->id);
-  if (!live.ok()) return log.Done(ToGrpcStatus(live.status()));
-  response->set_id(source->id);
-  response->set_key(source->key);
-  response->set_title(source->title);
-  response->set_publisher(source->publisher);
-  response->set_published(source->published);
-  response->set_url(source->url);
-  response->set_sha256(source->sha256);
-  response->set_live_claims(live->size());
+  ToProto(*source, response);
   log.set_rows(1);
   return log.Done(grpc::Status::OK);
 }
@@ -186,21 +169,10 @@ grpc::Status ClaimGraphService::History(grpc::ServerContext* context, const v1::
   AdmittedCall call("History", *context, auth_, &gate_);
   if (!call.ok()) return call.refusal();
   RequestLog& log = call.log();
-  const Principal* principal = &call.principal();
-  engine::ExecuteOptions options;
-  options.principal = principal->name;
-  options.read_only = true;
-  auto result = engine_.Execute("HISTORY CLAIM " + std::to_string(request->claim_id()), options);
-  if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
-  for (const auto& row : result->rows) {
-    auto* e = response->add_events();
-    e->set_tx(static_cast<uint64_t>(row[0].number));
-    e->set_time(row[1].text);
-    e->set_event(row[2].text);
-    e->set_principal(row[3].text);
-    e->set_detail(row[4].text);
-  }
-  log.set_rows(result->rows.size());
+  auto events = engine_.ClaimHistory(request->claim_id());
+  if (!events.ok()) return log.Done(ToGrpcStatus(events.status()));
+  for (const auto& e : *events) ToProto(e, response->add_events());
+  log.set_rows(events->size());
   return log.Done(grpc::Status::OK);
 }
 
@@ -212,41 +184,20 @@ grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const 
   const Principal* principal = &call.principal();
   Status allowed = Authenticator::Require(*principal, Role::kAdmin, "verify the audit log");
   if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
-  auto report = store_->VerifyLog();
+  auto report = engine_.Verify(request->indexes());
   if (!report.ok()) return log.Done(ToGrpcStatus(report.status()));
-  response->set_ok(report->ok);
-  response->set_transactions_checked(report->transactions_checked);
-  response->set_claims_checked(report->claims_checked);
-  response->set_first_bad_tx(report->first_bad_tx);
-  response->set_problem(report->problem);
-  if (report->ok && request->indexes()) {
-    auto indexes = store_->VerifyIndexes();
-    if (!indexes.ok()) return log.Done(ToGrpcStatus(indexes.status()));
-    response->set_indexes_checked(true);
-    response->set_ok(indexes->ok);
-    response->set_problem(indexes->problem);
-  }
+  ToProto(*report, response);
   return log.Done(grpc::Status::OK);
 }
 
-grpc::Status ClaimGraphService::Stats(grpc::ServerContext* context, const v1::StatsRequest*,
+grpc::Status ClaimGraphService::Stats(grpc::ServerContext* context, const v1::StatsRequest* request,
                                       v1::StatsResponse* response) {
   AdmittedCall call("Stats", *context, auth_, &gate_);
   if (!call.ok()) return call.refusal();  // authenticated: every role may read
   RequestLog& log = call.log();
-  auto view = store_->NewReadView();
-  if (!view.ok()) return log.Done(ToGrpcStatus(view.status()));
-  auto live = (*view)->CountClaims({}, UINT64_MAX);
-  auto predicates = (*view)->ListPredicates();
-  auto sources = (*view)->ListSources();
-  if (!live.ok() || !predicates.ok() || !sources.ok())
-    return log.Done(ToGrpcStatus(Status::Internal("reading statistics")));
-  response->set_transactions((*view)->last_tx());
-  response->set_live_claims(*live);
-  response->set_entities((*view)->EntityCount());
-  response->set_predicates(predicates->size());
-  response->set_sources(sources->size());
-  response->set_disk_bytes(store_->ApproximateDiskBytes());
+  auto stats = engine_.Stats(request->by_predicate());
+  if (!stats.ok()) return log.Done(ToGrpcStatus(stats.status()));
+  ToProto(*stats, response);
   return log.Done(grpc::Status::OK);
 }
 

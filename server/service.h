@@ -12,7 +12,6 @@
 #include "engine/ingest/pipeline.h"
 #include "server/auth.h"
 #include "server/call_gate.h"
-#include "storage/claim_store.h"
 
 namespace claimgraph::server {
 
@@ -26,9 +25,9 @@ struct ServiceLimits {
 class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
  public:
   // `ingest` may be null: IngestDocument then answers FAILED_PRECONDITION.
-  ClaimGraphService(storage::ClaimStore* store, Authenticator auth, ServiceLimits limits,
+  ClaimGraphService(engine::Engine* engine, Authenticator auth, ServiceLimits limits,
                     std::shared_ptr<const ingest::IngestPipeline> ingest = nullptr)
-      : store_(store), engine_(store), auth_(std::move(auth)), limits_(limits), ingest_(std::move(ingest)) {}
+      : engine_(*engine), auth_(std::move(auth)), limits_(limits), ingest_(std::move(ingest)) {}
 
   grpc::Status Query(grpc::ServerContext* context, const v1::QueryRequest* request,
                      grpc::ServerWriter<v1::QueryResponse>* writer) override;
@@ -60,8 +59,7 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
  private:
   engine::ExecuteOptions OptionsFor(grpc::ServerContextBase* context, const Principal& p, const v1::QueryRequest& r) const;
 
-  storage::ClaimStore* store_;
-  engine::Engine engine_;
+  engine::Engine& engine_;
   Authenticator auth_;
   ServiceLimits limits_;
   std::shared_ptr<const ingest::IngestPipeline> ingest_;

@@ -9,7 +9,7 @@
 // whitespace is space, tab, CR and LF. Anything else is left for the parser.
 // In codec/ rather than grammar/ because the CLI splits its console input and
 // `query -f` files without the parser (it sends each statement to a server);
-// grammar/split_statements_test checks it agrees with the parser on where
+// tests/codec/split_statements_test checks it agrees with the parser on where
 // statements are.
 #pragma once
 

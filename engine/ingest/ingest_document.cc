@@ -22,7 +22,7 @@ size_t FirstInvalidUtf8(std::string_view s) {
 
 }  // namespace
 
-Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipeline& pipeline,
+Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline& pipeline,
                                     const DocumentInput& doc, const std::string& principal, bool dry_run) {
   if (doc.text.empty()) return Status::InvalidArgument("the document is empty");
   if (size_t bad = FirstInvalidUtf8(doc.text); bad != std::string_view::npos)
@@ -32,6 +32,7 @@ Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipe
   result.source_key = doc.source_key.empty() ? "doc:" + result.sha256.substr(0, 16) : doc.source_key;
   result.extraction = pipeline.Extract(doc.text);
   if (dry_run || result.extraction.claims.empty()) return result;
+  if (engine == nullptr) return Status::Internal("IngestDocument: no store to write to");
 
   // A source key names one text: the store refuses a different SHA-256 under
   // a key that has one (storage's UpsertSource, inside the transaction).
@@ -42,7 +43,7 @@ Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipe
     d.subject = c.subject;
     d.predicate = c.predicate;
     d.object_text = c.object;
-    d.source = {result.source_key, doc.title, doc.publisher, doc.published, doc.url, result.sha256};
+    d.source = {0, result.source_key, doc.title, doc.publisher, doc.published, doc.url, result.sha256};
     d.has_span = true;
     d.span_begin = c.span_begin;
     d.span_end = c.span_end;
@@ -53,7 +54,7 @@ Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipe
     drafts.push_back(std::move(d));
   }
   CG_ASSIGN_OR_RETURN(engine::BatchResult batch,
-                      engine::AssertBatch(store, drafts, principal, "ingest:" + result.sha256));
+                      engine::AssertBatch(*engine, drafts, principal, "ingest:" + result.sha256));
   result.tx = batch.tx;
   result.claim_ids = std::move(batch.claim_ids);
   result.duplicate = batch.replayed;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "engine/ingest/pipeline.h"
-#include "storage/claim_store.h"
+#include "engine/engine.h"
 
 namespace claimgraph::ingest {
 
@@ -23,17 +23,17 @@ struct IngestResult {
   Extraction extraction;
   std::string sha256;
   std::string source_key;
-  storage::TxId tx = 0;                  // 0 for a dry run or a document without claims
-  std::vector<storage::ClaimId> claim_ids;  // parallel to extraction.claims once written
+  engine::TxId tx = 0;                  // 0 for a dry run or a document without claims
+  std::vector<engine::ClaimId> claim_ids;  // parallel to extraction.claims once written
   bool duplicate = false;                // this text was ingested before; nothing written
   size_t duplicate_claims = 0;           // claims found that were live already (same identity): not written
 };
 
-// dry_run: extract only. InvalidArgument for an empty text or one that is not
+// dry_run: extract only (`engine` may then be null). InvalidArgument for an empty text or one that is not
 // UTF-8; FailedPrecondition when the source key already holds a different text
 // (checked on a snapshot before the write: two concurrent first ingestions of
 // different texts under one new key are not caught).
-Result<IngestResult> IngestDocument(storage::ClaimStore* store, const IngestPipeline& pipeline,
+Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline& pipeline,
                                     const DocumentInput& doc, const std::string& principal, bool dry_run);
 
 }  // namespace claimgraph::ingest

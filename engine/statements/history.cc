@@ -1,6 +1,7 @@
 // HISTORY CLAIM n, HISTORY s p o, AUDIT VERIFY.
 #include "engine/binder/binder.h"
 #include "engine/executor/evaluator.h"
+#include "engine/lookup/lookup.h"
 #include "base/timestamp.h"
 #include "engine/statements.h"
 #include "grammar/parser.h"
@@ -9,19 +10,12 @@ namespace claimgraph::engine {
 
 Result<QueryResult> ExecuteHistoryClaim(const StatementContext& sc, const grammar::HistoryClaimStatement& s) {
   CG_ASSIGN_OR_RETURN(auto view, sc.store->NewReadView());
-  CG_ASSIGN_OR_RETURN(storage::Claim c, view->GetClaim(s.claim));
+  CG_ASSIGN_OR_RETURN(std::vector<HistoryEvent> events, ReadClaimHistory(*view, s.claim));
   QueryResult r;
   r.columns = {"tx", "time", "event", "principal", "detail"};
-  CG_ASSIGN_OR_RETURN(storage::TxRecord asserted, view->GetTx(c.asserted_tx));
-  r.rows.push_back({Value::Number(double(c.asserted_tx)), Value::String(base::FormatTimestamp(asserted.time_us)),
-                    Value::String("asserted"), Value::String(asserted.principal),
-                    Value::String(std::string(storage::ModalityName(c.modality)) + ", confidence " +
-                                  FormatNumber(c.confidence) + ", method " + c.method)});
-  if (c.retracted_tx) {
-    CG_ASSIGN_OR_RETURN(storage::TxRecord retracted, view->GetTx(c.retracted_tx));
-    r.rows.push_back({Value::Number(double(c.retracted_tx)), Value::String(base::FormatTimestamp(retracted.time_us)),
-                      Value::String("retracted"), Value::String(retracted.principal), Value::String(c.retract_reason)});
-  }
+  for (const auto& e : events)
+    r.rows.push_back({Value::Number(double(e.tx)), Value::String(base::FormatTimestamp(e.time_us)),
+                      Value::String(e.event), Value::String(e.principal), Value::String(e.detail)});
   CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }
@@ -70,16 +64,18 @@ Result<QueryResult> ExecuteHistoryFact(const StatementContext& sc, const grammar
   return r;
 }
 
-Result<QueryResult> ExecuteAuditVerify(const StatementContext& sc) {
-  CG_ASSIGN_OR_RETURN(storage::AuditReport report, sc.store->VerifyLog());
+Result<QueryResult> ExecuteAuditVerify(const StatementContext& sc, const grammar::AuditVerifyStatement& s) {
+  CG_ASSIGN_OR_RETURN(VerifyReport report, VerifyStore(*sc.store, s.indexes));
   QueryResult r;
   r.columns = {"ok", "transactions", "claims", "first_bad_tx", "problem"};
-  r.rows.push_back({Value::Bool(report.ok), Value::Number(double(report.transactions_checked)),
+  if (s.indexes) r.columns.push_back("indexes");
+  r.rows.push_back({Value::Bool(report.ok()), Value::Number(double(report.transactions_checked)),
                     Value::Number(double(report.claims_checked)),
-                    report.ok ? Value::Null() : Value::Number(double(report.first_bad_tx)),
-                    report.ok ? Value::Null() : Value::String(report.problem)});
-  r.message = report.ok ? "audit ok: " + std::to_string(report.transactions_checked) + " transactions verified"
-                        : "AUDIT FAILED at tx " + std::to_string(report.first_bad_tx) + ": " + report.problem;
+                    report.log_ok ? Value::Null() : Value::Number(double(report.first_bad_tx)),
+                    report.ok() ? Value::Null() : Value::String(report.problem())});
+  if (s.indexes)
+    r.rows.back().push_back(report.indexes_checked ? Value::Bool(report.indexes_ok) : Value::Null());
+  r.message = VerifyMessage(report);
   CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
 }

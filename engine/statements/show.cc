@@ -1,6 +1,7 @@
 // SHOW PREDICATES | ENTITIES | SOURCES | STATS | CLAIM n
 #include "engine/executor/evaluator.h"
 #include "base/timestamp.h"
+#include "engine/lookup/lookup.h"
 #include "engine/statements.h"
 
 namespace claimgraph::engine {
@@ -9,38 +10,35 @@ namespace {
 Value Str(const std::string& s) { return s.empty() ? Value::Null() : Value::String(s); }
 Value Num(uint64_t n) { return Value::Number(double(n)); }
 
-}  // namespace
-
-Status AppendClaimRecord(ExecContext* ctx, const storage::Claim& c, QueryResult* r) {
+// SHOW CLAIM n: the record as GetClaim returns it, a field a row.
+void AppendClaimRecord(const ClaimRecord& c, QueryResult* r) {
   auto add = [&](const char* field, Value v) { r->rows.push_back({Value::String(field), std::move(v)}); };
-  CG_ASSIGN_OR_RETURN(Value subject, SlotValue(ctx, VarKind::kNode, c.subject));
-  CG_ASSIGN_OR_RETURN(Value predicate, SlotValue(ctx, VarKind::kPredicate, c.predicate));
-  CG_ASSIGN_OR_RETURN(Value object, SlotValue(ctx, VarKind::kNode, c.object));
-  CG_ASSIGN_OR_RETURN(const storage::Source* src, ctx->names().Source(c.source));
+  const bool retracted = c.retracted_tx != 0;
   add("id", Num(c.id));
-  add("subject", subject);
-  add("predicate", predicate);
-  add("object", object);
-  add("source", Str(src->key));
-  add("title", Str(src->title));
-  add("publisher", Str(src->publisher));
-  add("published", Str(src->published));
-  add("url", Str(src->url));
-  add("source_sha256", Str(src->sha256));
+  add("subject", c.subject);
+  add("predicate", c.predicate);
+  add("object", c.object);
+  add("source", Str(c.source.key));
+  add("title", Str(c.source.title));
+  add("publisher", Str(c.source.publisher));
+  add("published", Str(c.source.published));
+  add("url", Str(c.source.url));
+  add("source_sha256", Str(c.source.sha256));
   add("span", c.has_span ? Value::String(std::to_string(c.span_begin) + ".." + std::to_string(c.span_end)) : Value::Null());
   add("quote", Str(c.quote));
   add("confidence", Value::Number(c.confidence));
   add("method", Str(c.method));
-  add("modality", Value::String(storage::ModalityName(c.modality)));
+  add("modality", Value::String(base::ModalityName(c.modality)));
   add("tx", Num(c.asserted_tx));
   add("principal", Str(c.principal));
   add("asserted_at", Value::String(base::FormatTimestamp(c.asserted_at_us)));
-  add("retracted_tx", c.retracted_tx ? Num(c.retracted_tx) : Value::Null());
-  add("retract_reason", c.retracted_tx ? Str(c.retract_reason) : Value::Null());
-  add("retracted_by", c.retracted_tx ? Str(c.retracted_by) : Value::Null());
-  add("retracted_at", c.retracted_tx ? Value::String(base::FormatTimestamp(c.retracted_at_us)) : Value::Null());
-  return Status::Ok();
+  add("retracted_tx", retracted ? Num(c.retracted_tx) : Value::Null());
+  add("retract_reason", retracted ? Str(c.retract_reason) : Value::Null());
+  add("retracted_by", retracted ? Str(c.retracted_by) : Value::Null());
+  add("retracted_at", retracted ? Value::String(base::FormatTimestamp(c.retracted_at_us)) : Value::Null());
 }
+
+}  // namespace
 
 Result<QueryResult> ExecuteShow(const StatementContext& sc, const grammar::ShowStatement& s) {
   CG_ASSIGN_OR_RETURN(auto view, sc.store->NewReadView());
@@ -51,11 +49,10 @@ Result<QueryResult> ExecuteShow(const StatementContext& sc, const grammar::ShowS
   switch (s.what) {
     case What::kPredicates: {
       r.columns = {"predicate", "symmetric", "inverse", "domain", "range", "claims"};
-      CG_ASSIGN_OR_RETURN(auto preds, view->ListPredicates());
-      for (const auto& p : preds) {
-        CG_ASSIGN_OR_RETURN(uint64_t n, view->CountClaims({std::nullopt, p.id}, UINT64_MAX));
-        r.rows.push_back({Value::String(p.name), Value::Bool(p.symmetric), Str(p.inverse), Str(p.domain), Str(p.range), Num(n)});
-      }
+      CG_ASSIGN_OR_RETURN(StoreStats stats, ReadStats(*sc.store, *view, true));
+      for (const auto& p : stats.by_predicate)
+        r.rows.push_back({Value::String(p.name), Value::Bool(p.symmetric), Str(p.inverse), Str(p.domain), Str(p.range),
+                          Num(p.live_claims)});
       break;
     }
     case What::kEntities: {
@@ -87,21 +84,19 @@ Result<QueryResult> ExecuteShow(const StatementContext& sc, const grammar::ShowS
     }
     case What::kStats: {
       r.columns = {"statistic", "value"};
-      CG_ASSIGN_OR_RETURN(uint64_t live, view->CountClaims({}, UINT64_MAX));
-      CG_ASSIGN_OR_RETURN(auto preds, view->ListPredicates());
-      CG_ASSIGN_OR_RETURN(auto sources, view->ListSources());
-      r.rows.push_back({Value::String("transactions"), Num(view->last_tx())});
-      r.rows.push_back({Value::String("live claims"), Num(live)});
-      r.rows.push_back({Value::String("entities"), Num(view->EntityCount())});
-      r.rows.push_back({Value::String("predicates"), Num(preds.size())});
-      r.rows.push_back({Value::String("sources"), Num(sources.size())});
+      CG_ASSIGN_OR_RETURN(StoreStats stats, ReadStats(*sc.store, *view, false));
+      r.rows.push_back({Value::String("transactions"), Num(stats.transactions)});
+      r.rows.push_back({Value::String("live claims"), Num(stats.live_claims)});
+      r.rows.push_back({Value::String("entities"), Num(stats.entities)});
+      r.rows.push_back({Value::String("predicates"), Num(stats.predicates)});
+      r.rows.push_back({Value::String("sources"), Num(stats.sources)});
       break;
     }
     case What::kClaim: {
-      auto claim = view->GetClaim(s.claim);
-      if (!claim.ok()) return claim.status();
+      CG_ASSIGN_OR_RETURN(storage::Claim claim, view->GetClaim(s.claim));
+      CG_ASSIGN_OR_RETURN(ClaimRecord record, ResolveClaim(*view, claim));
       r.columns = {"field", "value"};
-      CG_RETURN_IF_ERROR(AppendClaimRecord(&ctx, *claim, &r));
+      AppendClaimRecord(record, &r);
       break;
     }
   }

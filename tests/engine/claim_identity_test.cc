@@ -172,6 +172,7 @@ TEST_P(WritePaths, ExportImportedIntoTheSameStoreWritesNothingAndIntoAnEmptyOneR
 TEST_P(WritePaths, AnNQuadsExportImportedIntoItsOwnStoreWritesNothing) {
   TempDir dir;
   auto store = OpenStore(dir.path());
+  Engine engine(store.get());
   ApplyTestSchema(store.get());
   ImportJsonl(store.get(), kClaims, GetParam());  // claims with spans, quotes, another modality
   std::ostringstream quads;
@@ -190,12 +191,12 @@ TEST_P(WritePaths, AnNQuadsExportImportedIntoItsOwnStoreWritesNothing) {
   d.predicate = "targets";
   d.object_text = "Japan";
   d.source.key = "s2";
-  d.modality = storage::Modality::kReported;
+  d.modality = base::Modality::kReported;
   d.has_span = true;
   d.span_begin = 1;
   d.span_end = 2;
   d.quote = "x";
-  EXPECT_TRUE(ValueOrDie(AssertBatch(store.get(), {d}, "tester", "")).duplicates.empty());
+  EXPECT_TRUE(ValueOrDie(AssertBatch(engine, {d}, "tester", "")).duplicates.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(BulkAndOnline, WritePaths, ::testing::Values(true, false),
@@ -204,6 +205,7 @@ INSTANTIATE_TEST_SUITE_P(BulkAndOnline, WritePaths, ::testing::Values(true, fals
 TEST(ClaimIdentity, SymmetricOrderMethodAndConfidenceDoNotMakeANewClaim) {
   TempDir dir;
   auto store = OpenStore(dir.path());
+  Engine engine(store.get());
   ApplyTestSchema(store.get());
   std::vector<ClaimDraft> drafts(4);
   for (auto& d : drafts) {
@@ -220,20 +222,20 @@ TEST(ClaimIdentity, SymmetricOrderMethodAndConfidenceDoNotMakeANewClaim) {
   drafts[2].method = "rules:2";
   drafts[2].confidence = 0.4;
   drafts[3].predicate = "targets";  // directed: a different claim
-  BatchResult r = ValueOrDie(AssertBatch(store.get(), drafts, "tester", "batch-1"));
+  BatchResult r = ValueOrDie(AssertBatch(engine, drafts, "tester", "batch-1"));
   ASSERT_EQ(r.claim_ids.size(), 4u);
   EXPECT_EQ(r.claim_ids[1], r.claim_ids[0]);
   EXPECT_EQ(r.claim_ids[2], r.claim_ids[0]);
   EXPECT_NE(r.claim_ids[3], r.claim_ids[0]);
   EXPECT_EQ(r.duplicates, (std::vector<size_t>{1, 2}));
   // A retry with the same key gets the same answer, duplicates included.
-  BatchResult retry = ValueOrDie(AssertBatch(store.get(), drafts, "tester", "batch-1"));
+  BatchResult retry = ValueOrDie(AssertBatch(engine, drafts, "tester", "batch-1"));
   EXPECT_TRUE(retry.replayed);
   EXPECT_EQ(retry.claim_ids, r.claim_ids);
   EXPECT_EQ(retry.duplicates, r.duplicates);
   // Another batch of the same claims writes nothing: no transaction.
   storage::TxId last = store->LastTx();
-  BatchResult other = ValueOrDie(AssertBatch(store.get(), drafts, "tester", "batch-2"));
+  BatchResult other = ValueOrDie(AssertBatch(engine, drafts, "tester", "batch-2"));
   EXPECT_EQ(other.tx, 0u);
   EXPECT_EQ(other.duplicates, (std::vector<size_t>{0, 1, 2, 3}));
   EXPECT_EQ(store->LastTx(), last);
@@ -257,6 +259,7 @@ TEST(ClaimIdentity, TheAssertStatementSkipsALiveClaim) {
 TEST(NewNames, EveryPathDefinesAnUnknownPredicateAndRefusesALikelyTypo) {
   TempDir dir;
   auto store = OpenStore(dir.path());
+  Engine engine(store.get());
   ApplyTestSchema(store.get());
   // JSONL: a typo is a rejected line with its position; a new name is defined.
   io::ImportSummary typo = ImportJsonl(
@@ -271,11 +274,11 @@ TEST(NewNames, EveryPathDefinesAnUnknownPredicateAndRefusesALikelyTypo) {
   d.predicate = "pactt";
   d.object_text = "B";
   d.source.key = "s";
-  auto refused = AssertBatch(store.get(), {d}, "tester", "");
+  auto refused = AssertBatch(engine, {d}, "tester", "");
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.status().message().find("did you mean 'pact'"), std::string::npos);
   d.predicate = "allies-with";
-  BatchResult defined = ValueOrDie(AssertBatch(store.get(), {d}, "tester", ""));
+  BatchResult defined = ValueOrDie(AssertBatch(engine, {d}, "tester", ""));
   EXPECT_EQ(defined.defined.predicates, std::vector<std::string>{"allies-with"});
   EXPECT_EQ(defined.defined.entities, 2u);
   auto view = ValueOrDie(store->NewReadView());
@@ -284,7 +287,7 @@ TEST(NewNames, EveryPathDefinesAnUnknownPredicateAndRefusesALikelyTypo) {
   EXPECT_EQ(p.domain, "ANY");
   // The inverse name reads the predicate backwards.
   d.predicate = "targeted-by";
-  BatchResult inverse = ValueOrDie(AssertBatch(store.get(), {d}, "tester", ""));
+  BatchResult inverse = ValueOrDie(AssertBatch(engine, {d}, "tester", ""));
   EXPECT_TRUE(inverse.defined.predicates.empty());
 }
 

@@ -48,6 +48,7 @@ class IngestStoreTest : public ::testing::Test {
     auto opened = storage::ClaimStore::Open(dir_.path(), storage::StoreOptions{});
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(opened).value();
+    engine_ = std::make_unique<engine::Engine>(store_.get());
     auto schema = io::ParseSchemaJson(testing::ReadFileOrDie(testing::SourceDir() + "/examples/schema.json"));
     ASSERT_TRUE(schema.ok());
     ASSERT_TRUE(io::ApplySchema(store_.get(), *schema, "test").ok());
@@ -58,6 +59,7 @@ class IngestStoreTest : public ::testing::Test {
   }
   ::claimgraph::testing::TempDir dir_;
   std::unique_ptr<storage::ClaimStore> store_;
+  std::unique_ptr<engine::Engine> engine_;
 };
 
 TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNothing) {
@@ -66,7 +68,7 @@ TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNo
   doc.source_key = "nikkei-2015";
   doc.publisher = "Nikkei Asian Review";
   doc.published = "2015-06-04";
-  auto first = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false);
+  auto first = IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", false);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   ASSERT_FALSE(first->duplicate);
   ASSERT_GT(first->claim_ids.size(), 0u);
@@ -88,7 +90,7 @@ TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNo
 
   // The same text again, even under another source key: nothing new.
   doc.source_key = "nikkei-copy";
-  auto again = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false);
+  auto again = IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", false);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_TRUE(again->duplicate);
   EXPECT_EQ(again->claim_ids, first->claim_ids);
@@ -99,10 +101,10 @@ TEST_F(IngestStoreTest, ASourceKeyHoldsOneText) {
   DocumentInput doc;
   doc.text = "Japan and India signed a defence pact.";
   doc.source_key = "wire-1";
-  ASSERT_TRUE(IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false).ok());
+  ASSERT_TRUE(IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", false).ok());
   uint64_t before = LiveClaims();
   doc.text = "Canada and France signed a defence pact.";  // another text, same key
-  auto clash = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false);
+  auto clash = IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", false);
   ASSERT_FALSE(clash.ok());
   EXPECT_EQ(clash.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(clash.status().message().find("wire-1"), std::string::npos) << clash.status().message();
@@ -112,13 +114,13 @@ TEST_F(IngestStoreTest, ASourceKeyHoldsOneText) {
 TEST_F(IngestStoreTest, DryRunWritesNothingAndBadUtf8IsRefused) {
   DocumentInput doc;
   doc.text = CorpusFile("000_7b8d84514c241447");
-  auto dry = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", true);
+  auto dry = IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", true);
   ASSERT_TRUE(dry.ok());
   EXPECT_GT(dry->extraction.claims.size(), 0u);
   EXPECT_EQ(dry->tx, 0u);
   EXPECT_EQ(LiveClaims(), 0u);
   doc.text = "Japan and India signed a pact \xff\xfe.";
-  auto bad = IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false);
+  auto bad = IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", false);
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("offset 30"), std::string::npos) << bad.status().message();
   EXPECT_EQ(LiveClaims(), 0u);
@@ -128,7 +130,7 @@ TEST_F(IngestStoreTest, IngestedClaimsAnswerClaimQL) {
   DocumentInput doc;
   doc.text = CorpusFile("003_8ff059d97790cbcc");
   doc.source_key = "china-daily";
-  ASSERT_TRUE(IngestDocument(store_.get(), *ExamplePipeline(), doc, "analyst", false).ok());
+  ASSERT_TRUE(IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", false).ok());
   engine::Engine engine(store_.get());
   auto result = engine.Execute("MATCH ?c member-of \"Quad\" RETURN ?c ORDER BY ?c", {});
   ASSERT_TRUE(result.ok()) << result.status().ToString();

@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     auto store = std::move(opened).value();
+    cg::engine::Engine engine(store.get());
     auto schema = cg::io::ParseSchemaJson(ReadFile(src + "/examples/schema.json"));
     if (!schema.ok() || !cg::io::ApplySchema(store.get(), *schema, "bench").ok()) return 1;
     started = Clock::now();
@@ -133,7 +134,7 @@ int main(int argc, char** argv) {
       cg::ingest::DocumentInput doc;
       doc.text = documents[i];
       doc.source_key = "bench-" + std::to_string(i);
-      auto r = cg::ingest::IngestDocument(store.get(), p, doc, "bench", false);
+      auto r = cg::ingest::IngestDocument(&engine, p, doc, "bench", false);
       if (!r.ok()) {
         std::fprintf(stderr, "document %zu: %s\n", i, r.status().ToString().c_str());
         return 1;

@@ -1,0 +1,24 @@
+// `claimgraphd export`: the store as of a transaction, as N-Quads or as JSONL
+// claims, through the engine (the writers are nquads_export.h and jsonl.h).
+#pragma once
+
+#include <optional>
+#include <ostream>
+
+#include "engine/engine.h"
+
+namespace claimgraph::io {
+
+enum class ExportFormat { kNQuads, kJsonl };
+
+struct ExportSummary {
+  uint64_t lines = 0;     // quads or claims written
+  engine::TxId as_of = 0;  // the snapshot they were read from
+};
+
+// The latest state when `as_of` is empty. NotFound for a transaction the
+// store has not reached.
+Result<ExportSummary> Export(const engine::Engine& engine, ExportFormat format, std::optional<engine::TxId> as_of,
+                             std::ostream& out);
+
+}  // namespace claimgraph::io

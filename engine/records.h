@@ -1,0 +1,111 @@
+// What the engine's typed calls return (engine.h): plain structs with names
+// resolved, no storage type. The server turns them into protobuf messages,
+// the offline commands into text, the SHOW/HISTORY/AUDIT statements into rows;
+// each is read from the store in one place (engine/lookup/).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/modality.h"
+#include "engine/value.h"
+
+namespace claimgraph::engine {
+
+using ClaimId = uint64_t;
+using TxId = uint64_t;
+
+struct SourceRecord {
+  uint64_t id = 0;
+  std::string key;  // the source's stable name
+  std::string title;
+  std::string publisher;
+  std::string published;  // ISO 8601 date, possibly partial
+  std::string url;
+  std::string sha256;  // hex digest of the document text ("" when unknown)
+};
+
+// One claim as stored, its ends and source by name.
+struct ClaimRecord {
+  ClaimId id = 0;
+  Value subject;    // an entity: id and name
+  Value predicate;  // a predicate: id and name
+  Value object;     // an entity or a literal: number, string, date
+  SourceRecord source;
+  bool has_span = false;
+  uint64_t span_begin = 0, span_end = 0;  // byte offsets into the source's text
+  std::string quote;
+  double confidence = 1.0;
+  std::string method;
+  base::Modality modality = base::Modality::kAsserted;
+  TxId asserted_tx = 0;
+  std::string principal;
+  int64_t asserted_at_us = 0;
+  TxId retracted_tx = 0;  // 0 while live
+  std::string retract_reason;
+  std::string retracted_by;
+  int64_t retracted_at_us = 0;
+};
+
+struct SourceSummary {
+  SourceRecord source;
+  uint64_t live_claims = 0;
+};
+
+struct PredicateSummary {
+  std::string name;
+  bool symmetric = false;
+  std::string inverse;  // "" = none
+  std::string domain, range;
+  uint64_t live_claims = 0;
+};
+
+struct StoreStats {
+  TxId transactions = 0;  // the last committed transaction
+  uint64_t live_claims = 0;
+  uint64_t entities = 0;
+  uint64_t predicates = 0;
+  uint64_t sources = 0;
+  uint64_t disk_bytes = 0;                    // approximate: SST + WAL
+  std::vector<PredicateSummary> by_predicate;  // filled when asked for (a count per predicate)
+};
+
+// What `claimgraphd stats` and `claimgraph stats` print: a line a count, then
+// one per predicate when counted.
+std::string FormatStats(const StoreStats& stats);
+
+// The hash-chained log, and optionally the derived indexes, checked against
+// the claim records.
+struct VerifyReport {
+  bool log_ok = true;
+  uint64_t transactions_checked = 0;
+  uint64_t claims_checked = 0;
+  TxId first_bad_tx = 0;  // 0 when the log is intact
+  std::string log_problem;
+  // Only when indexes were asked for and the log was intact (a broken log
+  // makes the index check meaningless).
+  bool indexes_checked = false;
+  bool indexes_ok = true;
+  uint64_t index_claims_checked = 0;
+  std::string index_problem;
+
+  bool ok() const { return log_ok && indexes_ok; }
+  const std::string& problem() const { return log_ok ? index_problem : log_problem; }
+};
+
+// What `claimgraphd verify`, AUDIT VERIFY and the console print: "audit ok:
+// ..." or "AUDIT FAILED at tx N: ...", then the indexes' line if checked.
+std::string VerifyMessage(const VerifyReport& report);
+
+// One event in a claim's life, oldest first: "asserted", then "retracted".
+struct HistoryEvent {
+  TxId tx = 0;
+  int64_t time_us = 0;  // when the transaction committed
+  std::string event;
+  std::string principal;
+  std::string detail;  // asserted: modality, confidence, method; retracted: the reason
+};
+
+}  // namespace claimgraph::engine
