@@ -34,27 +34,39 @@ Cf CfOf(TripleIndex index) {
   return Cf::kSpo;
 }
 
-std::optional<IndexChoice> ChooseIndex(const TriplePattern& p) {
-  const bool s = p.subject.has_value(), pr = p.predicate.has_value(), o = p.object.has_value();
-  IndexChoice c{TripleIndex::kSpo, {}};
-  switch (ChooseAccessPath(s, pr, o)) {
-    case AccessPath::kSpo:
-      PutFixed64BE(&c.prefix, *p.subject);
-      PutFixed64BE(&c.prefix, *p.predicate);
-      PutFixed64BE(&c.prefix, *p.object);
-      return c;
-    case AccessPath::kOsp:
-      c.index = TripleIndex::kOsp;
-      PutFixed64BE(&c.prefix, *p.object);
-      if (s) PutFixed64BE(&c.prefix, *p.subject);
-      return c;
-    case AccessPath::kFullScan:
-      return c;
+PatternKeys KeysOf(const TriplePattern& p) {
+  const AccessPath path = ChooseAccessPath(p.subject.has_value(), p.predicate.has_value(), p.object.has_value());
+  PatternKeys keys{path, Cf::kSpo, {}};
+  // Each path reads a key family whose leading words are exactly the bound
+  // positions, in that family's order.
+  auto put = [&](const std::optional<uint64_t>& word) {
+    if (word) PutFixed64BE(&keys.prefix, *word);
+  };
+  switch (path) {
     case AccessPath::kSpPostings:
+      keys.cf = Cf::kSpPostings;
+      put(p.subject);
+      put(p.predicate);
+      break;
     case AccessPath::kPoPostings:
+      keys.cf = Cf::kPoPostings;
+      put(p.predicate);
+      put(p.object);
+      break;
+    case AccessPath::kSpo:
+      put(p.subject);
+      put(p.predicate);
+      put(p.object);
+      break;
+    case AccessPath::kOsp:
+      keys.cf = Cf::kOsp;
+      put(p.object);
+      put(p.subject);
+      break;
+    case AccessPath::kFullScan:
       break;
   }
-  return std::nullopt;
+  return keys;
 }
 
 AccessPath ChooseAccessPath(bool s, bool p, bool o) {

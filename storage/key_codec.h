@@ -40,10 +40,10 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 
+#include "storage/claim_store.h"
 #include "storage/types.h"
 
 namespace claimgraph::storage {
@@ -63,15 +63,16 @@ const char* CfName(Cf cf);
 enum class TripleIndex { kSpo, kPos, kOsp };
 Cf CfOf(TripleIndex index);
 
-// The per-claim index a pattern is read from with one prefix seek, and that
-// prefix — for the shapes ChooseAccessPath (claim_store.h, the one routing
-// rule) sends to spo or osp; nullopt for those it sends to a posting list.
-// Format 2 writes no pos: TripleIndex::kPos is only read by the migration.
-struct IndexChoice {
-  TripleIndex index;
+// A pattern's access path — ChooseAccessPath (claim_store.h), the one routing
+// rule — spelled as keys: every key of `cf` that answers the pattern starts
+// with `prefix`. A posting list with both of its key words bound has its
+// whole key as the prefix (one Get); a full scan has an empty one.
+struct PatternKeys {
+  AccessPath path;
+  Cf cf;
   std::string prefix;
 };
-std::optional<IndexChoice> ChooseIndex(const TriplePattern& pattern);
+PatternKeys KeysOf(const TriplePattern& pattern);
 
 std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim);
 // Decodes a 32-byte index key back into s, p, o and claim. False if malformed.

@@ -41,7 +41,11 @@ struct Posting {
 
 enum class PostingKind { kSubjectPredicate, kPredicateObject };
 
+// A list's key: its first and second word, fixed64be each.
+inline constexpr size_t kPostingKeySize = 8 + 8;
 std::string EncodePostingKey(uint64_t first, uint64_t second);
+// False unless `key` is kPostingKeySize bytes.
+bool DecodePostingKey(std::string_view key, uint64_t* first, uint64_t* second);
 // The posting key of an index entry and its entry's third position.
 std::string PostingKeyOf(PostingKind kind, const IndexEntry& e);
 Posting PostingOf(PostingKind kind, const IndexEntry& e);

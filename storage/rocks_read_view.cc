@@ -190,24 +190,11 @@ class PostingCursor final : public ClaimCursor {
   Status status_;
 };
 
-// Postings answer a pattern when exactly the first one or two words of a
-// list key are bound; anything else reads the per-claim indexes.
-struct PostingChoice {
-  PostingKind kind;
-  Cf cf;
-  uint64_t first;
-  std::optional<uint64_t> second;
-};
-std::optional<PostingChoice> ChoosePostings(const TriplePattern& p) {
-  switch (ChooseAccessPath(p.subject.has_value(), p.predicate.has_value(), p.object.has_value())) {
-    case AccessPath::kSpPostings:
-      return PostingChoice{PostingKind::kSubjectPredicate, Cf::kSpPostings, *p.subject, p.predicate};
-    case AccessPath::kPoPostings:
-      return PostingChoice{PostingKind::kPredicateObject, Cf::kPoPostings, *p.predicate, p.object};
-    default:
-      return std::nullopt;  // a per-claim index: ChooseIndex
-  }
+PostingKind PostingKindOf(AccessPath path) {
+  return path == AccessPath::kSpPostings ? PostingKind::kSubjectPredicate : PostingKind::kPredicateObject;
 }
+
+bool IsPostingPath(AccessPath path) { return path == AccessPath::kSpPostings || path == AccessPath::kPoPostings; }
 
 class RocksReadView final : public ReadView {
  public:
@@ -239,22 +226,23 @@ class RocksReadView final : public ReadView {
   }
 
   std::unique_ptr<ClaimCursor> Open(const TriplePattern& pattern, bool include_retracted) const {
-    if (auto lists = ChoosePostings(pattern)) {
-      if (lists->second) {
-        auto value = std::make_unique<rocksdb::PinnableSlice>();
-        auto s = store_->db()->Get(ro_, store_->cf(lists->cf), EncodePostingKey(lists->first, *lists->second), value.get());
-        if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
-        if (s.IsNotFound()) value->Reset();
-        return std::make_unique<PostingCursor>(lists->kind, lists->first, *lists->second, std::move(value), as_of_,
-                                               include_retracted);
-      }
-      return OpenLists(lists->kind, lists->cf, EncodeId(lists->first), include_retracted);
+    PatternKeys keys = KeysOf(pattern);
+    if (IsPostingPath(keys.path)) {
+      const PostingKind kind = PostingKindOf(keys.path);
+      uint64_t first, second;
+      if (!DecodePostingKey(keys.prefix, &first, &second))  // one word bound: every list under it
+        return OpenLists(kind, keys.cf, std::move(keys.prefix), include_retracted);
+      auto value = std::make_unique<rocksdb::PinnableSlice>();
+      auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, value.get());
+      if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
+      if (s.IsNotFound()) value->Reset();
+      return std::make_unique<PostingCursor>(kind, first, second, std::move(value), as_of_, include_retracted);
     }
-    IndexChoice choice = *ChooseIndex(pattern);  // not a posting-list shape: checked above
-    int cf = static_cast<int>(CfOf(choice.index));
+    const TripleIndex index = keys.cf == Cf::kOsp ? TripleIndex::kOsp : TripleIndex::kSpo;
+    int cf = static_cast<int>(keys.cf);
     auto it = pool_.Take(cf);
-    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index))));
-    return std::make_unique<RocksClaimCursor>(std::move(it), &pool_, cf, choice.index, std::move(choice.prefix), as_of_,
+    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
+    return std::make_unique<RocksClaimCursor>(std::move(it), &pool_, cf, index, std::move(keys.prefix), as_of_,
                                               include_retracted);
   }
 
@@ -286,16 +274,16 @@ class RocksReadView final : public ReadView {
   }
 
   Result<uint64_t> EstimateClaims(const TriplePattern& pattern) const override {
-    if (auto lists = ChoosePostings(pattern)) return EstimateFromPostings(*lists);
+    const PatternKeys keys = KeysOf(pattern);
+    if (IsPostingPath(keys.path)) return EstimateFromPostings(keys);
     constexpr uint64_t kExactUpTo = 128;
-    IndexChoice choice = *ChooseIndex(pattern);  // not a posting-list shape: checked above
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index))));
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
     uint64_t n = 0;
-    for (it->Seek(choice.prefix); it->Valid() && it->key().starts_with(choice.prefix) && n < kExactUpTo; it->Next()) ++n;
+    for (it->Seek(keys.prefix); it->Valid() && it->key().starts_with(keys.prefix) && n < kExactUpTo; it->Next()) ++n;
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
     if (n < kExactUpTo) return n;
     constexpr uint64_t kBytesPerEntry = 12;  // 32-byte keys delta-encoded and compressed, plus the value
-    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(CfOf(choice.index), choice.prefix));
+    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(keys.cf, keys.prefix));
     return std::max(n, bytes / kBytesPerEntry);
   }
 
@@ -310,25 +298,26 @@ class RocksReadView final : public ReadView {
     return n;
   }
 
-  Result<uint64_t> EstimateFromPostings(const PostingChoice& c) const {
-    if (c.second) {
+  // One list (its whole key bound), or the lists under a one-word prefix.
+  Result<uint64_t> EstimateFromPostings(const PatternKeys& keys) const {
+    if (keys.prefix.size() == kPostingKeySize) {
       rocksdb::PinnableSlice value;
-      auto s = store_->db()->Get(ro_, store_->cf(c.cf), EncodePostingKey(c.first, *c.second), &value);
+      auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, &value);
       if (s.IsNotFound()) return 0;
       CG_RETURN_IF_ERROR(FromRocks(s, "estimating"));
       return CountPostings(std::string_view(value.data(), value.size()));
     }
     constexpr int kListsCounted = 64;
-    std::string prefix = EncodeId(c.first);
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(c.cf)));
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
     uint64_t n = 0;
     int lists = 0;
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && lists < kListsCounted; it->Next(), ++lists)
+    for (it->Seek(keys.prefix); it->Valid() && it->key().starts_with(keys.prefix) && lists < kListsCounted;
+         it->Next(), ++lists)
       n += CountPostings(std::string_view(it->value().data(), it->value().size()));
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
     if (lists < kListsCounted) return n;
     constexpr uint64_t kDiskBytesPerPosting = 8;  // ~7.5 after LZ4 on the 1M-claim synthetic graph
-    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(c.cf, prefix));
+    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(keys.cf, keys.prefix));
     return std::max(n, bytes / kDiskBytesPerPosting);
   }
 
