@@ -179,7 +179,7 @@ class BulkSink final : public CommitSink {
   // lists, pos order for po lists). A list the store already has (an import
   // into a non-empty store) is merged with the new postings, not replaced.
   Status WritePostingLists(PostingKind kind, const std::vector<PackedIndexEntry>& sorted, const std::string& path) {
-    const Cf cf = kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings;
+    const Cf cf = CfOf(kind);
     rocksdb::SstFileWriter writer = NewWriter(Options(cf));
     CG_RETURN_IF_ERROR(Open(&writer, path));
     // Into an empty store (the usual bulk load) there is nothing to merge with.

@@ -90,7 +90,7 @@ const char* AccessPathName(AccessPath path) {
 
 std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim) {
   std::string k;
-  k.reserve(32);
+  k.reserve(kTripleKeySize);
   switch (index) {
     case TripleIndex::kSpo: PutFixed64BE(&k, s); PutFixed64BE(&k, p); PutFixed64BE(&k, o); break;
     case TripleIndex::kPos: PutFixed64BE(&k, p); PutFixed64BE(&k, o); PutFixed64BE(&k, s); break;
@@ -101,10 +101,10 @@ std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId
 }
 
 bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out) {
-  if (key.size() != 32) return false;
-  uint64_t a = DecodeFixed64BE(key.data()), b = DecodeFixed64BE(key.data() + 8),
-           c = DecodeFixed64BE(key.data() + 16);
-  out->claim = DecodeFixed64BE(key.data() + 24);
+  if (key.size() != kTripleKeySize) return false;
+  uint64_t a = DecodeFixed64BE(key.data()), b = DecodeFixed64BE(key.data() + kIdSize),
+           c = DecodeFixed64BE(key.data() + 2 * kIdSize);
+  out->claim = DecodeFixed64BE(key.data() + 3 * kIdSize);
   switch (index) {
     case TripleIndex::kSpo: out->subject = a; out->predicate = b; out->object = c; break;
     case TripleIndex::kPos: out->predicate = a; out->object = b; out->subject = c; break;
@@ -134,9 +134,17 @@ bool DecodeIndexValue(std::string_view value, IndexEntry* out) {
 }
 
 std::string EncodeNamesKey(NameTag tag, uint64_t id) {
-  std::string k(1, static_cast<char>(tag));
+  std::string k = NamesKeyPrefix(tag);
   PutFixed64BE(&k, id);
   return k;
+}
+
+std::string NamesKeyPrefix(NameTag tag) { return std::string(1, static_cast<char>(tag)); }
+
+bool DecodeNamesKey(std::string_view key, uint64_t* id) {
+  if (key.size() != kNamesKeySize) return false;
+  *id = DecodeFixed64BE(key.data() + 1);
+  return true;
 }
 
 std::string EncodeDictKey(NameTag tag, std::string_view text) {
@@ -159,6 +167,13 @@ std::string EncodeClaimKey(ClaimId id, uint8_t record_tag) {
   return k;
 }
 
+bool DecodeClaimKey(std::string_view key, ClaimId* id, uint8_t* record_tag) {
+  if (key.size() != kClaimKeySize) return false;
+  *id = DecodeFixed64BE(key.data());
+  *record_tag = static_cast<uint8_t>(key[kIdSize]);
+  return true;
+}
+
 std::string EncodeBySourceKey(SourceId source, ClaimId claim) {
   std::string k;
   PutFixed64BE(&k, source);
@@ -166,16 +181,27 @@ std::string EncodeBySourceKey(SourceId source, ClaimId claim) {
   return k;
 }
 
-std::string EncodeTxKey(TxId tx) {
-  std::string k;
-  PutFixed64BE(&k, tx);
-  return k;
+bool DecodeBySourceKey(std::string_view key, SourceId* source, ClaimId* claim) {
+  if (key.size() != kBySourceKeySize) return false;
+  *source = DecodeFixed64BE(key.data());
+  *claim = DecodeFixed64BE(key.data() + kIdSize);
+  return true;
 }
+
+std::string EncodeTxKey(TxId tx) { return EncodeId(tx); }
+
+bool DecodeTxKey(std::string_view key, TxId* tx) { return DecodeId(key, tx); }
 
 std::string EncodeId(uint64_t id) {
   std::string k;
   PutFixed64BE(&k, id);
   return k;
+}
+
+bool DecodeId(std::string_view value, uint64_t* id) {
+  if (value.size() != kIdSize) return false;
+  *id = DecodeFixed64BE(value.data());
+  return true;
 }
 
 }  // namespace claimgraph::storage

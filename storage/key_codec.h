@@ -74,8 +74,18 @@ struct PatternKeys {
 };
 PatternKeys KeysOf(const TriplePattern& pattern);
 
+// Every id in a key, and the value of a dict or alias entry, is fixed64be.
+inline constexpr size_t kIdSize = 8;
+// The key sizes of the families whose keys are ids and tags only.
+inline constexpr size_t kTripleKeySize = 4 * kIdSize;     // spo, osp (and format 1's pos)
+inline constexpr size_t kNamesKeySize = 1 + kIdSize;      // NameTag, id
+inline constexpr size_t kClaimKeySize = kIdSize + 1;      // claim id, record tag
+inline constexpr size_t kBySourceKeySize = 2 * kIdSize;  // source id, claim id
+inline constexpr size_t kTxKeySize = kIdSize;
+
+// Decoders return false when the key or value is not of its family's size.
 std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim);
-// Decodes a 32-byte index key back into s, p, o and claim. False if malformed.
+// Decodes an index key back into s, p, o and claim.
 bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out);
 
 std::string EncodeIndexValue(const IndexEntry& e);
@@ -85,17 +95,23 @@ bool DecodeIndexValue(std::string_view value, IndexEntry* out);
 // DO NOT CHANGE the values: they are on disk.
 enum class NameTag : char { kEntity = 'E', kPredicate = 'P', kSource = 'S', kLiteral = 'L' };
 std::string EncodeNamesKey(NameTag tag, uint64_t id);
+// The prefix of every names key with this tag.
+std::string NamesKeyPrefix(NameTag tag);
+bool DecodeNamesKey(std::string_view key, uint64_t* id);  // leaves the tag to the caller's prefix
 std::string EncodeDictKey(NameTag tag, std::string_view text);
-// A names key is its tag and a fixed64be id; a claims key a fixed64be id and a record tag.
-inline constexpr size_t kNamesKeySize = 1 + 8;
-inline constexpr size_t kClaimKeySize = 8 + 1;
 std::string EncodeLiteralDictKey(TermKind kind, std::string_view lexical);
-std::string EncodeClaimKey(ClaimId id, uint8_t record_tag);
+
+// The last byte of a claims key. DO NOT CHANGE: on disk.
 inline constexpr uint8_t kClaimAssertionTag = 0x00;
 inline constexpr uint8_t kClaimRetractionTag = 0x01;
+std::string EncodeClaimKey(ClaimId id, uint8_t record_tag);
+bool DecodeClaimKey(std::string_view key, ClaimId* id, uint8_t* record_tag);
 std::string EncodeBySourceKey(SourceId source, ClaimId claim);
+bool DecodeBySourceKey(std::string_view key, SourceId* source, ClaimId* claim);
 std::string EncodeTxKey(TxId tx);
-std::string EncodeId(uint64_t id);  // fixed64be, the value of dict and alias entries
+bool DecodeTxKey(std::string_view key, TxId* tx);
+std::string EncodeId(uint64_t id);  // the value of dict and alias entries
+bool DecodeId(std::string_view value, uint64_t* id);
 
 inline constexpr std::string_view kMetaFormatVersion = "format_version";
 inline constexpr std::string_view kMetaCounters = "counters";

@@ -30,6 +30,8 @@ bool ByThirdAndClaim(const Posting& a, const Posting& b) {
 
 }  // namespace
 
+Cf CfOf(PostingKind kind) { return kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings; }
+
 std::string EncodePostingKey(uint64_t first, uint64_t second) {
   std::string k;
   k.reserve(kPostingKeySize);
@@ -41,7 +43,7 @@ std::string EncodePostingKey(uint64_t first, uint64_t second) {
 bool DecodePostingKey(std::string_view key, uint64_t* first, uint64_t* second) {
   if (key.size() != kPostingKeySize) return false;
   *first = DecodeFixed64BE(key.data());
-  *second = DecodeFixed64BE(key.data() + 8);
+  *second = DecodeFixed64BE(key.data() + kIdSize);
   return true;
 }
 

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/key_codec.h"
 #include "storage/types.h"
 
 namespace claimgraph::storage {
@@ -40,9 +41,10 @@ struct Posting {
 };
 
 enum class PostingKind { kSubjectPredicate, kPredicateObject };
+Cf CfOf(PostingKind kind);  // sp_postings, po_postings
 
 // A list's key: its first and second word, fixed64be each.
-inline constexpr size_t kPostingKeySize = 8 + 8;
+inline constexpr size_t kPostingKeySize = 2 * kIdSize;
 std::string EncodePostingKey(uint64_t first, uint64_t second);
 // False unless `key` is kPostingKeySize bytes.
 bool DecodePostingKey(std::string_view key, uint64_t* first, uint64_t* second);

@@ -116,7 +116,7 @@ class PostingCursor final : public ClaimCursor {
     if (!value_->empty()) decoder_ = PostingDecoder(std::string_view(value_->data(), value_->size()));
     Settle();
   }
-  // Every list whose key starts with `prefix` (8 bytes, or empty: every list).
+  // Every list whose key starts with `prefix` (one word, or empty: every list).
   PostingCursor(PostingKind kind, std::unique_ptr<rocksdb::Iterator> it, IteratorPool* pool, int cf, std::string prefix,
                 TxId as_of, bool include_retracted)
       : kind_(kind), it_(std::move(it)), pool_(pool), cf_(cf), prefix_(std::move(prefix)), as_of_(as_of),
@@ -142,12 +142,10 @@ class PostingCursor final : public ClaimCursor {
     }
     rocksdb::Slice k = it_->key();
     if (!k.starts_with(prefix_)) return false;
-    if (k.size() != 16) {
+    if (!DecodePostingKey(std::string_view(k.data(), k.size()), &first_, &second_)) {
       status_ = Status::Corruption("malformed posting list key");
       return false;
     }
-    first_ = DecodeFixed64BE(k.data());
-    second_ = DecodeFixed64BE(k.data() + 8);
     decoder_ = PostingDecoder(std::string_view(it_->value().data(), it_->value().size()));
     return true;
   }
@@ -251,8 +249,10 @@ class RocksReadView final : public ReadView {
     std::string prefix = EncodeId(source);
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      if (it->key().size() != 16) return Status::Corruption("malformed by_source key");
-      ClaimId id = DecodeFixed64BE(it->key().data() + 8);
+      SourceId from;
+      ClaimId id;
+      if (!DecodeBySourceKey(std::string_view(it->key().data(), it->key().size()), &from, &id))
+        return Status::Corruption("malformed by_source key");
       CG_ASSIGN_OR_RETURN(Claim c, GetClaim(id));
       if (c.asserted_tx <= as_of_ && (c.retracted_tx == 0 || c.retracted_tx > as_of_)) out.push_back(id);
     }
@@ -531,11 +531,12 @@ class RocksReadView final : public ReadView {
       return Status::Ok();
     };
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      rocksdb::Slice k = it->key();
-      if (k.size() != kClaimKeySize) return Status::Corruption("malformed claims key");
-      ClaimId id = DecodeFixed64BE(k.data());
+      ClaimId id;
+      uint8_t tag;
+      if (!DecodeClaimKey(std::string_view(it->key().data(), it->key().size()), &id, &tag))
+        return Status::Corruption("malformed claims key");
       std::string_view v(it->value().data(), it->value().size());
-      if (static_cast<uint8_t>(k[8]) == kClaimAssertionTag) {
+      if (tag == kClaimAssertionTag) {
         CG_RETURN_IF_ERROR(flush());
         Claim c;
         c.id = id;
@@ -564,18 +565,20 @@ class RocksReadView final : public ReadView {
   }
 
   static Result<uint64_t> IdFrom(const std::string& value) {
-    if (value.size() != 8) return Status::Corruption("malformed id value");
-    return DecodeFixed64BE(value.data());
+    uint64_t id;
+    if (!DecodeId(value, &id)) return Status::Corruption("malformed id value");
+    return id;
   }
 
   // fn answers whether to go on.
   Status ForEachName(NameTag tag, const std::function<Result<bool>(uint64_t, std::string_view)>& fn) const {
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kNames)));
-    std::string prefix(1, static_cast<char>(tag));
+    const std::string prefix = NamesKeyPrefix(tag);
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      if (it->key().size() != kNamesKeySize) return Status::Corruption("malformed names key");
-      CG_ASSIGN_OR_RETURN(bool more,
-                          fn(DecodeFixed64BE(it->key().data() + 1), std::string_view(it->value().data(), it->value().size())));
+      uint64_t id;
+      if (!DecodeNamesKey(std::string_view(it->key().data(), it->key().size()), &id))
+        return Status::Corruption("malformed names key");
+      CG_ASSIGN_OR_RETURN(bool more, fn(id, std::string_view(it->value().data(), it->value().size())));
       if (!more) return Status::Ok();
     }
     return FromRocks(it->status(), "scanning names");

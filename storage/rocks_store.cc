@@ -308,9 +308,9 @@ Result<AuditReport> RocksClaimStore::VerifyLog() const {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kTxlog)));
   std::string record;
   for (it->SeekToFirst(); it->Valid(); it->Next(), ++expected) {
-    rocksdb::Slice key = it->key();
-    if (key.size() != 8) return fail(expected, "txlog has a malformed key");
-    TxId tx = DecodeFixed64BE(key.data());
+    TxId tx;
+    if (!DecodeTxKey(std::string_view(it->key().data(), it->key().size()), &tx))
+      return fail(expected, "txlog has a malformed key");
     if (tx != expected)
       return fail(expected, tx > expected ? "record is missing (the log jumps to tx " + std::to_string(tx) + ")"
                                           : "record is out of order");

@@ -93,8 +93,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kAlias), norm, &value);
     if (s.IsNotFound()) return Status::NotFound("entity \"" + std::string(name) + "\" not found");
     CG_RETURN_IF_ERROR(FromRocks(s, "looking up alias"));
-    if (value.size() != 8) return Status::Corruption("malformed alias entry for \"" + norm + "\"");
-    EntityId id = DecodeFixed64BE(value.data());
+    EntityId id;
+    if (!DecodeId(value, &id)) return Status::Corruption("malformed alias entry for \"" + norm + "\"");
     alias_cache_.emplace(std::move(norm), id);
     return id;
   }
@@ -170,9 +170,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey(NameTag::kPredicate, name), &value);
     if (s.IsNotFound()) return Status::NotFound("predicate '" + std::string(name) + "' not found");
     CG_RETURN_IF_ERROR(FromRocks(s, "looking up predicate"));
-    if (value.size() != 8) return Status::Corruption("malformed predicate id for '" + std::string(name) + "'");
     Predicate p;
-    p.id = DecodeFixed64BE(value.data());
+    if (!DecodeId(value, &p.id)) return Status::Corruption("malformed predicate id for '" + std::string(name) + "'");
     CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, p.id), &value, "predicate " + std::to_string(p.id)));
     CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
     return p;
@@ -240,8 +239,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey(NameTag::kSource, key), &value);
     if (s.IsNotFound()) return Status::NotFound("source \"" + std::string(key) + "\" not found");
     CG_RETURN_IF_ERROR(FromRocks(s, "looking up source"));
-    if (value.size() != 8) return Status::Corruption("malformed source id");
-    SourceId id = DecodeFixed64BE(value.data());
+    SourceId id;
+    if (!DecodeId(value, &id)) return Status::Corruption("malformed source id");
     source_by_key_.emplace(std::string(key), id);
     return id;
   }
@@ -291,8 +290,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     std::string value;
     auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), key, &value);
     TermId id;
-    if (s.ok() && value.size() == 8) {
-      id = DecodeFixed64BE(value.data());
+    if (s.ok() && DecodeId(value, &id)) {
+      // stored already
     } else if (s.IsNotFound()) {
       id = MakeTermId(literal.kind, counters_.next_literal++);
       literals_.emplace(id, literal);
@@ -608,11 +607,11 @@ class RocksWriteTransaction final : public WriteTransaction {
   Status LoadAllPredicates() {
     if (all_predicates_loaded_) return Status::Ok();
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kNames)));
-    const std::string prefix(1, static_cast<char>(NameTag::kPredicate));
+    const std::string prefix = NamesKeyPrefix(NameTag::kPredicate);
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      if (it->key().size() != kNamesKeySize) return Status::Corruption("malformed names key");
       Predicate p;
-      p.id = DecodeFixed64BE(it->key().data() + 1);
+      if (!DecodeNamesKey(std::string_view(it->key().data(), it->key().size()), &p.id))
+        return Status::Corruption("malformed names key");
       if (predicates_.count(p.id)) continue;
       CG_RETURN_IF_ERROR(DecodePredicate(std::string_view(it->value().data(), it->value().size()), &p));
       predicate_by_name_[p.name] = p.id;

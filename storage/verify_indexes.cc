@@ -100,15 +100,15 @@ Result<AuditReport> RocksClaimStore::VerifyIndexes() const {
     }
   }
   for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject}) {
-    Cf lists = kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings;
+    const Cf lists = CfOf(kind);
     IndexCheck check(expected, CfName(lists), &report);
     std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), cf(lists)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      if (it->key().size() != 16) {
-          check.Fail(std::string("malformed key in ") + CfName(lists));
-          return report;
-        }
-      uint64_t first = DecodeFixed64BE(it->key().data()), second = DecodeFixed64BE(it->key().data() + 8);
+      uint64_t first, second;
+      if (!DecodePostingKey(std::string_view(it->key().data(), it->key().size()), &first, &second)) {
+        check.Fail(std::string("malformed key in ") + CfName(lists));
+        return report;
+      }
       PostingDecoder decoder(std::string_view(it->value().data(), it->value().size()));
       Posting p;
       while (decoder.Next(&p))

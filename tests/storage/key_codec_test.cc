@@ -88,5 +88,37 @@ TEST(KeyCodec, IndexValueRoundTripsAndRejectsGarbage) {
   EXPECT_FALSE(DecodeIndexValue(EncodeIndexValue(e) + "x", &d));
 }
 
+TEST(KeyCodec, IdKeysRoundTripAndRejectTheWrongSize) {
+  uint64_t a = 0, b = 0;
+  uint8_t tag = 0;
+  const std::string names = EncodeNamesKey(NameTag::kSource, 0x0102030405060708ull);
+  EXPECT_EQ(names.size(), kNamesKeySize);
+  EXPECT_EQ(names.compare(0, 1, NamesKeyPrefix(NameTag::kSource)), 0);
+  ASSERT_TRUE(DecodeNamesKey(names, &a));
+  EXPECT_EQ(a, 0x0102030405060708ull);
+  EXPECT_FALSE(DecodeNamesKey(names + "x", &a));
+
+  const std::string claim = EncodeClaimKey(77, kClaimRetractionTag);
+  EXPECT_EQ(claim.size(), kClaimKeySize);
+  ASSERT_TRUE(DecodeClaimKey(claim, &a, &tag));
+  EXPECT_EQ(a, 77u);
+  EXPECT_EQ(tag, kClaimRetractionTag);
+  EXPECT_FALSE(DecodeClaimKey(claim.substr(1), &a, &tag));
+
+  const std::string by_source = EncodeBySourceKey(5, 6);
+  EXPECT_EQ(by_source.size(), kBySourceKeySize);
+  ASSERT_TRUE(DecodeBySourceKey(by_source, &a, &b));
+  EXPECT_EQ(a, 5u);
+  EXPECT_EQ(b, 6u);
+  EXPECT_FALSE(DecodeBySourceKey(EncodeId(5), &a, &b));
+
+  ASSERT_TRUE(DecodeTxKey(EncodeTxKey(9), &a));
+  EXPECT_EQ(a, 9u);
+  ASSERT_TRUE(DecodeId(EncodeId(1234), &a));
+  EXPECT_EQ(a, 1234u);
+  EXPECT_FALSE(DecodeId("1234", &a));
+  EXPECT_EQ(EncodeTripleKey(TripleIndex::kOsp, 1, 2, 3, 4).size(), kTripleKeySize);
+}
+
 }  // namespace
 }  // namespace claimgraph::storage
