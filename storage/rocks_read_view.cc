@@ -5,6 +5,7 @@
 #include "storage/normalize.h"
 #include "storage/posting_list.h"
 #include "storage/record_codec.h"
+#include "storage/record_reader.h"
 #include "storage/rocks_internal.h"
 #include "storage/tx_log.h"
 
@@ -198,7 +199,7 @@ class RocksReadView final : public ReadView {
  public:
   RocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId as_of, const Counters& counters)
       : store_(store), snapshot_(snapshot), as_of_(as_of), last_tx_(counters.last_tx),
-        entity_count_(counters.next_entity - 1) {
+        entity_count_(counters.next_entity - 1), records_(store, snapshot) {
     ro_.snapshot = snapshot_;
   }
   ~RocksReadView() override {
@@ -342,26 +343,11 @@ class RocksReadView final : public ReadView {
   }
 
   Result<Claim> GetClaim(ClaimId id) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kClaims, EncodeClaimKey(id, kClaimAssertionTag), &value, "claim " + std::to_string(id)));
-    Claim c;
-    c.id = id;
-    CG_RETURN_IF_ERROR(DecodeClaim(value, &c).WithContext("claim " + std::to_string(id)));
+    CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(id));
     if (c.asserted_tx > as_of_) return Status::NotFound("claim " + std::to_string(id) + " did not exist as of tx " + std::to_string(as_of_));
-    auto rs = store_->db()->Get(ro_, store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimRetractionTag), &value);
-    if (rs.ok()) {
-      Claim r;
-      CG_RETURN_IF_ERROR(DecodeRetraction(value, &r).WithContext("claim " + std::to_string(id)));
-      // Seen as of an earlier transaction, a later retraction has not happened yet.
-      if (r.retracted_tx <= as_of_) {
-        c.retracted_tx = r.retracted_tx;
-        c.retract_reason = r.retract_reason;
-        c.retracted_by = r.retracted_by;
-        c.retracted_at_us = r.retracted_at_us;
-      }
-    } else if (!rs.IsNotFound()) {
-      return FromRocks(rs, "reading retraction of claim " + std::to_string(id));
-    }
+    CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
+    // Seen as of an earlier transaction, a later retraction has not happened yet.
+    if (r && r->retracted_tx <= as_of_) ApplyRetraction(*r, &c);
     return c;
   }
 
@@ -372,37 +358,19 @@ class RocksReadView final : public ReadView {
 
   Result<std::shared_ptr<const Entity>> GetEntityShared(EntityId id) const override {
     if (auto cached = store_->CachedEntity(id)) return cached;
-    CG_ASSIGN_OR_RETURN(Entity e, ReadEntity(id));
+    CG_ASSIGN_OR_RETURN(Entity e, records_.GetEntity(id));
     auto shared = std::make_shared<const Entity>(std::move(e));
     store_->CacheEntity(last_tx_, shared);
     return shared;
   }
 
-  Result<Entity> ReadEntity(EntityId id) const {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), &value, "entity " + std::to_string(id)));
-    Entity e;
-    e.id = id;
-    CG_RETURN_IF_ERROR(DecodeEntity(value, &e));
-    return e;
-  }
-
   Result<EntityId> FindEntity(std::string_view name) const override {
-    std::string value;
     std::string norm = NormalizeAlias(name);
     if (norm.empty()) return Status::NotFound("entity \"" + std::string(name) + "\"");
-    CG_RETURN_IF_ERROR(Get(Cf::kAlias, norm, &value, "entity \"" + std::string(name) + "\""));
-    return IdFrom(value);
+    return records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\"");
   }
 
-  Result<Predicate> GetPredicate(PredicateId id) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, id), &value, "predicate " + std::to_string(id)));
-    Predicate p;
-    p.id = id;
-    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
-    return p;
-  }
+  Result<Predicate> GetPredicate(PredicateId id) const override { return records_.GetPredicate(id); }
 
   Result<Predicate> FindPredicate(std::string_view name) const override {
     // The schema is small and cached: a lookup in it beats two point reads.
@@ -412,35 +380,19 @@ class RocksReadView final : public ReadView {
     return Status::NotFound("predicate '" + std::string(name) + "' not found");
   }
 
-  Result<Source> GetSource(SourceId id) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kSource, id), &value, "source " + std::to_string(id)));
-    Source s;
-    s.id = id;
-    CG_RETURN_IF_ERROR(DecodeSource(value, &s));
-    return s;
-  }
+  Result<Source> GetSource(SourceId id) const override { return records_.GetSource(id); }
 
   Result<Source> FindSource(std::string_view key) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeDictKey(NameTag::kSource, key), &value, "source \"" + std::string(key) + "\""));
-    CG_ASSIGN_OR_RETURN(SourceId id, IdFrom(value));
+    CG_ASSIGN_OR_RETURN(SourceId id,
+                        records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kSource, key), "source \"" + std::string(key) + "\""));
     return GetSource(id);
   }
 
-  Result<Literal> GetLiteral(TermId id) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kLiteral, id), &value, "literal " + std::to_string(id)));
-    Literal l;
-    CG_RETURN_IF_ERROR(DecodeLiteral(value, &l));
-    return l;
-  }
+  Result<Literal> GetLiteral(TermId id) const override { return records_.GetLiteral(id); }
 
   Result<TermId> FindLiteral(const Literal& literal) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeLiteralDictKey(literal.kind, literal.lexical), &value,
-                           "literal \"" + literal.lexical + "\""));
-    return IdFrom(value);
+    return records_.GetId(Cf::kDict, EncodeLiteralDictKey(literal.kind, literal.lexical),
+                          "literal \"" + literal.lexical + "\"");
   }
 
   Result<std::vector<Entity>> ListEntities() const override {
@@ -453,21 +405,11 @@ class RocksReadView final : public ReadView {
   }
 
   Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const override {
-    return ForEachName(NameTag::kEntity, [&](uint64_t id, std::string_view v) -> Result<bool> {
-      Entity e;
-      e.id = id;
-      CG_RETURN_IF_ERROR(DecodeEntity(v, &e));
-      return fn(e);
-    });
+    return records_.ForEachEntity([&](Entity& e) -> Result<bool> { return fn(e); });
   }
 
   Status ForEachSource(const std::function<bool(const Source&)>& fn) const override {
-    return ForEachName(NameTag::kSource, [&](uint64_t id, std::string_view v) -> Result<bool> {
-      Source src;
-      src.id = id;
-      CG_RETURN_IF_ERROR(DecodeSource(v, &src));
-      return fn(src);
-    });
+    return records_.ForEachSource([&](Source& src) -> Result<bool> { return fn(src); });
   }
 
   Result<std::vector<Predicate>> ListPredicates() const override {
@@ -480,10 +422,7 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<Predicate>> ReadPredicates() const {
     std::vector<Predicate> out;
-    CG_RETURN_IF_ERROR(ForEachName(NameTag::kPredicate, [&](uint64_t id, std::string_view v) -> Result<bool> {
-      Predicate p;
-      p.id = id;
-      CG_RETURN_IF_ERROR(DecodePredicate(v, &p));
+    CG_RETURN_IF_ERROR(records_.ForEachPredicate([&](Predicate& p) -> Result<bool> {
       out.push_back(std::move(p));
       return true;
     }));
@@ -500,12 +439,8 @@ class RocksReadView final : public ReadView {
   }
 
   Result<TxRecord> GetTx(TxId tx) const override {
-    if (tx == 0 || tx > last_tx_) return Status::NotFound("transaction " + std::to_string(tx));
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kTxlog, EncodeTxKey(tx), &value, "transaction " + std::to_string(tx)));
-    TxRecord rec;
-    CG_RETURN_IF_ERROR(DecodeTxRecord(value, &rec).WithContext("transaction " + std::to_string(tx)));
-    return rec;
+    if (tx == 0 || tx > last_tx_) return Status::NotFound("transaction " + std::to_string(tx) + " not found");
+    return records_.GetTxRecord(tx);
   }
 
   Result<TxId> TxAtTime(int64_t time_us) const override {
@@ -544,13 +479,8 @@ class RocksReadView final : public ReadView {
         if (c.asserted_tx <= as_of_) pending = std::move(c);
       } else if (pending && pending->id == id) {
         Claim r;
-        CG_RETURN_IF_ERROR(DecodeRetraction(v, &r).WithContext("claim " + std::to_string(id)));
-        if (r.retracted_tx <= as_of_) {
-          pending->retracted_tx = r.retracted_tx;
-          pending->retract_reason = r.retract_reason;
-          pending->retracted_by = r.retracted_by;
-          pending->retracted_at_us = r.retracted_at_us;
-        }
+        CG_RETURN_IF_ERROR(DecodeRetraction(v, &r).WithContext("retraction of claim " + std::to_string(id)));
+        if (r.retracted_tx <= as_of_) ApplyRetraction(r, &*pending);
       }
     }
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning claims"));
@@ -558,38 +488,13 @@ class RocksReadView final : public ReadView {
   }
 
  private:
-  Status Get(Cf cf, const std::string& key, std::string* value, const std::string& what) const {
-    auto s = store_->db()->Get(ro_, store_->cf(cf), key, value);
-    if (s.IsNotFound()) return Status::NotFound(what + " not found");
-    return FromRocks(s, "reading " + what);
-  }
-
-  static Result<uint64_t> IdFrom(const std::string& value) {
-    uint64_t id;
-    if (!DecodeId(value, &id)) return Status::Corruption("malformed id value");
-    return id;
-  }
-
-  // fn answers whether to go on.
-  Status ForEachName(NameTag tag, const std::function<Result<bool>(uint64_t, std::string_view)>& fn) const {
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kNames)));
-    const std::string prefix = NamesKeyPrefix(tag);
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      uint64_t id;
-      if (!DecodeNamesKey(std::string_view(it->key().data(), it->key().size()), &id))
-        return Status::Corruption("malformed names key");
-      CG_ASSIGN_OR_RETURN(bool more, fn(id, std::string_view(it->value().data(), it->value().size())));
-      if (!more) return Status::Ok();
-    }
-    return FromRocks(it->status(), "scanning names");
-  }
-
   const RocksClaimStore* store_;
   const rocksdb::Snapshot* snapshot_;
   TxId as_of_;
   TxId last_tx_;
   uint64_t entity_count_;
   rocksdb::ReadOptions ro_;
+  RecordReader records_;
   mutable IteratorPool pool_;  // a view serves one query thread at a time
 };
 

@@ -10,6 +10,7 @@
 
 #include "storage/byte_codec.h"
 #include "storage/record_codec.h"
+#include "storage/record_reader.h"
 #include "storage/rocks_internal.h"
 #include "storage/tx_log.h"
 
@@ -164,18 +165,15 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
 }
 
 Status RocksClaimStore::LoadHead() {
-  std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), std::string(kMetaCounters), &value);
-  CG_RETURN_IF_ERROR(FromRocks(s, "reading meta counters"));
+  const RecordReader records(this, nullptr);
   ChainHead head;
-  CG_RETURN_IF_ERROR(DecodeCounters(value, &head.counters));
+  CG_ASSIGN_OR_RETURN(head.counters, records.GetCounters());
   if (head.counters.last_tx > 0) {
-    s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kTxlog), EncodeTxKey(head.counters.last_tx), &value);
-    if (s.IsNotFound())
+    Result<TxRecord> newest = records.GetTxRecord(head.counters.last_tx);
+    // meta says the log goes this far: its end missing is damage, not absence.
+    if (newest.status().code() == StatusCode::kNotFound)
       return Status::Corruption("txlog record " + std::to_string(head.counters.last_tx) + " (the newest) is missing");
-    CG_RETURN_IF_ERROR(FromRocks(s, "reading txlog head"));
-    TxRecord rec;
-    CG_RETURN_IF_ERROR(DecodeTxRecord(value, &rec).WithContext("txlog record " + std::to_string(head.counters.last_tx)));
+    CG_ASSIGN_OR_RETURN(TxRecord rec, std::move(newest));
     head.last_hash = rec.hash;
     head.last_time_us = rec.time_us;
   }
@@ -185,9 +183,8 @@ Status RocksClaimStore::LoadHead() {
 
 Status RocksClaimStore::ReadPostingList(Cf cf, const std::string& key, std::vector<Posting>* out) const {
   std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), this->cf(cf), key, &value);
-  if (s.IsNotFound()) return Status::Ok();
-  CG_RETURN_IF_ERROR(FromRocks(s, "reading a posting list"));
+  CG_ASSIGN_OR_RETURN(bool found, RecordReader(this, nullptr).GetIfPresent(cf, key, "a posting list", &value));
+  if (!found) return Status::Ok();
   if (!DecodePostingList(value, out)) return Status::Corruption(std::string("malformed list in ") + CfName(cf));
   return Status::Ok();
 }
@@ -237,17 +234,12 @@ TxId RocksClaimStore::LastTx() const { return head().counters.last_tx; }
 
 Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxId> as_of) const {
   const rocksdb::Snapshot* snap = db_->GetSnapshot();
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap;
-  std::string value;
-  auto s = db_->Get(ro, cf(Cf::kMeta), std::string(kMetaCounters), &value);
-  Counters counters;
-  Status st = FromRocks(s, "reading meta counters");
-  if (st.ok()) st = DecodeCounters(value, &counters);
-  if (!st.ok()) {
+  Result<Counters> read = RecordReader(this, snap).GetCounters();
+  if (!read.ok()) {
     db_->ReleaseSnapshot(snap);
-    return st;
+    return read.status();
   }
+  const Counters& counters = *read;
   TxId horizon = as_of.value_or(counters.last_tx);
   if (horizon > counters.last_tx) {
     db_->ReleaseSnapshot(snap);

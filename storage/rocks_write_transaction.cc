@@ -13,6 +13,7 @@
 #include "storage/commit_sink.h"
 #include "storage/normalize.h"
 #include "storage/record_codec.h"
+#include "storage/record_reader.h"
 #include "storage/rocks_internal.h"
 #include "storage/tx_log.h"
 
@@ -72,8 +73,8 @@ struct IdentityKeyHash {
 class RocksWriteTransaction final : public WriteTransaction {
  public:
   RocksWriteTransaction(RocksClaimStore* store, WriteOptions options)
-      : store_(store), options_(std::move(options)), lock_(store->writer_mutex()), head_(store->head()),
-        counters_(head_.counters) {
+      : store_(store), records_(store, nullptr), options_(std::move(options)), lock_(store->writer_mutex()),
+        head_(store->head()), counters_(head_.counters) {
     // The writer lock fixes this transaction's id now. A bulk load encodes
     // each claim as it is asserted (no million Claim objects held until
     // commit), so it takes its time stamp now too.
@@ -89,12 +90,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (norm.empty()) return Status::InvalidArgument("entity name \"" + std::string(name) + "\" has no letters or digits");
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end()) return it->second;
-    std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kAlias), norm, &value);
-    if (s.IsNotFound()) return Status::NotFound("entity \"" + std::string(name) + "\" not found");
-    CG_RETURN_IF_ERROR(FromRocks(s, "looking up alias"));
-    EntityId id;
-    if (!DecodeId(value, &id)) return Status::Corruption("malformed alias entry for \"" + norm + "\"");
+    CG_ASSIGN_OR_RETURN(EntityId id, records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\""));
     alias_cache_.emplace(std::move(norm), id);
     return id;
   }
@@ -166,15 +162,9 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<Predicate> FindPredicate(std::string_view name) override {
     auto it = predicate_by_name_.find(std::string(name));
     if (it != predicate_by_name_.end()) return predicates_.at(it->second);
-    std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey(NameTag::kPredicate, name), &value);
-    if (s.IsNotFound()) return Status::NotFound("predicate '" + std::string(name) + "' not found");
-    CG_RETURN_IF_ERROR(FromRocks(s, "looking up predicate"));
-    Predicate p;
-    if (!DecodeId(value, &p.id)) return Status::Corruption("malformed predicate id for '" + std::string(name) + "'");
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, p.id), &value, "predicate " + std::to_string(p.id)));
-    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
-    return p;
+    CG_ASSIGN_OR_RETURN(PredicateId id, records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kPredicate, name),
+                                                       "predicate '" + std::string(name) + "'"));
+    return records_.GetPredicate(id);
   }
 
   Result<PredicateId> DefinePredicate(const Predicate& def) override {
@@ -235,12 +225,8 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<SourceId> FindSource(std::string_view key) override {
     auto it = source_by_key_.find(std::string(key));
     if (it != source_by_key_.end()) return it->second;
-    std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey(NameTag::kSource, key), &value);
-    if (s.IsNotFound()) return Status::NotFound("source \"" + std::string(key) + "\" not found");
-    CG_RETURN_IF_ERROR(FromRocks(s, "looking up source"));
-    SourceId id;
-    if (!DecodeId(value, &id)) return Status::Corruption("malformed source id");
+    CG_ASSIGN_OR_RETURN(SourceId id, records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kSource, key),
+                                                    "source \"" + std::string(key) + "\""));
     source_by_key_.emplace(std::string(key), id);
     return id;
   }
@@ -254,10 +240,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (pending != sources_.end()) {
         s = pending->second;
       } else {
-        std::string value;
-        CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kSource, *found), &value, "source " + std::to_string(*found)));
-        CG_RETURN_IF_ERROR(DecodeSource(value, &s));
-        s.id = *found;
+        CG_ASSIGN_OR_RETURN(s, records_.GetSource(*found));
       }
     } else {
       if (found.status().code() != StatusCode::kNotFound) return found.status();
@@ -287,16 +270,15 @@ class RocksWriteTransaction final : public WriteTransaction {
     std::string key = EncodeLiteralDictKey(literal.kind, literal.lexical);
     auto it = literal_cache_.find(key);
     if (it != literal_cache_.end()) return it->second;
-    std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), key, &value);
+    Result<TermId> stored = records_.GetId(Cf::kDict, key, "literal \"" + literal.lexical + "\"");
     TermId id;
-    if (s.ok() && DecodeId(value, &id)) {
-      // stored already
-    } else if (s.IsNotFound()) {
+    if (stored.ok()) {
+      id = *stored;
+    } else if (stored.status().code() == StatusCode::kNotFound) {
       id = MakeTermId(literal.kind, counters_.next_literal++);
       literals_.emplace(id, literal);
     } else {
-      return s.ok() ? Status::Corruption("malformed literal id") : FromRocks(s, "looking up literal");
+      return stored.status();
     }
     literal_cache_.emplace(std::move(key), id);
     return id;
@@ -346,14 +328,11 @@ class RocksWriteTransaction final : public WriteTransaction {
     CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(in.predicate));
     return FindStored(IdentityOf(in, symmetric), symmetric, [&](const IndexEntry& e) -> Result<bool> {
       if (e.retracted_tx == 0) return false;
-      CG_ASSIGN_OR_RETURN(Claim c, ReadStoredClaim(e.claim));
-      std::string value;
-      CG_RETURN_IF_ERROR(Read(Cf::kClaims, EncodeClaimKey(e.claim, kClaimRetractionTag), &value,
-                              "retraction of claim " + std::to_string(e.claim)));
-      Claim r;
-      CG_RETURN_IF_ERROR(DecodeRetraction(value, &r));
+      CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(e.claim));
+      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(e.claim));
+      if (!r) return Status::NotFound("retraction of claim " + std::to_string(e.claim) + " not found");
       return (in.asserted_at_us == 0 || c.asserted_at_us == in.asserted_at_us) &&
-             (retracted_at_us == 0 || r.retracted_at_us == retracted_at_us);
+             (retracted_at_us == 0 || r->retracted_at_us == retracted_at_us);
     });
   }
 
@@ -369,20 +348,15 @@ class RocksWriteTransaction final : public WriteTransaction {
     } else if (!claims_.empty() && id >= claims_.front().id && id <= claims_.back().id) {
       c = claims_[id - claims_.front().id];
     } else {
-      std::string value;
-      auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimAssertionTag), &value);
-      if (s.IsNotFound()) return Status::NotFound("claim " + std::to_string(id) + " does not exist");
-      CG_RETURN_IF_ERROR(FromRocks(s, "reading claim"));
-      CG_RETURN_IF_ERROR(DecodeClaim(value, &c));
-      c.id = id;
-      s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimRetractionTag), &value);
-      if (s.ok()) {
-        Claim r;
-        CG_RETURN_IF_ERROR(DecodeRetraction(value, &r));
+      Result<Claim> stored = records_.GetClaimRecord(id);
+      // Retract's contract words it so: the claim id names nothing.
+      if (stored.status().code() == StatusCode::kNotFound)
+        return Status::NotFound("claim " + std::to_string(id) + " does not exist");
+      CG_ASSIGN_OR_RETURN(c, std::move(stored));
+      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
+      if (r)
         return Status::FailedPrecondition("claim " + std::to_string(id) + " was already retracted in tx " +
-                                          std::to_string(r.retracted_tx));
-      }
-      if (!s.IsNotFound()) return FromRocks(s, "reading retraction");
+                                          std::to_string(r->retracted_tx));
     }
     c.retract_reason = std::string(reason);
     c.retracted_by = std::string(retracted_by);
@@ -394,10 +368,9 @@ class RocksWriteTransaction final : public WriteTransaction {
 
   Result<std::optional<CommitInfo>> FindCommitted(std::string_view key) override {
     std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kMeta),
-                               std::string(kMetaIdempotencyPrefix) + std::string(key), &value);
-    if (s.IsNotFound()) return std::optional<CommitInfo>();
-    CG_RETURN_IF_ERROR(FromRocks(s, "reading idempotency key"));
+    CG_ASSIGN_OR_RETURN(bool found, records_.GetIfPresent(Cf::kMeta, std::string(kMetaIdempotencyPrefix) + std::string(key),
+                                                          "idempotency key", &value));
+    if (!found) return std::optional<CommitInfo>();
     ByteReader r(value);
     CommitInfo info;
     info.tx = r.Varint();
@@ -523,21 +496,9 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (it != predicates_.end()) return it->second.symmetric;
     auto known = symmetric_.find(id);
     if (known != symmetric_.end()) return known->second;
-    std::string value;
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, id), &value, "predicate " + std::to_string(id)));
-    Predicate p;
-    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
+    CG_ASSIGN_OR_RETURN(Predicate p, records_.GetPredicate(id));
     symmetric_.emplace(id, p.symmetric);
     return p.symmetric;
-  }
-
-  Result<Claim> ReadStoredClaim(ClaimId id) {
-    std::string value;
-    CG_RETURN_IF_ERROR(Read(Cf::kClaims, EncodeClaimKey(id, kClaimAssertionTag), &value, "claim " + std::to_string(id)));
-    Claim c;
-    c.id = id;
-    CG_RETURN_IF_ERROR(DecodeClaim(value, &c));
-    return c;
   }
 
   // A bare claim — no span, no quote, asserted — says only "this source has
@@ -575,7 +536,7 @@ class RocksWriteTransaction final : public WriteTransaction {
         CG_ASSIGN_OR_RETURN(bool accepted, accept(e));
         if (!accepted) continue;
         if (bare) return std::optional<ClaimId>(e.claim);
-        CG_ASSIGN_OR_RETURN(Claim c, ReadStoredClaim(e.claim));
+        CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(e.claim));
         if (IdentityOf(c, symmetric) == want) return std::optional<ClaimId>(e.claim);
       }
       CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading spo"));
@@ -596,38 +557,24 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<Entity> LoadEntity(EntityId id) {
     auto it = entities_.find(id);
     if (it != entities_.end()) return it->second;
-    std::string value;
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), &value, "entity " + std::to_string(id)));
-    Entity e;
-    e.id = id;
-    CG_RETURN_IF_ERROR(DecodeEntity(value, &e));
-    return e;
+    return records_.GetEntity(id);
   }
 
   Status LoadAllPredicates() {
     if (all_predicates_loaded_) return Status::Ok();
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kNames)));
-    const std::string prefix = NamesKeyPrefix(NameTag::kPredicate);
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      Predicate p;
-      if (!DecodeNamesKey(std::string_view(it->key().data(), it->key().size()), &p.id))
-        return Status::Corruption("malformed names key");
-      if (predicates_.count(p.id)) continue;
-      CG_RETURN_IF_ERROR(DecodePredicate(std::string_view(it->value().data(), it->value().size()), &p));
-      predicate_by_name_[p.name] = p.id;
-      predicates_[p.id] = p;
-    }
+    CG_RETURN_IF_ERROR(records_.ForEachPredicate([&](Predicate& p) -> Result<bool> {
+      if (predicates_.count(p.id)) return true;  // this transaction's version stands
+      const PredicateId id = p.id;
+      predicate_by_name_[p.name] = id;
+      predicates_[id] = std::move(p);
+      return true;
+    }));
     all_predicates_loaded_ = true;
-    return FromRocks(it->status(), "scanning predicates");
-  }
-
-  Status Read(Cf cf, const std::string& key, std::string* value, const std::string& what) {
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(cf), key, value);
-    if (s.IsNotFound()) return Status::NotFound(what + " not found");
-    return FromRocks(s, "reading " + what);
+    return Status::Ok();
   }
 
   RocksClaimStore* store_;
+  RecordReader records_;  // the newest commit: the writer lock keeps it the newest
   WriteOptions options_;
   std::unique_lock<std::mutex> lock_;  // one writer at a time
   RocksClaimStore::ChainHead head_;
