@@ -1,248 +1,36 @@
-// ReadView over one RocksDB snapshot.
+// ReadView over one RocksDB snapshot: point reads through RecordReader,
+// pattern scans through RocksCursors, planning estimates here.
 #include <rocksdb/iterator.h>
 
-#include "storage/byte_codec.h"
 #include "storage/normalize.h"
 #include "storage/posting_list.h"
 #include "storage/record_codec.h"
 #include "storage/record_reader.h"
+#include "storage/rocks_cursors.h"
 #include "storage/rocks_internal.h"
-#include "storage/tx_log.h"
 
 namespace claimgraph::storage {
 namespace {
-
-bool Visible(const IndexEntry& e, TxId as_of, bool include_retracted) {
-  if (e.asserted_tx > as_of) return false;
-  return include_retracted || e.retracted_tx == 0 || e.retracted_tx > as_of;
-}
-
-// Creating a RocksDB iterator costs more than a seek, and an index join
-// seeks once per input row: a view keeps its iterators for reuse.
-class IteratorPool {
- public:
-  std::unique_ptr<rocksdb::Iterator> Take(int cf) {
-    auto& v = free_[cf];
-    if (v.empty()) return nullptr;
-    auto it = std::move(v.back());
-    v.pop_back();
-    return it;
-  }
-  void Give(int cf, std::unique_ptr<rocksdb::Iterator> it) {
-    if (free_[cf].size() < 8) free_[cf].push_back(std::move(it));
-  }
-
- private:
-  std::vector<std::unique_ptr<rocksdb::Iterator>> free_[static_cast<int>(Cf::kCount)];
-};
-
-// A cursor that is over before it starts: a read that failed.
-class FailedCursor final : public ClaimCursor {
- public:
-  explicit FailedCursor(Status s) : status_(std::move(s)) {}
-  bool Valid() const override { return false; }
-  const IndexEntry& entry() const override { return entry_; }
-  void Next() override {}
-  Status status() const override { return status_; }
-
- private:
-  Status status_;
-  IndexEntry entry_;
-};
-
-class RocksClaimCursor final : public ClaimCursor {
- public:
-  RocksClaimCursor(std::unique_ptr<rocksdb::Iterator> it, IteratorPool* pool, int cf, TripleIndex index,
-                   std::string prefix, TxId as_of, bool include_retracted)
-      : it_(std::move(it)), pool_(pool), cf_(cf), index_(index), prefix_(std::move(prefix)), as_of_(as_of),
-        include_retracted_(include_retracted) {
-    it_->Seek(prefix_);
-    Settle();
-  }
-  ~RocksClaimCursor() override {
-    if (it_->status().ok()) pool_->Give(cf_, std::move(it_));
-  }
-  bool Valid() const override { return valid_; }
-  const IndexEntry& entry() const override { return entry_; }
-  void Next() override {
-    it_->Next();
-    Settle();
-  }
-  Status status() const override { return status_; }
-
- private:
-  // Moves to the first visible entry at or after the iterator's position.
-  void Settle() {
-    valid_ = false;
-    for (; it_->Valid(); it_->Next()) {
-      rocksdb::Slice k = it_->key();
-      if (!k.starts_with(prefix_)) return;
-      std::string_view key(k.data(), k.size());
-      if (!DecodeTripleKey(index_, key, &entry_) ||
-          !DecodeIndexValue(std::string_view(it_->value().data(), it_->value().size()), &entry_)) {
-        status_ = Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index_)));
-        return;
-      }
-      if (Visible(entry_, as_of_, include_retracted_)) {
-        if (entry_.retracted_tx > as_of_) entry_.retracted_tx = 0;  // not retracted yet, as of then
-        valid_ = true;
-        return;
-      }
-    }
-    if (!it_->status().ok()) status_ = FromRocks(it_->status(), "scanning index");
-  }
-
-  std::unique_ptr<rocksdb::Iterator> it_;
-  IteratorPool* pool_;
-  int cf_;
-  TripleIndex index_;
-  std::string prefix_;
-  TxId as_of_;
-  bool include_retracted_;
-  IndexEntry entry_;
-  bool valid_ = false;
-  Status status_;
-};
-
-// Reads claims from posting lists: one list (two positions bound) or every
-// list under a one-word prefix (subject only, or predicate only), in key order
-// and within a list in (third, claim) order — the order of spo and pos.
-class PostingCursor final : public ClaimCursor {
- public:
-  // Exact list: `value` holds it (or is empty when there is none).
-  PostingCursor(PostingKind kind, uint64_t first, uint64_t second, std::unique_ptr<rocksdb::PinnableSlice> value,
-                TxId as_of, bool include_retracted)
-      : kind_(kind), value_(std::move(value)), first_(first), second_(second), as_of_(as_of),
-        include_retracted_(include_retracted) {
-    if (!value_->empty()) decoder_ = PostingDecoder(std::string_view(value_->data(), value_->size()));
-    Settle();
-  }
-  // Every list whose key starts with `prefix` (one word, or empty: every list).
-  PostingCursor(PostingKind kind, std::unique_ptr<rocksdb::Iterator> it, IteratorPool* pool, int cf, std::string prefix,
-                TxId as_of, bool include_retracted)
-      : kind_(kind), it_(std::move(it)), pool_(pool), cf_(cf), prefix_(std::move(prefix)), as_of_(as_of),
-        include_retracted_(include_retracted) {
-    it_->Seek(prefix_);
-    if (OpenList()) Settle();
-  }
-  ~PostingCursor() override {
-    if (it_ && it_->status().ok()) pool_->Give(cf_, std::move(it_));
-  }
-  bool Valid() const override { return valid_; }
-  const IndexEntry& entry() const override { return entry_; }
-  void Next() override { Settle(); }
-  Status status() const override { return status_; }
-
- private:
-  // Starts decoding the list under the iterator; false past the prefix.
-  bool OpenList() {
-    valid_ = false;
-    if (!it_->Valid()) {
-      if (!it_->status().ok()) status_ = FromRocks(it_->status(), "scanning posting lists");
-      return false;
-    }
-    rocksdb::Slice k = it_->key();
-    if (!k.starts_with(prefix_)) return false;
-    if (!DecodePostingKey(std::string_view(k.data(), k.size()), &first_, &second_)) {
-      status_ = Status::Corruption("malformed posting list key");
-      return false;
-    }
-    decoder_ = PostingDecoder(std::string_view(it_->value().data(), it_->value().size()));
-    return true;
-  }
-
-  // Moves to the next visible posting.
-  void Settle() {
-    valid_ = false;
-    Posting p;
-    for (;;) {
-      while (decoder_.Next(&p)) {
-        if (p.asserted_tx > as_of_) continue;
-        if (!include_retracted_ && p.retracted_tx != 0 && p.retracted_tx <= as_of_) continue;
-        if (p.retracted_tx > as_of_) p.retracted_tx = 0;  // not retracted yet, as of then
-        entry_ = EntryOf(kind_, first_, second_, p);
-        valid_ = true;
-        return;
-      }
-      if (!decoder_.ok()) {
-        status_ = Status::Corruption("malformed posting list");
-        return;
-      }
-      if (!it_) return;
-      it_->Next();
-      if (!OpenList()) return;
-    }
-  }
-
-  PostingKind kind_;
-  std::unique_ptr<rocksdb::PinnableSlice> value_;  // exact list
-  std::unique_ptr<rocksdb::Iterator> it_;          // prefix scan
-  IteratorPool* pool_ = nullptr;
-  int cf_ = 0;
-  std::string prefix_;
-  uint64_t first_ = 0, second_ = 0;
-  PostingDecoder decoder_;
-  TxId as_of_;
-  bool include_retracted_;
-  IndexEntry entry_;
-  bool valid_ = false;
-  Status status_;
-};
-
-PostingKind PostingKindOf(AccessPath path) {
-  return path == AccessPath::kSpPostings ? PostingKind::kSubjectPredicate : PostingKind::kPredicateObject;
-}
 
 bool IsPostingPath(AccessPath path) { return path == AccessPath::kSpPostings || path == AccessPath::kPoPostings; }
 
 class RocksReadView final : public ReadView {
  public:
-  RocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId as_of, const Counters& counters)
-      : store_(store), snapshot_(snapshot), as_of_(as_of), last_tx_(counters.last_tx),
-        entity_count_(counters.next_entity - 1), records_(store, snapshot) {
-    ro_.snapshot = snapshot_;
-  }
-  ~RocksReadView() override {
-    pool_ = IteratorPool();  // iterators go before the snapshot they read
-    store_->db()->ReleaseSnapshot(snapshot_);
+  RocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of, const Counters& counters)
+      : store_(store), snapshot_(std::move(snapshot)), as_of_(as_of), last_tx_(counters.last_tx),
+        entity_count_(counters.next_entity - 1), records_(store, snapshot_.get()), cursors_(store, snapshot_.get()) {
+    ro_.snapshot = snapshot_.get();
   }
 
   TxId as_of() const override { return as_of_; }
   TxId last_tx() const override { return last_tx_; }
   uint64_t EntityCount() const override { return entity_count_; }
 
-  std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const override { return Open(pattern, false); }
+  std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const override {
+    return cursors_.Open(KeysOf(pattern), Visibility{as_of_, false});
+  }
   std::unique_ptr<ClaimCursor> ScanAllVersions(const TriplePattern& pattern) const override {
-    return Open(pattern, true);
-  }
-
-  // Every posting list of `cf` under `prefix` (empty: all of them).
-  std::unique_ptr<ClaimCursor> OpenLists(PostingKind kind, Cf cf, std::string prefix, bool include_retracted) const {
-    auto it = pool_.Take(static_cast<int>(cf));
-    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(cf)));
-    return std::make_unique<PostingCursor>(kind, std::move(it), &pool_, static_cast<int>(cf), std::move(prefix), as_of_,
-                                           include_retracted);
-  }
-
-  std::unique_ptr<ClaimCursor> Open(const TriplePattern& pattern, bool include_retracted) const {
-    PatternKeys keys = KeysOf(pattern);
-    if (IsPostingPath(keys.path)) {
-      const PostingKind kind = PostingKindOf(keys.path);
-      uint64_t first, second;
-      if (!DecodePostingKey(keys.prefix, &first, &second))  // one word bound: every list under it
-        return OpenLists(kind, keys.cf, std::move(keys.prefix), include_retracted);
-      auto value = std::make_unique<rocksdb::PinnableSlice>();
-      auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, value.get());
-      if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
-      if (s.IsNotFound()) value->Reset();
-      return std::make_unique<PostingCursor>(kind, first, second, std::move(value), as_of_, include_retracted);
-    }
-    const TripleIndex index = keys.cf == Cf::kOsp ? TripleIndex::kOsp : TripleIndex::kSpo;
-    int cf = static_cast<int>(keys.cf);
-    auto it = pool_.Take(cf);
-    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
-    return std::make_unique<RocksClaimCursor>(std::move(it), &pool_, cf, index, std::move(keys.prefix), as_of_,
-                                              include_retracted);
+    return cursors_.Open(KeysOf(pattern), Visibility{as_of_, true});
   }
 
   Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
@@ -266,7 +54,7 @@ class RocksReadView final : public ReadView {
     // once, packed; decoding them is several times faster than stepping spo
     // once per claim.
     const bool everything = !pattern.subject && !pattern.predicate && !pattern.object;
-    auto cursor = everything ? OpenLists(PostingKind::kPredicateObject, Cf::kPoPostings, std::string(), false)
+    auto cursor = everything ? cursors_.OpenLists(PostingKind::kPredicateObject, std::string(), Visibility{as_of_, false})
                              : Scan(pattern);
     uint64_t n = 0;
     for (; cursor->Valid() && n < cap; cursor->Next()) ++n;
@@ -475,11 +263,12 @@ class RocksReadView final : public ReadView {
         CG_RETURN_IF_ERROR(flush());
         Claim c;
         c.id = id;
-        CG_RETURN_IF_ERROR(DecodeClaim(v, &c).WithContext("claim " + std::to_string(id)));
+        if (Status st = DecodeClaim(v, &c); !st.ok()) return st.WithContext("claim " + std::to_string(id));
         if (c.asserted_tx <= as_of_) pending = std::move(c);
       } else if (pending && pending->id == id) {
         Claim r;
-        CG_RETURN_IF_ERROR(DecodeRetraction(v, &r).WithContext("retraction of claim " + std::to_string(id)));
+        if (Status st = DecodeRetraction(v, &r); !st.ok())
+          return st.WithContext("retraction of claim " + std::to_string(id));
         if (r.retracted_tx <= as_of_) ApplyRetraction(r, &*pending);
       }
     }
@@ -489,20 +278,20 @@ class RocksReadView final : public ReadView {
 
  private:
   const RocksClaimStore* store_;
-  const rocksdb::Snapshot* snapshot_;
+  ScopedSnapshot snapshot_;  // released last: everything below reads it
   TxId as_of_;
   TxId last_tx_;
   uint64_t entity_count_;
   rocksdb::ReadOptions ro_;
   RecordReader records_;
-  mutable IteratorPool pool_;  // a view serves one query thread at a time
+  mutable RocksCursors cursors_;  // a view serves one query thread at a time
 };
 
 }  // namespace
 
-std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot,
-                                           TxId as_of, const Counters& counters) {
-  return std::make_unique<RocksReadView>(store, snapshot, as_of, counters);
+std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of,
+                                           const Counters& counters) {
+  return std::make_unique<RocksReadView>(store, std::move(snapshot), as_of, counters);
 }
 
 }  // namespace claimgraph::storage

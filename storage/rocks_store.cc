@@ -233,20 +233,14 @@ void RocksClaimStore::CacheEntity(TxId view_last_tx, std::shared_ptr<const Entit
 TxId RocksClaimStore::LastTx() const { return head().counters.last_tx; }
 
 Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxId> as_of) const {
-  const rocksdb::Snapshot* snap = db_->GetSnapshot();
-  Result<Counters> read = RecordReader(this, snap).GetCounters();
-  if (!read.ok()) {
-    db_->ReleaseSnapshot(snap);
-    return read.status();
-  }
-  const Counters& counters = *read;
+  ScopedSnapshot snapshot(db_.get());
+  CG_ASSIGN_OR_RETURN(const Counters counters, RecordReader(this, snapshot.get()).GetCounters());
   TxId horizon = as_of.value_or(counters.last_tx);
   if (horizon > counters.last_tx) {
-    db_->ReleaseSnapshot(snap);
     return Status::NotFound("transaction " + std::to_string(horizon) + " does not exist yet (the newest is " +
                             std::to_string(counters.last_tx) + ")");
   }
-  return NewRocksReadView(this, snap, horizon, counters);
+  return NewRocksReadView(this, std::move(snapshot), horizon, counters);
 }
 
 Result<std::unique_ptr<WriteTransaction>> RocksClaimStore::BeginWrite(const WriteOptions& options) {
