@@ -43,7 +43,7 @@ class RocksClaimStore final : public ClaimStore {
 
   Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of) const override;
   Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) override;
-  Result<AuditReport> VerifyLog() const override;
+  Result<AuditReport> VerifyLog() const override;      // verify_log.cc
   Result<AuditReport> VerifyIndexes() const override;  // verify_indexes.cc
   // The newest stored posting list under `key` in `cf`, appended to *out
   // (nothing when there is none). For writers: they hold the writer lock.

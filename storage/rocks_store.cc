@@ -1,3 +1,7 @@
+// RocksClaimStore: opening a store (format check, migration of format 1),
+// the chain head and the caches it publishes, and the TEST_ hooks. Reads are
+// in rocks_read_view.cc, writes in rocks_write_transaction.cc, the audits in
+// verify_log.cc and verify_indexes.cc.
 #include <rocksdb/convenience.h>
 #include <rocksdb/table.h>
 #include <rocksdb/cache.h>
@@ -9,10 +13,8 @@
 #include <set>
 
 #include "storage/byte_codec.h"
-#include "storage/record_codec.h"
 #include "storage/record_reader.h"
 #include "storage/rocks_internal.h"
-#include "storage/tx_log.h"
 
 namespace claimgraph::storage {
 
@@ -264,78 +266,6 @@ Status RocksClaimStore::Flush() {
   rocksdb::FlushOptions fo;
   std::vector<rocksdb::ColumnFamilyHandle*> handles(cfs_.begin(), cfs_.end());
   return FromRocks(db_->Flush(fo, handles), "flushing store");
-}
-
-Result<AuditReport> RocksClaimStore::VerifyLog() const {
-  AuditReport report;
-  const rocksdb::Snapshot* snap = db_->GetSnapshot();
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap;
-  struct Release {
-    rocksdb::DB* db;
-    const rocksdb::Snapshot* s;
-    ~Release() { db->ReleaseSnapshot(s); }
-  } release{db_.get(), snap};
-
-  std::string counters_value;
-  Counters counters;
-  CG_RETURN_IF_ERROR(FromRocks(db_->Get(ro, cf(Cf::kMeta), std::string(kMetaCounters), &counters_value), "meta"));
-  CG_RETURN_IF_ERROR(DecodeCounters(counters_value, &counters));
-
-  auto fail = [&](TxId tx, std::string problem) {
-    report.ok = false;
-    report.first_bad_tx = tx;
-    report.problem = std::move(problem);
-    return report;
-  };
-
-  std::string prev_hash(kHashSize, '\0');
-  TxId expected = 1;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kTxlog)));
-  std::string record;
-  for (it->SeekToFirst(); it->Valid(); it->Next(), ++expected) {
-    TxId tx;
-    if (!DecodeTxKey(std::string_view(it->key().data(), it->key().size()), &tx))
-      return fail(expected, "txlog has a malformed key");
-    if (tx != expected)
-      return fail(expected, tx > expected ? "record is missing (the log jumps to tx " + std::to_string(tx) + ")"
-                                          : "record is out of order");
-    std::string_view value(it->value().data(), it->value().size());
-    if (!VerifyTxRecordHash(value)) return fail(tx, "record hash does not match its contents");
-    TxRecord rec;
-    Status st = DecodeTxRecord(value, &rec);
-    if (!st.ok()) return fail(tx, st.message());
-    if (rec.tx != tx) return fail(tx, "record carries tx " + std::to_string(rec.tx) + " (moved or reordered)");
-    if (rec.prev_hash != prev_hash) return fail(tx, "previous-hash link is broken (a record before it was changed, removed or reordered)");
-    // Recompute the digest of every claim record this transaction wrote.
-    RecordsDigest digest;
-    for (const auto& op : rec.ops) {
-      if (op.kind == TxOperation::Kind::kAssertRange) {
-        for (ClaimId c = op.first; c < op.first + op.count; ++c) {
-          Status gs = FromRocks(db_->Get(ro, cf(Cf::kClaims), EncodeClaimKey(c, kClaimAssertionTag), &record), "");
-          if (!gs.ok()) return fail(tx, "claim " + std::to_string(c) + " record is missing");
-          digest.Add(record);
-          ++report.claims_checked;
-        }
-      } else if (op.kind == TxOperation::Kind::kRetract) {
-        Status gs = FromRocks(db_->Get(ro, cf(Cf::kClaims), EncodeClaimKey(op.first, kClaimRetractionTag), &record), "");
-        if (!gs.ok()) return fail(tx, "retraction record of claim " + std::to_string(op.first) + " is missing");
-        digest.Add(record);
-      }
-    }
-    if (digest.Finish() != rec.records_digest)
-      return fail(tx, "claim records written by this transaction were changed");
-    prev_hash = rec.hash;
-    ++report.transactions_checked;
-  }
-  CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading txlog"));
-  if (expected - 1 != counters.last_tx) {
-    if (expected - 1 < counters.last_tx)
-      return fail(expected, "record is missing (the store's newest transaction is " + std::to_string(counters.last_tx) + ")");
-    return fail(counters.last_tx + 1, "record exists beyond the store's newest transaction " +
-                                          std::to_string(counters.last_tx));
-  }
-  return report;
 }
 
 namespace {
