@@ -133,6 +133,10 @@ bool DecodeIndexValue(std::string_view value, IndexEntry* out) {
   return true;
 }
 
+bool DecodeIndexEntry(TripleIndex index, std::string_view key, std::string_view value, IndexEntry* out) {
+  return DecodeTripleKey(index, key, out) && DecodeIndexValue(value, out);
+}
+
 std::string EncodeNamesKey(NameTag tag, uint64_t id) {
   std::string k = NamesKeyPrefix(tag);
   PutFixed64BE(&k, id);

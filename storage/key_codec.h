@@ -90,6 +90,8 @@ bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out);
 
 std::string EncodeIndexValue(const IndexEntry& e);
 bool DecodeIndexValue(std::string_view value, IndexEntry* out);
+// One whole entry of spo or osp: its key and its value.
+bool DecodeIndexEntry(TripleIndex index, std::string_view key, std::string_view value, IndexEntry* out);
 
 // The first byte of a names and of a dict key: what kind of record it names.
 // DO NOT CHANGE the values: they are on disk.

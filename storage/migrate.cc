@@ -29,8 +29,7 @@ Status BuildPostingLists(RocksClaimStore* store, TripleIndex index, Cf lists, Po
   };
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     IndexEntry e;
-    if (!DecodeTripleKey(index, std::string_view(it->key().data(), it->key().size()), &e) ||
-        !DecodeIndexValue(std::string_view(it->value().data(), it->value().size()), &e))
+    if (!DecodeIndexEntry(index, it->key().ToStringView(), it->value().ToStringView(), &e))
       return Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index)));
     std::string k = PostingKeyOf(kind, e);
     if (k != key) {

@@ -10,8 +10,6 @@
 namespace claimgraph::storage {
 namespace {
 
-rocksdb::Slice SliceOf(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
-
 std::string Named(std::string_view kind, uint64_t id) { return std::string(kind) + " " + std::to_string(id); }
 
 // Reads and decodes one record named `kind id`; the decoder leaves the id alone.
@@ -33,7 +31,7 @@ RecordReader::RecordReader(const RocksClaimStore* store, const rocksdb::Snapshot
 }
 
 Result<bool> RecordReader::GetIfPresent(Cf cf, std::string_view key, std::string_view what, std::string* value) const {
-  rocksdb::Status s = store_->db()->Get(ro_, store_->cf(cf), SliceOf(key), value);
+  rocksdb::Status s = store_->db()->Get(ro_, store_->cf(cf), key, value);
   if (s.IsNotFound()) return false;
   CG_RETURN_IF_ERROR(FromRocks(s, "reading " + std::string(what)));
   return true;
@@ -117,10 +115,10 @@ Status RecordReader::ForEachName(NameTag tag, std::string_view kind, Status (*de
   const std::string prefix = NamesKeyPrefix(tag);
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     uint64_t id;
-    if (!DecodeNamesKey(std::string_view(it->key().data(), it->key().size()), &id))
+    if (!DecodeNamesKey(it->key().ToStringView(), &id))
       return Status::Corruption("malformed names key");
     Record record;
-    Status st = decode(std::string_view(it->value().data(), it->value().size()), &record);
+    Status st = decode(it->value().ToStringView(), &record);
     if (!st.ok()) return st.WithContext(Named(kind, id));
     record.id = id;
     CG_ASSIGN_OR_RETURN(bool more, fn(record));

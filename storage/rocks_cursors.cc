@@ -46,8 +46,7 @@ class IndexCursor final : public ClaimCursor {
     for (; it_->Valid(); it_->Next()) {
       rocksdb::Slice k = it_->key();
       if (!k.starts_with(prefix_)) return;
-      if (!DecodeTripleKey(index_, std::string_view(k.data(), k.size()), &entry_) ||
-          !DecodeIndexValue(std::string_view(it_->value().data(), it_->value().size()), &entry_)) {
+      if (!DecodeIndexEntry(index_, k.ToStringView(), it_->value().ToStringView(), &entry_)) {
         status_ = Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index_)));
         return;
       }
@@ -79,7 +78,7 @@ class PostingCursor final : public ClaimCursor {
   PostingCursor(PostingKind kind, uint64_t first, uint64_t second, std::unique_ptr<rocksdb::PinnableSlice> value,
                 Visibility visibility)
       : kind_(kind), value_(std::move(value)), first_(first), second_(second), visibility_(visibility) {
-    if (!value_->empty()) decoder_ = PostingDecoder(std::string_view(value_->data(), value_->size()));
+    if (!value_->empty()) decoder_ = PostingDecoder(value_->ToStringView());
     Settle();
   }
   // Every list whose key starts with `prefix`.
@@ -106,11 +105,11 @@ class PostingCursor final : public ClaimCursor {
     }
     rocksdb::Slice k = it_->key();
     if (!k.starts_with(prefix_)) return false;
-    if (!DecodePostingKey(std::string_view(k.data(), k.size()), &first_, &second_)) {
+    if (!DecodePostingKey(k.ToStringView(), &first_, &second_)) {
       status_ = Status::Corruption("malformed posting list key");
       return false;
     }
-    decoder_ = PostingDecoder(std::string_view(it_->value().data(), it_->value().size()));
+    decoder_ = PostingDecoder(it_->value().ToStringView());
     return true;
   }
 

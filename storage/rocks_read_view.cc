@@ -40,7 +40,7 @@ class RocksReadView final : public ReadView {
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
       SourceId from;
       ClaimId id;
-      if (!DecodeBySourceKey(std::string_view(it->key().data(), it->key().size()), &from, &id))
+      if (!DecodeBySourceKey(it->key().ToStringView(), &from, &id))
         return Status::Corruption("malformed by_source key");
       CG_ASSIGN_OR_RETURN(Claim c, GetClaim(id));
       if (c.asserted_tx <= as_of_ && (c.retracted_tx == 0 || c.retracted_tx > as_of_)) out.push_back(id);
@@ -94,7 +94,7 @@ class RocksReadView final : public ReadView {
       auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, &value);
       if (s.IsNotFound()) return 0;
       CG_RETURN_IF_ERROR(FromRocks(s, "estimating"));
-      return CountPostings(std::string_view(value.data(), value.size()));
+      return CountPostings(value.ToStringView());
     }
     constexpr int kListsCounted = 64;
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
@@ -102,7 +102,7 @@ class RocksReadView final : public ReadView {
     int lists = 0;
     for (it->Seek(keys.prefix); it->Valid() && it->key().starts_with(keys.prefix) && lists < kListsCounted;
          it->Next(), ++lists)
-      n += CountPostings(std::string_view(it->value().data(), it->value().size()));
+      n += CountPostings(it->value().ToStringView());
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
     if (lists < kListsCounted) return n;
     constexpr uint64_t kDiskBytesPerPosting = 8;  // ~7.5 after LZ4 on the 1M-claim synthetic graph
@@ -256,7 +256,7 @@ class RocksReadView final : public ReadView {
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       ClaimId id;
       uint8_t tag;
-      if (!DecodeClaimKey(std::string_view(it->key().data(), it->key().size()), &id, &tag))
+      if (!DecodeClaimKey(it->key().ToStringView(), &id, &tag))
         return Status::Corruption("malformed claims key");
       std::string_view v(it->value().data(), it->value().size());
       if (tag == kClaimAssertionTag) {

@@ -330,7 +330,7 @@ Status TEST_DowngradeToFormat1(const std::string& dir) {
     rocksdb::WriteBatch batch;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       IndexEntry e;
-      if (!DecodeTripleKey(TripleIndex::kSpo, std::string_view(it->key().data(), it->key().size()), &e)) continue;
+      if (!DecodeTripleKey(TripleIndex::kSpo, it->key().ToStringView(), &e)) continue;
       batch.Put(FindHandle(handles, "pos"), EncodeTripleKey(TripleIndex::kPos, e.subject, e.predicate, e.object, e.claim),
                 it->value()).PermitUncheckedError();
     }

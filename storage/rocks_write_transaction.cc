@@ -529,7 +529,7 @@ class RocksWriteTransaction final : public WriteTransaction {
         IndexEntry e;
         std::string_view key(it->key().data(), it->key().size());
         if (!DecodeTripleKey(TripleIndex::kSpo, key, &e) ||
-            !DecodeIndexValue(std::string_view(it->value().data(), it->value().size()), &e))
+            !DecodeIndexValue(it->value().ToStringView(), &e))
           return Status::Corruption("malformed spo entry");
         const bool bare = IsBare(want);
         if (e.source != want.source || (!bare && e.modality != want.modality)) continue;

@@ -44,7 +44,7 @@ Result<AuditReport> RocksClaimStore::VerifyLog() const {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kTxlog)));
   for (it->SeekToFirst(); it->Valid(); it->Next(), ++expected) {
     TxId tx;
-    if (!DecodeTxKey(std::string_view(it->key().data(), it->key().size()), &tx))
+    if (!DecodeTxKey(it->key().ToStringView(), &tx))
       return fail(expected, "txlog has a malformed key");
     if (tx != expected)
       return fail(expected, tx > expected ? "record is missing (the log jumps to tx " + std::to_string(tx) + ")"
