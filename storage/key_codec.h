@@ -4,7 +4,7 @@
 // layouts below are the format: DO NOT CHANGE them without bumping
 // kFormatVersion (meta "format_version") and writing a migration.
 //
-//   meta      "format_version" -> fixed32be version
+//   meta      "format_version" -> fixed32be version (kFormatVersion)
 //             "idem/" key       -> varint tx, varint first_claim, varint claims, varint retracted
 //                                 [, varint n, n x varint answered claim id]
 //             "counters"       -> varint next_entity, next_predicate, next_source,
@@ -21,12 +21,14 @@
 //   claims    fixed64be claim id, 0x00      -> ClaimRecord (immutable)
 //             fixed64be claim id, 0x01      -> RetractionRecord (immutable)
 //   spo       s p o claim (4 x fixed64be)   -> IndexValue
-//   pos       p o s claim                   -> IndexValue   (format 1 only: format 2
-//                                              writes none, po_postings replaces it)
+//   pos       p o s claim                   -> IndexValue   (format 1 only: a format-2
+//                                              store keeps the family empty, and
+//                                              VerifyIndexes reports any entry in it)
 //   osp       o s p claim                   -> IndexValue
 //   by_source fixed64be source id, fixed64be claim id -> ""
 //   txlog     fixed64be tx id               -> TxRecord body || sha256(body)
-//   sp_postings, po_postings (format 2): see posting_list.h
+//   sp_postings fixed64be s, fixed64be p    -> PostingList (posting_list.h)
+//   po_postings fixed64be p, fixed64be o    -> PostingList
 //
 //   IndexValue := varint asserted_tx, varint retracted_tx (0 = live),
 //                 varint source id, byte modality
@@ -34,9 +36,11 @@
 //   length-prefixed strings; the TxRecord layout is in tx_log.h.
 //
 // Big-endian ids make byte order equal numeric order, so every triple pattern
-// with any positions bound is one prefix seek in one of spo/pos/osp, and the
-// claim id at the end of an index key keeps one entry per claim (a fact is a
-// run of entries with the same triple).
+// is one Get or one prefix seek (KeysOf, below): a posting list, or the lists
+// under one word, when the bound positions lead an sp or po list key; else a
+// prefix of spo (all three bound; nothing bound: a full scan) or osp (the
+// object, and maybe the subject). The claim id at the end of an spo or osp key
+// keeps one entry per claim (a fact is a run of entries with the same triple).
 #pragma once
 
 #include <cstdint>
@@ -48,11 +52,13 @@
 
 namespace claimgraph::storage {
 
-// 2: posting lists (sp_postings, po_postings). A version-1 store is migrated
-// when opened read-write (the lists are built from spo and pos).
+// 2: posting lists (sp_postings, po_postings) instead of pos. A version-1
+// store is migrated when opened read-write (migrate.cc: the lists are built
+// from spo and pos, then pos is emptied).
 inline constexpr uint32_t kFormatVersion = 2;
 
-// Column family names, in the order the store opens them (index = CfIndex).
+// The column families, in the order the store opens them (static_cast<int>(cf)
+// indexes its handles). kPos stays for format 1 (see pos above).
 enum class Cf : int {
   kDefault = 0, kMeta, kDict, kAlias, kNames, kClaims, kSpo, kPos, kOsp, kBySource, kTxlog,
   kSpPostings, kPoPostings,  // format 2 (posting_list.h)
@@ -60,6 +66,9 @@ enum class Cf : int {
 };
 const char* CfName(Cf cf);
 
+// The key orders of the per-claim indexes. Format 2 writes spo and osp; kPos
+// is format 1's pos, read by the migration, and the (p, o, s) order bulk
+// import sorts the po lists in.
 enum class TripleIndex { kSpo, kPos, kOsp };
 Cf CfOf(TripleIndex index);
 

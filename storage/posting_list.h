@@ -5,8 +5,11 @@
 // case, and reading it from the per-claim spo index costs one RocksDB iterator
 // step per claim — most of a hub query's time. One Get of a packed list and a
 // tight varint decode read the same entries several times faster. The lists
-// are derived from the claims, kept beside spo/pos (which still answer fully
-// bound patterns and history), written by every commit and by bulk import.
+// are derived from the claims like spo and osp, which answer the patterns no
+// list key leads with (all three positions bound, the object without the
+// predicate, nothing); po_postings took the place of format 1's pos index.
+// Every commit rewrites the lists it touches whole; bulk import writes them
+// sorted. Retracted claims stay in their lists (history reads them).
 //
 //   sp_postings  fixed64be subject, fixed64be predicate -> PostingList
 //   po_postings  fixed64be predicate, fixed64be object  -> PostingList

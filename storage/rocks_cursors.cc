@@ -70,8 +70,8 @@ class IndexCursor final : public ClaimCursor {
 
 // Reads claims from posting lists: one list (two positions bound) or every
 // list under a one-word prefix (subject only, or predicate only), in key order
-// and within a list in (third, claim) order — the order of spo, and of pos
-// (the po lists' order, though format 2 stores no pos).
+// and within a list in (third, claim) order: an sp list yields its claims in
+// spo order, a po list in (p, o, s) order.
 class PostingCursor final : public ClaimCursor {
  public:
   // One list: `value` holds it (or is empty when there is none).
