@@ -1,6 +1,8 @@
 // One write transaction: lookups see the store plus this transaction's own
 // writes; Commit() turns the pending state into keys for one CommitSink, with
 // the txlog record and the counters in the same atomic write.
+#include <rocksdb/iterator.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -391,6 +393,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<CommitInfo> Commit() override {
     if (committed_) return Status::FailedPrecondition("transaction already committed");
     committed_ = true;
+    spo_it_.reset();  // what it pinned is about to change
     CommitInfo info;
     if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
         retractions_.empty() && streamed_ == 0)
@@ -510,26 +513,21 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
   // The first stored claim with identity `want` (or, for a bare claim, of
-  // its triple and source) that `accept` takes. Reads
-  // the spo entries of the triple (both directions for a symmetric
-  // predicate): source and modality are in the index value, so the claim
-  // record is read only for a likely match.
+  // its triple and source) that `accept` takes. Reads the spo entries of the
+  // triple (both directions for a symmetric predicate): source and modality
+  // are in the index value, so the claim record is read only for a likely
+  // match.
   template <typename Accept>
   Result<std::optional<ClaimId>> FindStored(const ClaimIdentity& want, bool symmetric, Accept accept) {
     if (head_.counters.next_claim == 1) return std::optional<ClaimId>();  // no claim was ever stored
     std::vector<std::pair<EntityId, TermId>> directions{{want.subject, want.object}};
     if (symmetric && want.subject != want.object) directions.push_back({want.object, want.subject});
+    rocksdb::Iterator* it = SpoIterator();
     for (auto [s, o] : directions) {
-      std::string prefix;
-      PutFixed64BE(&prefix, s);
-      PutFixed64BE(&prefix, want.predicate);
-      PutFixed64BE(&prefix, o);
-      std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kSpo)));
-      for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      const PatternKeys keys = KeysOf(TriplePattern{s, want.predicate, o});  // spo, all three bound
+      for (it->Seek(keys.prefix); it->Valid() && it->key().starts_with(keys.prefix); it->Next()) {
         IndexEntry e;
-        std::string_view key(it->key().data(), it->key().size());
-        if (!DecodeTripleKey(TripleIndex::kSpo, key, &e) ||
-            !DecodeIndexValue(it->value().ToStringView(), &e))
+        if (!DecodeIndexEntry(TripleIndex::kSpo, it->key().ToStringView(), it->value().ToStringView(), &e))
           return Status::Corruption("malformed spo entry");
         const bool bare = IsBare(want);
         if (e.source != want.source || (!bare && e.modality != want.modality)) continue;
@@ -539,9 +537,24 @@ class RocksWriteTransaction final : public WriteTransaction {
         CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(e.claim));
         if (IdentityOf(c, symmetric) == want) return std::optional<ClaimId>(e.claim);
       }
-      CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading spo"));
+      if (!it->status().ok()) {
+        Status st = FromRocks(it->status(), "reading spo");
+        spo_it_.reset();  // the next lookup starts afresh
+        return st;
+      }
     }
     return std::optional<ClaimId>();
+  }
+
+  // One spo iterator for the whole transaction. Nothing writes to the store
+  // while this transaction holds the writer lock — its own writes wait in its
+  // maps and its sink until Commit, which drops the iterator first — so the
+  // state an iterator pins at the first lookup is the state every later
+  // lookup would see. Creating one per lookup cost more than the seek, and an
+  // import looks up every line.
+  rocksdb::Iterator* SpoIterator() {
+    if (!spo_it_) spo_it_.reset(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kSpo)));
+    return spo_it_.get();
   }
 
   void AddAlias(const std::string& norm, EntityId id) {
@@ -606,6 +619,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   // when an identity was asserted, retracted and asserted again).
   std::unordered_map<IdentityKey, ClaimId, IdentityKeyHash> asserted_here_;
   std::unordered_map<PredicateId, bool> symmetric_;  // stored predicates read so far
+  std::unique_ptr<rocksdb::Iterator> spo_it_;        // FindStored's: see SpoIterator
   std::vector<ClaimId> answered_;                     // recorded with the idempotency key
 };
 
