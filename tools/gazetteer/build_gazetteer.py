@@ -93,214 +93,29 @@ the file as extra keys: "iso_3166" (alpha-2, or alpha-4 for a withdrawn code),
 
 Output is sorted and byte-for-byte reproducible from the same inputs.
 
+Files: this one (the build, --check and the command line), gazetteer_model.py
+(entities, paths, errors), gazetteer_inputs.py (reading iso-codes and the data
+files, name forms), gazetteer_output.py (the two JSON files), claimgraph_text.py
+(the C++ name handling, ported), self_test.py.
+
 Python 3 standard library only (run by CTest with /usr/bin/python3).
 """
 
 import difflib
-import hashlib
-import io
 import json
 import os
-import re
 import sys
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+sys.dont_write_bytecode = True  # CTest runs this from the source tree; leave no __pycache__ there
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from claimgraph_text import can_ever_match, normalize_alias, tokenize  # noqa: E402
+from gazetteer_inputs import (clean_iso_name, iso_codes_release, read_iso, read_tsv, split_list,  # noqa: E402
+                              variants)
+from gazetteer_model import (EXIT_SKIP, KINDS, SINGULAR, TYPE_ORDER, BuildError, Entity, Errors,  # noqa: E402
+                             Paths)
+from gazetteer_output import render, summary, write_outputs  # noqa: E402
 
-SCHEMA_FORMAT = "claimgraph-schema/1"
-TYPE_ORDER = ["country", "territory", "former-country", "former-territory", "group", "agency", "organization"]
-KINDS = ("aliases", "demonyms", "metonyms")
-SINGULAR = {"aliases": "alias", "demonyms": "demonym", "metonyms": "metonym"}
-EXIT_SKIP = 77
-
-
-class BuildError(Exception):
-    pass
-
-
-@dataclass
-class Name:
-    text: str
-    source: str  # where it came from, for error messages
-
-
-@dataclass
-class Entity:
-    name: str
-    type: str
-    source: str
-    names: dict = field(default_factory=lambda: {k: [] for k in KINDS})
-    extra: dict = field(default_factory=dict)
-
-    def add(self, kind, text, source):
-        text = " ".join(text.split())
-        if not text or text == self.name:
-            return
-        if any(n.text == text for n in self.names[kind]):
-            return
-        self.names[kind].append(Name(text, source))
-
-    def add_all(self, kind, texts, source):
-        for text in texts:
-            self.add(kind, text, source)
-
-    def all_names(self):
-        yield Name(self.name, self.source), "name"
-        for kind in KINDS:
-            for n in self.names[kind]:
-                yield n, kind
-
-
-@dataclass
-class Paths:
-    root: str
-    iso_dir: str
-    data: str
-    base_schema: str
-    base_rules: str
-    out_schema: str
-    out_rules: str
-
-    @staticmethod
-    def for_root(root, iso_dir, out_dir=None):
-        out = out_dir or os.path.join(root, "examples")
-        return Paths(root=root, iso_dir=iso_dir, data=os.path.join(root, "tools", "gazetteer", "data"),
-                     base_schema=os.path.join(root, "examples", "schema.json"),
-                     base_rules=os.path.join(root, "examples", "ingest", "rules.json"),
-                     out_schema=os.path.join(out, "gazetteer.json"),
-                     out_rules=os.path.join(out, "ingest", "gazetteer-rules.json") if out_dir is None
-                     else os.path.join(out, "gazetteer-rules.json"))
-
-
-# ---------------------------------------------------------------------------
-# Reading the inputs.
-
-class Errors:
-    def __init__(self):
-        self.messages = []
-
-    def __call__(self, message):
-        self.messages.append(message)
-
-    def raise_if_any(self):
-        if self.messages:
-            raise BuildError("\n".join(self.messages))
-
-
-def read_tsv(path, columns, errors):
-    """Rows of a data file as dicts, with "_where" = "data/x.tsv:LINE". '#'
-    starts a comment line; the first other line names the columns and must be
-    exactly `columns`; a row may leave trailing columns out (empty)."""
-    rel = os.path.join("data", os.path.basename(path))
-    rows = []
-    header = None
-    try:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().split("\n")
-    except OSError as e:
-        errors(f"{rel}: cannot read: {e.strerror}")
-        return rows
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if header is None:
-            header = cells
-            if header != list(columns):
-                errors(f"{rel}:{n}: the header must be {' TAB '.join(columns)}, not {' TAB '.join(header)}")
-                return rows
-            continue
-        if len(cells) > len(columns):
-            errors(f"{rel}:{n}: {len(cells)} columns, at most {len(columns)} ({', '.join(columns)}); "
-                   f"a list is separated by '|', not by tabs")
-            continue
-        cells += [""] * (len(columns) - len(cells))
-        row = dict(zip(columns, cells))
-        row["_where"] = f"{rel}:{n}"
-        rows.append(row)
-    if header is None:
-        errors(f"{rel}: no header line")
-    return rows
-
-
-def split_list(cell):
-    return [p.strip() for p in cell.split("|") if p.strip()]
-
-
-def read_iso(iso_dir, errors):
-    try:
-        with open(os.path.join(iso_dir, "iso_3166-1.json"), encoding="utf-8") as f:
-            current = json.load(f)["3166-1"]
-        with open(os.path.join(iso_dir, "iso_3166-3.json"), encoding="utf-8") as f:
-            former = json.load(f)["3166-3"]
-    except (OSError, KeyError, ValueError) as e:
-        raise BuildError(f"cannot read ISO 3166 from {iso_dir} (Debian package iso-codes): {e}")
-    return current, former
-
-
-def iso_codes_release(iso_dir):
-    """The iso-codes release, from its pkg-config file next to the data."""
-    share = os.path.dirname(os.path.dirname(os.path.abspath(iso_dir)))
-    for pc in (os.path.join(share, "pkgconfig", "iso-codes.pc"), "/usr/share/pkgconfig/iso-codes.pc"):
-        try:
-            with open(pc, encoding="utf-8") as f:
-                for line in f:
-                    if line.startswith("Version:"):
-                        return line.split(":", 1)[1].strip()
-        except OSError:
-            continue
-    return "unknown"
-
-
-def file_sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-# ---------------------------------------------------------------------------
-# Name forms.
-
-INVERTED_TAIL = re.compile(r"(?:^|\s)(?:of|of the)$", re.IGNORECASE)
-
-
-def clean_iso_name(name):
-    """The forms of an iso-codes name worth matching (see the docstring)."""
-    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
-    if ", " in name:
-        head, tail = name.split(", ", 1)
-        if "," not in tail and (INVERTED_TAIL.search(tail) or " " not in tail):
-            return re.sub(r"^the\s+", "", f"{tail} {head}", flags=re.IGNORECASE)
-    return re.sub(r"^the\s+", "", name) if name.startswith("the ") else name
-
-
-def ascii_spelling(text):
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return folded if folded != text and folded.isascii() else None
-
-
-def variants(text):
-    """Generated spellings of a name: ASCII, and St./St for Saint."""
-    out = []
-    forms = [text]
-    a = ascii_spelling(text)
-    if a:
-        forms.append(a)
-    for f in forms:
-        if f not in out:
-            out.append(f)
-        m = re.match(r"^Saint (.*)$", f)
-        if m:
-            for s in (f"St. {m.group(1)}", f"St {m.group(1)}"):
-                if s not in out:
-                    out.append(s)
-    return out[1:]
-
-
-# ---------------------------------------------------------------------------
-# The build.
 
 @dataclass
 class Result:
@@ -610,87 +425,6 @@ class Gazetteer:
                 continue
             blockers.append(text)
         return blockers
-
-
-# ---------------------------------------------------------------------------
-# Output.
-
-def sort_key(text):
-    return (text.casefold(), text)
-
-
-def render(paths, base, base_rules, entities, ambiguous_out, blockers):
-    dump = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
-    ordered = sorted(entities.values(), key=lambda e: (TYPE_ORDER.index(e.type), sort_key(e.name)))
-    lines = []
-    counts = {"entities": len(ordered), "names": 0}
-    by_type = {}
-    for e in ordered:
-        obj = {"name": e.name, "type": e.type}
-        for kind in KINDS:
-            obj[kind] = sorted((n.text for n in e.names[kind]), key=sort_key)
-            counts[kind] = counts.get(kind, 0) + len(obj[kind])
-            counts["names"] += len(obj[kind])
-        for key in sorted(e.extra):
-            obj[key] = e.extra[key]
-        by_type[e.type] = by_type.get(e.type, 0) + 1
-        lines.append("    " + dump(obj))
-    counts["names"] += len(ordered)
-    iso1 = os.path.join(paths.iso_dir, "iso_3166-1.json")
-    iso3 = os.path.join(paths.iso_dir, "iso_3166-3.json")
-    generated_from = {
-        "iso-codes": iso_codes_release(paths.iso_dir),
-        "iso_3166-1.json sha256": file_sha256(iso1),
-        "iso_3166-3.json sha256": file_sha256(iso3),
-        "data": "tools/gazetteer/data/",
-        "predicates and base entities": "examples/schema.json",
-    }
-    out = io.StringIO()
-    out.write("{\n")
-    out.write(f'  "format": {dump(SCHEMA_FORMAT)},\n')
-    out.write('  "comment": "GENERATED by tools/gazetteer/build_gazetteer.py; do not edit. Change '
-              'tools/gazetteer/data/*.tsv (reviewed) and run the tool. Keys other than name, type, aliases, '
-              'demonyms and metonyms are not read by the pipeline yet; see the tool\'s docstring.",\n')
-    out.write(f'  "generated_from": {dump(generated_from)},\n')
-    out.write('  "predicates": [\n')
-    out.write(",\n".join("    " + dump(p) for p in base.get("predicates", [])))
-    out.write("\n  ],\n")
-    out.write('  "entities": [\n')
-    out.write(",\n".join(lines))
-    out.write("\n  ],\n")
-    out.write('  "ambiguous": [\n')
-    out.write(",\n".join("    " + dump(a) for a in sorted(ambiguous_out, key=lambda a: sort_key(a["alias"]))))
-    out.write("\n  ]\n}\n")
-
-    rules = json.loads(json.dumps(base_rules))
-    rules["version"] = f"{base_rules.get('version', '')}+gazetteer"
-    rules["comment"] = ("GENERATED by tools/gazetteer/build_gazetteer.py from examples/ingest/rules.json, with the "
-                        "gazetteer's blockers (tools/gazetteer/data/blockers.tsv, titles.tsv x ambiguous.tsv) added "
-                        "to mentions.blockers; use it with examples/gazetteer.json. Do not edit; regenerate.")
-    have = list(rules.get("mentions", {}).get("blockers", []))
-    have_norm = {tuple(t.norm for t in tokenize(b)) for b in have}
-    added = sorted((b for b in blockers if tuple(t.norm for t in tokenize(b)) not in have_norm), key=sort_key)
-    rules.setdefault("mentions", {})["blockers"] = have + added
-    rules_text = json.dumps(rules, ensure_ascii=False, indent=2) + "\n"
-    counts["by_type"] = by_type
-    counts["blockers"] = len(have) + len(added)
-    counts["ambiguous"] = len(ambiguous_out)
-    return out.getvalue(), rules_text, counts
-
-
-def write_outputs(paths, result):
-    for path, text in ((paths.out_schema, result.schema_text), (paths.out_rules, result.rules_text)):
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-
-
-def summary(result):
-    s = result.stats
-    types = ", ".join(f"{n} {t}" for t, n in sorted(s["by_type"].items(), key=lambda kv: TYPE_ORDER.index(kv[0])))
-    return (f"{s['entities']} entities ({types}); {s['names']} names: {s['entities']} canonical, "
-            f"{s.get('aliases', 0)} aliases, {s.get('demonyms', 0)} demonyms, {s.get('metonyms', 0)} metonyms; "
-            f"{s['ambiguous']} ambiguity decisions; {s['blockers']} blockers in the rules")
 
 
 # ---------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import subprocess
 import sys
 import tempfile
 
-from build_gazetteer import SCHEMA_FORMAT, BuildError, Paths, build
+from build_gazetteer import BuildError, Paths, build
+from gazetteer_model import SCHEMA_FORMAT
 
 SELF_TEST_ISO_1 = {"3166-1": [
     {"alpha_2": "CG", "alpha_3": "COG", "name": "Congo", "official_name": "Republic of the Congo"},
