@@ -48,7 +48,7 @@ class BatchSink final : public CommitSink {
   // write per list per transaction, however many claims it adds.
   Status AddPostingLists() {
     for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject}) {
-      Cf cf = kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings;
+      const Cf cf = CfOf(kind);
       for (auto& [key, updates] : postings_[static_cast<int>(kind)]) {
         std::vector<Posting> list;
         CG_RETURN_IF_ERROR(store_->ReadPostingList(cf, key, &list));

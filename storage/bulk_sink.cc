@@ -55,8 +55,8 @@ class BulkSink final : public CommitSink {
     std::vector<std::function<Status()>> jobs;
     std::vector<std::pair<Cf, std::string>> files;
     if (!entries_.empty()) {
-      // spo order is the order of the sp lists, pos order that of the po lists:
-      // one sorted run writes both (pos itself is not written in format 2).
+      // spo order is the order of the sp lists, (p, o, s) order that of the po
+      // lists: the spo run writes both spo and sp_postings (format 2 has no pos).
       auto path_of = [&](Cf cf) { return (tmp / (std::string(CfName(cf)) + ".sst")).string(); };
       for (Cf cf : {Cf::kSpo, Cf::kSpPostings, Cf::kPoPostings, Cf::kOsp}) files.emplace_back(cf, path_of(cf));
       jobs.push_back([this, spo = path_of(Cf::kSpo), sp = path_of(Cf::kSpPostings)] {
@@ -176,10 +176,10 @@ class BulkSink final : public CommitSink {
   }
 
   // One list per run of equal (k[0], k[1]) in `sorted` (spo order for sp
-  // lists, pos order for po lists). A list the store already has (an import
+  // lists, (p, o, s) order for po lists). A list the store already has (an import
   // into a non-empty store) is merged with the new postings, not replaced.
   Status WritePostingLists(PostingKind kind, const std::vector<PackedIndexEntry>& sorted, const std::string& path) {
-    const Cf cf = kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings;
+    const Cf cf = CfOf(kind);
     rocksdb::SstFileWriter writer = NewWriter(Options(cf));
     CG_RETURN_IF_ERROR(Open(&writer, path));
     // Into an empty store (the usual bulk load) there is nothing to merge with.

@@ -34,27 +34,39 @@ Cf CfOf(TripleIndex index) {
   return Cf::kSpo;
 }
 
-std::optional<IndexChoice> ChooseIndex(const TriplePattern& p) {
-  const bool s = p.subject.has_value(), pr = p.predicate.has_value(), o = p.object.has_value();
-  IndexChoice c{TripleIndex::kSpo, {}};
-  switch (ChooseAccessPath(s, pr, o)) {
-    case AccessPath::kSpo:
-      PutFixed64BE(&c.prefix, *p.subject);
-      PutFixed64BE(&c.prefix, *p.predicate);
-      PutFixed64BE(&c.prefix, *p.object);
-      return c;
-    case AccessPath::kOsp:
-      c.index = TripleIndex::kOsp;
-      PutFixed64BE(&c.prefix, *p.object);
-      if (s) PutFixed64BE(&c.prefix, *p.subject);
-      return c;
-    case AccessPath::kFullScan:
-      return c;
+PatternKeys KeysOf(const TriplePattern& p) {
+  const AccessPath path = ChooseAccessPath(p.subject.has_value(), p.predicate.has_value(), p.object.has_value());
+  PatternKeys keys{path, Cf::kSpo, {}};
+  // Each path reads a key family whose leading words are exactly the bound
+  // positions, in that family's order.
+  auto put = [&](const std::optional<uint64_t>& word) {
+    if (word) PutFixed64BE(&keys.prefix, *word);
+  };
+  switch (path) {
     case AccessPath::kSpPostings:
+      keys.cf = Cf::kSpPostings;
+      put(p.subject);
+      put(p.predicate);
+      break;
     case AccessPath::kPoPostings:
+      keys.cf = Cf::kPoPostings;
+      put(p.predicate);
+      put(p.object);
+      break;
+    case AccessPath::kSpo:
+      put(p.subject);
+      put(p.predicate);
+      put(p.object);
+      break;
+    case AccessPath::kOsp:
+      keys.cf = Cf::kOsp;
+      put(p.object);
+      put(p.subject);
+      break;
+    case AccessPath::kFullScan:
       break;
   }
-  return std::nullopt;
+  return keys;
 }
 
 AccessPath ChooseAccessPath(bool s, bool p, bool o) {
@@ -78,7 +90,7 @@ const char* AccessPathName(AccessPath path) {
 
 std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim) {
   std::string k;
-  k.reserve(32);
+  k.reserve(kTripleKeySize);
   switch (index) {
     case TripleIndex::kSpo: PutFixed64BE(&k, s); PutFixed64BE(&k, p); PutFixed64BE(&k, o); break;
     case TripleIndex::kPos: PutFixed64BE(&k, p); PutFixed64BE(&k, o); PutFixed64BE(&k, s); break;
@@ -89,10 +101,10 @@ std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId
 }
 
 bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out) {
-  if (key.size() != 32) return false;
-  uint64_t a = DecodeFixed64BE(key.data()), b = DecodeFixed64BE(key.data() + 8),
-           c = DecodeFixed64BE(key.data() + 16);
-  out->claim = DecodeFixed64BE(key.data() + 24);
+  if (key.size() != kTripleKeySize) return false;
+  uint64_t a = DecodeFixed64BE(key.data()), b = DecodeFixed64BE(key.data() + kIdSize),
+           c = DecodeFixed64BE(key.data() + 2 * kIdSize);
+  out->claim = DecodeFixed64BE(key.data() + 3 * kIdSize);
   switch (index) {
     case TripleIndex::kSpo: out->subject = a; out->predicate = b; out->object = c; break;
     case TripleIndex::kPos: out->predicate = a; out->object = b; out->subject = c; break;
@@ -121,10 +133,22 @@ bool DecodeIndexValue(std::string_view value, IndexEntry* out) {
   return true;
 }
 
+bool DecodeIndexEntry(TripleIndex index, std::string_view key, std::string_view value, IndexEntry* out) {
+  return DecodeTripleKey(index, key, out) && DecodeIndexValue(value, out);
+}
+
 std::string EncodeNamesKey(NameTag tag, uint64_t id) {
-  std::string k(1, static_cast<char>(tag));
+  std::string k = NamesKeyPrefix(tag);
   PutFixed64BE(&k, id);
   return k;
+}
+
+std::string NamesKeyPrefix(NameTag tag) { return std::string(1, static_cast<char>(tag)); }
+
+bool DecodeNamesKey(std::string_view key, uint64_t* id) {
+  if (key.size() != kNamesKeySize) return false;
+  *id = DecodeFixed64BE(key.data() + 1);
+  return true;
 }
 
 std::string EncodeDictKey(NameTag tag, std::string_view text) {
@@ -147,6 +171,13 @@ std::string EncodeClaimKey(ClaimId id, uint8_t record_tag) {
   return k;
 }
 
+bool DecodeClaimKey(std::string_view key, ClaimId* id, uint8_t* record_tag) {
+  if (key.size() != kClaimKeySize) return false;
+  *id = DecodeFixed64BE(key.data());
+  *record_tag = static_cast<uint8_t>(key[kIdSize]);
+  return true;
+}
+
 std::string EncodeBySourceKey(SourceId source, ClaimId claim) {
   std::string k;
   PutFixed64BE(&k, source);
@@ -154,16 +185,27 @@ std::string EncodeBySourceKey(SourceId source, ClaimId claim) {
   return k;
 }
 
-std::string EncodeTxKey(TxId tx) {
-  std::string k;
-  PutFixed64BE(&k, tx);
-  return k;
+bool DecodeBySourceKey(std::string_view key, SourceId* source, ClaimId* claim) {
+  if (key.size() != kBySourceKeySize) return false;
+  *source = DecodeFixed64BE(key.data());
+  *claim = DecodeFixed64BE(key.data() + kIdSize);
+  return true;
 }
+
+std::string EncodeTxKey(TxId tx) { return EncodeId(tx); }
+
+bool DecodeTxKey(std::string_view key, TxId* tx) { return DecodeId(key, tx); }
 
 std::string EncodeId(uint64_t id) {
   std::string k;
   PutFixed64BE(&k, id);
   return k;
+}
+
+bool DecodeId(std::string_view value, uint64_t* id) {
+  if (value.size() != kIdSize) return false;
+  *id = DecodeFixed64BE(value.data());
+  return true;
 }
 
 }  // namespace claimgraph::storage

@@ -4,7 +4,7 @@
 // layouts below are the format: DO NOT CHANGE them without bumping
 // kFormatVersion (meta "format_version") and writing a migration.
 //
-//   meta      "format_version" -> fixed32be version
+//   meta      "format_version" -> fixed32be version (kFormatVersion)
 //             "idem/" key       -> varint tx, varint first_claim, varint claims, varint retracted
 //                                 [, varint n, n x varint answered claim id]
 //             "counters"       -> varint next_entity, next_predicate, next_source,
@@ -21,12 +21,14 @@
 //   claims    fixed64be claim id, 0x00      -> ClaimRecord (immutable)
 //             fixed64be claim id, 0x01      -> RetractionRecord (immutable)
 //   spo       s p o claim (4 x fixed64be)   -> IndexValue
-//   pos       p o s claim                   -> IndexValue   (format 1 only: format 2
-//                                              writes none, po_postings replaces it)
+//   pos       p o s claim                   -> IndexValue   (format 1 only: a format-2
+//                                              store keeps the family empty, and
+//                                              VerifyIndexes reports any entry in it)
 //   osp       o s p claim                   -> IndexValue
 //   by_source fixed64be source id, fixed64be claim id -> ""
 //   txlog     fixed64be tx id               -> TxRecord body || sha256(body)
-//   sp_postings, po_postings (format 2): see posting_list.h
+//   sp_postings fixed64be s, fixed64be p    -> PostingList (posting_list.h)
+//   po_postings fixed64be p, fixed64be o    -> PostingList
 //
 //   IndexValue := varint asserted_tx, varint retracted_tx (0 = live),
 //                 varint source id, byte modality
@@ -34,25 +36,29 @@
 //   length-prefixed strings; the TxRecord layout is in tx_log.h.
 //
 // Big-endian ids make byte order equal numeric order, so every triple pattern
-// with any positions bound is one prefix seek in one of spo/pos/osp, and the
-// claim id at the end of an index key keeps one entry per claim (a fact is a
-// run of entries with the same triple).
+// is one Get or one prefix seek (KeysOf, below): a posting list, or the lists
+// under one word, when the bound positions lead an sp or po list key; else a
+// prefix of spo (all three bound; nothing bound: a full scan) or osp (the
+// object, and maybe the subject). The claim id at the end of an spo or osp key
+// keeps one entry per claim (a fact is a run of entries with the same triple).
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 
+#include "storage/claim_store.h"
 #include "storage/types.h"
 
 namespace claimgraph::storage {
 
-// 2: posting lists (sp_postings, po_postings). A version-1 store is migrated
-// when opened read-write (the lists are built from spo and pos).
+// 2: posting lists (sp_postings, po_postings) instead of pos. A version-1
+// store is migrated when opened read-write (migrate.cc: the lists are built
+// from spo and pos, then pos is emptied).
 inline constexpr uint32_t kFormatVersion = 2;
 
-// Column family names, in the order the store opens them (index = CfIndex).
+// The column families, in the order the store opens them (static_cast<int>(cf)
+// indexes its handles). kPos stays for format 1 (see pos above).
 enum class Cf : int {
   kDefault = 0, kMeta, kDict, kAlias, kNames, kClaims, kSpo, kPos, kOsp, kBySource, kTxlog,
   kSpPostings, kPoPostings,  // format 2 (posting_list.h)
@@ -60,41 +66,63 @@ enum class Cf : int {
 };
 const char* CfName(Cf cf);
 
+// The key orders of the per-claim indexes. Format 2 writes spo and osp; kPos
+// is format 1's pos, read by the migration, and the (p, o, s) order bulk
+// import sorts the po lists in.
 enum class TripleIndex { kSpo, kPos, kOsp };
 Cf CfOf(TripleIndex index);
 
-// The per-claim index a pattern is read from with one prefix seek, and that
-// prefix — for the shapes ChooseAccessPath (claim_store.h, the one routing
-// rule) sends to spo or osp; nullopt for those it sends to a posting list.
-// Format 2 writes no pos: TripleIndex::kPos is only read by the migration.
-struct IndexChoice {
-  TripleIndex index;
+// A pattern's access path — ChooseAccessPath (claim_store.h), the one routing
+// rule — spelled as keys: every key of `cf` that answers the pattern starts
+// with `prefix`. A posting list with both of its key words bound has its
+// whole key as the prefix (one Get); a full scan has an empty one.
+struct PatternKeys {
+  AccessPath path;
+  Cf cf;
   std::string prefix;
 };
-std::optional<IndexChoice> ChooseIndex(const TriplePattern& pattern);
+PatternKeys KeysOf(const TriplePattern& pattern);
 
+// Every id in a key, and the value of a dict or alias entry, is fixed64be.
+inline constexpr size_t kIdSize = 8;
+// The key sizes of the families whose keys are ids and tags only.
+inline constexpr size_t kTripleKeySize = 4 * kIdSize;     // spo, osp (and format 1's pos)
+inline constexpr size_t kNamesKeySize = 1 + kIdSize;      // NameTag, id
+inline constexpr size_t kClaimKeySize = kIdSize + 1;      // claim id, record tag
+inline constexpr size_t kBySourceKeySize = 2 * kIdSize;  // source id, claim id
+inline constexpr size_t kTxKeySize = kIdSize;
+
+// Decoders return false when the key or value is not of its family's size.
 std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId o, ClaimId claim);
-// Decodes a 32-byte index key back into s, p, o and claim. False if malformed.
+// Decodes an index key back into s, p, o and claim.
 bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out);
 
 std::string EncodeIndexValue(const IndexEntry& e);
 bool DecodeIndexValue(std::string_view value, IndexEntry* out);
+// One whole entry of spo or osp: its key and its value.
+bool DecodeIndexEntry(TripleIndex index, std::string_view key, std::string_view value, IndexEntry* out);
 
 // The first byte of a names and of a dict key: what kind of record it names.
 // DO NOT CHANGE the values: they are on disk.
 enum class NameTag : char { kEntity = 'E', kPredicate = 'P', kSource = 'S', kLiteral = 'L' };
 std::string EncodeNamesKey(NameTag tag, uint64_t id);
+// The prefix of every names key with this tag.
+std::string NamesKeyPrefix(NameTag tag);
+bool DecodeNamesKey(std::string_view key, uint64_t* id);  // leaves the tag to the caller's prefix
 std::string EncodeDictKey(NameTag tag, std::string_view text);
-// A names key is its tag and a fixed64be id; a claims key a fixed64be id and a record tag.
-inline constexpr size_t kNamesKeySize = 1 + 8;
-inline constexpr size_t kClaimKeySize = 8 + 1;
 std::string EncodeLiteralDictKey(TermKind kind, std::string_view lexical);
-std::string EncodeClaimKey(ClaimId id, uint8_t record_tag);
+
+// The last byte of a claims key. DO NOT CHANGE: on disk.
 inline constexpr uint8_t kClaimAssertionTag = 0x00;
 inline constexpr uint8_t kClaimRetractionTag = 0x01;
+std::string EncodeClaimKey(ClaimId id, uint8_t record_tag);
+bool DecodeClaimKey(std::string_view key, ClaimId* id, uint8_t* record_tag);
 std::string EncodeBySourceKey(SourceId source, ClaimId claim);
+bool DecodeBySourceKey(std::string_view key, SourceId* source, ClaimId* claim);
 std::string EncodeTxKey(TxId tx);
-std::string EncodeId(uint64_t id);  // fixed64be, the value of dict and alias entries
+bool DecodeTxKey(std::string_view key, TxId* tx);
+std::string EncodeId(uint64_t id);  // the value of dict and alias entries
+bool DecodeId(std::string_view value, uint64_t* id);
 
 inline constexpr std::string_view kMetaFormatVersion = "format_version";
 inline constexpr std::string_view kMetaCounters = "counters";

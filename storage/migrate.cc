@@ -29,8 +29,7 @@ Status BuildPostingLists(RocksClaimStore* store, TripleIndex index, Cf lists, Po
   };
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     IndexEntry e;
-    if (!DecodeTripleKey(index, std::string_view(it->key().data(), it->key().size()), &e) ||
-        !DecodeIndexValue(std::string_view(it->value().data(), it->value().size()), &e))
+    if (!DecodeIndexEntry(index, it->key().ToStringView(), it->value().ToStringView(), &e))
       return Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index)));
     std::string k = PostingKeyOf(kind, e);
     if (k != key) {
@@ -51,9 +50,9 @@ Status MigrateFormat1To2(RocksClaimStore* store) {
   CG_RETURN_IF_ERROR(BuildPostingLists(store, TripleIndex::kSpo, Cf::kSpPostings, PostingKind::kSubjectPredicate));
   CG_RETURN_IF_ERROR(BuildPostingLists(store, TripleIndex::kPos, Cf::kPoPostings, PostingKind::kPredicateObject));
   // Format 2 keeps no pos entries (po_postings holds the same): one range
-  // tombstone over every 32-byte key, reclaimed by compaction.
+  // tombstone over every index key, reclaimed by compaction.
   CG_RETURN_IF_ERROR(FromRocks(store->db()->DeleteRange(rocksdb::WriteOptions(), store->cf(Cf::kPos), std::string(),
-                                                        std::string(33, '\xff')),
+                                                        std::string(kTripleKeySize + 1, '\xff')),
                                "dropping pos"));
   // The version changes last, synced: until it does, the next Open migrates again.
   std::string v;

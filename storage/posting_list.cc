@@ -30,12 +30,21 @@ bool ByThirdAndClaim(const Posting& a, const Posting& b) {
 
 }  // namespace
 
+Cf CfOf(PostingKind kind) { return kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings; }
+
 std::string EncodePostingKey(uint64_t first, uint64_t second) {
   std::string k;
-  k.reserve(16);
+  k.reserve(kPostingKeySize);
   PutFixed64BE(&k, first);
   PutFixed64BE(&k, second);
   return k;
+}
+
+bool DecodePostingKey(std::string_view key, uint64_t* first, uint64_t* second) {
+  if (key.size() != kPostingKeySize) return false;
+  *first = DecodeFixed64BE(key.data());
+  *second = DecodeFixed64BE(key.data() + kIdSize);
+  return true;
 }
 
 std::string PostingKeyOf(PostingKind kind, const IndexEntry& e) {

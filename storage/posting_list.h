@@ -5,8 +5,11 @@
 // case, and reading it from the per-claim spo index costs one RocksDB iterator
 // step per claim — most of a hub query's time. One Get of a packed list and a
 // tight varint decode read the same entries several times faster. The lists
-// are derived from the claims, kept beside spo/pos (which still answer fully
-// bound patterns and history), written by every commit and by bulk import.
+// are derived from the claims like spo and osp, which answer the patterns no
+// list key leads with (all three positions bound, the object without the
+// predicate, nothing); po_postings took the place of format 1's pos index.
+// Every commit rewrites the lists it touches whole; bulk import writes them
+// sorted. Retracted claims stay in their lists (history reads them).
 //
 //   sp_postings  fixed64be subject, fixed64be predicate -> PostingList
 //   po_postings  fixed64be predicate, fixed64be object  -> PostingList
@@ -25,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/key_codec.h"
 #include "storage/types.h"
 
 namespace claimgraph::storage {
@@ -40,8 +44,13 @@ struct Posting {
 };
 
 enum class PostingKind { kSubjectPredicate, kPredicateObject };
+Cf CfOf(PostingKind kind);  // sp_postings, po_postings
 
+// A list's key: its first and second word, fixed64be each.
+inline constexpr size_t kPostingKeySize = 2 * kIdSize;
 std::string EncodePostingKey(uint64_t first, uint64_t second);
+// False unless `key` is kPostingKeySize bytes.
+bool DecodePostingKey(std::string_view key, uint64_t* first, uint64_t* second);
 // The posting key of an index entry and its entry's third position.
 std::string PostingKeyOf(PostingKind kind, const IndexEntry& e);
 Posting PostingOf(PostingKind kind, const IndexEntry& e);

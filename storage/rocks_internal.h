@@ -11,6 +11,7 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
@@ -42,7 +43,7 @@ class RocksClaimStore final : public ClaimStore {
 
   Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of) const override;
   Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) override;
-  Result<AuditReport> VerifyLog() const override;
+  Result<AuditReport> VerifyLog() const override;      // verify_log.cc
   Result<AuditReport> VerifyIndexes() const override;  // verify_indexes.cc
   // The newest stored posting list under `key` in `cf`, appended to *out
   // (nothing when there is none). For writers: they hold the writer lock.
@@ -95,8 +96,26 @@ class RocksClaimStore final : public ClaimStore {
   mutable std::mutex writer_mu_;   // held by the one live WriteTransaction
 };
 
-std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot,
-                                           TxId as_of, const Counters& counters);
+// A RocksDB snapshot, released when this goes: declare it before the members
+// that read it, so that they (their iterators) go first.
+class ScopedSnapshot {
+ public:
+  explicit ScopedSnapshot(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
+  ScopedSnapshot(ScopedSnapshot&& other) noexcept
+      : db_(other.db_), snapshot_(std::exchange(other.snapshot_, nullptr)) {}
+  ScopedSnapshot& operator=(ScopedSnapshot&&) = delete;
+  ~ScopedSnapshot() {
+    if (snapshot_) db_->ReleaseSnapshot(snapshot_);
+  }
+  const rocksdb::Snapshot* get() const { return snapshot_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snapshot_;
+};
+
+std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of,
+                                           const Counters& counters);
 Result<std::unique_ptr<WriteTransaction>> NewRocksWriteTransaction(RocksClaimStore* store,
                                                                    const WriteOptions& options);
 // rocksdb::Options tuned per column family (compression, block cache).

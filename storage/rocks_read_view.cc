@@ -1,261 +1,36 @@
-// ReadView over one RocksDB snapshot.
+// ReadView over one RocksDB snapshot: point reads through RecordReader,
+// pattern scans through RocksCursors, planning estimates here.
 #include <rocksdb/iterator.h>
 
-#include "storage/byte_codec.h"
 #include "storage/normalize.h"
 #include "storage/posting_list.h"
 #include "storage/record_codec.h"
+#include "storage/record_reader.h"
+#include "storage/rocks_cursors.h"
 #include "storage/rocks_internal.h"
-#include "storage/tx_log.h"
 
 namespace claimgraph::storage {
 namespace {
 
-bool Visible(const IndexEntry& e, TxId as_of, bool include_retracted) {
-  if (e.asserted_tx > as_of) return false;
-  return include_retracted || e.retracted_tx == 0 || e.retracted_tx > as_of;
-}
-
-// Creating a RocksDB iterator costs more than a seek, and an index join
-// seeks once per input row: a view keeps its iterators for reuse.
-class IteratorPool {
- public:
-  std::unique_ptr<rocksdb::Iterator> Take(int cf) {
-    auto& v = free_[cf];
-    if (v.empty()) return nullptr;
-    auto it = std::move(v.back());
-    v.pop_back();
-    return it;
-  }
-  void Give(int cf, std::unique_ptr<rocksdb::Iterator> it) {
-    if (free_[cf].size() < 8) free_[cf].push_back(std::move(it));
-  }
-
- private:
-  std::vector<std::unique_ptr<rocksdb::Iterator>> free_[static_cast<int>(Cf::kCount)];
-};
-
-// A cursor that is over before it starts: a read that failed.
-class FailedCursor final : public ClaimCursor {
- public:
-  explicit FailedCursor(Status s) : status_(std::move(s)) {}
-  bool Valid() const override { return false; }
-  const IndexEntry& entry() const override { return entry_; }
-  void Next() override {}
-  Status status() const override { return status_; }
-
- private:
-  Status status_;
-  IndexEntry entry_;
-};
-
-class RocksClaimCursor final : public ClaimCursor {
- public:
-  RocksClaimCursor(std::unique_ptr<rocksdb::Iterator> it, IteratorPool* pool, int cf, TripleIndex index,
-                   std::string prefix, TxId as_of, bool include_retracted)
-      : it_(std::move(it)), pool_(pool), cf_(cf), index_(index), prefix_(std::move(prefix)), as_of_(as_of),
-        include_retracted_(include_retracted) {
-    it_->Seek(prefix_);
-    Settle();
-  }
-  ~RocksClaimCursor() override {
-    if (it_->status().ok()) pool_->Give(cf_, std::move(it_));
-  }
-  bool Valid() const override { return valid_; }
-  const IndexEntry& entry() const override { return entry_; }
-  void Next() override {
-    it_->Next();
-    Settle();
-  }
-  Status status() const override { return status_; }
-
- private:
-  // Moves to the first visible entry at or after the iterator's position.
-  void Settle() {
-    valid_ = false;
-    for (; it_->Valid(); it_->Next()) {
-      rocksdb::Slice k = it_->key();
-      if (!k.starts_with(prefix_)) return;
-      std::string_view key(k.data(), k.size());
-      if (!DecodeTripleKey(index_, key, &entry_) ||
-          !DecodeIndexValue(std::string_view(it_->value().data(), it_->value().size()), &entry_)) {
-        status_ = Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index_)));
-        return;
-      }
-      if (Visible(entry_, as_of_, include_retracted_)) {
-        if (entry_.retracted_tx > as_of_) entry_.retracted_tx = 0;  // not retracted yet, as of then
-        valid_ = true;
-        return;
-      }
-    }
-    if (!it_->status().ok()) status_ = FromRocks(it_->status(), "scanning index");
-  }
-
-  std::unique_ptr<rocksdb::Iterator> it_;
-  IteratorPool* pool_;
-  int cf_;
-  TripleIndex index_;
-  std::string prefix_;
-  TxId as_of_;
-  bool include_retracted_;
-  IndexEntry entry_;
-  bool valid_ = false;
-  Status status_;
-};
-
-// Reads claims from posting lists: one list (two positions bound) or every
-// list under a one-word prefix (subject only, or predicate only), in key order
-// and within a list in (third, claim) order — the order of spo and pos.
-class PostingCursor final : public ClaimCursor {
- public:
-  // Exact list: `value` holds it (or is empty when there is none).
-  PostingCursor(PostingKind kind, uint64_t first, uint64_t second, std::unique_ptr<rocksdb::PinnableSlice> value,
-                TxId as_of, bool include_retracted)
-      : kind_(kind), value_(std::move(value)), first_(first), second_(second), as_of_(as_of),
-        include_retracted_(include_retracted) {
-    if (!value_->empty()) decoder_ = PostingDecoder(std::string_view(value_->data(), value_->size()));
-    Settle();
-  }
-  // Every list whose key starts with `prefix` (8 bytes, or empty: every list).
-  PostingCursor(PostingKind kind, std::unique_ptr<rocksdb::Iterator> it, IteratorPool* pool, int cf, std::string prefix,
-                TxId as_of, bool include_retracted)
-      : kind_(kind), it_(std::move(it)), pool_(pool), cf_(cf), prefix_(std::move(prefix)), as_of_(as_of),
-        include_retracted_(include_retracted) {
-    it_->Seek(prefix_);
-    if (OpenList()) Settle();
-  }
-  ~PostingCursor() override {
-    if (it_ && it_->status().ok()) pool_->Give(cf_, std::move(it_));
-  }
-  bool Valid() const override { return valid_; }
-  const IndexEntry& entry() const override { return entry_; }
-  void Next() override { Settle(); }
-  Status status() const override { return status_; }
-
- private:
-  // Starts decoding the list under the iterator; false past the prefix.
-  bool OpenList() {
-    valid_ = false;
-    if (!it_->Valid()) {
-      if (!it_->status().ok()) status_ = FromRocks(it_->status(), "scanning posting lists");
-      return false;
-    }
-    rocksdb::Slice k = it_->key();
-    if (!k.starts_with(prefix_)) return false;
-    if (k.size() != 16) {
-      status_ = Status::Corruption("malformed posting list key");
-      return false;
-    }
-    first_ = DecodeFixed64BE(k.data());
-    second_ = DecodeFixed64BE(k.data() + 8);
-    decoder_ = PostingDecoder(std::string_view(it_->value().data(), it_->value().size()));
-    return true;
-  }
-
-  // Moves to the next visible posting.
-  void Settle() {
-    valid_ = false;
-    Posting p;
-    for (;;) {
-      while (decoder_.Next(&p)) {
-        if (p.asserted_tx > as_of_) continue;
-        if (!include_retracted_ && p.retracted_tx != 0 && p.retracted_tx <= as_of_) continue;
-        if (p.retracted_tx > as_of_) p.retracted_tx = 0;  // not retracted yet, as of then
-        entry_ = EntryOf(kind_, first_, second_, p);
-        valid_ = true;
-        return;
-      }
-      if (!decoder_.ok()) {
-        status_ = Status::Corruption("malformed posting list");
-        return;
-      }
-      if (!it_) return;
-      it_->Next();
-      if (!OpenList()) return;
-    }
-  }
-
-  PostingKind kind_;
-  std::unique_ptr<rocksdb::PinnableSlice> value_;  // exact list
-  std::unique_ptr<rocksdb::Iterator> it_;          // prefix scan
-  IteratorPool* pool_ = nullptr;
-  int cf_ = 0;
-  std::string prefix_;
-  uint64_t first_ = 0, second_ = 0;
-  PostingDecoder decoder_;
-  TxId as_of_;
-  bool include_retracted_;
-  IndexEntry entry_;
-  bool valid_ = false;
-  Status status_;
-};
-
-// Postings answer a pattern when exactly the first one or two words of a
-// list key are bound; anything else reads the per-claim indexes.
-struct PostingChoice {
-  PostingKind kind;
-  Cf cf;
-  uint64_t first;
-  std::optional<uint64_t> second;
-};
-std::optional<PostingChoice> ChoosePostings(const TriplePattern& p) {
-  switch (ChooseAccessPath(p.subject.has_value(), p.predicate.has_value(), p.object.has_value())) {
-    case AccessPath::kSpPostings:
-      return PostingChoice{PostingKind::kSubjectPredicate, Cf::kSpPostings, *p.subject, p.predicate};
-    case AccessPath::kPoPostings:
-      return PostingChoice{PostingKind::kPredicateObject, Cf::kPoPostings, *p.predicate, p.object};
-    default:
-      return std::nullopt;  // a per-claim index: ChooseIndex
-  }
-}
+bool IsPostingPath(AccessPath path) { return path == AccessPath::kSpPostings || path == AccessPath::kPoPostings; }
 
 class RocksReadView final : public ReadView {
  public:
-  RocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId as_of, const Counters& counters)
-      : store_(store), snapshot_(snapshot), as_of_(as_of), last_tx_(counters.last_tx),
-        entity_count_(counters.next_entity - 1) {
-    ro_.snapshot = snapshot_;
-  }
-  ~RocksReadView() override {
-    pool_ = IteratorPool();  // iterators go before the snapshot they read
-    store_->db()->ReleaseSnapshot(snapshot_);
+  RocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of, const Counters& counters)
+      : store_(store), snapshot_(std::move(snapshot)), as_of_(as_of), last_tx_(counters.last_tx),
+        entity_count_(counters.next_entity - 1), records_(store, snapshot_.get()), cursors_(store, snapshot_.get()) {
+    ro_.snapshot = snapshot_.get();
   }
 
   TxId as_of() const override { return as_of_; }
   TxId last_tx() const override { return last_tx_; }
   uint64_t EntityCount() const override { return entity_count_; }
 
-  std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const override { return Open(pattern, false); }
+  std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const override {
+    return cursors_.Open(KeysOf(pattern), Visibility{as_of_, false});
+  }
   std::unique_ptr<ClaimCursor> ScanAllVersions(const TriplePattern& pattern) const override {
-    return Open(pattern, true);
-  }
-
-  // Every posting list of `cf` under `prefix` (empty: all of them).
-  std::unique_ptr<ClaimCursor> OpenLists(PostingKind kind, Cf cf, std::string prefix, bool include_retracted) const {
-    auto it = pool_.Take(static_cast<int>(cf));
-    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(cf)));
-    return std::make_unique<PostingCursor>(kind, std::move(it), &pool_, static_cast<int>(cf), std::move(prefix), as_of_,
-                                           include_retracted);
-  }
-
-  std::unique_ptr<ClaimCursor> Open(const TriplePattern& pattern, bool include_retracted) const {
-    if (auto lists = ChoosePostings(pattern)) {
-      if (lists->second) {
-        auto value = std::make_unique<rocksdb::PinnableSlice>();
-        auto s = store_->db()->Get(ro_, store_->cf(lists->cf), EncodePostingKey(lists->first, *lists->second), value.get());
-        if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
-        if (s.IsNotFound()) value->Reset();
-        return std::make_unique<PostingCursor>(lists->kind, lists->first, *lists->second, std::move(value), as_of_,
-                                               include_retracted);
-      }
-      return OpenLists(lists->kind, lists->cf, EncodeId(lists->first), include_retracted);
-    }
-    IndexChoice choice = *ChooseIndex(pattern);  // not a posting-list shape: checked above
-    int cf = static_cast<int>(CfOf(choice.index));
-    auto it = pool_.Take(cf);
-    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index))));
-    return std::make_unique<RocksClaimCursor>(std::move(it), &pool_, cf, choice.index, std::move(choice.prefix), as_of_,
-                                              include_retracted);
+    return cursors_.Open(KeysOf(pattern), Visibility{as_of_, true});
   }
 
   Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
@@ -263,8 +38,10 @@ class RocksReadView final : public ReadView {
     std::string prefix = EncodeId(source);
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      if (it->key().size() != 16) return Status::Corruption("malformed by_source key");
-      ClaimId id = DecodeFixed64BE(it->key().data() + 8);
+      SourceId from;
+      ClaimId id;
+      if (!DecodeBySourceKey(it->key().ToStringView(), &from, &id))
+        return Status::Corruption("malformed by_source key");
       CG_ASSIGN_OR_RETURN(Claim c, GetClaim(id));
       if (c.asserted_tx <= as_of_ && (c.retracted_tx == 0 || c.retracted_tx > as_of_)) out.push_back(id);
     }
@@ -277,7 +54,7 @@ class RocksReadView final : public ReadView {
     // once, packed; decoding them is several times faster than stepping spo
     // once per claim.
     const bool everything = !pattern.subject && !pattern.predicate && !pattern.object;
-    auto cursor = everything ? OpenLists(PostingKind::kPredicateObject, Cf::kPoPostings, std::string(), false)
+    auto cursor = everything ? cursors_.OpenLists(PostingKind::kPredicateObject, std::string(), Visibility{as_of_, false})
                              : Scan(pattern);
     uint64_t n = 0;
     for (; cursor->Valid() && n < cap; cursor->Next()) ++n;
@@ -286,16 +63,16 @@ class RocksReadView final : public ReadView {
   }
 
   Result<uint64_t> EstimateClaims(const TriplePattern& pattern) const override {
-    if (auto lists = ChoosePostings(pattern)) return EstimateFromPostings(*lists);
+    const PatternKeys keys = KeysOf(pattern);
+    if (IsPostingPath(keys.path)) return EstimateFromPostings(keys);
     constexpr uint64_t kExactUpTo = 128;
-    IndexChoice choice = *ChooseIndex(pattern);  // not a posting-list shape: checked above
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(CfOf(choice.index))));
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
     uint64_t n = 0;
-    for (it->Seek(choice.prefix); it->Valid() && it->key().starts_with(choice.prefix) && n < kExactUpTo; it->Next()) ++n;
+    for (it->Seek(keys.prefix); it->Valid() && it->key().starts_with(keys.prefix) && n < kExactUpTo; it->Next()) ++n;
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
     if (n < kExactUpTo) return n;
     constexpr uint64_t kBytesPerEntry = 12;  // 32-byte keys delta-encoded and compressed, plus the value
-    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(CfOf(choice.index), choice.prefix));
+    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(keys.cf, keys.prefix));
     return std::max(n, bytes / kBytesPerEntry);
   }
 
@@ -310,25 +87,26 @@ class RocksReadView final : public ReadView {
     return n;
   }
 
-  Result<uint64_t> EstimateFromPostings(const PostingChoice& c) const {
-    if (c.second) {
+  // One list (its whole key bound), or the lists under a one-word prefix.
+  Result<uint64_t> EstimateFromPostings(const PatternKeys& keys) const {
+    if (keys.prefix.size() == kPostingKeySize) {
       rocksdb::PinnableSlice value;
-      auto s = store_->db()->Get(ro_, store_->cf(c.cf), EncodePostingKey(c.first, *c.second), &value);
+      auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, &value);
       if (s.IsNotFound()) return 0;
       CG_RETURN_IF_ERROR(FromRocks(s, "estimating"));
-      return CountPostings(std::string_view(value.data(), value.size()));
+      return CountPostings(value.ToStringView());
     }
     constexpr int kListsCounted = 64;
-    std::string prefix = EncodeId(c.first);
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(c.cf)));
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
     uint64_t n = 0;
     int lists = 0;
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && lists < kListsCounted; it->Next(), ++lists)
-      n += CountPostings(std::string_view(it->value().data(), it->value().size()));
+    for (it->Seek(keys.prefix); it->Valid() && it->key().starts_with(keys.prefix) && lists < kListsCounted;
+         it->Next(), ++lists)
+      n += CountPostings(it->value().ToStringView());
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
     if (lists < kListsCounted) return n;
     constexpr uint64_t kDiskBytesPerPosting = 8;  // ~7.5 after LZ4 on the 1M-claim synthetic graph
-    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(c.cf, prefix));
+    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(keys.cf, keys.prefix));
     return std::max(n, bytes / kDiskBytesPerPosting);
   }
 
@@ -353,26 +131,11 @@ class RocksReadView final : public ReadView {
   }
 
   Result<Claim> GetClaim(ClaimId id) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kClaims, EncodeClaimKey(id, kClaimAssertionTag), &value, "claim " + std::to_string(id)));
-    Claim c;
-    c.id = id;
-    CG_RETURN_IF_ERROR(DecodeClaim(value, &c).WithContext("claim " + std::to_string(id)));
+    CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(id));
     if (c.asserted_tx > as_of_) return Status::NotFound("claim " + std::to_string(id) + " did not exist as of tx " + std::to_string(as_of_));
-    auto rs = store_->db()->Get(ro_, store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimRetractionTag), &value);
-    if (rs.ok()) {
-      Claim r;
-      CG_RETURN_IF_ERROR(DecodeRetraction(value, &r).WithContext("claim " + std::to_string(id)));
-      // Seen as of an earlier transaction, a later retraction has not happened yet.
-      if (r.retracted_tx <= as_of_) {
-        c.retracted_tx = r.retracted_tx;
-        c.retract_reason = r.retract_reason;
-        c.retracted_by = r.retracted_by;
-        c.retracted_at_us = r.retracted_at_us;
-      }
-    } else if (!rs.IsNotFound()) {
-      return FromRocks(rs, "reading retraction of claim " + std::to_string(id));
-    }
+    CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
+    // Seen as of an earlier transaction, a later retraction has not happened yet.
+    if (r && r->retracted_tx <= as_of_) ApplyRetraction(*r, &c);
     return c;
   }
 
@@ -383,37 +146,19 @@ class RocksReadView final : public ReadView {
 
   Result<std::shared_ptr<const Entity>> GetEntityShared(EntityId id) const override {
     if (auto cached = store_->CachedEntity(id)) return cached;
-    CG_ASSIGN_OR_RETURN(Entity e, ReadEntity(id));
+    CG_ASSIGN_OR_RETURN(Entity e, records_.GetEntity(id));
     auto shared = std::make_shared<const Entity>(std::move(e));
     store_->CacheEntity(last_tx_, shared);
     return shared;
   }
 
-  Result<Entity> ReadEntity(EntityId id) const {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), &value, "entity " + std::to_string(id)));
-    Entity e;
-    e.id = id;
-    CG_RETURN_IF_ERROR(DecodeEntity(value, &e));
-    return e;
-  }
-
   Result<EntityId> FindEntity(std::string_view name) const override {
-    std::string value;
     std::string norm = NormalizeAlias(name);
     if (norm.empty()) return Status::NotFound("entity \"" + std::string(name) + "\"");
-    CG_RETURN_IF_ERROR(Get(Cf::kAlias, norm, &value, "entity \"" + std::string(name) + "\""));
-    return IdFrom(value);
+    return records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\"");
   }
 
-  Result<Predicate> GetPredicate(PredicateId id) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, id), &value, "predicate " + std::to_string(id)));
-    Predicate p;
-    p.id = id;
-    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
-    return p;
-  }
+  Result<Predicate> GetPredicate(PredicateId id) const override { return records_.GetPredicate(id); }
 
   Result<Predicate> FindPredicate(std::string_view name) const override {
     // The schema is small and cached: a lookup in it beats two point reads.
@@ -423,35 +168,19 @@ class RocksReadView final : public ReadView {
     return Status::NotFound("predicate '" + std::string(name) + "' not found");
   }
 
-  Result<Source> GetSource(SourceId id) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kSource, id), &value, "source " + std::to_string(id)));
-    Source s;
-    s.id = id;
-    CG_RETURN_IF_ERROR(DecodeSource(value, &s));
-    return s;
-  }
+  Result<Source> GetSource(SourceId id) const override { return records_.GetSource(id); }
 
   Result<Source> FindSource(std::string_view key) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeDictKey(NameTag::kSource, key), &value, "source \"" + std::string(key) + "\""));
-    CG_ASSIGN_OR_RETURN(SourceId id, IdFrom(value));
+    CG_ASSIGN_OR_RETURN(SourceId id,
+                        records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kSource, key), "source \"" + std::string(key) + "\""));
     return GetSource(id);
   }
 
-  Result<Literal> GetLiteral(TermId id) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kNames, EncodeNamesKey(NameTag::kLiteral, id), &value, "literal " + std::to_string(id)));
-    Literal l;
-    CG_RETURN_IF_ERROR(DecodeLiteral(value, &l));
-    return l;
-  }
+  Result<Literal> GetLiteral(TermId id) const override { return records_.GetLiteral(id); }
 
   Result<TermId> FindLiteral(const Literal& literal) const override {
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kDict, EncodeLiteralDictKey(literal.kind, literal.lexical), &value,
-                           "literal \"" + literal.lexical + "\""));
-    return IdFrom(value);
+    return records_.GetId(Cf::kDict, EncodeLiteralDictKey(literal.kind, literal.lexical),
+                          "literal \"" + literal.lexical + "\"");
   }
 
   Result<std::vector<Entity>> ListEntities() const override {
@@ -464,21 +193,11 @@ class RocksReadView final : public ReadView {
   }
 
   Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const override {
-    return ForEachName(NameTag::kEntity, [&](uint64_t id, std::string_view v) -> Result<bool> {
-      Entity e;
-      e.id = id;
-      CG_RETURN_IF_ERROR(DecodeEntity(v, &e));
-      return fn(e);
-    });
+    return records_.ForEachEntity([&](Entity& e) -> Result<bool> { return fn(e); });
   }
 
   Status ForEachSource(const std::function<bool(const Source&)>& fn) const override {
-    return ForEachName(NameTag::kSource, [&](uint64_t id, std::string_view v) -> Result<bool> {
-      Source src;
-      src.id = id;
-      CG_RETURN_IF_ERROR(DecodeSource(v, &src));
-      return fn(src);
-    });
+    return records_.ForEachSource([&](Source& src) -> Result<bool> { return fn(src); });
   }
 
   Result<std::vector<Predicate>> ListPredicates() const override {
@@ -491,10 +210,7 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<Predicate>> ReadPredicates() const {
     std::vector<Predicate> out;
-    CG_RETURN_IF_ERROR(ForEachName(NameTag::kPredicate, [&](uint64_t id, std::string_view v) -> Result<bool> {
-      Predicate p;
-      p.id = id;
-      CG_RETURN_IF_ERROR(DecodePredicate(v, &p));
+    CG_RETURN_IF_ERROR(records_.ForEachPredicate([&](Predicate& p) -> Result<bool> {
       out.push_back(std::move(p));
       return true;
     }));
@@ -511,12 +227,8 @@ class RocksReadView final : public ReadView {
   }
 
   Result<TxRecord> GetTx(TxId tx) const override {
-    if (tx == 0 || tx > last_tx_) return Status::NotFound("transaction " + std::to_string(tx));
-    std::string value;
-    CG_RETURN_IF_ERROR(Get(Cf::kTxlog, EncodeTxKey(tx), &value, "transaction " + std::to_string(tx)));
-    TxRecord rec;
-    CG_RETURN_IF_ERROR(DecodeTxRecord(value, &rec).WithContext("transaction " + std::to_string(tx)));
-    return rec;
+    if (tx == 0 || tx > last_tx_) return Status::NotFound("transaction " + std::to_string(tx) + " not found");
+    return records_.GetTxRecord(tx);
   }
 
   Result<TxId> TxAtTime(int64_t time_us) const override {
@@ -542,25 +254,22 @@ class RocksReadView final : public ReadView {
       return Status::Ok();
     };
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      rocksdb::Slice k = it->key();
-      if (k.size() != kClaimKeySize) return Status::Corruption("malformed claims key");
-      ClaimId id = DecodeFixed64BE(k.data());
+      ClaimId id;
+      uint8_t tag;
+      if (!DecodeClaimKey(it->key().ToStringView(), &id, &tag))
+        return Status::Corruption("malformed claims key");
       std::string_view v(it->value().data(), it->value().size());
-      if (static_cast<uint8_t>(k[8]) == kClaimAssertionTag) {
+      if (tag == kClaimAssertionTag) {
         CG_RETURN_IF_ERROR(flush());
         Claim c;
         c.id = id;
-        CG_RETURN_IF_ERROR(DecodeClaim(v, &c).WithContext("claim " + std::to_string(id)));
+        if (Status st = DecodeClaim(v, &c); !st.ok()) return st.WithContext("claim " + std::to_string(id));
         if (c.asserted_tx <= as_of_) pending = std::move(c);
       } else if (pending && pending->id == id) {
         Claim r;
-        CG_RETURN_IF_ERROR(DecodeRetraction(v, &r).WithContext("claim " + std::to_string(id)));
-        if (r.retracted_tx <= as_of_) {
-          pending->retracted_tx = r.retracted_tx;
-          pending->retract_reason = r.retract_reason;
-          pending->retracted_by = r.retracted_by;
-          pending->retracted_at_us = r.retracted_at_us;
-        }
+        if (Status st = DecodeRetraction(v, &r); !st.ok())
+          return st.WithContext("retraction of claim " + std::to_string(id));
+        if (r.retracted_tx <= as_of_) ApplyRetraction(r, &*pending);
       }
     }
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning claims"));
@@ -568,44 +277,21 @@ class RocksReadView final : public ReadView {
   }
 
  private:
-  Status Get(Cf cf, const std::string& key, std::string* value, const std::string& what) const {
-    auto s = store_->db()->Get(ro_, store_->cf(cf), key, value);
-    if (s.IsNotFound()) return Status::NotFound(what + " not found");
-    return FromRocks(s, "reading " + what);
-  }
-
-  static Result<uint64_t> IdFrom(const std::string& value) {
-    if (value.size() != 8) return Status::Corruption("malformed id value");
-    return DecodeFixed64BE(value.data());
-  }
-
-  // fn answers whether to go on.
-  Status ForEachName(NameTag tag, const std::function<Result<bool>(uint64_t, std::string_view)>& fn) const {
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kNames)));
-    std::string prefix(1, static_cast<char>(tag));
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      if (it->key().size() != kNamesKeySize) return Status::Corruption("malformed names key");
-      CG_ASSIGN_OR_RETURN(bool more,
-                          fn(DecodeFixed64BE(it->key().data() + 1), std::string_view(it->value().data(), it->value().size())));
-      if (!more) return Status::Ok();
-    }
-    return FromRocks(it->status(), "scanning names");
-  }
-
   const RocksClaimStore* store_;
-  const rocksdb::Snapshot* snapshot_;
+  ScopedSnapshot snapshot_;  // released last: everything below reads it
   TxId as_of_;
   TxId last_tx_;
   uint64_t entity_count_;
   rocksdb::ReadOptions ro_;
-  mutable IteratorPool pool_;  // a view serves one query thread at a time
+  RecordReader records_;
+  mutable RocksCursors cursors_;  // a view serves one query thread at a time
 };
 
 }  // namespace
 
-std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot,
-                                           TxId as_of, const Counters& counters) {
-  return std::make_unique<RocksReadView>(store, snapshot, as_of, counters);
+std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of,
+                                           const Counters& counters) {
+  return std::make_unique<RocksReadView>(store, std::move(snapshot), as_of, counters);
 }
 
 }  // namespace claimgraph::storage

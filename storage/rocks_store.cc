@@ -1,3 +1,7 @@
+// RocksClaimStore: opening a store (format check, migration of format 1),
+// the chain head and the caches it publishes, and the TEST_ hooks. Reads are
+// in rocks_read_view.cc, writes in rocks_write_transaction.cc, the audits in
+// verify_log.cc and verify_indexes.cc.
 #include <rocksdb/convenience.h>
 #include <rocksdb/table.h>
 #include <rocksdb/cache.h>
@@ -9,9 +13,8 @@
 #include <set>
 
 #include "storage/byte_codec.h"
-#include "storage/record_codec.h"
+#include "storage/record_reader.h"
 #include "storage/rocks_internal.h"
-#include "storage/tx_log.h"
 
 namespace claimgraph::storage {
 
@@ -164,18 +167,15 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
 }
 
 Status RocksClaimStore::LoadHead() {
-  std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), std::string(kMetaCounters), &value);
-  CG_RETURN_IF_ERROR(FromRocks(s, "reading meta counters"));
+  const RecordReader records(this, nullptr);
   ChainHead head;
-  CG_RETURN_IF_ERROR(DecodeCounters(value, &head.counters));
+  CG_ASSIGN_OR_RETURN(head.counters, records.GetCounters());
   if (head.counters.last_tx > 0) {
-    s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kTxlog), EncodeTxKey(head.counters.last_tx), &value);
-    if (s.IsNotFound())
+    Result<TxRecord> newest = records.GetTxRecord(head.counters.last_tx);
+    // meta says the log goes this far: its end missing is damage, not absence.
+    if (newest.status().code() == StatusCode::kNotFound)
       return Status::Corruption("txlog record " + std::to_string(head.counters.last_tx) + " (the newest) is missing");
-    CG_RETURN_IF_ERROR(FromRocks(s, "reading txlog head"));
-    TxRecord rec;
-    CG_RETURN_IF_ERROR(DecodeTxRecord(value, &rec).WithContext("txlog record " + std::to_string(head.counters.last_tx)));
+    CG_ASSIGN_OR_RETURN(TxRecord rec, std::move(newest));
     head.last_hash = rec.hash;
     head.last_time_us = rec.time_us;
   }
@@ -185,9 +185,8 @@ Status RocksClaimStore::LoadHead() {
 
 Status RocksClaimStore::ReadPostingList(Cf cf, const std::string& key, std::vector<Posting>* out) const {
   std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), this->cf(cf), key, &value);
-  if (s.IsNotFound()) return Status::Ok();
-  CG_RETURN_IF_ERROR(FromRocks(s, "reading a posting list"));
+  CG_ASSIGN_OR_RETURN(bool found, RecordReader(this, nullptr).GetIfPresent(cf, key, "a posting list", &value));
+  if (!found) return Status::Ok();
   if (!DecodePostingList(value, out)) return Status::Corruption(std::string("malformed list in ") + CfName(cf));
   return Status::Ok();
 }
@@ -236,25 +235,14 @@ void RocksClaimStore::CacheEntity(TxId view_last_tx, std::shared_ptr<const Entit
 TxId RocksClaimStore::LastTx() const { return head().counters.last_tx; }
 
 Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxId> as_of) const {
-  const rocksdb::Snapshot* snap = db_->GetSnapshot();
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap;
-  std::string value;
-  auto s = db_->Get(ro, cf(Cf::kMeta), std::string(kMetaCounters), &value);
-  Counters counters;
-  Status st = FromRocks(s, "reading meta counters");
-  if (st.ok()) st = DecodeCounters(value, &counters);
-  if (!st.ok()) {
-    db_->ReleaseSnapshot(snap);
-    return st;
-  }
+  ScopedSnapshot snapshot(db_.get());
+  CG_ASSIGN_OR_RETURN(const Counters counters, RecordReader(this, snapshot.get()).GetCounters());
   TxId horizon = as_of.value_or(counters.last_tx);
   if (horizon > counters.last_tx) {
-    db_->ReleaseSnapshot(snap);
     return Status::NotFound("transaction " + std::to_string(horizon) + " does not exist yet (the newest is " +
                             std::to_string(counters.last_tx) + ")");
   }
-  return NewRocksReadView(this, snap, horizon, counters);
+  return NewRocksReadView(this, std::move(snapshot), horizon, counters);
 }
 
 Result<std::unique_ptr<WriteTransaction>> RocksClaimStore::BeginWrite(const WriteOptions& options) {
@@ -278,78 +266,6 @@ Status RocksClaimStore::Flush() {
   rocksdb::FlushOptions fo;
   std::vector<rocksdb::ColumnFamilyHandle*> handles(cfs_.begin(), cfs_.end());
   return FromRocks(db_->Flush(fo, handles), "flushing store");
-}
-
-Result<AuditReport> RocksClaimStore::VerifyLog() const {
-  AuditReport report;
-  const rocksdb::Snapshot* snap = db_->GetSnapshot();
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap;
-  struct Release {
-    rocksdb::DB* db;
-    const rocksdb::Snapshot* s;
-    ~Release() { db->ReleaseSnapshot(s); }
-  } release{db_.get(), snap};
-
-  std::string counters_value;
-  Counters counters;
-  CG_RETURN_IF_ERROR(FromRocks(db_->Get(ro, cf(Cf::kMeta), std::string(kMetaCounters), &counters_value), "meta"));
-  CG_RETURN_IF_ERROR(DecodeCounters(counters_value, &counters));
-
-  auto fail = [&](TxId tx, std::string problem) {
-    report.ok = false;
-    report.first_bad_tx = tx;
-    report.problem = std::move(problem);
-    return report;
-  };
-
-  std::string prev_hash(kHashSize, '\0');
-  TxId expected = 1;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kTxlog)));
-  std::string record;
-  for (it->SeekToFirst(); it->Valid(); it->Next(), ++expected) {
-    rocksdb::Slice key = it->key();
-    if (key.size() != 8) return fail(expected, "txlog has a malformed key");
-    TxId tx = DecodeFixed64BE(key.data());
-    if (tx != expected)
-      return fail(expected, tx > expected ? "record is missing (the log jumps to tx " + std::to_string(tx) + ")"
-                                          : "record is out of order");
-    std::string_view value(it->value().data(), it->value().size());
-    if (!VerifyTxRecordHash(value)) return fail(tx, "record hash does not match its contents");
-    TxRecord rec;
-    Status st = DecodeTxRecord(value, &rec);
-    if (!st.ok()) return fail(tx, st.message());
-    if (rec.tx != tx) return fail(tx, "record carries tx " + std::to_string(rec.tx) + " (moved or reordered)");
-    if (rec.prev_hash != prev_hash) return fail(tx, "previous-hash link is broken (a record before it was changed, removed or reordered)");
-    // Recompute the digest of every claim record this transaction wrote.
-    RecordsDigest digest;
-    for (const auto& op : rec.ops) {
-      if (op.kind == TxOperation::Kind::kAssertRange) {
-        for (ClaimId c = op.first; c < op.first + op.count; ++c) {
-          Status gs = FromRocks(db_->Get(ro, cf(Cf::kClaims), EncodeClaimKey(c, kClaimAssertionTag), &record), "");
-          if (!gs.ok()) return fail(tx, "claim " + std::to_string(c) + " record is missing");
-          digest.Add(record);
-          ++report.claims_checked;
-        }
-      } else if (op.kind == TxOperation::Kind::kRetract) {
-        Status gs = FromRocks(db_->Get(ro, cf(Cf::kClaims), EncodeClaimKey(op.first, kClaimRetractionTag), &record), "");
-        if (!gs.ok()) return fail(tx, "retraction record of claim " + std::to_string(op.first) + " is missing");
-        digest.Add(record);
-      }
-    }
-    if (digest.Finish() != rec.records_digest)
-      return fail(tx, "claim records written by this transaction were changed");
-    prev_hash = rec.hash;
-    ++report.transactions_checked;
-  }
-  CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading txlog"));
-  if (expected - 1 != counters.last_tx) {
-    if (expected - 1 < counters.last_tx)
-      return fail(expected, "record is missing (the store's newest transaction is " + std::to_string(counters.last_tx) + ")");
-    return fail(counters.last_tx + 1, "record exists beyond the store's newest transaction " +
-                                          std::to_string(counters.last_tx));
-  }
-  return report;
 }
 
 namespace {
@@ -414,7 +330,7 @@ Status TEST_DowngradeToFormat1(const std::string& dir) {
     rocksdb::WriteBatch batch;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       IndexEntry e;
-      if (!DecodeTripleKey(TripleIndex::kSpo, std::string_view(it->key().data(), it->key().size()), &e)) continue;
+      if (!DecodeTripleKey(TripleIndex::kSpo, it->key().ToStringView(), &e)) continue;
       batch.Put(FindHandle(handles, "pos"), EncodeTripleKey(TripleIndex::kPos, e.subject, e.predicate, e.object, e.claim),
                 it->value()).PermitUncheckedError();
     }

@@ -1,6 +1,8 @@
 // One write transaction: lookups see the store plus this transaction's own
 // writes; Commit() turns the pending state into keys for one CommitSink, with
 // the txlog record and the counters in the same atomic write.
+#include <rocksdb/iterator.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -13,6 +15,7 @@
 #include "storage/commit_sink.h"
 #include "storage/normalize.h"
 #include "storage/record_codec.h"
+#include "storage/record_reader.h"
 #include "storage/rocks_internal.h"
 #include "storage/tx_log.h"
 
@@ -72,8 +75,8 @@ struct IdentityKeyHash {
 class RocksWriteTransaction final : public WriteTransaction {
  public:
   RocksWriteTransaction(RocksClaimStore* store, WriteOptions options)
-      : store_(store), options_(std::move(options)), lock_(store->writer_mutex()), head_(store->head()),
-        counters_(head_.counters) {
+      : store_(store), records_(store, nullptr), options_(std::move(options)), lock_(store->writer_mutex()),
+        head_(store->head()), counters_(head_.counters) {
     // The writer lock fixes this transaction's id now. A bulk load encodes
     // each claim as it is asserted (no million Claim objects held until
     // commit), so it takes its time stamp now too.
@@ -89,12 +92,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (norm.empty()) return Status::InvalidArgument("entity name \"" + std::string(name) + "\" has no letters or digits");
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end()) return it->second;
-    std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kAlias), norm, &value);
-    if (s.IsNotFound()) return Status::NotFound("entity \"" + std::string(name) + "\" not found");
-    CG_RETURN_IF_ERROR(FromRocks(s, "looking up alias"));
-    if (value.size() != 8) return Status::Corruption("malformed alias entry for \"" + norm + "\"");
-    EntityId id = DecodeFixed64BE(value.data());
+    CG_ASSIGN_OR_RETURN(EntityId id, records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\""));
     alias_cache_.emplace(std::move(norm), id);
     return id;
   }
@@ -166,16 +164,9 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<Predicate> FindPredicate(std::string_view name) override {
     auto it = predicate_by_name_.find(std::string(name));
     if (it != predicate_by_name_.end()) return predicates_.at(it->second);
-    std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey(NameTag::kPredicate, name), &value);
-    if (s.IsNotFound()) return Status::NotFound("predicate '" + std::string(name) + "' not found");
-    CG_RETURN_IF_ERROR(FromRocks(s, "looking up predicate"));
-    if (value.size() != 8) return Status::Corruption("malformed predicate id for '" + std::string(name) + "'");
-    Predicate p;
-    p.id = DecodeFixed64BE(value.data());
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, p.id), &value, "predicate " + std::to_string(p.id)));
-    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
-    return p;
+    CG_ASSIGN_OR_RETURN(PredicateId id, records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kPredicate, name),
+                                                       "predicate '" + std::string(name) + "'"));
+    return records_.GetPredicate(id);
   }
 
   Result<PredicateId> DefinePredicate(const Predicate& def) override {
@@ -236,12 +227,8 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<SourceId> FindSource(std::string_view key) override {
     auto it = source_by_key_.find(std::string(key));
     if (it != source_by_key_.end()) return it->second;
-    std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), EncodeDictKey(NameTag::kSource, key), &value);
-    if (s.IsNotFound()) return Status::NotFound("source \"" + std::string(key) + "\" not found");
-    CG_RETURN_IF_ERROR(FromRocks(s, "looking up source"));
-    if (value.size() != 8) return Status::Corruption("malformed source id");
-    SourceId id = DecodeFixed64BE(value.data());
+    CG_ASSIGN_OR_RETURN(SourceId id, records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kSource, key),
+                                                    "source \"" + std::string(key) + "\""));
     source_by_key_.emplace(std::string(key), id);
     return id;
   }
@@ -255,10 +242,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (pending != sources_.end()) {
         s = pending->second;
       } else {
-        std::string value;
-        CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kSource, *found), &value, "source " + std::to_string(*found)));
-        CG_RETURN_IF_ERROR(DecodeSource(value, &s));
-        s.id = *found;
+        CG_ASSIGN_OR_RETURN(s, records_.GetSource(*found));
       }
     } else {
       if (found.status().code() != StatusCode::kNotFound) return found.status();
@@ -288,16 +272,15 @@ class RocksWriteTransaction final : public WriteTransaction {
     std::string key = EncodeLiteralDictKey(literal.kind, literal.lexical);
     auto it = literal_cache_.find(key);
     if (it != literal_cache_.end()) return it->second;
-    std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kDict), key, &value);
+    Result<TermId> stored = records_.GetId(Cf::kDict, key, "literal \"" + literal.lexical + "\"");
     TermId id;
-    if (s.ok() && value.size() == 8) {
-      id = DecodeFixed64BE(value.data());
-    } else if (s.IsNotFound()) {
+    if (stored.ok()) {
+      id = *stored;
+    } else if (stored.status().code() == StatusCode::kNotFound) {
       id = MakeTermId(literal.kind, counters_.next_literal++);
       literals_.emplace(id, literal);
     } else {
-      return s.ok() ? Status::Corruption("malformed literal id") : FromRocks(s, "looking up literal");
+      return stored.status();
     }
     literal_cache_.emplace(std::move(key), id);
     return id;
@@ -347,14 +330,11 @@ class RocksWriteTransaction final : public WriteTransaction {
     CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(in.predicate));
     return FindStored(IdentityOf(in, symmetric), symmetric, [&](const IndexEntry& e) -> Result<bool> {
       if (e.retracted_tx == 0) return false;
-      CG_ASSIGN_OR_RETURN(Claim c, ReadStoredClaim(e.claim));
-      std::string value;
-      CG_RETURN_IF_ERROR(Read(Cf::kClaims, EncodeClaimKey(e.claim, kClaimRetractionTag), &value,
-                              "retraction of claim " + std::to_string(e.claim)));
-      Claim r;
-      CG_RETURN_IF_ERROR(DecodeRetraction(value, &r));
+      CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(e.claim));
+      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(e.claim));
+      if (!r) return Status::NotFound("retraction of claim " + std::to_string(e.claim) + " not found");
       return (in.asserted_at_us == 0 || c.asserted_at_us == in.asserted_at_us) &&
-             (retracted_at_us == 0 || r.retracted_at_us == retracted_at_us);
+             (retracted_at_us == 0 || r->retracted_at_us == retracted_at_us);
     });
   }
 
@@ -370,20 +350,15 @@ class RocksWriteTransaction final : public WriteTransaction {
     } else if (!claims_.empty() && id >= claims_.front().id && id <= claims_.back().id) {
       c = claims_[id - claims_.front().id];
     } else {
-      std::string value;
-      auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimAssertionTag), &value);
-      if (s.IsNotFound()) return Status::NotFound("claim " + std::to_string(id) + " does not exist");
-      CG_RETURN_IF_ERROR(FromRocks(s, "reading claim"));
-      CG_RETURN_IF_ERROR(DecodeClaim(value, &c));
-      c.id = id;
-      s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kClaims), EncodeClaimKey(id, kClaimRetractionTag), &value);
-      if (s.ok()) {
-        Claim r;
-        CG_RETURN_IF_ERROR(DecodeRetraction(value, &r));
+      Result<Claim> stored = records_.GetClaimRecord(id);
+      // Retract's contract words it so: the claim id names nothing.
+      if (stored.status().code() == StatusCode::kNotFound)
+        return Status::NotFound("claim " + std::to_string(id) + " does not exist");
+      CG_ASSIGN_OR_RETURN(c, std::move(stored));
+      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
+      if (r)
         return Status::FailedPrecondition("claim " + std::to_string(id) + " was already retracted in tx " +
-                                          std::to_string(r.retracted_tx));
-      }
-      if (!s.IsNotFound()) return FromRocks(s, "reading retraction");
+                                          std::to_string(r->retracted_tx));
     }
     c.retract_reason = std::string(reason);
     c.retracted_by = std::string(retracted_by);
@@ -395,10 +370,9 @@ class RocksWriteTransaction final : public WriteTransaction {
 
   Result<std::optional<CommitInfo>> FindCommitted(std::string_view key) override {
     std::string value;
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(Cf::kMeta),
-                               std::string(kMetaIdempotencyPrefix) + std::string(key), &value);
-    if (s.IsNotFound()) return std::optional<CommitInfo>();
-    CG_RETURN_IF_ERROR(FromRocks(s, "reading idempotency key"));
+    CG_ASSIGN_OR_RETURN(bool found, records_.GetIfPresent(Cf::kMeta, std::string(kMetaIdempotencyPrefix) + std::string(key),
+                                                          "idempotency key", &value));
+    if (!found) return std::optional<CommitInfo>();
     ByteReader r(value);
     CommitInfo info;
     info.tx = r.Varint();
@@ -419,6 +393,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<CommitInfo> Commit() override {
     if (committed_) return Status::FailedPrecondition("transaction already committed");
     committed_ = true;
+    spo_it_.reset();  // what it pinned is about to change
     CommitInfo info;
     if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
         retractions_.empty() && streamed_ == 0)
@@ -524,21 +499,9 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (it != predicates_.end()) return it->second.symmetric;
     auto known = symmetric_.find(id);
     if (known != symmetric_.end()) return known->second;
-    std::string value;
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kPredicate, id), &value, "predicate " + std::to_string(id)));
-    Predicate p;
-    CG_RETURN_IF_ERROR(DecodePredicate(value, &p));
+    CG_ASSIGN_OR_RETURN(Predicate p, records_.GetPredicate(id));
     symmetric_.emplace(id, p.symmetric);
     return p.symmetric;
-  }
-
-  Result<Claim> ReadStoredClaim(ClaimId id) {
-    std::string value;
-    CG_RETURN_IF_ERROR(Read(Cf::kClaims, EncodeClaimKey(id, kClaimAssertionTag), &value, "claim " + std::to_string(id)));
-    Claim c;
-    c.id = id;
-    CG_RETURN_IF_ERROR(DecodeClaim(value, &c));
-    return c;
   }
 
   // A bare claim — no span, no quote, asserted — says only "this source has
@@ -550,38 +513,48 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
   // The first stored claim with identity `want` (or, for a bare claim, of
-  // its triple and source) that `accept` takes. Reads
-  // the spo entries of the triple (both directions for a symmetric
-  // predicate): source and modality are in the index value, so the claim
-  // record is read only for a likely match.
+  // its triple and source) that `accept` takes. Reads the spo entries of the
+  // triple (both directions for a symmetric predicate): source and modality
+  // are in the index value, so the claim record is read only for a likely
+  // match.
   template <typename Accept>
   Result<std::optional<ClaimId>> FindStored(const ClaimIdentity& want, bool symmetric, Accept accept) {
     if (head_.counters.next_claim == 1) return std::optional<ClaimId>();  // no claim was ever stored
     std::vector<std::pair<EntityId, TermId>> directions{{want.subject, want.object}};
     if (symmetric && want.subject != want.object) directions.push_back({want.object, want.subject});
+    rocksdb::Iterator* it = SpoIterator();
     for (auto [s, o] : directions) {
-      std::string prefix;
-      PutFixed64BE(&prefix, s);
-      PutFixed64BE(&prefix, want.predicate);
-      PutFixed64BE(&prefix, o);
-      std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kSpo)));
-      for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      const PatternKeys keys = KeysOf(TriplePattern{s, want.predicate, o});  // spo, all three bound
+      for (it->Seek(keys.prefix); it->Valid() && it->key().starts_with(keys.prefix); it->Next()) {
         IndexEntry e;
-        std::string_view key(it->key().data(), it->key().size());
-        if (!DecodeTripleKey(TripleIndex::kSpo, key, &e) ||
-            !DecodeIndexValue(std::string_view(it->value().data(), it->value().size()), &e))
+        if (!DecodeIndexEntry(TripleIndex::kSpo, it->key().ToStringView(), it->value().ToStringView(), &e))
           return Status::Corruption("malformed spo entry");
         const bool bare = IsBare(want);
         if (e.source != want.source || (!bare && e.modality != want.modality)) continue;
         CG_ASSIGN_OR_RETURN(bool accepted, accept(e));
         if (!accepted) continue;
         if (bare) return std::optional<ClaimId>(e.claim);
-        CG_ASSIGN_OR_RETURN(Claim c, ReadStoredClaim(e.claim));
+        CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(e.claim));
         if (IdentityOf(c, symmetric) == want) return std::optional<ClaimId>(e.claim);
       }
-      CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading spo"));
+      if (!it->status().ok()) {
+        Status st = FromRocks(it->status(), "reading spo");
+        spo_it_.reset();  // the next lookup starts afresh
+        return st;
+      }
     }
     return std::optional<ClaimId>();
+  }
+
+  // One spo iterator for the whole transaction. Nothing writes to the store
+  // while this transaction holds the writer lock — its own writes wait in its
+  // maps and its sink until Commit, which drops the iterator first — so the
+  // state an iterator pins at the first lookup is the state every later
+  // lookup would see. Creating one per lookup cost more than the seek, and an
+  // import looks up every line.
+  rocksdb::Iterator* SpoIterator() {
+    if (!spo_it_) spo_it_.reset(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kSpo)));
+    return spo_it_.get();
   }
 
   void AddAlias(const std::string& norm, EntityId id) {
@@ -597,38 +570,24 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<Entity> LoadEntity(EntityId id) {
     auto it = entities_.find(id);
     if (it != entities_.end()) return it->second;
-    std::string value;
-    CG_RETURN_IF_ERROR(Read(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), &value, "entity " + std::to_string(id)));
-    Entity e;
-    e.id = id;
-    CG_RETURN_IF_ERROR(DecodeEntity(value, &e));
-    return e;
+    return records_.GetEntity(id);
   }
 
   Status LoadAllPredicates() {
     if (all_predicates_loaded_) return Status::Ok();
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kNames)));
-    const std::string prefix(1, static_cast<char>(NameTag::kPredicate));
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      if (it->key().size() != kNamesKeySize) return Status::Corruption("malformed names key");
-      Predicate p;
-      p.id = DecodeFixed64BE(it->key().data() + 1);
-      if (predicates_.count(p.id)) continue;
-      CG_RETURN_IF_ERROR(DecodePredicate(std::string_view(it->value().data(), it->value().size()), &p));
-      predicate_by_name_[p.name] = p.id;
-      predicates_[p.id] = p;
-    }
+    CG_RETURN_IF_ERROR(records_.ForEachPredicate([&](Predicate& p) -> Result<bool> {
+      if (predicates_.count(p.id)) return true;  // this transaction's version stands
+      const PredicateId id = p.id;
+      predicate_by_name_[p.name] = id;
+      predicates_[id] = std::move(p);
+      return true;
+    }));
     all_predicates_loaded_ = true;
-    return FromRocks(it->status(), "scanning predicates");
-  }
-
-  Status Read(Cf cf, const std::string& key, std::string* value, const std::string& what) {
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(cf), key, value);
-    if (s.IsNotFound()) return Status::NotFound(what + " not found");
-    return FromRocks(s, "reading " + what);
+    return Status::Ok();
   }
 
   RocksClaimStore* store_;
+  RecordReader records_;  // the newest commit: the writer lock keeps it the newest
   WriteOptions options_;
   std::unique_lock<std::mutex> lock_;  // one writer at a time
   RocksClaimStore::ChainHead head_;
@@ -660,6 +619,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   // when an identity was asserted, retracted and asserted again).
   std::unordered_map<IdentityKey, ClaimId, IdentityKeyHash> asserted_here_;
   std::unordered_map<PredicateId, bool> symmetric_;  // stored predicates read so far
+  std::unique_ptr<rocksdb::Iterator> spo_it_;        // FindStored's: see SpoIterator
   std::vector<ClaimId> answered_;                     // recorded with the idempotency key
 };
 

@@ -123,9 +123,10 @@ struct ClaimIdentity {
 // With subject <= object when `symmetric`, so equal identities compare equal.
 ClaimIdentity IdentityOf(const Claim& claim, bool symmetric);
 
-// What an index entry carries besides its key, so that scans can decide
-// visibility (as of a transaction) and provenance filters without reading
-// the claim record.
+// One claim as the indexes hold it (an spo or osp entry, or a posting in an sp
+// or po list): its triple and id, and what scans need to decide visibility
+// (as of a transaction) and source and modality filters without reading the
+// claim record.
 struct IndexEntry {
   EntityId subject = 0;
   PredicateId predicate = 0;

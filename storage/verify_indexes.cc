@@ -79,12 +79,10 @@ Result<AuditReport> RocksClaimStore::VerifyIndexes() const {
     std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), cf(CfOf(index))));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       IndexEntry e;
-      if (!DecodeTripleKey(index, std::string_view(it->key().data(), it->key().size()), &e) ||
-          !DecodeIndexValue(std::string_view(it->value().data(), it->value().size()), &e))
-        {
-          check.Fail(std::string("malformed entry in ") + CfName(CfOf(index)));
-          return report;
-        }
+      if (!DecodeIndexEntry(index, it->key().ToStringView(), it->value().ToStringView(), &e)) {
+        check.Fail(std::string("malformed entry in ") + CfName(CfOf(index)));
+        return report;
+      }
       if (!check.Entry(e)) return report;
     }
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning an index"));
@@ -100,23 +98,23 @@ Result<AuditReport> RocksClaimStore::VerifyIndexes() const {
     }
   }
   for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject}) {
-    Cf lists = kind == PostingKind::kSubjectPredicate ? Cf::kSpPostings : Cf::kPoPostings;
+    const Cf lists = CfOf(kind);
     IndexCheck check(expected, CfName(lists), &report);
     std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), cf(lists)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      if (it->key().size() != 16) {
-          check.Fail(std::string("malformed key in ") + CfName(lists));
-          return report;
-        }
-      uint64_t first = DecodeFixed64BE(it->key().data()), second = DecodeFixed64BE(it->key().data() + 8);
-      PostingDecoder decoder(std::string_view(it->value().data(), it->value().size()));
+      uint64_t first, second;
+      if (!DecodePostingKey(it->key().ToStringView(), &first, &second)) {
+        check.Fail(std::string("malformed key in ") + CfName(lists));
+        return report;
+      }
+      PostingDecoder decoder(it->value().ToStringView());
       Posting p;
       while (decoder.Next(&p))
         if (!check.Entry(EntryOf(kind, first, second, p))) return report;
       if (!decoder.ok()) {
-          check.Fail(std::string("malformed list in ") + CfName(lists));
-          return report;
-        }
+        check.Fail(std::string("malformed list in ") + CfName(lists));
+        return report;
+      }
     }
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning posting lists"));
     if (!check.Complete()) return report;

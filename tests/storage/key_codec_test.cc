@@ -1,5 +1,6 @@
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
+#include "storage/posting_list.h"
 
 #include <gtest/gtest.h>
 
@@ -49,16 +50,25 @@ TEST(KeyCodec, EveryPatternShapeIsOnePrefixOfItsIndexOrAPostingList) {
     if (mask & 1) pat.subject = s;
     if (mask & 2) pat.predicate = p;
     if (mask & 4) pat.object = o;
-    AccessPath path = ChooseAccessPath((mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0);
-    std::optional<IndexChoice> choice = ChooseIndex(pat);
-    bool posting = path == AccessPath::kSpPostings || path == AccessPath::kPoPostings;
-    ASSERT_EQ(choice.has_value(), !posting) << "mask " << mask;
-    if (posting) continue;
-    const IndexChoice& c = *choice;
-    EXPECT_NE(c.index, TripleIndex::kPos) << "format 2 writes no pos";
-    EXPECT_EQ(c.prefix.size(), 8u * __builtin_popcount(mask)) << "mask " << mask;
-    std::string full = EncodeTripleKey(c.index, s, p, o, 99);
-    EXPECT_EQ(full.compare(0, c.prefix.size(), c.prefix), 0) << "mask " << mask;
+    const PatternKeys keys = KeysOf(pat);
+    EXPECT_EQ(keys.path, ChooseAccessPath((mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0)) << "mask " << mask;
+    EXPECT_NE(keys.cf, Cf::kPos) << "format 2 writes no pos";
+    EXPECT_EQ(keys.prefix.size(), 8u * __builtin_popcount(mask)) << "mask " << mask;
+    // A key of the family read, for a claim of (s, p, o), starts with the prefix.
+    std::string full;
+    switch (keys.path) {
+      case AccessPath::kSpPostings: full = EncodePostingKey(s, p); break;
+      case AccessPath::kPoPostings: full = EncodePostingKey(p, o); break;
+      case AccessPath::kSpo:
+      case AccessPath::kFullScan: full = EncodeTripleKey(TripleIndex::kSpo, s, p, o, 99); break;
+      case AccessPath::kOsp: full = EncodeTripleKey(TripleIndex::kOsp, s, p, o, 99); break;
+    }
+    EXPECT_EQ(keys.cf, keys.path == AccessPath::kSpPostings   ? Cf::kSpPostings
+                       : keys.path == AccessPath::kPoPostings ? Cf::kPoPostings
+                       : keys.path == AccessPath::kOsp        ? Cf::kOsp
+                                                              : Cf::kSpo)
+        << "mask " << mask;
+    EXPECT_EQ(full.compare(0, keys.prefix.size(), keys.prefix), 0) << "mask " << mask;
   }
 }
 
@@ -76,6 +86,38 @@ TEST(KeyCodec, IndexValueRoundTripsAndRejectsGarbage) {
   EXPECT_EQ(d.modality, Modality::kProposed);
   EXPECT_FALSE(DecodeIndexValue("", &d));
   EXPECT_FALSE(DecodeIndexValue(EncodeIndexValue(e) + "x", &d));
+}
+
+TEST(KeyCodec, IdKeysRoundTripAndRejectTheWrongSize) {
+  uint64_t a = 0, b = 0;
+  uint8_t tag = 0;
+  const std::string names = EncodeNamesKey(NameTag::kSource, 0x0102030405060708ull);
+  EXPECT_EQ(names.size(), kNamesKeySize);
+  EXPECT_EQ(names.compare(0, 1, NamesKeyPrefix(NameTag::kSource)), 0);
+  ASSERT_TRUE(DecodeNamesKey(names, &a));
+  EXPECT_EQ(a, 0x0102030405060708ull);
+  EXPECT_FALSE(DecodeNamesKey(names + "x", &a));
+
+  const std::string claim = EncodeClaimKey(77, kClaimRetractionTag);
+  EXPECT_EQ(claim.size(), kClaimKeySize);
+  ASSERT_TRUE(DecodeClaimKey(claim, &a, &tag));
+  EXPECT_EQ(a, 77u);
+  EXPECT_EQ(tag, kClaimRetractionTag);
+  EXPECT_FALSE(DecodeClaimKey(claim.substr(1), &a, &tag));
+
+  const std::string by_source = EncodeBySourceKey(5, 6);
+  EXPECT_EQ(by_source.size(), kBySourceKeySize);
+  ASSERT_TRUE(DecodeBySourceKey(by_source, &a, &b));
+  EXPECT_EQ(a, 5u);
+  EXPECT_EQ(b, 6u);
+  EXPECT_FALSE(DecodeBySourceKey(EncodeId(5), &a, &b));
+
+  ASSERT_TRUE(DecodeTxKey(EncodeTxKey(9), &a));
+  EXPECT_EQ(a, 9u);
+  ASSERT_TRUE(DecodeId(EncodeId(1234), &a));
+  EXPECT_EQ(a, 1234u);
+  EXPECT_FALSE(DecodeId("1234", &a));
+  EXPECT_EQ(EncodeTripleKey(TripleIndex::kOsp, 1, 2, 3, 4).size(), kTripleKeySize);
 }
 
 }  // namespace

@@ -1,0 +1,199 @@
+#include "storage/rocks_cursors.h"
+
+#include "storage/rocks_internal.h"
+
+namespace claimgraph::storage {
+namespace {
+
+// A cursor that is over before it starts: a read that failed.
+class FailedCursor final : public ClaimCursor {
+ public:
+  explicit FailedCursor(Status s) : status_(std::move(s)) {}
+  bool Valid() const override { return false; }
+  const IndexEntry& entry() const override { return entry_; }
+  void Next() override {}
+  Status status() const override { return status_; }
+
+ private:
+  Status status_;
+  IndexEntry entry_;
+};
+
+// The entries of spo or osp under a key prefix, one per claim, in key order.
+class IndexCursor final : public ClaimCursor {
+ public:
+  IndexCursor(RocksCursors* owner, TripleIndex index, std::string prefix, Visibility visibility)
+      : owner_(owner), index_(index), it_(owner->Take(CfOf(index))), prefix_(std::move(prefix)),
+        visibility_(visibility) {
+    it_->Seek(prefix_);
+    Settle();
+  }
+  ~IndexCursor() override {
+    if (it_->status().ok()) owner_->Give(CfOf(index_), std::move(it_));
+  }
+  bool Valid() const override { return valid_; }
+  const IndexEntry& entry() const override { return entry_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  Status status() const override { return status_; }
+
+ private:
+  // Moves to the first visible entry at or after the iterator's position.
+  void Settle() {
+    valid_ = false;
+    for (; it_->Valid(); it_->Next()) {
+      rocksdb::Slice k = it_->key();
+      if (!k.starts_with(prefix_)) return;
+      if (!DecodeIndexEntry(index_, k.ToStringView(), it_->value().ToStringView(), &entry_)) {
+        status_ = Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index_)));
+        return;
+      }
+      if (visibility_.Admit(entry_.asserted_tx, &entry_.retracted_tx)) {
+        valid_ = true;
+        return;
+      }
+    }
+    if (!it_->status().ok()) status_ = FromRocks(it_->status(), "scanning index");
+  }
+
+  RocksCursors* owner_;
+  TripleIndex index_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  std::string prefix_;
+  Visibility visibility_;
+  IndexEntry entry_;
+  bool valid_ = false;
+  Status status_;
+};
+
+// Reads claims from posting lists: one list (two positions bound) or every
+// list under a one-word prefix (subject only, or predicate only), in key order
+// and within a list in (third, claim) order: an sp list yields its claims in
+// spo order, a po list in (p, o, s) order.
+class PostingCursor final : public ClaimCursor {
+ public:
+  // One list: `value` holds it (or is empty when there is none).
+  PostingCursor(PostingKind kind, uint64_t first, uint64_t second, std::unique_ptr<rocksdb::PinnableSlice> value,
+                Visibility visibility)
+      : kind_(kind), value_(std::move(value)), first_(first), second_(second), visibility_(visibility) {
+    if (!value_->empty()) decoder_ = PostingDecoder(value_->ToStringView());
+    Settle();
+  }
+  // Every list whose key starts with `prefix`.
+  PostingCursor(PostingKind kind, RocksCursors* owner, std::string prefix, Visibility visibility)
+      : kind_(kind), owner_(owner), it_(owner->Take(CfOf(kind))), prefix_(std::move(prefix)), visibility_(visibility) {
+    it_->Seek(prefix_);
+    if (OpenList()) Settle();
+  }
+  ~PostingCursor() override {
+    if (it_ && it_->status().ok()) owner_->Give(CfOf(kind_), std::move(it_));
+  }
+  bool Valid() const override { return valid_; }
+  const IndexEntry& entry() const override { return entry_; }
+  void Next() override { Settle(); }
+  Status status() const override { return status_; }
+
+ private:
+  // Starts decoding the list under the iterator; false past the prefix.
+  bool OpenList() {
+    valid_ = false;
+    if (!it_->Valid()) {
+      if (!it_->status().ok()) status_ = FromRocks(it_->status(), "scanning posting lists");
+      return false;
+    }
+    rocksdb::Slice k = it_->key();
+    if (!k.starts_with(prefix_)) return false;
+    if (!DecodePostingKey(k.ToStringView(), &first_, &second_)) {
+      status_ = Status::Corruption("malformed posting list key");
+      return false;
+    }
+    decoder_ = PostingDecoder(it_->value().ToStringView());
+    return true;
+  }
+
+  // Moves to the next visible posting.
+  void Settle() {
+    valid_ = false;
+    Posting p;
+    for (;;) {
+      while (decoder_.Next(&p)) {
+        if (!visibility_.Admit(p.asserted_tx, &p.retracted_tx)) continue;
+        entry_ = EntryOf(kind_, first_, second_, p);
+        valid_ = true;
+        return;
+      }
+      if (!decoder_.ok()) {
+        status_ = Status::Corruption("malformed posting list");
+        return;
+      }
+      if (!it_) return;
+      it_->Next();
+      if (!OpenList()) return;
+    }
+  }
+
+  PostingKind kind_;
+  std::unique_ptr<rocksdb::PinnableSlice> value_;  // one list
+  RocksCursors* owner_ = nullptr;                  // lists under a prefix:
+  std::unique_ptr<rocksdb::Iterator> it_;          //   their iterator, from owner_
+  std::string prefix_;
+  uint64_t first_ = 0, second_ = 0;
+  PostingDecoder decoder_;
+  Visibility visibility_;
+  IndexEntry entry_;
+  bool valid_ = false;
+  Status status_;
+};
+
+}  // namespace
+
+RocksCursors::RocksCursors(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot) : store_(store) {
+  ro_.snapshot = snapshot;
+}
+
+RocksCursors::~RocksCursors() = default;
+
+std::unique_ptr<ClaimCursor> RocksCursors::Open(PatternKeys keys, Visibility visibility) {
+  switch (keys.path) {
+    case AccessPath::kSpPostings:
+    case AccessPath::kPoPostings: {
+      const PostingKind kind =
+          keys.path == AccessPath::kSpPostings ? PostingKind::kSubjectPredicate : PostingKind::kPredicateObject;
+      uint64_t first, second;
+      if (!DecodePostingKey(keys.prefix, &first, &second))  // one word bound: every list under it
+        return OpenLists(kind, std::move(keys.prefix), visibility);
+      auto value = std::make_unique<rocksdb::PinnableSlice>();
+      auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, value.get());
+      if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
+      if (s.IsNotFound()) value->Reset();
+      return std::make_unique<PostingCursor>(kind, first, second, std::move(value), visibility);
+    }
+    case AccessPath::kSpo:
+    case AccessPath::kFullScan:
+      return std::make_unique<IndexCursor>(this, TripleIndex::kSpo, std::move(keys.prefix), visibility);
+    case AccessPath::kOsp:
+      return std::make_unique<IndexCursor>(this, TripleIndex::kOsp, std::move(keys.prefix), visibility);
+  }
+  return std::make_unique<FailedCursor>(Status::Internal("no cursor for this access path"));
+}
+
+std::unique_ptr<ClaimCursor> RocksCursors::OpenLists(PostingKind kind, std::string prefix, Visibility visibility) {
+  return std::make_unique<PostingCursor>(kind, this, std::move(prefix), visibility);
+}
+
+std::unique_ptr<rocksdb::Iterator> RocksCursors::Take(Cf cf) {
+  auto& free = free_[static_cast<int>(cf)];
+  if (free.empty()) return std::unique_ptr<rocksdb::Iterator>(store_->db()->NewIterator(ro_, store_->cf(cf)));
+  auto it = std::move(free.back());
+  free.pop_back();
+  return it;
+}
+
+void RocksCursors::Give(Cf cf, std::unique_ptr<rocksdb::Iterator> it) {
+  auto& free = free_[static_cast<int>(cf)];
+  if (free.size() < 8) free.push_back(std::move(it));
+}
+
+}  // namespace claimgraph::storage

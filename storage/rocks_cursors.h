@@ -1,0 +1,63 @@
+// Internal to storage/: the read view's cursors over one snapshot — the
+// per-claim index entries of spo and osp, and the posting lists of
+// sp_postings and po_postings — and the RocksDB iterators they reuse.
+#pragma once
+
+#include <rocksdb/db.h>
+#include <rocksdb/iterator.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storage/claim_store.h"
+#include "storage/key_codec.h"
+#include "storage/posting_list.h"
+
+namespace claimgraph::storage {
+
+class RocksClaimStore;
+
+// Which entries a cursor yields: those asserted at or before `as_of` and,
+// unless `include_retracted` (history), not retracted at or before it.
+struct Visibility {
+  TxId as_of = 0;
+  bool include_retracted = false;
+  // Whether an entry with these transactions is yielded. A retraction after
+  // as_of has not happened yet, as of then: it sets *retracted_tx to 0.
+  // Inline: called once per entry by every scan.
+  bool Admit(TxId asserted_tx, TxId* retracted_tx) const {
+    if (asserted_tx > as_of) return false;
+    if (*retracted_tx > as_of) *retracted_tx = 0;
+    return include_retracted || *retracted_tx == 0;
+  }
+};
+
+// Opens cursors over one snapshot. Creating a RocksDB iterator costs more
+// than a seek, and an index join seeks once per input row: a finished
+// cursor's iterator is kept for the next one. Like its view, it serves one
+// thread at a time, and its cursors must not outlive it.
+class RocksCursors {
+ public:
+  RocksCursors(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot);
+  ~RocksCursors();
+
+  // The entries of a pattern, read where KeysOf (key_codec.h) says: one
+  // posting list, the lists under a one-word prefix, or a prefix of spo or osp.
+  std::unique_ptr<ClaimCursor> Open(PatternKeys keys, Visibility visibility);
+  // Every posting list of `kind` whose key starts with `prefix` (one word, or
+  // empty: every list), in key order.
+  std::unique_ptr<ClaimCursor> OpenLists(PostingKind kind, std::string prefix, Visibility visibility);
+
+  // For the cursors: an iterator over `cf` (a free one if there is one), and
+  // its return when they are done with it.
+  std::unique_ptr<rocksdb::Iterator> Take(Cf cf);
+  void Give(Cf cf, std::unique_ptr<rocksdb::Iterator> it);
+
+ private:
+  const RocksClaimStore* store_;
+  rocksdb::ReadOptions ro_;
+  std::vector<std::unique_ptr<rocksdb::Iterator>> free_[static_cast<int>(Cf::kCount)];
+};
+
+}  // namespace claimgraph::storage
