@@ -2,8 +2,8 @@
 // is looked up in a store. An N-Quads line (codec/nquads/quad_claim.h) and a
 // JSONL line (codec/jsonl/jsonl_claim.h) become one, and the engine alone
 // turns it into storage records (resolving names, defining new ones, refusing
-// typos), as it does the Assert API's engine::ClaimDraft (the same fields, its
-// source an engine::SourceRecord), so that a claim means the same whichever
+// typos). The Assert API and ingestion hand the engine the same struct
+// (engine::ClaimDraft is this one), so that a claim means the same whichever
 // way it came.
 #pragma once
 

@@ -19,24 +19,6 @@ Result<std::unique_ptr<storage::WriteTransaction>> Begin(storage::ClaimStore* st
   return store->BeginWrite(wo);
 }
 
-Result<storage::TermId> ObjectTerm(storage::WriteTransaction* tx, WriteNames* names, const ClaimDraft& c) {
-  switch (c.object_kind) {
-    case ClaimDraft::ObjectKind::kNumber: {
-      CG_ASSIGN_OR_RETURN(storage::Literal lit, io::StoredNumber(c.object_number));
-      return tx->InternLiteral(lit);
-    }
-    case ClaimDraft::ObjectKind::kDate: {
-      CG_ASSIGN_OR_RETURN(storage::Literal lit, io::StoredDate(c.object_text));
-      return tx->InternLiteral(lit);
-    }
-    case ClaimDraft::ObjectKind::kString:
-      return tx->InternLiteral({storage::TermKind::kString, c.object_text, 0});
-    case ClaimDraft::ObjectKind::kEntity:
-      break;
-  }
-  return names->Entity(c.object_text);
-}
-
 // The earlier commit with this idempotency key, as the batch's result
 // (nullopt when the key is new or empty).
 Result<std::optional<BatchResult>> Replay(storage::WriteTransaction* tx, const std::string& key) {
@@ -80,30 +62,10 @@ Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& c
       return fail(Status::InvalidArgument("subject \"" + c.subject + "\" has no letters or digits"));
     if (c.object_kind == ClaimDraft::ObjectKind::kEntity && storage::NormalizeAlias(c.object_text).empty())
       return fail(Status::InvalidArgument("object \"" + c.object_text + "\" has no letters or digits"));
-    auto pred = names->Predicate(c.predicate);
-    if (!pred.ok()) return fail(pred.status());
-    if (pred->swap && c.object_kind != ClaimDraft::ObjectKind::kEntity)
-      return fail(Status::InvalidArgument("'" + c.predicate + "' is an inverse reading: its object must be an entity"));
-    auto subject = names->Entity(c.subject);
-    if (!subject.ok()) return fail(subject.status());
-    auto object = ObjectTerm(tx.get(), names.get(), c);
-    if (!object.ok()) return fail(object.status());
-    const SourceRecord& src = c.source;
-    auto source = tx->UpsertSource({src.key, src.title, src.publisher, src.published, src.url, src.sha256});
-    if (!source.ok()) return fail(source.status());
-    storage::ClaimInput in;
-    in.subject = pred->swap ? *object : *subject;
-    in.object = pred->swap ? *subject : *object;
-    in.predicate = pred->id;
-    in.source = *source;
-    in.has_span = c.has_span;
-    in.span_begin = c.span_begin;
-    in.span_end = c.span_end;
-    in.quote = c.quote;
-    in.confidence = c.confidence;
-    in.method = c.method.empty() ? "api" : c.method;
-    in.modality = c.modality;
-    auto outcome = storage::AssertUnlessLive(*tx, in);
+    auto in = names->Resolve(c);
+    if (!in.ok()) return fail(in.status());
+    if (in->method.empty()) in->method = "api";
+    auto outcome = storage::AssertUnlessLive(*tx, *in);
     if (!outcome.ok()) return fail(outcome.status());
     out.claim_ids.push_back(outcome->id);
     if (outcome->duplicate) out.duplicates.push_back(i);

@@ -8,26 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "codec/claim_draft.h"
 #include "engine/engine.h"
 #include "engine/new_names.h"
 #include "engine/records.h"
 
 namespace claimgraph::engine {
 
-struct ClaimDraft {
-  std::string subject;
-  std::string predicate;
-  enum class ObjectKind { kEntity, kNumber, kString, kDate } object_kind = ObjectKind::kEntity;
-  std::string object_text;
-  double object_number = 0;
-  SourceRecord source;  // found or created by key (the id is not read)
-  bool has_span = false;
-  uint64_t span_begin = 0, span_end = 0;
-  std::string quote;
-  double confidence = 1.0;
-  std::string method = "api";
-  base::Modality modality = base::Modality::kAsserted;
-};
+// A claim as the Assert API, ASSERT's batch form and ingestion hand it over:
+// the same draft a file line becomes (codec/claim_draft.h), so a claim means
+// the same whichever way it came. An empty method is "api".
+using ClaimDraft = codec::ClaimDraft;
 
 struct BatchResult {
   TxId tx = 0;  // 0 when nothing was written (every claim a duplicate)

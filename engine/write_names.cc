@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "engine/io/literal_convert.h"
 #include "storage/normalize.h"
 
 namespace claimgraph::engine {
@@ -101,6 +102,62 @@ Result<storage::EntityId> WriteNames::Entity(const std::string& name) {
   }
   entities_.emplace(name, id);
   return id;
+}
+
+Result<storage::SourceId> WriteNames::Source(const codec::SourceDraft& s) {
+  if (s.key.empty()) return Status::InvalidArgument("every claim needs a source");
+  const bool has_metadata =
+      !s.title.empty() || !s.publisher.empty() || !s.published.empty() || !s.url.empty() || !s.sha256.empty();
+  if (!has_metadata) {
+    auto it = sources_.find(s.key);
+    if (it != sources_.end()) return it->second;
+  }
+  CG_ASSIGN_OR_RETURN(storage::SourceId id, tx_->UpsertSource({s.key, s.title, s.publisher, s.published, s.url, s.sha256}));
+  sources_[s.key] = id;
+  return id;
+}
+
+Result<storage::ClaimInput> WriteNames::Resolve(const codec::ClaimDraft& d) {
+  using Kind = codec::ClaimDraft::ObjectKind;
+  CG_ASSIGN_OR_RETURN(ResolvedPredicate pred, Predicate(d.predicate));
+  if (pred.swap && d.object_kind != Kind::kEntity)
+    return Status::InvalidArgument("'" + d.predicate +
+                                   "' is an inverse reading; its object must be an entity, not a literal");
+  CG_ASSIGN_OR_RETURN(storage::EntityId subject, Entity(d.subject));
+  storage::TermId object = 0;
+  switch (d.object_kind) {
+    case Kind::kEntity: {
+      CG_ASSIGN_OR_RETURN(object, Entity(d.object_text));
+      break;
+    }
+    case Kind::kNumber: {
+      CG_ASSIGN_OR_RETURN(storage::Literal literal, io::StoredNumber(d.object_number));
+      CG_ASSIGN_OR_RETURN(object, tx_->InternLiteral(literal));
+      break;
+    }
+    case Kind::kDate: {
+      CG_ASSIGN_OR_RETURN(storage::Literal literal, io::StoredDate(d.object_text));
+      CG_ASSIGN_OR_RETURN(object, tx_->InternLiteral(literal));
+      break;
+    }
+    case Kind::kString: {
+      CG_ASSIGN_OR_RETURN(object, tx_->InternLiteral({storage::TermKind::kString, d.object_text, 0}));
+      break;
+    }
+  }
+  storage::ClaimInput c;
+  CG_ASSIGN_OR_RETURN(c.source, Source(d.source));
+  c.subject = pred.swap ? object : subject;
+  c.object = pred.swap ? subject : object;
+  c.predicate = pred.id;
+  c.has_span = d.has_span;
+  c.span_begin = d.span_begin;
+  c.span_end = d.span_end;
+  c.quote = d.quote;
+  c.confidence = d.confidence;
+  c.method = d.method;
+  c.modality = d.modality;
+  return c;
 }
 
 }  // namespace claimgraph::engine

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "codec/claim_draft.h"
 #include "engine/new_names.h"
 #include "storage/claim_store.h"
 
@@ -46,6 +47,14 @@ class WriteNames {
   Result<ResolvedPredicate> Predicate(const std::string& name);
   // InvalidArgument for a name with no letters or digits.
   Result<storage::EntityId> Entity(const std::string& name);
+  // The source by key, created or its metadata filled in; InvalidArgument for
+  // an empty key. A key met again without metadata is not looked up twice.
+  Result<storage::SourceId> Source(const codec::SourceDraft& source);
+  // A draft's names and object resolved into what the store writes — the one
+  // conversion every write path uses (Assert batches, ingestion, imports). An
+  // inverse reading ("targeted-by") swaps subject and object and needs an
+  // entity object. Leaves method, principal and times as the draft has them.
+  Result<storage::ClaimInput> Resolve(const codec::ClaimDraft& draft);
   const NewNames& defined() const { return defined_; }
 
  private:
@@ -54,6 +63,7 @@ class WriteNames {
   std::unordered_map<std::string, ResolvedPredicate> predicates_;  // every known name and inverse name
   std::vector<std::string> known_names_;                             // for the typo check
   std::unordered_map<std::string, storage::EntityId> entities_;      // exact spelling -> id
+  std::unordered_map<std::string, storage::SourceId> sources_;       // key -> id
   NewNames defined_;
 };
 

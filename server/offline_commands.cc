@@ -11,9 +11,8 @@
 #include "codec/format/result_format.h"
 #include "codec/script/run_script.h"
 #include "engine/engine.h"
-#include "engine/io/jsonl.h"
 #include "engine/io/export.h"
-#include "engine/io/nquads_import.h"
+#include "engine/io/import.h"
 #include "engine/io/schema.h"
 #include "server/progress.h"
 #include "storage/claim_store.h"
@@ -38,10 +37,10 @@ Result<std::unique_ptr<engine::Engine>> OpenExisting(const std::string& dir, boo
 int RunImport(const ImportCommand& cmd) {
   auto opened = engine::Engine::Open(cmd.data_dir, engine::OpenOptions{});
   if (!opened.ok()) return Fail(opened.status());
-  auto store = (*opened)->store();  // TODO(issue 12): the importers take the Engine
+  engine::Engine& engine = **opened;
 
   for (const auto& path : cmd.schema_files) {
-    auto tx = io::ApplySchemaFile(store, path, cmd.principal);
+    auto tx = io::ApplySchemaFile(engine, path, cmd.principal);
     if (!tx.ok()) return Fail(tx.status());
     std::cout << (*tx ? fmt::format("schema {}: applied in tx {}\n", path, *tx)
                       : fmt::format("schema {}: nothing new, the store has all of it\n", path));
@@ -74,8 +73,8 @@ int RunImport(const ImportCommand& cmd) {
     options.progress = [&](std::string_view stage, uint64_t done, uint64_t total) {
       progress.Update(stage, done, total);
     };
-    auto result = group == &nquads ? io::ImportNQuads(store, inputs, options)
-                                   : io::ImportJsonl(store, inputs, options);
+    auto result = group == &nquads ? io::ImportNQuads(engine, inputs, options)
+                                   : io::ImportJsonl(engine, inputs, options);
     progress.Finish();
     if (!result.ok()) return Fail(result.status());
     const io::ImportSummary& s = *result;

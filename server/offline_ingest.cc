@@ -49,7 +49,7 @@ int RunIngest(const IngestCommand& cmd) {
     engine = std::move(opened).value();
     // The gazetteer's predicates and entities are what the rules write: the
     // store gets them first (nothing when it has them already).
-    auto tx = io::ApplySchemaFile(engine->store(), cmd.schema_file, cmd.principal);
+    auto tx = io::ApplySchemaFile(*engine, cmd.schema_file, cmd.principal);
     if (!tx.ok()) return Fail(tx.status());
     if (*tx) std::cout << fmt::format("schema {}: applied in tx {}\n", cmd.schema_file, *tx);
   }

@@ -122,7 +122,7 @@ engine::ClaimDraft FromProto(const v1::ClaimInput& in) {
     case v1::ClaimInput::kObjectDate: d.object_kind = K::kDate; d.object_text = in.object_date(); break;
     default: d.object_kind = K::kEntity; d.object_text = in.object_entity(); break;
   }
-  d.source = {0, in.source(), in.source_title(), in.source_publisher(), in.source_published(), in.source_url(),
+  d.source = {in.source(), in.source_title(), in.source_publisher(), in.source_published(), in.source_url(),
               in.source_sha256()};
   d.has_span = in.has_span();
   d.span_begin = in.span_begin();

@@ -91,7 +91,7 @@ int RunServe(const ServeCommand& cmd) {
   if (!cmd.ingest_schema.empty()) {
     // The store serves what the server was started with: the schema's
     // predicates and entities are in it before the first call.
-    auto tx = io::ApplySchemaFile(engine.store(), cmd.ingest_schema, "claimgraphd");
+    auto tx = io::ApplySchemaFile(engine, cmd.ingest_schema, "claimgraphd");
     if (!tx.ok()) {
       spdlog::error("{}", tx.status().ToString());
       return 1;

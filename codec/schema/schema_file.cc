@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unordered_map>
+
+#include "base/normalize.h"
+
 namespace claimgraph::codec {
 namespace {
 
@@ -74,7 +78,33 @@ Result<Schema> ParseSchemaJson(std::string_view text) {
       schema.entities.push_back(std::move(g));
     }
   }
+  CG_RETURN_IF_ERROR(CheckNamesAreUnique(schema));
   return schema;
+}
+
+Status CheckNamesAreUnique(const Schema& schema) {
+  // Two entities answering to one name would be one entity in the store (a
+  // name or alias finds at most one) and two in the ingestion gazetteer:
+  // refused, naming both, rather than merged behind the file's back.
+  std::unordered_map<std::string, const GazetteerEntry*> owner;  // normalized name -> entity
+  for (const GazetteerEntry& g : schema.entities) {
+    std::vector<const std::string*> all{&g.name};
+    for (const auto* names : {&g.aliases, &g.demonyms, &g.metonyms})
+      for (const auto& n : *names) all.push_back(&n);
+    for (const std::string* n : all) {
+      std::string key = base::NormalizeAlias(*n);
+      if (key.empty()) continue;
+      auto [it, inserted] = owner.emplace(key, &g);
+      if (!inserted && it->second != &g) {
+        const std::string& other = it->second->name;
+        if (other == g.name)
+          return Status::InvalidArgument("entity \"" + g.name + "\" is listed twice");
+        return Status::InvalidArgument("\"" + *n + "\" names two entities, \"" + other + "\" and \"" + g.name +
+                                       "\" (give it to one of them)");
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace claimgraph::codec

@@ -37,7 +37,11 @@ struct Schema {
   std::vector<GazetteerEntry> entities;
 };
 
-// InvalidArgument naming the offending entry ("entities[3].aliases: ...").
+// InvalidArgument naming the offending entry ("entities[3].aliases: ..."), or
+// the two entities that answer to one name (CheckNamesAreUnique).
 Result<Schema> ParseSchemaJson(std::string_view text);
+// A name, alias, demonym or metonym of one entity may not be one of another's
+// (compared as the store compares them, base::NormalizeAlias).
+Status CheckNamesAreUnique(const Schema& schema);
 
 }  // namespace claimgraph::codec

@@ -43,7 +43,7 @@ Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline
     d.subject = c.subject;
     d.predicate = c.predicate;
     d.object_text = c.object;
-    d.source = {0, result.source_key, doc.title, doc.publisher, doc.published, doc.url, result.sha256};
+    d.source = {result.source_key, doc.title, doc.publisher, doc.published, doc.url, result.sha256};
     d.has_span = true;
     d.span_begin = c.span_begin;
     d.span_end = c.span_end;

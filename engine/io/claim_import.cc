@@ -10,11 +10,12 @@
 
 #include "codec/claim_file.h"
 #include "engine/io/claim_writer.h"
-#include "engine/io/import_types.h"
-#include "engine/io/jsonl.h"
+#include "storage/claim_store.h"
+#include "engine/io/import.h"
+#include "engine/io/snapshot_export.h"
 #include "engine/io/line_pipeline.h"
 #include "engine/io/literal_convert.h"
-#include "engine/io/nquads_import.h"
+#include "engine/io/import.h"
 
 namespace claimgraph::io {
 namespace {
@@ -36,34 +37,7 @@ struct ReadClaimLine {
 // are the line's rejection reasons (only what needs the store is left to
 // check: a likely typo of a predicate, an inverse reading with a literal).
 Status WriteClaim(const codec::FileClaim& f, ClaimWriter* w, ImportSummary* summary) {
-  const codec::ClaimDraft& d = f.claim;
-  const bool literal = d.object_kind != codec::ClaimDraft::ObjectKind::kEntity;
-  CG_ASSIGN_OR_RETURN(ResolvedPredicate pred, w->Predicate(d.predicate));
-  if (pred.swap && literal)
-    return Status::InvalidArgument("'" + d.predicate +
-                                   "' is an inverse reading; its object must be an entity, not a literal");
-  CG_ASSIGN_OR_RETURN(storage::EntityId subject, w->Entity(d.subject));
-  storage::TermId object;
-  if (literal) {
-    CG_ASSIGN_OR_RETURN(object, w->tx().InternLiteral(ToStored(codec::ObjectLiteral(d))));
-  } else {
-    CG_ASSIGN_OR_RETURN(object, w->Entity(d.object_text));
-  }
-  const codec::SourceDraft& s = d.source;
-  CG_ASSIGN_OR_RETURN(storage::SourceId source,
-                      w->Source({s.key, s.title, s.publisher, s.published, s.url, s.sha256}));
-  storage::ClaimInput c;
-  c.subject = pred.swap ? object : subject;
-  c.object = pred.swap ? subject : object;
-  c.predicate = pred.id;
-  c.source = source;
-  c.has_span = d.has_span;
-  c.span_begin = d.span_begin;
-  c.span_end = d.span_end;
-  c.quote = d.quote;
-  c.confidence = d.confidence;
-  c.method = d.method;
-  c.modality = d.modality;
+  CG_ASSIGN_OR_RETURN(storage::ClaimInput c, w->names().Resolve(f.claim));
   c.principal = f.principal;
   c.asserted_at_us = f.asserted_at_us;
   if (!f.retracted()) {
@@ -84,7 +58,9 @@ Status WriteClaim(const codec::FileClaim& f, ClaimWriter* w, ImportSummary* summ
   return Status::Ok();
 }
 
-Result<ImportSummary> ImportClaimFiles(storage::ClaimStore* store, const std::vector<InputFile>& files,
+}  // namespace
+
+Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector<InputFile>& files,
                                        const ImportOptions& options, codec::ClaimFileFormat format) {
   auto started = std::chrono::steady_clock::now();
   storage::WriteOptions wo;
@@ -92,7 +68,7 @@ Result<ImportSummary> ImportClaimFiles(storage::ClaimStore* store, const std::ve
   wo.bulk = options.bulk;
   wo.progress = options.progress;
   wo.note = "import of " + std::to_string(files.size()) + " " + codec::ClaimFileFormatName(format) + " file(s)";
-  CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(store, wo));
+  CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(engine.store(), wo));
   codec::ClaimFileOptions read_options;
   read_options.default_source = options.default_source;
   ImportSummary summary;
@@ -133,16 +109,14 @@ Result<ImportSummary> ImportClaimFiles(storage::ClaimStore* store, const std::ve
   return summary;
 }
 
-}  // namespace
-
-Result<ImportSummary> ImportNQuads(storage::ClaimStore* store, const std::vector<InputFile>& files,
+Result<ImportSummary> ImportNQuads(engine::Engine& engine, const std::vector<InputFile>& files,
                                    const ImportOptions& options) {
-  return ImportClaimFiles(store, files, options, codec::ClaimFileFormat::kNQuads);
+  return ImportClaimFiles(engine, files, options, codec::ClaimFileFormat::kNQuads);
 }
 
-Result<ImportSummary> ImportJsonl(storage::ClaimStore* store, const std::vector<InputFile>& files,
+Result<ImportSummary> ImportJsonl(engine::Engine& engine, const std::vector<InputFile>& files,
                                   const ImportOptions& options) {
-  return ImportClaimFiles(store, files, options, codec::ClaimFileFormat::kJsonl);
+  return ImportClaimFiles(engine, files, options, codec::ClaimFileFormat::kJsonl);
 }
 
 }  // namespace claimgraph::io

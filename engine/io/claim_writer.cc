@@ -10,18 +10,6 @@ Result<std::unique_ptr<ClaimWriter>> ClaimWriter::Create(storage::ClaimStore* st
   return w;
 }
 
-Result<storage::SourceId> ClaimWriter::Source(const storage::SourceInput& input) {
-  bool has_metadata = !input.title.empty() || !input.publisher.empty() || !input.published.empty() ||
-                      !input.url.empty() || !input.sha256.empty();
-  if (!has_metadata) {
-    auto it = sources_.find(input.key);
-    if (it != sources_.end()) return it->second;
-  }
-  CG_ASSIGN_OR_RETURN(storage::SourceId id, tx_->UpsertSource(input));
-  sources_[input.key] = id;
-  return id;
-}
-
 Result<bool> ClaimWriter::SeenRetractedRecord(const storage::ClaimInput& c, int64_t retracted_at_us) {
   storage::ClaimIdentity id = storage::IdentityOf(c, false);
   auto key = std::make_tuple(id.subject, id.predicate, id.object, id.source, id.has_span ? id.span_begin : ~0ull,

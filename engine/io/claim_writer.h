@@ -14,16 +14,12 @@
 
 namespace claimgraph::io {
 
-using engine::ResolvedPredicate;
-
 class ClaimWriter {
  public:
   static Result<std::unique_ptr<ClaimWriter>> Create(storage::ClaimStore* store, const storage::WriteOptions& options);
 
   storage::WriteTransaction& tx() { return *tx_; }
-  Result<storage::EntityId> Entity(const std::string& name) { return names_->Entity(name); }
-  Result<ResolvedPredicate> Predicate(const std::string& name) { return names_->Predicate(name); }
-  Result<storage::SourceId> Source(const storage::SourceInput& input);
+  engine::WriteNames& names() { return *names_; }
   const engine::NewNames& defined() const { return names_->defined(); }
   // A live claim: asserted unless the same claim is live (then `duplicate`).
   Result<storage::AssertOutcome> Write(const storage::ClaimInput& claim) { return AssertUnlessLive(*tx_, claim); }
@@ -36,7 +32,6 @@ class ClaimWriter {
   ClaimWriter() = default;
   std::unique_ptr<storage::WriteTransaction> tx_;
   std::unique_ptr<engine::WriteNames> names_;
-  std::unordered_map<std::string, storage::SourceId> sources_;
   // Retracted records restored by this import, for a file that repeats one.
   std::set<std::tuple<storage::EntityId, storage::PredicateId, storage::TermId, storage::SourceId, uint64_t, uint64_t,
                       std::string, int, int64_t, int64_t>>

@@ -1,7 +1,6 @@
 #include "engine/io/export.h"
 
-#include "engine/io/jsonl.h"
-#include "engine/io/nquads_export.h"
+#include "engine/io/snapshot_export.h"
 #include "storage/claim_store.h"
 
 namespace claimgraph::io {

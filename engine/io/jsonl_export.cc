@@ -1,6 +1,6 @@
 #include "codec/jsonl/jsonl_claim.h"
 #include "engine/io/claim_of.h"
-#include "engine/io/jsonl.h"
+#include "engine/io/snapshot_export.h"
 
 namespace claimgraph::io {
 

@@ -1,4 +1,4 @@
-#include "engine/io/nquads_export.h"
+#include "engine/io/snapshot_export.h"
 
 #include <array>
 #include <unordered_set>

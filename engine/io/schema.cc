@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "storage/claim_store.h"
+
 namespace claimgraph::io {
 namespace {
 
@@ -14,12 +16,12 @@ std::string Describe(const storage::Predicate& p) {
 
 }  // namespace
 
-Result<storage::TxId> ApplySchema(storage::ClaimStore* store, const Schema& schema, const std::string& principal) {
+Result<engine::TxId> ApplySchema(engine::Engine& engine, const Schema& schema, const std::string& principal) {
   storage::WriteOptions wo;
   wo.principal = principal;
   wo.note = "schema: " + std::to_string(schema.predicates.size()) + " predicates, " +
             std::to_string(schema.entities.size()) + " entities";
-  CG_ASSIGN_OR_RETURN(auto tx, store->BeginWrite(wo));
+  CG_ASSIGN_OR_RETURN(auto tx, engine.store()->BeginWrite(wo));
   for (const codec::PredicateDeclaration& declared : schema.predicates) {
     storage::Predicate p;
     p.name = declared.name;
@@ -42,6 +44,20 @@ Result<storage::TxId> ApplySchema(storage::ClaimStore* store, const Schema& sche
     storage::EntityInput in{g.name, g.type, g.aliases};
     in.aliases.insert(in.aliases.end(), g.demonyms.begin(), g.demonyms.end());
     in.aliases.insert(in.aliases.end(), g.metonyms.begin(), g.metonyms.end());
+    // A name of this entry that already names another entity would merge
+    // the two in the store: refused, naming both.
+    std::vector<std::string> names{g.name};
+    names.insert(names.end(), in.aliases.begin(), in.aliases.end());
+    for (const std::string& name : names) {
+      auto found = tx->FindEntity(name);
+      if (found.status().code() == StatusCode::kNotFound) continue;
+      CG_RETURN_IF_ERROR(found.status());
+      CG_ASSIGN_OR_RETURN(storage::Entity other, tx->GetEntity(*found));
+      if (other.name != g.name)
+        return Status::FailedPrecondition("\"" + name + "\", a name of entity \"" + g.name +
+                                          "\" here, already names entity \"" + other.name +
+                                          "\" in the store (fix the file, or rename on purpose with DEFINE ENTITY)");
+    }
     auto existing = tx->FindEntity(g.name);
     if (existing.ok() && !g.type.empty()) {
       CG_ASSIGN_OR_RETURN(storage::Entity stored, tx->GetEntity(*existing));
@@ -56,14 +72,14 @@ Result<storage::TxId> ApplySchema(storage::ClaimStore* store, const Schema& sche
   return info.tx;
 }
 
-Result<storage::TxId> ApplySchemaFile(storage::ClaimStore* store, const std::string& path, const std::string& principal) {
+Result<engine::TxId> ApplySchemaFile(engine::Engine& engine, const std::string& path, const std::string& principal) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot read schema " + path);
   std::stringstream text;
   text << in.rdbuf();
   auto schema = ParseSchemaJson(text.str());
   if (!schema.ok()) return schema.status().WithContext(path);
-  auto tx = ApplySchema(store, *schema, principal);
+  auto tx = ApplySchema(engine, *schema, principal);
   if (!tx.ok()) return tx.status().WithContext(path);
   return tx;
 }

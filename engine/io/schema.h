@@ -6,7 +6,7 @@
 #include <string>
 
 #include "codec/schema/schema_file.h"
-#include "storage/claim_store.h"
+#include "engine/engine.h"
 
 namespace claimgraph::io {
 
@@ -21,9 +21,9 @@ using codec::Schema;
 // otherwise in the store (symmetric, inverse, domain or range) or an entity
 // with another type is FailedPrecondition naming it — DEFINE PREDICATE /
 // DEFINE ENTITY change a definition on purpose.
-Result<storage::TxId> ApplySchema(storage::ClaimStore* store, const Schema& schema, const std::string& principal);
+Result<engine::TxId> ApplySchema(engine::Engine& engine, const Schema& schema, const std::string& principal);
 // Reads, parses and applies a schema file; errors name the file. Every
 // command that takes --schema (import, ingest, serve) goes through this.
-Result<storage::TxId> ApplySchemaFile(storage::ClaimStore* store, const std::string& path, const std::string& principal);
+Result<engine::TxId> ApplySchemaFile(engine::Engine& engine, const std::string& path, const std::string& principal);
 
 }  // namespace claimgraph::io

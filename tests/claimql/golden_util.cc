@@ -6,7 +6,8 @@
 #include <sstream>
 
 #include "codec/format/result_format.h"
-#include "engine/io/jsonl.h"
+#include "engine/io/import.h"
+#include "engine/io/snapshot_export.h"
 #include "engine/io/schema.h"
 #include "base/timestamp.h"
 
@@ -23,12 +24,13 @@ std::string ReadFile(const std::string& path) {
 
 std::unique_ptr<storage::ClaimStore> BuildFixtureStore(const std::string& dir) {
   auto store = std::move(storage::ClaimStore::Open(dir, {})).value();
+  engine::Engine engine(store.get());
   auto schema = io::ParseSchemaJson(ReadFile(SourceDir() + "/examples/schema.json"));
-  if (!schema.ok() || !io::ApplySchema(store.get(), *schema, "fixture").ok()) std::abort();
+  if (!schema.ok() || !io::ApplySchema(engine, *schema, "fixture").ok()) std::abort();
   std::ifstream in(SourceDir() + "/tests/claimql/fixture.jsonl");
   io::ImportOptions o;
   o.principal = "fixture";
-  auto r = io::ImportJsonl(store.get(), {{"fixture.jsonl", &in}}, o);
+  auto r = io::ImportJsonl(engine, {{"fixture.jsonl", &in}}, o);
   if (!r.ok() || !r->committed) std::abort();
   return store;
 }

@@ -8,9 +8,8 @@
 
 #include "engine/batch_write.h"
 #include "engine/engine.h"
-#include "engine/io/jsonl.h"
-#include "engine/io/nquads_export.h"
-#include "engine/io/nquads_import.h"
+#include "engine/io/snapshot_export.h"
+#include "engine/io/import.h"
 #include "engine/io/schema.h"
 #include "engine/write_names.h"
 #include "tests/storage/store_fixture.h"
@@ -27,14 +26,16 @@ io::ImportSummary ImportJsonl(storage::ClaimStore* store, const std::string& tex
   std::istringstream in(text);
   io::ImportOptions o;
   o.bulk = bulk;
-  return ValueOrDie(io::ImportJsonl(store, {{"claims.jsonl", &in}}, o));
+  Engine engine(store);
+  return ValueOrDie(io::ImportJsonl(engine, {{"claims.jsonl", &in}}, o));
 }
 
 io::ImportSummary ImportNQuads(storage::ClaimStore* store, const std::string& text, bool bulk) {
   std::istringstream in(text);
   io::ImportOptions o;
   o.bulk = bulk;
-  return ValueOrDie(io::ImportNQuads(store, {{"quads.nq", &in}}, o));
+  Engine engine(store);
+  return ValueOrDie(io::ImportNQuads(engine, {{"quads.nq", &in}}, o));
 }
 
 std::string ExportJsonl(storage::ClaimStore* store) {
@@ -53,7 +54,8 @@ const char* kSchema = R"({"format": "claimgraph-schema/1", "predicates": [
   {"name": "pact", "symmetric": true}, {"name": "targets", "inverse": "targeted-by"}]})";
 
 void ApplyTestSchema(storage::ClaimStore* store) {
-  ValueOrDie(io::ApplySchema(store, ValueOrDie(io::ParseSchemaJson(kSchema)), "test"));
+  Engine engine(store);
+  ValueOrDie(io::ApplySchema(engine, ValueOrDie(io::ParseSchemaJson(kSchema)), "test"));
 }
 
 // Two claims of one triple from one source at different spans, one with
@@ -310,14 +312,34 @@ TEST(NewNames, LooksLikeTypoOf) {
 TEST(Schema, ApplyingItAgainWritesNothingAndAConflictNamesThePredicate) {
   TempDir dir;
   auto store = OpenStore(dir.path());
+  Engine schema_engine(store.get());
   io::Schema schema = ValueOrDie(io::ParseSchemaJson(kSchema));
-  EXPECT_NE(ValueOrDie(io::ApplySchema(store.get(), schema, "test")), 0u);
-  EXPECT_EQ(ValueOrDie(io::ApplySchema(store.get(), schema, "test")), 0u);
+  EXPECT_NE(ValueOrDie(io::ApplySchema(schema_engine, schema, "test")), 0u);
+  EXPECT_EQ(ValueOrDie(io::ApplySchema(schema_engine, schema, "test")), 0u);
   schema.predicates[0].symmetric = false;
-  auto conflict = io::ApplySchema(store.get(), schema, "test");
+  auto conflict = io::ApplySchema(schema_engine, schema, "test");
   ASSERT_FALSE(conflict.ok());
   EXPECT_EQ(conflict.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(conflict.status().message().find("predicate 'pact'"), std::string::npos) << conflict.status().ToString();
+}
+
+TEST(Schema, ANameThatAlreadyNamesAnotherEntityInTheStoreIsRefusedNotMerged) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Engine engine(store.get());
+  ValueOrDie(engine.Execute(R"(DEFINE ENTITY "Democratic Republic of the Congo" TYPE country ALIASES "Congo")", {}));
+  storage::TxId before = store->LastTx();
+  auto conflict = io::ApplySchema(engine, ValueOrDie(io::ParseSchemaJson(R"({"format": "claimgraph-schema/1",
+      "entities": [{"name": "Republic of the Congo", "type": "country", "aliases": ["Congo"]}]})")), "test");
+  ASSERT_FALSE(conflict.ok());
+  EXPECT_EQ(conflict.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(conflict.status().message().find("\"Congo\", a name of entity \"Republic of the Congo\" here, already "
+                                             "names entity \"Democratic Republic of the Congo\" in the store"),
+            std::string::npos)
+      << conflict.status().message();
+  EXPECT_EQ(store->LastTx(), before);  // nothing written
+  auto view = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(view->FindEntity("Republic of the Congo").status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -3,7 +3,8 @@
 
 #include <sstream>
 
-#include "engine/io/jsonl.h"
+#include "engine/io/import.h"
+#include "engine/io/snapshot_export.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::io {
@@ -15,7 +16,8 @@ using testing::ValueOrDie;
 
 ImportSummary Import(storage::ClaimStore* store, const std::string& text, ImportOptions options = {}) {
   std::istringstream in(text);
-  return ValueOrDie(ImportJsonl(store, {{"claims.jsonl", &in}}, options));
+  engine::Engine engine(store);
+  return ValueOrDie(ImportJsonl(engine, {{"claims.jsonl", &in}}, options));
 }
 
 std::string Export(storage::ClaimStore* store) {

@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "engine/io/nquads_export.h"
-#include "engine/io/nquads_import.h"
+#include "engine/io/snapshot_export.h"
+#include "engine/io/import.h"
 #include "tests/codec/nquads_w3c_manifest.h"
 #include "tests/storage/store_fixture.h"
 
@@ -18,7 +18,8 @@ using testing::ValueOrDie;
 
 ImportSummary Import(storage::ClaimStore* store, const std::string& text, ImportOptions options = {}) {
   std::istringstream in(text);
-  return ValueOrDie(ImportNQuads(store, {{"test.nq", &in}}, options));
+  engine::Engine engine(store);
+  return ValueOrDie(ImportNQuads(engine, {{"test.nq", &in}}, options));
 }
 
 std::string Export(storage::ClaimStore* store) {

@@ -7,6 +7,7 @@
 
 #include "engine/engine.h"
 #include "engine/ingest/ingest_document.h"
+#include "storage/claim_store.h"
 #include "engine/io/schema.h"
 #include "tests/ingest/ingest_test_util.h"
 #include "tests/storage/test_dir.h"
@@ -51,7 +52,7 @@ class IngestStoreTest : public ::testing::Test {
     engine_ = std::make_unique<engine::Engine>(store_.get());
     auto schema = io::ParseSchemaJson(testing::ReadFileOrDie(testing::SourceDir() + "/examples/schema.json"));
     ASSERT_TRUE(schema.ok());
-    ASSERT_TRUE(io::ApplySchema(store_.get(), *schema, "test").ok());
+    ASSERT_TRUE(io::ApplySchema(*engine_, *schema, "test").ok());
   }
   uint64_t LiveClaims() {
     auto view = store_->NewReadView();

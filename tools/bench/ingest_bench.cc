@@ -119,15 +119,14 @@ int main(int argc, char** argv) {
 
   if (!store_dir.empty()) {
     std::filesystem::remove_all(store_dir);
-    auto opened = cg::storage::ClaimStore::Open(store_dir, cg::storage::StoreOptions{});
+    auto opened = cg::engine::Engine::Open(store_dir, cg::engine::OpenOptions{});
     if (!opened.ok()) {
       std::fprintf(stderr, "%s\n", opened.status().ToString().c_str());
       return 1;
     }
-    auto store = std::move(opened).value();
-    cg::engine::Engine engine(store.get());
+    cg::engine::Engine& engine = **opened;
     auto schema = cg::io::ParseSchemaJson(ReadFile(src + "/examples/schema.json"));
-    if (!schema.ok() || !cg::io::ApplySchema(store.get(), *schema, "bench").ok()) return 1;
+    if (!schema.ok() || !cg::io::ApplySchema(engine, *schema, "bench").ok()) return 1;
     started = Clock::now();
     uint64_t written = 0, duplicates = 0;
     for (size_t i = 0; i < documents.size(); ++i) {

@@ -17,8 +17,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "engine/io/jsonl.h"
-#include "engine/io/nquads_import.h"
+#include "engine/io/snapshot_export.h"
+#include "engine/io/import.h"
 #include "storage/claim_store.h"
 #include "tools/bench/synthetic_graph.h"
 
@@ -63,6 +63,7 @@ double BulkApi(const cg::bench::SyntheticGraph& g, const std::string& dir, uint6
 
 double ImportText(const std::string& text, bool jsonl, const std::string& dir) {
   auto store = std::move(cg::storage::ClaimStore::Open(dir, {})).value();
+  cg::engine::Engine engine(store.get());
   std::istringstream in(text);
   cg::io::ImportOptions o;
   o.bulk = true;
@@ -71,7 +72,7 @@ double ImportText(const std::string& text, bool jsonl, const std::string& dir) {
   o.progress = [&](std::string_view stage, uint64_t, uint64_t) {
     if (stage == "sst" && commit_started == 0) commit_started = Seconds(t0);
   };
-  auto r = jsonl ? cg::io::ImportJsonl(store.get(), {{"bench", &in}}, o) : cg::io::ImportNQuads(store.get(), {{"bench", &in}}, o);
+  auto r = jsonl ? cg::io::ImportJsonl(engine, {{"bench", &in}}, o) : cg::io::ImportNQuads(engine, {{"bench", &in}}, o);
   Check(r.status(), "import");
   if (!r->committed) {
     std::fprintf(stderr, "import rejected lines\n");

@@ -1,16 +1,27 @@
-// Options and results shared by the N-Quads and JSON Lines importers.
+// Claim files into the store: N-Quads (each quad a claim whose source is its
+// graph) and JSON Lines claims (each line a claim with its provenance). The
+// formats, and the line reader `claimgraph load` shares, are codec/ (claim_file.h,
+// nquads/quad_claim.h, jsonl/jsonl_claim.h); this is the store's side,
+// engine/io/claim_import.cc.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
+#include "codec/claim_file.h"
 #include "codec/nquads/quad_claim.h"
-#include "engine/write_names.h"
-#include "storage/types.h"
+#include "engine/engine.h"
+#include "engine/new_names.h"
 
 namespace claimgraph::io {
+
+struct InputFile {
+  std::string name;  // for messages: "file.nq:12:5: ..."
+  std::istream* in;
+};
 
 struct ImportOptions {
   std::string principal = "import";
@@ -41,12 +52,24 @@ struct ImportSummary {
   engine::NewNames defined;     // predicates and entities this import created
   std::vector<RejectedLine> rejected;
   bool committed = false;       // false: nothing of this import was written
-  storage::TxId tx = 0;         // the import's transaction (0 if none)
+  engine::TxId tx = 0;         // the import's transaction (0 if none)
   double seconds = 0;
 };
 
 // "file:12:5: reason" (codec::FormatLineError) for the first `limit` rejected
 // lines, one per line: what `claimgraph load` prints for the same lines.
 std::string FormatRejected(const ImportSummary& summary, size_t limit = 20);
+
+// Imports every file in ONE transaction. Without skip_invalid, a single
+// rejected line means nothing is written (summary.committed == false). The
+// Status is not OK only for I/O and storage failures. A retracted claim (a
+// JSONL export's history) is restored with its retraction unless the store
+// holds that very record already.
+Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector<InputFile>& files,
+                                       const ImportOptions& options, codec::ClaimFileFormat format);
+Result<ImportSummary> ImportNQuads(engine::Engine& engine, const std::vector<InputFile>& files,
+                                   const ImportOptions& options);
+Result<ImportSummary> ImportJsonl(engine::Engine& engine, const std::vector<InputFile>& files,
+                                  const ImportOptions& options);
 
 }  // namespace claimgraph::io

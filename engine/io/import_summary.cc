@@ -1,4 +1,4 @@
-#include "engine/io/import_types.h"
+#include "engine/io/import.h"
 
 #include "codec/line_error.h"
 
