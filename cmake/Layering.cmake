@@ -134,9 +134,9 @@ claimgraph_layering_links_none(claimgraph_storage claimgraph_grammar claimgraph_
 # load_bench: plain RocksDB is the baseline the store is measured against.
 claimgraph_layering_only_linked_by(RocksDB::rocksdb claimgraph_storage load_bench)
 
-# engine/ links grammar PRIVATE (its API takes a ClaimStore, so storage is
-# PUBLIC) and nothing of the server's.
-claimgraph_layering_private_only(claimgraph_engine claimgraph_grammar)
+# engine/ links grammar and storage PRIVATE (the engine is the only door to the
+# data: its API speaks engine and codec types), and nothing of the server's.
+claimgraph_layering_private_only(claimgraph_engine claimgraph_grammar claimgraph_storage)
 claimgraph_layering_links_none(claimgraph_engine claimgraph_proto claimgraph_service claimgraph_server_offline)
 
 # gRPC and protobuf: the server, the client tools and the server's tests.

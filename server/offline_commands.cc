@@ -15,7 +15,6 @@
 #include "engine/io/import.h"
 #include "engine/io/schema.h"
 #include "server/progress.h"
-#include "storage/claim_store.h"
 
 namespace claimgraph::server {
 namespace {

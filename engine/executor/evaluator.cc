@@ -70,7 +70,7 @@ Result<Value> ClaimAttribute(ExecContext* ctx, Attribute a, storage::ClaimId id)
       return c->has_span ? Value::String(std::to_string(c->span_begin) + ".." + std::to_string(c->span_end)) : Value::Null();
     case Attribute::kConfidence: return Value::Number(c->confidence);
     case Attribute::kMethod: return Value::String(c->method);
-    case Attribute::kModality: return Value::String(storage::ModalityName(c->modality));
+    case Attribute::kModality: return Value::String(base::ModalityName(c->modality));
     case Attribute::kTx: return Value::Number(double(c->asserted_tx));
     case Attribute::kPrincipal: return Value::String(c->principal);
     case Attribute::kAssertedAt: return Value::Date(base::FormatTimestamp(c->asserted_at_us));

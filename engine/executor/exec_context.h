@@ -44,7 +44,7 @@ class ExecContext {
   std::optional<std::set<storage::SourceId>> allowed_sources;
   bool ClaimUsable(const storage::IndexEntry& e, bool fact_semantics) const {
     if (allowed_sources && !allowed_sources->count(e.source)) return false;
-    if (fact_semantics && (e.modality == storage::Modality::kProposed || e.modality == storage::Modality::kDenied))
+    if (fact_semantics && (e.modality == base::Modality::kProposed || e.modality == base::Modality::kDenied))
       return false;
     return true;
   }

@@ -36,7 +36,7 @@ std::vector<int> RelationExtractor::Filter(const std::vector<int>& entities, con
   return out;
 }
 
-storage::Modality RelationExtractor::ModalityFor(const std::vector<std::pair<size_t, int>>& modal, size_t word_begin,
+base::Modality RelationExtractor::ModalityFor(const std::vector<std::pair<size_t, int>>& modal, size_t word_begin,
                                                  size_t word_end, bool reported) const {
   bool proposed = false, denied = false;
   for (auto [pos, kind] : modal) {
@@ -45,9 +45,9 @@ storage::Modality RelationExtractor::ModalityFor(const std::vector<std::pair<siz
     if (!near) continue;
     (kind == 0 ? proposed : denied) = true;
   }
-  if (denied) return storage::Modality::kDenied;
-  if (proposed) return storage::Modality::kProposed;
-  return reported ? storage::Modality::kReported : storage::Modality::kAsserted;
+  if (denied) return base::Modality::kDenied;
+  if (proposed) return base::Modality::kProposed;
+  return reported ? base::Modality::kReported : base::Modality::kAsserted;
 }
 
 std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, const std::vector<Token>& tokens,
@@ -132,7 +132,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     if (subject == object) return;
     int a = subject, b = object;
     if (symmetric && a > b) std::swap(a, b);
-    storage::Modality modality = ModalityFor(modal, word_at(ev_begin), word_at(ev_end), reported);
+    base::Modality modality = ModalityFor(modal, word_at(ev_begin), word_at(ev_end), reported);
     if (!seen.insert({a, predicate, b, static_cast<int>(modality)}).second) return;
     CandidateClaim c;
     c.subject = subject;

@@ -26,14 +26,14 @@
 #include "engine/ingest/mentions.h"
 #include "engine/ingest/phrase_matcher.h"
 #include "engine/ingest/rules.h"
-#include "storage/types.h"
+#include "base/modality.h"
 
 namespace claimgraph::ingest {
 
 struct CandidateClaim {
   int subject = 0, object = 0;   // gazetteer entity indices
   std::string predicate;
-  storage::Modality modality = storage::Modality::kAsserted;
+  base::Modality modality = base::Modality::kAsserted;
   double confidence = 0;
   size_t token_begin = 0, token_end = 0;  // the evidence: cue, participants, modal words
   std::string cue;                        // the cue as written, for review
@@ -62,7 +62,7 @@ class RelationExtractor {
   };
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
   std::vector<int> Filter(const std::vector<int>& entities, const std::vector<std::string>& types) const;
-  storage::Modality ModalityFor(const std::vector<std::pair<size_t, int>>& modal, size_t word_begin,
+  base::Modality ModalityFor(const std::vector<std::pair<size_t, int>>& modal, size_t word_begin,
                                 size_t word_end, bool reported) const;
 
   const IngestRules& rules_;

@@ -14,13 +14,13 @@
 #include "engine/ingest/rules.h"
 #include "engine/ingest/sentences.h"
 #include "engine/io/schema.h"
-#include "storage/types.h"
+#include "base/modality.h"
 
 namespace claimgraph::ingest {
 
 struct ExtractedClaim {
   std::string subject, predicate, object;  // canonical entity names
-  storage::Modality modality = storage::Modality::kAsserted;
+  base::Modality modality = base::Modality::kAsserted;
   double confidence = 0;
   uint64_t span_begin = 0, span_end = 0;  // byte offsets into the ORIGINAL text
   std::string quote;                      // exactly original[span_begin, span_end)

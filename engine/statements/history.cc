@@ -53,7 +53,7 @@ Result<QueryResult> ExecuteHistoryFact(const StatementContext& sc, const grammar
       CG_ASSIGN_OR_RETURN(Value sv, SlotValue(&ctx, VarKind::kNode, c->subject));
       CG_ASSIGN_OR_RETURN(Value ov, SlotValue(&ctx, VarKind::kNode, c->object));
       r.rows.push_back({Value::Claim(c->id), sv, ov, Value::String(src->key),
-                        Value::String(storage::ModalityName(c->modality)), Value::Number(c->confidence),
+                        Value::String(base::ModalityName(c->modality)), Value::Number(c->confidence),
                         Value::Number(double(c->asserted_tx)), Value::String(c->principal),
                         c->retracted_tx ? Value::Number(double(c->retracted_tx)) : Value::Null(),
                         c->retracted_tx ? Value::String(c->retract_reason) : Value::Null()});

@@ -40,7 +40,7 @@ std::set<std::pair<int, int>> Facts(const Graph& g, int p, storage::TxId as_of, 
   std::set<std::pair<int, int>> out;
   for (const auto& c : g.claims) {
     bool live = c.asserted <= as_of && (c.retracted == 0 || c.retracted > as_of);
-    bool usable = c.modality == storage::Modality::kAsserted || c.modality == storage::Modality::kReported;
+    bool usable = c.modality == base::Modality::kAsserted || c.modality == base::Modality::kReported;
     if (c.p == p && live && usable && (only_source < 0 || c.source == only_source)) out.insert({c.s, c.o});
   }
   return out;
@@ -191,7 +191,7 @@ TEST(Differential, EngineAgreesWithNaiveEvaluator) {
       std::vector<RefClaim> added;
       for (int i = 0; i < 9; ++i) {
         RefClaim c{int(rng() % kEntities), int(rng() % 3), int(rng() % kEntities), int(rng() % 3),
-                   rng() % 6 == 0 ? storage::Modality::kProposed : (rng() % 7 == 0 ? storage::Modality::kDenied : storage::Modality::kAsserted), 0};
+                   rng() % 6 == 0 ? base::Modality::kProposed : (rng() % 7 == 0 ? base::Modality::kDenied : base::Modality::kAsserted), 0};
         storage::ClaimInput in;
         in.subject = ids[c.s];
         in.predicate = preds[c.p];

@@ -42,7 +42,7 @@ std::vector<std::string> Mentions(const std::string& text) {
 std::vector<std::string> Claims(const std::string& text) {
   std::vector<std::string> out;
   for (const auto& c : GazetteerPipeline()->Extract(text).claims)
-    out.push_back(c.subject + " " + c.predicate + " " + c.object + " " + storage::ModalityName(c.modality));
+    out.push_back(c.subject + " " + c.predicate + " " + c.object + " " + base::ModalityName(c.modality));
   std::sort(out.begin(), out.end());
   return out;
 }

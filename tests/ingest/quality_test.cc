@@ -81,7 +81,7 @@ TEST(IngestQualityTest, PrecisionAndRecallOnTheExampleCorpus) {
       ASSERT_EQ(text.substr(c.span_begin, c.span_end - c.span_begin), c.quote);
       bool ok = false;
       for (auto& g : gold) {
-        if (g.doc != doc || g.predicate != c.predicate || g.modality != storage::ModalityName(c.modality)) continue;
+        if (g.doc != doc || g.predicate != c.predicate || g.modality != base::ModalityName(c.modality)) continue;
         bool same = (g.subject == c.subject && g.object == c.object) ||
                     (Symmetric(g.predicate) && g.subject == c.object && g.object == c.subject);
         if (!same) continue;
@@ -100,7 +100,7 @@ TEST(IngestQualityTest, PrecisionAndRecallOnTheExampleCorpus) {
       per_predicate[c.predicate].correct += ok;
       if (!ok)
         false_positives.push_back(std::string(doc).substr(0, 3) + " " + c.subject + " " + c.predicate + " " +
-                                  c.object + " [" + storage::ModalityName(c.modality) + "] \"" + c.quote + "\"");
+                                  c.object + " [" + base::ModalityName(c.modality) + "] \"" + c.quote + "\"");
     }
   }
   int found = 0;

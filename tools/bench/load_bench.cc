@@ -17,7 +17,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "engine/io/snapshot_export.h"
 #include "engine/io/import.h"
 #include "storage/claim_store.h"
 #include "tools/bench/synthetic_graph.h"
