@@ -10,12 +10,19 @@
 #include <vector>
 
 #include "base/modality.h"
+#include "codec/format/store_reports.h"
 #include "engine/value.h"
 
 namespace claimgraph::engine {
 
 using ClaimId = uint64_t;
 using TxId = uint64_t;
+
+// Statistics and verification reports are plain data the CLI prints too
+// (from the Stats and VerifyAudit responses): codec/format/store_reports.h.
+using codec::PredicateSummary;
+using codec::StoreStats;
+using codec::VerifyReport;
 
 struct SourceRecord {
   uint64_t id = 0;
@@ -53,51 +60,6 @@ struct SourceSummary {
   SourceRecord source;
   uint64_t live_claims = 0;
 };
-
-struct PredicateSummary {
-  std::string name;
-  bool symmetric = false;
-  std::string inverse;  // "" = none
-  std::string domain, range;
-  uint64_t live_claims = 0;
-};
-
-struct StoreStats {
-  TxId transactions = 0;  // the last committed transaction
-  uint64_t live_claims = 0;
-  uint64_t entities = 0;
-  uint64_t predicates = 0;
-  uint64_t sources = 0;
-  uint64_t disk_bytes = 0;                    // approximate: SST + WAL
-  std::vector<PredicateSummary> by_predicate;  // filled when asked for (a count per predicate)
-};
-
-// What `claimgraphd stats` and `claimgraph stats` print: a line a count, then
-// one per predicate when counted.
-std::string FormatStats(const StoreStats& stats);
-
-// The hash-chained log, and optionally the derived indexes, checked against
-// the claim records.
-struct VerifyReport {
-  bool log_ok = true;
-  uint64_t transactions_checked = 0;
-  uint64_t claims_checked = 0;
-  TxId first_bad_tx = 0;  // 0 when the log is intact
-  std::string log_problem;
-  // Only when indexes were asked for and the log was intact (a broken log
-  // makes the index check meaningless).
-  bool indexes_checked = false;
-  bool indexes_ok = true;
-  uint64_t index_claims_checked = 0;
-  std::string index_problem;
-
-  bool ok() const { return log_ok && indexes_ok; }
-  const std::string& problem() const { return log_ok ? index_problem : log_problem; }
-};
-
-// What `claimgraphd verify`, AUDIT VERIFY and the console print: "audit ok:
-// ..." or "AUDIT FAILED at tx N: ...", then the indexes' line if checked.
-std::string VerifyMessage(const VerifyReport& report);
 
 // One event in a claim's life, oldest first: "asserted", then "retracted".
 struct HistoryEvent {

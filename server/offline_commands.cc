@@ -177,7 +177,7 @@ int RunVerify(const std::string& data_dir, bool indexes) {
   if (!engine.ok()) return Fail(engine.status());
   auto report = (*engine)->Verify(indexes);
   if (!report.ok()) return Fail(report.status());
-  std::cout << engine::VerifyMessage(*report) << "\n";
+  std::cout << codec::VerifyMessage(*report) << "\n";
   return report->ok() ? 0 : 1;
 }
 
@@ -186,7 +186,7 @@ int RunStats(const std::string& data_dir) {
   if (!engine.ok()) return Fail(engine.status());
   auto stats = (*engine)->Stats(true);
   if (!stats.ok()) return Fail(stats.status());
-  std::cout << engine::FormatStats(*stats);
+  std::cout << codec::FormatStats(*stats);
   return 0;
 }
 

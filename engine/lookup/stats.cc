@@ -1,7 +1,5 @@
 // The store's statistics, computed here only: the Stats RPC, `claimgraphd
 // stats`, SHOW STATS and SHOW PREDICATES.
-#include <fmt/format.h>
-
 #include "engine/engine.h"
 #include "engine/lookup/lookup.h"
 
@@ -24,16 +22,6 @@ Result<StoreStats> ReadStats(const storage::ClaimStore& store, const storage::Re
     }
   }
   return s;
-}
-
-std::string FormatStats(const StoreStats& s) {
-  std::string out = fmt::format(
-      "transactions {}\nlive claims  {}\nentities     {}\npredicates   {}\nsources      {}\ndisk bytes   {}\n",
-      s.transactions, s.live_claims, s.entities, s.predicates, s.sources, s.disk_bytes);
-  for (const auto& p : s.by_predicate)
-    out += fmt::format("  {:<16} {:>8} claims{}{}\n", p.name, p.live_claims, p.symmetric ? "  symmetric" : "",
-                       p.inverse.empty() ? "" : "  inverse " + p.inverse);
-  return out;
 }
 
 Result<StoreStats> Engine::Stats(bool by_predicate) const {

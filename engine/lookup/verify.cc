@@ -25,16 +25,6 @@ Result<VerifyReport> VerifyStore(const storage::ClaimStore& store, bool indexes)
   return r;
 }
 
-std::string VerifyMessage(const VerifyReport& r) {
-  if (!r.log_ok) return "AUDIT FAILED at tx " + std::to_string(r.first_bad_tx) + ": " + r.log_problem;
-  std::string out = "audit ok: " + std::to_string(r.transactions_checked) + " transactions and " +
-                    std::to_string(r.claims_checked) + " claim records verified";
-  if (!r.indexes_checked) return out;
-  if (!r.indexes_ok) return out + "\nINDEXES FAILED: " + r.index_problem;
-  return out + "\nindexes ok: spo, osp, sp_postings and po_postings match all " +
-         std::to_string(r.index_claims_checked) + " claim records";
-}
-
 Result<VerifyReport> Engine::Verify(bool indexes) const { return VerifyStore(*store_, indexes); }
 
 }  // namespace claimgraph::engine

@@ -195,5 +195,36 @@ TEST_F(QueryFile, TheConsoleSplitsStatementsAsAFileIs) {
   EXPECT_NE(shell.out.find("New Zealand"), std::string::npos) << shell.out;
 }
 
+// Statistics and verification are computed by the engine once and printed by
+// one formatter (codec/format/store_reports.h): the client and the offline
+// tool say the same of the same data. Only the bytes on disk may differ (the
+// served store has been running).
+TEST_F(QueryFile, StatsAndVerifyReadTheSameFromTheClientAndTheOfflineTool) {
+  auto without_disk_bytes = [](const std::string& text) {
+    std::istringstream in(text);
+    std::string line, out;
+    while (std::getline(in, line))
+      if (line.rfind("disk bytes", 0) != 0) out += line + "\n";
+    return out;
+  };
+  Ran cli = Cli({"stats"});
+  Ran offline = RunCaptured({Claimgraphd(), "stats", "--data", offline_data_}, scratch_->path());
+  ASSERT_EQ(cli.code, 0) << cli.err;
+  ASSERT_EQ(offline.code, 0) << offline.err;
+  EXPECT_NE(cli.out.find("\n  pact "), std::string::npos) << cli.out;  // a count per predicate
+  EXPECT_NE(cli.out.find("disk bytes"), std::string::npos) << cli.out;
+  EXPECT_EQ(without_disk_bytes(cli.out), without_disk_bytes(offline.out));
+
+  std::vector<std::string> admin{Claimgraph(), "--server", server_->address(), "--token", kAdmin,
+                                 "audit", "verify", "--indexes"};
+  Ran online_verify = RunCaptured(admin, scratch_->path());
+  Ran offline_verify = RunCaptured({Claimgraphd(), "verify", "--indexes", "--data", offline_data_}, scratch_->path());
+  EXPECT_EQ(online_verify.code, 0) << online_verify.out << online_verify.err;
+  EXPECT_EQ(offline_verify.code, 0) << offline_verify.out << offline_verify.err;
+  EXPECT_NE(online_verify.out.find("indexes ok: spo, osp, sp_postings and po_postings match all "), std::string::npos)
+      << online_verify.out;
+  EXPECT_EQ(online_verify.out, offline_verify.out);
+}
+
 }  // namespace
 }  // namespace claimgraph::testing

@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "codec/format/store_reports.h"
 #include "tools/claimgraph/client.h"
 #include "tools/claimgraph/ingest.h"
 #include "tools/claimgraph/load_export.h"
@@ -108,19 +109,21 @@ int main(int argc, char** argv) {
       std::cerr << "error: " << Describe(s) << "\n";
       return 2;
     }
-    if (!r.ok() && !r.indexes_checked()) {
-      std::cout << "AUDIT FAILED at tx " << r.first_bad_tx() << ": " << r.problem() << "\n";
-      return 1;
+    claimgraph::codec::VerifyReport report;  // printed as `claimgraphd verify` prints it
+    report.transactions_checked = r.transactions_checked();
+    report.claims_checked = r.claims_checked();
+    report.first_bad_tx = r.first_bad_tx();
+    report.indexes_checked = r.indexes_checked();
+    report.index_claims_checked = r.index_claims_checked();
+    if (r.indexes_checked()) {
+      report.indexes_ok = r.ok();
+      report.index_problem = r.problem();
+    } else {
+      report.log_ok = r.ok();
+      report.log_problem = r.problem();
     }
-    std::cout << "audit ok: " << r.transactions_checked() << " transactions and " << r.claims_checked()
-              << " claim records verified\n";
-    if (!r.indexes_checked()) return 0;
-    if (!r.ok()) {
-      std::cout << "INDEXES FAILED: " << r.problem() << "\n";
-      return 1;
-    }
-    std::cout << "indexes ok: spo, osp, sp_postings and po_postings match the claim records\n";
-    return 0;
+    std::cout << claimgraph::codec::VerifyMessage(report) << "\n";
+    return report.ok() ? 0 : 1;
   }
   if (history->parsed()) {
     auto ctx = client.Context();
@@ -139,15 +142,19 @@ int main(int argc, char** argv) {
   }
   if (stats->parsed()) {
     auto ctx = client.Context();
+    claimgraph::v1::StatsRequest req;
+    req.set_by_predicate(true);
     claimgraph::v1::StatsResponse r;
-    grpc::Status s = client.stub().Stats(ctx.get(), {}, &r);
+    grpc::Status s = client.stub().Stats(ctx.get(), req, &r);
     if (!s.ok()) {
       std::cerr << "error: " << Describe(s) << "\n";
       return 1;
     }
-    std::cout << "transactions " << r.transactions() << "\nlive claims  " << r.live_claims() << "\nentities     "
-              << r.entities() << "\npredicates   " << r.predicates() << "\nsources      " << r.sources()
-              << "\ndisk bytes   " << r.disk_bytes() << "\n";
+    claimgraph::codec::StoreStats totals{r.transactions(), r.live_claims(), r.entities(), r.predicates(), r.sources(),
+                            r.disk_bytes(), {}};
+    for (const auto& p : r.by_predicate())
+      totals.by_predicate.push_back({p.name(), p.symmetric(), p.inverse(), p.domain(), p.range(), p.live_claims()});
+    std::cout << claimgraph::codec::FormatStats(totals);
     return 0;
   }
   return 2;
