@@ -2,23 +2,74 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace claimgraph::ingest {
 namespace {
 
 using Json = nlohmann::json;
 
+std::string Path(const std::string& where, std::string_view key) {
+  return where.empty() ? std::string(key) : where + "." + std::string(key);
+}
+
+// The string at `key`, "" when it is absent or not a string (the caller says which it needed).
+std::string Text(const Json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
 // Readers that name the offending path; each returns false after setting `error`.
 struct Reader {
   std::string error;
 
+  bool Fail(std::string message) {
+    error = std::move(message);
+    return false;
+  }
+  // A key the format does not know is a typo that would silently do nothing
+  // ("cuez" leaves the rule without its cues): refused, with the nearest
+  // known key when one is close.
+  bool Keys(const Json& obj, const std::string& where, std::initializer_list<std::string_view> known) {
+    if (!obj.is_object()) return where.empty() ? Fail("the rules must be a JSON object") : Fail(where + " must be an object");
+    for (const auto& [key, value] : obj.items()) {
+      if (key == "comment" || std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::string message = Path(where, key) + ": unknown key";
+      std::string_view best;
+      size_t best_distance = SIZE_MAX;
+      for (std::string_view k : known) {
+        // A shortened key ("lookback" for "lookback_sentences") is as near as a typo.
+        size_t d = k.starts_with(key) || std::string_view(key).starts_with(k) ? 1 : EditDistance(key, k);
+        if (d < best_distance) best_distance = d, best = k;
+      }
+      if (best_distance <= std::max<size_t>(2, key.size() / 3)) message += " (did you mean \"" + std::string(best) + "\"?)";
+      return Fail(message);
+    }
+    return true;
+  }
   bool Strings(const Json& obj, const char* key, const std::string& where, std::vector<std::string>* out) {
     auto it = obj.find(key);
     if (it == obj.end()) return true;
-    if (!it->is_array()) return Fail(where + "." + key + " must be an array of strings");
+    if (!it->is_array()) return Fail(Path(where, key) + " must be an array of strings");
     out->clear();
     for (const auto& v : *it) {
-      if (!v.is_string() || v.get<std::string>().empty())
-        return Fail(where + "." + key + " must hold non-empty strings");
+      if (!v.is_string() || v.get<std::string>().empty()) return Fail(Path(where, key) + " must hold non-empty strings");
       out->push_back(v.get<std::string>());
     }
     return true;
@@ -27,21 +78,58 @@ struct Reader {
   bool Number(const Json& obj, const char* key, const std::string& where, T* out) {
     auto it = obj.find(key);
     if (it == obj.end()) return true;
-    if (!it->is_number()) return Fail(where + "." + key + " must be a number");
+    if (!it->is_number()) return Fail(Path(where, key) + " must be a number");
     *out = it->get<T>();
     return true;
   }
-  bool Fail(std::string message) {
-    error = std::move(message);
-    return false;
+  bool Bool(const Json& obj, const char* key, const std::string& where, bool* out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return true;
+    if (!it->is_boolean()) return Fail(Path(where, key) + " must be true or false");
+    *out = it->get<bool>();
+    return true;
+  }
+  // A section that is absent is empty; one that is not an object is an error.
+  const Json* Section(const Json& obj, const char* key, const std::string& where) {
+    static const Json kEmpty = Json::object();
+    auto it = obj.find(key);
+    if (it == obj.end()) return &kEmpty;
+    if (!it->is_object()) {
+      Fail(Path(where, key) + " must be an object");
+      return nullptr;
+    }
+    return &*it;
   }
 };
 
+bool IsoDate(const std::string& s) {
+  // YYYY, YYYY-MM or YYYY-MM-DD.
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
-  if (!j.is_object()) return r.Fail(where + " must be an object");
+  if (!r.Keys(j, where,
+              {"id", "predicate", "shape", "cues", "cues_members_after", "cues_members_before", "participant_types",
+               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "patterns",
+               "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
+               "group_lookback_sentences", "confidence"}))
+    return false;
   if (!j.contains("predicate") || !j["predicate"].is_string()) return r.Fail(where + ": missing \"predicate\"");
   rule->predicate = j["predicate"].get<std::string>();
-  std::string shape = j.value("shape", "");
+  rule->id = rule->predicate;
+  if (j.contains("id")) {
+    if (!j["id"].is_string() || j["id"].get<std::string>().empty()) return r.Fail(where + ".id must be a non-empty string");
+    rule->id = j["id"].get<std::string>();
+    for (char c : rule->id)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'))
+        return r.Fail(where + ".id must be letters, digits, '-' and '_' (it is part of every claim's method)");
+  }
+  std::string shape = Text(j, "shape");
   if (shape == "symmetric") rule->shape = RelationShape::kSymmetric;
   else if (shape == "directed") rule->shape = RelationShape::kDirected;
   else if (shape == "membership") rule->shape = RelationShape::kMembership;
@@ -55,7 +143,10 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "member_types", where, &rule->member_types) &&
             r.Strings(j, "group_types", where, &rule->group_types) &&
             r.Strings(j, "object_prepositions", where, &rule->object_prepositions) &&
+            r.Strings(j, "patterns", where, &rule->patterns) &&
+            r.Bool(j, "members_pairwise", where, &rule->members_pairwise) &&
             r.Number(j, "max_distance", where, &rule->max_distance) &&
+            r.Number(j, "members_before_distance", where, &rule->members_before_distance) &&
             r.Number(j, "subject_window", where, &rule->subject_window) &&
             r.Number(j, "object_window", where, &rule->object_window) &&
             r.Number(j, "group_lookback_sentences", where, &rule->group_lookback_sentences) &&
@@ -66,76 +157,202 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
                       : !rule->cues.empty();
   if (!has_cues) return r.Fail(where + ": a relation needs cues");
   if (rule->confidence <= 0 || rule->confidence > 1) return r.Fail(where + ".confidence must be in (0, 1]");
+  const auto& known = PatternsOf(rule->shape);
+  for (size_t i = 0; i < rule->patterns.size(); ++i) {
+    if (std::find(known.begin(), known.end(), rule->patterns[i]) != known.end()) continue;
+    std::string names;
+    for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
+    return r.Fail(where + ".patterns[" + std::to_string(i) + "]: unknown pattern \"" + rule->patterns[i] + "\" for a " +
+                  shape + " relation (known: " + names + ")");
+  }
+  if (rule->patterns.empty()) rule->patterns = known;
+  return true;
+}
+
+bool ReadTime(Reader& r, const Json& t, TimeRules* out) {
+  const std::string where = "time";
+  if (!r.Keys(t, where, {"prepositions", "months", "periods", "relative", "end_cues", "min_year", "max_year"})) return false;
+  if (!r.Strings(t, "relative", where, &out->relative) || !r.Strings(t, "end_cues", where, &out->end_cues) ||
+      !r.Number(t, "min_year", where, &out->min_year) || !r.Number(t, "max_year", where, &out->max_year))
+    return false;
+  if (auto it = t.find("prepositions"); it != t.end()) {
+    if (!it->is_object()) return r.Fail("time.prepositions must be an object of word: role");
+    for (const auto& [word, role] : it->items()) {
+      std::string p = "time.prepositions." + word;
+      if (!role.is_string()) return r.Fail(p + " must be a string");
+      static const std::pair<const char*, TimeRole> kRoles[] = {{"at", TimeRole::kAt},
+                                                                 {"from", TimeRole::kFrom},
+                                                                 {"after", TimeRole::kAfter},
+                                                                 {"to", TimeRole::kTo},
+                                                                 {"before", TimeRole::kBefore}};
+      bool found = false;
+      for (const auto& [name, value] : kRoles)
+        if (role.get<std::string>() == name) out->prepositions[word] = value, found = true;
+      if (!found) return r.Fail(p + " must be one of at, from, after, to, before");
+    }
+  }
+  if (auto it = t.find("months"); it != t.end()) {
+    if (!it->is_object()) return r.Fail("time.months must be an object of word: month number");
+    for (const auto& [word, n] : it->items()) {
+      if (!n.is_number_integer() || n.get<int>() < 1 || n.get<int>() > 12)
+        return r.Fail("time.months." + word + " must be an integer from 1 to 12");
+      out->months[word] = n.get<int>();
+    }
+  }
+  if (auto it = t.find("periods"); it != t.end()) {
+    if (!it->is_array()) return r.Fail("time.periods must be an array");
+    size_t i = 0;
+    for (const auto& p : *it) {
+      std::string pw = "time.periods[" + std::to_string(i++) + "]";
+      if (!r.Keys(p, pw, {"names", "from", "to"})) return false;
+      TimePeriod period;
+      if (!r.Strings(p, "names", pw, &period.names)) return false;
+      if (period.names.empty()) return r.Fail(pw + ".names must name the period");
+      period.from = Text(p, "from");
+      period.to = Text(p, "to");
+      if (!IsoDate(period.from) || !IsoDate(period.to))
+        return r.Fail(pw + ": from and to must be ISO dates (YYYY, YYYY-MM or YYYY-MM-DD)");
+      out->periods.push_back(std::move(period));
+    }
+  }
+  if (out->min_year > out->max_year) return r.Fail("time.min_year must not exceed time.max_year");
   return true;
 }
 
 }  // namespace
 
+const std::vector<std::string>& PatternsOf(RelationShape shape) {
+  static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
+                                                      "compound",        "by",           "subject",    "network-members",
+                                                      "clause-list"};
+  static const std::vector<std::string> kDirected = {"passive", "active", "relative"};
+  static const std::vector<std::string> kMembership = {"members-after", "members-before"};
+  switch (shape) {
+    case RelationShape::kSymmetric: return kSymmetric;
+    case RelationShape::kDirected: return kDirected;
+    case RelationShape::kMembership: break;
+  }
+  return kMembership;
+}
+
 Result<IngestRules> ParseIngestRules(std::string_view json_text) {
   Json j = Json::parse(json_text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("ingest rules: not a JSON object");
-  if (j.value("format", "") != "claimgraph-ingest-rules/1")
-    return Status::InvalidArgument("ingest rules: \"format\" must be \"claimgraph-ingest-rules/1\"");
-  IngestRules rules;
-  rules.version = j.value("version", "");
-  if (rules.version.empty()) return Status::InvalidArgument("ingest rules: missing \"version\"");
+  if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("not a JSON object");
   Reader r;
-  auto section = [&](const char* key) -> const Json& {
-    static const Json kEmpty = Json::object();
-    auto it = j.find(key);
-    return it != j.end() && it->is_object() ? *it : kEmpty;
-  };
-  const Json& bp = section("boilerplate");
-  const Json& se = section("sentences");
-  const Json& me = section("mentions");
-  const Json& mo = section("modality");
-  const Json& co = section("confidence");
-  const Json ana = me.contains("anaphora") && me["anaphora"].is_object() ? me["anaphora"] : Json::object();
-  bool ok = r.Strings(bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
-            r.Strings(bp, "call_to_action", "boilerplate", &rules.boilerplate.call_to_action) &&
-            r.Number(bp, "cue_density", "boilerplate", &rules.boilerplate.cue_density) &&
-            r.Number(bp, "min_cues", "boilerplate", &rules.boilerplate.min_cues) &&
-            r.Number(bp, "tail_ratio", "boilerplate", &rules.boilerplate.tail_ratio) &&
-            r.Number(bp, "link_list_min_lines", "boilerplate", &rules.boilerplate.link_list_min_lines) &&
-            r.Number(bp, "link_list_max_words", "boilerplate", &rules.boilerplate.link_list_max_words) &&
-            r.Number(bp, "link_list_nonsentence_ratio", "boilerplate", &rules.boilerplate.link_list_nonsentence_ratio) &&
-            r.Strings(se, "abbreviations", "sentences", &rules.sentences.abbreviations) &&
-            r.Strings(se, "bullets", "sentences", &rules.sentences.bullets) &&
-            r.Number(se, "max_tokens", "sentences", &rules.sentences.max_tokens) &&
-            r.Strings(me, "blockers", "mentions", &rules.mentions.blockers) &&
-            r.Strings(me, "list_separators", "mentions", &rules.mentions.list_separators) &&
-            r.Strings(me, "adversary_markers", "mentions", &rules.mentions.adversary_markers) &&
-            r.Strings(ana, "determiners", "mentions.anaphora", &rules.mentions.anaphora.determiners) &&
-            r.Strings(ana, "nouns", "mentions.anaphora", &rules.mentions.anaphora.nouns) &&
-            r.Number(ana, "lookback_sentences", "mentions.anaphora", &rules.mentions.anaphora.lookback_sentences) &&
-            r.Strings(mo, "proposed", "modality", &rules.modality.proposed) &&
-            r.Strings(mo, "denied", "modality", &rules.modality.denied) &&
-            r.Strings(mo, "reported", "modality", &rules.modality.reported) &&
-            r.Number(mo, "window_before", "modality", &rules.modality.window_before) &&
-            r.Number(mo, "window_after", "modality", &rules.modality.window_after) &&
-            r.Number(co, "adjacent_bonus", "confidence", &rules.confidence.adjacent_bonus) &&
-            r.Number(co, "anaphora_penalty", "confidence", &rules.confidence.anaphora_penalty) &&
-            r.Number(co, "lookback_penalty", "confidence", &rules.confidence.lookback_penalty) &&
-            r.Number(co, "min", "confidence", &rules.confidence.min) &&
-            r.Number(co, "max", "confidence", &rules.confidence.max);
-  if (!ok) return Status::InvalidArgument("ingest rules: " + r.error);
-  if (rules.sentences.max_tokens < 10)
-    return Status::InvalidArgument("ingest rules: sentences.max_tokens must be at least 10");
-  if (ana.contains("numbers")) {
-    if (!ana["numbers"].is_object()) return Status::InvalidArgument("ingest rules: mentions.anaphora.numbers must be an object");
-    for (const auto& [word, n] : ana["numbers"].items()) {
+  if (!r.Keys(j, "",
+              {"format", "version", "boilerplate", "sentences", "mentions", "clauses", "arguments", "modality", "time",
+               "relations", "confidence"}))
+    return Status::InvalidArgument(r.error);
+  if (Text(j, "format") != "claimgraph-ingest-rules/1")
+    return Status::InvalidArgument("format: must be \"claimgraph-ingest-rules/1\"");
+  IngestRules rules;
+  rules.version = Text(j, "version");
+  if (rules.version.empty()) return Status::InvalidArgument("version: missing (a non-empty string)");
+  const Json* bp = r.Section(j, "boilerplate", "");
+  const Json* se = bp ? r.Section(j, "sentences", "") : nullptr;
+  const Json* me = se ? r.Section(j, "mentions", "") : nullptr;
+  const Json* cl = me ? r.Section(j, "clauses", "") : nullptr;
+  const Json* ar = cl ? r.Section(j, "arguments", "") : nullptr;
+  const Json* mo = ar ? r.Section(j, "modality", "") : nullptr;
+  const Json* ti = mo ? r.Section(j, "time", "") : nullptr;
+  const Json* co = ti ? r.Section(j, "confidence", "") : nullptr;
+  const Json* ana = co ? r.Section(*me, "anaphora", "mentions") : nullptr;
+  if (!ana) return Status::InvalidArgument(r.error);
+  bool ok =
+      r.Keys(*bp, "boilerplate",
+             {"cues", "call_to_action", "cue_density", "min_cues", "tail_ratio", "link_list_min_lines",
+              "link_list_max_words", "link_list_nonsentence_ratio"}) &&
+      r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
+      r.Keys(*me, "mentions", {"blockers", "list_separators", "adversary_markers", "anaphora"}) &&
+      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "lookback_sentences"}) &&
+      r.Keys(*cl, "clauses",
+             {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
+              "closers"}) &&
+      r.Keys(*ar, "arguments",
+             {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
+              "membership_blockers", "slot_gap"}) &&
+      r.Keys(*mo, "modality",
+             {"proposed", "denied", "reported", "hedged", "neutral", "window_before", "window_after"}) &&
+      r.Keys(*co, "confidence",
+             {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
+      r.Strings(*bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
+      r.Strings(*bp, "call_to_action", "boilerplate", &rules.boilerplate.call_to_action) &&
+      r.Number(*bp, "cue_density", "boilerplate", &rules.boilerplate.cue_density) &&
+      r.Number(*bp, "min_cues", "boilerplate", &rules.boilerplate.min_cues) &&
+      r.Number(*bp, "tail_ratio", "boilerplate", &rules.boilerplate.tail_ratio) &&
+      r.Number(*bp, "link_list_min_lines", "boilerplate", &rules.boilerplate.link_list_min_lines) &&
+      r.Number(*bp, "link_list_max_words", "boilerplate", &rules.boilerplate.link_list_max_words) &&
+      r.Number(*bp, "link_list_nonsentence_ratio", "boilerplate", &rules.boilerplate.link_list_nonsentence_ratio) &&
+      r.Strings(*se, "abbreviations", "sentences", &rules.sentences.abbreviations) &&
+      r.Strings(*se, "bullets", "sentences", &rules.sentences.bullets) &&
+      r.Number(*se, "max_tokens", "sentences", &rules.sentences.max_tokens) &&
+      r.Strings(*me, "blockers", "mentions", &rules.mentions.blockers) &&
+      r.Strings(*me, "list_separators", "mentions", &rules.mentions.list_separators) &&
+      r.Strings(*me, "adversary_markers", "mentions", &rules.mentions.adversary_markers) &&
+      r.Strings(*ana, "determiners", "mentions.anaphora", &rules.mentions.anaphora.determiners) &&
+      r.Strings(*ana, "nouns", "mentions.anaphora", &rules.mentions.anaphora.nouns) &&
+      r.Number(*ana, "lookback_sentences", "mentions.anaphora", &rules.mentions.anaphora.lookback_sentences) &&
+      r.Strings(*cl, "boundaries", "clauses", &rules.clauses.boundaries) &&
+      r.Strings(*cl, "not_boundaries", "clauses", &rules.clauses.not_boundaries) &&
+      r.Strings(*cl, "relative_pronouns", "clauses", &rules.clauses.relative_pronouns) &&
+      r.Strings(*cl, "complementizers", "clauses", &rules.clauses.complementizers) &&
+      r.Strings(*cl, "subordinators", "clauses", &rules.clauses.subordinators) &&
+      r.Strings(*cl, "conditionals", "clauses", &rules.clauses.conditionals) &&
+      r.Strings(*cl, "closers", "clauses", &rules.clauses.closers) &&
+      r.Strings(*ar, "between_words", "arguments", &rules.arguments.between_words) &&
+      r.Strings(*ar, "also_words", "arguments", &rules.arguments.also_words) &&
+      r.Strings(*ar, "with_words", "arguments", &rules.arguments.with_words) &&
+      r.Strings(*ar, "with_heads", "arguments", &rules.arguments.with_heads) &&
+      r.Strings(*ar, "by_words", "arguments", &rules.arguments.by_words) &&
+      r.Strings(*ar, "possessive", "arguments", &rules.arguments.possessive) &&
+      r.Strings(*ar, "non_party_verbs", "arguments", &rules.arguments.non_party_verbs) &&
+      r.Strings(*ar, "membership_blockers", "arguments", &rules.arguments.membership_blockers) &&
+      r.Number(*ar, "slot_gap", "arguments", &rules.arguments.slot_gap) &&
+      r.Strings(*mo, "proposed", "modality", &rules.modality.proposed) &&
+      r.Strings(*mo, "denied", "modality", &rules.modality.denied) &&
+      r.Strings(*mo, "reported", "modality", &rules.modality.reported) &&
+      r.Strings(*mo, "hedged", "modality", &rules.modality.hedged) &&
+      r.Strings(*mo, "neutral", "modality", &rules.modality.neutral) &&
+      r.Number(*mo, "window_before", "modality", &rules.modality.window_before) &&
+      r.Number(*mo, "window_after", "modality", &rules.modality.window_after) &&
+      ReadTime(r, *ti, &rules.time) &&
+      r.Number(*co, "adjacent_bonus", "confidence", &rules.confidence.adjacent_bonus) &&
+      r.Number(*co, "anaphora_penalty", "confidence", &rules.confidence.anaphora_penalty) &&
+      r.Number(*co, "lookback_penalty", "confidence", &rules.confidence.lookback_penalty) &&
+      r.Number(*co, "fallback_penalty", "confidence", &rules.confidence.fallback_penalty) &&
+      r.Number(*co, "min", "confidence", &rules.confidence.min) &&
+      r.Number(*co, "max", "confidence", &rules.confidence.max);
+  if (!ok) return Status::InvalidArgument(r.error);
+  if (rules.sentences.max_tokens < 10) return Status::InvalidArgument("sentences.max_tokens must be at least 10");
+  if (rules.arguments.slot_gap < 0) return Status::InvalidArgument("arguments.slot_gap must not be negative");
+  if (ana->contains("numbers")) {
+    const Json& numbers = (*ana)["numbers"];
+    if (!numbers.is_object()) return Status::InvalidArgument("mentions.anaphora.numbers must be an object");
+    for (const auto& [word, n] : numbers.items()) {
       if (!n.is_number_integer() || n.get<int>() < 2)
-        return Status::InvalidArgument("ingest rules: mentions.anaphora.numbers." + word + " must be an integer >= 2");
+        return Status::InvalidArgument("mentions.anaphora.numbers." + word + " must be an integer >= 2");
       rules.mentions.anaphora.numbers[word] = n.get<int>();
     }
   }
+  if (ana->contains("noun_types")) {
+    const Json& nt = (*ana)["noun_types"];
+    if (!nt.is_object()) return Status::InvalidArgument("mentions.anaphora.noun_types must be an object");
+    for (const auto& [noun, types] : nt.items()) {
+      std::vector<std::string> list;
+      if (!r.Strings(nt, noun.c_str(), "mentions.anaphora.noun_types", &list)) return Status::InvalidArgument(r.error);
+      rules.mentions.anaphora.noun_types[noun] = std::move(list);
+    }
+  }
   if (!j.contains("relations") || !j["relations"].is_array() || j["relations"].empty())
-    return Status::InvalidArgument("ingest rules: \"relations\" must be a non-empty array");
+    return Status::InvalidArgument("relations: must be a non-empty array");
   size_t i = 0;
   for (const auto& rel : j["relations"]) {
     RelationRule rule;
-    if (!ReadRelation(r, rel, "relations[" + std::to_string(i++) + "]", &rule))
-      return Status::InvalidArgument("ingest rules: " + r.error);
+    std::string where = "relations[" + std::to_string(i++) + "]";
+    if (!ReadRelation(r, rel, where, &rule)) return Status::InvalidArgument(r.error);
+    for (const auto& other : rules.relations)
+      if (other.id == rule.id)
+        return Status::InvalidArgument(where + ".id: \"" + rule.id + "\" names an earlier relation too");
     rules.relations.push_back(std::move(rule));
   }
   return rules;

@@ -1,7 +1,9 @@
 // The ingestion rules file (examples/ingest/rules.json): every lexicon and
 // threshold the pipeline uses, so that users extend it without recompiling.
-// The file's format is described in docs/ingest.md; unknown predicates or a
-// malformed entry are rejected with the entry's path ("relations[2].cues").
+// The file's format is described in docs/ingest.md. A key the format does not
+// know, an unknown predicate, pattern or time role, or a malformed entry is
+// refused with the entry's JSON path ("relations[2].cuez: unknown key (did you
+// mean \"cues\"?)"); "comment" is allowed in every object.
 #pragma once
 
 #include <string>
@@ -37,6 +39,9 @@ struct AnaphoraRules {
   std::vector<std::string> determiners;  // the, these, both
   std::unordered_map<std::string, int> numbers;  // two -> 2
   std::vector<std::string> nouns;        // governments, nations
+  // The entity types a noun stands for ("countries" -> country); a noun not
+  // listed stands for any type but a group.
+  std::unordered_map<std::string, std::vector<std::string>> noun_types;
   int lookback_sentences = 3;
 };
 
@@ -47,15 +52,65 @@ struct MentionRules {
   AnaphoraRules anaphora;
 };
 
+// The light clause segmentation (engine/ingest/clauses.h).
+struct ClauseRules {
+  std::vector<std::string> boundaries;         // ";" "but": a new clause of the same rank starts
+  std::vector<std::string> not_boundaries;     // "but also", "all but": longest match wins, no boundary
+  std::vector<std::string> relative_pronouns;  // which, who: a clause about what precedes it
+  std::vector<std::string> complementizers;    // that: a dependent clause whose head's modal words reach it
+  std::vector<std::string> subordinators;      // while, although, because, given: a dependent clause
+  std::vector<std::string> conditionals;       // if, unless: a hypothetical clause
+  std::vector<std::string> closers;            // "," and a spaced dash close a relative or fronted clause
+};
+
+// Which argument slots the relation patterns read (engine/ingest/arguments.h).
+struct ArgumentRules {
+  std::vector<std::string> between_words;    // "an agreement between L": one slot holding every party
+  std::vector<std::string> also_words;       // "..., as well as L": L continues the slot before it
+  std::vector<std::string> with_words;       // "a treaty with L": the counterparts of a subject
+  std::vector<std::string> with_heads;       // "working with L": a counterpart slot anywhere in the clause
+  std::vector<std::string> by_words;         // "signed by L", "hacked by L"
+  std::vector<std::string> possessive;       // "'s": "Japan's pact with India"
+  std::vector<std::string> non_party_verbs;  // "condemned": a list before it is no party of a cue after it
+  std::vector<std::string> membership_blockers;  // "ties with": between a list and "member of", no membership
+  int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
+};
+
 struct ModalityRules {
   std::vector<std::string> proposed, denied, reported;
+  std::vector<std::string> hedged;   // "reportedly", "is said to": reported, within the clause
+  std::vector<std::string> neutral;  // "not only": matched first so that its words are no cue
   int window_before = 6;
   int window_after = 3;
+};
+
+// What a time expression bounds, by the word before it.
+enum class TimeRole {
+  kAt,      // "in 2013", "during the Cold War": from its start to its end
+  kFrom,    // "since 2015": from its start, open end
+  kAfter,   // "after the Cold War", "post-": from its end
+  kTo,      // "until 1991": open start, to its end
+  kBefore,  // "before 1945": open start, to its start
+};
+
+struct TimePeriod {
+  std::vector<std::string> names;  // "the Cold War", "Cold War"
+  std::string from, to;            // ISO 8601, possibly partial ("1947")
+};
+
+struct TimeRules {
+  std::unordered_map<std::string, TimeRole> prepositions;  // "since" -> from (phrases allowed: "dating back to")
+  std::unordered_map<std::string, int> months;             // "july" -> 7, "sept" -> 9
+  std::vector<TimePeriod> periods;
+  std::vector<std::string> relative;  // "this week", "last year": kept as text, no ISO bounds
+  std::vector<std::string> end_cues;  // "left", "lapsed": a point in time ends the relation
+  int min_year = 1800, max_year = 2099;
 };
 
 enum class RelationShape { kSymmetric, kDirected, kMembership };
 
 struct RelationRule {
+  std::string id;  // names the rule in claims' method: "<id>.<pattern>"; default the predicate
   std::string predicate;
   RelationShape shape = RelationShape::kSymmetric;
   std::vector<std::string> cues;                 // symmetric and directed
@@ -63,27 +118,44 @@ struct RelationRule {
   std::vector<std::string> cues_members_before;  // membership: L "as members"
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;
   std::vector<std::string> object_prepositions;
+  // The argument patterns tried for each cue, in order; the first that binds
+  // wins (names in engine/ingest/arguments.h). Empty: every pattern of the shape.
+  std::vector<std::string> patterns;
+  // Members of a group described by one of this rule's cues ("an
+  // intelligence-sharing network which counts A, B and C as members") are
+  // related pairwise. Right for shares-intel; wrong for pact: membership of an
+  // alliance is not a bilateral pact.
+  bool members_pairwise = false;
   int max_distance = 15;  // words between a cue and the list it binds
+  int members_before_distance = 6;  // words between a member list and "as members", "joined"
   int subject_window = 4, object_window = 8;
   int group_lookback_sentences = 2;
   double confidence = 0.6;
 };
 
 struct ConfidenceRules {
-  double adjacent_bonus = 0.15, anaphora_penalty = 0.1, lookback_penalty = 0.1;
+  double adjacent_bonus = 0.15, anaphora_penalty = 0.1, lookback_penalty = 0.1, fallback_penalty = 0.1;
   double min = 0.05, max = 0.95;
 };
 
 struct IngestRules {
-  std::string version;  // claims get method "rules:<version>"
+  std::string version;  // claims get method "rules:<version>/<rule id>.<pattern>:<cue>"
   BoilerplateRules boilerplate;
   SentenceRules sentences;
   MentionRules mentions;
+  ClauseRules clauses;
+  ArgumentRules arguments;
   ModalityRules modality;
+  TimeRules time;
   std::vector<RelationRule> relations;
   ConfidenceRules confidence;
 };
 
+// Errors name the JSON path of the offending entry, without a file name (the
+// caller adds it): "relations[2].cuez: unknown key".
 Result<IngestRules> ParseIngestRules(std::string_view json_text);
+
+// The argument patterns a relation of this shape may list, in their default order.
+const std::vector<std::string>& PatternsOf(RelationShape shape);
 
 }  // namespace claimgraph::ingest
