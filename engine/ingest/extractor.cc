@@ -7,20 +7,31 @@
 namespace claimgraph::ingest {
 
 RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& gazetteer, const ListBuilder& lists)
-    : rules_(rules), gazetteer_(gazetteer), list_builder_(lists) {
-  auto add = [&](const std::string& cue, int rule, int kind) {
-    cue_table_.push_back({0, 0, rule, kind});
-    cues_.Add(cue, static_cast<int>(cue_table_.size() - 1));
-  };
-  for (int r = 0; r < static_cast<int>(rules_.relations.size()); ++r) {
-    const auto& rule = rules_.relations[r];
-    for (const auto& c : rule.cues) add(c, r, 0);
-    for (const auto& c : rule.cues_members_after) add(c, r, 1);
-    for (const auto& c : rule.cues_members_before) add(c, r, 2);
+    : rules_(rules),
+      gazetteer_(gazetteer),
+      list_builder_(lists),
+      clauses_(rules.clauses),
+      times_(rules.time),
+      arguments_(rules.arguments, gazetteer.entities()) {
+  for (const auto& rule : rules_.relations) {
+    PhraseMatcher m;
+    std::vector<CueKind> kinds;
+    auto add = [&](const std::string& cue, CueKind kind) {
+      kinds.push_back(kind);
+      m.Add(cue, static_cast<int>(kinds.size() - 1));
+    };
+    for (const auto& c : rule.cues) add(c, CueKind::kPlain);
+    for (const auto& c : rule.cues_members_after) add(c, CueKind::kMembersAfter);
+    for (const auto& c : rule.cues_members_before) add(c, CueKind::kMembersBefore);
+    cues_.push_back(std::move(m));
+    cue_kinds_.push_back(std::move(kinds));
   }
-  for (const auto& c : rules_.modality.proposed) modal_.Add(c, 0);
-  for (const auto& c : rules_.modality.denied) modal_.Add(c, 1);
-  for (const auto& c : rules_.modality.reported) modal_.Add(c, 2);
+  // "not only" before "not": a neutral phrase hides the cue inside it.
+  for (const auto& c : rules_.modality.neutral) modal_.Add(c, kNeutral);
+  for (const auto& c : rules_.modality.hedged) modal_.Add(c, kHedged);
+  for (const auto& c : rules_.modality.proposed) modal_.Add(c, kProposed);
+  for (const auto& c : rules_.modality.denied) modal_.Add(c, kDenied);
+  for (const auto& c : rules_.modality.reported) modal_.Add(c, kReported);
 }
 
 bool RelationExtractor::TypeIn(int entity, const std::vector<std::string>& types) const {
@@ -29,25 +40,118 @@ bool RelationExtractor::TypeIn(int entity, const std::vector<std::string>& types
   return std::find(types.begin(), types.end(), t) != types.end();
 }
 
-std::vector<int> RelationExtractor::Filter(const std::vector<int>& entities, const std::vector<std::string>& types) const {
-  std::vector<int> out;
-  for (int e : entities)
-    if (TypeIn(e, types)) out.push_back(e);
-  return out;
+void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                                        const DocumentMemory& history, std::vector<MentionList>* lists) const {
+  const AnaphoraRules& ana = rules_.mentions.anaphora;
+  const size_t lookback = static_cast<size_t>(std::max(0, ana.lookback_sentences));
+  std::vector<MentionList> anaphors;
+  for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    size_t len = 0;
+    std::string noun;
+    int n = list_builder_.AnaphorSize(tokens, i, s.token_end, &len, &noun);
+    if (n == 0) continue;
+    auto types = ana.noun_types.find(noun);
+    auto fits = [&](int e) {
+      if (types != ana.noun_types.end()) return TypeIn(e, types->second);
+      return gazetteer_.entities()[e].type != "group";
+    };
+    auto count = [&](const MentionList& l) { return std::count_if(l.entities.begin(), l.entities.end(), fits); };
+    // The nearest preceding list of exactly n entities of the right type;
+    // none: the anaphor stands for nothing (a wrong set is worse than none).
+    const MentionList* found = nullptr;
+    for (auto it = lists->rbegin(); it != lists->rend() && !found; ++it)
+      if (it->token_end <= i && !it->adversary && count(*it) == n) found = &*it;
+    for (auto it = anaphors.rbegin(); it != anaphors.rend() && !found; ++it)
+      if (count(*it) == n) found = &*it;
+    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h)
+      for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it)
+        if (!it->adversary && count(*it) == n) found = &*it;
+    if (found) {
+      MentionList a;
+      a.token_begin = i;
+      a.token_end = i + len;
+      for (int e : found->entities)
+        if (fits(e)) a.entities.push_back(e);
+      a.anaphor = true;
+      list_builder_.MarkContext(text, tokens, s, &a);
+      anaphors.push_back(std::move(a));
+    }
+    i += len - 1;
+  }
+  lists->insert(lists->end(), anaphors.begin(), anaphors.end());
+  std::sort(lists->begin(), lists->end(),
+            [](const MentionList& a, const MentionList& b) { return a.token_begin < b.token_begin; });
 }
 
-base::Modality RelationExtractor::ModalityFor(const std::vector<std::pair<size_t, int>>& modal, size_t word_begin,
-                                                 size_t word_end, bool reported) const {
-  bool proposed = false, denied = false;
-  for (auto [pos, kind] : modal) {
-    if (kind == 2) continue;
-    bool near = pos + rules_.modality.window_before >= word_begin && pos < word_end + rules_.modality.window_after;
-    if (!near) continue;
-    (kind == 0 ? proposed : denied) = true;
+void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                                       const std::vector<Mention>& mentions, SentenceView* view) const {
+  SentenceView& v = *view;
+  std::vector<MentionList> out;
+  for (MentionList& l : v.lists) {
+    if (l.anaphor || v.ClauseOf(l.token_begin) == v.ClauseOf(l.token_end - 1)) {
+      out.push_back(std::move(l));
+      continue;
+    }
+    // One list per clause, from the mentions inside it.
+    std::vector<MentionList> parts;
+    for (const Mention& m : mentions) {
+      if (m.token_begin < l.token_begin || m.token_end > l.token_end) continue;
+      if (parts.empty() || v.ClauseOf(parts.back().token_begin) != v.ClauseOf(m.token_begin)) {
+        MentionList part;
+        part.token_begin = m.token_begin;
+        part.compound = l.compound;
+        parts.push_back(part);
+      }
+      MentionList& part = parts.back();
+      part.token_end = m.token_end;
+      if (std::find(part.entities.begin(), part.entities.end(), m.entity) == part.entities.end())
+        part.entities.push_back(m.entity);
+    }
+    for (MentionList& part : parts) {
+      list_builder_.MarkContext(text, tokens, s, &part);
+      out.push_back(std::move(part));
+    }
   }
-  if (denied) return base::Modality::kDenied;
-  if (proposed) return base::Modality::kProposed;
-  return reported ? base::Modality::kReported : base::Modality::kAsserted;
+  v.lists = std::move(out);
+}
+
+base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause,
+                                              size_t word_begin, size_t word_end, std::string* reason) const {
+  const auto& tokens = *v.tokens;
+  std::string proposed, denied, hedged, reported;
+  const ClauseInfo& info = v.clauses.info[clause];
+  for (const ModalCue& m : modal) {
+    const std::string& word = tokens[m.token].norm;
+    if (m.kind == kReported) {
+      if (reported.empty()) reported = "\"" + word + "...\" in the sentence (reported speech)";
+      continue;
+    }
+    if (m.kind == kNeutral) continue;
+    bool in_scope = m.clause == clause || (info.kind == ClauseKind::kComplement && m.clause == info.head);
+    bool near = m.word + rules_.modality.window_before >= word_begin && m.word < word_end + rules_.modality.window_after;
+    if (!in_scope || !near) continue;
+    std::string why = "\"" + word + "...\" in the clause";
+    if (m.kind == kDenied && denied.empty()) denied = why;
+    if (m.kind == kProposed && proposed.empty()) proposed = why;
+    if (m.kind == kHedged && hedged.empty()) hedged = why + " (hedged)";
+  }
+  // A conditional clause, and the clause it depends on, are hypothetical.
+  for (int c = clause; c >= 0 && proposed.empty(); c = v.clauses.info[c].head)
+    if (v.clauses.info[c].hypothetical) proposed = "a conditional clause or the clause it depends on (hypothetical)";
+  if (!denied.empty()) {
+    *reason = "denied: " + denied;
+    return base::Modality::kDenied;
+  }
+  if (!proposed.empty()) {
+    *reason = "proposed: " + proposed;
+    return base::Modality::kProposed;
+  }
+  if (!hedged.empty() || !reported.empty()) {
+    *reason = "reported: " + (hedged.empty() ? reported : hedged);
+    return base::Modality::kReported;
+  }
+  *reason = "asserted: no proposal, denial, hedge or reported speech in reach";
+  return base::Modality::kAsserted;
 }
 
 std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, const std::vector<Token>& tokens,
@@ -55,231 +159,149 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
                                                        DocumentMemory* memory) const {
   DocumentMemory& history = *memory;
   const size_t tb = s.token_begin, te = s.token_end;
-  // Word positions: words[i - tb] = word tokens before token i in the sentence.
-  std::vector<size_t> words(te - tb + 1, 0);
-  for (size_t i = tb; i < te; ++i) words[i - tb + 1] = words[i - tb] + (tokens[i].is_word ? 1 : 0);
-  auto word_at = [&](size_t token) { return words[token - tb]; };
-  auto gap = [&](size_t a_end, size_t b_begin) -> size_t {  // words strictly between two ranges
-    return a_end <= b_begin ? word_at(b_begin) - word_at(a_end) : 0;
-  };
 
-  std::vector<MentionList> lists = list_builder_.Build(text, tokens, s, mentions);
+  SentenceView v;
+  v.text = text;
+  v.tokens = &tokens;
+  v.sentence = s;
+  v.mentions = &mentions;
+  v.words.assign(te - tb + 1, 0);
+  for (size_t i = tb; i < te; ++i) v.words[i - tb + 1] = v.words[i - tb] + (tokens[i].is_word ? 1 : 0);
+  v.lists = list_builder_.Build(text, tokens, s, mentions);
+  ResolveAnaphors(text, tokens, s, history, &v.lists);
+  std::vector<TimeExpression> times = times_.Find(text, tokens, s);
+  std::vector<size_t> time_starts;
+  for (const auto& t : times) time_starts.push_back(t.token_begin);
+  v.clauses = clauses_.Segment(text, tokens, s, v.lists, time_starts);
+  SplitAtClauses(text, tokens, s, mentions, &v);
+  arguments_.Annotate(&v);
 
-  // Anaphora: "the two governments" stands for the last list of that many
-  // non-group entities, in this sentence or the previous ones.
-  size_t lookback = static_cast<size_t>(std::max(0, rules_.mentions.anaphora.lookback_sentences));
-  auto size_without_groups = [&](const MentionList& l) {
-    return std::count_if(l.entities.begin(), l.entities.end(),
-                         [&](int e) { return gazetteer_.entities()[e].type != "group"; });
-  };
-  std::vector<MentionList> anaphors;
-  for (size_t i = tb; i < te; ++i) {
-    size_t len = 0;
-    int n = list_builder_.AnaphorSize(tokens, i, te, &len);
-    if (n == 0) continue;
-    const MentionList* found = nullptr;
-    for (auto it = lists.rbegin(); it != lists.rend() && !found; ++it)
-      if (it->token_end <= i && !it->adversary && size_without_groups(*it) == n) found = &*it;
-    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h)
-      for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it)
-        if (!it->adversary && size_without_groups(*it) == n) found = &*it;
-    if (found) {
-      MentionList a;
-      a.token_begin = i;
-      a.token_end = i + len;
-      for (int e : found->entities)
-        if (gazetteer_.entities()[e].type != "group") a.entities.push_back(e);
-      a.anaphor = true;
-      anaphors.push_back(std::move(a));
-    }
-    i += len - 1;
-  }
-  lists.insert(lists.end(), anaphors.begin(), anaphors.end());
-  std::sort(lists.begin(), lists.end(),
-            [](const MentionList& a, const MentionList& b) { return a.token_begin < b.token_begin; });
-
-  // A cue wholly inside a name is part of the name ("Quadrilateral Security
-  // Dialogue", "Five Eyes alliance"); one that runs past it ("Quad group of") is not.
+  // Cues, per rule. A cue wholly inside a name is part of the name
+  // ("Quadrilateral Security Dialogue", "Five Eyes alliance"); one that runs
+  // past it ("Quad group of") is not.
   std::vector<size_t> inside(te - tb, SIZE_MAX);  // token -> end of the mention holding it
   for (const auto& m : mentions)
     for (size_t k = m.token_begin; k < m.token_end; ++k) inside[k - tb] = m.token_end;
-  std::vector<CueMatch> cues;
-  for (size_t i = tb; i < te;) {
-    auto m = cues_.LongestAt(tokens, i, te, text);
-    if (!m.length) { ++i; continue; }
-    if (inside[i - tb] != SIZE_MAX && i + m.length <= inside[i - tb]) { i += m.length; continue; }
-    CueMatch c = cue_table_[m.value];
-    c.begin = i;
-    c.end = i + m.length;
-    cues.push_back(c);
-    i += m.length;
+  std::vector<Cue> cues;
+  for (size_t r = 0; r < cues_.size(); ++r) {
+    if (cues_[r].empty()) continue;
+    for (size_t i = tb; i < te;) {
+      auto m = cues_[r].LongestAt(tokens, i, te, text);
+      if (!m.length) { ++i; continue; }
+      if (inside[i - tb] == SIZE_MAX || i + m.length > inside[i - tb])
+        cues.push_back({i, i + m.length, static_cast<int>(r), cue_kinds_[r][m.value]});
+      i += m.length;
+    }
   }
+  // Membership first: the lists it binds as members are no parties of a
+  // symmetric cue (a membership list is not a set of bilateral pacts), and
+  // with-group and network-members read them. Then text order.
+  std::stable_sort(cues.begin(), cues.end(), [&](const Cue& a, const Cue& b) {
+    bool am = rules_.relations[a.rule].shape == RelationShape::kMembership;
+    bool bm = rules_.relations[b.rule].shape == RelationShape::kMembership;
+    if (am != bm) return am;
+    return a.begin < b.begin;
+  });
 
-  std::vector<std::pair<size_t, int>> modal;  // (word position, kind)
-  bool reported = false;
+  std::vector<ModalCue> modal;
   for (size_t i = tb; i < te;) {
     auto m = modal_.LongestAt(tokens, i, te, text);
     if (!m.length) { ++i; continue; }
-    modal.emplace_back(word_at(i), m.value);
-    reported |= m.value == 2;
+    modal.push_back({i, v.WordAt(i), m.value, v.ClauseOf(i)});
     i += m.length;
   }
+  std::vector<int> end_clauses;  // clauses with "left", "lapsed": a point in time is where the relation ended
+  for (size_t i = tb; i < te; ++i)
+    if (size_t n = times_.EndCueAt(text, tokens, i, te)) {
+      end_clauses.push_back(v.ClauseOf(i));
+      i += n - 1;
+    }
+
 
   std::vector<CandidateClaim> out;
   std::set<std::tuple<int, std::string, int, int>> seen;
-  auto emit = [&](int subject, const std::string& predicate, int object, bool symmetric, size_t ev_begin,
-                  size_t ev_end, double confidence, const CueMatch& cue) {
-    if (subject == object) return;
-    int a = subject, b = object;
-    if (symmetric && a > b) std::swap(a, b);
-    base::Modality modality = ModalityFor(modal, word_at(ev_begin), word_at(ev_end), reported);
-    if (!seen.insert({a, predicate, b, static_cast<int>(modality)}).second) return;
-    CandidateClaim c;
-    c.subject = subject;
-    c.object = object;
-    c.predicate = predicate;
-    c.modality = modality;
-    c.confidence = std::clamp(confidence, rules_.confidence.min, rules_.confidence.max);
-    c.token_begin = ev_begin;
-    c.token_end = ev_end;
-    c.cue = std::string(text.substr(tokens[cue.begin].begin, tokens[cue.end - 1].end - tokens[cue.begin].begin));
-    out.push_back(std::move(c));
-  };
-  auto list_of = [&](const Mention& m) -> const MentionList* {
-    for (const auto& l : lists)
-      if (!l.anaphor && l.token_begin <= m.token_begin && m.token_end <= l.token_end) return &l;
-    return nullptr;
-  };
   const ConfidenceRules& conf = rules_.confidence;
-
-  for (const CueMatch& c : cues) {
+  for (const Cue& c : cues) {
     const RelationRule& rule = rules_.relations[c.rule];
-    const size_t max_d = static_cast<size_t>(rule.max_distance);
-    if (rule.shape == RelationShape::kSymmetric) {
-      const MentionList* with_list = nullptr;
-      for (const auto& l : lists)
-        if (l.token_begin >= c.end && l.after_with && !l.adversary && gap(c.end, l.token_begin) <= 2 &&
-            !Filter(l.entities, rule.participant_types).empty()) {
-          with_list = &l;
-          break;
+    // Groups of the rule's lookback sentences, newest first ("This informal network made up of").
+    std::vector<int> groups;
+    if (rule.shape == RelationShape::kMembership)
+      for (size_t h = 0; h < history.size() && h < static_cast<size_t>(std::max(0, rule.group_lookback_sentences)); ++h)
+        for (auto it = history[h].groups.rbegin(); it != history[h].groups.rend(); ++it) groups.push_back(*it);
+    Binding b = arguments_.Bind(v, rule, c.kind, c.begin, c.end, groups);
+    if (b.member_list >= 0) {
+      ListSlot& slot = v.slots[b.member_list];
+      slot.member = true;
+      slot.group = b.group;
+      slot.member_clause = v.ClauseOf(c.begin);
+    }
+    if (b.pairs.empty()) continue;
+    const int clause = v.ClauseOf(c.begin);
+    std::string modality_reason;
+    base::Modality modality =
+        ModalityFor(v, modal, clause, v.WordAt(b.token_begin), v.WordAt(b.token_end), &modality_reason);
+    double confidence = rule.confidence + (b.adjacent ? conf.adjacent_bonus : 0) -
+                        (b.anaphor ? conf.anaphora_penalty : 0) - (b.lookback ? conf.lookback_penalty : 0) -
+                        (b.fallback ? conf.fallback_penalty : 0);
+    // The time: the expression nearest the evidence in the cue's clause.
+    const TimeExpression* when = nullptr;
+    size_t when_d = SIZE_MAX;
+    for (const auto& t : times) {
+      if (v.ClauseOf(t.core_begin < te ? t.core_begin : t.token_begin) != clause) continue;
+      size_t d = t.token_end <= b.token_begin ? b.token_begin - t.token_end
+                 : t.token_begin >= b.token_end ? t.token_begin - b.token_end
+                                                : 0;
+      if (d < when_d) when_d = d, when = &t;
+    }
+    std::string cue_norm;
+    for (size_t i = c.begin; i < c.end; ++i) {
+      if (i > c.begin && tokens[i].space_before) cue_norm += ' ';
+      cue_norm += tokens[i].norm;
+    }
+    for (auto [subject, object] : b.pairs) {
+      if (subject == object) continue;
+      bool symmetric = rule.shape == RelationShape::kSymmetric;
+      int x = subject, y = object;
+      if (symmetric && x > y) std::swap(x, y);
+      if (!seen.insert({x, rule.predicate, y, static_cast<int>(modality)}).second) continue;
+      CandidateClaim cc;
+      cc.subject = subject;
+      cc.object = object;
+      cc.predicate = rule.predicate;
+      cc.modality = modality;
+      cc.confidence = std::clamp(confidence, conf.min, conf.max);
+      cc.token_begin = b.token_begin;
+      cc.token_end = b.token_end;
+      cc.cue = std::string(text.substr(tokens[c.begin].begin, tokens[c.end - 1].end - tokens[c.begin].begin));
+      cc.cue_norm = cue_norm;
+      cc.rule = rule.id + "." + b.pattern;
+      cc.clause_begin = v.clauses.info[clause].first;
+      cc.clause_end = v.clauses.info[clause].last + 1;
+      cc.subject_choice = b.subject_choice;
+      cc.object_choice = b.object_choice;
+      cc.modality_reason = modality_reason;
+      if (when) {
+        cc.has_time = true;
+        cc.time_begin = when->token_begin;
+        cc.time_end = when->token_end;
+        cc.time_from = when->from;
+        cc.time_to = when->to;
+        // "left NATO in 1966": the relation ended then.
+        if (when->role == TimeRole::kAt &&
+            std::find(end_clauses.begin(), end_clauses.end(), clause) != end_clauses.end()) {
+          cc.time_from.clear();
         }
-      if (with_list) {
-        const MentionList* subject = nullptr;
-        for (const auto& l : lists)
-          if (l.token_end <= c.begin && !l.adversary && !l.after_with && gap(l.token_end, c.begin) <= max_d &&
-              !Filter(l.entities, rule.participant_types).empty())
-            subject = &l;
-        if (!subject) continue;
-        auto subj = Filter(subject->entities, rule.participant_types);
-        auto objs = Filter(with_list->entities, rule.participant_types);
-        double confidence = rule.confidence + (gap(subject->token_end, c.begin) == 0 ? conf.adjacent_bonus : 0) -
-                            (subject->anaphor ? conf.anaphora_penalty : 0);
-        size_t eb = std::min(subject->token_begin, c.begin), ee = std::max(with_list->token_end, c.end);
-        for (size_t x = 0; x < subj.size(); ++x) {
-          for (int o : objs) emit(subj[x], rule.predicate, o, true, eb, ee, confidence, c);
-          for (size_t y = x + 1; y < subj.size(); ++y) emit(subj[x], rule.predicate, subj[y], true, eb, ee, confidence, c);
-        }
-        continue;
       }
-      for (const auto& l : lists) {
-        if (l.adversary || l.after_with) continue;
-        auto parts = Filter(l.entities, rule.participant_types);
-        if (parts.size() < 2) continue;
-        size_t d = l.token_end <= c.begin ? gap(l.token_end, c.begin) : gap(c.end, l.token_begin);
-        if (d > max_d) continue;
-        double confidence = rule.confidence + (d == 0 ? conf.adjacent_bonus : 0) - (l.anaphor ? conf.anaphora_penalty : 0);
-        size_t eb = std::min(l.token_begin, c.begin), ee = std::max(l.token_end, c.end);
-        for (size_t x = 0; x < parts.size(); ++x)
-          for (size_t y = x + 1; y < parts.size(); ++y) emit(parts[x], rule.predicate, parts[y], true, eb, ee, confidence, c);
-      }
-    } else if (rule.shape == RelationShape::kDirected) {
-      bool passive = c.end < te && tokens[c.end].norm == "by";
-      auto allowed_before = [&](const std::vector<std::string>& types) -> const Mention* {
-        const Mention* best = nullptr;
-        for (const auto& m : mentions)
-          if (m.token_end <= c.begin && gap(m.token_end, c.begin) <= static_cast<size_t>(rule.subject_window) &&
-              TypeIn(m.entity, types))
-            best = &m;
-        return best;
-      };
-      auto allowed_after = [&](size_t from, const std::vector<std::string>& types, bool need_prep) -> const Mention* {
-        for (const auto& m : mentions) {
-          if (m.token_begin < from || gap(from, m.token_begin) > static_cast<size_t>(rule.object_window)) continue;
-          if (!TypeIn(m.entity, types)) continue;
-          size_t p = m.token_begin;
-          while (p > from && tokens[p - 1].norm == "the") --p;
-          bool direct = p == from;
-          bool prep = p > from && std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(),
-                                            tokens[p - 1].norm) != rule.object_prepositions.end();
-          if (direct || (need_prep && prep)) return &m;
-        }
-        return nullptr;
-      };
-      const Mention* subj_m = nullptr;
-      const Mention* obj_m = nullptr;
-      if (passive) {
-        obj_m = allowed_before(rule.object_types);
-        subj_m = allowed_after(c.end + 1, rule.subject_types, false);
-      } else {
-        subj_m = allowed_before(rule.subject_types);
-        obj_m = allowed_after(c.end, rule.object_types, true);
-      }
-      if (!subj_m || !obj_m) continue;
-      const MentionList* sl = list_of(*subj_m);
-      const MentionList* ol = list_of(*obj_m);
-      auto subj = sl ? Filter(sl->entities, rule.subject_types) : std::vector<int>{subj_m->entity};
-      auto objs = ol ? Filter(ol->entities, rule.object_types) : std::vector<int>{obj_m->entity};
-      size_t eb = std::min({c.begin, sl ? sl->token_begin : subj_m->token_begin, ol ? ol->token_begin : obj_m->token_begin});
-      size_t ee = std::max({c.end, sl ? sl->token_end : subj_m->token_end, ol ? ol->token_end : obj_m->token_end});
-      double confidence = rule.confidence + (gap(subj_m->token_end, c.begin) == 0 ? conf.adjacent_bonus : 0);
-      for (int x : subj)
-        for (int o : objs) emit(x, rule.predicate, o, false, eb, ee, confidence, c);
-    } else {  // membership
-      const MentionList* members = nullptr;
-      if (c.kind == 1) {
-        for (const auto& l : lists)
-          if (l.token_begin >= c.end && gap(c.end, l.token_begin) <= max_d &&
-              !Filter(l.entities, rule.member_types).empty()) {
-            members = &l;
-            break;
-          }
-      } else {
-        for (const auto& l : lists)
-          if (l.token_end <= c.begin && gap(l.token_end, c.begin) <= max_d &&
-              !Filter(l.entities, rule.member_types).empty())
-            members = &l;
-      }
-      if (!members) continue;
-      // The group: the nearest group mention in the sentence, else the last
-      // group of the previous sentences ("This informal network made up of").
-      int group = -1;
-      size_t best = SIZE_MAX, gb = c.begin, ge = c.end;
-      for (const auto& m : mentions) {
-        if (!TypeIn(m.entity, rule.group_types)) continue;
-        if (m.token_begin >= members->token_begin && m.token_end <= members->token_end) continue;
-        size_t d = m.token_end <= c.begin ? gap(m.token_end, c.begin) : gap(c.end, m.token_begin);
-        if (d < best) { best = d; group = m.entity; gb = m.token_begin; ge = m.token_end; }
-      }
-      double confidence = rule.confidence;
-      if (group < 0) {
-        size_t group_lookback = static_cast<size_t>(std::max(0, rule.group_lookback_sentences));
-        for (size_t h = 0; h < history.size() && h < group_lookback && group < 0; ++h)
-          for (auto it = history[h].groups.rbegin(); it != history[h].groups.rend(); ++it)
-            if (TypeIn(*it, rule.group_types)) { group = *it; break; }
-        if (group < 0) continue;
-        confidence -= conf.lookback_penalty;
-      }
-      size_t eb = std::min({c.begin, members->token_begin, gb}), ee = std::max({c.end, members->token_end, ge});
-      for (int m : Filter(members->entities, rule.member_types)) emit(m, rule.predicate, group, false, eb, ee, confidence, c);
+      out.push_back(std::move(cc));
     }
   }
 
   SentenceMemory remembered;
-  remembered.lists = std::move(lists);
+  remembered.lists = std::move(v.lists);
   for (const auto& m : mentions)
     if (gazetteer_.entities()[m.entity].type == "group") remembered.groups.push_back(m.entity);
   history.push_front(std::move(remembered));
-  size_t keep = std::max<size_t>(lookback, 4);
+  size_t keep = std::max<size_t>(static_cast<size_t>(std::max(0, rules_.mentions.anaphora.lookback_sentences)), 4);
   while (history.size() > keep) history.pop_back();
   return out;
 }

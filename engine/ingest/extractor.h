@@ -1,21 +1,21 @@
-// Candidate claims from one sentence: cue phrases of each relation rule bound
-// to the entity lists around them, with the modality of the words near the
-// evidence. Sentences are fed in document order, because "the two
-// governments" and "this network" refer back to earlier ones.
+// Candidate claims from one sentence. The sentence is cut into clauses
+// (clauses.h); each cue phrase of a relation rule binds the argument slots of
+// its own clause through the rule's patterns (arguments.h); the claim gets
+// the modality of the modal words in its clause and the time expression
+// nearest it in its clause (time_expressions.h). Sentences are fed in
+// document order, because "the two governments" and "this network" refer
+// back to earlier ones.
 //
-//   symmetric (pact, shares-intel): every pair within each list of two or more
-//     participants near the cue ("an agreement between A, B and C"); a list
-//     after "with" pairs with the subject before the cue instead ("A signed a
-//     pact with B and C"); lists after "with an eye on", "against" ... are
-//     adversaries, not parties. Cues of two predicates near the same list
-//     are both: "an intelligence-sharing agreement between A and B" is a pact
-//     and shares-intel.
-//   directed (targets): subject just before the cue ("Chinese hacking"),
-//     object right after it or after a preposition ("aggression against A and
-//     B"); "attacked by" swaps them.
-//   membership (member-of): the group named nearest in the sentence (or, for
-//     "this network", the last group of the previous sentences), members the
-//     list after "comprising"/"made up of", or before "as members"/"join".
+// Modality: denied > proposed > reported > asserted. Proposal, denial and
+// hedging cues count within the claim's clause (and, for a "that" clause, the
+// clause it depends on) and within the modality window around the evidence;
+// a conditional clause and the clause it depends on are proposed; reported
+// speech ("officials said", "according to") counts anywhere in the sentence.
+//
+// Anaphora: "the three countries", "both sides" stand for the nearest
+// preceding list (this sentence first, then `lookback_sentences` earlier ones)
+// with exactly that many entities of the noun's type (noun_types), else for
+// nothing.
 #pragma once
 
 #include <deque>
@@ -23,20 +23,33 @@
 #include <string_view>
 #include <vector>
 
+#include "base/modality.h"
+#include "engine/ingest/arguments.h"
+#include "engine/ingest/clauses.h"
 #include "engine/ingest/mentions.h"
 #include "engine/ingest/phrase_matcher.h"
 #include "engine/ingest/rules.h"
-#include "base/modality.h"
+#include "engine/ingest/time_expressions.h"
 
 namespace claimgraph::ingest {
 
 struct CandidateClaim {
-  int subject = 0, object = 0;   // gazetteer entity indices
+  int subject = 0, object = 0;  // gazetteer entity indices
   std::string predicate;
   base::Modality modality = base::Modality::kAsserted;
   double confidence = 0;
-  size_t token_begin = 0, token_end = 0;  // the evidence: cue, participants, modal words
+  size_t token_begin = 0, token_end = 0;  // the evidence: cue and the slots it bound
   std::string cue;                        // the cue as written, for review
+  std::string cue_norm;                   // normalized ("intelligence-sharing"), for the method
+  std::string rule;                       // "<relation id>.<pattern>"
+  // For review (--explain): the cue's clause, how the arguments were chosen,
+  // why the modality.
+  size_t clause_begin = 0, clause_end = 0;  // tokens: first and one past the last of the clause
+  std::string subject_choice, object_choice, modality_reason;
+  // The time expression nearest the evidence in its clause, if any.
+  bool has_time = false;
+  size_t time_begin = 0, time_end = 0;  // tokens
+  std::string time_from, time_to;       // ISO 8601, possibly partial; "" = open or unknown
 };
 
 class RelationExtractor {
@@ -55,22 +68,39 @@ class RelationExtractor {
                                       const std::vector<Mention>& mentions, DocumentMemory* memory) const;
 
  private:
-  struct CueMatch {
+  struct Cue {
     size_t begin, end;
     int rule;
-    int kind;  // 0 plain, 1 members after, 2 members before
+    CueKind kind;
   };
+  enum ModalKind { kProposed, kDenied, kReported, kHedged, kNeutral };
+  struct ModalCue {
+    size_t token, word;
+    int kind;
+    int clause;
+  };
+
+  void ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                       const DocumentMemory& history, std::vector<MentionList>* lists) const;
+  // A list of names joined by commas alone may run across a clause end ("If
+  // Russia hacks Germany, NATO would respond"): one list per clause.
+  void SplitAtClauses(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                      const std::vector<Mention>& mentions, SentenceView* view) const;
+  base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, size_t word_begin,
+                             size_t word_end, std::string* reason) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
-  std::vector<int> Filter(const std::vector<int>& entities, const std::vector<std::string>& types) const;
-  base::Modality ModalityFor(const std::vector<std::pair<size_t, int>>& modal, size_t word_begin,
-                                size_t word_end, bool reported) const;
 
   const IngestRules& rules_;
   const Gazetteer& gazetteer_;
   const ListBuilder& list_builder_;
-  PhraseMatcher cues_;
-  std::vector<CueMatch> cue_table_;  // matcher value -> (rule, kind)
-  PhraseMatcher modal_;              // value: 0 proposed, 1 denied, 2 reported
+  ClauseSegmenter clauses_;
+  TimeFinder times_;
+  ArgumentFinder arguments_;
+  // One matcher per relation rule, so that two rules' cues may overlap
+  // ("information security agreement" is shares-intel, its "agreement" pact).
+  std::vector<PhraseMatcher> cues_;
+  std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
+  PhraseMatcher modal_;                          // value: ModalKind
 };
 
 }  // namespace claimgraph::ingest

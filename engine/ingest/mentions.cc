@@ -44,7 +44,8 @@ ListBuilder::ListBuilder(const MentionRules& rules) : rules_(rules) {
   for (const auto& a : rules_.adversary_markers) adversary_.Add(a, 0);
 }
 
-int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length) const {
+int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length,
+                             std::string* noun) const {
   const auto& a = rules_.anaphora;
   if (i >= end || std::find(a.determiners.begin(), a.determiners.end(), tokens[i].norm) == a.determiners.end())
     return 0;
@@ -58,6 +59,7 @@ int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t 
   if (n == 0 || j >= end) return 0;
   if (std::find(a.nouns.begin(), a.nouns.end(), tokens[j].norm) == a.nouns.end()) return 0;
   *length = j + 1 - i;
+  if (noun) *noun = tokens[j].norm;
   return n;
 }
 
@@ -132,18 +134,20 @@ std::vector<MentionList> ListBuilder::Build(std::string_view text, const std::ve
     list.entities = {m.entity};
     lists.push_back(std::move(list));
   }
-  // Context: what precedes each list.
-  for (auto& list : lists) {
-    size_t i = list.token_begin;
-    while (i > s.token_begin && (tokens[i - 1].norm == "the" || tokens[i - 1].norm == "\"" || tokens[i - 1].norm == "-"))
-      --i;
-    if (i > s.token_begin && tokens[i - 1].norm == "with") list.after_with = true;
-    for (size_t back = 1; back <= 4 && back <= i - s.token_begin; ++back) {
-      auto m = adversary_.LongestAt(tokens, i - back, i, text);
-      if (m.length == back) { list.adversary = true; break; }
-    }
-  }
+  for (auto& list : lists) MarkContext(text, tokens, s, &list);
   return lists;
+}
+
+void ListBuilder::MarkContext(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                              MentionList* list) const {
+  size_t i = list->token_begin;
+  while (i > s.token_begin && (tokens[i - 1].norm == "the" || tokens[i - 1].norm == "\"" || tokens[i - 1].norm == "-"))
+    --i;
+  if (i > s.token_begin && tokens[i - 1].norm == "with") list->after_with = true;
+  for (size_t back = 1; back <= 4 && back <= i - s.token_begin; ++back) {
+    auto m = adversary_.LongestAt(tokens, i - back, i, text);
+    if (m.length == back) { list->adversary = true; break; }
+  }
 }
 
 }  // namespace claimgraph::ingest

@@ -61,8 +61,14 @@ class ListBuilder {
   explicit ListBuilder(const MentionRules& rules);
   std::vector<MentionList> Build(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                                  const std::vector<Mention>& mentions) const;
-  // "the two governments": the number of participants it stands for (0: not one).
-  int AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length) const;
+  // "the two governments": the number of participants it stands for (0: not
+  // one); `noun` (optional) gets the noun ("governments"), which says what
+  // type of entity it stands for.
+  int AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length,
+                  std::string* noun = nullptr) const;
+  // Marks what precedes a list (after "with", after an adversary marker);
+  // Build does it for the lists it makes, the extractor for resolved anaphors.
+  void MarkContext(std::string_view text, const std::vector<Token>& tokens, const Sentence& s, MentionList* list) const;
 
  private:
   MentionRules rules_;

@@ -5,6 +5,15 @@
 
 namespace claimgraph::ingest {
 
+namespace {
+
+// The original bytes of tokens [begin, end).
+std::string Bytes(std::string_view original, const std::vector<Token>& tokens, size_t begin, size_t end) {
+  return std::string(original.substr(tokens[begin].begin, tokens[end - 1].end - tokens[begin].begin));
+}
+
+}  // namespace
+
 IngestPipeline::IngestPipeline(const io::Schema& schema, IngestRules rules)
     : rules_(std::move(rules)),
       boilerplate_(rules_.boilerplate),
@@ -42,7 +51,19 @@ Extraction IngestPipeline::Extract(std::string_view original) const {
       claim.span_end = tokens[c.token_end - 1].end;
       claim.quote = std::string(original.substr(claim.span_begin, claim.span_end - claim.span_begin));
       claim.cue = c.cue;
-      claim.method = method_;
+      claim.rule = c.rule;
+      claim.method = method_ + "/" + c.rule + ":" + c.cue_norm;
+      if (c.has_time) {
+        claim.time.text = Bytes(original, tokens, c.time_begin, c.time_end);
+        claim.time.from = c.time_from;
+        claim.time.to = c.time_to;
+      }
+      claim.explanation.clause_begin = tokens[c.clause_begin].begin;
+      claim.explanation.clause_end = tokens[c.clause_end - 1].end;
+      claim.explanation.clause = Bytes(original, tokens, c.clause_begin, c.clause_end);
+      claim.explanation.subject_choice = c.subject_choice;
+      claim.explanation.object_choice = c.object_choice;
+      claim.explanation.modality_reason = c.modality_reason;
       out.claims.push_back(std::move(claim));
     }
   }

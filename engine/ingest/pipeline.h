@@ -18,14 +18,32 @@
 
 namespace claimgraph::ingest {
 
+// A time expression kept with a claim. Not stored yet: the store has no valid
+// time until issue 14; ingest prints it.
+struct ClaimTime {
+  std::string text;      // as written: "in July 2013", "during the Cold War"; "" = none
+  std::string from, to;  // ISO 8601, possibly partial ("2013-07"); "" = open or unknown
+};
+
+// Why the rules made a claim, for review (`ingest --explain`).
+struct ClaimExplanation {
+  std::string clause;                       // the cue's clause, as written
+  uint64_t clause_begin = 0, clause_end = 0;  // its bytes in the ORIGINAL text
+  std::string subject_choice, object_choice;  // how the argument pattern chose them
+  std::string modality_reason;
+};
+
 struct ExtractedClaim {
   std::string subject, predicate, object;  // canonical entity names
   base::Modality modality = base::Modality::kAsserted;
   double confidence = 0;
   uint64_t span_begin = 0, span_end = 0;  // byte offsets into the ORIGINAL text
   std::string quote;                      // exactly original[span_begin, span_end)
-  std::string cue;
-  std::string method;                     // "rules:<version>"
+  std::string cue;                        // the cue as written
+  std::string rule;                       // "<relation id>.<pattern>": "shares-intel.between"
+  std::string method;                     // "rules:<version>/<rule>:<cue>": "rules:2/shares-intel.between:intelligence-sharing"
+  ClaimTime time;
+  ClaimExplanation explanation;
 };
 
 struct Extraction {
@@ -48,7 +66,7 @@ class IngestPipeline {
   const SentenceSplitter& sentence_splitter() const { return splitter_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
   const ListBuilder& list_builder() const { return lists_; }
-  const std::string& method() const { return method_; }
+  const std::string& method() const { return method_; }  // "rules:<version>", the prefix of every claim's method
 
  private:
   IngestRules rules_;

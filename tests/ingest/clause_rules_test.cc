@@ -1,5 +1,8 @@
-// The clause segmentation and the time expressions the relation rules will
-// read (issue 13), on sentences written for the test.
+// The clause-reading relation rules (issue 13), one construction per test, on
+// sentences written for the test: the exact claims (subject, predicate,
+// object, modality and time bounds), which rule fired, and what must not come
+// out (pairwise pacts from a membership list, a counted anaphor bound to the
+// wrong set, a proposal or a conditional stored as a fact).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,6 +22,27 @@ using testing::ReadFileOrDie;
 using testing::SourceDir;
 using Lines = std::vector<std::string>;
 
+// "subject predicate object modality" and, when a time was found, " from..to".
+Lines Claims(const std::string& text) {
+  Lines out;
+  for (const auto& c : ExamplePipeline()->Extract(text).claims) {
+    std::string line = c.subject + " " + c.predicate + " " + c.object + " " + base::ModalityName(c.modality);
+    if (!c.time.text.empty()) line += " " + c.time.from + ".." + c.time.to;
+    out.push_back(line);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The rules that fired, one per claim, sorted and without repeats.
+Lines Rules(const std::string& text) {
+  Lines out;
+  for (const auto& c : ExamplePipeline()->Extract(text).claims) out.push_back(c.rule);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 const IngestRules& ExampleRules() {
   static IngestRules rules = [] {
     auto r = ParseIngestRules(ReadFileOrDie(SourceDir() + "/examples/ingest/rules.json"));
@@ -26,6 +50,207 @@ const IngestRules& ExampleRules() {
     return *r;
   }();
   return rules;
+}
+
+// ---- argument slots ----
+
+TEST(ClauseRulesTest, CoordinatedSubjectIsOneSlotPairedWithin) {
+  EXPECT_EQ(Claims("Germany and France signed a defence pact."), (Lines{"Germany pact France asserted"}));
+  EXPECT_EQ(Rules("Germany and France signed a defence pact."), (Lines{"pact.subject"}));
+  // A single subject has no counterpart: nothing, and the list after the
+  // cue is not paired instead.
+  EXPECT_EQ(Claims("Germany signed the pact, officials in France and Canada said."), Lines{});
+}
+
+TEST(ClauseRulesTest, PossessiveWithAndSubjectWith) {
+  EXPECT_EQ(Claims("Japan's security alliance with the United States deepened."),
+            (Lines{"Japan pact United States asserted"}));
+  EXPECT_EQ(Rules("Japan's security alliance with the United States deepened."), (Lines{"pact.possessive-with"}));
+  // The with-list pairs with the subject, never with itself.
+  EXPECT_EQ(Claims("Canada signed a treaty with France and Germany."),
+            (Lines{"Canada pact France asserted", "Canada pact Germany asserted"}));
+  // Counterparts without a subject: nothing at all.
+  EXPECT_EQ(Claims("It developed partnerships with Canberra and Delhi."), Lines{});
+}
+
+TEST(ClauseRulesTest, BetweenAndCompoundAndBy) {
+  EXPECT_EQ(Claims("The treaty between Canada and Germany was renewed."), (Lines{"Canada pact Germany asserted"}));
+  EXPECT_EQ(Rules("The treaty between Canada and Germany was renewed."), (Lines{"pact.between"}));
+  EXPECT_EQ(Claims("The US-Japan alliance was founded in 1951."), (Lines{"United States pact Japan asserted 1951..1951"}));
+  EXPECT_EQ(Rules("The US-Japan alliance was founded in 1951."), (Lines{"pact.compound"}));
+  EXPECT_EQ(Claims("The agreement was signed by Canada and Japan."), (Lines{"Canada pact Japan asserted"}));
+  EXPECT_EQ(Rules("The agreement was signed by Canada and Japan."), (Lines{"pact.by"}));
+}
+
+TEST(ClauseRulesTest, IntelligenceExchangeAgreementIsPactAndSharesIntel) {
+  EXPECT_EQ(Claims("An intelligence exchange agreement between Japan and Australia was signed in 2007."),
+            (Lines{"Japan pact Australia asserted 2007..2007", "Japan shares-intel Australia asserted 2007..2007"}));
+  EXPECT_EQ(Rules("An intelligence exchange agreement between Japan and Australia was signed in 2007."),
+            (Lines{"pact.between", "shares-intel.between"}));
+  // An information-security agreement is both too.
+  EXPECT_EQ(Claims("Germany and France signed an information security agreement."),
+            (Lines{"Germany pact France asserted", "Germany shares-intel France asserted"}));
+}
+
+TEST(ClauseRulesTest, WorkingWithOnIntelligenceIsSubjectTimesCounterparts) {
+  EXPECT_EQ(Claims("Britain is working with France, Japan and South Korea to expand intelligence cooperation."),
+            (Lines{"United Kingdom shares-intel France asserted", "United Kingdom shares-intel Japan asserted",
+                   "United Kingdom shares-intel South Korea asserted"}));
+  EXPECT_EQ(Rules("Britain is working with France, Japan and South Korea to expand intelligence cooperation."),
+            (Lines{"shares-intel.subject-with"}));
+  // The subject is a group, not a participant: nothing (and the counterparts
+  // are not each other's partners).
+  EXPECT_EQ(Claims("NATO is working with France, Japan and South Korea on intelligence sharing."), Lines{});
+}
+
+TEST(ClauseRulesTest, PassiveActiveAndRelativeTargets) {
+  EXPECT_EQ(Claims("Ukraine was hacked by Russia."), (Lines{"Russia targets Ukraine asserted"}));
+  EXPECT_EQ(Rules("Ukraine was hacked by Russia."), (Lines{"targets.passive"}));
+  EXPECT_EQ(Claims("Russian cyberattacks against Germany and France continued."),
+            (Lines{"Russia targets France asserted", "Russia targets Germany asserted"}));
+  EXPECT_EQ(Claims("Russia, which hacked Ukraine in 2016, met Germany in Paris."),
+            (Lines{"Russia targets Ukraine asserted 2016..2016"}));
+  EXPECT_EQ(Rules("Russia, which hacked Ukraine in 2016, met Germany in Paris."), (Lines{"targets.relative"}));
+  EXPECT_EQ(Claims("The United States imposed sanctions on Russia in 2014."),
+            (Lines{"United States targets Russia asserted 2014..2014"}));
+}
+
+TEST(ClauseRulesTest, RelativeClauseAntecedentIsTheSubject) {
+  EXPECT_EQ(Claims("Japan and India, which signed a pact in 2008, met again."),
+            (Lines{"Japan pact India asserted 2008..2008"}));
+  // The relative clause's list is not the main clause's party.
+  EXPECT_EQ(Claims("The treaty, which Japan and India discussed, was signed by Canada and France."),
+            (Lines{"Canada pact France asserted"}));
+}
+
+// ---- membership ----
+
+TEST(ClauseRulesTest, AMembershipListGivesMembershipNotPairwisePacts) {
+  EXPECT_EQ(Claims("NATO met in Madrid. The alliance — which comprises Canada, France, Germany, Japan and Australia "
+                   "— agreed on a new strategy."),
+            (Lines{"Australia member-of NATO asserted", "Canada member-of NATO asserted", "France member-of NATO asserted",
+                   "Germany member-of NATO asserted", "Japan member-of NATO asserted"}));
+  EXPECT_EQ(Claims("AUKUS is a pact comprising Australia, the UK and the US."),
+            (Lines{"Australia member-of AUKUS asserted", "United Kingdom member-of AUKUS asserted",
+                   "United States member-of AUKUS asserted"}));
+  EXPECT_EQ(Claims("NATO, an alliance which counts Canada, Germany and France as members, met."),
+            (Lines{"Canada member-of NATO asserted", "France member-of NATO asserted", "Germany member-of NATO asserted"}));
+}
+
+TEST(ClauseRulesTest, MembersOfAnIntelligenceNetworkShareIntelligence) {
+  EXPECT_EQ(Claims("The Five Eyes, an intelligence-sharing network which counts Canada, Australia and New Zealand as "
+                   "members, met."),
+            (Lines{"Australia member-of Five Eyes asserted", "Australia shares-intel New Zealand asserted",
+                   "Canada member-of Five Eyes asserted", "Canada shares-intel Australia asserted",
+                   "Canada shares-intel New Zealand asserted", "New Zealand member-of Five Eyes asserted"}));
+  // An agreement with a group named with its members binds the members.
+  EXPECT_EQ(Claims("There is an intelligence-sharing agreement with the Quad group of India, Japan and Australia."),
+            (Lines{"Australia member-of Quad asserted", "India member-of Quad asserted", "India pact Australia asserted",
+                   "India pact Japan asserted", "India shares-intel Australia asserted",
+                   "India shares-intel Japan asserted", "Japan member-of Quad asserted", "Japan pact Australia asserted",
+                   "Japan shares-intel Australia asserted"}));
+}
+
+TEST(ClauseRulesTest, JoiningLeavingApplyingAndWhatIsNotMembership) {
+  EXPECT_EQ(Claims("Japan, which joined the Quad in 2007, met India."), (Lines{"Japan member-of Quad asserted 2007..2007"}));
+  EXPECT_EQ(Claims("Ukraine applied to join NATO in 2022."), (Lines{"Ukraine member-of NATO proposed 2022..2022"}));
+  EXPECT_EQ(Claims("Ukraine is seeking NATO membership."), (Lines{"Ukraine member-of NATO proposed"}));
+  // Left: the membership keeps its time, ended then.
+  EXPECT_EQ(Claims("The United Kingdom left the European Union in 2020."),
+            (Lines{"United Kingdom member-of European Union asserted ..2020"}));
+  EXPECT_EQ(Claims("Japan seeks closer ties with the member states of NATO."), Lines{});
+  EXPECT_EQ(Claims("France left the summit early. NATO met."), Lines{});
+}
+
+// ---- counted anaphora ----
+
+TEST(ClauseRulesTest, ACountedAnaphorIsTheNearestListOfExactlyThatManyOfItsType) {
+  // The partner is the alliance, not a country: nothing, and nothing among the three.
+  EXPECT_EQ(Claims("NATO has been working with France, Japan and South Korea on intelligence sharing. The alliance is "
+                   "also considering a partnership with the three countries."),
+            Lines{});
+  EXPECT_EQ(Claims("The United States, Japan and South Korea met in Seoul. India and Australia then talked. Britain "
+                   "is considering a partnership with the three countries."),
+            (Lines{"United Kingdom pact Japan proposed", "United Kingdom pact South Korea proposed",
+                   "United Kingdom pact United States proposed"}));
+  EXPECT_EQ(Claims("The United States, Japan and South Korea met in Seoul. India and Australia then talked. Britain "
+                   "signed a pact with the two countries."),
+            (Lines{"United Kingdom pact Australia asserted", "United Kingdom pact India asserted"}));
+  // No list of three countries (one is a group): the anaphor stands for nothing.
+  EXPECT_EQ(Claims("Japan, India and the Quad met. Canada signed a pact with the three countries."), Lines{});
+  EXPECT_EQ(Claims("Japan and India met in Tokyo. Both sides agreed to share intelligence."),
+            (Lines{"Japan shares-intel India asserted"}));
+}
+
+// ---- modality: negation, hedging, conditionals, with clause scope ----
+
+TEST(ClauseRulesTest, NegationCountsInItsClauseOnly) {
+  EXPECT_EQ(Claims("Japan and India did not sign a pact."), (Lines{"Japan pact India denied"}));
+  EXPECT_EQ(Claims("Although Japan and India have not signed a pact, Australia and Canada signed an agreement."),
+            (Lines{"Australia pact Canada asserted", "Japan pact India denied"}));
+  EXPECT_EQ(Claims("Japan and India signed a pact, but China did not join the alliance."),
+            (Lines{"Japan pact India asserted"}));
+  // "not only ... but also" is no negation.
+  EXPECT_EQ(Claims("Japan and India not only signed a pact but also agreed to share intelligence."),
+            (Lines{"Japan pact India asserted", "Japan shares-intel India asserted"}));
+}
+
+TEST(ClauseRulesTest, HedgesAreReportedAtMost) {
+  EXPECT_EQ(Claims("Russia has reportedly hacked Germany."), (Lines{"Russia targets Germany reported"}));
+  EXPECT_EQ(Claims("China is said to have spied on Taiwan."), (Lines{"China targets Taiwan reported"}));
+  EXPECT_EQ(Claims("Russia is suspected of hacking Germany."), (Lines{"Russia targets Germany reported"}));
+  // Reported speech still covers the whole sentence.
+  EXPECT_EQ(Claims("Japan and India signed a pact, officials said."), (Lines{"Japan pact India reported"}));
+}
+
+TEST(ClauseRulesTest, ConditionalsAreNeverAsserted) {
+  EXPECT_EQ(Claims("If Russia hacks Germany, NATO would respond."), (Lines{"Russia targets Germany proposed"}));
+  EXPECT_EQ(Claims("If Japan, India and Australia sign a pact, China will object."),
+            (Lines{"India pact Australia proposed", "Japan pact Australia proposed", "Japan pact India proposed"}));
+  EXPECT_EQ(Claims("Japan and India will sign a pact if China agrees."), (Lines{"Japan pact India proposed"}));
+  EXPECT_EQ(Claims("Japan and India are negotiating a security pact."), (Lines{"Japan pact India proposed"}));
+  EXPECT_EQ(Claims("Japan rejected a pact with China."), (Lines{"Japan pact China denied"}));
+}
+
+TEST(ClauseRulesTest, OnlookersAreNoParties) {
+  EXPECT_EQ(Claims("Russia and China condemned the AUKUS pact."), Lines{});
+  EXPECT_EQ(Claims("Russia and China condemned the pact between Japan and Australia."),
+            (Lines{"Japan pact Australia asserted"}));
+}
+
+// ---- time ----
+
+TEST(ClauseRulesTest, TimeExpressionsAreKeptWithTheirClaim) {
+  EXPECT_EQ(Claims("During the Cold War, the United States and the United Kingdom shared intelligence."),
+            (Lines{"United States shares-intel United Kingdom asserted 1947..1991"}));
+  EXPECT_EQ(Claims("In 1943, Britain and the United States signed an intelligence agreement."),
+            (Lines{"United Kingdom pact United States asserted 1943..1943",
+                   "United Kingdom shares-intel United States asserted 1943..1943"}));
+  EXPECT_EQ(Claims("Since 2015, Japan and India have shared intelligence."),
+            (Lines{"Japan shares-intel India asserted 2015.."}));
+  EXPECT_EQ(Claims("The alliance between Japan and Germany lasted until 1945."),
+            (Lines{"Japan pact Germany asserted ..1945"}));
+  EXPECT_EQ(Claims("In July 2013, the UK and Japan signed a defence framework."),
+            (Lines{"United Kingdom pact Japan asserted 2013-07..2013-07"}));
+  // A time in another clause is not this claim's.
+  EXPECT_EQ(Claims("While Japan prospered in 1990, Germany and France signed a pact."),
+            (Lines{"Germany pact France asserted"}));
+}
+
+TEST(ClauseRulesTest, TheMethodNamesTheRuleAndTheCueAndTheExplanationTheClause) {
+  std::string text = "Officials met. In 2007, an intelligence exchange agreement between Japan and Australia was signed.";
+  auto claims = ExamplePipeline()->Extract(text).claims;
+  ASSERT_EQ(claims.size(), 2u);
+  const ExtractedClaim& c = claims[0].predicate == "shares-intel" ? claims[0] : claims[1];
+  EXPECT_EQ(c.method, "rules:2/shares-intel.between:intelligence exchange");
+  EXPECT_EQ(c.rule, "shares-intel.between");
+  EXPECT_EQ(c.cue, "intelligence exchange");
+  EXPECT_EQ(c.time.text, "In 2007");
+  EXPECT_EQ(c.explanation.clause, text.substr(15));
+  EXPECT_EQ(text.substr(c.explanation.clause_begin, c.explanation.clause_end - c.explanation.clause_begin),
+            c.explanation.clause);
+  EXPECT_EQ(c.explanation.subject_choice, "the list after \"between\" \"Japan and Australia\", pairwise");
+  EXPECT_EQ(c.explanation.modality_reason, "asserted: no proposal, denial, hedge or reported speech in reach");
 }
 
 // ---- the stages themselves ----

@@ -81,7 +81,9 @@ TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNo
   ASSERT_TRUE(claim.ok());
   EXPECT_TRUE(claim->has_span);
   EXPECT_EQ(doc.text.substr(claim->span_begin, claim->span_end - claim->span_begin), claim->quote);
-  EXPECT_EQ(claim->method, "rules:1");
+  // "rules:<version>/<rule>:<cue>": the stored claim says which rule made it.
+  EXPECT_EQ(claim->method, first->extraction.claims[0].method);
+  EXPECT_EQ(claim->method.rfind("rules:2/pact.", 0), 0u) << claim->method;
   EXPECT_EQ(claim->principal, "analyst");
   auto source = (*view)->GetSource(claim->source);
   ASSERT_TRUE(source.ok());

@@ -1,0 +1,577 @@
+#include "engine/ingest/arguments.h"
+
+#include <algorithm>
+
+namespace claimgraph::ingest {
+namespace {
+
+std::string Quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) out.push_back(c == '\n' ? ' ' : c);
+  return out + "\"";
+}
+
+void AddPairwise(const std::vector<int>& parts, std::vector<std::pair<int, int>>* pairs) {
+  for (size_t x = 0; x < parts.size(); ++x)
+    for (size_t y = x + 1; y < parts.size(); ++y) pairs->emplace_back(parts[x], parts[y]);
+}
+
+void AddProduct(const std::vector<int>& subjects, const std::vector<int>& objects,
+                std::vector<std::pair<int, int>>* pairs) {
+  for (int s : subjects)
+    for (int o : objects) pairs->emplace_back(s, o);
+}
+
+}  // namespace
+
+std::string_view SentenceView::Text(size_t token_begin, size_t token_end) const {
+  if (token_end <= token_begin) return {};
+  const auto& t = *tokens;
+  return text.substr(t[token_begin].begin, t[token_end - 1].end - t[token_begin].begin);
+}
+
+size_t SentenceView::ClauseGap(size_t a_end, size_t b_begin, int k) const {
+  size_t n = 0;
+  for (size_t i = a_end; i < b_begin; ++i) n += (*tokens)[i].is_word && ClauseOf(i) == k ? 1 : 0;
+  return n;
+}
+
+ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<GazetteerEntity>& entities)
+    : rules_(rules), entities_(entities) {
+  for (const auto& w : rules_.between_words) between_.Add(w, 0);
+  for (const auto& w : rules_.also_words) also_.Add(w, 0);
+  for (const auto& w : rules_.with_words) with_.Add(w, 0);
+  for (const auto& w : rules_.with_heads) with_heads_.Add(w, 0);
+  for (const auto& w : rules_.by_words) by_.Add(w, 0);
+  for (const auto& w : rules_.possessive) possessive_.Add(w, 0);
+  for (const auto& w : rules_.non_party_verbs) non_party_.Add(w, 0);
+  for (const auto& w : rules_.membership_blockers) membership_blockers_.Add(w, 0);
+}
+
+bool ArgumentFinder::TypeIn(int entity, const std::vector<std::string>& types) const {
+  if (types.empty()) return true;
+  return std::find(types.begin(), types.end(), entities_[entity].type) != types.end();
+}
+
+std::vector<int> ArgumentFinder::Parts(const MentionList& l, const std::vector<std::string>& types) const {
+  std::vector<int> out;
+  for (int e : l.entities)
+    if (TypeIn(e, types)) out.push_back(e);
+  return out;
+}
+
+size_t ArgumentFinder::EndsBefore(const SentenceView& v, const PhraseMatcher& m, size_t pos) const {
+  if (m.empty()) return 0;
+  for (size_t back = 4; back >= 1; --back) {
+    if (pos < v.sentence.token_begin + back) continue;
+    if (m.LongestAt(*v.tokens, pos - back, pos, v.text).length == back) return back;
+  }
+  return 0;
+}
+
+bool ArgumentFinder::Crosses(const SentenceView& v, const PhraseMatcher& m, size_t from, size_t to) const {
+  if (m.empty()) return false;
+  for (size_t i = from; i < to; ++i)
+    if (m.LongestAt(*v.tokens, i, to, v.text).length) return true;
+  return false;
+}
+
+void ArgumentFinder::Annotate(SentenceView* view) const {
+  SentenceView& v = *view;
+  const auto& tokens = *v.tokens;
+  v.slots.assign(v.lists.size(), ListSlot{});
+  for (size_t li = 0; li < v.lists.size(); ++li) {
+    const MentionList& l = v.lists[li];
+    ListSlot& slot = v.slots[li];
+    slot.clause = v.ClauseOf(l.token_begin);
+    size_t lead = l.token_begin;  // skip "the" and quotes back to the slot's preposition
+    while (lead > v.sentence.token_begin && (tokens[lead - 1].norm == "the" || tokens[lead - 1].norm == "\""))
+      --lead;
+    slot.slot_begin = slot.slot_end = lead;
+    if (size_t n = EndsBefore(v, with_, lead)) {
+      slot.with = true;
+      slot.slot_begin = lead - n;
+      slot.slot_end = lead;
+      slot.with_head = EndsBefore(v, with_heads_, slot.slot_begin) > 0;
+    } else if (size_t b = EndsBefore(v, between_, lead)) {
+      slot.between = true;
+      slot.slot_begin = lead - b;
+      slot.slot_end = lead;
+    } else if (size_t y = EndsBefore(v, by_, lead)) {
+      slot.by = true;
+      slot.slot_begin = lead - y;
+      slot.slot_end = lead;
+    } else if (size_t a = EndsBefore(v, also_, lead); a && li > 0 && (v.slots[li - 1].between || v.slots[li - 1].also)) {
+      slot.also = true;
+      slot.slot_begin = lead - a;
+      slot.slot_end = lead;
+    }
+    slot.after = l.token_end;
+    if (l.token_end < v.sentence.token_end)
+      if (auto m = possessive_.LongestAt(tokens, l.token_end, v.sentence.token_end, v.text); m.length) {
+        slot.possessor = true;
+        slot.after = l.token_end + m.length;
+      }
+  }
+}
+
+int ArgumentFinder::Subject(const SentenceView& v, const std::vector<std::string>& types, int k, size_t before,
+                            size_t max_words, bool* antecedent) const {
+  *antecedent = false;
+  for (size_t li = v.lists.size(); li-- > 0;) {
+    const MentionList& l = v.lists[li];
+    const ListSlot& slot = v.slots[li];
+    if (l.token_end > before || slot.clause != k) continue;
+    if (l.adversary || slot.with || slot.between || slot.also || slot.by || slot.member) continue;
+    if (Parts(l, types).empty()) continue;  // "Britain's GCHQ": the agency is no party, the state may be
+    if (v.ClauseGap(l.token_end, before, k) > max_words) return -1;
+    if (Crosses(v, non_party_, l.token_end, before)) return -1;  // "Russia condemned the pact"
+    return static_cast<int>(li);
+  }
+  // A relative clause without a subject of its own: its antecedent ("A and
+  // B, which signed a pact").
+  const ClauseInfo& info = v.clauses.info[k];
+  if (info.kind != ClauseKind::kRelative) return -1;
+  size_t marker = info.marker;
+  if (marker > v.sentence.token_begin && (*v.tokens)[marker - 1].norm == ",") --marker;
+  for (size_t li = v.lists.size(); li-- > 0;) {
+    const MentionList& l = v.lists[li];
+    if (l.token_end != marker) continue;
+    if (l.adversary || Parts(l, types).empty()) return -1;
+    *antecedent = true;
+    return static_cast<int>(li);
+  }
+  return -1;
+}
+
+int ArgumentFinder::WithSlot(const SentenceView& v, int k, size_t cb, size_t ce, bool attached_only) const {
+  int headed = -1;
+  for (size_t li = 0; li < v.lists.size(); ++li) {
+    const ListSlot& slot = v.slots[li];
+    if (!slot.with || slot.clause != k || v.lists[li].adversary) continue;
+    if (slot.slot_begin >= ce && v.ClauseGap(ce, slot.slot_begin, k) <= static_cast<size_t>(rules_.slot_gap))
+      return static_cast<int>(li);
+    // "working with L to expand intelligence cooperation": the cue after the slot.
+    if (slot.with_head && v.lists[li].token_end <= cb && headed < 0) headed = static_cast<int>(li);
+  }
+  return attached_only ? -1 : headed;
+}
+
+Binding ArgumentFinder::Bind(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cue_begin,
+                             size_t cue_end, const std::vector<int>& earlier_groups) const {
+  switch (rule.shape) {
+    case RelationShape::kSymmetric: return Symmetric(v, rule, cue_begin, cue_end);
+    case RelationShape::kDirected: return Directed(v, rule, cue_begin, cue_end);
+    case RelationShape::kMembership: break;
+  }
+  return Membership(v, rule, kind, cue_begin, cue_end, earlier_groups);
+}
+
+Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
+  const int k = v.ClauseOf(cb);
+  const auto& types = rule.participant_types;
+  const size_t max_d = static_cast<size_t>(std::max(0, rule.max_distance));
+  Binding b;
+  auto span = [&](size_t lb, size_t le) {
+    b.token_begin = std::min(b.token_begin, lb);
+    b.token_end = std::max(b.token_end, le);
+  };
+  b.token_begin = cb;
+  b.token_end = ce;
+  auto distance = [&](const MentionList& l) { return l.token_end <= cb ? v.Gap(l.token_end, cb) : v.Gap(ce, l.token_begin); };
+  auto in_reach = [&](size_t li) {
+    const MentionList& l = v.lists[li];
+    return v.slots[li].clause == k && !l.adversary && distance(l) <= max_d;
+  };
+  for (const std::string& pattern : rule.patterns) {
+    if (pattern == "possessive-with" || pattern == "subject-with" || pattern == "with-group") {
+      int w = WithSlot(v, k, cb, ce, pattern == "possessive-with");
+      if (w < 0) continue;
+      const MentionList& wl = v.lists[w];
+      auto objects = Parts(wl, types);
+      if (pattern == "possessive-with") {
+        if (objects.empty()) continue;
+        for (size_t li = 0; li < v.lists.size(); ++li) {
+          const ListSlot& slot = v.slots[li];
+          if (!slot.possessor || slot.clause != k || slot.after > cb || v.Gap(slot.after, cb) > 2) continue;
+          auto subjects = Parts(v.lists[li], types);
+          if (subjects.empty()) continue;
+          b.pattern = pattern;
+          AddProduct(subjects, objects, &b.pairs);
+          AddPairwise(subjects, &b.pairs);
+          span(v.lists[li].token_begin, wl.token_end);
+          b.subject_choice = "the possessor before the cue " + Quoted(v.Text(v.lists[li].token_begin, slot.after));
+          b.object_choice = "the list after \"with\" " + Quoted(v.Text(wl.token_begin, wl.token_end));
+          b.adjacent = v.Gap(slot.after, cb) == 0;
+          b.anaphor = v.lists[li].anaphor || wl.anaphor;
+          return b;
+        }
+        continue;
+      }
+      bool antecedent = false;
+      size_t before = std::min(cb, v.slots[w].slot_begin);
+      int s = Subject(v, types, k, before, max_d, &antecedent);
+      if (pattern == "subject-with") {
+        if (objects.empty()) continue;
+        b.pattern = pattern;
+        const ListSlot& ws = v.slots[w];
+        bool attached = ws.slot_begin >= ce;  // else after a with-head before the cue
+        size_t from = attached ? ws.slot_begin : ws.slot_begin - EndsBefore(v, with_heads_, ws.slot_begin);
+        b.object_choice = std::string(attached ? "the list after the cue's " : "the list after ") +
+                          Quoted(v.Text(from, ws.slot_end)) + " " + Quoted(v.Text(wl.token_begin, wl.token_end));
+        if (s < 0) {
+          // Counterparts without a subject: nothing, and no other pattern
+          // may pair them with each other.
+          b.subject_choice = "no subject in the clause: nothing bound";
+          return b;
+        }
+        auto subjects = Parts(v.lists[s], types);
+        AddProduct(subjects, objects, &b.pairs);
+        AddPairwise(subjects, &b.pairs);
+        span(v.lists[s].token_begin, wl.token_end);
+        b.subject_choice = std::string(antecedent ? "the antecedent of the relative clause " : "the subject before the cue ") +
+                           Quoted(v.Text(v.lists[s].token_begin, v.lists[s].token_end));
+        b.adjacent = v.Gap(v.lists[s].token_end, cb) == 0;
+        b.anaphor = v.lists[s].anaphor || wl.anaphor;
+        return b;
+      }
+      // with-group: "with the Quad group of A, B, C and D".
+      if (!objects.empty()) continue;
+      for (size_t m = 0; m < v.lists.size(); ++m) {
+        const ListSlot& ms = v.slots[m];
+        const MentionList& ml = v.lists[m];
+        if (!ms.member || ml.token_begin < wl.token_end || v.Gap(wl.token_end, ml.token_begin) > static_cast<size_t>(rules_.slot_gap))
+          continue;
+        if (std::find(wl.entities.begin(), wl.entities.end(), ms.group) == wl.entities.end()) continue;
+        auto members = Parts(ml, types);
+        if (members.empty()) continue;
+        b.pattern = pattern;
+        if (s >= 0) {
+          AddProduct(Parts(v.lists[s], types), members, &b.pairs);
+          span(v.lists[s].token_begin, ml.token_end);
+          b.subject_choice = "the subject before the cue " + Quoted(v.Text(v.lists[s].token_begin, v.lists[s].token_end));
+        } else {
+          AddPairwise(members, &b.pairs);
+          span(ml.token_begin, ml.token_end);
+          b.subject_choice = "the members of the group the cue is with, pairwise";
+        }
+        b.object_choice = "the group after \"with\" and its members " + Quoted(v.Text(wl.token_begin, ml.token_end));
+        return b;
+      }
+      continue;
+    }
+    if (pattern == "between") {
+      std::string lists;
+      int n = 0;
+      for (size_t li = 0; li < v.lists.size(); ++li) {
+        const ListSlot& slot = v.slots[li];
+        if (!(slot.between || slot.also) || !in_reach(li)) continue;
+        auto parts = Parts(v.lists[li], types);
+        if (parts.size() < 2) continue;
+        lists += std::string(n++ ? " and " : "") + Quoted(v.Text(slot.slot_begin, slot.slot_end)) + " " +
+                 Quoted(v.Text(v.lists[li].token_begin, v.lists[li].token_end));
+        b.pattern = pattern;
+        AddPairwise(parts, &b.pairs);
+        span(slot.slot_begin, v.lists[li].token_end);
+        b.anaphor |= v.lists[li].anaphor;
+      }
+      if (b.pattern.empty()) continue;
+      b.subject_choice = b.object_choice = (n > 1 ? "the lists after " : "the list after ") + lists +
+                                           (n > 1 ? ", each pairwise" : ", pairwise");
+      return b;
+    }
+    if (pattern == "compound") {
+      for (size_t li = 0; li < v.lists.size(); ++li) {
+        const MentionList& l = v.lists[li];
+        if (!l.compound || v.slots[li].clause != k || v.slots[li].member || l.adversary) continue;
+        bool before = l.token_end <= cb && v.Gap(l.token_end, cb) <= 2;
+        bool after = l.token_begin >= ce && v.Gap(ce, l.token_begin) <= 2;
+        auto parts = Parts(l, types);
+        if (!(before || after) || parts.size() < 2) continue;
+        b.pattern = pattern;
+        AddPairwise(parts, &b.pairs);
+        span(l.token_begin, l.token_end);
+        b.subject_choice = b.object_choice =
+            "the hyphenated compound " + std::string(before ? "before" : "after") + " the cue " +
+            Quoted(v.Text(l.token_begin, l.token_end)) + ", pairwise";
+        b.adjacent = before ? v.Gap(l.token_end, cb) == 0 : v.Gap(ce, l.token_begin) == 0;
+        return b;
+      }
+      continue;
+    }
+    if (pattern == "by") {
+      for (size_t li = 0; li < v.lists.size(); ++li) {
+        const ListSlot& slot = v.slots[li];
+        if (!slot.by || slot.clause != k || slot.slot_begin < ce ||
+            v.ClauseGap(ce, slot.slot_begin, k) > static_cast<size_t>(rules_.slot_gap) || v.lists[li].adversary)
+          continue;
+        auto parts = Parts(v.lists[li], types);
+        if (parts.size() < 2) continue;
+        b.pattern = pattern;
+        AddPairwise(parts, &b.pairs);
+        span(v.lists[li].token_begin, v.lists[li].token_end);
+        b.subject_choice = b.object_choice =
+            "the list after \"by\" " + Quoted(v.Text(v.lists[li].token_begin, v.lists[li].token_end)) + ", pairwise";
+        b.anaphor = v.lists[li].anaphor;
+        return b;
+      }
+      continue;
+    }
+    if (pattern == "subject") {
+      bool antecedent = false;
+      int s = Subject(v, types, k, cb, max_d, &antecedent);
+      if (s < 0) continue;
+      auto parts = Parts(v.lists[s], types);
+      b.pattern = pattern;
+      b.subject_choice = b.object_choice =
+          std::string(antecedent ? "the antecedent of the relative clause " : "the subject before the cue ") +
+          Quoted(v.Text(v.lists[s].token_begin, v.lists[s].token_end)) + ", pairwise";
+      if (parts.size() < 2) {
+        // One party and no counterpart: the clause's subject is taken, so no
+        // later pattern may pair other lists around it.
+        b.subject_choice += ": one party only, nothing bound";
+        return b;
+      }
+      AddPairwise(parts, &b.pairs);
+      span(v.lists[s].token_begin, v.lists[s].token_end);
+      b.adjacent = v.Gap(v.lists[s].token_end, cb) == 0;
+      b.anaphor = v.lists[s].anaphor;
+      return b;
+    }
+    if (pattern == "network-members") {
+      if (!rule.members_pairwise) continue;
+      for (size_t li = 0; li < v.lists.size(); ++li) {
+        const ListSlot& slot = v.slots[li];
+        if (!slot.member || slot.member_clause < 0) continue;
+        bool described = slot.member_clause == k || v.clauses.info[slot.member_clause].head == k;
+        if (!described || distance(v.lists[li]) > max_d) continue;
+        auto parts = Parts(v.lists[li], types);
+        if (parts.size() < 2) continue;
+        b.pattern = pattern;
+        AddPairwise(parts, &b.pairs);
+        span(v.lists[li].token_begin, v.lists[li].token_end);
+        b.subject_choice = b.object_choice = "the members " + Quoted(v.Text(v.lists[li].token_begin, v.lists[li].token_end)) +
+                                             " of a group the cue describes, pairwise";
+        return b;
+      }
+      continue;
+    }
+    if (pattern == "clause-list") {
+      for (size_t li = 0; li < v.lists.size(); ++li) {
+        const ListSlot& slot = v.slots[li];
+        // After the cue only: a list before it is the subject pattern's to take or refuse.
+        if (slot.with || slot.by || slot.member || v.lists[li].token_begin < ce || !in_reach(li)) continue;
+        auto parts = Parts(v.lists[li], types);
+        if (parts.size() < 2) continue;
+        b.pattern = pattern;
+        AddPairwise(parts, &b.pairs);
+        span(v.lists[li].token_begin, v.lists[li].token_end);
+        b.subject_choice = b.object_choice = "fallback: the list " +
+                                             Quoted(v.Text(v.lists[li].token_begin, v.lists[li].token_end)) +
+                                             " in the cue's clause fills no other slot, pairwise";
+        b.fallback = true;
+        b.anaphor = v.lists[li].anaphor;
+        return b;
+      }
+      continue;
+    }
+  }
+  return b;
+}
+
+Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
+  const auto& tokens = *v.tokens;
+  const auto& mentions = *v.mentions;
+  const size_t te = v.sentence.token_end;
+  const int k = v.ClauseOf(cb);
+  Binding b;
+  b.token_begin = cb;
+  b.token_end = ce;
+  size_t by_len = ce < te ? by_.LongestAt(tokens, ce, te, v.text).length : 0;
+  auto list_of = [&](const Mention& m) -> const MentionList* {
+    for (const auto& l : v.lists)
+      if (!l.anaphor && l.token_begin <= m.token_begin && m.token_end <= l.token_end) return &l;
+    return nullptr;
+  };
+  auto before = [&](const std::vector<std::string>& types) -> const Mention* {
+    const Mention* best = nullptr;
+    for (const auto& m : mentions)
+      if (m.token_end <= cb && v.ClauseOf(m.token_begin) == k &&
+          v.Gap(m.token_end, cb) <= static_cast<size_t>(rule.subject_window) && TypeIn(m.entity, types))
+        best = &m;
+    return best;
+  };
+  // A mention right after `from` (past "the"), or after an object
+  // preposition within the object window, in the cue's clause.
+  std::string how;
+  auto after = [&](size_t from, const std::vector<std::string>& types, bool need_prep) -> const Mention* {
+    for (const auto& m : mentions) {
+      if (m.token_begin < from || v.ClauseOf(m.token_begin) != k) continue;
+      if (v.Gap(from, m.token_begin) > static_cast<size_t>(rule.object_window)) break;
+      if (!TypeIn(m.entity, types)) continue;
+      size_t p = m.token_begin;
+      while (p > from && tokens[p - 1].norm == "the") --p;
+      if (p == from) { how = "right after"; return &m; }
+      bool prep = p > from && std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(),
+                                        tokens[p - 1].norm) != rule.object_prepositions.end();
+      if (need_prep && prep) { how = "after \"" + tokens[p - 1].norm + "\""; return &m; }
+    }
+    return nullptr;
+  };
+  auto expand = [&](const Mention* m, const std::vector<std::string>& types, size_t* lb, size_t* le) {
+    const MentionList* l = list_of(*m);
+    *lb = l ? l->token_begin : m->token_begin;
+    *le = l ? l->token_end : m->token_end;
+    return l ? Parts(*l, types) : std::vector<int>{m->entity};
+  };
+  auto finish = [&](const std::string& pattern, const Mention* s, const Mention* o, const std::string& sc,
+                    const std::string& oc) {
+    size_t sb, se, ob, oe;
+    auto subjects = expand(s, rule.subject_types, &sb, &se);
+    auto objects = expand(o, rule.object_types, &ob, &oe);
+    b.pattern = pattern;
+    AddProduct(subjects, objects, &b.pairs);
+    b.token_begin = std::min({cb, sb, ob});
+    b.token_end = std::max({ce, se, oe});
+    b.subject_choice = sc + " " + Quoted(v.Text(sb, se));
+    b.object_choice = oc + " " + Quoted(v.Text(ob, oe));
+    b.adjacent = s->token_end <= cb && v.Gap(s->token_end, cb) == 0;
+  };
+  for (const std::string& pattern : rule.patterns) {
+    if (pattern == "passive") {
+      if (!by_len) continue;
+      const Mention* o = before(rule.object_types);
+      const Mention* s = after(ce + by_len, rule.subject_types, false);
+      if (!s || !o) continue;
+      finish(pattern, s, o, "passive: the agent after \"by\"", "passive: the mention before the cue");
+      return b;
+    }
+    if (by_len) continue;  // the active patterns do not read a passive cue
+    if (pattern == "active") {
+      const Mention* s = before(rule.subject_types);
+      const Mention* o = s ? after(ce, rule.object_types, true) : nullptr;
+      if (!s || !o) continue;
+      finish(pattern, s, o, "the mention before the cue", "the mention " + how + " the cue:");
+      return b;
+    }
+    if (pattern == "relative") {
+      const ClauseInfo& info = v.clauses.info[k];
+      if (info.kind != ClauseKind::kRelative || before(rule.subject_types)) continue;
+      size_t marker = info.marker;
+      if (marker > v.sentence.token_begin && tokens[marker - 1].norm == ",") --marker;
+      const Mention* s = nullptr;
+      for (const auto& m : mentions)
+        if (m.token_end == marker && TypeIn(m.entity, rule.subject_types)) s = &m;
+      const Mention* o = s ? after(ce, rule.object_types, true) : nullptr;
+      if (!s || !o) continue;
+      finish(pattern, s, o, "the antecedent of the relative clause", "the mention " + how + " the cue:");
+      return b;
+    }
+  }
+  return b;
+}
+
+int ArgumentFinder::GroupFor(const SentenceView& v, const RelationRule& rule, int k, size_t cb, size_t ce, int members,
+                             bool after_first, size_t* gb, size_t* ge) const {
+  const auto& mentions = *v.mentions;
+  const MentionList* ml = members >= 0 ? &v.lists[members] : nullptr;
+  auto eligible = [&](const Mention& m) {
+    return TypeIn(m.entity, rule.group_types) && !(ml && m.token_begin >= ml->token_begin && m.token_end <= ml->token_end);
+  };
+  auto take = [&](const Mention& m) {
+    *gb = m.token_begin;
+    *ge = m.token_end;
+    return m.entity;
+  };
+  // "member of NATO", "joined the Quad": the group after the cue, in its clause.
+  if (after_first)
+    for (const auto& m : mentions)
+      if (m.token_begin >= ce && v.ClauseOf(m.token_begin) == k && eligible(m)) return take(m);
+  // Else the nearest in the clause, then in the clause it depends on, then
+  // (for members after the cue: "the Quad group of", not "joined") in the sentence.
+  int head = v.clauses.info[k].head;
+  for (int pass = 0; pass < (after_first ? 2 : 3); ++pass) {
+    const Mention* best = nullptr;
+    size_t best_d = SIZE_MAX;
+    for (const auto& m : mentions) {
+      if (!eligible(m)) continue;
+      int mk = v.ClauseOf(m.token_begin);
+      if ((pass == 0 && mk != k) || (pass == 1 && mk != head)) continue;
+      size_t d = m.token_end <= cb ? v.Gap(m.token_end, cb) : v.Gap(ce, m.token_begin);
+      if (d < best_d) best_d = d, best = &m;
+    }
+    if (best) return take(*best);
+    if (pass == 0 && head < 0) pass = 1;
+  }
+  return -1;
+}
+
+Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cb, size_t ce,
+                                   const std::vector<int>& earlier_groups) const {
+  const int k = v.ClauseOf(cb);
+  const auto& types = rule.member_types;
+  Binding b;
+  b.token_begin = cb;
+  b.token_end = ce;
+  const std::string want = kind == CueKind::kMembersAfter ? "members-after" : "members-before";
+  if (std::find(rule.patterns.begin(), rule.patterns.end(), want) == rule.patterns.end()) return b;
+  int members = -1;
+  bool antecedent = false;
+  if (kind == CueKind::kMembersAfter) {
+    for (size_t li = 0; li < v.lists.size() && members < 0; ++li) {
+      const MentionList& l = v.lists[li];
+      if (l.token_begin < ce || v.slots[li].clause != k || l.adversary) continue;
+      if (v.Gap(ce, l.token_begin) > static_cast<size_t>(rule.max_distance)) break;
+      if (!Parts(l, types).empty()) members = static_cast<int>(li);
+    }
+  } else {
+    for (size_t li = v.lists.size(); li-- > 0;) {
+      const MentionList& l = v.lists[li];
+      const ListSlot& slot = v.slots[li];
+      if (l.token_end > cb || slot.clause != k) continue;
+      if (l.adversary || slot.with || Parts(l, types).empty()) continue;
+      if (v.Gap(l.token_end, cb) > static_cast<size_t>(rule.members_before_distance)) break;
+      if (Crosses(v, membership_blockers_, l.token_end, cb)) break;  // "closer ties with the alliance's members"
+      members = static_cast<int>(li);
+      break;
+    }
+    if (members < 0 && v.clauses.info[k].kind == ClauseKind::kRelative) {
+      bool ignored = false;
+      members = Subject(v, types, k, cb, static_cast<size_t>(rule.members_before_distance), &ignored);
+      antecedent = members >= 0;
+    }
+  }
+  if (members < 0) return b;
+  size_t gb = cb, ge = ce;
+  int group = GroupFor(v, rule, k, cb, ce, members, kind == CueKind::kMembersBefore, &gb, &ge);
+  std::string group_choice;
+  if (group >= 0) {
+    group_choice = "the group " + Quoted(v.Text(gb, ge)) + " nearest the cue";
+  } else if (kind == CueKind::kMembersBefore) {
+    return b;  // "France left the summit": no group named, no membership
+  } else {
+    for (int g : earlier_groups)
+      if (TypeIn(g, rule.group_types)) {
+        group = g;
+        break;
+      }
+    if (group < 0) return b;
+    b.lookback = true;
+    group_choice = "the last group of the previous sentences (" + entities_[group].name + ")";
+  }
+  const MentionList& ml = v.lists[members];
+  b.pattern = want;
+  for (int m : Parts(ml, types)) b.pairs.emplace_back(m, group);
+  b.token_begin = std::min({cb, ml.token_begin, gb});
+  b.token_end = std::max({ce, ml.token_end, ge});
+  b.subject_choice = std::string(antecedent ? "the antecedent of the relative clause " :
+                                 kind == CueKind::kMembersAfter ? "the list after the cue " : "the list before the cue ") +
+                     Quoted(v.Text(ml.token_begin, ml.token_end));
+  b.object_choice = group_choice;
+  b.anaphor = ml.anaphor;
+  b.member_list = members;
+  b.group = group;
+  return b;
+}
+
+}  // namespace claimgraph::ingest
