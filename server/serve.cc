@@ -77,17 +77,28 @@ int RunServe(const ServeCommand& cmd) {
     return 1;
   }
 
+  // The rules are read before the store is opened: a bad rules file stops
+  // the server before the schema is applied, so it writes nothing.
+  std::shared_ptr<const ingest::IngestPipeline> pipeline;
+  if (!cmd.ingest_rules.empty() && cmd.ingest_schema.empty()) {
+    spdlog::error("--rules needs --schema: the rules find the names of the schema's gazetteer");
+    return 1;
+  }
+  if (!cmd.ingest_rules.empty()) {
+    auto loaded = ingest::LoadIngestPipeline(cmd.ingest_schema, cmd.ingest_rules);
+    if (!loaded.ok()) {
+      spdlog::error("{}", loaded.status().ToString());
+      return 1;
+    }
+    pipeline = std::move(loaded).value();
+  }
+
   auto opened = engine::Engine::Open(cmd.data_dir, engine::OpenOptions{});
   if (!opened.ok()) {
     spdlog::error("{}", opened.status().ToString());
     return 1;
   }
   engine::Engine& engine = **opened;
-  std::shared_ptr<const ingest::IngestPipeline> pipeline;
-  if (!cmd.ingest_rules.empty() && cmd.ingest_schema.empty()) {
-    spdlog::error("--rules needs --schema: the rules find the names of the schema's gazetteer");
-    return 1;
-  }
   if (!cmd.ingest_schema.empty()) {
     // The store serves what the server was started with: the schema's
     // predicates and entities are in it before the first call.
@@ -99,17 +110,8 @@ int RunServe(const ServeCommand& cmd) {
     if (*tx) spdlog::info("schema {} applied to the store in tx {}", cmd.ingest_schema, *tx);
     else spdlog::info("schema {}: the store has all of it", cmd.ingest_schema);
   }
-  if (!cmd.ingest_rules.empty()) {
-    auto loaded = ingest::LoadIngestPipeline(cmd.ingest_schema, cmd.ingest_rules);
-    if (!loaded.ok()) {
-      spdlog::error("{}", loaded.status().ToString());
-      return 1;
-    }
-    pipeline = std::move(loaded).value();
-    spdlog::info("IngestDocument uses {} with {}", cmd.ingest_rules, cmd.ingest_schema);
-  } else {
-    spdlog::info("no --rules: IngestDocument is disabled");
-  }
+  if (pipeline) spdlog::info("IngestDocument uses {} with {}", cmd.ingest_rules, cmd.ingest_schema);
+  else spdlog::info("no --rules: IngestDocument is disabled");
   ClaimGraphService service(&engine, std::move(auth), cmd.limits, std::move(pipeline));
 
   grpc::EnableDefaultHealthCheckService(true);
