@@ -6,7 +6,7 @@
 //   claimgraphd verify --data DIR [--indexes]               recompute the txlog hash chain
 //                                                           (and check the derived indexes)
 //   claimgraphd stats  --data DIR
-//   claimgraphd ingest --data DIR --schema F --rules F [--manifest TSV] [--dry-run] FILE...
+//   claimgraphd ingest --data DIR --schema F --rules F [--manifest TSV] [--dry-run] [--explain] FILE...
 //   claimgraphd query  --data DIR [--format table|json|csv] [--timing] 'MATCH ...'
 //   claimgraphd query  --data DIR [...] -f FILE | -          the ';'-separated statements of a file
 //                                                           (- : standard input) in order; stops at
@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
   ing->add_option("--principal", ingest.principal, "Principal recorded for the transactions");
   ing->add_flag("--dry-run", ingest.dry_run, "Print the claims found, write nothing");
   ing->add_flag("--quiet", ingest.quiet, "Print one summary per document, not every claim");
+  ing->add_flag("--explain", ingest.explain,
+                "Per claim: the rule that fired, its cue, the clause and how subject and object were chosen");
   ing->add_option("files", ingest.files, "Article text files (UTF-8)")->required();
 
   std::string data_dir;

@@ -50,6 +50,7 @@ struct IngestCommand {
   std::vector<std::string> files;
   bool dry_run = false;
   bool quiet = false;  // summary lines only
+  bool explain = false;  // per claim: the rule, cue, clause and how the arguments were chosen
   std::string principal = "ingest";
 };
 // Extracts claims from articles and writes one transaction per document.

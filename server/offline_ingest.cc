@@ -93,9 +93,16 @@ int RunIngest(const IngestCommand& cmd) {
                              i + 1, cmd.files.size(), path, result->source_key, result->sha256.substr(0, 12),
                              ex.sentences, ex.mentions, ex.cleaned.dropped.size(), ex.claims.size(), status);
     if (!cmd.quiet)
-      for (const auto& c : ex.claims)
+      for (const auto& c : ex.claims) {
         std::cout << codec::FormatClaimLines(c.subject, c.predicate, c.object, base::ModalityName(c.modality),
-                                              c.confidence, c.span_begin, c.span_end, c.quote);
+                                              c.confidence, c.span_begin, c.span_end, c.quote)
+                  << codec::FormatClaimTime(c.time.text, c.time.from, c.time.to);
+        if (cmd.explain)
+          std::cout << codec::FormatClaimExplanation(c.rule, c.cue, c.method, c.explanation.clause,
+                                                     c.explanation.clause_begin, c.explanation.clause_end,
+                                                     c.explanation.subject_choice, c.explanation.object_choice,
+                                                     c.explanation.modality_reason);
+      }
     claims += result->duplicate || cmd.dry_run ? 0 : ex.claims.size() - result->duplicate_claims;
     found += ex.claims.size();
     duplicate_claims += result->duplicate ? 0 : result->duplicate_claims;

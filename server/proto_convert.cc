@@ -111,6 +111,21 @@ void ToProto(const ingest::ExtractedClaim& c, const std::string& source_key, v1:
   out->set_modality(ToProto(c.modality));
 }
 
+void ToProto(const ingest::ExtractedClaim& c, bool explain, v1::ClaimExplanation* out) {
+  out->set_rule(c.rule);
+  out->set_cue(c.cue);
+  out->set_time_text(c.time.text);
+  out->set_valid_from(c.time.from);
+  out->set_valid_to(c.time.to);
+  if (!explain) return;
+  out->set_clause(c.explanation.clause);
+  out->set_clause_begin(c.explanation.clause_begin);
+  out->set_clause_end(c.explanation.clause_end);
+  out->set_subject_choice(c.explanation.subject_choice);
+  out->set_object_choice(c.explanation.object_choice);
+  out->set_modality_reason(c.explanation.modality_reason);
+}
+
 engine::ClaimDraft FromProto(const v1::ClaimInput& in) {
   engine::ClaimDraft d;
   d.subject = in.subject();

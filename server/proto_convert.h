@@ -17,6 +17,8 @@ void ToProto(const engine::VerifyReport& r, v1::VerifyAuditResponse* out);
 void ToProto(const engine::StoreStats& s, v1::StatsResponse* out);
 // A claim the ingestion pipeline found but did not store (a dry run): no id, tx or principal.
 void ToProto(const ingest::ExtractedClaim& c, const std::string& source_key, v1::Claim* out);
+// Why the pipeline made it; `explain` adds the clause and the argument choices.
+void ToProto(const ingest::ExtractedClaim& c, bool explain, v1::ClaimExplanation* out);
 engine::ClaimDraft FromProto(const v1::ClaimInput& in);
 v1::Modality ToProto(base::Modality m);
 

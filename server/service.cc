@@ -136,6 +136,10 @@ grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, con
   } else {
     for (const auto& c : result->extraction.claims) ToProto(c, result->source_key, response->add_claims());
   }
+  // Parallel to the claims when they are the pipeline's (a duplicate may
+  // answer with claims an earlier version of the rules stored).
+  if (static_cast<size_t>(response->claims_size()) == result->extraction.claims.size())
+    for (const auto& c : result->extraction.claims) ToProto(c, request->explain(), response->add_explanations());
   log.set_rows(response->claims_size());
   return log.Done(grpc::Status::OK);
 }

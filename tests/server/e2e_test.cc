@@ -193,6 +193,10 @@ TEST_F(EndToEnd, IngestDocumentExtractsWritesOnceAndRespectsRoles) {
   EXPECT_EQ(Transactions(*server_), before);
   ASSERT_TRUE(server_->stub().IngestDocument(As(kWriter).get(), req, &written).ok());
   EXPECT_FALSE(written.duplicate());
+  // Why each claim was made: the rule, cue and time always; the clause only when asked.
+  ASSERT_EQ(written.explanations_size(), written.claims_size());
+  EXPECT_FALSE(written.explanations(0).rule().empty());
+  EXPECT_TRUE(written.explanations(0).clause().empty());
   EXPECT_GT(written.tx(), 0u);
   ASSERT_EQ(written.claims_size(), dry.claims_size());
   for (const auto& c : written.claims()) {

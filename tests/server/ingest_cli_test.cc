@@ -1,5 +1,5 @@
-// A bad rules file is refused before anything is written, offline and by
-// the server.
+// `ingest --explain` in both tools, and a bad rules file refused before
+// anything is written, offline and by the server.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,6 +12,60 @@ namespace {
 
 const char kArticle[] =
     "Officials met. In 2007, an intelligence exchange agreement between Japan and Australia was signed.\n";
+
+// What both tools print for the shares-intel claim of kArticle.
+void ExpectExplained(const std::string& out) {
+  EXPECT_NE(out.find("Japan shares-intel Australia"), std::string::npos) << out;
+  EXPECT_NE(out.find("      time \"In 2007\": from 2007 to 2007 (not stored: no valid time yet)\n"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("      rule shares-intel.between, cue \"intelligence exchange\" (method "
+                     "rules:2/shares-intel.between:intelligence exchange)\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("      clause @15..98 \"In 2007, an intelligence exchange agreement between Japan and Australia "
+                     "was signed.\"\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("      arguments: the list after \"between\" \"Japan and Australia\", pairwise\n"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("      modality: asserted: no proposal, denial, hedge or reported speech in reach\n"),
+            std::string::npos)
+      << out;
+}
+
+TEST(IngestCli, OfflineExplainPrintsRuleCueClauseAndArguments) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  std::string src = CLAIMGRAPH_SOURCE_DIR, article = dir.path() + "/article.txt";
+  std::ofstream(article) << kArticle;
+  Ran r = RunCaptured({BinaryDir() + "/server/claimgraphd", "ingest", "--data", dir.path() + "/data", "--schema",
+                       src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json", "--dry-run",
+                       "--explain", article},
+                      dir.path());
+  EXPECT_EQ(r.code, 0) << r.err;
+  ExpectExplained(r.out);
+  // Without --explain: the time, not the rule.
+  Ran plain = RunCaptured({BinaryDir() + "/server/claimgraphd", "ingest", "--data", dir.path() + "/data", "--schema",
+                           src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json", "--dry-run",
+                           article},
+                          dir.path());
+  EXPECT_NE(plain.out.find("time \"In 2007\""), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("rule "), std::string::npos) << plain.out;
+}
+
+TEST(IngestCli, ExplainOverRpc) {
+  std::string src = CLAIMGRAPH_SOURCE_DIR;
+  ServerProcess server({"--schema", src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json"});
+  TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  std::string article = dir.path() + "/article.txt";
+  std::ofstream(article) << kArticle;
+  Ran r = RunCaptured({BinaryDir() + "/tools/claimgraph/claimgraph", "ingest", "--dry-run", "--explain", "--publisher",
+                       "P", "--published", "2024", article, "--server", server.address(), "--token", kReader},
+                      dir.path());
+  EXPECT_EQ(r.code, 0) << r.err;
+  ExpectExplained(r.out);
+}
 
 TEST(IngestCli, ABadRulesFileIsNamedWithItsPathAndNothingIsWritten) {
   TempDir dir;

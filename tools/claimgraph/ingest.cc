@@ -70,6 +70,7 @@ int RunIngest(Client& client, const IngestOptions& options) {
     if (!options.published.empty()) request.set_published(options.published);
     if (!options.url.empty()) request.set_url(options.url);
     request.set_dry_run(options.dry_run);
+    request.set_explain(options.explain);
     v1::IngestDocumentResponse response;
     auto ctx = client.Context();
     grpc::Status s = client.stub().IngestDocument(ctx.get(), request, &response);
@@ -90,11 +91,27 @@ int RunIngest(Client& client, const IngestOptions& options) {
               << ", sha256 " << response.sha256().substr(0, 12) << "...)\n  " << response.sentences() << " sentences, "
               << response.mentions() << " mentions, " << response.boilerplate_blocks()
               << " boilerplate blocks dropped; " << response.claims_size() << " claims; " << status << "\n";
-    if (!options.quiet)
-      for (const auto& c : response.claims())
+    if (!options.quiet) {
+      // The explanations are parallel to the claims when the server sends them.
+      bool explained = response.explanations_size() == response.claims_size();
+      for (int k = 0; k < response.claims_size(); ++k) {
+        const v1::Claim& c = response.claims(k);
         std::cout << codec::FormatClaimLines(c.subject(), c.predicate(), c.object().entity_value().name(),
                                               ModalityText(c.modality()), c.confidence(), c.span_begin(),
                                               c.span_end(), c.quote());
+        if (explained) {
+          const v1::ClaimExplanation& e = response.explanations(k);
+          std::cout << codec::FormatClaimTime(e.time_text(), e.valid_from(), e.valid_to());
+          if (options.explain)
+            std::cout << codec::FormatClaimExplanation(e.rule(), e.cue(), c.method(), e.clause(), e.clause_begin(),
+                                                       e.clause_end(), e.subject_choice(), e.object_choice(),
+                                                       e.modality_reason());
+        } else if (options.explain) {
+          // An older server: the method names the rule and the cue.
+          std::cout << "      method " << c.method() << "\n";
+        }
+      }
+    }
     duplicates += response.duplicate() ? 1 : 0;
     duplicate_claims += response.duplicate() ? 0 : response.duplicate_claims();
     claims += response.duplicate() ? 0 : response.claims_size() - (options.dry_run ? 0 : response.duplicate_claims());

@@ -16,6 +16,7 @@ struct IngestOptions {
   std::string source_key, title, publisher, published, url;  // override the manifest
   bool dry_run = false;
   bool quiet = false;
+  bool explain = false;  // per claim: the rule, cue, clause and how the arguments were chosen
 };
 
 // Exit 0 when every document was ingested, 1 when one failed (the others are

@@ -12,7 +12,7 @@
 //     load FILE... [--default-source S] N-Quads or JSONL through Assert batches, read as
 //                                     `claimgraphd import` reads them
 //     export [--format jsonl|nquads]  every live claim with its provenance
-//     ingest FILE... [--publisher P --published DATE --title T | --manifest TSV] [--dry-run]
+//     ingest FILE... [--publisher P --published DATE --title T | --manifest TSV] [--dry-run] [--explain]
 // --server/--token default to $CLAIMGRAPH_SERVER/$CLAIMGRAPH_TOKEN and may
 // come before or after the command.
 #include <CLI/CLI.hpp>
@@ -82,6 +82,8 @@ int main(int argc, char** argv) {
   ing->add_option("--manifest", ingest.manifest, "TSV with file, title, publisher, published per document");
   ing->add_flag("--dry-run", ingest.dry_run, "Print the claims found, write nothing");
   ing->add_flag("--quiet", ingest.quiet, "One summary per document, not every claim");
+  ing->add_flag("--explain", ingest.explain,
+                "Per claim: the rule that fired, its cue, the clause and how subject and object were chosen");
 
   CLI11_PARSE(app, argc, argv);
   Client client(conn);
