@@ -75,7 +75,7 @@ int RunIngest(const IngestCommand& cmd) {
     if (!cmd.publisher.empty()) doc.publisher = cmd.publisher;
     if (!cmd.published.empty()) doc.published = cmd.published;
     if (!cmd.url.empty()) doc.url = cmd.url;
-    auto result = ingest::IngestDocument(engine.get(), **pipeline, doc, cmd.principal, cmd.dry_run);
+    auto result = ingest::IngestDocument(engine.get(), **pipeline, doc, cmd.principal, cmd.dry_run, cmd.explain);
     if (!result.ok()) {
       std::cerr << "error: " << path << ": " << result.status().ToString() << "\n";
       ++failed;

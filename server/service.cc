@@ -118,7 +118,8 @@ grpc::Status ClaimGraphService::IngestDocument(grpc::ServerContext* context, con
         "ingestion is not configured: start claimgraphd serve with --schema and --rules")));
   ingest::DocumentInput doc{request->text(),      request->source_key(), request->title(),
                             request->publisher(), request->published(),  request->url()};
-  auto result = ingest::IngestDocument(&engine_, *ingest_, doc, principal->name, request->dry_run());
+  auto result =
+      ingest::IngestDocument(&engine_, *ingest_, doc, principal->name, request->dry_run(), request->explain());
   if (!result.ok()) return log.Done(ToGrpcStatus(result.status()));
   response->set_tx(result->tx);
   response->set_duplicate(result->duplicate);

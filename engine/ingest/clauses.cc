@@ -45,7 +45,8 @@ Clauses ClauseSegmenter::Segment(std::string_view text, const std::vector<Token>
     return static_cast<int>(out.info.size() - 1);
   };
   for (size_t i = tb; i < te;) {
-    PhraseMatcher::Match m = in_list[i - tb] ? PhraseMatcher::Match{} : markers_.LongestAt(tokens, i, te, text);
+    PhraseMatcher::Match m = in_list[i - tb] || !markers_.MayStartWith(tokens[i]) ? PhraseMatcher::Match{}
+                                                                                   : markers_.LongestAt(tokens, i, te, text);
     size_t len = m.length ? m.length : 1;
     int cur = open.back();
     Marker kind = m.length ? static_cast<Marker>(m.value) : kNone;

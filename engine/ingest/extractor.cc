@@ -25,6 +25,9 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& c : rule.cues_members_before) add(c, CueKind::kMembersBefore);
     cues_.push_back(std::move(m));
     cue_kinds_.push_back(std::move(kinds));
+    for (const auto& c : rule.cues) any_cue_.Add(c, 0);
+    for (const auto& c : rule.cues_members_after) any_cue_.Add(c, 0);
+    for (const auto& c : rule.cues_members_before) any_cue_.Add(c, 0);
   }
   // "not only" before "not": a neutral phrase hides the cue inside it.
   for (const auto& c : rules_.modality.neutral) modal_.Add(c, kNeutral);
@@ -156,7 +159,7 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
 
 std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, const std::vector<Token>& tokens,
                                                        const Sentence& s, const std::vector<Mention>& mentions,
-                                                       DocumentMemory* memory) const {
+                                                       DocumentMemory* memory, bool explain) const {
   DocumentMemory& history = *memory;
   const size_t tb = s.token_begin, te = s.token_end;
 
@@ -165,10 +168,49 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   v.tokens = &tokens;
   v.sentence = s;
   v.mentions = &mentions;
-  v.words.assign(te - tb + 1, 0);
-  for (size_t i = tb; i < te; ++i) v.words[i - tb + 1] = v.words[i - tb] + (tokens[i].is_word ? 1 : 0);
   v.lists = list_builder_.Build(text, tokens, s, mentions);
   ResolveAnaphors(text, tokens, s, history, &v.lists);
+  // What later sentences may refer back to: this sentence's lists and groups.
+  auto remember = [&] {
+    SentenceMemory remembered;
+    remembered.lists = std::move(v.lists);
+    for (const auto& m : mentions)
+      if (gazetteer_.entities()[m.entity].type == "group") remembered.groups.push_back(m.entity);
+    history.push_front(std::move(remembered));
+    size_t keep = std::max<size_t>(static_cast<size_t>(std::max(0, rules_.mentions.anaphora.lookback_sentences)), 4);
+    while (history.size() > keep) history.pop_back();
+  };
+
+  // Cues, per rule. A cue wholly inside a name is part of the name
+  // ("Quadrilateral Security Dialogue", "Five Eyes alliance"); one that runs
+  // past it ("Quad group of") is not.
+  auto wholly_inside_a_name = [&](size_t b, size_t e) {
+    for (const auto& m : mentions)
+      if (m.token_begin <= b && e <= m.token_end) return true;
+    return false;
+  };
+  // One pass: a token that starts no cue of any rule (most) costs one bit test.
+  std::vector<Cue> cues;
+  std::vector<size_t> next(cues_.size(), tb);  // per rule: where its next cue may start (no overlap within a rule)
+  for (size_t i = tb; i < te; ++i) {
+    if (!any_cue_.MayStartWith(tokens[i])) continue;
+    for (size_t r = 0; r < cues_.size(); ++r) {
+      if (i < next[r]) continue;
+      auto m = cues_[r].LongestAt(tokens, i, te, text);
+      if (!m.length) continue;
+      if (!wholly_inside_a_name(i, i + m.length))
+        cues.push_back({i, i + m.length, static_cast<int>(r), cue_kinds_[r][m.value]});
+      next[r] = i + m.length;
+    }
+  }
+  std::vector<CandidateClaim> out;
+  if (cues.empty()) {
+    // Most sentences: no cue, so no clause, time or modality to read.
+    remember();
+    return out;
+  }
+  v.words.assign(te - tb + 1, 0);
+  for (size_t i = tb; i < te; ++i) v.words[i - tb + 1] = v.words[i - tb] + (tokens[i].is_word ? 1 : 0);
   std::vector<TimeExpression> times = times_.Find(text, tokens, s);
   std::vector<size_t> time_starts;
   for (const auto& t : times) time_starts.push_back(t.token_begin);
@@ -176,23 +218,6 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   SplitAtClauses(text, tokens, s, mentions, &v);
   arguments_.Annotate(&v);
 
-  // Cues, per rule. A cue wholly inside a name is part of the name
-  // ("Quadrilateral Security Dialogue", "Five Eyes alliance"); one that runs
-  // past it ("Quad group of") is not.
-  std::vector<size_t> inside(te - tb, SIZE_MAX);  // token -> end of the mention holding it
-  for (const auto& m : mentions)
-    for (size_t k = m.token_begin; k < m.token_end; ++k) inside[k - tb] = m.token_end;
-  std::vector<Cue> cues;
-  for (size_t r = 0; r < cues_.size(); ++r) {
-    if (cues_[r].empty()) continue;
-    for (size_t i = tb; i < te;) {
-      auto m = cues_[r].LongestAt(tokens, i, te, text);
-      if (!m.length) { ++i; continue; }
-      if (inside[i - tb] == SIZE_MAX || i + m.length > inside[i - tb])
-        cues.push_back({i, i + m.length, static_cast<int>(r), cue_kinds_[r][m.value]});
-      i += m.length;
-    }
-  }
   // Membership first: the lists it binds as members are no parties of a
   // symmetric cue (a membership list is not a set of bilateral pacts), and
   // with-group and network-members read them. Then text order.
@@ -205,6 +230,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
 
   std::vector<ModalCue> modal;
   for (size_t i = tb; i < te;) {
+    if (!modal_.MayStartWith(tokens[i])) { ++i; continue; }
     auto m = modal_.LongestAt(tokens, i, te, text);
     if (!m.length) { ++i; continue; }
     modal.push_back({i, v.WordAt(i), m.value, v.ClauseOf(i)});
@@ -217,8 +243,6 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       i += n - 1;
     }
 
-
-  std::vector<CandidateClaim> out;
   std::set<std::tuple<int, std::string, int, int>> seen;
   const ConfidenceRules& conf = rules_.confidence;
   for (const Cue& c : cues) {
@@ -277,9 +301,11 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       cc.rule = rule.id + "." + b.pattern;
       cc.clause_begin = v.clauses.info[clause].first;
       cc.clause_end = v.clauses.info[clause].last + 1;
-      cc.subject_choice = b.subject_choice;
-      cc.object_choice = b.object_choice;
-      cc.modality_reason = modality_reason;
+      if (explain) {
+        cc.subject_choice = b.subject_choice;
+        cc.object_choice = b.object_choice;
+        cc.modality_reason = modality_reason;
+      }
       if (when) {
         cc.has_time = true;
         cc.time_begin = when->token_begin;
@@ -296,13 +322,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     }
   }
 
-  SentenceMemory remembered;
-  remembered.lists = std::move(v.lists);
-  for (const auto& m : mentions)
-    if (gazetteer_.entities()[m.entity].type == "group") remembered.groups.push_back(m.entity);
-  history.push_front(std::move(remembered));
-  size_t keep = std::max<size_t>(static_cast<size_t>(std::max(0, rules_.mentions.anaphora.lookback_sentences)), 4);
-  while (history.size() > keep) history.pop_back();
+  remember();
   return out;
 }
 

@@ -64,8 +64,10 @@ class RelationExtractor {
   using DocumentMemory = std::deque<SentenceMemory>;  // newest first
 
   // Thread-safe: the extractor is immutable, the document's memory is the caller's.
+  // `explain`: fill each claim's subject_choice, object_choice and modality_reason.
   std::vector<CandidateClaim> Extract(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
-                                      const std::vector<Mention>& mentions, DocumentMemory* memory) const;
+                                      const std::vector<Mention>& mentions, DocumentMemory* memory,
+                                      bool explain = false) const;
 
  private:
   struct Cue {
@@ -100,6 +102,7 @@ class RelationExtractor {
   // ("information security agreement" is shares-intel, its "agreement" pact).
   std::vector<PhraseMatcher> cues_;
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
+  PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind
 };
 

@@ -23,14 +23,15 @@ size_t FirstInvalidUtf8(std::string_view s) {
 }  // namespace
 
 Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline& pipeline,
-                                    const DocumentInput& doc, const std::string& principal, bool dry_run) {
+                                    const DocumentInput& doc, const std::string& principal, bool dry_run,
+                                    bool explain) {
   if (doc.text.empty()) return Status::InvalidArgument("the document is empty");
   if (size_t bad = FirstInvalidUtf8(doc.text); bad != std::string_view::npos)
     return Status::InvalidArgument("the document is not UTF-8: invalid byte at offset " + std::to_string(bad));
   IngestResult result;
   result.sha256 = base::Sha256Hex(doc.text);
   result.source_key = doc.source_key.empty() ? "doc:" + result.sha256.substr(0, 16) : doc.source_key;
-  result.extraction = pipeline.Extract(doc.text);
+  result.extraction = pipeline.Extract(doc.text, explain);
   if (dry_run || result.extraction.claims.empty()) return result;
   if (engine == nullptr) return Status::Internal("IngestDocument: no store to write to");
 

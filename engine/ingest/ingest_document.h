@@ -29,11 +29,13 @@ struct IngestResult {
   size_t duplicate_claims = 0;           // claims found that were live already (same identity): not written
 };
 
-// dry_run: extract only (`engine` may then be null). InvalidArgument for an empty text or one that is not
+// dry_run: extract only (`engine` may then be null). explain: fill each
+// claim's explanation (IngestPipeline::Extract). InvalidArgument for an empty text or one that is not
 // UTF-8; FailedPrecondition when the source key already holds a different text
 // (checked on a snapshot before the write: two concurrent first ingestions of
 // different texts under one new key are not caught).
 Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline& pipeline,
-                                    const DocumentInput& doc, const std::string& principal, bool dry_run);
+                                    const DocumentInput& doc, const std::string& principal, bool dry_run,
+                                    bool explain = false);
 
 }  // namespace claimgraph::ingest

@@ -42,12 +42,15 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, const std::vector<To
 ListBuilder::ListBuilder(const MentionRules& rules) : rules_(rules) {
   for (const auto& s : rules_.list_separators) separators_.Add(s, 0);
   for (const auto& a : rules_.adversary_markers) adversary_.Add(a, 0);
+  for (const auto& d : rules_.anaphora.determiners) determiner_hashes_.push_back(TokenHash(NormalizedPhrase(d).front()));
 }
 
 int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length,
                              std::string* noun) const {
   const auto& a = rules_.anaphora;
-  if (i >= end || std::find(a.determiners.begin(), a.determiners.end(), tokens[i].norm) == a.determiners.end())
+  if (i >= end ||
+      std::find(determiner_hashes_.begin(), determiner_hashes_.end(), tokens[i].hash) == determiner_hashes_.end() ||
+      std::find(a.determiners.begin(), a.determiners.end(), tokens[i].norm) == a.determiners.end())
     return 0;
   size_t j = i + 1;
   int n = 0;

@@ -73,6 +73,7 @@ class ListBuilder {
  private:
   MentionRules rules_;
   PhraseMatcher separators_, adversary_;
+  std::vector<uint64_t> determiner_hashes_;  // AnaphorSize runs on every token: integers first
 };
 
 }  // namespace claimgraph::ingest

@@ -33,6 +33,9 @@ class PhraseMatcher {
   // The longest phrase that starts at tokens[i] and ends at or before `end`.
   Match LongestAt(const std::vector<Token>& tokens, size_t i, size_t end, std::string_view text) const;
   bool empty() const { return by_first_.empty(); }
+  // False when no phrase can start with this token: the inline first test of
+  // LongestAt, for loops that try several matchers on every token.
+  bool MayStartWith(const Token& t) const { return first_filter_.test(FilterSlot(t.hash)); }
 
  private:
   struct Entry {

@@ -23,7 +23,7 @@ IngestPipeline::IngestPipeline(const io::Schema& schema, IngestRules rules)
       extractor_(rules_, gazetteer_, lists_),
       method_("rules:" + rules_.version) {}
 
-Extraction IngestPipeline::Extract(std::string_view original) const {
+Extraction IngestPipeline::Extract(std::string_view original, bool explain) const {
   Extraction out;
   // One tokenization serves both boilerplate detection and extraction: the
   // kept lines' tokens already carry offsets into the original, which is
@@ -40,7 +40,7 @@ Extraction IngestPipeline::Extract(std::string_view original) const {
   for (const Sentence& s : sentences) {
     std::vector<Mention> mentions = gazetteer_.Find(original, tokens, s);
     out.mentions += mentions.size();
-    for (const CandidateClaim& c : extractor_.Extract(original, tokens, s, mentions, &memory)) {
+    for (const CandidateClaim& c : extractor_.Extract(original, tokens, s, mentions, &memory, explain)) {
       ExtractedClaim claim;
       claim.subject = gazetteer_.entities()[c.subject].name;
       claim.object = gazetteer_.entities()[c.object].name;
@@ -58,12 +58,14 @@ Extraction IngestPipeline::Extract(std::string_view original) const {
         claim.time.from = c.time_from;
         claim.time.to = c.time_to;
       }
-      claim.explanation.clause_begin = tokens[c.clause_begin].begin;
-      claim.explanation.clause_end = tokens[c.clause_end - 1].end;
-      claim.explanation.clause = Bytes(original, tokens, c.clause_begin, c.clause_end);
-      claim.explanation.subject_choice = c.subject_choice;
-      claim.explanation.object_choice = c.object_choice;
-      claim.explanation.modality_reason = c.modality_reason;
+      if (explain) {
+        claim.explanation.clause_begin = tokens[c.clause_begin].begin;
+        claim.explanation.clause_end = tokens[c.clause_end - 1].end;
+        claim.explanation.clause = Bytes(original, tokens, c.clause_begin, c.clause_end);
+        claim.explanation.subject_choice = c.subject_choice;
+        claim.explanation.object_choice = c.object_choice;
+        claim.explanation.modality_reason = c.modality_reason;
+      }
       out.claims.push_back(std::move(claim));
     }
   }

@@ -43,7 +43,7 @@ struct ExtractedClaim {
   std::string rule;                       // "<relation id>.<pattern>": "shares-intel.between"
   std::string method;                     // "rules:<version>/<rule>:<cue>": "rules:2/shares-intel.between:intelligence-sharing"
   ClaimTime time;
-  ClaimExplanation explanation;
+  ClaimExplanation explanation;  // filled when Extract is asked to explain
 };
 
 struct Extraction {
@@ -59,7 +59,10 @@ class IngestPipeline {
   IngestPipeline(const IngestPipeline&) = delete;
   IngestPipeline& operator=(const IngestPipeline&) = delete;
 
-  Extraction Extract(std::string_view original) const;
+  // `explain`: fill each claim's explanation (its clause and how its
+  // arguments were chosen), which costs a few copies per claim; the rule,
+  // method and time are always there.
+  Extraction Extract(std::string_view original, bool explain = false) const;
 
   // The stages, for tests and tools.
   const BoilerplateFilter& boilerplate() const { return boilerplate_; }

@@ -208,6 +208,10 @@ bool ReadTime(Reader& r, const Json& t, TimeRules* out) {
       TimePeriod period;
       if (!r.Strings(p, "names", pw, &period.names)) return false;
       if (period.names.empty()) return r.Fail(pw + ".names must name the period");
+      for (const auto& name : period.names)
+        if (name.size() > 4 && (name.compare(0, 4, "the ") == 0 || name.compare(0, 4, "The ") == 0))
+          return r.Fail(pw + ".names: write \"" + name.substr(4) + "\", not \"" + name +
+                        "\" (a \"the\" before a period's name is skipped in the text)");
       period.from = Text(p, "from");
       period.to = Text(p, "to");
       if (!IsoDate(period.from) || !IsoDate(period.to))

@@ -35,6 +35,8 @@ TimeFinder::TimeFinder(const TimeRules& rules) : rules_(rules) {
     for (const auto& name : rules_.periods[i].names) periods_.Add(name, static_cast<int>(i));
   for (const auto& r : rules_.relative) relative_.Add(r, 0);
   for (const auto& c : rules_.end_cues) end_cues_.Add(c, 0);
+  // Looked up by the token's hash: most capitalized words are no month.
+  for (const auto& [name, month] : rules_.months) months_[TokenHash(name)] = {name, month};
 }
 
 int TimeFinder::Year(std::string_view digits) const {
@@ -45,12 +47,12 @@ int TimeFinder::Year(std::string_view digits) const {
 
 int TimeFinder::Month(std::string_view text, const Token& t) const {
   if (!t.is_word || !std::isupper(static_cast<unsigned char>(text[t.begin]))) return 0;  // "may" is a verb
-  auto it = rules_.months.find(t.norm);
-  return it == rules_.months.end() ? 0 : it->second;
+  auto it = months_.find(t.hash);
+  return it == months_.end() || it->second.first != t.norm ? 0 : it->second.second;
 }
 
 size_t TimeFinder::EndCueAt(std::string_view text, const std::vector<Token>& tokens, size_t i, size_t end) const {
-  if (end_cues_.empty()) return 0;
+  if (!end_cues_.MayStartWith(tokens[i])) return 0;
   return end_cues_.LongestAt(tokens, i, end, text).length;
 }
 
@@ -59,6 +61,15 @@ std::vector<TimeExpression> TimeFinder::Find(std::string_view text, const std::v
   std::vector<TimeExpression> out;
   const size_t te = s.token_end;
   for (size_t i = s.token_begin; i < te;) {
+    // Most tokens start nothing: a preposition, period or relative phrase, a
+    // month (capitalized) or a day (digits) may.
+    const Token& t = tokens[i];
+    if (!prepositions_.MayStartWith(t) && !periods_.MayStartWith(t) && !relative_.MayStartWith(t) && t.norm != "the" &&
+        !(t.is_word && (std::isupper(static_cast<unsigned char>(text[t.begin])) ||
+                        std::isdigit(static_cast<unsigned char>(text[t.begin]))))) {
+      ++i;
+      continue;
+    }
     TimeExpression e;
     e.token_begin = i;
     size_t k = i;
@@ -73,10 +84,13 @@ std::vector<TimeExpression> TimeFinder::Find(std::string_view text, const std::v
     std::string start, end;  // the core's bounds
     bool found = false, range = false;
     if (k < te) {
-      if (auto period = periods_.LongestAt(tokens, k, te, text); period.length) {
+      // Period names are written without "the" ("Cold War"): the text's "the"
+      // is skipped here, so that not every "the" is looked up.
+      size_t p = k + (tokens[k].norm == "the" && k + 1 < te ? 1 : 0);
+      if (auto period = periods_.LongestAt(tokens, p, te, text); period.length) {
         start = rules_.periods[period.value].from;
         end = rules_.periods[period.value].to;
-        k += period.length;
+        k = p + period.length;
         found = true;
       } else if (auto rel = relative_.LongestAt(tokens, k, te, text); rel.length) {
         k += rel.length;  // "last year": text only

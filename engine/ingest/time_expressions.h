@@ -20,6 +20,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/ingest/phrase_matcher.h"
@@ -52,6 +54,7 @@ class TimeFinder {
   PhraseMatcher periods_;       // value: index into rules_.periods
   PhraseMatcher relative_;
   PhraseMatcher end_cues_;
+  std::unordered_map<uint64_t, std::pair<std::string, int>> months_;  // by TokenHash: name, month
 };
 
 }  // namespace claimgraph::ingest

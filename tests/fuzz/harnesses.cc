@@ -327,6 +327,14 @@ Violation CheckExtraction(std::string_view text, const ingest::Extraction& ex) {
     if (!(c.confidence >= 0 && c.confidence <= 1)) return Cat(which, ": confidence ", c.confidence, " outside [0, 1]");
     if (c.subject.empty() || c.predicate.empty() || c.object.empty()) return Cat(which, ": a part is missing");
     if (c.subject == c.object) return Cat(which, " relates an entity to itself");
+    // An explained claim's clause is original bytes too.
+    const ingest::ClaimExplanation& e = c.explanation;
+    if (!e.clause.empty()) {
+      if (e.clause_begin > e.clause_end || e.clause_end > text.size())
+        return Cat(which, ": clause [", e.clause_begin, ", ", e.clause_end, ") leaves the text of ", text.size(), " bytes");
+      if (text.substr(e.clause_begin, e.clause_end - e.clause_begin) != e.clause)
+        return Cat(which, "'s clause ", Shown(e.clause), " is not the text at [", e.clause_begin, ", ", e.clause_end, ")");
+    }
   }
   for (const auto& d : ex.cleaned.dropped)
     if (d.begin > d.end || d.end > text.size())
@@ -335,7 +343,9 @@ Violation CheckExtraction(std::string_view text, const ingest::Extraction& ex) {
   return std::nullopt;
 }
 
-Violation CheckIngest(std::string_view text) { return CheckExtraction(text, ExamplePipeline().Extract(text)); }
+Violation CheckIngest(std::string_view text) {
+  return CheckExtraction(text, ExamplePipeline().Extract(text, /*explain=*/true));
+}
 
 int TrapOnViolation(Violation (*check)(std::string_view), const uint8_t* data, size_t size) {
   Violation v = check(std::string_view(reinterpret_cast<const char*>(data), size));

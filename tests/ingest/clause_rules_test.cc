@@ -239,7 +239,7 @@ TEST(ClauseRulesTest, TimeExpressionsAreKeptWithTheirClaim) {
 
 TEST(ClauseRulesTest, TheMethodNamesTheRuleAndTheCueAndTheExplanationTheClause) {
   std::string text = "Officials met. In 2007, an intelligence exchange agreement between Japan and Australia was signed.";
-  auto claims = ExamplePipeline()->Extract(text).claims;
+  auto claims = ExamplePipeline()->Extract(text, /*explain=*/true).claims;
   ASSERT_EQ(claims.size(), 2u);
   const ExtractedClaim& c = claims[0].predicate == "shares-intel" ? claims[0] : claims[1];
   EXPECT_EQ(c.method, "rules:2/shares-intel.between:intelligence exchange");

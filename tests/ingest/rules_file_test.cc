@@ -71,6 +71,10 @@ TEST(RulesFileTest, PatternsTimeRolesAndDatesAreChecked) {
   j["time"]["periods"][0]["from"] = "the forties";
   EXPECT_EQ(ErrorOf(j), "time.periods[0]: from and to must be ISO dates (YYYY, YYYY-MM or YYYY-MM-DD)");
   j = ExampleJson();
+  j["time"]["periods"][0]["names"] = Json::array({"the Cold War"});
+  EXPECT_EQ(ErrorOf(j), "time.periods[0].names: write \"Cold War\", not \"the Cold War\" (a \"the\" before a "
+                        "period's name is skipped in the text)");
+  j = ExampleJson();
   j["relations"][3]["id"] = "pact";
   EXPECT_EQ(ErrorOf(j), "relations[3].id: \"pact\" names an earlier relation too");
   j = ExampleJson();
