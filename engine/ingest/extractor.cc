@@ -49,6 +49,7 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
   const size_t lookback = static_cast<size_t>(std::max(0, ana.lookback_sentences));
   std::vector<MentionList> anaphors;
   for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    if (!list_builder_.MayStartAnaphor(tokens[i])) continue;
     size_t len = 0;
     std::string noun;
     int n = list_builder_.AnaphorSize(tokens, i, s.token_end, &len, &noun);

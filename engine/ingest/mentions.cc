@@ -42,7 +42,10 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, const std::vector<To
 ListBuilder::ListBuilder(const MentionRules& rules) : rules_(rules) {
   for (const auto& s : rules_.list_separators) separators_.Add(s, 0);
   for (const auto& a : rules_.adversary_markers) adversary_.Add(a, 0);
-  for (const auto& d : rules_.anaphora.determiners) determiner_hashes_.push_back(TokenHash(NormalizedPhrase(d).front()));
+  for (const auto& d : rules_.anaphora.determiners) {
+    determiner_hashes_.push_back(TokenHash(NormalizedPhrase(d).front()));
+    determiners_.Add(d, 0);
+  }
 }
 
 int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length,

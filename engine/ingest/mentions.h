@@ -66,13 +66,15 @@ class ListBuilder {
   // type of entity it stands for.
   int AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length,
                   std::string* noun = nullptr) const;
+  // False when no anaphor starts with this token (most): one bit test.
+  bool MayStartAnaphor(const Token& t) const { return determiners_.MayStartWith(t); }
   // Marks what precedes a list (after "with", after an adversary marker);
   // Build does it for the lists it makes, the extractor for resolved anaphors.
   void MarkContext(std::string_view text, const std::vector<Token>& tokens, const Sentence& s, MentionList* list) const;
 
  private:
   MentionRules rules_;
-  PhraseMatcher separators_, adversary_;
+  PhraseMatcher separators_, adversary_, determiners_;
   std::vector<uint64_t> determiner_hashes_;  // AnaphorSize runs on every token: integers first
 };
 

@@ -64,7 +64,7 @@ std::vector<TimeExpression> TimeFinder::Find(std::string_view text, const std::v
     // Most tokens start nothing: a preposition, period or relative phrase, a
     // month (capitalized) or a day (digits) may.
     const Token& t = tokens[i];
-    if (!prepositions_.MayStartWith(t) && !periods_.MayStartWith(t) && !relative_.MayStartWith(t) && t.norm != "the" &&
+    if (!prepositions_.MayStartWith(t) && !periods_.MayStartWith(t) && !relative_.MayStartWith(t) && t.hash != the_ &&
         !(t.is_word && (std::isupper(static_cast<unsigned char>(text[t.begin])) ||
                         std::isdigit(static_cast<unsigned char>(text[t.begin]))))) {
       ++i;

@@ -55,6 +55,7 @@ class TimeFinder {
   PhraseMatcher relative_;
   PhraseMatcher end_cues_;
   std::unordered_map<uint64_t, std::pair<std::string, int>> months_;  // by TokenHash: name, month
+  const uint64_t the_ = TokenHash("the");  // skipped before a period's name
 };
 
 }  // namespace claimgraph::ingest
