@@ -5,15 +5,17 @@
 namespace claimgraph::ingest {
 namespace {
 
+void AddPairwise(const std::vector<int>& parts, std::vector<std::pair<int, int>>* pairs) {
+  for (size_t x = 0; x < parts.size(); ++x)
+    for (size_t y = x + 1; y < parts.size(); ++y) pairs->emplace_back(parts[x], parts[y]);
+}
+
+}  // namespace
+
 std::string Quoted(std::string_view s) {
   std::string out = "\"";
   for (char c : s) out.push_back(c == '\n' ? ' ' : c);
   return out + "\"";
-}
-
-void AddPairwise(const std::vector<int>& parts, std::vector<std::pair<int, int>>* pairs) {
-  for (size_t x = 0; x < parts.size(); ++x)
-    for (size_t y = x + 1; y < parts.size(); ++y) pairs->emplace_back(parts[x], parts[y]);
 }
 
 void AddProduct(const std::vector<int>& subjects, const std::vector<int>& objects,
@@ -22,7 +24,6 @@ void AddProduct(const std::vector<int>& subjects, const std::vector<int>& object
     for (int o : objects) pairs->emplace_back(s, o);
 }
 
-}  // namespace
 
 std::string_view SentenceView::Text(size_t token_begin, size_t token_end) const {
   if (token_end <= token_begin) return {};
@@ -376,201 +377,6 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
       continue;
     }
   }
-  return b;
-}
-
-Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
-  const auto& tokens = *v.tokens;
-  const auto& mentions = *v.mentions;
-  const size_t te = v.sentence.token_end;
-  const int k = v.ClauseOf(cb);
-  Binding b;
-  b.token_begin = cb;
-  b.token_end = ce;
-  size_t by_len = ce < te ? by_.LongestAt(tokens, ce, te, v.text).length : 0;
-  auto list_of = [&](const Mention& m) -> const MentionList* {
-    for (const auto& l : v.lists)
-      if (!l.anaphor && l.token_begin <= m.token_begin && m.token_end <= l.token_end) return &l;
-    return nullptr;
-  };
-  auto before = [&](const std::vector<std::string>& types) -> const Mention* {
-    const Mention* best = nullptr;
-    for (const auto& m : mentions)
-      if (m.token_end <= cb && v.ClauseOf(m.token_begin) == k &&
-          v.Gap(m.token_end, cb) <= static_cast<size_t>(rule.subject_window) && TypeIn(m.entity, types))
-        best = &m;
-    return best;
-  };
-  // A mention right after `from` (past "the"), or after an object
-  // preposition within the object window, in the cue's clause.
-  std::string how;
-  auto after = [&](size_t from, const std::vector<std::string>& types, bool need_prep) -> const Mention* {
-    for (const auto& m : mentions) {
-      if (m.token_begin < from || v.ClauseOf(m.token_begin) != k) continue;
-      if (v.Gap(from, m.token_begin) > static_cast<size_t>(rule.object_window)) break;
-      if (!TypeIn(m.entity, types)) continue;
-      size_t p = m.token_begin;
-      while (p > from && tokens[p - 1].norm == "the") --p;
-      if (p == from) { how = "right after"; return &m; }
-      bool prep = p > from && std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(),
-                                        tokens[p - 1].norm) != rule.object_prepositions.end();
-      if (need_prep && prep) { how = "after \"" + tokens[p - 1].norm + "\""; return &m; }
-    }
-    return nullptr;
-  };
-  auto expand = [&](const Mention* m, const std::vector<std::string>& types, size_t* lb, size_t* le) {
-    const MentionList* l = list_of(*m);
-    *lb = l ? l->token_begin : m->token_begin;
-    *le = l ? l->token_end : m->token_end;
-    return l ? Parts(*l, types) : std::vector<int>{m->entity};
-  };
-  auto finish = [&](const std::string& pattern, const Mention* s, const Mention* o, const std::string& sc,
-                    const std::string& oc) {
-    size_t sb, se, ob, oe;
-    auto subjects = expand(s, rule.subject_types, &sb, &se);
-    auto objects = expand(o, rule.object_types, &ob, &oe);
-    b.pattern = pattern;
-    AddProduct(subjects, objects, &b.pairs);
-    b.token_begin = std::min({cb, sb, ob});
-    b.token_end = std::max({ce, se, oe});
-    b.subject_choice = sc + " " + Quoted(v.Text(sb, se));
-    b.object_choice = oc + " " + Quoted(v.Text(ob, oe));
-    b.adjacent = s->token_end <= cb && v.Gap(s->token_end, cb) == 0;
-  };
-  for (const std::string& pattern : rule.patterns) {
-    if (pattern == "passive") {
-      if (!by_len) continue;
-      const Mention* o = before(rule.object_types);
-      const Mention* s = after(ce + by_len, rule.subject_types, false);
-      if (!s || !o) continue;
-      finish(pattern, s, o, "passive: the agent after \"by\"", "passive: the mention before the cue");
-      return b;
-    }
-    if (by_len) continue;  // the active patterns do not read a passive cue
-    if (pattern == "active") {
-      const Mention* s = before(rule.subject_types);
-      const Mention* o = s ? after(ce, rule.object_types, true) : nullptr;
-      if (!s || !o) continue;
-      finish(pattern, s, o, "the mention before the cue", "the mention " + how + " the cue:");
-      return b;
-    }
-    if (pattern == "relative") {
-      const ClauseInfo& info = v.clauses.info[k];
-      if (info.kind != ClauseKind::kRelative || before(rule.subject_types)) continue;
-      size_t marker = info.marker;
-      if (marker > v.sentence.token_begin && tokens[marker - 1].norm == ",") --marker;
-      const Mention* s = nullptr;
-      for (const auto& m : mentions)
-        if (m.token_end == marker && TypeIn(m.entity, rule.subject_types)) s = &m;
-      const Mention* o = s ? after(ce, rule.object_types, true) : nullptr;
-      if (!s || !o) continue;
-      finish(pattern, s, o, "the antecedent of the relative clause", "the mention " + how + " the cue:");
-      return b;
-    }
-  }
-  return b;
-}
-
-int ArgumentFinder::GroupFor(const SentenceView& v, const RelationRule& rule, int k, size_t cb, size_t ce, int members,
-                             bool after_first, size_t* gb, size_t* ge) const {
-  const auto& mentions = *v.mentions;
-  const MentionList* ml = members >= 0 ? &v.lists[members] : nullptr;
-  auto eligible = [&](const Mention& m) {
-    return TypeIn(m.entity, rule.group_types) && !(ml && m.token_begin >= ml->token_begin && m.token_end <= ml->token_end);
-  };
-  auto take = [&](const Mention& m) {
-    *gb = m.token_begin;
-    *ge = m.token_end;
-    return m.entity;
-  };
-  // "member of NATO", "joined the Quad": the group after the cue, in its clause.
-  if (after_first)
-    for (const auto& m : mentions)
-      if (m.token_begin >= ce && v.ClauseOf(m.token_begin) == k && eligible(m)) return take(m);
-  // Else the nearest in the clause, then in the clause it depends on, then
-  // (for members after the cue: "the Quad group of", not "joined") in the sentence.
-  int head = v.clauses.info[k].head;
-  for (int pass = 0; pass < (after_first ? 2 : 3); ++pass) {
-    const Mention* best = nullptr;
-    size_t best_d = SIZE_MAX;
-    for (const auto& m : mentions) {
-      if (!eligible(m)) continue;
-      int mk = v.ClauseOf(m.token_begin);
-      if ((pass == 0 && mk != k) || (pass == 1 && mk != head)) continue;
-      size_t d = m.token_end <= cb ? v.Gap(m.token_end, cb) : v.Gap(ce, m.token_begin);
-      if (d < best_d) best_d = d, best = &m;
-    }
-    if (best) return take(*best);
-    if (pass == 0 && head < 0) pass = 1;
-  }
-  return -1;
-}
-
-Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cb, size_t ce,
-                                   const std::vector<int>& earlier_groups) const {
-  const int k = v.ClauseOf(cb);
-  const auto& types = rule.member_types;
-  Binding b;
-  b.token_begin = cb;
-  b.token_end = ce;
-  const std::string want = kind == CueKind::kMembersAfter ? "members-after" : "members-before";
-  if (std::find(rule.patterns.begin(), rule.patterns.end(), want) == rule.patterns.end()) return b;
-  int members = -1;
-  bool antecedent = false;
-  if (kind == CueKind::kMembersAfter) {
-    for (size_t li = 0; li < v.lists.size() && members < 0; ++li) {
-      const MentionList& l = v.lists[li];
-      if (l.token_begin < ce || v.slots[li].clause != k || l.adversary) continue;
-      if (v.Gap(ce, l.token_begin) > static_cast<size_t>(rule.max_distance)) break;
-      if (!Parts(l, types).empty()) members = static_cast<int>(li);
-    }
-  } else {
-    for (size_t li = v.lists.size(); li-- > 0;) {
-      const MentionList& l = v.lists[li];
-      const ListSlot& slot = v.slots[li];
-      if (l.token_end > cb || slot.clause != k) continue;
-      if (l.adversary || slot.with || Parts(l, types).empty()) continue;
-      if (v.Gap(l.token_end, cb) > static_cast<size_t>(rule.members_before_distance)) break;
-      if (Crosses(v, membership_blockers_, l.token_end, cb)) break;  // "closer ties with the alliance's members"
-      members = static_cast<int>(li);
-      break;
-    }
-    if (members < 0 && v.clauses.info[k].kind == ClauseKind::kRelative) {
-      bool ignored = false;
-      members = Subject(v, types, k, cb, static_cast<size_t>(rule.members_before_distance), &ignored);
-      antecedent = members >= 0;
-    }
-  }
-  if (members < 0) return b;
-  size_t gb = cb, ge = ce;
-  int group = GroupFor(v, rule, k, cb, ce, members, kind == CueKind::kMembersBefore, &gb, &ge);
-  std::string group_choice;
-  if (group >= 0) {
-    group_choice = "the group " + Quoted(v.Text(gb, ge)) + " nearest the cue";
-  } else if (kind == CueKind::kMembersBefore) {
-    return b;  // "France left the summit": no group named, no membership
-  } else {
-    for (int g : earlier_groups)
-      if (TypeIn(g, rule.group_types)) {
-        group = g;
-        break;
-      }
-    if (group < 0) return b;
-    b.lookback = true;
-    group_choice = "the last group of the previous sentences (" + entities_[group].name + ")";
-  }
-  const MentionList& ml = v.lists[members];
-  b.pattern = want;
-  for (int m : Parts(ml, types)) b.pairs.emplace_back(m, group);
-  b.token_begin = std::min({cb, ml.token_begin, gb});
-  b.token_end = std::max({ce, ml.token_end, ge});
-  b.subject_choice = std::string(antecedent ? "the antecedent of the relative clause " :
-                                 kind == CueKind::kMembersAfter ? "the list after the cue " : "the list before the cue ") +
-                     Quoted(v.Text(ml.token_begin, ml.token_end));
-  b.object_choice = group_choice;
-  b.anaphor = ml.anaphor;
-  b.member_list = members;
-  b.group = group;
   return b;
 }
 

@@ -111,6 +111,14 @@ struct Binding {
   int group = -1;        // membership: the group
 };
 
+// Shared by the pattern files (arguments*.cc): text as one quoted line for an
+// explanation, and every subject with every object.
+std::string Quoted(std::string_view s);
+void AddProduct(const std::vector<int>& subjects, const std::vector<int>& objects,
+                std::vector<std::pair<int, int>>* pairs);
+
+// The patterns, one file per shape: arguments.cc (slots, symmetric),
+// arguments_directed.cc, arguments_membership.cc.
 class ArgumentFinder {
  public:
   ArgumentFinder(const ArgumentRules& rules, const std::vector<GazetteerEntity>& entities);

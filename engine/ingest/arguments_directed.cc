@@ -1,0 +1,100 @@
+// The directed patterns (targets): passive, active, relative.
+#include "engine/ingest/arguments.h"
+
+#include <algorithm>
+
+namespace claimgraph::ingest {
+
+Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
+  const auto& tokens = *v.tokens;
+  const auto& mentions = *v.mentions;
+  const size_t te = v.sentence.token_end;
+  const int k = v.ClauseOf(cb);
+  Binding b;
+  b.token_begin = cb;
+  b.token_end = ce;
+  size_t by_len = ce < te ? by_.LongestAt(tokens, ce, te, v.text).length : 0;
+  auto list_of = [&](const Mention& m) -> const MentionList* {
+    for (const auto& l : v.lists)
+      if (!l.anaphor && l.token_begin <= m.token_begin && m.token_end <= l.token_end) return &l;
+    return nullptr;
+  };
+  auto before = [&](const std::vector<std::string>& types) -> const Mention* {
+    const Mention* best = nullptr;
+    for (const auto& m : mentions)
+      if (m.token_end <= cb && v.ClauseOf(m.token_begin) == k &&
+          v.Gap(m.token_end, cb) <= static_cast<size_t>(rule.subject_window) && TypeIn(m.entity, types))
+        best = &m;
+    return best;
+  };
+  // A mention right after `from` (past "the"), or after an object
+  // preposition within the object window, in the cue's clause.
+  std::string how;
+  auto after = [&](size_t from, const std::vector<std::string>& types, bool need_prep) -> const Mention* {
+    for (const auto& m : mentions) {
+      if (m.token_begin < from || v.ClauseOf(m.token_begin) != k) continue;
+      if (v.Gap(from, m.token_begin) > static_cast<size_t>(rule.object_window)) break;
+      if (!TypeIn(m.entity, types)) continue;
+      size_t p = m.token_begin;
+      while (p > from && tokens[p - 1].norm == "the") --p;
+      if (p == from) { how = "right after"; return &m; }
+      bool prep = p > from && std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(),
+                                        tokens[p - 1].norm) != rule.object_prepositions.end();
+      if (need_prep && prep) { how = "after \"" + tokens[p - 1].norm + "\""; return &m; }
+    }
+    return nullptr;
+  };
+  auto expand = [&](const Mention* m, const std::vector<std::string>& types, size_t* lb, size_t* le) {
+    const MentionList* l = list_of(*m);
+    *lb = l ? l->token_begin : m->token_begin;
+    *le = l ? l->token_end : m->token_end;
+    return l ? Parts(*l, types) : std::vector<int>{m->entity};
+  };
+  auto finish = [&](const std::string& pattern, const Mention* s, const Mention* o, const std::string& sc,
+                    const std::string& oc) {
+    size_t sb, se, ob, oe;
+    auto subjects = expand(s, rule.subject_types, &sb, &se);
+    auto objects = expand(o, rule.object_types, &ob, &oe);
+    b.pattern = pattern;
+    AddProduct(subjects, objects, &b.pairs);
+    b.token_begin = std::min({cb, sb, ob});
+    b.token_end = std::max({ce, se, oe});
+    b.subject_choice = sc + " " + Quoted(v.Text(sb, se));
+    b.object_choice = oc + " " + Quoted(v.Text(ob, oe));
+    b.adjacent = s->token_end <= cb && v.Gap(s->token_end, cb) == 0;
+  };
+  for (const std::string& pattern : rule.patterns) {
+    if (pattern == "passive") {
+      if (!by_len) continue;
+      const Mention* o = before(rule.object_types);
+      const Mention* s = after(ce + by_len, rule.subject_types, false);
+      if (!s || !o) continue;
+      finish(pattern, s, o, "passive: the agent after \"by\"", "passive: the mention before the cue");
+      return b;
+    }
+    if (by_len) continue;  // the active patterns do not read a passive cue
+    if (pattern == "active") {
+      const Mention* s = before(rule.subject_types);
+      const Mention* o = s ? after(ce, rule.object_types, true) : nullptr;
+      if (!s || !o) continue;
+      finish(pattern, s, o, "the mention before the cue", "the mention " + how + " the cue:");
+      return b;
+    }
+    if (pattern == "relative") {
+      const ClauseInfo& info = v.clauses.info[k];
+      if (info.kind != ClauseKind::kRelative || before(rule.subject_types)) continue;
+      size_t marker = info.marker;
+      if (marker > v.sentence.token_begin && tokens[marker - 1].norm == ",") --marker;
+      const Mention* s = nullptr;
+      for (const auto& m : mentions)
+        if (m.token_end == marker && TypeIn(m.entity, rule.subject_types)) s = &m;
+      const Mention* o = s ? after(ce, rule.object_types, true) : nullptr;
+      if (!s || !o) continue;
+      finish(pattern, s, o, "the antecedent of the relative clause", "the mention " + how + " the cue:");
+      return b;
+    }
+  }
+  return b;
+}
+
+}  // namespace claimgraph::ingest

@@ -1,0 +1,111 @@
+// The membership patterns (member-of) and the choice of their group.
+#include "engine/ingest/arguments.h"
+
+#include <algorithm>
+
+namespace claimgraph::ingest {
+
+int ArgumentFinder::GroupFor(const SentenceView& v, const RelationRule& rule, int k, size_t cb, size_t ce, int members,
+                             bool after_first, size_t* gb, size_t* ge) const {
+  const auto& mentions = *v.mentions;
+  const MentionList* ml = members >= 0 ? &v.lists[members] : nullptr;
+  auto eligible = [&](const Mention& m) {
+    return TypeIn(m.entity, rule.group_types) && !(ml && m.token_begin >= ml->token_begin && m.token_end <= ml->token_end);
+  };
+  auto take = [&](const Mention& m) {
+    *gb = m.token_begin;
+    *ge = m.token_end;
+    return m.entity;
+  };
+  // "member of NATO", "joined the Quad": the group after the cue, in its clause.
+  if (after_first)
+    for (const auto& m : mentions)
+      if (m.token_begin >= ce && v.ClauseOf(m.token_begin) == k && eligible(m)) return take(m);
+  // Else the nearest in the clause, then in the clause it depends on, then
+  // (for members after the cue: "the Quad group of", not "joined") in the sentence.
+  int head = v.clauses.info[k].head;
+  for (int pass = 0; pass < (after_first ? 2 : 3); ++pass) {
+    const Mention* best = nullptr;
+    size_t best_d = SIZE_MAX;
+    for (const auto& m : mentions) {
+      if (!eligible(m)) continue;
+      int mk = v.ClauseOf(m.token_begin);
+      if ((pass == 0 && mk != k) || (pass == 1 && mk != head)) continue;
+      size_t d = m.token_end <= cb ? v.Gap(m.token_end, cb) : v.Gap(ce, m.token_begin);
+      if (d < best_d) best_d = d, best = &m;
+    }
+    if (best) return take(*best);
+    if (pass == 0 && head < 0) pass = 1;
+  }
+  return -1;
+}
+
+Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cb, size_t ce,
+                                   const std::vector<int>& earlier_groups) const {
+  const int k = v.ClauseOf(cb);
+  const auto& types = rule.member_types;
+  Binding b;
+  b.token_begin = cb;
+  b.token_end = ce;
+  const std::string want = kind == CueKind::kMembersAfter ? "members-after" : "members-before";
+  if (std::find(rule.patterns.begin(), rule.patterns.end(), want) == rule.patterns.end()) return b;
+  int members = -1;
+  bool antecedent = false;
+  if (kind == CueKind::kMembersAfter) {
+    for (size_t li = 0; li < v.lists.size() && members < 0; ++li) {
+      const MentionList& l = v.lists[li];
+      if (l.token_begin < ce || v.slots[li].clause != k || l.adversary) continue;
+      if (v.Gap(ce, l.token_begin) > static_cast<size_t>(rule.max_distance)) break;
+      if (!Parts(l, types).empty()) members = static_cast<int>(li);
+    }
+  } else {
+    for (size_t li = v.lists.size(); li-- > 0;) {
+      const MentionList& l = v.lists[li];
+      const ListSlot& slot = v.slots[li];
+      if (l.token_end > cb || slot.clause != k) continue;
+      if (l.adversary || slot.with || Parts(l, types).empty()) continue;
+      if (v.Gap(l.token_end, cb) > static_cast<size_t>(rule.members_before_distance)) break;
+      if (Crosses(v, membership_blockers_, l.token_end, cb)) break;  // "closer ties with the alliance's members"
+      members = static_cast<int>(li);
+      break;
+    }
+    if (members < 0 && v.clauses.info[k].kind == ClauseKind::kRelative) {
+      bool ignored = false;
+      members = Subject(v, types, k, cb, static_cast<size_t>(rule.members_before_distance), &ignored);
+      antecedent = members >= 0;
+    }
+  }
+  if (members < 0) return b;
+  size_t gb = cb, ge = ce;
+  int group = GroupFor(v, rule, k, cb, ce, members, kind == CueKind::kMembersBefore, &gb, &ge);
+  std::string group_choice;
+  if (group >= 0) {
+    group_choice = "the group " + Quoted(v.Text(gb, ge)) + " nearest the cue";
+  } else if (kind == CueKind::kMembersBefore) {
+    return b;  // "France left the summit": no group named, no membership
+  } else {
+    for (int g : earlier_groups)
+      if (TypeIn(g, rule.group_types)) {
+        group = g;
+        break;
+      }
+    if (group < 0) return b;
+    b.lookback = true;
+    group_choice = "the last group of the previous sentences (" + entities_[group].name + ")";
+  }
+  const MentionList& ml = v.lists[members];
+  b.pattern = want;
+  for (int m : Parts(ml, types)) b.pairs.emplace_back(m, group);
+  b.token_begin = std::min({cb, ml.token_begin, gb});
+  b.token_end = std::max({ce, ml.token_end, ge});
+  b.subject_choice = std::string(antecedent ? "the antecedent of the relative clause " :
+                                 kind == CueKind::kMembersAfter ? "the list after the cue " : "the list before the cue ") +
+                     Quoted(v.Text(ml.token_begin, ml.token_end));
+  b.object_choice = group_choice;
+  b.anaphor = ml.anaphor;
+  b.member_list = members;
+  b.group = group;
+  return b;
+}
+
+}  // namespace claimgraph::ingest
