@@ -3,6 +3,11 @@
 //
 //   [reported 0.70] United States shares-intel India  @289..397
 //       “an intelligence-sharing agreement with the “Quad” group of ...”
+//
+// and, under a document that yielded nothing, why:
+//
+//   no claims: no entity of the gazetteer is named (100% of the text's letters are not Latin; the
+//   gazetteer's names must be written in the text's script)
 #pragma once
 
 #include <cstdint>
@@ -14,5 +19,12 @@ namespace claimgraph::codec {
 std::string FormatClaimLines(std::string_view subject, std::string_view predicate, std::string_view object,
                              std::string_view modality, double confidence, uint64_t span_begin, uint64_t span_end,
                              std::string_view quote);
+
+// "" when `claims` > 0; else one line saying why a document yielded no
+// claims, as far as the pipeline's counts and the text tell: nothing left to
+// read, no entity named (and whether the text is mostly in another script
+// than Latin, in which no name of the example gazetteers can match), or
+// entities named but no relation rule matching them.
+std::string NoClaimsNote(std::string_view text, uint64_t sentences, uint64_t mentions, uint64_t claims);
 
 }  // namespace claimgraph::codec

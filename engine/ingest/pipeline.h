@@ -25,7 +25,13 @@ struct ExtractedClaim {
   uint64_t span_begin = 0, span_end = 0;  // byte offsets into the ORIGINAL text
   std::string quote;                      // exactly original[span_begin, span_end)
   std::string cue;
-  std::string method;                     // "rules:<version>"
+  // The participants the evidence names by a former name, as written there
+  // ("USSR" for Russia), in text order. The method says so too.
+  std::vector<std::string> former_names;
+  // "rules:<version>", and for a claim with former names
+  // "rules:<version>; \"USSR\" read as Russia (former name)", so that the
+  // stored claim keeps that the text spoke of the older state.
+  std::string method;
 };
 
 struct Extraction {
