@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ struct Suite {
   std::string error;
 };
 const Suite& LoadedSuite();
+
+// gtest prints a parameter with this: the id, not the struct's bytes.
+inline void PrintTo(const SuiteEntry& entry, std::ostream* os) { *os << entry.id; }
 
 // The canonical key of a claim: "subject predicate object [modality]", the
 // participants of a symmetric predicate in sorted order.

@@ -13,6 +13,8 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "base/modality.h"
 #include "tests/ingest/construction_suite.h"
@@ -50,8 +52,12 @@ TEST(ConstructionSuiteData, EntriesAreWellFormed) {
       EXPECT_TRUE(type_of.count(c.object)) << "not a canonical entity name: " << c.object;
       EXPECT_TRUE(KnownPredicate(c.predicate)) << c.predicate;
       EXPECT_TRUE(base::ParseModality(c.modality).has_value()) << c.modality;
-      if (c.predicate == "member-of") EXPECT_EQ(type_of[c.object], "group") << c.object;
-      if (!c.time.empty()) EXPECT_NE(e.text.find(c.time), std::string::npos) << "time not in the text: " << c.time;
+      if (c.predicate == "member-of") {
+        EXPECT_EQ(type_of[c.object], "group") << c.object;
+      }
+      if (!c.time.empty()) {
+        EXPECT_NE(e.text.find(c.time), std::string::npos) << "time not in the text: " << c.time;
+      }
       EXPECT_TRUE(keys.insert(ClaimKey(c.subject, c.predicate, c.object, c.modality)).second)
           << "claim expected twice: " << c.subject << " " << c.predicate << " " << c.object;
     }
@@ -100,14 +106,25 @@ TEST_P(ConstructionTest, FindsWhatAnAnalystRecords) {
                             << "tests/ingest/constructions/known_misses.tsv";
 }
 
-INSTANTIATE_TEST_SUITE_P(Suite, ConstructionTest, ::testing::ValuesIn(LoadedSuite().entries),
-                         [](const ::testing::TestParamInfo<SuiteEntry>& info) {
-                           // EntriesAreWellFormed holds ids to [a-z0-9_]+; anything else would stop gtest here.
-                           std::string name = info.param.id;
-                           for (char& ch : name)
-                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           return name;
-                         });
+std::vector<SuiteEntry> EntriesOf(const std::string& split) {
+  std::vector<SuiteEntry> out;
+  for (const auto& e : LoadedSuite().entries)
+    if (e.split == split) out.push_back(e);
+  return out;
+}
+
+std::string TestName(const ::testing::TestParamInfo<SuiteEntry>& info) {
+  // EntriesAreWellFormed holds ids to [a-z0-9_]+; anything else would stop gtest here.
+  std::string name = info.param.id;
+  for (char& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
+
+// Two instantiations, so that a rules developer runs only what they may see:
+// --gtest_filter='Dev/*' (ctest -R '^Dev/').
+INSTANTIATE_TEST_SUITE_P(Dev, ConstructionTest, ::testing::ValuesIn(EntriesOf("dev")), TestName);
+INSTANTIATE_TEST_SUITE_P(Eval, ConstructionTest, ::testing::ValuesIn(EntriesOf("eval")), TestName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ConstructionTest);
 
 }  // namespace
