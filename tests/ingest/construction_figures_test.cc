@@ -51,19 +51,23 @@ std::string Ratio(int num, int den) {
   return buf;
 }
 
-// One row: entries, exact matches, then precision and recall over all, dev, eval.
+// One row: entries (dev/eval), exact matches, then precision and recall over all, dev, eval.
 void PrintRow(const std::string& label, const std::map<std::string, Tally>& by_split) {
   auto get = [&](const char* s) { auto it = by_split.find(s); return it == by_split.end() ? Tally{} : it->second; };
   Tally all = get("all"), dev = get("dev"), eval = get("eval");
-  std::string n = all.entries ? std::to_string(all.entries) : "-", ok = all.entries ? std::to_string(all.exact) : "-";
-  std::printf("  %-24s %4s %4s  | %-17s %-17s | %-17s %-17s | %-17s %-17s\n", label.c_str(), n.c_str(), ok.c_str(),
+  // Entries: all (dev/eval), and how many came out exactly right.
+  std::string n = all.entries ? std::to_string(all.entries) + " (" + std::to_string(dev.entries) + "/" +
+                                    std::to_string(eval.entries) + ")"
+                              : "-";
+  std::string ok = all.entries ? std::to_string(all.exact) : "-";
+  std::printf("  %-24s %12s %4s  | %-17s %-17s | %-17s %-17s | %-17s %-17s\n", label.c_str(), n.c_str(), ok.c_str(),
               Ratio(all.correct, all.found).c_str(), Ratio(all.correct, all.expected).c_str(),
               Ratio(dev.correct, dev.found).c_str(), Ratio(dev.correct, dev.expected).c_str(),
               Ratio(eval.correct, eval.found).c_str(), Ratio(eval.correct, eval.expected).c_str());
 }
 
 void PrintHeader(const char* what) {
-  std::printf("  %-24s %4s %4s  | %-17s %-17s | %-17s %-17s | %-17s %-17s\n", what, "n", "ok", "precision", "recall",
+  std::printf("  %-24s %12s %4s  | %-17s %-17s | %-17s %-17s | %-17s %-17s\n", what, "n (dev/eval)", "ok", "precision", "recall",
               "dev precision", "dev recall", "eval precision", "eval recall");
 }
 
