@@ -45,54 +45,46 @@ int RunImport(const ImportCommand& cmd) {
                       : fmt::format("schema {}: nothing new, the store has all of it\n", path));
   }
 
-  // One transaction per format: N-Quads files together, JSONL files together.
-  std::vector<std::string> nquads, jsonl;
+  // Every file in one transaction, each read in its own format: a bad line
+  // in any of them means nothing is imported, as `claimgraph load` sends nothing.
+  std::vector<std::unique_ptr<std::ifstream>> streams;
+  std::vector<io::InputFile> inputs;
   for (const auto& f : cmd.files) {
     // The same rule as `claimgraph load` (codec/claim_file.h).
     Result<codec::ClaimFileFormat> format = codec::ClaimFileFormatOf(f);
     if (!format.ok()) return Fail(format.status());
-    (*format == codec::ClaimFileFormat::kNQuads ? nquads : jsonl).push_back(f);
+    streams.push_back(std::make_unique<std::ifstream>(f, std::ios::binary));
+    if (!*streams.back()) return Fail(Status::NotFound("cannot read " + f));
+    inputs.push_back({f, streams.back().get(), *format});
   }
-  int rc = 0;
-  for (auto* group : {&nquads, &jsonl}) {
-    if (group->empty()) continue;
-    std::vector<std::unique_ptr<std::ifstream>> streams;
-    std::vector<io::InputFile> inputs;
-    for (const auto& f : *group) {
-      streams.push_back(std::make_unique<std::ifstream>(f, std::ios::binary));
-      if (!*streams.back()) return Fail(Status::NotFound("cannot read " + f));
-      inputs.push_back({f, streams.back().get()});
-    }
-    ProgressReporter progress("import");
-    io::ImportOptions options;
-    options.principal = cmd.principal;
-    options.skip_invalid = cmd.skip_invalid;
-    options.bulk = !cmd.online;
-    options.default_source = cmd.default_source;
-    options.progress = [&](std::string_view stage, uint64_t done, uint64_t total) {
-      progress.Update(stage, done, total);
-    };
-    auto result = group == &nquads ? io::ImportNQuads(engine, inputs, options)
-                                   : io::ImportJsonl(engine, inputs, options);
-    progress.Finish();
-    if (!result.ok()) return Fail(result.status());
-    const io::ImportSummary& s = *result;
-    if (!s.rejected.empty()) std::cerr << io::FormatRejected(s);
-    if (!s.committed && !s.rejected.empty()) {
-      std::cerr << fmt::format("error: {} of {} lines rejected; nothing was imported (use --skip-invalid to import "
-                               "the valid lines)\n",
-                               s.rejected.size(), s.lines);
-      return 1;
-    }
-    std::cout << fmt::format(
-        "imported {} claims from {} lines of {} file(s) in {:.2f} s ({:.0f} claims/s); {} duplicates skipped, {} "
-        "rejected; {}\n",
-        s.claims, s.lines, group->size(), s.seconds, s.seconds > 0 ? s.claims / s.seconds : 0.0, s.duplicates,
-        s.rejected.size(), s.tx ? fmt::format("tx {}", s.tx) : std::string("nothing written"));
-    for (const auto& line : engine::DescribeNewNames(s.defined)) std::cout << line << "\n";
-    if (!s.rejected.empty()) rc = 2;  // imported with --skip-invalid, but not everything
+  if (inputs.empty()) return 0;
+  ProgressReporter progress("import");
+  io::ImportOptions options;
+  options.principal = cmd.principal;
+  options.skip_invalid = cmd.skip_invalid;
+  options.bulk = !cmd.online;
+  options.default_source = cmd.default_source;
+  options.progress = [&](std::string_view stage, uint64_t done, uint64_t total) {
+    progress.Update(stage, done, total);
+  };
+  auto result = io::ImportClaimFiles(engine, inputs, options);
+  progress.Finish();
+  if (!result.ok()) return Fail(result.status());
+  const io::ImportSummary& s = *result;
+  if (!s.rejected.empty()) std::cerr << io::FormatRejected(s);
+  if (!s.committed && !s.rejected.empty()) {
+    std::cerr << fmt::format("error: {} of {} lines rejected; nothing was imported (use --skip-invalid to import "
+                             "the valid lines)\n",
+                             s.rejected.size(), s.lines);
+    return 1;
   }
-  return rc;
+  std::cout << fmt::format(
+      "imported {} claims from {} lines of {} file(s) in {:.2f} s ({:.0f} claims/s); {} duplicates skipped, {} "
+      "rejected; {}\n",
+      s.claims, s.lines, inputs.size(), s.seconds, s.seconds > 0 ? s.claims / s.seconds : 0.0, s.duplicates,
+      s.rejected.size(), s.tx ? fmt::format("tx {}", s.tx) : std::string("nothing written"));
+  for (const auto& line : engine::DescribeNewNames(s.defined)) std::cout << line << "\n";
+  return s.rejected.empty() ? 0 : 2;  // 2: imported with --skip-invalid, but not everything
 }
 
 int RunExport(const ExportCommand& cmd) {

@@ -92,6 +92,8 @@ int RunIngest(const IngestCommand& cmd) {
                              "blocks dropped; {} claims; {}\n",
                              i + 1, cmd.files.size(), path, result->source_key, result->sha256.substr(0, 12),
                              ex.sentences, ex.mentions, ex.cleaned.dropped.size(), ex.claims.size(), status);
+    if (std::string note = codec::NoClaimsNote(doc.text, ex.sentences, ex.mentions, ex.claims.size()); !note.empty())
+      std::cout << "  " << note << "\n";
     if (!cmd.quiet)
       for (const auto& c : ex.claims) {
         std::cout << codec::FormatClaimLines(c.subject, c.predicate, c.object, base::ModalityName(c.modality),

@@ -42,8 +42,12 @@ class RocksReadView final : public ReadView {
       ClaimId id;
       if (!DecodeBySourceKey(it->key().ToStringView(), &from, &id))
         return Status::Corruption("malformed by_source key");
-      CG_ASSIGN_OR_RETURN(Claim c, GetClaim(id));
-      if (c.asserted_tx <= as_of_ && (c.retracted_tx == 0 || c.retracted_tx > as_of_)) out.push_back(id);
+      // The record as stored, not GetClaim: a view as of an earlier
+      // transaction meets claims asserted after it here, and skips them.
+      CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(id));
+      if (c.asserted_tx > as_of_) continue;
+      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
+      if (!r || r->retracted_tx > as_of_) out.push_back(id);
     }
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning by_source"));
     return out;

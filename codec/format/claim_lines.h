@@ -3,6 +3,11 @@
 //
 //   [reported 0.70] United States shares-intel India  @289..397
 //       “an intelligence-sharing agreement with the “Quad” group of ...”
+//
+// and, under a document that yielded nothing, why:
+//
+//   no claims: no entity of the gazetteer is named (100% of the text's letters are not Latin; the
+//   gazetteer's names must be written in the text's script)
 #pragma once
 
 #include <cstdint>
@@ -31,5 +36,11 @@ std::string FormatClaimExplanation(std::string_view rule, std::string_view cue, 
                                    std::string_view clause, uint64_t clause_begin, uint64_t clause_end,
                                    std::string_view subject_choice, std::string_view object_choice,
                                    std::string_view modality_reason);
+// "" when `claims` > 0; else one line saying why a document yielded no
+// claims, as far as the pipeline's counts and the text tell: nothing left to
+// read, no entity named (and whether the text is mostly in another script
+// than Latin, in which no name of the example gazetteers can match), or
+// entities named but no relation rule matching them.
+std::string NoClaimsNote(std::string_view text, uint64_t sentences, uint64_t mentions, uint64_t claims);
 
 }  // namespace claimgraph::codec

@@ -4,41 +4,6 @@
 
 namespace claimgraph::ingest {
 
-Gazetteer::Gazetteer(const std::vector<io::GazetteerEntry>& entries, const MentionRules& rules) {
-  auto add = [&](const std::string& phrase, int entity, MentionKind kind) {
-    value_entity_.push_back(entity);
-    kinds_.push_back(kind);
-    matcher_.Add(phrase, static_cast<int>(value_entity_.size() - 1), CaseRuleForName(phrase));
-  };
-  for (const auto& e : entries) {
-    int id = static_cast<int>(entities_.size());
-    entities_.push_back({e.name, e.type});
-    add(e.name, id, MentionKind::kName);
-    for (const auto& a : e.aliases) add(a, id, MentionKind::kAlias);
-    for (const auto& d : e.demonyms) add(d, id, MentionKind::kDemonym);
-    for (const auto& m : e.metonyms) add(m, id, MentionKind::kMetonym);
-  }
-  for (const auto& b : rules.blockers) {
-    value_entity_.push_back(-1);
-    kinds_.push_back(MentionKind::kName);
-    matcher_.Add(b, static_cast<int>(value_entity_.size() - 1), CaseRule::kInsensitive);
-  }
-}
-
-std::vector<Mention> Gazetteer::Find(std::string_view text, const std::vector<Token>& tokens,
-                                     const Sentence& s) const {
-  std::vector<Mention> out;
-  for (size_t i = s.token_begin; i < s.token_end;) {
-    if (!tokens[i].is_word) { ++i; continue; }
-    auto m = matcher_.LongestAt(tokens, i, s.token_end, text);
-    if (!m.length) { ++i; continue; }
-    int entity = value_entity_[m.value];
-    if (entity >= 0) out.push_back({i, i + m.length, entity, kinds_[m.value]});
-    i += m.length;
-  }
-  return out;
-}
-
 ListBuilder::ListBuilder(const MentionRules& rules) : rules_(rules) {
   for (const auto& s : rules_.list_separators) separators_.Add(s, 0);
   for (const auto& a : rules_.adversary_markers) adversary_.Add(a, 0);

@@ -1,10 +1,8 @@
-// Entity mentions from the gazetteer, coordinated lists of them, and the
-// anaphora "the two governments".
+// Coordinated lists of entity mentions, and the anaphora "the two
+// governments". (The mentions themselves come from the gazetteer,
+// gazetteer.h.)
 //
-// Mentions: every name, alias, demonym and metonym of the schema's entities,
-// longest match first ("U.S. Department of Defense" is the agency, not the
-// country); blockers from the rules ("South China Sea") hide the names inside
-// them. Lists: mentions joined only by separators ("the United States, India,
+// Lists: mentions joined only by separators ("the United States, India,
 // Japan and Australia") or by hyphens without spaces ("US-Japan-UK", a
 // compound); a list never mixes the two.
 #pragma once
@@ -13,21 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/ingest/gazetteer.h"
 #include "engine/ingest/phrase_matcher.h"
 #include "engine/ingest/rules.h"
 #include "engine/ingest/sentences.h"
 #include "engine/ingest/tokenizer.h"
-#include "engine/io/schema.h"
 
 namespace claimgraph::ingest {
-
-enum class MentionKind { kName, kAlias, kDemonym, kMetonym };
-
-struct Mention {
-  size_t token_begin = 0, token_end = 0;
-  int entity = 0;  // index into Gazetteer::entities()
-  MentionKind kind = MentionKind::kName;
-};
 
 struct MentionList {
   size_t token_begin = 0, token_end = 0;
@@ -36,23 +26,6 @@ struct MentionList {
   bool anaphor = false;       // "the two governments", resolved
   bool after_with = false;    // "... with L": counterparts of a subject
   bool adversary = false;     // "with an eye on L", "against L"
-};
-
-struct GazetteerEntity {
-  std::string name, type;
-};
-
-class Gazetteer {
- public:
-  Gazetteer(const std::vector<io::GazetteerEntry>& entries, const MentionRules& rules);
-  const std::vector<GazetteerEntity>& entities() const { return entities_; }
-  std::vector<Mention> Find(std::string_view text, const std::vector<Token>& tokens, const Sentence& s) const;
-
- private:
-  std::vector<GazetteerEntity> entities_;
-  std::vector<MentionKind> kinds_;  // parallel to matcher values (value = index here)
-  std::vector<int> value_entity_;   // -1 for blockers
-  PhraseMatcher matcher_;
 };
 
 // Groups a sentence's mentions into lists and marks their context.

@@ -4,6 +4,11 @@
 #include <cctype>
 
 namespace claimgraph::ingest {
+namespace {
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+}  // namespace
 
 void PhraseMatcher::Add(std::string_view phrase, int value, CaseRule rule) {
   std::vector<Token> tokens = Tokenize(phrase);
@@ -39,7 +44,8 @@ PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens, 
       for (size_t k = 0; k < n && ok; ++k)
         ok = text.substr(tokens[i + k].begin, tokens[i + k].end - tokens[i + k].begin) == e.exact[k];
     } else if (e.rule == CaseRule::kCapitalized) {
-      ok = std::isupper(static_cast<unsigned char>(text[tokens[i].begin])) != 0;
+      for (size_t k = 0; k < n && ok; ++k)
+        if (n == 1 || IsAsciiUpper(e.exact[k][0])) ok = IsAsciiUpper(text[tokens[i + k].begin]);
     }
     if (ok) return {n, e.value};
   }

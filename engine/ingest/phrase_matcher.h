@@ -17,8 +17,12 @@ namespace claimgraph::ingest {
 
 enum class CaseRule {
   kInsensitive,  // "five eyes" matches "Five Eyes"
-  kExact,        // acronyms: "US" must not match the pronoun "us"
-  kCapitalized,  // single names: "Quad" and "China" but not "china"
+  kExact,        // every word as written: "US" must not match the pronoun "us"
+  // The words the phrase capitalizes are capitalized in the text (any other
+  // letters in any case): "China" and "CHINA" but not "china"; "White House"
+  // but not "white house"; "the Pentagon" and "The Pentagon". A one-word
+  // phrase must be capitalized in the text whatever its own spelling.
+  kCapitalized,
 };
 
 class PhraseMatcher {
@@ -41,7 +45,7 @@ class PhraseMatcher {
   struct Entry {
     std::vector<uint64_t> hashes;
     std::vector<std::string> norms;
-    std::vector<std::string> exact;  // original token texts (kExact)
+    std::vector<std::string> exact;  // original token texts (kExact, kCapitalized)
     CaseRule rule;
     int value;
   };
@@ -53,8 +57,9 @@ class PhraseMatcher {
   std::unordered_map<uint64_t, std::vector<Entry>> by_first_;  // by the first token's hash; longest first
 };
 
-// The case rule a gazetteer name deserves: all-capital initialisms are exact,
-// one-word names must be capitalized, longer names match in any case.
+// The case rule a gazetteer name gets when the schema sets none ("case"):
+// all-capital initialisms are exact, one-word names must be capitalized,
+// longer names match in any case.
 CaseRule CaseRuleForName(std::string_view name);
 
 }  // namespace claimgraph::ingest

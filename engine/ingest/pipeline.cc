@@ -18,7 +18,7 @@ IngestPipeline::IngestPipeline(const io::Schema& schema, IngestRules rules)
     : rules_(std::move(rules)),
       boilerplate_(rules_.boilerplate),
       splitter_(rules_.sentences),
-      gazetteer_(schema.entities, rules_.mentions),
+      gazetteer_(schema, rules_.mentions),
       lists_(rules_.mentions),
       extractor_(rules_, gazetteer_, lists_),
       method_("rules:" + rules_.version) {}
@@ -36,9 +36,12 @@ Extraction IngestPipeline::Extract(std::string_view original, bool explain) cons
     for (size_t i = b; i < e; ++i) tokens.push_back(std::move(all[i]));
   std::vector<Sentence> sentences = splitter_.Split(original, tokens);
   out.sentences = sentences.size();
+  // All mentions first: the gazetteer's common-word rule reads the whole document.
+  std::vector<std::vector<Mention>> found = gazetteer_.Find(original, tokens, sentences);
   RelationExtractor::DocumentMemory memory;
-  for (const Sentence& s : sentences) {
-    std::vector<Mention> mentions = gazetteer_.Find(original, tokens, s);
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const Sentence& s = sentences[k];
+    const std::vector<Mention>& mentions = found[k];
     out.mentions += mentions.size();
     for (const CandidateClaim& c : extractor_.Extract(original, tokens, s, mentions, &memory, explain)) {
       ExtractedClaim claim;
@@ -66,6 +69,20 @@ Extraction IngestPipeline::Extract(std::string_view original, bool explain) cons
         claim.explanation.object_choice = c.object_choice;
         claim.explanation.modality_reason = c.modality_reason;
       }
+      // A participant named by a former name in the evidence ("The USSR and
+      // Cuba signed"). One named so only in an earlier sentence, behind an
+      // anaphor, is not seen here.
+      std::string read_as;
+      for (const Mention& m : mentions) {
+        if (m.former < 0 || m.token_begin < c.token_begin || m.token_end > c.token_end) continue;
+        if (m.entity != c.subject && m.entity != c.object) continue;
+        std::string as_written(original.substr(tokens[m.token_begin].begin,
+                                               tokens[m.token_end - 1].end - tokens[m.token_begin].begin));
+        read_as += (read_as.empty() ? "" : ", ") + ("\"" + as_written + "\" read as " + gazetteer_.entities()[m.entity].name);
+        claim.former_names.push_back(std::move(as_written));
+      }
+      if (!read_as.empty())
+        claim.method += "; " + read_as + (claim.former_names.size() > 1 ? " (former names)" : " (former name)");
       out.claims.push_back(std::move(claim));
     }
   }

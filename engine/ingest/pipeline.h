@@ -41,7 +41,13 @@ struct ExtractedClaim {
   std::string quote;                      // exactly original[span_begin, span_end)
   std::string cue;                        // the cue as written
   std::string rule;                       // "<relation id>.<pattern>": "shares-intel.between"
-  std::string method;                     // "rules:<version>/<rule>:<cue>": "rules:2/shares-intel.between:intelligence-sharing"
+  // The participants the evidence names by a former name, as written there
+  // ("USSR" for Russia), in text order. The method says so too.
+  std::vector<std::string> former_names;
+  // "rules:<version>/<rule>:<cue>": "rules:2/shares-intel.between:intelligence-sharing", and for a claim
+  // with former names "...; \"USSR\" read as Russia (former name)", so that the stored claim keeps that
+  // the text spoke of the older state.
+  std::string method;
   ClaimTime time;
   ClaimExplanation explanation;  // filled when Extract is asked to explain
 };

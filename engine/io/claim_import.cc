@@ -61,19 +61,19 @@ Status WriteClaim(const codec::FileClaim& f, ClaimWriter* w, ImportSummary* summ
 }  // namespace
 
 Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector<InputFile>& files,
-                                       const ImportOptions& options, codec::ClaimFileFormat format) {
+                                       const ImportOptions& options) {
   auto started = std::chrono::steady_clock::now();
   storage::WriteOptions wo;
   wo.principal = options.principal;
   wo.bulk = options.bulk;
   wo.progress = options.progress;
-  wo.note = "import of " + std::to_string(files.size()) + " " + codec::ClaimFileFormatName(format) + " file(s)";
+  wo.note = "import of " + std::to_string(files.size()) + " file(s)";
   CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(engine.store(), wo));
   codec::ClaimFileOptions read_options;
   read_options.default_source = options.default_source;
   ImportSummary summary;
   for (const auto& file : files) {
-    ReadClaimLine read{std::make_unique<codec::ClaimLineReader>(format, read_options)};
+    ReadClaimLine read{std::make_unique<codec::ClaimLineReader>(file.format, read_options)};
     LinePipeline<codec::FileClaim, ReadClaimLine> pipeline(file.in, std::move(read));
     std::vector<ParsedLine<codec::FileClaim>> batch;
     while (pipeline.Next(&batch)) {
@@ -111,12 +111,16 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
 
 Result<ImportSummary> ImportNQuads(engine::Engine& engine, const std::vector<InputFile>& files,
                                    const ImportOptions& options) {
-  return ImportClaimFiles(engine, files, options, codec::ClaimFileFormat::kNQuads);
+  std::vector<InputFile> as_nquads = files;
+  for (auto& f : as_nquads) f.format = codec::ClaimFileFormat::kNQuads;
+  return ImportClaimFiles(engine, as_nquads, options);
 }
 
 Result<ImportSummary> ImportJsonl(engine::Engine& engine, const std::vector<InputFile>& files,
                                   const ImportOptions& options) {
-  return ImportClaimFiles(engine, files, options, codec::ClaimFileFormat::kJsonl);
+  std::vector<InputFile> as_jsonl = files;
+  for (auto& f : as_jsonl) f.format = codec::ClaimFileFormat::kJsonl;
+  return ImportClaimFiles(engine, as_jsonl, options);
 }
 
 }  // namespace claimgraph::io

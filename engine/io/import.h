@@ -21,6 +21,7 @@ namespace claimgraph::io {
 struct InputFile {
   std::string name;  // for messages: "file.nq:12:5: ..."
   std::istream* in;
+  codec::ClaimFileFormat format = codec::ClaimFileFormat::kNQuads;  // ImportClaimFiles reads each file as its own
 };
 
 struct ImportOptions {
@@ -60,13 +61,15 @@ struct ImportSummary {
 // lines, one per line: what `claimgraph load` prints for the same lines.
 std::string FormatRejected(const ImportSummary& summary, size_t limit = 20);
 
-// Imports every file in ONE transaction. Without skip_invalid, a single
-// rejected line means nothing is written (summary.committed == false). The
+// Imports every file, each in its own format, in ONE transaction. Without
+// skip_invalid, a single rejected line in any file means nothing is written
+// (summary.committed == false), as `claimgraph load` sends nothing. The
 // Status is not OK only for I/O and storage failures. A retracted claim (a
 // JSONL export's history) is restored with its retraction unless the store
 // holds that very record already.
 Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector<InputFile>& files,
-                                       const ImportOptions& options, codec::ClaimFileFormat format);
+                                       const ImportOptions& options);
+// Every file read as N-Quads, or as JSONL, whatever its `format`.
 Result<ImportSummary> ImportNQuads(engine::Engine& engine, const std::vector<InputFile>& files,
                                    const ImportOptions& options);
 Result<ImportSummary> ImportJsonl(engine::Engine& engine, const std::vector<InputFile>& files,

@@ -41,9 +41,14 @@ Result<engine::TxId> ApplySchema(engine::Engine& engine, const Schema& schema, c
     CG_RETURN_IF_ERROR(tx->DefinePredicate(p).status().WithContext("predicate '" + p.name + "'"));
   }
   for (const auto& g : schema.entities) {
-    storage::EntityInput in{g.name, g.type, g.aliases};
-    in.aliases.insert(in.aliases.end(), g.demonyms.begin(), g.demonyms.end());
-    in.aliases.insert(in.aliases.end(), g.metonyms.begin(), g.metonyms.end());
+    // Every name but the canonical one is an alias in the store: aliases,
+    // demonyms, metonyms and former names alike (the kinds are ingestion's).
+    // The other facts of the entry (historical, successors, state, members,
+    // administered_by) have no place on disk; a historical entity is told
+    // apart by its type ("former-country").
+    storage::EntityInput in{g.name, g.type, {}};
+    for (const std::string* name : codec::AllNames(g))
+      if (name != &g.name) in.aliases.push_back(*name);
     // A name of this entry that already names another entity would merge
     // the two in the store: refused, naming both.
     std::vector<std::string> names{g.name};

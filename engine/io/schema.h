@@ -10,7 +10,9 @@
 
 namespace claimgraph::io {
 
+using codec::FormerName;
 using codec::GazetteerEntry;
+using codec::NameCase;
 using codec::ParseSchemaJson;
 using codec::Schema;
 

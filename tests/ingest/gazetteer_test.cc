@@ -1,9 +1,11 @@
-// The generated gazetteer (examples/gazetteer.json with
-// examples/ingest/gazetteer-rules.json, built by tools/gazetteer/) in the real
-// pipeline: that it loads, that former names, groups and agencies are found,
-// and that the ambiguity it can handle today — case, blockers, title blockers —
-// is handled. The sentences are written for the test. What the pipeline cannot
-// handle yet is pinned too, marked as such, so that fixing it shows here.
+// The generated gazetteer (examples/gazetteer.json, built by tools/gazetteer/,
+// with the ordinary examples/ingest/rules.json) in the real pipeline: that it
+// loads, that former names, groups and agencies are found and know their
+// facts, and that the ambiguity it can handle — case (inferred and the
+// schema's), blockers, a common word at a sentence start, a given name before
+// a surname — is handled. The sentences are written for the test. What the
+// pipeline cannot handle yet is pinned too, marked as such, so that fixing it
+// shows here.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,15 +23,15 @@ using testing::SourceDir;
 
 std::shared_ptr<const IngestPipeline> GazetteerPipeline() {
   static auto pipeline = [] {
-    auto p = LoadIngestPipeline(SourceDir() + "/examples/gazetteer.json",
-                                SourceDir() + "/examples/ingest/gazetteer-rules.json");
+    auto p = LoadIngestPipeline(SourceDir() + "/examples/gazetteer.json", SourceDir() + "/examples/ingest/rules.json");
     if (!p.ok()) throw std::runtime_error(p.status().ToString());
     return *p;
   }();
   return pipeline;
 }
 
-// The canonical names of the entities mentioned in `text`, in order.
+// The canonical names of the entities mentioned in `text`, in order, the
+// text read as one sentence.
 std::vector<std::string> Mentions(const std::string& text) {
   auto p = GazetteerPipeline();
   auto tokens = Tokenize(text);
@@ -37,6 +39,31 @@ std::vector<std::string> Mentions(const std::string& text) {
   std::vector<std::string> names;
   for (const auto& m : p->gazetteer().Find(text, tokens, s)) names.push_back(p->gazetteer().entities()[m.entity].name);
   return names;
+}
+
+// The same, the text split into sentences as the pipeline splits a document.
+std::vector<std::string> DocumentMentions(const std::string& text) {
+  auto p = GazetteerPipeline();
+  auto tokens = Tokenize(text);
+  std::vector<std::string> names;
+  for (const auto& sentence : p->gazetteer().Find(text, tokens, p->sentence_splitter().Split(text, tokens)))
+    for (const auto& m : sentence) names.push_back(p->gazetteer().entities()[m.entity].name);
+  return names;
+}
+
+int EntityIndex(const std::string& name) {
+  const auto& entities = GazetteerPipeline()->gazetteer().entities();
+  auto it = std::find_if(entities.begin(), entities.end(), [&](const auto& e) { return e.name == name; });
+  if (it == entities.end()) throw std::runtime_error("no entity " + name);
+  return static_cast<int>(it - entities.begin());
+}
+
+const GazetteerEntity& Entity(const std::string& name) {
+  return GazetteerPipeline()->gazetteer().entities()[EntityIndex(name)];
+}
+
+std::string NameOf(int entity) {
+  return entity < 0 ? "(none)" : GazetteerPipeline()->gazetteer().entities()[entity].name;
 }
 
 std::vector<std::string> Claims(const std::string& text) {
@@ -120,12 +147,111 @@ TEST(GazetteerTest, SharedAndUnsafeNamesAreLeftOut) {
             (Names{"Maldives", "Democratic Republic of the Congo", "Republic of the Congo"}));
 }
 
+TEST(GazetteerTest, AFormerNameIsAMentionOfTheSuccessorThatKnowsIt) {
+  auto p = GazetteerPipeline();
+  std::string text = "The USSR, Soviet tanks, Russia and Burma";
+  auto tokens = Tokenize(text);
+  auto mentions = p->gazetteer().Find(text, tokens, Sentence{0, tokens.size()});
+  ASSERT_EQ(mentions.size(), 4u);
+  const auto& russia = Entity("Russia");
+  ASSERT_EQ(russia.former_names.size(), 1u);
+  EXPECT_EQ(russia.former_names[0].name, "Soviet Union");
+  EXPECT_EQ(russia.former_names[0].code, "SUHH");
+  EXPECT_EQ(russia.former_names[0].withdrawn, "1992-08-30");
+  EXPECT_EQ(mentions[0].entity, EntityIndex("Russia"));
+  EXPECT_EQ(mentions[0].former, 0);  // "USSR"
+  EXPECT_EQ(mentions[1].former, 0);  // "Soviet"
+  EXPECT_EQ(mentions[1].kind, MentionKind::kDemonym);
+  EXPECT_EQ(mentions[2].former, -1);  // "Russia"
+  EXPECT_EQ(mentions[3].entity, EntityIndex("Myanmar"));
+  EXPECT_EQ(p->gazetteer().entities()[mentions[3].entity].former_names[mentions[3].former].name, "Burma");
+  EXPECT_FALSE(russia.historical);
+}
+
+TEST(GazetteerTest, AClaimThroughAFormerNameSaysSoInItsMethod) {
+  auto ex = GazetteerPipeline()->Extract("The USSR and Cuba signed a treaty.");
+  ASSERT_EQ(ex.claims.size(), 1u);
+  EXPECT_EQ(ex.claims[0].subject + " " + ex.claims[0].object, "Russia Cuba");
+  EXPECT_EQ(ex.claims[0].former_names, (Names{"USSR"}));
+  EXPECT_EQ(ex.claims[0].method, "rules:1; \"USSR\" read as Russia (former name)");
+  auto today = GazetteerPipeline()->Extract("Russia and Cuba signed a treaty.");
+  ASSERT_EQ(today.claims.size(), 1u);
+  EXPECT_TRUE(today.claims[0].former_names.empty());
+  EXPECT_EQ(today.claims[0].method, "rules:1");
+}
+
+TEST(GazetteerTest, EntitiesKnowTheirStateSuccessorsMembersAndAdministrator) {
+  EXPECT_EQ(NameOf(Entity("FSB").state), "Russia");
+  EXPECT_EQ(NameOf(Entity("GCHQ").state), "United Kingdom");
+  EXPECT_EQ(NameOf(Entity("Mossad").state), "Israel");
+  EXPECT_EQ(NameOf(Entity("Japan").state), "(none)");
+  const auto& cz = Entity("Czechoslovakia");
+  EXPECT_TRUE(cz.historical);
+  EXPECT_EQ(cz.type, "former-country");
+  ASSERT_EQ(cz.successors.size(), 2u);
+  EXPECT_EQ(NameOf(cz.successors[0]) + ", " + NameOf(cz.successors[1]), "Czechia, Slovakia");
+  EXPECT_EQ(NameOf(Entity("Aruba").administered_by), "Netherlands");
+  const auto& quad = Entity("Quad").members;
+  EXPECT_NE(std::find(quad.begin(), quad.end(), EntityIndex("India")), quad.end());
+  EXPECT_TRUE(Entity("G8").historical);
+}
+
+TEST(GazetteerTest, TheSchemasCaseRulesKeepCommonPhrasesOut) {
+  EXPECT_EQ(Mentions("a group of seven analysts walked across the quad to a white house"), Names{});
+  EXPECT_EQ(Mentions("the Group of Seven, the Quad, the White House, THE WHITE HOUSE"),
+            (Names{"G7", "Quad", "United States", "United States"}));
+}
+
+TEST(GazetteerTest, ACommonWordStartingASentenceCountsOnlyIfTheDocumentNamesItsEntityElsewhere) {
+  EXPECT_EQ(Mentions("Turkey sandwiches sold out."), Names{});
+  EXPECT_EQ(Mentions("Turkey sandwiches are popular."), Names{});
+  EXPECT_EQ(Mentions("“Jersey cows give rich milk,” she said."), Names{});
+  EXPECT_EQ(DocumentMentions("Turkey sandwiches sold out. Nobody went hungry."), Names{});
+  // Named elsewhere in the document: the doubt is lifted.
+  EXPECT_EQ(DocumentMentions("Turkey sells drones to Ukraine. Ankara denies it."),
+            (Names{"Turkey", "Ukraine", "Turkey"}));
+  // It reads as a subject: a verb in -ed, a list, a possessive; or it is not the first word.
+  EXPECT_EQ(Mentions("Turkey signed a pact with Greece."), (Names{"Turkey", "Greece"}));
+  EXPECT_EQ(Mentions("Turkey and Greece met."), (Names{"Turkey", "Greece"}));
+  EXPECT_EQ(Mentions("Turkey's navy sailed."), (Names{"Turkey"}));
+  EXPECT_EQ(Mentions("Greece and Turkey sandwiches"), (Names{"Greece", "Turkey"}));
+  // Only the listed common words are doubted.
+  EXPECT_EQ(Mentions("Japan sells drones."), (Names{"Japan"}));
+}
+
+TEST(GazetteerTest, AGivenNameBeforeASurnameIsAPerson) {
+  EXPECT_EQ(Mentions("Jordan Smith scored twice."), Names{});
+  EXPECT_EQ(Mentions("Chad Harris met Sofia Coppola and Israel Katz."), Names{});
+  EXPECT_EQ(Mentions("the Washington Post"), Names{});
+  // A title or office, a date, another name, a list: the state.
+  EXPECT_EQ(Mentions("Jordan King Abdullah, Chad President Deby, Israel Defense Forces, Jordan Monday"),
+            (Names{"Jordan", "Chad", "Israel", "Jordan"}));
+  EXPECT_EQ(Mentions("Jordan Israel and Egypt, Jordan, Egypt"), (Names{"Jordan", "Israel", "Egypt", "Jordan", "Egypt"}));
+  // Only the listed given names: "Japan Tuesday" is no person.
+  EXPECT_EQ(Mentions("Japan Tuesday"), (Names{"Japan"}));
+}
+
+TEST(GazetteerTest, TheUsStateGeorgiaInItsFrequentContexts) {
+  EXPECT_EQ(Mentions("the U.S. state of Georgia, the state of Georgia, Georgia Gov. Brian Kemp, Georgia Sen. Jon "
+                     "Ossoff, Georgia Attorney General Chris Carr"),
+            Names{});
+  EXPECT_EQ(Mentions("Georgia President Salome Zourabichvili met Georgian and Russian officials."),
+            (Names{"Georgia", "Georgia", "Russia"}));
+}
+
 TEST(GazetteerTest, KnownLimitsOfTheCurrentPipeline) {
-  // Not yet handled (docs/ingest.md, "The gazetteer"): a capitalized word at a
-  // sentence start, a first name followed by a surname. When the pipeline
-  // learns either, update these expectations.
-  EXPECT_EQ(Mentions("Turkey sandwiches sold out."), (Names{"Turkey"}));
-  EXPECT_EQ(Mentions("Jordan Smith scored twice."), (Names{"Jordan"}));
+  // Not handled (docs/ingest.md, "The gazetteer"). When the pipeline learns
+  // one, update these expectations.
+  // The common-word rule's cost: a document that names Turkey only at a
+  // sentence start, before a verb not in -ed, loses the mention.
+  EXPECT_EQ(DocumentMentions("Turkey sells drones."), Names{});
+  // A demonym is never doubted ("Polish troops" is its usual use).
+  EXPECT_EQ(Mentions("Polish the silver."), (Names{"Poland"}));
+  // The US state outside its listed contexts, and a given name before a
+  // surname that is itself a name.
+  EXPECT_EQ(Mentions("Georgia voters went to the polls in Georgia, U.S."),
+            (Names{"Georgia", "Georgia", "United States"}));
+  EXPECT_EQ(Mentions("Jordan Washington scored."), (Names{"Jordan", "United States"}));
 }
 
 }  // namespace

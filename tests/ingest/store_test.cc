@@ -1,6 +1,7 @@
 // The pipeline against the example corpus and a real store: boilerplate of
-// the corpus is gone, claims land with their provenance, and re-ingesting the
-// same text writes nothing.
+// the corpus is gone, claims land with their provenance, re-ingesting the
+// same text writes nothing, and a former name is an alias in the store and
+// said in the method of a claim read through it.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -140,6 +141,40 @@ TEST_F(IngestStoreTest, IngestedClaimsAnswerClaimQL) {
   std::vector<std::string> members;
   for (const auto& row : result->rows) members.push_back(row[0].ToString());
   EXPECT_EQ(members, (std::vector<std::string>{"Australia", "India", "Japan", "United States"}));
+}
+
+TEST_F(IngestStoreTest, AFormerNameIsAnAliasInTheStoreAndAClaimReadThroughItSaysSo) {
+  // A hand-written schema listing the former name only under former_names.
+  auto schema = io::ParseSchemaJson(R"({"format": "claimgraph-schema/1",
+      "predicates": [{"name": "pact", "symmetric": true}],
+      "entities": [{"name": "Russia", "type": "country",
+                    "former_names": [{"name": "Soviet Union", "aliases": ["USSR"], "demonyms": ["Soviet"]}]},
+                   {"name": "Cuba", "type": "country"}]})");
+  ASSERT_TRUE(schema.ok()) << schema.status().ToString();
+  ASSERT_TRUE(io::ApplySchema(*engine_, *schema, "test").ok());
+  {
+    auto view = store_->NewReadView();
+    auto russia = (*view)->FindEntity("Russia");
+    ASSERT_TRUE(russia.ok());
+    for (const char* former : {"USSR", "Soviet Union", "Soviet"}) {
+      auto found = (*view)->FindEntity(former);
+      ASSERT_TRUE(found.ok()) << former;
+      EXPECT_EQ(*found, *russia) << former;
+    }
+  }
+  auto rules = ParseIngestRules(testing::ReadFileOrDie(testing::SourceDir() + "/examples/ingest/rules.json"));
+  ASSERT_TRUE(rules.ok());
+  IngestPipeline pipeline(*schema, std::move(*rules));
+  DocumentInput doc;
+  doc.text = "In 1962 the USSR and Cuba signed a treaty.";
+  auto result = IngestDocument(engine_.get(), pipeline, doc, "analyst", false);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result->claim_ids.size(), 1u);
+  auto view = store_->NewReadView();
+  auto claim = (*view)->GetClaim(result->claim_ids[0]);
+  ASSERT_TRUE(claim.ok());
+  EXPECT_EQ(claim->method, "rules:1; \"USSR\" read as Russia (former name)");
+  EXPECT_EQ(claim->quote, "USSR and Cuba signed a treaty");
 }
 
 }  // namespace

@@ -124,5 +124,59 @@ TEST_F(SameErrors, AnUnknownExtensionIsRefusedByBoth) {
   EXPECT_NE(loaded.err.find(message), std::string::npos) << loaded.err;
 }
 
+// A good N-Quads file and a JSONL file with one bad line, given together:
+// both tools write nothing at all (import was one transaction per format and
+// committed the N-Quads before it met the JSONL).
+TEST_F(SameErrors, OneBadLineInAnyFileOfSeveralWritesNothingEitherWay) {
+  std::string good = Write("good.nq",
+                           "<urn:claimgraph:entity:Japan> <urn:claimgraph:predicate:pact> "
+                           "<urn:claimgraph:entity:India> <urn:claimgraph:source:s1> .\n");
+  std::string bad = Write("mixed.jsonl", std::string(R"({"subject":"Japan","predicate":"pact","object":"Fiji","source":"s1"})") +
+                                            "\n" + R"({"subject":"Japan","predicate":"pact","object":"India","source":""})" + "\n");
+  const std::string data = Path("data-mixed");
+  Ran imported = Run({Claimgraphd(), "import", "--data", data, good, bad});
+  EXPECT_EQ(imported.code, 1) << imported.err;
+  EXPECT_EQ(LineErrors(imported.err, bad), (std::set<std::string>{":2:65: \"source\" must not be empty: every claim needs a source"}))
+      << imported.err;
+  EXPECT_EQ(Run({Claimgraphd(), "export", "--data", data}).out, "") << "import wrote the N-Quads file";
+
+  uint64_t before = Transactions(*server_);
+  Ran loaded = Run({Claimgraph(), "--server", server_->address(), "--token", kWriter, "load", good, bad});
+  EXPECT_EQ(loaded.code, 1) << loaded.err;
+  EXPECT_EQ(LineErrors(loaded.err, bad), LineErrors(imported.err, bad)) << loaded.err;
+  EXPECT_EQ(Transactions(*server_), before);
+}
+
+// What only the store can refuse — a likely typo of a predicate — is said of
+// the file's line by both: import rejects the line, load maps the server's
+// "claim N" of the batch back to it.
+TEST_F(SameErrors, AStoreRefusalIsNamedAtItsLineByBoth) {
+  std::string file = Write("typo.jsonl", std::string(R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1"})") +
+                                             "\n\n" + R"({"subject":"Japan","predicate":"pactt","object":"India","source":"s1"})" + "\n");
+  const std::string data = Path("data-typo");
+  // The store must know "pact" for "pactt" to look like its typo.
+  std::string schema = Write("schema.json", R"({"format": "claimgraph-schema/1", "predicates": [{"name": "pact", "symmetric": true}]})");
+  Ran imported = Run({Claimgraphd(), "import", "--data", data, "--schema", schema, file});
+  EXPECT_EQ(imported.code, 1) << imported.err;
+  std::set<std::string> import_errors = LineErrors(imported.err, file);
+  ASSERT_EQ(import_errors.size(), 1u) << imported.err;
+  EXPECT_EQ(import_errors.begin()->rfind(":3: unknown predicate 'pactt'; did you mean 'pact'?", 0), 0u) << imported.err;
+
+  Ran defined = Run({Claimgraph(), "--server", server_->address(), "--token", kAdmin, "query",
+                     "DEFINE PREDICATE pact SYMMETRIC"});
+  ASSERT_EQ(defined.code, 0) << defined.err;
+  Ran loaded = Run({Claimgraph(), "--server", server_->address(), "--token", kWriter, "load", "--batch", "10", file});
+  EXPECT_EQ(loaded.code, 1) << loaded.err;
+  EXPECT_EQ(LineErrors(loaded.err, file), import_errors) << loaded.err;
+  EXPECT_NE(loaded.err.find("nothing of this batch was written"), std::string::npos) << loaded.err;
+}
+
+TEST_F(SameErrors, ABatchOfNoClaimsIsRefusedAsAnOption) {
+  std::string file = Write("one.jsonl", std::string(R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1"})") + "\n");
+  Ran loaded = Run({Claimgraph(), "--server", server_->address(), "--token", kWriter, "load", "--batch", "0", file});
+  EXPECT_NE(loaded.code, 0);
+  EXPECT_NE(loaded.err.find("--batch"), std::string::npos) << loaded.err;
+}
+
 }  // namespace
 }  // namespace claimgraph::testing

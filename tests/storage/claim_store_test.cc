@@ -173,6 +173,32 @@ TEST(ClaimStore, ClaimKeepsItsFullProvenance) {
   EXPECT_EQ(rec.principal, "analyst-7");
 }
 
+TEST(ClaimStore, ClaimsBySourceAsOfAnEarlierTransactionSkipsLaterClaims) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Schema s = Populate(store.get());
+  ClaimId early = 0, late = 0;
+  TxId early_tx = 0;
+  {  // a transaction holds the writer lock until it is gone
+    auto first = Begin(store.get());
+    early = ValueOrDie(first->Assert(MakeClaim(s.japan, s.pact, s.uk, s.src)));
+    early_tx = ValueOrDie(first->Commit()).tx;
+  }
+  {
+    auto second = Begin(store.get());
+    ClaimInput later = MakeClaim(s.uk, s.pact, s.japan, s.src);
+    later.quote = "a later passage";
+    late = ValueOrDie(second->Assert(later));
+    ASSERT_TRUE(second->Retract(early, "misread").ok());
+    ValueOrDie(second->Commit());
+  }
+  // As of the first transaction: the early claim, live; the later one not yet.
+  auto then = ValueOrDie(store->NewReadView(early_tx));
+  EXPECT_EQ(ValueOrDie(then->ClaimsBySource(s.src)), std::vector<ClaimId>{early});
+  auto now = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(ValueOrDie(now->ClaimsBySource(s.src)), std::vector<ClaimId>{late});
+}
+
 TEST(ClaimStore, InvalidClaimsAreRejectedWithTheReason) {
   TempDir dir;
   auto store = OpenStore(dir.path());

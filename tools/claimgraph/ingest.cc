@@ -91,6 +91,10 @@ int RunIngest(Client& client, const IngestOptions& options) {
               << ", sha256 " << response.sha256().substr(0, 12) << "...)\n  " << response.sentences() << " sentences, "
               << response.mentions() << " mentions, " << response.boilerplate_blocks()
               << " boilerplate blocks dropped; " << response.claims_size() << " claims; " << status << "\n";
+    if (std::string note = codec::NoClaimsNote(request.text(), response.sentences(), response.mentions(),
+                                               response.claims_size());
+        !note.empty())
+      std::cout << "  " << note << "\n";
     if (!options.quiet) {
       // The explanations are parallel to the claims when the server sends them.
       bool explained = response.explanations_size() == response.claims_size();

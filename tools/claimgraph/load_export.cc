@@ -54,6 +54,7 @@ struct LoadFile {
   std::string name;
   std::string key;  // SHA-256 of the content: batches are keyed by it
   std::vector<v1::ClaimInput> claims;
+  std::vector<uint64_t> lines;  // the line of each claim, for what only the server can refuse
 };
 
 struct ReadCounts {
@@ -98,8 +99,25 @@ bool ReadFile(const std::string& path, const codec::ClaimFileOptions& options, L
       continue;
     }
     out->claims.push_back(ToProto(read.claim.claim));
+    out->lines.push_back(n);
   }
   return true;
+}
+
+// What the server refused in a batch, said as `claimgraphd import` says it:
+// the server names the batch's claim ("claim 3: unknown predicate ..."), which
+// is a line of the file. Anything else is said of the batch.
+std::string RefusedBatch(const LoadFile& f, size_t start, const grpc::Status& s) {
+  const std::string& message = s.error_message();
+  if (s.error_code() == grpc::StatusCode::INVALID_ARGUMENT && message.rfind("claim ", 0) == 0) {
+    size_t index = 0;
+    const char* begin = message.data() + 6;
+    auto [end, ec] = std::from_chars(begin, message.data() + message.size(), index);
+    std::string_view rest(end, message.data() + message.size() - end);
+    if (ec == std::errc() && index >= 1 && start + index - 1 < f.lines.size() && rest.rfind(": ", 0) == 0)
+      return codec::FormatLineError(f.name, f.lines[start + index - 1], 0, std::string(rest.substr(2))) + "\n";
+  }
+  return "error: " + f.name + ": batch starting at claim " + std::to_string(start + 1) + ": " + Describe(s) + "\n";
 }
 
 }  // namespace
@@ -134,8 +152,9 @@ int RunLoad(Client& client, const LoadOptions& options) {
       auto ctx = client.Context();
       grpc::Status s = client.stub().Assert(ctx.get(), req, &resp);
       if (!s.ok()) {
-        std::cerr << "\nerror: " << f.name << ": batch starting at claim " << start + 1 << ": " << Describe(s)
-                  << "\n(earlier batches are committed; running the same load again skips them)\n";
+        std::cerr << (isatty(STDERR_FILENO) ? "\n" : "") << RefusedBatch(f, start, s)
+                  << "(nothing of this batch was written; earlier batches are committed, and running the same load "
+                     "again skips them)\n";
         return 1;
       }
       total += req.claims_size();

@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
   LoadOptions load_options;
   auto* load = app.add_subcommand("load", "Load N-Quads (.nq/.nt) or JSONL (.jsonl) files through Assert batches");
   load->add_option("files", load_options.files, "Files")->required();
-  load->add_option("--batch", load_options.batch_size, "Claims per Assert batch (one transaction each)");
+  load->add_option("--batch", load_options.batch_size, "Claims per Assert batch (one transaction each)")
+      ->check(CLI::Range(size_t{1}, size_t{1000000}));
   load->add_option("--default-source", load_options.default_source,
                    "Source for quads in the default graph (as claimgraphd import's)");
   std::string export_format = "jsonl";

@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
 """Builds the ingestion gazetteer from ISO 3166 and reviewed data files.
 
-    build_gazetteer.py                 write examples/gazetteer.json and
-                                       examples/ingest/gazetteer-rules.json
+    build_gazetteer.py                 write examples/gazetteer.json
     build_gazetteer.py --check DIR     build into DIR and compare with the committed
-                                       files: exit 1 (with a diff) if they differ,
+                                       file: exit 1 (with a diff) if they differ,
                                        77 if the installed iso-codes is not the
-                                       release the committed files were built from
+                                       release the committed file was built from
     build_gazetteer.py --self-test     build small trees written by the test and
                                        check what is refused and why
     options: --iso-dir DIR (default /usr/share/iso-codes/json)  --root DIR (the
@@ -74,28 +73,37 @@ refuse them. A duplicate is an error naming both entities and the alias, unless
 data/ambiguous.tsv decides it: "drop" (emitted for no entity: "Congo",
 "Korean") or the one entity that keeps it. That file also records, for a name
 that stays, what makes it ambiguous and which rule would fix it ("Jordan": a
-person's name). The current pipeline can apply two kinds of rule, and the tool
-emits both: case (a one-word name must be capitalized, an all-capital one
-matches exactly; automatic, CaseRuleForName) and blockers (longer phrases that
-hide a name: "Georgia Tech", "Lake Chad", "Mr. Jordan"), written into
-examples/ingest/gazetteer-rules.json = examples/ingest/rules.json with these
-blockers added. The rest (context, sentence position, a following surname) is
-recorded in the gazetteer's "ambiguous" list for a pipeline that reads it.
+person's name). The tool writes what the pipeline's rules need
+(engine/ingest/gazetteer.h):
+* case: a one-word name must be capitalized, an all-capital one matches
+  exactly (automatic, CaseRuleForName); data/case.tsv sets another rule for a
+  name ("Group of Seven" capitalized: "a group of seven analysts" is no G7),
+  written as the entity's "case";
+* "blockers": data/blockers.tsv, and every title of data/titles.tsv before
+  every name ambiguous.tsv marks "person" ("Sen. Jordan");
+* "common_words": the kept one-word names ambiguous.tsv marks "word", except
+  demonyms (a demonym before a lower-case noun is its usual use: "Polish
+  troops"); the pipeline doubts them at a sentence start before a lower-case
+  word ("Turkey sandwiches");
+* "given_names": the kept one-word names marked "person" ("Jordan Smith"),
+  with "not_surnames" (data/not_surnames.tsv) for the capitalized words that
+  follow a state's name and are no surname ("Jordan King Abdullah").
+What no rule reads (other places of the same name, context) stays recorded in
+the top-level "ambiguous" list.
 
-Extra keys
+Other keys
 ----------
-engine/io/schema.cc reads name, type, aliases, demonyms and metonyms and
-ignores any other key, so the knowledge the pipeline cannot use yet is kept in
-the file as extra keys: "iso_3166" (alpha-2, or alpha-4 for a withdrawn code),
-"former_names", "historical", "withdrawn", "successors", "administered_by",
-"state" (an agency's), "members" and "dissolved" (a group's), and the top-level
-"ambiguous" list and "generated_from".
+The schema parser (codec/schema/schema_file.h) reads "former_names",
+"historical", "successors", "administered_by", "state" (an agency's) and
+"members" (a group's) besides the names; "iso_3166", "withdrawn", "dissolved",
+the top-level "ambiguous" list and "generated_from" are provenance, which it
+ignores.
 
 Output is sorted and byte-for-byte reproducible from the same inputs.
 
 Files: this one (the build, --check and the command line), gazetteer_model.py
 (entities, paths, errors), gazetteer_inputs.py (reading iso-codes and the data
-files, name forms), gazetteer_output.py (the two JSON files), claimgraph_text.py
+files, name forms), gazetteer_output.py (the JSON file), claimgraph_text.py
 (the C++ name handling, ported), self_test.py.
 
 Python 3 standard library only (run by CTest with /usr/bin/python3).
@@ -109,7 +117,7 @@ from dataclasses import dataclass
 
 sys.dont_write_bytecode = True  # CTest runs this from the source tree; leave no __pycache__ there
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from claimgraph_text import can_ever_match, normalize_alias, tokenize  # noqa: E402
+from claimgraph_text import CAPITALIZED, EXACT, INSENSITIVE, can_ever_match, normalize_alias, tokenize  # noqa: E402
 from gazetteer_inputs import (clean_iso_name, iso_codes_release, read_iso, read_tsv, split_list,  # noqa: E402
                               variants)
 from gazetteer_model import (EXIT_SKIP, KINDS, SINGULAR, TYPE_ORDER, BuildError, Entity, Errors,  # noqa: E402
@@ -120,7 +128,6 @@ from gazetteer_output import render, summary, write_outputs  # noqa: E402
 @dataclass
 class Result:
     schema_text: str
-    rules_text: str
     stats: dict
 
 
@@ -137,7 +144,10 @@ COLUMNS = {
     "ambiguous.tsv": ("alias", "action", "needs", "why"),
     "blockers.tsv": ("blocker", "why"),
     "titles.tsv": ("title",),
+    "case.tsv": ("entity", "name", "case", "why"),
+    "not_surnames.tsv": ("word", "why"),
 }
+CASE_RULES = (EXACT, CAPITALIZED, INSENSITIVE)
 FORMER_DISPOSITIONS = ("entity:former-country", "entity:former-territory", "entity:territory")
 
 
@@ -149,10 +159,8 @@ def build(paths):
     try:
         with open(paths.base_schema, encoding="utf-8") as f:
             base = json.load(f)
-        with open(paths.base_rules, encoding="utf-8") as f:
-            base_rules = json.load(f)
     except (OSError, ValueError) as e:
-        raise BuildError(f"cannot read the base schema or rules: {e}")
+        raise BuildError(f"cannot read the base schema: {e}")
     data = {name: read_tsv(os.path.join(paths.data, name), cols, errors) for name, cols in COLUMNS.items()}
     errors.raise_if_any()
 
@@ -165,7 +173,9 @@ def build(paths):
     g.check_references()
     errors.raise_if_any()
     g.add_spellings()
-    ambiguous, person_names = g.decide_ambiguity(data["ambiguous.tsv"])
+    ambiguous, person_names, word_names = g.decide_ambiguity(data["ambiguous.tsv"])
+    errors.raise_if_any()
+    g.add_cases(data["case.tsv"])
     errors.raise_if_any()
     g.check_names()
     errors.raise_if_any()
@@ -175,8 +185,17 @@ def build(paths):
     wanted = [(r["blocker"], r["_where"]) for r in data["blockers.tsv"]]
     wanted += [(f"{t} {p}", f"data/titles.tsv x data/ambiguous.tsv \"{p}\"") for p in person_names for t in titles]
     blockers = g.checked_blockers(wanted)
+    not_surnames = g.checked_words(data["not_surnames.tsv"])
     errors.raise_if_any()
-    return Result(*render(paths, base, base_rules, g.entities, ambiguous, blockers))
+    one_word = lambda n: len(tokenize(n)) == 1  # noqa: E731 (the pipeline's rules read one-word names)
+    lists = {
+        "blockers": blockers,
+        "common_words": [n for n, keeper in word_names
+                         if one_word(n) and n not in {d.text for d in g.entities[keeper].names["demonyms"]}],
+        "given_names": [n for n in person_names if one_word(n)],
+        "not_surnames": not_surnames,
+    }
+    return Result(*render(paths, base, g.entities, ambiguous, lists))
 
 
 class Gazetteer:
@@ -316,9 +335,11 @@ class Gazetteer:
             e.add_all("aliases", variants(e.name), f"{e.source} (spelling of \"{e.name}\")")
 
     def decide_ambiguity(self, rows):
-        """Applies data/ambiguous.tsv; returns its rows for the output and the
-        names that are also persons' (for title blockers)."""
-        out, person_names, decided = [], [], {}
+        """Applies data/ambiguous.tsv; returns its rows for the output, the
+        kept names that are also persons' (for title blockers and
+        given_names) and the kept names that are also common words, with
+        their entity (for common_words)."""
+        out, person_names, word_names, decided = [], [], [], {}
         for row in rows:
             where, alias, action = row["_where"], row["alias"], row["action"]
             key = normalize_alias(alias)
@@ -359,10 +380,45 @@ class Gazetteer:
             entry = {"alias": alias, "action": action, "needs": row["needs"], "why": row["why"]}
             if keeper:
                 entry["entity"] = keeper
-                if "person" in [k.strip() for k in row["needs"].split(":")[0].split("+")]:
+                kinds = [k.strip() for k in row["needs"].split(":")[0].split("+")]
+                if "person" in kinds:
                     person_names.append(alias)
+                if "word" in kinds:
+                    word_names.append((alias, keeper))
             out.append(entry)
-        return out, person_names
+        return out, person_names, word_names
+
+    def add_cases(self, rows):
+        """data/case.tsv: a case rule for one name of an entity."""
+        for row in rows:
+            where = row["_where"]
+            e = self.ref(row["entity"], where)
+            if e is None:
+                continue
+            if row["case"] not in CASE_RULES:
+                self.errors(f"{where}: case \"{row['case']}\" must be one of {', '.join(CASE_RULES)}")
+                continue
+            names = [n.text for n, _ in e.all_names()]
+            if row["name"] not in names:
+                close = difflib.get_close_matches(row["name"], names, n=1)
+                self.errors(f"{where}: \"{row['name']}\" is not a name of \"{e.name}\""
+                            + (f" (did you mean \"{close[0]}\"?)" if close else ""))
+                continue
+            if row["name"] in e.cases:
+                self.errors(f"{where}: \"{row['name']}\" has a case rule already")
+                continue
+            e.cases[row["name"]] = row["case"]
+
+    def checked_words(self, rows):
+        """data/not_surnames.tsv: one capitalized word each."""
+        words = []
+        for row in rows:
+            toks = tokenize(row["word"])
+            if len(toks) != 1 or not toks[0].is_word or not ("A" <= row["word"][0] <= "Z"):
+                self.errors(f"{row['_where']}: \"{row['word']}\" must be one capitalized word")
+                continue
+            words.append(row["word"])
+        return words
 
     def check_names(self):
         """One entity per normalized name (the store's key), and every name one
@@ -374,7 +430,7 @@ class Gazetteer:
                 if not key:
                     self.errors(f"{n.source}: \"{n.text}\" ({kind} of \"{e.name}\") has no letters or digits")
                     continue
-                if not can_ever_match(n.text):
+                if not can_ever_match(n.text, e.cases.get(n.text)):
                     self.errors(f"{n.source}: \"{n.text}\" ({kind} of \"{e.name}\") can never match: a one-word "
                                 f"name must start with an ASCII capital (CaseRuleForName); add a longer form or "
                                 f"an ASCII spelling")
@@ -447,7 +503,7 @@ def check(root, iso_dir, out_dir):
     result = build(fresh)
     write_outputs(fresh, result)
     status = 0
-    for mine, theirs in ((fresh.out_schema, committed.out_schema), (fresh.out_rules, committed.out_rules)):
+    for mine, theirs in ((fresh.out_schema, committed.out_schema),):
         with open(mine, encoding="utf-8") as f:
             a = f.read()
         try:
@@ -464,8 +520,7 @@ def check(root, iso_dir, out_dir):
             print("\n".join(diff[:60]) + ("\n..." if len(diff) > 60 else ""))
             status = 1
     if status == 0:
-        print(f"build_gazetteer: examples/gazetteer.json and examples/ingest/gazetteer-rules.json are up to date "
-              f"({summary(result)})")
+        print(f"build_gazetteer: examples/gazetteer.json is up to date ({summary(result)})")
     return status
 
 
@@ -498,8 +553,7 @@ def main(argv):
         paths = Paths.for_root(root, iso_dir)
         result = build(paths)
         write_outputs(paths, result)
-        print(f"build_gazetteer: wrote {os.path.relpath(paths.out_schema, root)} and "
-              f"{os.path.relpath(paths.out_rules, root)}: {summary(result)}")
+        print(f"build_gazetteer: wrote {os.path.relpath(paths.out_schema, root)}: {summary(result)}")
         return 0
     except BuildError as e:
         print(f"build_gazetteer: {e}", file=sys.stderr)

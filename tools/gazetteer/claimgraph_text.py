@@ -11,7 +11,8 @@ alias exactly as the server will:
   case_rule_for_name(s)  engine/ingest/phrase_matcher.cc CaseRuleForName: one-token
                          names all in capitals match exactly ("US"), other one-token
                          names only when the text capitalizes them ("China"),
-                         longer names in any case ("five eyes").
+                         longer names in any case ("five eyes"), unless the
+                         schema's "case" sets another rule for the name.
 
 If one of those C++ functions changes, change its port here (the self-test of
 build_gazetteer.py pins the cases that matter to the gazetteer).
@@ -171,10 +172,14 @@ def case_rule_for_name(name: str) -> str:
     return INSENSITIVE
 
 
-def can_ever_match(name: str) -> bool:
-    """A CAPITALIZED name matches only where the text's first byte is an ASCII
-    capital (std::isupper in the C locale), so "Åland" alone never matches."""
-    if case_rule_for_name(name) != CAPITALIZED:
+def can_ever_match(name: str, rule: str = None) -> bool:
+    """A one-word CAPITALIZED name matches only where the text's first byte is
+    an ASCII capital, so "Åland" alone never matches. `rule`: the schema's
+    "case" for the name, if it sets one (else the one CaseRuleForName infers).
+    A longer CAPITALIZED name asks a capital only of the words it capitalizes
+    with an ASCII letter, so it can always match."""
+    rule = rule or case_rule_for_name(name)
+    if rule != CAPITALIZED or len(tokenize(name)) != 1:
         return True
     first = name.encode("utf-8")[0]
     return ord("A") <= first <= ord("Z")

@@ -28,6 +28,7 @@ class Entity:
     source: str
     names: dict = field(default_factory=lambda: {k: [] for k in KINDS})
     extra: dict = field(default_factory=dict)
+    cases: dict = field(default_factory=dict)  # name as written -> "exact", "capitalized" or "insensitive"
 
     def add(self, kind, text, source):
         text = " ".join(text.split())
@@ -54,19 +55,14 @@ class Paths:
     iso_dir: str
     data: str
     base_schema: str
-    base_rules: str
     out_schema: str
-    out_rules: str
 
     @staticmethod
     def for_root(root, iso_dir, out_dir=None):
         out = out_dir or os.path.join(root, "examples")
         return Paths(root=root, iso_dir=iso_dir, data=os.path.join(root, "tools", "gazetteer", "data"),
                      base_schema=os.path.join(root, "examples", "schema.json"),
-                     base_rules=os.path.join(root, "examples", "ingest", "rules.json"),
-                     out_schema=os.path.join(out, "gazetteer.json"),
-                     out_rules=os.path.join(out, "ingest", "gazetteer-rules.json") if out_dir is None
-                     else os.path.join(out, "gazetteer-rules.json"))
+                     out_schema=os.path.join(out, "gazetteer.json"))
 
 
 class Errors:

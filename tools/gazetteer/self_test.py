@@ -43,14 +43,17 @@ SELF_TEST_DATA = {
     "groups.tsv": "name\taliases\tmembers\tdissolved\twhy\nQuad\tthe Quad\tRussia\t\t\n",
     "agencies.tsv": "name\tstate\taliases\tmetonyms\twhy\nFederal Security Service\tRussia\tFSB\tLubyanka\t\n",
     "ambiguous.tsv": "alias\taction\tneeds\twhy\nCongo\tdrop\tshared\ttwo states\n"
-                     "Georgia\tkeep\tperson: Georgia O'Keeffe\tUS state\n",
+                     "Georgia\tkeep\tperson: Georgia O'Keeffe\tUS state\n"
+                     "Russian\tkeep\tword: a test\ta demonym\n"
+                     "Russia\tkeep\tword: a test\ta name\n",
     "blockers.tsv": "blocker\twhy\nGeorgia Tech\tuniversity\n",
     "titles.tsv": "title\nMs.\n",
+    "case.tsv": "entity\tname\tcase\twhy\nQuad\tthe Quad\tcapitalized\ta college quadrangle\n",
+    "not_surnames.tsv": "word\twhy\nPresident\t\n",
 }
 SELF_TEST_SCHEMA = {"format": SCHEMA_FORMAT, "predicates": [{"name": "pact", "symmetric": True}],
                     "entities": [{"name": "Russia", "type": "country", "aliases": ["Russian Federation"],
                                   "demonyms": ["Russian"], "metonyms": ["Moscow"]}]}
-SELF_TEST_RULES = {"format": "claimgraph-ingest-rules/1", "version": "1", "mentions": {"blockers": ["South China Sea"]}}
 
 
 def run(tool_path):
@@ -77,19 +80,17 @@ def run(tool_path):
             for name, text in data.items():
                 with open(os.path.join(root, "tools", "gazetteer", "data", name), "w", encoding="utf-8") as f:
                     f.write(text)
-            os.makedirs(os.path.join(root, "examples", "ingest"))
+            os.makedirs(os.path.join(root, "examples"))
             with open(os.path.join(root, "examples", "schema.json"), "w", encoding="utf-8") as f:
                 json.dump(schema or SELF_TEST_SCHEMA, f)
-            with open(os.path.join(root, "examples", "ingest", "rules.json"), "w", encoding="utf-8") as f:
-                json.dump(SELF_TEST_RULES, f)
             try:
                 r = build(Paths.for_root(root, iso))
-                return r, "", json.loads(r.schema_text), json.loads(r.rules_text)
+                return r, "", json.loads(r.schema_text)
             except BuildError as e:
-                return None, str(e), None, None
+                return None, str(e), None
 
     # 1. The small tree builds, and what it says.
-    r, err, schema, rules = run()
+    r, err, schema = run()
     expect("the self-test tree builds", r is not None, err)
     if r:
         ents = {e["name"]: e for e in schema["entities"]}
@@ -116,41 +117,53 @@ def run(tool_path):
         expect("an agency is its own entity and names its state",
                ents["Federal Security Service"]["type"] == "agency"
                and ents["Federal Security Service"]["state"] == "Russia")
-        expect("blockers: listed ones and title x person-name ones are added to the rules",
-               rules["mentions"]["blockers"] == ["South China Sea", "Georgia Tech", "Ms. Georgia"]
-               and rules["version"] == "1+gazetteer", json.dumps(rules["mentions"]))
+        expect("blockers: listed ones and title x person-name ones are the schema's",
+               schema["blockers"] == ["Georgia Tech", "Ms. Georgia"], json.dumps(schema["blockers"]))
+        expect("given names: the kept one-word person names, with the not-surnames",
+               schema["given_names"] == ["Georgia"] and schema["not_surnames"] == ["President"])
+        expect("common words: the kept one-word word names, demonyms left out",
+               schema["common_words"] == ["Russia"], json.dumps(schema["common_words"]))
+        expect("a case rule is the entity's \"case\"", ents["Quad"]["case"] == {"the Quad": "capitalized"},
+               json.dumps(ents["Quad"]))
         expect("the predicates are the base schema's", schema["predicates"] == SELF_TEST_SCHEMA["predicates"])
-        again, _, _, _ = run()
+        again, _, _ = run()
         expect("the output is reproducible", again is not None and again.schema_text == r.schema_text)
 
     # 2. A duplicate alias across two entities is an error naming both.
-    _, err, _, _ = run({"ambiguous.tsv": SELF_TEST_DATA["ambiguous.tsv"].replace("Congo\tdrop\tshared\ttwo states\n", "")})
+    _, err, _ = run({"ambiguous.tsv": SELF_TEST_DATA["ambiguous.tsv"].replace("Congo\tdrop\tshared\ttwo states\n", "")})
     expect("a duplicate alias names the alias and both entities",
            "duplicate alias \"Congo\"" in err and "Democratic Republic of the Congo" in err
            and "Republic of the Congo" in err and "data/ambiguous.tsv" in err, err)
-    _, err, _, _ = run({"demonyms.tsv": "entity\tdemonyms\nRussia\tRussian | Georgian.\nGeorgia\tGeorgian\n"})
+    _, err, _ = run({"demonyms.tsv": "entity\tdemonyms\nRussia\tRussian | Georgian.\nGeorgia\tGeorgian\n"})
     expect("so is one that differs only in case or punctuation (NormalizeAlias)",
            "duplicate alias" in err and "\"Russia\"" in err and "\"Georgia\"" in err, err)
-    _, err, _, _ = run({"agencies.tsv": "name\tstate\taliases\tmetonyms\twhy\nFederal Security Service\tRussia\t"
+    _, err, _ = run({"agencies.tsv": "name\tstate\taliases\tmetonyms\twhy\nFederal Security Service\tRussia\t"
                                         "F.S.B. | Moscow\t\t\n"})
     expect("a name clash between an agency and a state's metonym is one too",
            "duplicate alias \"Moscow\"" in err and "Federal Security Service" in err, err)
 
     # 3. The other refusals.
-    _, err, _, _ = run({"former.tsv": "code\tdisposition\tname\taliases\tdemonyms\tsuccessors\twhy\n"
+    _, err, _ = run({"former.tsv": "code\tdisposition\tname\taliases\tdemonyms\tsuccessors\twhy\n"
                                       "SUHH\talias:Russia\tSoviet Union\t\t\t\t\n"})
     expect("a withdrawn ISO code missing from former.tsv is refused", "iso_3166-3.json CSHH" in err, err)
-    _, err, _, _ = run({"aliases.tsv": "entity\taliases\twhy\nRussai\tRossiya\t\n"})
+    _, err, _ = run({"aliases.tsv": "entity\taliases\twhy\nRussai\tRossiya\t\n"})
     expect("an unknown entity is refused with a suggestion", "no entity \"Russai\"" in err and "Russia" in err, err)
-    _, err, _, _ = run({"blockers.tsv": "blocker\twhy\nGeorgia Tech\t\nBoston College\t\n"})
+    _, err, _ = run({"blockers.tsv": "blocker\twhy\nGeorgia Tech\t\nBoston College\t\n"})
     expect("a blocker that hides no name is refused", "\"Boston College\" contains no name" in err, err)
-    _, err, _, _ = run({"ambiguous.tsv": SELF_TEST_DATA["ambiguous.tsv"] + "Narnia\tdrop\t\t\n"})
+    _, err, _ = run({"ambiguous.tsv": SELF_TEST_DATA["ambiguous.tsv"] + "Narnia\tdrop\t\t\n"})
     expect("a stale ambiguity decision is refused", "\"Narnia\" names no entity" in err, err)
-    _, err, _, _ = run(schema={**SELF_TEST_SCHEMA, "entities": SELF_TEST_SCHEMA["entities"] + [
+    _, err, _ = run(schema={**SELF_TEST_SCHEMA, "entities": SELF_TEST_SCHEMA["entities"] + [
         {"name": "Russia", "type": "country", "aliases": ["Rossiya"]}]})
     expect("the base schema's names must all be kept", "alias \"Rossiya\" is missing" in err, err)
-    _, err, _, _ = run({"aliases.tsv": "entity\taliases\twhy\nGeorgia\tÅland\t\n"})
+    _, err, _ = run({"aliases.tsv": "entity\taliases\twhy\nGeorgia\tÅland\t\n"})
     expect("a one-word name that can never match is refused", "can never match" in err, err)
+    _, err, _ = run({"case.tsv": "entity\tname\tcase\twhy\nQuad\tthe Qaud\tcapitalized\t\n"})
+    expect("a case rule for a name the entity lacks is refused with a suggestion",
+           "\"the Qaud\" is not a name of \"Quad\"" in err and "the Quad" in err, err)
+    _, err, _ = run({"case.tsv": "entity\tname\tcase\twhy\nQuad\tthe Quad\tupper\t\n"})
+    expect("an unknown case rule is refused", "case \"upper\" must be one of" in err, err)
+    _, err, _ = run({"not_surnames.tsv": "word\twhy\nPrime Minister\t\n"})
+    expect("a not-surname of two words is refused", "\"Prime Minister\" must be one capitalized word" in err, err)
 
     # 4. The command line: exit status 1 and the message on stderr.
     with tempfile.TemporaryDirectory(prefix="build_gazetteer_cli_") as root:
@@ -165,11 +178,9 @@ def run(tool_path):
         for name, text in data.items():
             with open(os.path.join(root, "tools", "gazetteer", "data", name), "w", encoding="utf-8") as f:
                 f.write(text)
-        os.makedirs(os.path.join(root, "examples", "ingest"))
+        os.makedirs(os.path.join(root, "examples"))
         with open(os.path.join(root, "examples", "schema.json"), "w", encoding="utf-8") as f:
             json.dump(SELF_TEST_SCHEMA, f)
-        with open(os.path.join(root, "examples", "ingest", "rules.json"), "w", encoding="utf-8") as f:
-            json.dump(SELF_TEST_RULES, f)
         p = subprocess.run([sys.executable, tool_path, "--root", root, "--iso-dir", iso],
                            capture_output=True, text=True)
         expect("the tool exits 1 on a duplicate alias and writes nothing",
