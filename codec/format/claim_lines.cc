@@ -87,6 +87,8 @@ std::string FormatClaimExplanation(std::string_view rule, std::string_view cue, 
   }
   if (!modality_reason.empty()) out += "      modality: " + std::string(modality_reason) + "\n";
   return out;
+}
+
 std::string NoClaimsNote(std::string_view text, uint64_t sentences, uint64_t mentions, uint64_t claims) {
   if (claims > 0) return "";
   if (sentences == 0) return "no claims: nothing left to read (the text is blank or all boilerplate)";
