@@ -131,7 +131,8 @@ Status CheckReferences(const Schema& schema) {
     for (const auto& s : g.successors) CG_RETURN_IF_ERROR(entity("successors", s));
     for (const auto& m : g.members) CG_RETURN_IF_ERROR(entity("members", m));
     std::vector<const std::string*> own = AllNames(g);
-    for (const auto& [name, rule] : g.cases) {
+    for (const auto& name_and_rule : g.cases) {
+      const std::string& name = name_and_rule.first;  // not a structured binding: clang 14 cannot capture one
       bool known = std::any_of(own.begin(), own.end(), [&](const std::string* n) { return *n == name; });
       if (!known)
         return Status::InvalidArgument(where + ".case: \"" + name + "\" is not one of its names" +

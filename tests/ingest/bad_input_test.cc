@@ -15,6 +15,7 @@
 #include "engine/ingest/ingest_document.h"
 #include "engine/io/schema.h"
 #include "storage/claim_store.h"
+#include "tests/ingest/ingest_store_fixture.h"
 #include "tests/ingest/ingest_test_util.h"
 #include "tests/storage/test_dir.h"
 
@@ -34,25 +35,7 @@ std::string Note(const Extraction& ex, std::string_view text) {
   return codec::NoClaimsNote(text, ex.sentences, ex.mentions, ex.claims.size());
 }
 
-class BadInputStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto opened = storage::ClaimStore::Open(dir_.path(), storage::StoreOptions{});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value();
-    engine_ = std::make_unique<engine::Engine>(store_.get());
-    auto schema = io::ParseSchemaJson(testing::ReadFileOrDie(SourceDir() + "/examples/schema.json"));
-    ASSERT_TRUE(schema.ok());
-    ASSERT_TRUE(io::ApplySchema(*engine_, *schema, "test").ok());
-  }
-  uint64_t LiveClaims() {
-    auto view = store_->NewReadView();
-    return *(*view)->CountClaims({}, UINT64_MAX);
-  }
-  ::claimgraph::testing::TempDir dir_;
-  std::unique_ptr<storage::ClaimStore> store_;
-  std::unique_ptr<engine::Engine> engine_;
-};
+class BadInputStoreTest : public testing::IngestStoreFixture {};
 
 TEST_F(BadInputStoreTest, AnArticleInAnotherScriptFindsNothingWritesNothingAndSaysWhy) {
   for (const char* text : {kRussian, kChinese}) {

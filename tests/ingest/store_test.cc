@@ -10,6 +10,7 @@
 #include "engine/ingest/ingest_document.h"
 #include "storage/claim_store.h"
 #include "engine/io/schema.h"
+#include "tests/ingest/ingest_store_fixture.h"
 #include "tests/ingest/ingest_test_util.h"
 #include "tests/storage/test_dir.h"
 
@@ -44,25 +45,7 @@ TEST(CorpusBoilerplateTest, BannersPaywallsAndBlogrollAreGoneArticlesStay) {
   EXPECT_TRUE(ContainsNoCase(plain, "a community with a shared future in cyberspace."));
 }
 
-class IngestStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto opened = storage::ClaimStore::Open(dir_.path(), storage::StoreOptions{});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value();
-    engine_ = std::make_unique<engine::Engine>(store_.get());
-    auto schema = io::ParseSchemaJson(testing::ReadFileOrDie(testing::SourceDir() + "/examples/schema.json"));
-    ASSERT_TRUE(schema.ok());
-    ASSERT_TRUE(io::ApplySchema(*engine_, *schema, "test").ok());
-  }
-  uint64_t LiveClaims() {
-    auto view = store_->NewReadView();
-    return *(*view)->CountClaims({}, UINT64_MAX);
-  }
-  ::claimgraph::testing::TempDir dir_;
-  std::unique_ptr<storage::ClaimStore> store_;
-  std::unique_ptr<engine::Engine> engine_;
-};
+class IngestStoreTest : public testing::IngestStoreFixture {};
 
 TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNothing) {
   DocumentInput doc;
