@@ -318,6 +318,56 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
       }
       continue;
     }
+    if (pattern == "cue-relative") {
+      // "the treaty that A and B signed (with C)": the cue noun is what a
+      // relative clause right after it is about, so that clause's subject
+      // are the parties, and a with-list in it their counterparts.
+      // The relative pronoun follows the cue or the noun it modifies
+      // ("an intelligence-sharing deal that").
+      int r = -1;
+      for (size_t i = ce; i < v.sentence.token_end && v.ClauseGap(ce, i, k) <= 1; ++i)
+        if (v.ClauseOf(i) != k) {
+          r = v.ClauseOf(i);
+          break;
+        }
+      if (r < 0) continue;
+      const ClauseInfo& info = v.clauses.info[r];
+      if (info.head != k || info.marker >= v.sentence.token_end || v.ClauseGap(ce, info.marker, k) > 1 ||
+          (info.kind != ClauseKind::kRelative && info.kind != ClauseKind::kComplement))
+        continue;
+      const size_t marker = info.marker;
+      int s = -1;
+      for (size_t li = 0; li < v.lists.size() && s < 0; ++li) {
+        const ListSlot& slot = v.slots[li];
+        if (slot.clause != r || v.lists[li].token_begin <= marker) continue;
+        if (slot.with || slot.between || slot.also || slot.by || slot.member || v.lists[li].adversary ||
+            v.ClauseGap(marker + 1, v.lists[li].token_begin, r) > 1)
+          break;  // the clause does not open with its subject ("the pact that ended the war between ...")
+        s = static_cast<int>(li);
+      }
+      if (s < 0) continue;
+      auto subjects = Parts(v.lists[s], types);
+      if (subjects.empty()) continue;
+      int w = -1;
+      for (size_t li = s + 1; li < v.lists.size() && w < 0; ++li)
+        if (v.slots[li].with && v.slots[li].clause == r && !v.lists[li].adversary) w = static_cast<int>(li);
+      auto objects = w >= 0 ? Parts(v.lists[w], types) : std::vector<int>{};
+      if (objects.empty() && subjects.size() < 2) continue;
+      b.pattern = pattern;
+      AddProduct(subjects, objects, &b.pairs);
+      AddPairwise(subjects, &b.pairs);
+      span(cb, (w >= 0 ? v.lists[w] : v.lists[s]).token_end);
+      b.subject_choice = "the subject of the relative clause after the cue " +
+                         Quoted(v.Text(v.lists[s].token_begin, v.lists[s].token_end)) +
+                         (objects.empty() ? ", pairwise" : "");
+      b.object_choice = objects.empty() ? b.subject_choice
+                                        : "the list after \"with\" in that clause " +
+                                              Quoted(v.Text(v.lists[w].token_begin, v.lists[w].token_end));
+      b.adjacent = v.Gap(marker + 1, v.lists[s].token_begin) == 0;
+      b.clause = r;
+      b.anaphor = v.lists[s].anaphor || (w >= 0 && v.lists[w].anaphor);
+      return b;
+    }
     if (pattern == "subject") {
       bool antecedent = false;
       int s = Subject(v, types, k, cb, max_d, &antecedent);

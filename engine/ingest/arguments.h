@@ -19,6 +19,8 @@
 //                      after "as well as" that continues one    pairwise within each list
 //     compound         "US-Japan pact", "guidelines for U.S.-Japan"   pairwise
 //     by               "an agreement signed by A and B"        pairwise
+//     cue-relative     "the treaty that A and B signed (with C)": the subject of
+//                      a relative clause right after the cue   pairwise (x the with-list)
 //     subject          "A and B signed a pact", "the two nations agreed to share
 //                      intelligence"; the antecedent of a relative clause
 //                      ("A and B, which signed a pact")       pairwise
@@ -98,7 +100,8 @@ struct SentenceView {
   std::string_view Text(size_t token_begin, size_t token_end) const;
 };
 
-enum class CueKind { kPlain, kMembersAfter, kMembersBefore };
+// kNotACue: a rule's not_cues phrase ("deal with"), which hides the cue inside it.
+enum class CueKind { kPlain, kMembersAfter, kMembersBefore, kNotACue };
 
 // What a pattern bound for one cue.
 struct Binding {
@@ -107,6 +110,10 @@ struct Binding {
   size_t token_begin = 0, token_end = 0;   // the evidence, cue included
   std::string subject_choice, object_choice;  // how they were chosen
   bool adjacent = false, anaphor = false, lookback = false, fallback = false;
+  // The clause whose verb states the relation when it is not the cue's own
+  // ("the treaty that A and B signed in 2022"): its time and modal words
+  // count, and those of the cue's clause too.
+  int clause = -1;
   int member_list = -1;  // membership: the list bound as members
   int group = -1;        // membership: the group
 };

@@ -20,6 +20,9 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
       kinds.push_back(kind);
       m.Add(cue, static_cast<int>(kinds.size() - 1));
     };
+    // Added first wins for the same phrase; the longest match wins, so "deal
+    // with" hides the cue "deal".
+    for (const auto& c : rule.not_cues) add(c, CueKind::kNotACue);
     for (const auto& c : rule.cues) add(c, CueKind::kPlain);
     for (const auto& c : rule.cues_members_after) add(c, CueKind::kMembersAfter);
     for (const auto& c : rule.cues_members_before) add(c, CueKind::kMembersBefore);
@@ -120,7 +123,7 @@ void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<
 }
 
 base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause,
-                                              size_t word_begin, size_t word_end, std::string* reason) const {
+                                              bool head_in_scope, size_t word_begin, size_t word_end, std::string* reason) const {
   const auto& tokens = *v.tokens;
   std::string proposed, denied, hedged, reported;
   const ClauseInfo& info = v.clauses.info[clause];
@@ -131,7 +134,7 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
       continue;
     }
     if (m.kind == kNeutral) continue;
-    bool in_scope = m.clause == clause || (info.kind == ClauseKind::kComplement && m.clause == info.head);
+    bool in_scope = m.clause == clause || ((head_in_scope || info.kind == ClauseKind::kComplement) && m.clause == info.head);
     bool near = m.word + rules_.modality.window_before >= word_begin && m.word < word_end + rules_.modality.window_after;
     if (!in_scope || !near) continue;
     std::string why = "\"" + word + "...\" in the clause";
@@ -199,7 +202,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       if (i < next[r]) continue;
       auto m = cues_[r].LongestAt(tokens, i, te, text);
       if (!m.length) continue;
-      if (!wholly_inside_a_name(i, i + m.length))
+      if (cue_kinds_[r][m.value] != CueKind::kNotACue && !wholly_inside_a_name(i, i + m.length))
         cues.push_back({i, i + m.length, static_cast<int>(r), cue_kinds_[r][m.value]});
       next[r] = i + m.length;
     }
@@ -261,14 +264,14 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       slot.member_clause = v.ClauseOf(c.begin);
     }
     if (b.pairs.empty()) continue;
-    const int clause = v.ClauseOf(c.begin);
+    const int clause = b.clause >= 0 ? b.clause : v.ClauseOf(c.begin);
     std::string modality_reason;
     base::Modality modality =
-        ModalityFor(v, modal, clause, v.WordAt(b.token_begin), v.WordAt(b.token_end), &modality_reason);
+        ModalityFor(v, modal, clause, b.clause >= 0, v.WordAt(b.token_begin), v.WordAt(b.token_end), &modality_reason);
     double confidence = rule.confidence + (b.adjacent ? conf.adjacent_bonus : 0) -
                         (b.anaphor ? conf.anaphora_penalty : 0) - (b.lookback ? conf.lookback_penalty : 0) -
                         (b.fallback ? conf.fallback_penalty : 0);
-    // The time: the expression nearest the evidence in the cue's clause.
+    // The time: the expression nearest the evidence in the clause that states the relation.
     const TimeExpression* when = nullptr;
     size_t when_d = SIZE_MAX;
     for (const auto& t : times) {

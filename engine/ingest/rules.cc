@@ -114,7 +114,7 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "cues_members_after", "cues_members_before", "participant_types",
+              {"id", "predicate", "shape", "cues", "not_cues", "cues_members_after", "cues_members_before", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
                "group_lookback_sentences", "confidence"}))
@@ -134,7 +134,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
   else if (shape == "directed") rule->shape = RelationShape::kDirected;
   else if (shape == "membership") rule->shape = RelationShape::kMembership;
   else return r.Fail(where + ".shape must be symmetric, directed or membership");
-  bool ok = r.Strings(j, "cues", where, &rule->cues) &&
+  bool ok = r.Strings(j, "cues", where, &rule->cues) && r.Strings(j, "not_cues", where, &rule->not_cues) &&
             r.Strings(j, "cues_members_after", where, &rule->cues_members_after) &&
             r.Strings(j, "cues_members_before", where, &rule->cues_members_before) &&
             r.Strings(j, "participant_types", where, &rule->participant_types) &&
@@ -227,7 +227,7 @@ bool ReadTime(Reader& r, const Json& t, TimeRules* out) {
 
 const std::vector<std::string>& PatternsOf(RelationShape shape) {
   static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
-                                                      "compound",        "by",           "subject",    "network-members",
+                                                      "compound",        "by",           "cue-relative", "subject",    "network-members",
                                                       "clause-list"};
   static const std::vector<std::string> kDirected = {"passive", "active", "relative"};
   static const std::vector<std::string> kMembership = {"members-after", "members-before"};

@@ -114,6 +114,7 @@ struct RelationRule {
   std::string predicate;
   RelationShape shape = RelationShape::kSymmetric;
   std::vector<std::string> cues;                 // symmetric and directed
+  std::vector<std::string> not_cues;             // phrases that contain a cue but are none: "deal with"
   std::vector<std::string> cues_members_after;   // membership: "group of" L
   std::vector<std::string> cues_members_before;  // membership: L "as members"
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;

@@ -125,6 +125,29 @@ TEST(ClauseRulesTest, RelativeClauseAntecedentIsTheSubject) {
 
 // ---- membership ----
 
+TEST(ClauseRulesTest, ARelativeClauseAboutTheCueNamesItsParties) {
+  // "the treaty that A and B signed": the relative clause's subject are the
+  // parties, its time and modal words are the claim's.
+  EXPECT_EQ(Claims("The treaty that Vietnam and Singapore signed in 2019 covers fisheries."),
+            (Lines{"Vietnam pact Singapore asserted 2019..2019"}));
+  EXPECT_EQ(Rules("The treaty that Vietnam and Singapore signed in 2019 covers fisheries."), (Lines{"pact.cue-relative"}));
+  EXPECT_EQ(Claims("The pact which Vietnam signed with Singapore and Taiwan was ratified."),
+            (Lines{"Vietnam pact Singapore asserted", "Vietnam pact Taiwan asserted"}));
+  EXPECT_EQ(Claims("The security agreement that Vietnam and Singapore are negotiating would cover ports."),
+            (Lines{"Vietnam pact Singapore proposed"}));
+  // A clause that does not open with its subject names no parties: the
+  // between-list belongs to "the war", not to the treaty.
+  EXPECT_EQ(Claims("The treaty that ended the war between Vietnam and Singapore is old."), Lines{});
+  EXPECT_EQ(Claims("The treaty that Vietnam drafted is old."), Lines{});
+}
+
+TEST(ClauseRulesTest, ANotCuePhraseHidesTheCueInsideIt) {
+  // "deal" is a pact cue; "deal with" (the verb) is none.
+  EXPECT_EQ(Claims("The deal that Vietnam and Singapore struck covers ports."),
+            (Lines{"Vietnam pact Singapore asserted"}));
+  EXPECT_EQ(Claims("Vietnam and Singapore are looking for ways to deal with China."), Lines{});
+}
+
 TEST(ClauseRulesTest, AMembershipListGivesMembershipNotPairwisePacts) {
   EXPECT_EQ(Claims("NATO met in Madrid. The alliance — which comprises Canada, France, Germany, Japan and Australia "
                    "— agreed on a new strategy."),

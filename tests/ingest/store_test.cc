@@ -156,7 +156,7 @@ TEST_F(IngestStoreTest, AFormerNameIsAnAliasInTheStoreAndAClaimReadThroughItSays
   auto view = store_->NewReadView();
   auto claim = (*view)->GetClaim(result->claim_ids[0]);
   ASSERT_TRUE(claim.ok());
-  EXPECT_EQ(claim->method, "rules:1; \"USSR\" read as Russia (former name)");
+  EXPECT_EQ(claim->method, "rules:2/pact.subject:treaty; \"USSR\" read as Russia (former name)");
   EXPECT_EQ(claim->quote, "USSR and Cuba signed a treaty");
 }
 
