@@ -13,12 +13,16 @@ bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 void PhraseMatcher::Add(std::string_view phrase, int value, CaseRule rule) {
   std::vector<Token> tokens = Tokenize(phrase);
   if (tokens.empty()) return;
-  Entry entry{{}, {}, {}, rule, value};
+  Entry entry;
+  entry.rule = rule;
+  entry.value = value;
   for (const auto& t : tokens) {
     entry.hashes.push_back(t.hash);
     entry.norms.push_back(t.norm);
     entry.exact.emplace_back(phrase.substr(t.begin, t.end - t.begin));
   }
+  entry.length = tokens.size();
+  entry.second = tokens.size() > 1 ? tokens[1].hash : 0;
   first_filter_.set(FilterSlot(entry.hashes[0]));
   auto& bucket = by_first_[entry.hashes[0]];
   for (const auto& e : bucket)
@@ -28,16 +32,15 @@ void PhraseMatcher::Add(std::string_view phrase, int value, CaseRule rule) {
                    [](const Entry& a, const Entry& b) { return a.norms.size() > b.norms.size(); });
 }
 
-PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens, size_t i, size_t end,
-                                              std::string_view text) const {
-  if (!first_filter_.test(FilterSlot(tokens[i].hash))) return {};
+PhraseMatcher::Match PhraseMatcher::LongestFrom(const std::vector<Token>& tokens, size_t i, size_t end,
+                                                std::string_view text) const {
   auto it = by_first_.find(tokens[i].hash);
   if (it == by_first_.end()) return {};
   for (const Entry& e : it->second) {
-    size_t n = e.norms.size();
-    if (i + n > end) continue;
+    size_t n = e.length;
+    if (i + n > end || (n > 1 && tokens[i + 1].hash != e.second)) continue;
     bool ok = true;
-    for (size_t k = 1; k < n && ok; ++k) ok = tokens[i + k].hash == e.hashes[k];
+    for (size_t k = 2; k < n && ok; ++k) ok = tokens[i + k].hash == e.hashes[k];
     for (size_t k = 0; k < n && ok; ++k) ok = tokens[i + k].norm == e.norms[k];  // hashes may collide
     if (!ok) continue;
     if (e.rule == CaseRule::kExact) {

@@ -35,7 +35,11 @@ class PhraseMatcher {
   // Empty phrases are ignored. A phrase added twice keeps its first value.
   void Add(std::string_view phrase, int value, CaseRule rule = CaseRule::kInsensitive);
   // The longest phrase that starts at tokens[i] and ends at or before `end`.
-  Match LongestAt(const std::vector<Token>& tokens, size_t i, size_t end, std::string_view text) const;
+  // Inline for the common case, a token that starts no phrase.
+  Match LongestAt(const std::vector<Token>& tokens, size_t i, size_t end, std::string_view text) const {
+    if (!MayStartWith(tokens[i])) return {};
+    return LongestFrom(tokens, i, end, text);
+  }
   bool empty() const { return by_first_.empty(); }
   // False when no phrase can start with this token: the inline first test of
   // LongestAt, for loops that try several matchers on every token.
@@ -43,6 +47,11 @@ class PhraseMatcher {
 
  private:
   struct Entry {
+    // Length and second token's hash inline: a bucket ("the", "south") is
+    // scanned entry by entry, and most entries fail on these without
+    // touching the vectors' heap blocks.
+    size_t length = 0;
+    uint64_t second = 0;
     std::vector<uint64_t> hashes;
     std::vector<std::string> norms;
     std::vector<std::string> exact;  // original token texts (kExact, kCapitalized)
@@ -53,6 +62,7 @@ class PhraseMatcher {
   // answers that without a hash-table probe.
   static constexpr size_t kFilterBits = 1 << 16;
   static size_t FilterSlot(uint64_t hash) { return hash >> 48; }
+  Match LongestFrom(const std::vector<Token>& tokens, size_t i, size_t end, std::string_view text) const;
   std::bitset<kFilterBits> first_filter_;
   std::unordered_map<uint64_t, std::vector<Entry>> by_first_;  // by the first token's hash; longest first
 };

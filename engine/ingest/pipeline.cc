@@ -30,10 +30,13 @@ Extraction IngestPipeline::Extract(std::string_view original, bool explain) cons
   // what spans are.
   std::vector<Token> all = Tokenize(original);
   out.cleaned = boilerplate_.Clean(original, all);
-  std::vector<Token> tokens;
-  tokens.reserve(all.size());
+  // The kept tokens, compacted in place: nothing moves when nothing was dropped.
+  std::vector<Token> tokens = std::move(all);
+  size_t kept = 0;
   for (auto [b, e] : out.cleaned.kept_tokens)
-    for (size_t i = b; i < e; ++i) tokens.push_back(std::move(all[i]));
+    for (size_t i = b; i < e; ++i, ++kept)
+      if (i != kept) tokens[kept] = std::move(tokens[i]);
+  tokens.resize(kept);
   std::vector<Sentence> sentences = splitter_.Split(original, tokens);
   out.sentences = sentences.size();
   // All mentions first: the gazetteer's common-word rule reads the whole document.

@@ -53,9 +53,19 @@ Multi ClassifyMulti(std::string_view ch, std::string* norm) {
   return Multi::kLetter;
 }
 
-void AppendLower(std::string* out, std::string_view s) {
-  out->reserve(s.size());
-  for (unsigned char c : s) out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+// Lower-cases `s` into `out` and returns TokenHash of the result, in one pass
+// (this runs for every word of every document).
+uint64_t AssignLower(std::string* out, std::string_view s) {
+  out->resize(s.size());
+  char* d = out->data();
+  uint64_t h = 1469598103934665603ull;
+  for (size_t k = 0; k < s.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(s[k]);
+    c = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    d[k] = static_cast<char>(c);
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return h;
 }
 
 }  // namespace
@@ -89,7 +99,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       kind = Multi::kPunct;
       punct.assign(1, static_cast<char>(c));
     }
-    Token t;
+    Token& t = tokens.emplace_back();  // filled in place: no move of its string
     t.begin = static_cast<uint32_t>(i);
     t.space_before = space;
     t.newline_before = newline;
@@ -98,7 +108,6 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.end = static_cast<uint32_t>(i + len);
       t.norm = punct;
       t.hash = TokenHash(t.norm);
-      tokens.push_back(std::move(t));
       i += len;
       continue;
     }
@@ -132,9 +141,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     t.end = static_cast<uint32_t>(j);
     t.is_word = true;
-    AppendLower(&t.norm, text.substr(i, j - i));
-    t.hash = TokenHash(t.norm);
-    tokens.push_back(std::move(t));
+    t.hash = AssignLower(&t.norm, text.substr(i, j - i));
     i = j;
   }
   return tokens;
