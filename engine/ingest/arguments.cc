@@ -125,6 +125,11 @@ int ArgumentFinder::Subject(const SentenceView& v, const std::vector<std::string
     if (l.token_end > before || slot.clause != k) continue;
     if (l.adversary || slot.with || slot.between || slot.also || slot.by || slot.member) continue;
     if (Parts(l, types).empty()) continue;  // "Britain's GCHQ": the agency is no party, the state may be
+    // "Australia, a Five Eyes member, signed": a name after an indefinite
+    // article modifies a noun phrase; the subject is further back.
+    if (l.token_begin > v.sentence.token_begin &&
+        ((*v.tokens)[l.token_begin - 1].norm == "a" || (*v.tokens)[l.token_begin - 1].norm == "an"))
+      continue;
     if (v.ClauseGap(l.token_end, before, k) > max_words) return -1;
     if (Crosses(v, non_party_, l.token_end, before)) return -1;  // "Russia condemned the pact"
     return static_cast<int>(li);
@@ -190,8 +195,19 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
       if (w < 0) continue;
       const MentionList& wl = v.lists[w];
       auto objects = Parts(wl, types);
+      // "with the Quad group of A, B, C and D": the group is named with its
+      // members, and they are the parties (with-group), not the group.
+      int members_after = -1;
+      for (size_t m = 0; m < v.lists.size() && members_after < 0; ++m) {
+        const ListSlot& ms = v.slots[m];
+        const MentionList& ml = v.lists[m];
+        if (ms.member && ml.token_begin >= wl.token_end &&
+            v.Gap(wl.token_end, ml.token_begin) <= static_cast<size_t>(rules_.slot_gap) &&
+            std::find(wl.entities.begin(), wl.entities.end(), ms.group) != wl.entities.end())
+          members_after = static_cast<int>(m);
+      }
       if (pattern == "possessive-with") {
-        if (objects.empty()) continue;
+        if (objects.empty() || members_after >= 0) continue;
         for (size_t li = 0; li < v.lists.size(); ++li) {
           const ListSlot& slot = v.slots[li];
           if (!slot.possessor || slot.clause != k || slot.after > cb || v.Gap(slot.after, cb) > 2) continue;
@@ -213,7 +229,7 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
       size_t before = std::min(cb, v.slots[w].slot_begin);
       int s = Subject(v, types, k, before, max_d, &antecedent);
       if (pattern == "subject-with") {
-        if (objects.empty()) continue;
+        if (objects.empty() || members_after >= 0) continue;
         b.pattern = pattern;
         const ListSlot& ws = v.slots[w];
         bool attached = ws.slot_begin >= ce;  // else after a with-head before the cue
@@ -237,29 +253,22 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
         return b;
       }
       // with-group: "with the Quad group of A, B, C and D".
-      if (!objects.empty()) continue;
-      for (size_t m = 0; m < v.lists.size(); ++m) {
-        const ListSlot& ms = v.slots[m];
-        const MentionList& ml = v.lists[m];
-        if (!ms.member || ml.token_begin < wl.token_end || v.Gap(wl.token_end, ml.token_begin) > static_cast<size_t>(rules_.slot_gap))
-          continue;
-        if (std::find(wl.entities.begin(), wl.entities.end(), ms.group) == wl.entities.end()) continue;
-        auto members = Parts(ml, types);
-        if (members.empty()) continue;
-        b.pattern = pattern;
-        if (s >= 0) {
-          AddProduct(Parts(v.lists[s], types), members, &b.pairs);
-          span(v.lists[s].token_begin, ml.token_end);
-          b.subject_choice = "the subject before the cue " + Quoted(v.Text(v.lists[s].token_begin, v.lists[s].token_end));
-        } else {
-          AddPairwise(members, &b.pairs);
-          span(ml.token_begin, ml.token_end);
-          b.subject_choice = "the members of the group the cue is with, pairwise";
-        }
-        b.object_choice = "the group after \"with\" and its members " + Quoted(v.Text(wl.token_begin, ml.token_end));
-        return b;
+      if (members_after < 0) continue;
+      const MentionList& ml = v.lists[members_after];
+      auto members = Parts(ml, types);
+      if (members.empty()) continue;
+      b.pattern = pattern;
+      if (s >= 0) {
+        AddProduct(Parts(v.lists[s], types), members, &b.pairs);
+        span(v.lists[s].token_begin, ml.token_end);
+        b.subject_choice = "the subject before the cue " + Quoted(v.Text(v.lists[s].token_begin, v.lists[s].token_end));
+      } else {
+        AddPairwise(members, &b.pairs);
+        span(ml.token_begin, ml.token_end);
+        b.subject_choice = "the members of the group the cue is with, pairwise";
       }
-      continue;
+      b.object_choice = "the group after \"with\" and its members " + Quoted(v.Text(wl.token_begin, ml.token_end));
+      return b;
     }
     if (pattern == "between") {
       std::string lists;

@@ -13,6 +13,8 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
       clauses_(rules.clauses),
       times_(rules.time),
       arguments_(rules.arguments, gazetteer.entities()) {
+  for (const auto& n : rules_.mentions.anaphora.group_nouns)
+    for (const auto& w : NormalizedPhrase(n)) group_nouns_.insert(w);
   for (const auto& rule : rules_.relations) {
     PhraseMatcher m;
     std::vector<CueKind> kinds;
@@ -84,6 +86,33 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
       anaphors.push_back(std::move(a));
     }
     i += len - 1;
+  }
+  // "the alliance", "the bloc": the one group named nearest before it.
+  for (size_t i = s.token_begin; i + 1 < s.token_end; ++i) {
+    if (tokens[i].norm != "the" || !group_nouns_.count(tokens[i + 1].norm)) continue;
+    // "the alliance of democracies", "the Union Jack": a name or its own
+    // complement follows, not a reference back.
+    if (i + 2 < s.token_end && (tokens[i + 2].norm == "of" || (tokens[i + 2].is_word && text[tokens[i + 2].begin] >= 'A' && text[tokens[i + 2].begin] <= 'Z')))
+      continue;
+    bool inside = false;  // part of a list already ("the Union" of a name)
+    for (const auto& l : *lists) inside |= l.token_begin <= i + 1 && i + 1 < l.token_end;
+    if (inside) continue;
+    std::set<int> groups;
+    for (const auto& l : *lists)
+      if (l.token_end <= i)
+        for (int e : l.entities)
+          if (gazetteer_.entities()[e].type == "group") groups.insert(e);
+    for (size_t h = 0; h < history.size() && h < lookback && groups.empty(); ++h)
+      groups.insert(history[h].groups.begin(), history[h].groups.end());
+    if (groups.size() != 1) continue;  // none, or which one is meant is unclear
+    MentionList a;
+    a.token_begin = i;
+    a.token_end = i + 2;
+    a.entities.push_back(*groups.begin());
+    a.anaphor = true;
+    list_builder_.MarkContext(text, tokens, s, &a);
+    anaphors.push_back(std::move(a));
+    ++i;
   }
   lists->insert(lists->end(), anaphors.begin(), anaphors.end());
   std::sort(lists->begin(), lists->end(),
@@ -191,6 +220,8 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   auto wholly_inside_a_name = [&](size_t b, size_t e) {
     for (const auto& m : mentions)
       if (m.token_begin <= b && e <= m.token_end) return true;
+    for (const auto& l : v.lists)  // "the alliance" standing for NATO
+      if (l.anaphor && l.token_begin <= b && e <= l.token_end) return true;
     return false;
   };
   // One pass: a token that starts no cue of any rule (most) costs one bit test.

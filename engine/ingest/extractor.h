@@ -21,6 +21,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "base/modality.h"
@@ -102,6 +103,7 @@ class RelationExtractor {
   // ("information security agreement" is shares-intel, its "agreement" pact).
   std::vector<PhraseMatcher> cues_;
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
+  std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind
 };

@@ -42,6 +42,9 @@ struct AnaphoraRules {
   // The entity types a noun stands for ("countries" -> country); a noun not
   // listed stands for any type but a group.
   std::unordered_map<std::string, std::vector<std::string>> noun_types;
+  // "the alliance", "the bloc": the one group named nearest before it (this
+  // sentence, then the lookback sentences); two groups there: nothing.
+  std::vector<std::string> group_nouns;
   int lookback_sentences = 3;
 };
 

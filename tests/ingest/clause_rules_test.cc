@@ -185,13 +185,33 @@ TEST(ClauseRulesTest, JoiningLeavingApplyingAndWhatIsNotMembership) {
   EXPECT_EQ(Claims("France left the summit early. NATO met."), Lines{});
 }
 
+// ---- groups ----
+
+TEST(ClauseRulesTest, AGroupIsAPartyAndTheAllianceIsTheOneGroupNamedBefore) {
+  EXPECT_EQ(Claims("NATO and Japan signed a partnership agreement."), (Lines{"NATO pact Japan asserted"}));
+  EXPECT_EQ(Claims("The European Union met in Brussels. The bloc signed a security pact with Japan."),
+            (Lines{"European Union pact Japan asserted"}));
+  // Two groups before it: which one is meant is unclear, so nothing.
+  EXPECT_EQ(Claims("NATO and the European Union met. The alliance signed a security pact with Japan."), Lines{});
+  // A name after an indefinite article is a modifier, not the subject.
+  EXPECT_EQ(Claims("Japan, a NATO partner, signed a security pact with India."), (Lines{"Japan pact India asserted"}));
+  // Its own complement or a name after it: no reference back.
+  EXPECT_EQ(Claims("NATO met. The alliance of democracies signed a pact with Japan."), Lines{});
+  // Members named with their group are the parties, not the group.
+  EXPECT_EQ(Claims("Japan signed a security agreement with the Quad group of India and Australia."),
+            (Lines{"Australia member-of Quad asserted", "India member-of Quad asserted", "Japan pact Australia asserted",
+                   "Japan pact India asserted"}));
+}
+
 // ---- counted anaphora ----
 
 TEST(ClauseRulesTest, ACountedAnaphorIsTheNearestListOfExactlyThatManyOfItsType) {
-  // The partner is the alliance, not a country: nothing, and nothing among the three.
+  // The partner is the alliance ("the alliance" is NATO, the one group named
+  // before it), the three countries are France, Japan and South Korea; no
+  // pact among the three.
   EXPECT_EQ(Claims("NATO has been working with France, Japan and South Korea on intelligence sharing. The alliance is "
                    "also considering a partnership with the three countries."),
-            Lines{});
+            (Lines{"NATO pact France proposed", "NATO pact Japan proposed", "NATO pact South Korea proposed"}));
   EXPECT_EQ(Claims("The United States, Japan and South Korea met in Seoul. India and Australia then talked. Britain "
                    "is considering a partnership with the three countries."),
             (Lines{"United Kingdom pact Japan proposed", "United Kingdom pact South Korea proposed",
