@@ -35,8 +35,8 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       if (m.token_begin < from || v.ClauseOf(m.token_begin) != k) continue;
       if (v.Gap(from, m.token_begin) > static_cast<size_t>(rule.object_window)) break;
       if (!TypeIn(m.entity, types)) continue;
-      size_t p = m.token_begin;
-      while (p > from && tokens[p - 1].norm == "the") --p;
+      size_t p = m.token_begin;  // past an article: "attacked a South Korean patrol boat"
+      while (p > from && (tokens[p - 1].norm == "the" || tokens[p - 1].norm == "a" || tokens[p - 1].norm == "an")) --p;
       if (p == from) { how = "right after"; return &m; }
       bool prep = p > from && std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(),
                                         tokens[p - 1].norm) != rule.object_prepositions.end();
@@ -65,7 +65,19 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
   };
   for (const std::string& pattern : rule.patterns) {
     if (pattern == "passive") {
-      if (!by_len) continue;
+      if (!by_len) {
+        // "sanctions were imposed on Iran by the EU": the object after the
+        // cue, then "by" and the agent right after it.
+        const Mention* o = after(ce, rule.object_types, true);
+        if (!o) continue;
+        const MentionList* ol = list_of(*o);
+        size_t oe = ol ? ol->token_end : o->token_end;
+        size_t agent_by = oe < te ? by_.LongestAt(tokens, oe, te, v.text).length : 0;
+        const Mention* s = agent_by ? after(oe + agent_by, rule.subject_types, false) : nullptr;
+        if (!s) continue;
+        finish(pattern, s, o, "passive: the agent after \"by\" after the object", "passive: the mention after the cue:");
+        return b;
+      }
       const Mention* o = before(rule.object_types);
       const Mention* s = after(ce + by_len, rule.subject_types, false);
       if (!s || !o) continue;

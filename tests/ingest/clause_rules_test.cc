@@ -113,6 +113,14 @@ TEST(ClauseRulesTest, PassiveActiveAndRelativeTargets) {
   EXPECT_EQ(Rules("Russia, which hacked Ukraine in 2016, met Germany in Paris."), (Lines{"targets.relative"}));
   EXPECT_EQ(Claims("The United States imposed sanctions on Russia in 2014."),
             (Lines{"United States targets Russia asserted 2014..2014"}));
+  // The object after the cue, then "by" and the agent.
+  EXPECT_EQ(Claims("New sanctions were imposed on Russia by Canada."), (Lines{"Canada targets Russia asserted"}));
+  EXPECT_EQ(Rules("New sanctions were imposed on Russia by Canada."), (Lines{"targets.passive"}));
+  // An article before the object; an act of war.
+  EXPECT_EQ(Claims("North Korea shelled a South Korean island."), (Lines{"North Korea targets South Korea asserted"}));
+  EXPECT_EQ(Claims("In 2022 Russia invaded Ukraine."), (Lines{"Russia targets Ukraine asserted 2022..2022"}));
+  // Not a cue: "invaded" needs its object.
+  EXPECT_EQ(Claims("Tourists invaded the beaches of France."), Lines{});
 }
 
 TEST(ClauseRulesTest, RelativeClauseAntecedentIsTheSubject) {

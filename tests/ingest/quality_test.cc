@@ -154,6 +154,11 @@ TEST(IngestQualityTest, PrecisionAndRecallOnTheExampleCorpus) {
   //   pact          precision 0.984 (62/63)    recall 1.000 (27/27)
   //   shares-intel  precision 0.971 (34/35)    recall 0.875 (28/32)
   //   targets       precision 1.000 (4/4)      recall 0.500 (2/4)
+  // Then "invasion of" became a targets cue (a common wording on unseen
+  // text) and 000's garbled "regarding the US invasion of Ukraine. Russia
+  // and ..." reads as US targets Ukraine, which the gold rightly lacks:
+  //   all           precision 0.975 (119/122)
+  //   targets       precision 0.800 (4/5)
   // Each floor is the figure minus 0.02. With a few dozen claims per
   // predicate that is about one claim or fact: a change to the rules that
   // loses one fails here on purpose. If the change is worth it, measure
@@ -166,7 +171,7 @@ TEST(IngestQualityTest, PrecisionAndRecallOnTheExampleCorpus) {
     double precision, recall;
   };
   for (const Floor& f : {Floor{"member-of", 0.98, 0.98}, Floor{"pact", 0.96, 0.98}, Floor{"shares-intel", 0.95, 0.85},
-                         Floor{"targets", 0.98, 0.48}}) {
+                         Floor{"targets", 0.78, 0.48}}) {
     const Tally& t = per_predicate[f.predicate];
     EXPECT_GE(t.precision(), f.precision)
         << f.predicate << ": " << t.correct << " of " << t.claims << " claims correct";
