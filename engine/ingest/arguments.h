@@ -42,6 +42,11 @@
 //     members-before  "A and B as members", "A joined NATO", "A, which joined
 //                     the Quad"; not across "ties with" ("closer ties with the
 //                     alliance's member states" is not membership)
+//     group-before    the group right before the cue: "NATO members Poland
+//                     and Romania", "Australia, a Five Eyes member,", "Turkey
+//                     has been a NATO ally since 1952"; the members right after
+//                     the cue, else the list before it when only copula,
+//                     article and adjective words stand between
 //     the group: after a members-before cue, the first group after the cue
 //     in its clause, else the nearest in the clause or the clause it depends
 //     on ("France left the summit" names none: nothing); after a
@@ -101,7 +106,7 @@ struct SentenceView {
 };
 
 // kNotACue: a rule's not_cues phrase ("deal with"), which hides the cue inside it.
-enum class CueKind { kPlain, kMembersAfter, kMembersBefore, kNotACue };
+enum class CueKind { kPlain, kMembersAfter, kMembersBefore, kGroupBefore, kNotACue };
 
 // What a pattern bound for one cue.
 struct Binding {
@@ -114,7 +119,13 @@ struct Binding {
   // ("the treaty that A and B signed in 2022"): its time and modal words
   // count, and those of the cue's clause too.
   int clause = -1;
+  // A relation a noun phrase describes ("NATO members Poland and Romania",
+  // "the Quad, comprising A, B, C and D"): the modal words of the clause
+  // around it are about something else ("Ukraine is seeking closer ties with
+  // NATO members ..."), only those inside the evidence count.
+  bool descriptive = false;
   int member_list = -1;  // membership: the list bound as members
+  bool members_are_antecedent = false;  // ... the head of the relative clause holding the cue
   int group = -1;        // membership: the group
 };
 
@@ -158,6 +169,7 @@ class ArgumentFinder {
   // or after a with-head earlier in the clause ("working with L to expand
   // intelligence cooperation"); -1 if none.
   int WithSlot(const SentenceView& v, int k, size_t cb, size_t ce, bool attached_only) const;
+  Binding GroupBefore(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const;
   int GroupFor(const SentenceView& v, const RelationRule& rule, int k, size_t cb, size_t ce, int members,
                bool after_first, size_t* gb, size_t* ge) const;
 

@@ -40,6 +40,59 @@ int ArgumentFinder::GroupFor(const SentenceView& v, const RelationRule& rule, in
   return -1;
 }
 
+Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
+  const auto& tokens = *v.tokens;
+  const int k = v.ClauseOf(cb);
+  const auto& types = rule.member_types;
+  Binding b;
+  b.token_begin = cb;
+  b.token_end = ce;
+  // The group ends right before the cue: "NATO member", "a Five Eyes ally".
+  const Mention* group = nullptr;
+  for (const auto& m : *v.mentions)
+    if (m.token_end == cb && TypeIn(m.entity, rule.group_types)) group = &m;
+  if (!group) return b;
+  int members = -1;
+  std::string how;
+  // "NATO members Poland and Romania": the list right after the cue.
+  for (size_t li = 0; li < v.lists.size() && members < 0; ++li) {
+    const MentionList& l = v.lists[li];
+    if (l.token_begin == ce && !l.adversary && !Parts(l, types).empty()) {
+      members = static_cast<int>(li);
+      how = "the list right after the cue ";
+    }
+  }
+  // "Australia, a Five Eyes member," / "Turkey has been a NATO ally": the
+  // list before it, with only copula, article and adjective words between.
+  for (size_t li = v.lists.size(); li-- > 0 && members < 0;) {
+    const MentionList& l = v.lists[li];
+    if (l.token_end > group->token_begin) continue;
+    if (l.adversary || v.slots[li].clause != k || Parts(l, types).empty()) break;
+    bool only_glue = true;
+    for (size_t i = l.token_end; i < group->token_begin && only_glue; ++i)
+      only_glue = rules_.apposition_words.count(tokens[i].norm) > 0;
+    if (only_glue) {
+      members = static_cast<int>(li);
+      how = "the list before the cue ";
+    }
+    break;
+  }
+  if (members < 0) return b;
+  const MentionList& ml = v.lists[members];
+  b.pattern = "group-before";
+  b.descriptive = true;
+  for (int m : Parts(ml, types)) b.pairs.emplace_back(m, group->entity);
+  b.token_begin = std::min(cb, ml.token_begin);
+  b.token_end = std::max(ce, ml.token_end);
+  b.token_begin = std::min(b.token_begin, group->token_begin);
+  b.subject_choice = how + Quoted(v.Text(ml.token_begin, ml.token_end));
+  b.object_choice = "the group right before the cue " + Quoted(v.Text(group->token_begin, group->token_end));
+  b.anaphor = ml.anaphor;
+  b.member_list = members;
+  b.group = group->entity;
+  return b;
+}
+
 Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cb, size_t ce,
                                    const std::vector<int>& earlier_groups) const {
   const int k = v.ClauseOf(cb);
@@ -47,8 +100,11 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
   Binding b;
   b.token_begin = cb;
   b.token_end = ce;
-  const std::string want = kind == CueKind::kMembersAfter ? "members-after" : "members-before";
+  const std::string want = kind == CueKind::kMembersAfter    ? "members-after"
+                           : kind == CueKind::kGroupBefore ? "group-before"
+                                                           : "members-before";
   if (std::find(rule.patterns.begin(), rule.patterns.end(), want) == rule.patterns.end()) return b;
+  if (kind == CueKind::kGroupBefore) return GroupBefore(v, rule, cb, ce);
   int members = -1;
   bool antecedent = false;
   if (kind == CueKind::kMembersAfter) {
@@ -95,7 +151,21 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
   }
   const MentionList& ml = v.lists[members];
   b.pattern = want;
-  for (int m : Parts(ml, types)) b.pairs.emplace_back(m, group);
+  b.descriptive = kind == CueKind::kMembersAfter;
+  // "hopes to join NATO and the European Union": every group of the
+  // coordinated list the group is in.
+  std::vector<int> groups = {group};
+  for (const auto& l : v.lists)
+    if (!l.anaphor && l.token_begin <= gb && ge <= l.token_end && l.entities.size() > 1) {
+      std::vector<int> listed;
+      for (int e : l.entities)
+        if (TypeIn(e, rule.group_types)) listed.push_back(e);
+      if (listed.size() > 1) groups = std::move(listed);
+      b.token_end = std::max(b.token_end, l.token_end);
+      ge = std::max(ge, l.token_end);
+    }
+  for (int m : Parts(ml, types))
+    for (int g : groups) b.pairs.emplace_back(m, g);
   b.token_begin = std::min({cb, ml.token_begin, gb});
   b.token_end = std::max({ce, ml.token_end, ge});
   b.subject_choice = std::string(antecedent ? "the antecedent of the relative clause " :
@@ -104,6 +174,7 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
   b.object_choice = group_choice;
   b.anaphor = ml.anaphor;
   b.member_list = members;
+  b.members_are_antecedent = antecedent;
   b.group = group;
   return b;
 }

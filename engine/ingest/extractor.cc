@@ -26,13 +26,38 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     // with" hides the cue "deal".
     for (const auto& c : rule.not_cues) add(c, CueKind::kNotACue);
     for (const auto& c : rule.cues) add(c, CueKind::kPlain);
+    // "shares signals intelligence": each modifier before each listed word of a cue.
+    std::vector<std::string> variants;
+    for (const auto& c : rule.cues) {
+      std::vector<std::string> words = NormalizedPhrase(c);
+      for (size_t p = 0; p < words.size(); ++p) {
+        if (std::find(rule.modifier_before.begin(), rule.modifier_before.end(), words[p]) == rule.modifier_before.end())
+          continue;
+        for (const auto& mod : rule.modifiers) {
+          std::string v;
+          for (size_t q = 0; q < words.size(); ++q) {
+            if (q) v.push_back(' ');
+            if (q == p) {
+              v.append(mod);
+              v.push_back(' ');
+            }
+            v.append(words[q]);
+          }
+          variants.push_back(std::move(v));
+        }
+      }
+    }
+    for (const auto& v : variants) add(v, CueKind::kPlain);
     for (const auto& c : rule.cues_members_after) add(c, CueKind::kMembersAfter);
     for (const auto& c : rule.cues_members_before) add(c, CueKind::kMembersBefore);
+    for (const auto& c : rule.cues_group_before) add(c, CueKind::kGroupBefore);
     cues_.push_back(std::move(m));
     cue_kinds_.push_back(std::move(kinds));
     for (const auto& c : rule.cues) any_cue_.Add(c, 0);
+    for (const auto& v : variants) any_cue_.Add(v, 0);
     for (const auto& c : rule.cues_members_after) any_cue_.Add(c, 0);
     for (const auto& c : rule.cues_members_before) any_cue_.Add(c, 0);
+    for (const auto& c : rule.cues_group_before) any_cue_.Add(c, 0);
   }
   // "not only" before "not": a neutral phrase hides the cue inside it.
   for (const auto& c : rules_.modality.neutral) modal_.Add(c, kNeutral);
@@ -152,7 +177,7 @@ void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<
 }
 
 base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause,
-                                              bool head_in_scope, size_t word_begin, size_t word_end, std::string* reason) const {
+                                              bool head_in_scope, bool descriptive, size_t word_begin, size_t word_end, std::string* reason) const {
   const auto& tokens = *v.tokens;
   std::string proposed, denied, hedged, reported;
   const ClauseInfo& info = v.clauses.info[clause];
@@ -164,7 +189,9 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
     }
     if (m.kind == kNeutral) continue;
     bool in_scope = m.clause == clause || ((head_in_scope || info.kind == ClauseKind::kComplement) && m.clause == info.head);
-    bool near = m.word + rules_.modality.window_before >= word_begin && m.word < word_end + rules_.modality.window_after;
+    bool near = descriptive ? m.word >= word_begin && m.word < word_end
+                            : m.word + rules_.modality.window_before >= word_begin &&
+                                  m.word < word_end + rules_.modality.window_after;
     if (!in_scope || !near) continue;
     std::string why = "\"" + word + "...\" in the clause";
     if (m.kind == kDenied && denied.empty()) denied = why;
@@ -288,7 +315,11 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       for (size_t h = 0; h < history.size() && h < static_cast<size_t>(std::max(0, rule.group_lookback_sentences)); ++h)
         for (auto it = history[h].groups.rbegin(); it != history[h].groups.rend(); ++it) groups.push_back(*it);
     Binding b = arguments_.Bind(v, rule, c.kind, c.begin, c.end, groups);
-    if (b.member_list >= 0) {
+    // A membership list ("the alliance, comprising A, B and C", "counts A, B
+    // and C as members") is no party of a pact; the head of an apposition or
+    // of a relative clause still is ("Australia, a Five Eyes member,
+    // signed", "New Zealand, which belongs to the Five Eyes, shares").
+    if (b.member_list >= 0 && b.pattern != "group-before" && !b.members_are_antecedent) {
       ListSlot& slot = v.slots[b.member_list];
       slot.member = true;
       slot.group = b.group;
@@ -298,7 +329,8 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     const int clause = b.clause >= 0 ? b.clause : v.ClauseOf(c.begin);
     std::string modality_reason;
     base::Modality modality =
-        ModalityFor(v, modal, clause, b.clause >= 0, v.WordAt(b.token_begin), v.WordAt(b.token_end), &modality_reason);
+        ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive, v.WordAt(b.token_begin), v.WordAt(b.token_end),
+                    &modality_reason);
     double confidence = rule.confidence + (b.adjacent ? conf.adjacent_bonus : 0) -
                         (b.anaphor ? conf.anaphora_penalty : 0) - (b.lookback ? conf.lookback_penalty : 0) -
                         (b.fallback ? conf.fallback_penalty : 0);

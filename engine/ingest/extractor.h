@@ -89,7 +89,7 @@ class RelationExtractor {
   // Russia hacks Germany, NATO would respond"): one list per clause.
   void SplitAtClauses(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                       const std::vector<Mention>& mentions, SentenceView* view) const;
-  base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, size_t word_begin,
+  base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive, size_t word_begin,
                              size_t word_end, std::string* reason) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "engine/ingest/tokenizer.h"
+
 namespace claimgraph::ingest {
 namespace {
 
@@ -114,7 +116,7 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "not_cues", "cues_members_after", "cues_members_before", "participant_types",
+              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_group_before", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
                "group_lookback_sentences", "confidence"}))
@@ -137,6 +139,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
   bool ok = r.Strings(j, "cues", where, &rule->cues) && r.Strings(j, "not_cues", where, &rule->not_cues) &&
             r.Strings(j, "cues_members_after", where, &rule->cues_members_after) &&
             r.Strings(j, "cues_members_before", where, &rule->cues_members_before) &&
+            r.Strings(j, "cues_group_before", where, &rule->cues_group_before) &&
             r.Strings(j, "participant_types", where, &rule->participant_types) &&
             r.Strings(j, "subject_types", where, &rule->subject_types) &&
             r.Strings(j, "object_types", where, &rule->object_types) &&
@@ -152,8 +155,17 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Number(j, "group_lookback_sentences", where, &rule->group_lookback_sentences) &&
             r.Number(j, "confidence", where, &rule->confidence);
   if (!ok) return false;
+  if (j.contains("cue_modifiers")) {
+    const Json& cm = j["cue_modifiers"];
+    const std::string at = where + ".cue_modifiers";
+    if (!cm.is_object()) return r.Fail(at + " must be an object");
+    if (!r.Keys(cm, at, {"before", "words"}) || !r.Strings(cm, "before", at, &rule->modifier_before) ||
+        !r.Strings(cm, "words", at, &rule->modifiers))
+      return false;
+  }
   bool has_cues = rule->shape == RelationShape::kMembership
-                      ? !(rule->cues_members_after.empty() && rule->cues_members_before.empty())
+                      ? !(rule->cues_members_after.empty() && rule->cues_members_before.empty() &&
+                          rule->cues_group_before.empty())
                       : !rule->cues.empty();
   if (!has_cues) return r.Fail(where + ": a relation needs cues");
   if (rule->confidence <= 0 || rule->confidence > 1) return r.Fail(where + ".confidence must be in (0, 1]");
@@ -230,7 +242,7 @@ const std::vector<std::string>& PatternsOf(RelationShape shape) {
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
                                                       "clause-list"};
   static const std::vector<std::string> kDirected = {"passive", "active", "relative"};
-  static const std::vector<std::string> kMembership = {"members-after", "members-before"};
+  static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before"};
   switch (shape) {
     case RelationShape::kSymmetric: return kSymmetric;
     case RelationShape::kDirected: return kDirected;
@@ -274,7 +286,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "closers"}) &&
       r.Keys(*ar, "arguments",
              {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
-              "membership_blockers", "slot_gap"}) &&
+              "membership_blockers", "apposition_words", "slot_gap"}) &&
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
@@ -328,6 +340,12 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Number(*co, "min", "confidence", &rules.confidence.min) &&
       r.Number(*co, "max", "confidence", &rules.confidence.max);
   if (!ok) return Status::InvalidArgument(r.error);
+  {
+    std::vector<std::string> words;
+    if (!r.Strings(*ar, "apposition_words", "arguments", &words)) return Status::InvalidArgument(r.error);
+    for (const auto& w : words)
+      for (const auto& t : NormalizedPhrase(w)) rules.arguments.apposition_words.insert(t);
+  }
   if (rules.sentences.max_tokens < 10) return Status::InvalidArgument("sentences.max_tokens must be at least 10");
   if (rules.arguments.slot_gap < 0) return Status::InvalidArgument("arguments.slot_gap must not be negative");
   if (ana->contains("numbers")) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/status.h"
@@ -76,6 +77,9 @@ struct ArgumentRules {
   std::vector<std::string> possessive;       // "'s": "Japan's pact with India"
   std::vector<std::string> non_party_verbs;  // "condemned": a list before it is no party of a cue after it
   std::vector<std::string> membership_blockers;  // "ties with": between a list and "member of", no membership
+  // Words that may stand between a list and "a NATO member" ("Australia, a",
+  // "Turkey has been a", "Sweden is not a"): normalized single tokens.
+  std::unordered_set<std::string> apposition_words;
   int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
 };
 
@@ -118,8 +122,12 @@ struct RelationRule {
   RelationShape shape = RelationShape::kSymmetric;
   std::vector<std::string> cues;                 // symmetric and directed
   std::vector<std::string> not_cues;             // phrases that contain a cue but are none: "deal with"
+  // One optional word before some cue words: "shares signals intelligence"
+  // for the cue "shares intelligence", one modifier at a time.
+  std::vector<std::string> modifier_before, modifiers;
   std::vector<std::string> cues_members_after;   // membership: "group of" L
   std::vector<std::string> cues_members_before;  // membership: L "as members"
+  std::vector<std::string> cues_group_before;    // membership: G "member" ("a NATO member", "NATO allies A and B")
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;
   std::vector<std::string> object_prepositions;
   // The argument patterns tried for each cue, in order; the first that binds

@@ -211,6 +211,41 @@ TEST(ClauseRulesTest, AGroupIsAPartyAndTheAllianceIsTheOneGroupNamedBefore) {
                    "Japan pact India asserted"}));
 }
 
+TEST(ClauseRulesTest, AGroupRightBeforeMemberOrAllyNamesTheMembership) {
+  // After the cue, or before it with only copula, article and adjective words between.
+  EXPECT_EQ(Claims("NATO members Germany and France met."),
+            (Lines{"France member-of NATO asserted", "Germany member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Canada, a NATO ally, met Japan."), (Lines{"Canada member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Germany has been a NATO member since 1955."),
+            (Lines{"Germany member-of NATO asserted 1955.."}));
+  EXPECT_EQ(Claims("Ukraine is not a NATO member."), (Lines{"Ukraine member-of NATO denied"}));
+  // Other words between: no membership ("Japan criticised a NATO member").
+  EXPECT_EQ(Claims("Japan criticised a NATO member."), Lines{});
+  // A country before "ally" is no group: "a US ally" says nothing of membership.
+  EXPECT_EQ(Claims("Japan, a US ally, met India."), Lines{});
+  // The apposition's head is still the subject of the clause.
+  EXPECT_EQ(Claims("Australia, a Five Eyes member, signed a security pact with Singapore."),
+            (Lines{"Australia member-of Five Eyes asserted", "Australia pact Singapore asserted"}));
+}
+
+TEST(ClauseRulesTest, ADescribedMembershipIgnoresTheClausesModalWords) {
+  // "seeking" is Ukraine's; the members of NATO are members.
+  EXPECT_EQ(Claims("Ukraine is seeking closer ties with NATO members Germany and France."),
+            (Lines{"France member-of NATO asserted", "Germany member-of NATO asserted"}));
+  EXPECT_EQ(Claims("The Quad, whose members include India and Japan, would meet again."),
+            (Lines{"India member-of Quad asserted", "Japan member-of Quad asserted"}));
+}
+
+TEST(ClauseRulesTest, JoiningCoordinatedGroupsJoinsEach) {
+  EXPECT_EQ(Claims("Ukraine hopes to join NATO and the European Union."),
+            (Lines{"Ukraine member-of European Union proposed", "Ukraine member-of NATO proposed"}));
+}
+
+TEST(ClauseRulesTest, ACueModifierIsOneOptionalWord) {
+  EXPECT_EQ(Claims("Canada shares signals intelligence with Japan."), (Lines{"Canada shares-intel Japan asserted"}));
+  EXPECT_EQ(Claims("Canada shares some intelligence with Japan."), Lines{});  // "some" is no listed modifier
+}
+
 // ---- counted anaphora ----
 
 TEST(ClauseRulesTest, ACountedAnaphorIsTheNearestListOfExactlyThatManyOfItsType) {
