@@ -113,8 +113,9 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     i += len - 1;
   }
   // "the alliance", "the bloc": the one group named nearest before it.
+  static const uint64_t kThe = TokenHash("the");
   for (size_t i = s.token_begin; i + 1 < s.token_end; ++i) {
-    if (tokens[i].norm != "the" || !group_nouns_.count(tokens[i + 1].norm)) continue;
+    if (tokens[i].hash != kThe || tokens[i].norm != "the" || !group_nouns_.count(tokens[i + 1].norm)) continue;
     // "the alliance of democracies", "the Union Jack": a name or its own
     // complement follows, not a reference back.
     if (i + 2 < s.token_end && (tokens[i + 2].norm == "of" || (tokens[i + 2].is_word && text[tokens[i + 2].begin] >= 'A' && text[tokens[i + 2].begin] <= 'Z')))

@@ -1,12 +1,20 @@
 #include "engine/ingest/tokenizer.h"
 
+#include <array>
 #include <cctype>
 
 namespace claimgraph::ingest {
 namespace {
 
-// Plain ASCII tests: the C library's are locale-aware calls, and this is the hot loop.
-bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+// Plain ASCII tests: the C library's are locale-aware calls, and this is the
+// hot loop. Letters and digits by one table lookup.
+constexpr auto kAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  return t;
+}();
+bool IsAsciiAlnum(unsigned char c) { return kAlnum[c]; }
 bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
