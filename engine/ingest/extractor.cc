@@ -15,6 +15,10 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
       arguments_(rules.arguments, gazetteer.entities()) {
   for (const auto& n : rules_.mentions.anaphora.group_nouns)
     for (const auto& w : NormalizedPhrase(n)) group_nouns_.insert(w);
+  for (const auto& n : rules_.mentions.anaphora.relation_determiners)
+    for (const auto& w : NormalizedPhrase(n)) relation_determiners_.insert(w);
+  for (const auto& n : rules_.mentions.anaphora.relation_nouns)
+    for (const auto& w : NormalizedPhrase(n)) relation_nouns_.insert(w);
   for (const auto& rule : rules_.relations) {
     PhraseMatcher m;
     std::vector<CueKind> kinds;
@@ -177,6 +181,47 @@ void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<
   v.lists = std::move(out);
 }
 
+Binding RelationExtractor::RelationAnaphor(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                                           const DocumentMemory& history, base::Modality* inherited) const {
+  const auto& tokens = *v.tokens;
+  const int k = v.ClauseOf(cb);
+  Binding b;
+  if (history.empty()) return b;
+  // "These new and strengthened partnerships": a determiner, at most three
+  // words, a relation noun; before the cue (or ending it), in its clause, no
+  // name in between.
+  size_t det = SIZE_MAX, noun = SIZE_MAX;
+  for (size_t p = v.sentence.token_begin; p < ce; ++p) {
+    if (v.ClauseOf(p) != k || !relation_determiners_.count(tokens[p].norm)) continue;
+    for (size_t q = p + 1; q < ce && q <= p + 4 && v.ClauseOf(q) == k; ++q) {
+      bool named = false;
+      for (const auto& m : *v.mentions) named |= m.token_begin <= q && q < m.token_end;
+      if (named) break;
+      if (relation_nouns_.count(tokens[q].norm)) {
+        det = p;
+        noun = q;
+        break;
+      }
+    }
+  }
+  if (det == SIZE_MAX) return b;
+  const auto& types = rule.participant_types;
+  for (const auto& r : history.front().related) {
+    if (r.predicate == rule.predicate || !TypeIn(r.x, types) || !TypeIn(r.y, types)) continue;
+    b.pairs.emplace_back(r.x, r.y);
+    if (r.modality != base::Modality::kAsserted) *inherited = r.modality;
+  }
+  if (b.pairs.empty()) return b;
+  b.pattern = "relation-anaphor";
+  b.token_begin = std::min(cb, det);
+  b.token_end = std::max(ce, noun + 1);
+  b.anaphor = true;
+  b.subject_choice = b.object_choice =
+      "the relations of the previous sentence, which " +
+      Quoted(v.text.substr(tokens[det].begin, tokens[noun].end - tokens[det].begin)) + " refers to";
+  return b;
+}
+
 base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause,
                                               bool head_in_scope, bool descriptive, size_t word_begin, size_t word_end, std::string* reason) const {
   const auto& tokens = *v.tokens;
@@ -232,8 +277,10 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   v.lists = list_builder_.Build(text, tokens, s, mentions);
   ResolveAnaphors(text, tokens, s, history, &v.lists);
   // What later sentences may refer back to: this sentence's lists and groups.
-  auto remember = [&] {
+  auto remember = [&](const std::vector<CandidateClaim>& claims) {
     SentenceMemory remembered;
+    for (const auto& c : claims)
+      if (c.symmetric) remembered.related.push_back({c.subject, c.object, c.predicate, c.modality});
     remembered.lists = std::move(v.lists);
     for (const auto& m : mentions)
       if (gazetteer_.entities()[m.entity].type == "group") remembered.groups.push_back(m.entity);
@@ -269,7 +316,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   std::vector<CandidateClaim> out;
   if (cues.empty()) {
     // Most sentences: no cue, so no clause, time or modality to read.
-    remember();
+    remember(out);
     return out;
   }
   v.words.assign(te - tb + 1, 0);
@@ -316,6 +363,10 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       for (size_t h = 0; h < history.size() && h < static_cast<size_t>(std::max(0, rule.group_lookback_sentences)); ++h)
         for (auto it = history[h].groups.rbegin(); it != history[h].groups.rend(); ++it) groups.push_back(*it);
     Binding b = arguments_.Bind(v, rule, c.kind, c.begin, c.end, groups);
+    base::Modality inherited = base::Modality::kAsserted;
+    if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
+        std::find(rule.patterns.begin(), rule.patterns.end(), "relation-anaphor") != rule.patterns.end())
+      b = RelationAnaphor(v, rule, c.begin, c.end, history, &inherited);
     // A membership list ("the alliance, comprising A, B and C", "counts A, B
     // and C as members") is no party of a pact; the head of an apposition or
     // of a relative clause still is ("Australia, a Five Eyes member,
@@ -332,6 +383,10 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     base::Modality modality =
         ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive, v.WordAt(b.token_begin), v.WordAt(b.token_end),
                     &modality_reason);
+    if (modality == base::Modality::kAsserted && inherited != base::Modality::kAsserted) {
+      modality = inherited;
+      modality_reason = std::string(base::ModalityName(inherited)) + ": as the relations \"these\" refers to";
+    }
     double confidence = rule.confidence + (b.adjacent ? conf.adjacent_bonus : 0) -
                         (b.anaphor ? conf.anaphora_penalty : 0) - (b.lookback ? conf.lookback_penalty : 0) -
                         (b.fallback ? conf.fallback_penalty : 0);
@@ -360,6 +415,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       cc.subject = subject;
       cc.object = object;
       cc.predicate = rule.predicate;
+      cc.symmetric = symmetric;
       cc.modality = modality;
       cc.confidence = std::clamp(confidence, conf.min, conf.max);
       cc.token_begin = b.token_begin;
@@ -390,7 +446,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     }
   }
 
-  remember();
+  remember(out);
   return out;
 }
 

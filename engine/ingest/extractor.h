@@ -37,6 +37,7 @@ namespace claimgraph::ingest {
 struct CandidateClaim {
   int subject = 0, object = 0;  // gazetteer entity indices
   std::string predicate;
+  bool symmetric = false;
   base::Modality modality = base::Modality::kAsserted;
   double confidence = 0;
   size_t token_begin = 0, token_end = 0;  // the evidence: cue and the slots it bound
@@ -61,6 +62,13 @@ class RelationExtractor {
   struct SentenceMemory {
     std::vector<MentionList> lists;
     std::vector<int> groups;  // group entities mentioned, in order
+    // Its symmetric claims, for "these partnerships" in the next sentence.
+    struct Related {
+      int x = 0, y = 0;
+      std::string predicate;
+      base::Modality modality = base::Modality::kAsserted;
+    };
+    std::vector<Related> related;
   };
   using DocumentMemory = std::deque<SentenceMemory>;  // newest first
 
@@ -92,6 +100,13 @@ class RelationExtractor {
   base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive, size_t word_begin,
                              size_t word_end, std::string* reason) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
+  // "These partnerships, known as intelligence liaison relationships": a
+  // symmetric cue that bound nothing, with "these <relation noun>" before it
+  // in its clause, relates the pairs of the previous sentence's symmetric
+  // claims of another predicate. Their modality comes along when it is not
+  // asserted (partnerships officials reported are reported relationships).
+  Binding RelationAnaphor(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                          const DocumentMemory& history, base::Modality* inherited) const;
 
   const IngestRules& rules_;
   const Gazetteer& gazetteer_;
@@ -104,6 +119,7 @@ class RelationExtractor {
   std::vector<PhraseMatcher> cues_;
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
+  std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"
   PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind
 };

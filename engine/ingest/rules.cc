@@ -240,7 +240,7 @@ bool ReadTime(Reader& r, const Json& t, TimeRules* out) {
 const std::vector<std::string>& PatternsOf(RelationShape shape) {
   static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
-                                                      "clause-list"};
+                                                      "clause-list", "relation-anaphor"};
   static const std::vector<std::string> kDirected = {"passive", "active", "relative"};
   static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before"};
   switch (shape) {
@@ -280,7 +280,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
       r.Keys(*me, "mentions", {"blockers", "list_separators", "adversary_markers", "anaphora"}) &&
-      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "lookback_sentences"}) &&
+      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "lookback_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
               "closers"}) &&
@@ -308,6 +308,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ana, "determiners", "mentions.anaphora", &rules.mentions.anaphora.determiners) &&
       r.Strings(*ana, "nouns", "mentions.anaphora", &rules.mentions.anaphora.nouns) &&
       r.Strings(*ana, "group_nouns", "mentions.anaphora", &rules.mentions.anaphora.group_nouns) &&
+      r.Strings(*ana, "relation_determiners", "mentions.anaphora", &rules.mentions.anaphora.relation_determiners) &&
+      r.Strings(*ana, "relation_nouns", "mentions.anaphora", &rules.mentions.anaphora.relation_nouns) &&
       r.Number(*ana, "lookback_sentences", "mentions.anaphora", &rules.mentions.anaphora.lookback_sentences) &&
       r.Strings(*cl, "boundaries", "clauses", &rules.clauses.boundaries) &&
       r.Strings(*cl, "not_boundaries", "clauses", &rules.clauses.not_boundaries) &&

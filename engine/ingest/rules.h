@@ -46,6 +46,8 @@ struct AnaphoraRules {
   // "the alliance", "the bloc": the one group named nearest before it (this
   // sentence, then the lookback sentences); two groups there: nothing.
   std::vector<std::string> group_nouns;
+  // "these partnerships": the relations of the previous sentence.
+  std::vector<std::string> relation_determiners, relation_nouns;
   int lookback_sentences = 3;
 };
 

@@ -246,6 +246,22 @@ TEST(ClauseRulesTest, ACueModifierIsOneOptionalWord) {
   EXPECT_EQ(Claims("Canada shares some intelligence with Japan."), Lines{});  // "some" is no listed modifier
 }
 
+TEST(ClauseRulesTest, TheseRelationsAreThePreviousSentencesPairs) {
+  // The pacts the officials reported are, in the next sentence, intelligence
+  // liaison relationships: reported shares-intel between the same pairs.
+  EXPECT_EQ(Claims("Officials said Japan has a partnership with India and Australia. These partnerships, known "
+                   "as intelligence liaison relationships, are new."),
+            (Lines{"Japan pact Australia reported", "Japan pact India reported",
+                   "Japan shares-intel Australia reported", "Japan shares-intel India reported"}));
+  EXPECT_EQ(Rules("Japan signed a pact with India. These pacts include intelligence sharing."),
+            (Lines{"pact.subject-with", "shares-intel.relation-anaphor"}));
+  // Without the determiner and noun, or two sentences back: nothing.
+  EXPECT_EQ(Claims("Japan signed a pact with India. Intelligence sharing is growing."),
+            (Lines{"Japan pact India asserted"}));
+  EXPECT_EQ(Claims("Japan signed a pact with India. It rained. These pacts include intelligence sharing."),
+            (Lines{"Japan pact India asserted"}));
+}
+
 // ---- counted anaphora ----
 
 TEST(ClauseRulesTest, ACountedAnaphorIsTheNearestListOfExactlyThatManyOfItsType) {

@@ -159,18 +159,22 @@ TEST(IngestQualityTest, PrecisionAndRecallOnTheExampleCorpus) {
   // and ..." reads as US targets Ukraine, which the gold rightly lacks:
   //   all           precision 0.975 (119/122)
   //   targets       precision 0.800 (4/5)
+  // Then "these partnerships, known as intelligence liaison relationships"
+  // (000) related the previous sentence's pairs (relation-anaphor):
+  //   all           precision 0.976 (124/127)  recall 0.976 (80/82)
+  //   shares-intel  precision 0.975 (39/40)    recall 1.000 (32/32)
   // Each floor is the figure minus 0.02. With a few dozen claims per
   // predicate that is about one claim or fact: a change to the rules that
   // loses one fails here on purpose. If the change is worth it, measure
   // again and lower the floor in the same commit, saying why; if the
   // figures rise, raise the floors.
   EXPECT_GE(precision, 0.96);
-  EXPECT_GE(recall, 0.90);
+  EXPECT_GE(recall, 0.95);
   struct Floor {
     const char* predicate;
     double precision, recall;
   };
-  for (const Floor& f : {Floor{"member-of", 0.98, 0.98}, Floor{"pact", 0.96, 0.98}, Floor{"shares-intel", 0.95, 0.85},
+  for (const Floor& f : {Floor{"member-of", 0.98, 0.98}, Floor{"pact", 0.96, 0.98}, Floor{"shares-intel", 0.95, 0.98},
                          Floor{"targets", 0.78, 0.48}}) {
     const Tally& t = per_predicate[f.predicate];
     EXPECT_GE(t.precision(), f.precision)
