@@ -139,6 +139,55 @@ TEST_F(EndToEnd, AssertRetractAndIdempotentRetry) {
   EXPECT_EQ(Transactions(*server_), before);  // all or nothing
 }
 
+// Valid time through the Assert RPC: stored, answered by GetClaim and
+// ?c.valid_from; a bad one refused with the words of every write path (the
+// ASSERT statement's among them), naming the claim, and nothing written.
+TEST_F(EndToEnd, ValidTimeThroughAssertGetClaimAndQuery) {
+  v1::AssertRequest req;
+  v1::ClaimInput c = Claim("Soviet Union", "allied-with", "Warsaw Pact", "e2e-valid");
+  c.set_valid_from("1955-05-14");
+  c.set_valid_to("1991");
+  *req.add_claims() = c;
+  v1::WriteResponse w;
+  ASSERT_TRUE(server_->stub().Assert(As(kWriter).get(), req, &w).ok());
+  ASSERT_EQ(w.claim_ids_size(), 1);
+  v1::GetClaimRequest get;
+  get.set_id(w.claim_ids(0));
+  v1::Claim got;
+  ASSERT_TRUE(server_->stub().GetClaim(As(kReader).get(), get, &got).ok());
+  EXPECT_EQ(got.valid_from(), "1955-05-14");
+  EXPECT_EQ(got.valid_to(), "1991");
+  auto q = RunQuery(*server_, kReader,
+                    "MATCH \"Soviet Union\" allied-with ?b AS ?c VALID AT \"1960\" RETURN ?b, ?c.valid_from, ?c.valid_to");
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0].values(1).string_value(), "1955-05-14");
+
+  const std::string words = "valid_from \"2015-02-30\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD, years 0001-9999)";
+  v1::AssertRequest bad;
+  *bad.add_claims() = Claim("Japan", "pact", "UK", "e2e-valid");
+  v1::ClaimInput b = Claim("Japan", "pact", "India", "e2e-valid");
+  b.set_valid_from("2015-02-30");
+  *bad.add_claims() = b;
+  uint64_t before = Transactions(*server_);
+  grpc::Status s = server_->stub().Assert(As(kWriter).get(), bad, &w);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("claim 2: " + words), std::string::npos) << s.error_message();
+  auto assert_statement = RunQuery(*server_, kWriter,
+                                   "ASSERT \"Japan\" pact \"India\" SOURCE \"e2e-valid\" VALID FROM \"2015-02-30\"");
+  EXPECT_EQ(assert_statement.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(assert_statement.status.error_message().find(words), std::string::npos)
+      << assert_statement.status.error_message();
+  b.set_valid_from("1991");
+  b.set_valid_to("1949");
+  bad.mutable_claims(1)->CopyFrom(b);
+  s = server_->stub().Assert(As(kWriter).get(), bad, &w);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("claim 2: valid_from \"1991\" is after valid_to \"1949\""), std::string::npos)
+      << s.error_message();
+  EXPECT_EQ(Transactions(*server_), before);
+}
+
 TEST_F(EndToEnd, RolesAndTokens) {
   // No token, a bad token.
   EXPECT_EQ(RunQuery(*server_, "", "SHOW STATS").status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
