@@ -132,7 +132,7 @@ TEST_F(IngestStoreTest, TheSentencesTimeIsTheClaimsValidTime) {
   DocumentInput doc;
   doc.text =
       "In 2007, an intelligence exchange agreement between Japan and Australia was signed. "
-      "During the Cold War, Cuba and the Soviet Union signed a defence pact. "
+      "Since 2015, Japan and India have shared intelligence. "
       "Canada and France signed a defence pact.";
   doc.source_key = "valid-time";
   auto result = IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", false);
@@ -140,7 +140,7 @@ TEST_F(IngestStoreTest, TheSentencesTimeIsTheClaimsValidTime) {
   ASSERT_EQ(result->claim_ids.size(), result->extraction.claims.size());
   auto view = store_->NewReadView();
   ASSERT_TRUE(view.ok());
-  int timed = 0, untimed = 0;
+  int timed = 0, untimed = 0, open_ended = 0;
   for (size_t i = 0; i < result->claim_ids.size(); ++i) {
     const ExtractedClaim& c = result->extraction.claims[i];
     auto got = (*view)->GetClaim(result->claim_ids[i]);
@@ -150,18 +150,24 @@ TEST_F(IngestStoreTest, TheSentencesTimeIsTheClaimsValidTime) {
     if (c.subject == "Japan" && c.object == "Australia") {
       EXPECT_EQ(stored.valid, (base::ValidTime{"2007", "2007"}));
     }
+    if (c.subject == "Japan" && c.object == "India") {  // open-ended: "since"
+      EXPECT_EQ(stored.valid, (base::ValidTime{"2015", ""}));
+      ++open_ended;
+    }
     (stored.valid.known() ? timed : untimed)++;
   }
   EXPECT_GT(timed, 0);
   EXPECT_GT(untimed, 0);
+  EXPECT_EQ(open_ended, 1);
   engine::Engine engine(store_.get());
   auto at = [&](const std::string& when) {
     auto r = engine.Execute("MATCH \"Japan\" shares-intel ?x VALID AT \"" + when + "\" RETURN ?x", {});
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? r->rows.size() : 0;
   };
-  EXPECT_EQ(at("2007-06"), 1u);
+  EXPECT_EQ(at("2007-06"), 1u);  // Australia
   EXPECT_EQ(at("2008"), 0u);
+  EXPECT_EQ(at("2030"), 1u);  // India, since 2015
 }
 
 TEST_F(IngestStoreTest, AFormerNameIsAnAliasInTheStoreAndAClaimReadThroughItSaysSo) {
