@@ -188,6 +188,30 @@ TEST_F(EndToEnd, ValidTimeThroughAssertGetClaimAndQuery) {
   EXPECT_EQ(Transactions(*server_), before);
 }
 
+// IngestDocument stores the time a sentence gives as the claim's valid time
+// and answers it in each Claim, dry run or written.
+TEST_F(EndToEnd, ValidTimeOfIngestedClaims) {
+  v1::IngestDocumentRequest req;
+  req.set_text("Officials met. In 2007, an intelligence exchange agreement between Japan and Australia was signed.\n");
+  req.set_source_key("e2e-valid-ingest");
+  for (bool dry_run : {true, false}) {
+    req.set_dry_run(dry_run);
+    v1::IngestDocumentResponse r;
+    ASSERT_TRUE(server_->stub().IngestDocument(As(kWriter).get(), req, &r).ok());
+    ASSERT_GT(r.claims_size(), 0);
+    for (const auto& c : r.claims()) {
+      EXPECT_EQ(c.valid_from(), "2007") << c.subject() << " " << c.predicate() << " " << dry_run;
+      EXPECT_EQ(c.valid_to(), "2007");
+    }
+  }
+  auto q = RunQuery(*server_, kReader,
+                    "MATCH \"Japan\" shares-intel \"Australia\" AS ?c FROM SOURCE \"e2e-valid-ingest\" VALID AT \"2007-03\" "
+                    "RETURN ?c.valid_from");
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0].values(0).string_value(), "2007");
+}
+
 TEST_F(EndToEnd, RolesAndTokens) {
   // No token, a bad token.
   EXPECT_EQ(RunQuery(*server_, "", "SHOW STATS").status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
@@ -253,6 +277,14 @@ TEST_F(EndToEnd, IngestDocumentExtractsWritesOnceAndRespectsRoles) {
     EXPECT_EQ(c.principal(), "walt");
     EXPECT_EQ(c.method().rfind("rules:2/", 0), 0u) << c.method();
     EXPECT_EQ(text.str().substr(c.span_begin(), c.span_end() - c.span_begin()), c.quote());
+  }
+  // The time a sentence gives is the written claim's valid time, and the dry
+  // run's answer says so too (this article gives none; ValidTimeOfIngestedClaims does).
+  for (int i = 0; i < written.claims_size(); ++i) {
+    EXPECT_EQ(written.claims(i).valid_from(), written.explanations(i).valid_from());
+    EXPECT_EQ(written.claims(i).valid_to(), written.explanations(i).valid_to());
+    EXPECT_EQ(dry.claims(i).valid_from(), written.claims(i).valid_from());
+    EXPECT_EQ(dry.claims(i).valid_to(), written.claims(i).valid_to());
   }
   uint64_t after = Transactions(*server_);
   EXPECT_EQ(after, before + 1);  // one transaction per document
