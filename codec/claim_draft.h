@@ -11,6 +11,7 @@
 #include <string>
 
 #include "base/modality.h"
+#include "base/valid_time.h"
 #include "codec/literal.h"
 
 namespace claimgraph::codec {
@@ -36,6 +37,9 @@ struct ClaimDraft {
   double confidence = 1.0;
   std::string method;  // "" = the write path's default ("api" for Assert)
   base::Modality modality = base::Modality::kAsserted;
+  // When the fact held, as the source says; checked (base::CheckValidTime) by
+  // the JSONL reader and by the engine on every write path.
+  base::ValidTime valid;
 };
 
 // The object of a draft whose object is a value (not kEntity).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/modality.h"
+#include "base/valid_time.h"
 #include "codec/format/store_reports.h"
 #include "engine/value.h"
 
@@ -47,6 +48,7 @@ struct ClaimRecord {
   double confidence = 1.0;
   std::string method;
   base::Modality modality = base::Modality::kAsserted;
+  base::ValidTime valid;  // when the fact held ("" ends = not known)
   TxId asserted_tx = 0;
   std::string principal;
   int64_t asserted_at_us = 0;

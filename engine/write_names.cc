@@ -119,6 +119,9 @@ Result<storage::SourceId> WriteNames::Source(const codec::SourceDraft& s) {
 
 Result<storage::ClaimInput> WriteNames::Resolve(const codec::ClaimDraft& d) {
   using Kind = codec::ClaimDraft::ObjectKind;
+  // First, before any name is defined; the same words on every path (JSONL,
+  // Assert and so load and ingestion, ASSERT).
+  CG_RETURN_IF_ERROR(base::CheckValidTime(d.valid));
   CG_ASSIGN_OR_RETURN(ResolvedPredicate pred, Predicate(d.predicate));
   if (pred.swap && d.object_kind != Kind::kEntity)
     return Status::InvalidArgument("'" + d.predicate +
@@ -157,6 +160,7 @@ Result<storage::ClaimInput> WriteNames::Resolve(const codec::ClaimDraft& d) {
   c.confidence = d.confidence;
   c.method = d.method;
   c.modality = d.modality;
+  c.valid = d.valid;
   return c;
 }
 

@@ -53,7 +53,8 @@ class WriteNames {
   // A draft's names and object resolved into what the store writes — the one
   // conversion every write path uses (Assert batches, ingestion, imports). An
   // inverse reading ("targeted-by") swaps subject and object and needs an
-  // entity object. Leaves method, principal and times as the draft has them.
+  // entity object; a bad valid time is refused (base::CheckValidTime). Leaves
+  // method, principal and times as the draft has them.
   Result<storage::ClaimInput> Resolve(const codec::ClaimDraft& draft);
   const NewNames& defined() const { return defined_; }
 

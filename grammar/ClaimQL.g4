@@ -32,6 +32,8 @@ matchTail
   | FROM PUBLISHER STRING (',' STRING)*                        # fromPublisherTail
   | AS OF TX INTEGER                                           # asOfTxTail
   | AS OF STRING                                               # asOfTimeTail
+  | VALID AT STRING (OR UNKNOWN)?                              # validAtTail
+  | VALID DURING STRING '..' STRING (OR UNKNOWN)?              # validDuringTail
   ;
 
 // Paths: p, ^p, p|q, (...), and the quantifiers + * {m,n} {m,} {n}.
@@ -103,6 +105,7 @@ softKeyword
   : SOURCE | SOURCES | PUBLISHER | TYPE | TX | METHOD | MODALITY | CONFIDENCE | SPAN | REASON | QUOTE
   | ALIASES | STATS | ENTITIES | PREDICATES | CLAIM | ANY | RANGE | DOMAIN_KW | INVERSE | SYMMETRIC
   | ENTITY | PREDICATE | HISTORY | AUDIT | VERIFY | INDEXES | PROVENANCE | FULL
+  | VALID | AT | DURING | UNKNOWN | TO
   ;
 
 predicateName : name ;
@@ -113,6 +116,8 @@ assertOption
   | MODALITY IDENTIFIER                                        # modalityOption
   | METHOD STRING                                              # methodOption
   | QUOTE STRING                                               # quoteOption
+  | VALID FROM STRING (TO STRING)?                             # validFromOption
+  | VALID TO STRING                                            # validToOption
   ;
 predicateOption
   : SYMMETRIC                                                  # symmetricOption
@@ -150,6 +155,8 @@ SHOW : S H O W ;             PREDICATES : P R E D I C A T E S ;
 ENTITIES : E N T I T I E S ; SOURCES : S O U R C E S ;   STATS : S T A T S ;
 HAVING : H A V I N G ;      FULL : F U L L ;      HISTORY : H I S T O R Y ;    AUDIT : A U D I T ;          VERIFY : V E R I F Y ;
 INDEXES : I N D E X E S ;
+VALID : V A L I D ;          AT : A T ;                   DURING : D U R I N G ;
+UNKNOWN : U N K N O W N ;    TO : T O ;
 
 VARIABLE : '?' [a-zA-Z_] [a-zA-Z0-9_]* ;
 // Hyphenated names such as shares-intel and targeted-by are one identifier.

@@ -99,6 +99,15 @@ struct OrderItem {
   bool descending = false;
 };
 
+// VALID AT "x" (from = to = x) or VALID DURING "a".."b", [OR UNKNOWN]: the
+// strings as written; the binder checks them.
+struct ValidTail {
+  std::string from, to;
+  bool during = false;
+  bool or_unknown = false;
+  SourceSpan span;
+};
+
 struct Query {
   bool explain = false;
   std::vector<Pattern> patterns;
@@ -109,6 +118,7 @@ struct Query {
   std::optional<uint64_t> as_of_tx;
   std::optional<std::string> as_of_time;
   SourceSpan as_of_span;
+  std::optional<ValidTail> valid;
   bool distinct = false;
   std::vector<ReturnItem> returns;
   std::vector<Expr> group_by;
@@ -132,6 +142,9 @@ struct AssertStatement {
   SourceSpan modality_span;
   std::optional<std::string> method;
   std::optional<std::string> quote;
+  // VALID FROM "a" [TO "b"] | VALID TO "b"
+  std::optional<std::string> valid_from, valid_to;
+  SourceSpan valid_span;
 };
 
 struct RetractStatement {

@@ -65,6 +65,14 @@ Query Transformer::TransformQuery(P::QueryContext* ctx) {
       if (q.as_of_tx || q.as_of_time) throw TransformError(SpanOf(a), "AS OF is given twice");
       q.as_of_time = StringValue(a->STRING());
       q.as_of_span = SpanOf(a);
+    } else if (auto* v = dynamic_cast<P::ValidAtTailContext*>(tail)) {
+      if (q.valid) throw TransformError(SpanOf(v), "VALID is given twice");
+      std::string at = StringValue(v->STRING());
+      q.valid = ValidTail{at, at, false, v->UNKNOWN() != nullptr, SpanOf(v)};
+    } else if (auto* v = dynamic_cast<P::ValidDuringTailContext*>(tail)) {
+      if (q.valid) throw TransformError(SpanOf(v), "VALID is given twice");
+      q.valid = ValidTail{StringValue(v->STRING(0)), StringValue(v->STRING(1)), true, v->UNKNOWN() != nullptr,
+                          SpanOf(v)};
     }
   }
   q.distinct = ctx->DISTINCT() != nullptr;

@@ -123,6 +123,15 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
       } else if (auto* o = dynamic_cast<P::QuoteOptionContext*>(opt)) {
         once(s.quote.has_value(), "QUOTE");
         s.quote = StringValue(o->STRING());
+      } else if (auto* o = dynamic_cast<P::ValidFromOptionContext*>(opt)) {
+        once(s.valid_from.has_value() || s.valid_to.has_value(), "VALID");
+        s.valid_from = StringValue(o->STRING(0));
+        if (o->STRING().size() > 1) s.valid_to = StringValue(o->STRING(1));
+        s.valid_span = SpanOf(o);
+      } else if (auto* o = dynamic_cast<P::ValidToOptionContext*>(opt)) {
+        once(s.valid_from.has_value() || s.valid_to.has_value(), "VALID");
+        s.valid_to = StringValue(o->STRING());
+        s.valid_span = SpanOf(o);
       }
     }
     st.node = std::move(s);

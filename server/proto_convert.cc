@@ -37,6 +37,8 @@ void ToProto(const engine::ClaimRecord& c, v1::Claim* out) {
   out->set_confidence(c.confidence);
   out->set_method(c.method);
   out->set_modality(ToProto(c.modality));
+  out->set_valid_from(c.valid.from);
+  out->set_valid_to(c.valid.to);
   out->set_asserted_tx(c.asserted_tx);
   out->set_principal(c.principal);
   out->set_asserted_at(base::FormatTimestamp(c.asserted_at_us));
@@ -109,6 +111,11 @@ void ToProto(const ingest::ExtractedClaim& c, const std::string& source_key, v1:
   out->set_confidence(c.confidence);
   out->set_method(c.method);
   out->set_modality(ToProto(c.modality));
+  // What IngestDocument stores as the claim's valid time (nothing when refused).
+  if (base::CheckValidTime({c.time.from, c.time.to}).ok()) {
+    out->set_valid_from(c.time.from);
+    out->set_valid_to(c.time.to);
+  }
 }
 
 void ToProto(const ingest::ExtractedClaim& c, bool explain, v1::ClaimExplanation* out) {
@@ -147,6 +154,7 @@ engine::ClaimDraft FromProto(const v1::ClaimInput& in) {
   d.method = in.method();
   d.modality = in.modality() == v1::MODALITY_UNSPECIFIED ? base::Modality::kAsserted
                                                          : static_cast<base::Modality>(static_cast<int>(in.modality()) - 1);
+  d.valid = {in.valid_from(), in.valid_to()};  // checked by the engine (WriteNames::Resolve)
   return d;
 }
 

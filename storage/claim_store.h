@@ -128,6 +128,7 @@ struct ClaimInput {
   double confidence = 1.0;
   std::string method = "manual";
   Modality modality = Modality::kAsserted;
+  base::ValidTime valid;       // checked by the caller (base::CheckValidTime)
   std::string principal;       // "" = the transaction's principal
   int64_t asserted_at_us = 0;  // 0 = the transaction's time
 };

@@ -114,6 +114,12 @@ std::string EncodeClaim(const Claim& c) {
   PutVarint(&out, c.asserted_tx);
   PutLengthPrefixed(&out, c.principal);
   PutSignedVarint(&out, c.asserted_at_us);
+  // Appended later, and only when known: a claim without valid time encodes
+  // (and so digests) exactly as before, and records written before still read.
+  if (c.valid.known()) {
+    PutLengthPrefixed(&out, c.valid.from);
+    PutLengthPrefixed(&out, c.valid.to);
+  }
   return out;
 }
 
@@ -136,6 +142,12 @@ Status DecodeClaim(std::string_view in, Claim* out) {
   out->asserted_tx = r.Varint();
   out->principal = r.LengthPrefixed();
   out->asserted_at_us = r.SignedVarint();
+  out->valid = {};
+  if (r.ok() && !r.AtEnd()) {
+    out->valid.from = r.LengthPrefixed();
+    out->valid.to = r.LengthPrefixed();
+    if (r.ok() && !out->valid.known()) return Status::Corruption("claim record has an empty valid time");
+  }
   return Finish(r, "claim");
 }
 

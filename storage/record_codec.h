@@ -10,6 +10,7 @@
 //                       byte has_span, varint span_begin, varint span_end, str quote,
 //                       double confidence, str method, byte modality, varint asserted_tx,
 //                       str principal, svarint asserted_at_us
+//                       [, str valid_from, str valid_to]   (only when either is set)
 //   RetractionRecord := 1, varint retracted_tx, str reason, str retracted_by, svarint retracted_at_us
 // (str = varint length + bytes; double = IEEE-754 bits as fixed64be)
 #pragma once

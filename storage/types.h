@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/modality.h"
+#include "base/valid_time.h"
 
 namespace claimgraph::storage {
 
@@ -89,6 +90,9 @@ struct Claim {
   double confidence = 1.0;
   std::string method;  // "manual", "import:nquads", "rules:1", ...
   Modality modality = Modality::kAsserted;
+  // When the fact held, as the source says ("" ends = not known). Not part of
+  // the claim's identity: read from the same words, like confidence.
+  base::ValidTime valid;
   TxId asserted_tx = 0;
   std::string principal;       // who entered it
   int64_t asserted_at_us = 0;  // when it was entered, µs since the Unix epoch
@@ -104,7 +108,7 @@ struct Claim {
 // on subject, predicate, object, source, span (present or not, and where),
 // quote and modality. For a symmetric predicate subject and object are
 // unordered ("A pact B" and "B pact A" from one passage are one claim).
-// Method, confidence, principal and times are NOT part of it: they say how
+// Method, confidence, valid time, principal and times are NOT part of it: they say how
 // and when a claim was recorded, not what the source says, and counting one
 // passage twice because a second extractor or analyst met it would inflate
 // every count and every measure of support. Every write path skips a claim

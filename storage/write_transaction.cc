@@ -17,6 +17,7 @@ Claim ClaimRecordOf(const ClaimInput& in) {
   c.confidence = in.confidence;
   c.method = in.method;
   c.modality = in.modality;
+  c.valid = in.valid;
   c.principal = in.principal;
   c.asserted_at_us = in.asserted_at_us;
   return c;

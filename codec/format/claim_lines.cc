@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "base/valid_time.h"
+
 namespace claimgraph::codec {
 namespace {
 
@@ -59,7 +61,13 @@ std::string FormatClaimTime(std::string_view text, std::string_view from, std::s
   if (from.empty() && to.empty()) out += " no date";
   if (!from.empty()) out += " from " + std::string(from);
   if (!to.empty()) out += " to " + std::string(to);
-  out += " (not stored: no valid time yet)\n";
+  if (from.empty() && to.empty()) {
+    out += " (no valid time)\n";
+  } else if (Status st = base::CheckValidTime({std::string(from), std::string(to)}); !st.ok()) {
+    out += " (not stored: " + st.message() + ")\n";
+  } else {
+    out += " (the claim's valid time)\n";
+  }
   return out;
 }
 

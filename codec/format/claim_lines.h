@@ -22,7 +22,11 @@ std::string FormatClaimLines(std::string_view subject, std::string_view predicat
 
 // The time expression found with a claim (nothing when `text` is empty):
 //
-//       time "In July 2013": from 2013-07 to 2013-07 (not stored: no valid time yet)
+//       time "In July 2013": from 2013-07 to 2013-07 (the claim's valid time)
+//
+// or "(no valid time)" for a time with no date ("this week"), or "(not
+// stored: <why>)" for bounds base::CheckValidTime refuses — what
+// ingest::IngestDocument stores as the claim's valid time.
 std::string FormatClaimTime(std::string_view text, std::string_view from, std::string_view to);
 
 // `ingest --explain`: the rule, the cue, the clause and how the arguments and

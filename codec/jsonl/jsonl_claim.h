@@ -8,6 +8,8 @@
 //    "retracted_tx":null,"retract_reason":"","retracted_by":"","retracted_at":null}
 //
 // object_kind is entity | string | number | date (numbers are JSON numbers).
+// "valid_from" and "valid_to" (after "modality") say when the fact held, each
+// YYYY, YYYY-MM or YYYY-MM-DD; the writer emits each only when it is set.
 // On import `id`, `tx` and `retracted_tx` are the exporting store's bookkeeping
 // and are assigned anew; every other field is kept exactly, so export -> import
 // -> export into an empty store reproduces the provenance of every claim.
@@ -34,7 +36,7 @@ inline constexpr std::string_view kJsonlMethod = "import:jsonl";
 std::optional<FileClaim> ParseJsonlClaim(std::string_view line, LineError* error);
 
 // The line a claim is exported as (without the line break), every key always
-// present and in the order above. Invalid UTF-8 in a string is replaced.
+// present (valid_from and valid_to only when set) and in the order above. Invalid UTF-8 in a string is replaced.
 std::string FormatJsonlClaim(const FileClaim& claim);
 
 }  // namespace claimgraph::codec

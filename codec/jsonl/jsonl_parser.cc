@@ -80,7 +80,7 @@ std::optional<FileClaim> LineParser::Parse() {
   bool has_object = false, has_subject = false, has_predicate = false, has_source = false;
   // Columns of the values later checks may refuse.
   uint64_t subject_at = 0, predicate_at = 0, object_at = 0, kind_at = 0, source_at = 0, modality_at = 0,
-           asserted_at_at = 0, retracted_at_at = 0;
+           asserted_at_at = 0, retracted_at_at = 0, valid_from_at = 0, valid_to_at = 0;
   const std::string kSpan = "\"span\" must be [begin, end] with 0 <= begin <= end";
 
   simdjson::ondemand::document doc;
@@ -166,6 +166,12 @@ std::optional<FileClaim> LineParser::Parse() {
     } else if (key == "modality") {
       ok = OptionalString(v, key, &modality);
       modality_at = at;
+    } else if (key == "valid_from") {
+      ok = OptionalString(v, key, &c.valid.from);
+      valid_from_at = at;
+    } else if (key == "valid_to") {
+      ok = OptionalString(v, key, &c.valid.to);
+      valid_to_at = at;
     } else if (key == "principal") {
       ok = OptionalString(v, key, &p.principal);
     } else if (key == "asserted_at") {
@@ -228,6 +234,10 @@ std::optional<FileClaim> LineParser::Parse() {
     if (!m) return Bad(modality_at, "modality \"" + modality + "\" is not one of asserted, reported, proposed, denied");
     c.modality = *m;
   }
+  // The engine checks again (every write path does); here the error gets its column.
+  if (Status st = base::CheckValidTime({c.valid.from, ""}); !st.ok()) return Bad(valid_from_at, st.message());
+  if (Status st = base::CheckValidTime({"", c.valid.to}); !st.ok()) return Bad(valid_to_at, st.message());
+  if (Status st = base::CheckValidTime(c.valid); !st.ok()) return Bad(valid_from_at, st.message());
   if (!asserted_at.empty()) {
     Result<int64_t> t = base::ParseTimestamp(asserted_at);
     if (!t.ok()) return Bad(asserted_at_at, t.status().message());

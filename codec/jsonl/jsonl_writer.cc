@@ -40,6 +40,9 @@ std::string FormatJsonlClaim(const FileClaim& f) {
   j["confidence"] = c.confidence;
   j["method"] = c.method;
   j["modality"] = base::ModalityName(c.modality);
+  // Only when known, so that a claim without valid time exports as before.
+  if (!c.valid.from.empty()) j["valid_from"] = c.valid.from;
+  if (!c.valid.to.empty()) j["valid_to"] = c.valid.to;
   j["tx"] = f.tx;
   j["principal"] = f.principal;
   j["asserted_at"] = base::FormatTimestamp(f.asserted_at_us);

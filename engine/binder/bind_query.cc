@@ -3,6 +3,7 @@
 
 #include "engine/binder/binder.h"
 #include "base/timestamp.h"
+#include "base/valid_time.h"
 
 namespace claimgraph::engine {
 
@@ -192,6 +193,16 @@ Result<BoundQuery> Binder::BindQuery(const grammar::Query& q) {
     auto t = base::ParseTimestamp(*q.as_of_time);
     if (!t.ok()) return Error(q.as_of_span, t.status().message());
     CG_ASSIGN_OR_RETURN(out.as_of, view_.TxAtTime(*t));
+  }
+  if (q.valid) {
+    const grammar::ValidTail& v = *q.valid;
+    const std::string clause = v.during ? "VALID DURING" : "VALID AT";
+    for (const std::string* d : {&v.from, &v.to})
+      if (!base::IsPartialDate(*d))
+        return Error(v.span, clause + " \"" + *d + "\": not a date (YYYY, YYYY-MM or YYYY-MM-DD, years 0001-9999)");
+    out.valid = BoundValid{{base::FirstDay(v.from), base::LastDay(v.to)}, v.or_unknown};
+    if (out.valid->range.first > out.valid->range.last)
+      return Error(v.span, clause + " \"" + v.from + "\"..\"" + v.to + "\" ends before it begins");
   }
   CG_RETURN_IF_ERROR(BindReturnAndOrder(q, &out));
   out.variables = variables_;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/valid_time.h"
 #include "grammar/ast.h"
 #include "storage/types.h"
 
@@ -56,7 +57,7 @@ struct BoundPattern {
 enum class Attribute {
   // claims
   kId, kSource, kPublisher, kPublished, kTitle, kQuote, kSpan, kConfidence, kMethod, kModality, kTx, kPrincipal,
-  kAssertedAt, kRetractedTx, kReason, kSubject, kPredicate, kObject,
+  kAssertedAt, kRetractedTx, kReason, kSubject, kPredicate, kObject, kValidFrom, kValidTo,
   // entities
   kName, kType, kAliases,
 };
@@ -111,6 +112,13 @@ struct BoundOrder {
   bool descending = false;
 };
 
+// VALID AT / VALID DURING: claims whose valid time overlaps `range`; a claim
+// with no valid time only when `or_unknown`.
+struct BoundValid {
+  base::DayRange range;
+  bool or_unknown = false;
+};
+
 struct BoundQuery {
   std::vector<Variable> variables;
   std::vector<BoundPattern> patterns;
@@ -118,6 +126,7 @@ struct BoundQuery {
   std::vector<BoundSubquery> optionals;
   std::optional<std::set<storage::SourceId>> allowed_sources;  // FROM SOURCE / PUBLISHER
   std::optional<storage::TxId> as_of;
+  std::optional<BoundValid> valid;                             // VALID AT / DURING
   std::vector<BoundReturn> returns;
   std::vector<BoundExpr> hidden_sort_keys;  // ORDER BY expressions not in RETURN
   std::vector<BoundExpr> group_keys;        // non-aggregate return expressions when aggregating

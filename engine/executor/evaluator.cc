@@ -79,6 +79,10 @@ Result<Value> ClaimAttribute(ExecContext* ctx, Attribute a, storage::ClaimId id)
     case Attribute::kSubject: return SlotValue(ctx, VarKind::kNode, c->subject);
     case Attribute::kPredicate: return SlotValue(ctx, VarKind::kPredicate, c->predicate);
     case Attribute::kObject: return SlotValue(ctx, VarKind::kNode, c->object);
+    // Strings as stored ("1943", "2016-05"), not dates: a partial date is an
+    // interval, and comparing "1943" with "1943-05-01" as text would mislead.
+    case Attribute::kValidFrom: return c->valid.from.empty() ? Value::Null() : Value::String(c->valid.from);
+    case Attribute::kValidTo: return c->valid.to.empty() ? Value::Null() : Value::String(c->valid.to);
     default: return Value::Null();
   }
 }

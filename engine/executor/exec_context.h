@@ -39,14 +39,19 @@ class ExecContext {
   bool full_provenance = false;
 
   // Claims a query may use: visible (the view does that), from an allowed
-  // source, and — for fact patterns — asserted or reported (a proposal or a
-  // denial does not make a fact true; `AS ?c` sees every claim).
+  // source, valid at the VALID clause's time (read from the claim record: the
+  // indexes do not hold valid time), and — for fact patterns — asserted or
+  // reported (a proposal or a denial does not make a fact true; `AS ?c` sees
+  // every claim).
   std::optional<std::set<storage::SourceId>> allowed_sources;
-  bool ClaimUsable(const storage::IndexEntry& e, bool fact_semantics) const {
+  std::optional<BoundValid> valid;
+  Result<bool> ClaimUsable(const storage::IndexEntry& e, bool fact_semantics) {
     if (allowed_sources && !allowed_sources->count(e.source)) return false;
     if (fact_semantics && (e.modality == base::Modality::kProposed || e.modality == base::Modality::kDenied))
       return false;
-    return true;
+    if (!valid) return true;
+    CG_ASSIGN_OR_RETURN(const storage::Claim* c, Claim(e.claim));
+    return base::ValidTimeOverlaps(c->valid, valid->range, valid->or_unknown);
   }
 
   // Symmetric predicates, for variable-predicate patterns.

@@ -42,7 +42,8 @@ class PathStep final : public Step {
       auto cursor = ctx_->view().Scan({std::nullopt, step.predicate, std::nullopt});
       for (; cursor->Valid(); cursor->Next()) {
         CG_RETURN_IF_ERROR(ctx_->Tick());
-        if (!ctx_->ClaimUsable(cursor->entry(), true)) continue;
+        CG_ASSIGN_OR_RETURN(bool usable, ctx_->ClaimUsable(cursor->entry(), true));
+        if (!usable) continue;
         if (nodes.insert(cursor->entry().subject).second) CG_RETURN_IF_ERROR(ctx_->Charge(48));
         if (nodes.insert(cursor->entry().object).second) CG_RETURN_IF_ERROR(ctx_->Charge(48));
       }
@@ -104,7 +105,8 @@ class PathStep final : public Step {
         for (; cursor->Valid(); cursor->Next()) {
           CG_RETURN_IF_ERROR(ctx_->Tick());
           const auto& e = cursor->entry();
-          if (!ctx_->ClaimUsable(e, true)) continue;
+          CG_ASSIGN_OR_RETURN(bool usable, ctx_->ClaimUsable(e, true));
+          if (!usable) continue;
           uint64_t other = read_s_to_o ? e.object : e.subject;
           if (other != last) {  // entries of one fact are adjacent
             out->push_back({other, {}});

@@ -7,8 +7,10 @@ namespace claimgraph::engine {
 Status UsableFactClaims(ExecContext* ctx, storage::EntityId s, storage::PredicateId p, storage::TermId o,
                         std::vector<storage::ClaimId>* out) {
   auto cursor = ctx->view().Scan({s, p, o});
-  for (; cursor->Valid(); cursor->Next())
-    if (ctx->ClaimUsable(cursor->entry(), true)) out->push_back(cursor->entry().claim);
+  for (; cursor->Valid(); cursor->Next()) {
+    CG_ASSIGN_OR_RETURN(bool usable, ctx->ClaimUsable(cursor->entry(), true));
+    if (usable) out->push_back(cursor->entry().claim);
+  }
   return cursor->status();
 }
 
@@ -71,13 +73,15 @@ class PatternStep final : public Step {
         for (; cursor_->Valid(); cursor_->Next()) {
           const auto& e = cursor_->entry();
           if (e.subject != first.subject || e.predicate != first.predicate || e.object != first.object) break;
-          if (ctx_->ClaimUsable(e, true)) claims_.push_back(e.claim);
+          CG_ASSIGN_OR_RETURN(bool usable, ctx_->ClaimUsable(e, true));
+          if (usable) claims_.push_back(e.claim);
         }
         CG_RETURN_IF_ERROR(cursor_->status());
         if (claims_.empty()) continue;
       } else {
         cursor_->Next();
-        if (!ctx_->ClaimUsable(first, false)) continue;
+        CG_ASSIGN_OR_RETURN(bool usable, ctx_->ClaimUsable(first, false));
+        if (!usable) continue;
         if (claim_bound_ && first.claim != claim_bound_) continue;
         claims_.push_back(first.claim);
       }

@@ -2,6 +2,7 @@
 
 #include "engine/batch_write.h"
 #include "base/sha256.h"
+#include "base/valid_time.h"
 
 namespace claimgraph::ingest {
 namespace {
@@ -52,6 +53,9 @@ Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline
     d.confidence = c.confidence;
     d.method = c.method;
     d.modality = c.modality;
+    // The time the sentence gives becomes the claim's valid time, unless it is
+    // no valid time (codec::FormatClaimTime says so in --explain).
+    if (base::ValidTime valid{c.time.from, c.time.to}; base::CheckValidTime(valid).ok()) d.valid = std::move(valid);
     drafts.push_back(std::move(d));
   }
   CG_ASSIGN_OR_RETURN(engine::BatchResult batch,

@@ -18,8 +18,8 @@
 
 namespace claimgraph::ingest {
 
-// A time expression kept with a claim. Not stored yet: the store has no valid
-// time until issue 14; ingest prints it.
+// A time expression kept with a claim. IngestDocument stores from/to as the
+// claim's valid time when they pass base::CheckValidTime; ingest prints it.
 struct ClaimTime {
   std::string text;      // as written: "in July 2013", "during the Cold War"; "" = none
   std::string from, to;  // ISO 8601, possibly partial ("2013-07"); "" = open or unknown

@@ -27,6 +27,7 @@ Result<codec::FileClaim> FileClaimOf(const storage::Claim& c, NameCache& names) 
   d.confidence = c.confidence;
   d.method = c.method;
   d.modality = c.modality;
+  d.valid = c.valid;
   f.id = c.id;
   f.tx = c.asserted_tx;
   f.principal = c.principal;

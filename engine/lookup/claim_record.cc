@@ -39,6 +39,7 @@ Result<ClaimRecord> ResolveClaim(const storage::ReadView& view, const storage::C
   r.confidence = c.confidence;
   r.method = c.method;
   r.modality = c.modality;
+  r.valid = c.valid;
   r.asserted_tx = c.asserted_tx;
   r.principal = c.principal;
   r.asserted_at_us = c.asserted_at_us;

@@ -18,6 +18,7 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
 
   ExecContext ctx(view, sc.options, bound.with_provenance);
   ctx.allowed_sources = bound.allowed_sources;
+  ctx.valid = bound.valid;
   ctx.full_provenance = bound.full_provenance;
   CG_ASSIGN_OR_RETURN(auto predicates, view.ListPredicates());
   for (const auto& p : predicates)
@@ -37,7 +38,11 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
   // EXPLAIN runs the query (rows discarded) to report actual row counts.
   QueryResult discarded;
   CG_RETURN_IF_ERROR(BuildResult(pipeline.get(), bound, &ctx, nullptr, &discarded));
-  std::string plan = "as of tx " + std::to_string(view.as_of()) + "\n" + pipeline->Explain(0);
+  std::string plan = "as of tx " + std::to_string(view.as_of()) + "\n";
+  if (bound.valid)
+    plan += "valid time overlapping " + bound.valid->range.first + ".." + bound.valid->range.last +
+            (bound.valid->or_unknown ? " or unknown" : "") + "\n";
+  plan += pipeline->Explain(0);
   std::string top = discarded.columns.empty() ? "" : discarded.columns[0];
   for (size_t i = 1; i < discarded.columns.size(); ++i) top += ", " + discarded.columns[i];
   plan += std::string(bound.aggregating ? "Aggregate" : "Project") + (bound.distinct ? " DISTINCT " : " ") + top;

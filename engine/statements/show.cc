@@ -29,6 +29,8 @@ void AppendClaimRecord(const ClaimRecord& c, QueryResult* r) {
   add("confidence", Value::Number(c.confidence));
   add("method", Str(c.method));
   add("modality", Value::String(base::ModalityName(c.modality)));
+  add("valid_from", Str(c.valid.from));
+  add("valid_to", Str(c.valid.to));
   add("tx", Num(c.asserted_tx));
   add("principal", Str(c.principal));
   add("asserted_at", Value::String(base::FormatTimestamp(c.asserted_at_us)));

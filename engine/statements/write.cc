@@ -61,6 +61,9 @@ Result<QueryResult> ExecuteAssert(const StatementContext& sc, const grammar::Ass
   c.confidence = s.confidence.value_or(1.0);
   c.method = s.method.value_or("manual");
   c.quote = s.quote.value_or("");
+  // The words every write path uses (base::CheckValidTime), at the clause.
+  c.valid = {s.valid_from.value_or(""), s.valid_to.value_or("")};
+  if (Status st = base::CheckValidTime(c.valid); !st.ok()) return ErrorAt(sc, s.valid_span, st.message());
 
   CG_ASSIGN_OR_RETURN(auto tx, Begin(sc, "ASSERT"));
   CG_ASSIGN_OR_RETURN(auto names, WriteNames::Create(tx.get()));

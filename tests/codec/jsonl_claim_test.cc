@@ -23,6 +23,7 @@ FileClaim FullClaim() {
   c.confidence = 0.9;
   c.method = "manual";
   c.modality = base::Modality::kReported;
+  c.valid = {"1949", "1991-12-26"};
   f.id = 12;
   f.tx = 7;
   f.principal = "analyst";
@@ -55,6 +56,7 @@ void ExpectSameClaim(const FileClaim& a, const FileClaim& b) {
   EXPECT_EQ(a.claim.confidence, b.claim.confidence);
   EXPECT_EQ(a.claim.method, b.claim.method);
   EXPECT_EQ(a.claim.modality, b.claim.modality);
+  EXPECT_EQ(a.claim.valid, b.claim.valid);
   EXPECT_EQ(a.principal, b.principal);
   EXPECT_EQ(a.asserted_at_us, b.asserted_at_us);
   EXPECT_EQ(a.retracted(), b.retracted());
@@ -74,6 +76,9 @@ TEST(JsonlClaim, WrittenThenParsedIsTheSameClaimAndWritesTheSameLine) {
   claims[2].claim.span_begin = claims[2].claim.span_end = 0;
   SetObjectLiteral({LiteralKind::kString, "a \"string\" value", 0}, &claims[3].claim);
   claims[3].claim.modality = base::Modality::kDenied;
+  claims[1].claim.valid = {};
+  claims[2].claim.valid = {"2015-04", ""};
+  claims[3].claim.valid = {"", "2016"};
   for (const FileClaim& claim : claims) {
     std::string line = FormatJsonlClaim(claim);
     EXPECT_EQ(line.find('\n'), std::string::npos) << line;
@@ -97,7 +102,7 @@ TEST(JsonlClaim, TheLineKeepsTheDocumentedKeyOrder) {
   size_t at = 0;
   for (const char* key : {"id", "subject", "predicate", "object", "object_kind", "source", "source_title",
                           "source_publisher", "source_published", "source_url", "source_sha256", "span", "quote",
-                          "confidence", "method", "modality", "tx", "principal", "asserted_at", "retracted_tx",
+                          "confidence", "method", "modality", "valid_from", "valid_to", "tx", "principal", "asserted_at", "retracted_tx",
                           "retract_reason", "retracted_by", "retracted_at"}) {
     std::string quoted = "\"";  // appended, not "\"" + std::string(key): GCC bug 105651's -Wrestrict
     quoted.append(key).append("\":");
@@ -107,6 +112,14 @@ TEST(JsonlClaim, TheLineKeepsTheDocumentedKeyOrder) {
   }
   EXPECT_NE(line.find("\"retracted_tx\":null"), std::string::npos) << line;
   EXPECT_NE(line.find("\"retracted_at\":null"), std::string::npos) << line;
+  // Valid time is written only when known: without it the line is as before.
+  f.claim.valid = {};
+  line = FormatJsonlClaim(f);
+  EXPECT_EQ(line.find("valid_"), std::string::npos) << line;
+  f.claim.valid = {"", "1991"};
+  line = FormatJsonlClaim(f);
+  EXPECT_EQ(line.find("valid_from"), std::string::npos) << line;
+  EXPECT_NE(line.find("\"modality\":\"reported\",\"valid_to\":\"1991\",\"tx\""), std::string::npos) << line;
 }
 
 struct Refused {
@@ -140,6 +153,14 @@ INSTANTIATE_TEST_SUITE_P(
         Refused{CLAIM(R"(,"confidance":0.5)"), 69, "unknown key \"confidance\""},
         Refused{CLAIM(R"(,"confidence":1.5)"), 82, "\"confidence\" must be within [0, 1]"},
         Refused{CLAIM(R"(,"quote":7)"), 77, "\"quote\" must be a string"},
+        // Valid time: the value at fault, in the words every write path uses.
+        Refused{CLAIM(R"(,"valid_from":"2015-02-30")"), 82,
+                "valid_from \"2015-02-30\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD, years 0001-9999)"},
+        Refused{CLAIM(R"(,"valid_from":"1949","valid_to":"1991-13")"), 100,
+                "valid_to \"1991-13\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD, years 0001-9999)"},
+        Refused{CLAIM(R"(,"valid_to":"1949","valid_from":"1991")"), 100,
+                "valid_from \"1991\" is after valid_to \"1949\""},
+        Refused{CLAIM(R"(,"valid_to":1991)"), 80, "\"valid_to\" must be a string"},
         Refused{CLAIM(R"(,"object_kind":"date")"), 48,
                 "\"India\" is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)"},
         Refused{CLAIM(R"(,"object_kind":"colour")"), 83,

@@ -126,6 +126,50 @@ TEST_F(IngestStoreTest, IngestedClaimsAnswerClaimQL) {
   EXPECT_EQ(members, (std::vector<std::string>{"Australia", "India", "Japan", "United States"}));
 }
 
+// The time a sentence gives is stored as the claim's valid time (issue 14);
+// a claim whose sentence gives none has none, and VALID filters read it.
+TEST_F(IngestStoreTest, TheSentencesTimeIsTheClaimsValidTime) {
+  DocumentInput doc;
+  doc.text =
+      "In 2007, an intelligence exchange agreement between Japan and Australia was signed. "
+      "Since 2015, Japan and India have shared intelligence. "
+      "Canada and France signed a defence pact.";
+  doc.source_key = "valid-time";
+  auto result = IngestDocument(engine_.get(), *ExamplePipeline(), doc, "analyst", false);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result->claim_ids.size(), result->extraction.claims.size());
+  auto view = store_->NewReadView();
+  ASSERT_TRUE(view.ok());
+  int timed = 0, untimed = 0, open_ended = 0;
+  for (size_t i = 0; i < result->claim_ids.size(); ++i) {
+    const ExtractedClaim& c = result->extraction.claims[i];
+    auto got = (*view)->GetClaim(result->claim_ids[i]);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    const storage::Claim& stored = *got;
+    EXPECT_EQ(stored.valid, (base::ValidTime{c.time.from, c.time.to})) << c.quote;
+    if (c.subject == "Japan" && c.object == "Australia") {
+      EXPECT_EQ(stored.valid, (base::ValidTime{"2007", "2007"}));
+    }
+    if (c.subject == "Japan" && c.object == "India") {  // open-ended: "since"
+      EXPECT_EQ(stored.valid, (base::ValidTime{"2015", ""}));
+      ++open_ended;
+    }
+    (stored.valid.known() ? timed : untimed)++;
+  }
+  EXPECT_GT(timed, 0);
+  EXPECT_GT(untimed, 0);
+  EXPECT_EQ(open_ended, 1);
+  engine::Engine engine(store_.get());
+  auto at = [&](const std::string& when) {
+    auto r = engine.Execute("MATCH \"Japan\" shares-intel ?x VALID AT \"" + when + "\" RETURN ?x", {});
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->rows.size() : 0;
+  };
+  EXPECT_EQ(at("2007-06"), 1u);  // Australia
+  EXPECT_EQ(at("2008"), 0u);
+  EXPECT_EQ(at("2030"), 1u);  // India, since 2015
+}
+
 TEST_F(IngestStoreTest, AFormerNameIsAnAliasInTheStoreAndAClaimReadThroughItSaysSo) {
   // A hand-written schema listing the former name only under former_names.
   auto schema = io::ParseSchemaJson(R"({"format": "claimgraph-schema/1",

@@ -139,6 +139,79 @@ TEST_F(EndToEnd, AssertRetractAndIdempotentRetry) {
   EXPECT_EQ(Transactions(*server_), before);  // all or nothing
 }
 
+// Valid time through the Assert RPC: stored, answered by GetClaim and
+// ?c.valid_from; a bad one refused with the words of every write path (the
+// ASSERT statement's among them), naming the claim, and nothing written.
+TEST_F(EndToEnd, ValidTimeThroughAssertGetClaimAndQuery) {
+  v1::AssertRequest req;
+  v1::ClaimInput c = Claim("Soviet Union", "allied-with", "Warsaw Pact", "e2e-valid");
+  c.set_valid_from("1955-05-14");
+  c.set_valid_to("1991");
+  *req.add_claims() = c;
+  v1::WriteResponse w;
+  ASSERT_TRUE(server_->stub().Assert(As(kWriter).get(), req, &w).ok());
+  ASSERT_EQ(w.claim_ids_size(), 1);
+  v1::GetClaimRequest get;
+  get.set_id(w.claim_ids(0));
+  v1::Claim got;
+  ASSERT_TRUE(server_->stub().GetClaim(As(kReader).get(), get, &got).ok());
+  EXPECT_EQ(got.valid_from(), "1955-05-14");
+  EXPECT_EQ(got.valid_to(), "1991");
+  auto q = RunQuery(*server_, kReader,
+                    "MATCH \"Soviet Union\" allied-with ?b AS ?c VALID AT \"1960\" RETURN ?b, ?c.valid_from, ?c.valid_to");
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0].values(1).string_value(), "1955-05-14");
+
+  const std::string words = "valid_from \"2015-02-30\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD, years 0001-9999)";
+  v1::AssertRequest bad;
+  *bad.add_claims() = Claim("Japan", "pact", "UK", "e2e-valid");
+  v1::ClaimInput b = Claim("Japan", "pact", "India", "e2e-valid");
+  b.set_valid_from("2015-02-30");
+  *bad.add_claims() = b;
+  uint64_t before = Transactions(*server_);
+  grpc::Status s = server_->stub().Assert(As(kWriter).get(), bad, &w);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("claim 2: " + words), std::string::npos) << s.error_message();
+  auto assert_statement = RunQuery(*server_, kWriter,
+                                   "ASSERT \"Japan\" pact \"India\" SOURCE \"e2e-valid\" VALID FROM \"2015-02-30\"");
+  EXPECT_EQ(assert_statement.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(assert_statement.status.error_message().find(words), std::string::npos)
+      << assert_statement.status.error_message();
+  b.set_valid_from("1991");
+  b.set_valid_to("1949");
+  bad.mutable_claims(1)->CopyFrom(b);
+  s = server_->stub().Assert(As(kWriter).get(), bad, &w);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("claim 2: valid_from \"1991\" is after valid_to \"1949\""), std::string::npos)
+      << s.error_message();
+  EXPECT_EQ(Transactions(*server_), before);
+}
+
+// IngestDocument stores the time a sentence gives as the claim's valid time
+// and answers it in each Claim, dry run or written.
+TEST_F(EndToEnd, ValidTimeOfIngestedClaims) {
+  v1::IngestDocumentRequest req;
+  req.set_text("Officials met. In 2007, an intelligence exchange agreement between Japan and Australia was signed.\n");
+  req.set_source_key("e2e-valid-ingest");
+  for (bool dry_run : {true, false}) {
+    req.set_dry_run(dry_run);
+    v1::IngestDocumentResponse r;
+    ASSERT_TRUE(server_->stub().IngestDocument(As(kWriter).get(), req, &r).ok());
+    ASSERT_GT(r.claims_size(), 0);
+    for (const auto& c : r.claims()) {
+      EXPECT_EQ(c.valid_from(), "2007") << c.subject() << " " << c.predicate() << " " << dry_run;
+      EXPECT_EQ(c.valid_to(), "2007");
+    }
+  }
+  auto q = RunQuery(*server_, kReader,
+                    "MATCH \"Japan\" shares-intel \"Australia\" AS ?c FROM SOURCE \"e2e-valid-ingest\" VALID AT \"2007-03\" "
+                    "RETURN ?c.valid_from");
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0].values(0).string_value(), "2007");
+}
+
 TEST_F(EndToEnd, RolesAndTokens) {
   // No token, a bad token.
   EXPECT_EQ(RunQuery(*server_, "", "SHOW STATS").status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
@@ -204,6 +277,14 @@ TEST_F(EndToEnd, IngestDocumentExtractsWritesOnceAndRespectsRoles) {
     EXPECT_EQ(c.principal(), "walt");
     EXPECT_EQ(c.method().rfind("rules:2/", 0), 0u) << c.method();
     EXPECT_EQ(text.str().substr(c.span_begin(), c.span_end() - c.span_begin()), c.quote());
+  }
+  // The time a sentence gives is the written claim's valid time, and the dry
+  // run's answer says so too (this article gives none; ValidTimeOfIngestedClaims does).
+  for (int i = 0; i < written.claims_size(); ++i) {
+    EXPECT_EQ(written.claims(i).valid_from(), written.explanations(i).valid_from());
+    EXPECT_EQ(written.claims(i).valid_to(), written.explanations(i).valid_to());
+    EXPECT_EQ(dry.claims(i).valid_from(), written.claims(i).valid_from());
+    EXPECT_EQ(dry.claims(i).valid_to(), written.claims(i).valid_to());
   }
   uint64_t after = Transactions(*server_);
   EXPECT_EQ(after, before + 1);  // one transaction per document

@@ -16,7 +16,7 @@ const char kArticle[] =
 // What both tools print for the shares-intel claim of kArticle.
 void ExpectExplained(const std::string& out) {
   EXPECT_NE(out.find("Japan shares-intel Australia"), std::string::npos) << out;
-  EXPECT_NE(out.find("      time \"In 2007\": from 2007 to 2007 (not stored: no valid time yet)\n"), std::string::npos)
+  EXPECT_NE(out.find("      time \"In 2007\": from 2007 to 2007 (the claim's valid time)\n"), std::string::npos)
       << out;
   EXPECT_NE(out.find("      rule shares-intel.between, cue \"intelligence exchange\" (method "
                      "rules:2/shares-intel.between:intelligence exchange)\n"),

@@ -32,7 +32,8 @@ const char* kQuads =
     "<urn:e:a> <urn:p:q> \"unterminated .\n";
 
 // Spans with a non-number and with one end, an unknown modality, an empty
-// source and predicate, JSON cut short, a missing key.
+// source and predicate, JSON cut short, a missing key, a valid time that is
+// not a date and one that ends before it begins.
 const char* kClaims =
     R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1"})" "\n"
     R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1","span":[3,"x"]})" "\n"
@@ -42,7 +43,9 @@ const char* kClaims =
     R"({"subject":"Japan","predicate":"","object":"India","source":"s1"})" "\n"
     R"({"subject":"Japan","predicate":"pact","object": )" "\n"
     "\n"
-    R"({"subject":"Japan","predicate":"pact","object":"India"})" "\n";
+    R"({"subject":"Japan","predicate":"pact","object":"India"})" "\n"
+    R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1","valid_from":"2015-02-30"})" "\n"
+    R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1","valid_from":"1991","valid_to":"1949"})" "\n";
 
 class SameErrors : public ::testing::Test {
  protected:
@@ -109,7 +112,9 @@ TEST_F(SameErrors, JsonlImportAndLoadReportTheSameLinesAndWriteNothing) {
                     ":5:65: \"source\" must not be empty: every claim needs a source",
                     ":6:32: \"predicate\" must not be empty",
                     ":7: not valid JSON",
-                    ":9: missing \"source\""});
+                    ":9: missing \"source\"",
+                    ":10:83: valid_from \"2015-02-30\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD, years 0001-9999)",
+                    ":11:83: valid_from \"1991\" is after valid_to \"1949\""});
 }
 
 // A file whose name says no format is refused by both, before reading it.

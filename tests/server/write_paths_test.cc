@@ -23,15 +23,16 @@ const char* kSchema = R"({"format": "claimgraph-schema/1", "predicates": [
   {"name": "pact", "symmetric": true}, {"name": "targets", "inverse": "targeted-by"}]})";
 
 // Six lines, five claims: the second is the first with the ends of a
-// symmetric predicate swapped. A new predicate, a new entity, a number.
+// symmetric predicate swapped (and another valid time, which is not part of
+// a claim's identity). A new predicate, a new entity, a number.
 const char* kClaims =
-    R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1","span":[0,10],"quote":"Japan-India","method":"manual","confidence":0.9})"
+    R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1","span":[0,10],"quote":"Japan-India","method":"manual","confidence":0.9,"valid_from":"1952","valid_to":"2015-04-28"})"
     "\n"
-    R"({"subject":"India","predicate":"pact","object":"Japan","source":"s1","span":[0,10],"quote":"Japan-India","method":"manual","confidence":0.9})"
+    R"({"subject":"India","predicate":"pact","object":"Japan","source":"s1","span":[0,10],"quote":"Japan-India","method":"manual","confidence":0.9,"valid_from":"1990"})"
     "\n"
     R"({"subject":"Japan","predicate":"pact","object":"India","source":"s1","span":[20,30],"quote":"again","method":"manual","confidence":1})"
     "\n"
-    R"({"subject":"China","predicate":"targets","object":"Japan","source":"s2","modality":"reported","method":"manual","confidence":1})"
+    R"({"subject":"China","predicate":"targets","object":"Japan","source":"s2","modality":"reported","method":"manual","confidence":1,"valid_to":"2013-07"})"
     "\n"
     R"({"subject":"Atlantis","predicate":"cameo-040","object":"Japan","source":"feed","method":"manual","confidence":1})"
     "\n"
@@ -41,10 +42,10 @@ const char* kClaims =
 // The same claims as ASSERT statements.
 const char* kStatements = R"(DEFINE PREDICATE pact SYMMETRIC;
 DEFINE PREDICATE targets INVERSE targeted-by;
-ASSERT "Japan" pact "India" SOURCE "s1" SPAN 0..10 QUOTE "Japan-India" METHOD "manual" CONFIDENCE 0.9;
-ASSERT "India" pact "Japan" SOURCE "s1" SPAN 0..10 QUOTE "Japan-India" METHOD "manual" CONFIDENCE 0.9;
+ASSERT "Japan" pact "India" SOURCE "s1" SPAN 0..10 QUOTE "Japan-India" METHOD "manual" CONFIDENCE 0.9 VALID FROM "1952" TO "2015-04-28";
+ASSERT "India" pact "Japan" SOURCE "s1" SPAN 0..10 QUOTE "Japan-India" METHOD "manual" CONFIDENCE 0.9 VALID FROM "1990";
 ASSERT "Japan" pact "India" SOURCE "s1" SPAN 20..30 QUOTE "again" METHOD "manual";
-ASSERT "China" targets "Japan" SOURCE "s2" MODALITY reported METHOD "manual";
+ASSERT "China" targets "Japan" SOURCE "s2" MODALITY reported METHOD "manual" VALID TO "2013-07";
 ASSERT "Atlantis" cameo-040 "Japan" SOURCE "feed" METHOD "manual";
 ASSERT "Japan" population 125000000 SOURCE "census" METHOD "manual";
 )";
@@ -123,12 +124,26 @@ TEST_F(WritePaths, OneInputThroughEveryPathGivesOneStoreAndRunningItAgainWritesN
     ASSERT_EQ(again.code, 0) << again.err;
     EXPECT_NE(again.out.find("0 written, 6 duplicates skipped"), std::string::npos) << again.out;
     EXPECT_EQ(Transactions(server), transactions);
+    // `claimgraph export` (through a query) carries valid time too.
+    Ran exported = Run({Claimgraph(), "--server", server.address(), "--token", kReader, "export"});
+    ASSERT_EQ(exported.code, 0) << exported.err;
+    EXPECT_NE(exported.out.find("\"modality\":\"asserted\",\"valid_from\":\"1952\",\"valid_to\":\"2015-04-28\""),
+              std::string::npos)
+        << exported.out;
+    EXPECT_NE(exported.out.find("\"modality\":\"reported\",\"valid_to\":\"2013-07\",\"tx\""), std::string::npos)
+        << exported.out;
     ASSERT_EQ(server.Stop(), 0);
     served_claims = Claims(served_data);  // before the server's directory goes
   }
 
   std::multiset<std::string> reference = Claims(bulk);
   EXPECT_EQ(reference.size(), 5u);
+  // Valid time on every path: the first claim's stands, the duplicate's is not written.
+  std::string all;
+  for (const auto& line : reference) all += line + "\n";
+  EXPECT_NE(all.find("\"valid_from\":\"1952\",\"valid_to\":\"2015-04-28\""), std::string::npos) << all;
+  EXPECT_NE(all.find("\"valid_to\":\"2013-07\""), std::string::npos) << all;
+  EXPECT_EQ(all.find("1990"), std::string::npos) << all;
   EXPECT_EQ(Claims(online), reference);
   EXPECT_EQ(served_claims, reference);
   EXPECT_EQ(Claims(statements), reference);

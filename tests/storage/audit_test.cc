@@ -111,6 +111,41 @@ TEST(Audit, AChangedClaimRecordNamesTheTransactionThatWroteIt) {
   EXPECT_EQ(r.first_bad_tx, 3u) << r.problem;
 }
 
+// The digest covers a claim's valid time when it has one: a changed date, or
+// the valid time cut off (which leaves a well-formed record of the layout
+// before valid time), is found and named.
+TEST(Audit, AChangedOrRemovedValidTimeIsFound) {
+  TempDir dir;
+  {
+    auto store = OpenStore(dir.path());
+    auto tx = Begin(store.get());
+    ClaimInput in;
+    in.subject = ValueOrDie(tx->ResolveOrCreateEntity("A"));
+    in.predicate = ValueOrDie(tx->ResolveOrDeclarePredicate("pact"));
+    in.object = ValueOrDie(tx->ResolveOrCreateEntity("B"));
+    in.source = ValueOrDie(tx->UpsertSource({"doc", "", "", "", "", ""}));
+    in.valid = {"1949", "1991"};
+    ValueOrDie(tx->Assert(in));
+    ValueOrDie(tx->Commit());
+    AuditReport ok = ValueOrDie(store->VerifyLog());
+    ASSERT_TRUE(ok.ok) << ok.problem;
+  }
+  const std::string key = EncodeClaimKey(1, kClaimAssertionTag);
+  const std::string original = ValueOrDie(TEST_RawGet(dir.path(), "claims", key));
+  ASSERT_EQ(original.substr(original.size() - 10), std::string("\x04" "1949" "\x04" "1991"));
+  std::string changed = original;
+  changed.back() = '2';  // valid_to "1992"
+  std::string cut = original.substr(0, original.size() - 10);
+  for (const std::string& tampered : {changed, cut}) {
+    ASSERT_OK(TEST_RawPut(dir.path(), "claims", key, tampered));
+    AuditReport r = Verify(dir.path());
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.first_bad_tx, 1u) << r.problem;
+  }
+  ASSERT_OK(TEST_RawPut(dir.path(), "claims", key, original));
+  EXPECT_TRUE(Verify(dir.path()).ok);
+}
+
 TEST(Audit, ARemovedRetractionIsFound) {
   TempDir dir;
   Build(dir.path());

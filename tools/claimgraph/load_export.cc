@@ -46,6 +46,8 @@ v1::ClaimInput ToProto(const codec::ClaimDraft& d) {
   c.set_method(d.method);
   // The proto enum is base::Modality shifted by one (0 = unspecified).
   c.set_modality(static_cast<v1::Modality>(static_cast<int>(d.modality) + 1));
+  c.set_valid_from(d.valid.from);
+  c.set_valid_to(d.valid.to);
   return c;
 }
 
@@ -242,6 +244,7 @@ codec::FileClaim ClaimOfRow(const google::protobuf::RepeatedPtrField<v1::Value>&
   f.principal = Text(v[14]);
   auto asserted_at = base::ParseTimestamp(Text(v[15]));
   if (asserted_at.ok()) f.asserted_at_us = *asserted_at;
+  d.valid = {Text(v[16]), Text(v[17])};  // null when not known: ""
   return f;
 }
 
@@ -252,7 +255,8 @@ int RunExport(Client& client, const std::string& format) {
   v1::QueryRequest req;
   req.set_statement(
       "MATCH ?s ?p ?o AS ?c RETURN ?c.id, ?s, ?p, ?o, ?c.source, ?c.title, ?c.publisher, ?c.published, ?c.span, "
-      "?c.quote, ?c.confidence, ?c.method, ?c.modality, ?c.tx, ?c.principal, ?c.asserted_at ORDER BY ?c.id");
+      "?c.quote, ?c.confidence, ?c.method, ?c.modality, ?c.tx, ?c.principal, ?c.asserted_at, ?c.valid_from, "
+      "?c.valid_to ORDER BY ?c.id");
   req.set_max_rows(0);
   auto reader = client.stub().Query(ctx.get(), req);
   v1::QueryResponse part;
@@ -260,7 +264,7 @@ int RunExport(Client& client, const std::string& format) {
   while (reader->Read(&part)) {
     if (!part.has_batch()) continue;
     for (const auto& r : part.batch().rows()) {
-      if (r.values_size() < 16) continue;
+      if (r.values_size() < 18) continue;
       ++n;
       codec::FileClaim claim = ClaimOfRow(r.values());
       if (format == "nquads")

@@ -75,7 +75,8 @@ class Client:
         return results
 
     def assert_claims(self, claims, idempotency_key=""):
-        """claims: dicts with subject, predicate, object, source (and optional quote, confidence, ...)."""
+        """claims: dicts with subject, predicate, object, source (and optional quote, confidence,
+        valid_from, valid_to: "YYYY", "YYYY-MM" or "YYYY-MM-DD")."""
         request = pb.AssertRequest(idempotency_key=idempotency_key)
         for c in claims:
             ci = request.claims.add()
@@ -85,6 +86,8 @@ class Client:
                 ci.quote = c["quote"]
             if "confidence" in c:
                 ci.confidence, ci.has_confidence = c["confidence"], True
+            ci.valid_from = c.get("valid_from", "")
+            ci.valid_to = c.get("valid_to", "")
         return self._stub.Assert(request, metadata=self._metadata, timeout=self._timeout)
 
     def ingest(self, text, source_key="", title="", publisher="", published="", url="", dry_run=False):
