@@ -74,6 +74,16 @@ TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNo
   EXPECT_EQ(source->key, "nikkei-2015");
   EXPECT_EQ(source->publisher, "Nikkei Asian Review");
   EXPECT_EQ(source->sha256, first->sha256);
+  // The text is kept as given, and every claim's quote reads from it.
+  auto kept = (*view)->GetEvidence(first->sha256);
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  EXPECT_EQ(kept->state, storage::Evidence::State::kKept);
+  EXPECT_EQ(kept->text, doc.text);
+  auto evidence = store_->VerifyEvidence();
+  ASSERT_TRUE(evidence.ok()) << evidence.status().ToString();
+  EXPECT_TRUE(evidence->ok) << evidence->problem;
+  EXPECT_EQ(evidence->texts_checked, 1u);
+  EXPECT_EQ(evidence->quotes_checked, first->claim_ids.size() - first->duplicate_claims);
 
   // The same text again, even under another source key: nothing new.
   doc.source_key = "nikkei-copy";
