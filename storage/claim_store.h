@@ -288,6 +288,9 @@ class ClaimStore {
   virtual TxId LastTx() const = 0;
   // Approximate bytes on disk (SST + WAL).
   virtual uint64_t ApproximateDiskBytes() const = 0;
+  // Bytes of the kept texts' table files, compressed (flushed data only):
+  // what keeping the evidence costs.
+  virtual uint64_t EvidenceDiskBytes() const = 0;
   // Flushes memtables (used before measuring size and at shutdown).
   virtual Status Flush() = 0;
 };

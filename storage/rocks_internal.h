@@ -56,6 +56,7 @@ class RocksClaimStore final : public ClaimStore {
   Status ReadPostingList(Cf cf, const std::string& key, std::vector<Posting>* out) const;
   TxId LastTx() const override;
   uint64_t ApproximateDiskBytes() const override;
+  uint64_t EvidenceDiskBytes() const override;
   Status Flush() override;
 
   // For the transaction implementation.

@@ -298,6 +298,11 @@ uint64_t RocksClaimStore::ApproximateDiskBytes() const {
   return total;
 }
 
+uint64_t RocksClaimStore::EvidenceDiskBytes() const {
+  uint64_t v = 0;
+  return db_->GetIntProperty(cf(Cf::kEvidence), "rocksdb.total-sst-files-size", &v) ? v : 0;
+}
+
 Status RocksClaimStore::Flush() {
   rocksdb::FlushOptions fo;
   std::vector<rocksdb::ColumnFamilyHandle*> handles(cfs_.begin(), cfs_.end());

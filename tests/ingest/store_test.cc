@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "base/sha256.h"
 #include "engine/engine.h"
 #include "engine/ingest/ingest_document.h"
 #include "storage/claim_store.h"
@@ -106,6 +107,12 @@ TEST_F(IngestStoreTest, ASourceKeyHoldsOneText) {
   EXPECT_EQ(clash.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(clash.status().message().find("wire-1"), std::string::npos) << clash.status().message();
   EXPECT_EQ(LiveClaims(), before);
+  // The failed write kept no text either; the first text stays the source's.
+  auto view = store_->NewReadView();
+  auto refused = (*view)->GetEvidence(base::Sha256Hex(doc.text));
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->state, storage::Evidence::State::kNone);
+  EXPECT_EQ(engine_->GetSource("wire-1", true)->evidence.text, "Japan and India signed a defence pact.");
 }
 
 TEST_F(IngestStoreTest, DryRunWritesNothingAndBadUtf8IsRefused) {
