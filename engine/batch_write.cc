@@ -47,7 +47,8 @@ Result<std::optional<BatchResult>> Replay(storage::WriteTransaction* tx, const s
 }  // namespace
 
 Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& claims,
-                                const std::string& principal, const std::string& idempotency_key) {
+                                const std::string& principal, const std::string& idempotency_key,
+                                const TextToKeep* keep) {
   if (claims.empty()) return Status::InvalidArgument("the batch holds no claims");
   CG_ASSIGN_OR_RETURN(auto tx, Begin(engine.store(), principal, idempotency_key, "Assert batch of " + std::to_string(claims.size())));
   CG_ASSIGN_OR_RETURN(auto replayed, Replay(tx.get(), idempotency_key));
@@ -69,6 +70,10 @@ Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& c
     if (!outcome.ok()) return fail(outcome.status());
     out.claim_ids.push_back(outcome->id);
     if (outcome->duplicate) out.duplicates.push_back(i);
+  }
+  if (keep) {
+    CG_ASSIGN_OR_RETURN(storage::SourceId source, tx->FindSource(keep->source_key));
+    CG_RETURN_IF_ERROR(tx->KeepText(source, keep->text));
   }
   tx->SetAnsweredClaims(out.claim_ids);
   out.defined = names->defined();

@@ -31,9 +31,17 @@ struct BatchResult {
   std::vector<std::string> warnings;
 };
 
+// A source's original text, kept with the batch that cites it (ingestion).
+struct TextToKeep {
+  std::string source_key;  // a source of the batch, whose SHA-256 is the text's
+  std::string_view text;
+};
+
 // InvalidArgument names the claim ("claim 3: unknown predicate 'pactt'").
+// `keep`: a text kept in the same transaction as the claims (all or nothing).
 Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& claims,
-                                const std::string& principal, const std::string& idempotency_key);
+                                const std::string& principal, const std::string& idempotency_key,
+                                const TextToKeep* keep = nullptr);
 Result<BatchResult> RetractBatch(Engine& engine, const std::vector<ClaimId>& ids,
                                  const std::string& reason, const std::string& principal,
                                  const std::string& idempotency_key);

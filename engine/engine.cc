@@ -52,7 +52,8 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
   const bool is_write = std::holds_alternative<grammar::AssertStatement>(statement.node) ||
                         std::holds_alternative<grammar::RetractStatement>(statement.node) ||
                         std::holds_alternative<grammar::DefinePredicateStatement>(statement.node) ||
-                        std::holds_alternative<grammar::DefineEntityStatement>(statement.node);
+                        std::holds_alternative<grammar::DefineEntityStatement>(statement.node) ||
+                        std::holds_alternative<grammar::RedactStatement>(statement.node);
   if (is_write && options.read_only)
     return Status::PermissionDenied("principal '" + options.principal + "' may not write");
   if (options.explain) {
@@ -78,6 +79,7 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
           [&](const grammar::HistoryClaimStatement& s) { return ExecuteHistoryClaim(ctx, s); },
           [&](const grammar::HistoryFactStatement& s) { return ExecuteHistoryFact(ctx, s); },
           [&](const grammar::AuditVerifyStatement& s) { return ExecuteAuditVerify(ctx, s); },
+          [&](const grammar::RedactStatement& s) { return ExecuteRedact(ctx, s); },
       },
       statement.node);
   if (!result.ok()) return result;

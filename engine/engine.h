@@ -50,13 +50,16 @@ class Engine {
   Result<ClaimRecord> GetClaim(ClaimId id) const;
   // Several, read from one snapshot, in the order asked.
   Result<std::vector<ClaimRecord>> GetClaims(const std::vector<ClaimId>& ids) const;
-  // A source by key, with how many of its claims are live.
-  Result<SourceSummary> GetSource(std::string_view key) const;
+  // A source by key, with how many of its claims are live and the state of
+  // its kept text (kept, redacted, none); with `include_text`, the text too.
+  Result<SourceSummary> GetSource(std::string_view key, bool include_text = false) const;
   // Counts of the current state; `by_predicate` adds one count per predicate.
   Result<StoreStats> Stats(bool by_predicate = false) const;
   // The hash chain and the claim records it covers; with `indexes`, the
-  // derived indexes too (holds the writer lock while it runs: O(claims)).
-  Result<VerifyReport> Verify(bool indexes) const;
+  // derived indexes too; with `evidence`, the kept texts against their
+  // SHA-256s and the claims' quotes against the texts (each holds the writer
+  // lock while it runs: O(claims)).
+  Result<VerifyReport> Verify(bool indexes, bool evidence = false) const;
   // A claim's assertion and retraction, oldest first.
   Result<std::vector<HistoryEvent>> ClaimHistory(ClaimId id) const;
 

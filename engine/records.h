@@ -58,9 +58,25 @@ struct ClaimRecord {
   int64_t retracted_at_us = 0;
 };
 
+// A source's text as the store keeps it (by its SHA-256, shared by every
+// source with the same text).
+struct SourceEvidence {
+  std::string state = "none";  // "kept", "redacted" (taken down), "none" (never kept)
+  uint64_t bytes = 0;          // kept: the text's size
+  std::string text;            // kept, and asked for: the text as ingested
+  // Redacted: the transaction, who, when and why, and the source it was
+  // redacted for (the text is gone for every source that shared it).
+  TxId redacted_tx = 0;
+  int64_t redacted_at_us = 0;
+  std::string redacted_by;
+  std::string reason;
+  std::string redacted_for;  // source key
+};
+
 struct SourceSummary {
   SourceRecord source;
   uint64_t live_claims = 0;
+  SourceEvidence evidence;
 };
 
 // One event in a claim's life, oldest first: "asserted", then "retracted".

@@ -14,7 +14,8 @@ statement
   | SHOW showWhat                                              # showStatement
   | HISTORY CLAIM INTEGER                                      # historyClaimStatement
   | HISTORY term predicateName term                            # historyFactStatement
-  | AUDIT VERIFY INDEXES?                                      # auditStatement
+  | REDACT SOURCE STRING (REASON STRING)?                      # redactStatement
+  | AUDIT VERIFY (INDEXES | EVIDENCE)*                         # auditStatement
   ;
 
 query
@@ -106,6 +107,7 @@ softKeyword
   | ALIASES | STATS | ENTITIES | PREDICATES | CLAIM | ANY | RANGE | DOMAIN_KW | INVERSE | SYMMETRIC
   | ENTITY | PREDICATE | HISTORY | AUDIT | VERIFY | INDEXES | PROVENANCE | FULL
   | VALID | AT | DURING | UNKNOWN | TO
+  | EVIDENCE | REDACT | TEXT
   ;
 
 predicateName : name ;
@@ -130,7 +132,7 @@ entityOption
   : TYPE IDENTIFIER                                            # typeOption
   | ALIASES STRING (',' STRING)*                               # aliasesOption
   ;
-showWhat : PREDICATES | ENTITIES | SOURCES | STATS | CLAIM INTEGER ;
+showWhat : PREDICATES | ENTITIES | SOURCES | STATS | CLAIM INTEGER | SOURCE STRING (WITH TEXT)? ;
 
 // ---- lexer ----
 MATCH : M A T C H ;          RETURN : R E T U R N ;       WHERE : W H E R E ;
@@ -154,7 +156,7 @@ MODALITY : M O D A L I T Y ; METHOD : M E T H O D ;       QUOTE : Q U O T E ;
 SHOW : S H O W ;             PREDICATES : P R E D I C A T E S ;
 ENTITIES : E N T I T I E S ; SOURCES : S O U R C E S ;   STATS : S T A T S ;
 HAVING : H A V I N G ;      FULL : F U L L ;      HISTORY : H I S T O R Y ;    AUDIT : A U D I T ;          VERIFY : V E R I F Y ;
-INDEXES : I N D E X E S ;
+INDEXES : I N D E X E S ;   EVIDENCE : E V I D E N C E ; REDACT : R E D A C T ;       TEXT : T E X T ;
 VALID : V A L I D ;          AT : A T ;                   DURING : D U R I N G ;
 UNKNOWN : U N K N O W N ;    TO : T O ;
 

@@ -168,9 +168,11 @@ struct DefineEntityStatement {
 };
 
 struct ShowStatement {
-  enum class What { kPredicates, kEntities, kSources, kStats, kClaim };
+  enum class What { kPredicates, kEntities, kSources, kStats, kClaim, kSource };
   What what = What::kStats;
   uint64_t claim = 0;
+  std::string source;        // SHOW SOURCE "key"
+  bool with_text = false;    // ... WITH TEXT: the kept text itself too
 };
 
 struct HistoryClaimStatement { uint64_t claim = 0; };
@@ -180,14 +182,21 @@ struct HistoryFactStatement {
   SourceSpan predicate_span;
   Term object;
 };
-// AUDIT VERIFY [INDEXES]: the hash chain, and with INDEXES the derived indexes too.
+// AUDIT VERIFY [INDEXES] [EVIDENCE]: the hash chain, with INDEXES the derived
+// indexes too, with EVIDENCE the kept texts and the claims' quotes.
 struct AuditVerifyStatement {
   bool indexes = false;
+  bool evidence = false;
+};
+// REDACT SOURCE "key" REASON "...": the source's kept text removed (a takedown).
+struct RedactStatement {
+  std::string source;
+  std::string reason;
 };
 
 struct Statement {
   std::variant<Query, AssertStatement, RetractStatement, DefinePredicateStatement, DefineEntityStatement,
-               ShowStatement, HistoryClaimStatement, HistoryFactStatement, AuditVerifyStatement>
+               ShowStatement, HistoryClaimStatement, HistoryFactStatement, AuditVerifyStatement, RedactStatement>
       node;
   SourceSpan span;
 };

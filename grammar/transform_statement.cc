@@ -170,7 +170,11 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
     else if (w->ENTITIES()) out.what = ShowStatement::What::kEntities;
     else if (w->SOURCES()) out.what = ShowStatement::What::kSources;
     else if (w->STATS()) out.what = ShowStatement::What::kStats;
-    else {
+    else if (w->SOURCE()) {
+      out.what = ShowStatement::What::kSource;
+      out.source = StringValue(w->STRING());
+      out.with_text = w->TEXT() != nullptr;
+    } else {
       out.what = ShowStatement::What::kClaim;
       out.claim = IntegerValue(w->INTEGER());
     }
@@ -184,9 +188,14 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
     s.predicate_span = SpanOf(h->predicateName());
     s.object = TransformTerm(h->term(1));
     st.node = std::move(s);
+  } else if (auto* r = dynamic_cast<P::RedactStatementContext*>(ctx)) {
+    RedactStatement s;
+    s.source = StringValue(r->STRING(0));
+    if (r->STRING().size() > 1) s.reason = StringValue(r->STRING(1));
+    st.node = std::move(s);
   } else {
     auto* a = dynamic_cast<P::AuditStatementContext*>(ctx);
-    st.node = AuditVerifyStatement{a != nullptr && a->INDEXES() != nullptr};
+    st.node = AuditVerifyStatement{a != nullptr && !a->INDEXES().empty(), a != nullptr && !a->EVIDENCE().empty()};
   }
   return st;
 }

@@ -3,8 +3,9 @@
 //   claimgraphd serve  --data DIR [--listen HOST:PORT] [--auth-file F] [--tls-cert C --tls-key K] ...
 //   claimgraphd import --data DIR [--schema F]... FILE...   bulk import (server stopped)
 //   claimgraphd export --data DIR [--format jsonl|nquads] [--as-of TX] [-o FILE]
-//   claimgraphd verify --data DIR [--indexes]               recompute the txlog hash chain
-//                                                           (and check the derived indexes)
+//   claimgraphd verify --data DIR [--indexes] [--evidence]  recompute the txlog hash chain
+//                                                           (and check the derived indexes,
+//                                                           the kept texts and the quotes)
 //   claimgraphd stats  --data DIR
 //   claimgraphd ingest --data DIR --schema F --rules F [--manifest TSV] [--dry-run] [--explain] FILE...
 //   claimgraphd query  --data DIR [--format table|json|csv] [--timing] 'MATCH ...'
@@ -97,6 +98,9 @@ int main(int argc, char** argv) {
   bool verify_indexes = false;
   verify->add_flag("--indexes", verify_indexes,
                    "Also check spo, osp and the posting lists against the claim records (reads every claim)");
+  bool verify_evidence = false;
+  verify->add_flag("--evidence", verify_evidence,
+                   "Also check every kept text against its SHA-256 and every claim's quote against its span");
   auto* stats = app.add_subcommand("stats", "Counts of transactions, claims, entities, predicates and sources");
   stats->add_option("--data", data_dir, "Data directory")->required();
 
@@ -113,7 +117,7 @@ int main(int argc, char** argv) {
     return RunQuery(query);
   }
   if (ing->parsed()) return RunIngest(ingest);
-  if (verify->parsed()) return RunVerify(data_dir, verify_indexes);
+  if (verify->parsed()) return RunVerify(data_dir, verify_indexes, verify_evidence);
   if (stats->parsed()) return RunStats(data_dir);
   return 2;
 }

@@ -164,10 +164,10 @@ int RunQuery(const QueryCommand& cmd) {
   return 0;
 }
 
-int RunVerify(const std::string& data_dir, bool indexes) {
+int RunVerify(const std::string& data_dir, bool indexes, bool evidence) {
   auto engine = OpenExisting(data_dir, true);
   if (!engine.ok()) return Fail(engine.status());
-  auto report = (*engine)->Verify(indexes);
+  auto report = (*engine)->Verify(indexes, evidence);
   if (!report.ok()) return Fail(report.status());
   std::cout << codec::VerifyMessage(*report) << "\n";
   return report->ok() ? 0 : 1;

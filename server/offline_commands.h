@@ -57,7 +57,7 @@ struct IngestCommand {
 int RunIngest(const IngestCommand& cmd);
 
 // With `indexes`, also the derived indexes against the claim records.
-int RunVerify(const std::string& data_dir, bool indexes);
+int RunVerify(const std::string& data_dir, bool indexes, bool evidence);
 int RunStats(const std::string& data_dir);
 
 }  // namespace claimgraph::server

@@ -59,6 +59,17 @@ void ToProto(const engine::SourceSummary& s, v1::Source* out) {
   out->set_url(s.source.url);
   out->set_sha256(s.source.sha256);
   out->set_live_claims(s.live_claims);
+  const engine::SourceEvidence& e = s.evidence;
+  out->set_text_state(e.state);
+  out->set_text_bytes(e.bytes);
+  out->set_text(e.text);
+  if (e.state == "redacted") {
+    out->set_redacted_tx(e.redacted_tx);
+    out->set_redacted_by(e.redacted_by);
+    out->set_redacted_at(base::FormatTimestamp(e.redacted_at_us));
+    out->set_redact_reason(e.reason);
+    out->set_redacted_for(e.redacted_for);
+  }
 }
 
 void ToProto(const engine::HistoryEvent& e, v1::HistoryEvent* out) {
@@ -77,6 +88,14 @@ void ToProto(const engine::VerifyReport& r, v1::VerifyAuditResponse* out) {
   out->set_problem(r.problem());
   out->set_indexes_checked(r.indexes_checked);
   out->set_index_claims_checked(r.index_claims_checked);
+  out->set_indexes_ok(r.indexes_ok);
+  out->set_evidence_checked(r.evidence_checked);
+  out->set_evidence_ok(r.evidence_ok);
+  out->set_texts_checked(r.texts_checked);
+  out->set_text_bytes(r.text_bytes);
+  out->set_texts_redacted(r.texts_redacted);
+  out->set_quotes_checked(r.quotes_checked);
+  out->set_evidence_problem(r.evidence_problem);
 }
 
 void ToProto(const engine::StoreStats& s, v1::StatsResponse* out) {

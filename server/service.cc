@@ -162,7 +162,7 @@ grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1
   AdmittedCall call("GetSource", *context, auth_, &gate_);
   if (!call.ok()) return call.refusal();  // authenticated: every role may read
   RequestLog& log = call.log();
-  auto source = engine_.GetSource(request->key());
+  auto source = engine_.GetSource(request->key(), request->include_text());
   if (!source.ok()) return log.Done(ToGrpcStatus(source.status()));
   ToProto(*source, response);
   log.set_rows(1);
@@ -189,7 +189,7 @@ grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const 
   const Principal* principal = &call.principal();
   Status allowed = Authenticator::Require(*principal, Role::kAdmin, "verify the audit log");
   if (!allowed.ok()) return log.Done(ToGrpcStatus(allowed));
-  auto report = engine_.Verify(request->indexes());
+  auto report = engine_.Verify(request->indexes(), request->evidence());
   if (!report.ok()) return log.Done(ToGrpcStatus(report.status()));
   ToProto(*report, response);
   return log.Done(grpc::Status::OK);

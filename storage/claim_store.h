@@ -99,6 +99,10 @@ class ReadView {
   virtual Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const = 0;
   virtual Status ForEachSource(const std::function<bool(const Source&)>& fn) const = 0;
 
+  // The text with this SHA-256 (hex, as a source records it) as the evidence
+  // family holds it: kept, redacted, or none (never kept, or "" given).
+  virtual Result<Evidence> GetEvidence(std::string_view sha256_hex) const = 0;
+
   virtual Result<TxRecord> GetTx(TxId tx) const = 0;
   // The newest transaction committed at or before `time_us`; 0 if none.
   virtual Result<TxId> TxAtTime(int64_t time_us) const = 0;
@@ -192,6 +196,19 @@ class WriteTransaction {
   virtual Status RestoreRetraction(ClaimId claim, std::string_view reason, std::string_view retracted_by,
                                    int64_t retracted_at_us) = 0;
 
+  // Keeps `text` — exactly the bytes the source's spans count in — by its
+  // SHA-256, which must be the one the source records (set by UpsertSource
+  // in this transaction or before). A text already in the store, kept or
+  // redacted, is not written again: two sources with one text share it, and
+  // a takedown is not undone by ingesting the text anew.
+  virtual Status KeepText(SourceId source, std::string_view text) = 0;
+  // Removes the source's kept text (a takedown): its SHA-256, the source and
+  // its claims stay, and the redaction — who, when, `reason` — is recorded in
+  // the text's place and in the txlog. The text is content-addressed, so
+  // every source with the same text loses it. FailedPrecondition when no text
+  // is kept for the source or it was redacted already.
+  virtual Status RedactText(SourceId source, std::string_view reason) = 0;
+
   // The commit an earlier transaction with this idempotency key made, if any
   // (checked under the writer lock, so two retries cannot both apply).
   virtual Result<std::optional<CommitInfo>> FindCommitted(std::string_view idempotency_key) = 0;
@@ -235,6 +252,17 @@ struct AuditReport {
   std::string problem;    // what is wrong with first_bad_tx
 };
 
+// The kept texts against their SHA-256s and the claims' quotes against the
+// texts (VerifyEvidence).
+struct EvidenceReport {
+  bool ok = true;
+  uint64_t texts_checked = 0;   // kept texts hashed
+  uint64_t text_bytes = 0;      // their size, uncompressed
+  uint64_t texts_redacted = 0;  // redacted: nothing to hash, not a failure
+  uint64_t quotes_checked = 0;  // claims with a span into a kept text
+  std::string problem;          // the first problem: its source, and the first claim it breaks
+};
+
 class ClaimStore {
  public:
   // Opens or creates the store in `dir`. A store written with another format
@@ -252,9 +280,18 @@ class ClaimStore {
   // records: every entry equal to its claim, every claim in each index once.
   // Holds the writer lock while it runs (O(claims)).
   virtual Result<AuditReport> VerifyIndexes() const = 0;
+  // Every kept text against its SHA-256 (the key it is stored under, which
+  // its sources record) and every claim with a span into a kept text against
+  // the text: the span within it, the quote (when there is one) equal to its
+  // bytes. A text the txlog says was kept must be there, kept or redacted.
+  // Holds the writer lock while it runs (O(claims + text bytes)).
+  virtual Result<EvidenceReport> VerifyEvidence() const = 0;
   virtual TxId LastTx() const = 0;
   // Approximate bytes on disk (SST + WAL).
   virtual uint64_t ApproximateDiskBytes() const = 0;
+  // Bytes of the kept texts' table files, compressed (flushed data only):
+  // what keeping the evidence costs.
+  virtual uint64_t EvidenceDiskBytes() const = 0;
   // Flushes memtables (used before measuring size and at shutdown).
   virtual Status Flush() = 0;
 };
@@ -268,5 +305,8 @@ Result<std::string> TEST_RawGet(const std::string& dir, std::string_view cf_name
 // For migration tests only: turns a closed store back into format 1 (drops
 // the posting-list column families, records version 1).
 Status TEST_DowngradeToFormat1(const std::string& dir);
+// For migration tests only: turns a closed store back into format 2 (drops
+// the evidence column family, records version 2).
+Status TEST_DowngradeToFormat2(const std::string& dir);
 
 }  // namespace claimgraph::storage

@@ -20,6 +20,7 @@ const char* CfName(Cf cf) {
     case Cf::kTxlog: return "txlog";
     case Cf::kSpPostings: return "sp_postings";
     case Cf::kPoPostings: return "po_postings";
+    case Cf::kEvidence: return "evidence";
     case Cf::kCount: break;
   }
   return "?";

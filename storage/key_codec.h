@@ -1,4 +1,4 @@
-// The on-disk format of a claimgraph store (format version 2).
+// The on-disk format of a claimgraph store (format version 3).
 //
 // A store is one RocksDB database with these column families. Names, tags and
 // layouts below are the format: DO NOT CHANGE them without bumping
@@ -29,6 +29,8 @@
 //   txlog     fixed64be tx id               -> TxRecord body || sha256(body)
 //   sp_postings fixed64be s, fixed64be p    -> PostingList (posting_list.h)
 //   po_postings fixed64be p, fixed64be o    -> PostingList
+//   evidence  raw SHA-256 of a text (32)    -> EvidenceRecord (evidence.h): the text as
+//                                              ingested, or its redaction (format 3)
 //
 //   IndexValue := varint asserted_tx, varint retracted_tx (0 = live),
 //                 varint source id, byte modality
@@ -55,13 +57,17 @@ namespace claimgraph::storage {
 // 2: posting lists (sp_postings, po_postings) instead of pos. A version-1
 // store is migrated when opened read-write (migrate.cc: the lists are built
 // from spo and pos, then pos is emptied).
-inline constexpr uint32_t kFormatVersion = 2;
+// 3: the evidence column family (ingested texts by SHA-256) and the txlog
+// operations kKeepText and kRedact. A version-2 store gains the (empty)
+// family when opened read-write and is recorded as version 3.
+inline constexpr uint32_t kFormatVersion = 3;
 
 // The column families, in the order the store opens them (static_cast<int>(cf)
 // indexes its handles). kPos stays for format 1 (see pos above).
 enum class Cf : int {
   kDefault = 0, kMeta, kDict, kAlias, kNames, kClaims, kSpo, kPos, kOsp, kBySource, kTxlog,
   kSpPostings, kPoPostings,  // format 2 (posting_list.h)
+  kEvidence,                 // format 3 (evidence.h)
   kCount
 };
 const char* CfName(Cf cf);

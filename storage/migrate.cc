@@ -55,11 +55,16 @@ Status MigrateFormat1To2(RocksClaimStore* store) {
                                                         std::string(kTripleKeySize + 1, '\xff')),
                                "dropping pos"));
   // The version changes last, synced: until it does, the next Open migrates again.
+  return RecordFormatVersion(store, 2);
+}
+
+Status RecordFormatVersion(RocksClaimStore* store, uint32_t version) {
   std::string v;
-  PutFixed32BE(&v, 2);
+  PutFixed32BE(&v, version);
   rocksdb::WriteOptions wo;
   wo.sync = true;
-  return FromRocks(store->db()->Put(wo, store->cf(Cf::kMeta), std::string(kMetaFormatVersion), v), "recording format 2");
+  return FromRocks(store->db()->Put(wo, store->cf(Cf::kMeta), std::string(kMetaFormatVersion), v),
+                   "recording format " + std::to_string(version));
 }
 
 }  // namespace claimgraph::storage

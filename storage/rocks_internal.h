@@ -34,6 +34,8 @@ std::string EncodeCounters(const Counters& c);
 // migrate.cc: builds the posting lists of a format-1 store, then records format 2.
 class RocksClaimStore;
 Status MigrateFormat1To2(RocksClaimStore* store);
+// Records `version` in meta, synced (a migration's last step).
+Status RecordFormatVersion(RocksClaimStore* store, uint32_t version);
 Status DecodeCounters(std::string_view in, Counters* out);
 
 class RocksClaimStore final : public ClaimStore {
@@ -45,11 +47,16 @@ class RocksClaimStore final : public ClaimStore {
   Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) override;
   Result<AuditReport> VerifyLog() const override;      // verify_log.cc
   Result<AuditReport> VerifyIndexes() const override;  // verify_indexes.cc
+  Result<EvidenceReport> VerifyEvidence() const override;  // verify_evidence.cc
+  // Drops the overwritten bytes of a redacted text from the files (the
+  // redaction's Put hides them; compaction removes them).
+  Status PurgeEvidence(const std::string& key);
   // The newest stored posting list under `key` in `cf`, appended to *out
   // (nothing when there is none). For writers: they hold the writer lock.
   Status ReadPostingList(Cf cf, const std::string& key, std::vector<Posting>* out) const;
   TxId LastTx() const override;
   uint64_t ApproximateDiskBytes() const override;
+  uint64_t EvidenceDiskBytes() const override;
   Status Flush() override;
 
   // For the transaction implementation.

@@ -5,6 +5,7 @@
 #include "storage/normalize.h"
 #include "storage/posting_list.h"
 #include "storage/record_codec.h"
+#include "storage/evidence.h"
 #include "storage/record_reader.h"
 #include "storage/rocks_cursors.h"
 #include "storage/rocks_internal.h"
@@ -228,6 +229,16 @@ class RocksReadView final : public ReadView {
       return true;
     }));
     return out;
+  }
+
+  Result<Evidence> GetEvidence(std::string_view sha256_hex) const override {
+    Evidence e;
+    const std::optional<std::string> key = EvidenceKeyOf(sha256_hex);
+    if (!key) return e;  // no SHA-256 recorded: no text can have been kept
+    std::string value;
+    CG_ASSIGN_OR_RETURN(bool found, records_.GetIfPresent(Cf::kEvidence, *key, "a kept text", &value));
+    if (found) CG_RETURN_IF_ERROR(DecodeEvidence(value, &e));
+    return e;
   }
 
   Result<TxRecord> GetTx(TxId tx) const override {

@@ -45,7 +45,33 @@ Status DecodeCounters(std::string_view in, Counters* out) {
   return Status::Ok();
 }
 
-bool AddedInFormat2(Cf cf) { return cf == Cf::kSpPostings || cf == Cf::kPoPostings; }
+// The on-disk format that introduced a column family: a store of an older
+// format lacks it until migrated (Open creates it read-write).
+uint32_t FormatThatAdded(Cf cf) {
+  if (cf == Cf::kSpPostings || cf == Cf::kPoPostings) return 2;
+  if (cf == Cf::kEvidence) return 3;
+  return 1;
+}
+
+Status NeedsMigration(const std::string& dir, uint32_t version) {
+  return Status::FailedPrecondition("store " + dir + " has on-disk format " + std::to_string(version) +
+                                    ", which needs a migration to format " + std::to_string(kFormatVersion) +
+                                    ": open it once read-write (claimgraphd serve)");
+}
+
+// Ingested texts: zstd where this RocksDB has it (prose compresses about 3:1),
+// else LZ4. Larger blocks than the indexes' give the compressor more context;
+// a text larger than a block is compressed whole as its own block.
+void SetEvidenceCompression(rocksdb::ColumnFamilyOptions* o, rocksdb::BlockBasedTableOptions* t) {
+  auto supported = rocksdb::GetSupportedCompressions();
+  auto has = [&](rocksdb::CompressionType c) { return std::find(supported.begin(), supported.end(), c) != supported.end(); };
+  const rocksdb::CompressionType c = has(rocksdb::kZSTD) ? rocksdb::kZSTD
+                                     : has(rocksdb::kLZ4Compression) ? rocksdb::kLZ4Compression
+                                                                     : rocksdb::kSnappyCompression;
+  o->compression = c;
+  o->bottommost_compression = c;
+  t->block_size = 64 * 1024;
+}
 
 rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf, const StoreOptions& options) {
   static std::shared_ptr<rocksdb::Cache> cache;  // shared by every store in the process
@@ -55,6 +81,12 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf, const StoreOptions& o
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = cache;
   t.block_size = 16 * 1024;
+  if (cf == Cf::kEvidence) {
+    SetEvidenceCompression(&o, &t);
+    o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+    o.write_buffer_size = 64 << 20;
+    return o;
+  }
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   auto supported = rocksdb::GetSupportedCompressions();
   bool lz4 = std::find(supported.begin(), supported.end(), rocksdb::kLZ4Compression) != supported.end();
@@ -103,19 +135,20 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
     auto s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names);
     if (!s.ok()) return FromRocks(s, "opening " + dir);
     std::set<std::string> have(names.begin(), names.end());
-    for (int i = 0; i < static_cast<int>(Cf::kCount); ++i)
-      if (!have.count(CfName(static_cast<Cf>(i))) && AddedInFormat2(static_cast<Cf>(i)) && options.read_only)
-        return Status::FailedPrecondition("store " + dir + " has on-disk format 1, which needs a migration to format " +
-                                          std::to_string(kFormatVersion) + ": open it once read-write (claimgraphd serve)");
-      else if (!have.count(CfName(static_cast<Cf>(i))) && !AddedInFormat2(static_cast<Cf>(i)))
-        return Status::FailedPrecondition(dir + " is not a claimgraph store (no column family '" +
-                                          CfName(static_cast<Cf>(i)) + "')");
+    for (int i = 0; i < static_cast<int>(Cf::kCount); ++i) {
+      const Cf cf = static_cast<Cf>(i);
+      if (have.count(CfName(cf))) continue;
+      if (FormatThatAdded(cf) == 1)
+        return Status::FailedPrecondition(dir + " is not a claimgraph store (no column family '" + CfName(cf) + "')");
+      if (options.read_only)  // an older format: the family is created by the migration
+        return NeedsMigration(dir, FormatThatAdded(cf) - 1);
+    }
   }
 
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = true;
-  // A format-1 store lacks the posting-list families; they are created here
-  // and filled by the migration below.
+  // An older store lacks the families later formats added; they are created
+  // here and filled (if need be) by the migration below.
   db_options.create_missing_column_families = !options.read_only;
   db_options.IncreaseParallelism(2);
   db_options.max_open_files = 512;
@@ -150,12 +183,15 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
   } else {
     ByteReader r(version);
     uint32_t v = r.Fixed32BE();
-    if (r.ok() && v == 1 && !options.read_only) {
+    if (r.ok() && (v == 1 || v == 2) && options.read_only) return NeedsMigration(dir, v);
+    if (r.ok() && v == 1) {
       CG_RETURN_IF_ERROR(MigrateFormat1To2(store.get()).WithContext("migrating " + dir + " to format 2"));
       v = 2;
-    } else if (r.ok() && v == 1) {
-      return Status::FailedPrecondition("store " + dir + " has on-disk format 1, which needs a migration to format " +
-                                        std::to_string(kFormatVersion) + ": open it once read-write (claimgraphd serve)");
+    }
+    if (r.ok() && v == 2) {
+      // Format 3 adds the evidence family, created empty by the open above.
+      CG_RETURN_IF_ERROR(RecordFormatVersion(store.get(), 3).WithContext("migrating " + dir + " to format 3"));
+      v = 3;
     }
     if (!r.ok() || v != kFormatVersion)
       return Status::FailedPrecondition("store " + dir + " has on-disk format version " +
@@ -262,6 +298,11 @@ uint64_t RocksClaimStore::ApproximateDiskBytes() const {
   return total;
 }
 
+uint64_t RocksClaimStore::EvidenceDiskBytes() const {
+  uint64_t v = 0;
+  return db_->GetIntProperty(cf(Cf::kEvidence), "rocksdb.total-sst-files-size", &v) ? v : 0;
+}
+
 Status RocksClaimStore::Flush() {
   rocksdb::FlushOptions fo;
   std::vector<rocksdb::ColumnFamilyHandle*> handles(cfs_.begin(), cfs_.end());
@@ -322,7 +363,7 @@ Status TEST_DowngradeToFormat1(const std::string& dir) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
   Status st;
-  for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings})
+  for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings, Cf::kEvidence})
     if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
   // Format 1 kept a pos entry per claim: rebuilt from spo.
   if (st.ok()) {
@@ -341,6 +382,29 @@ Status TEST_DowngradeToFormat1(const std::string& dir) {
   if (st.ok()) st = FromRocks(db->Put(rocksdb::WriteOptions(), FindHandle(handles, "meta"), std::string(kMetaFormatVersion), v), "raw write");
   for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
   return st;
+}
+
+Status TEST_DowngradeToFormat2(const std::string& dir) {
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
+  Status st;
+  if (auto* h = FindHandle(handles, CfName(Cf::kEvidence))) st = FromRocks(db->DropColumnFamily(h), "dropping");
+  std::string v;
+  PutFixed32BE(&v, 2);
+  if (st.ok()) st = FromRocks(db->Put(rocksdb::WriteOptions(), FindHandle(handles, "meta"), std::string(kMetaFormatVersion), v), "raw write");
+  for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
+  return st;
+}
+
+Status RocksClaimStore::PurgeEvidence(const std::string& key) {
+  // Every family flushed first, so that no write-ahead log file still needed
+  // holds the text (RocksDB deletes a log file once nothing in it is unflushed).
+  CG_RETURN_IF_ERROR(Flush());
+  rocksdb::CompactRangeOptions o;
+  o.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  std::string end = key + '\0';  // just past the key
+  rocksdb::Slice b(key), e(end);
+  return FromRocks(db_->CompactRange(o, cf(Cf::kEvidence), &b, &e), "compacting the redacted text away");
 }
 
 }  // namespace claimgraph::storage

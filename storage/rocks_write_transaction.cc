@@ -12,7 +12,9 @@
 #include <unordered_set>
 
 #include "storage/byte_codec.h"
+#include "base/sha256.h"
 #include "storage/commit_sink.h"
+#include "storage/evidence.h"
 #include "storage/normalize.h"
 #include "storage/record_codec.h"
 #include "storage/record_reader.h"
@@ -368,6 +370,43 @@ class RocksWriteTransaction final : public WriteTransaction {
     return Status::Ok();
   }
 
+  Status KeepText(SourceId id, std::string_view text) override {
+    CG_ASSIGN_OR_RETURN(Source s, LoadSource(id));
+    std::string key = base::Sha256Digest(text);
+    const std::string hex = base::HexEncode(key);
+    if (s.sha256 != hex)
+      return Status::FailedPrecondition("source '" + s.key + "' records SHA-256 " +
+                                        (s.sha256.empty() ? std::string("(none)") : s.sha256.substr(0, 16) + "...") +
+                                        " but the text to keep hashes to " + hex.substr(0, 16) + "...");
+    if (kept_texts_.count(key)) return Status::Ok();
+    std::string value;
+    CG_ASSIGN_OR_RETURN(bool present, records_.GetIfPresent(Cf::kEvidence, key, "a kept text", &value));
+    if (present) return Status::Ok();  // kept already (another source shares it), or redacted: stays so
+    kept_texts_.emplace(std::move(key), KeptText{id, std::string(text)});
+    return Status::Ok();
+  }
+
+  Status RedactText(SourceId id, std::string_view reason) override {
+    if (reason.empty()) return Status::InvalidArgument("a redaction needs a reason: the audit trail records why");
+    CG_ASSIGN_OR_RETURN(Source s, LoadSource(id));
+    const std::optional<std::string> key = EvidenceKeyOf(s.sha256);
+    if (!key) return Status::FailedPrecondition("source '" + s.key + "' records no text SHA-256: no text of it is kept");
+    if (kept_texts_.count(*key))
+      return Status::FailedPrecondition("the text of source '" + s.key + "' is kept by this same transaction");
+    for (const auto& r : redactions_)
+      if (r.key == *key) return Status::FailedPrecondition("the text of source '" + s.key + "' is redacted by this transaction already");
+    std::string value;
+    CG_ASSIGN_OR_RETURN(bool present, records_.GetIfPresent(Cf::kEvidence, *key, "a kept text", &value));
+    if (!present) return Status::FailedPrecondition("no text of source '" + s.key + "' is kept");
+    Evidence e;
+    CG_RETURN_IF_ERROR(DecodeEvidence(value, &e));
+    if (e.state == Evidence::State::kRedacted)
+      return Status::FailedPrecondition("the text of source '" + s.key + "' was redacted already in tx " +
+                                        std::to_string(e.redacted_tx));
+    redactions_.push_back({*key, id, std::string(reason)});
+    return Status::Ok();
+  }
+
   Result<std::optional<CommitInfo>> FindCommitted(std::string_view key) override {
     std::string value;
     CG_ASSIGN_OR_RETURN(bool found, records_.GetIfPresent(Cf::kMeta, std::string(kMetaIdempotencyPrefix) + std::string(key),
@@ -396,7 +435,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     spo_it_.reset();  // what it pinned is about to change
     CommitInfo info;
     if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
-        retractions_.empty() && streamed_ == 0)
+        retractions_.empty() && streamed_ == 0 && kept_texts_.empty() && redactions_.empty())
       return info;  // nothing to write: no transaction
 
     const TxId tx = tx_;
@@ -434,6 +473,25 @@ class RocksWriteTransaction final : public WriteTransaction {
       sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kLiteral, id), record);
       sink->Put(Cf::kDict, EncodeLiteralDictKey(l.kind, l.lexical), EncodeId(id));
       rec.ops.push_back({TxOperation::Kind::kLiteral, id, 1, std::move(record)});
+    }
+
+    // Texts by SHA-256, outside the records digest: a redaction may remove
+    // one without breaking the chain, which holds its hash (here and in the
+    // source record).
+    for (auto& [key, kept] : kept_texts_) {
+      sink->Put(Cf::kEvidence, key, EncodeKeptText(kept.text));
+      rec.ops.push_back({TxOperation::Kind::kKeepText, kept.source, 1, key});
+    }
+    for (const Redaction& r : redactions_) {
+      Evidence e;
+      e.state = Evidence::State::kRedacted;
+      e.redacted_tx = tx;
+      e.redacted_at_us = now;
+      e.redacted_by = options_.principal;
+      e.reason = r.reason;
+      e.redacted_source = r.source;
+      sink->Put(Cf::kEvidence, r.key, EncodeRedaction(e));
+      rec.ops.push_back({TxOperation::Kind::kRedact, r.source, 1, EncodeRedactOp(r.key, r.reason)});
     }
 
     RecordsDigest& digest = digest_;  // a bulk load has added its claims already
@@ -489,6 +547,10 @@ class RocksWriteTransaction final : public WriteTransaction {
     for (const auto& [id, e] : entities_) changed.insert(id);
     store_->PublishHeadAndInvalidate(next, changed, !changed_predicates_.empty());
     info.tx = tx;
+    // The redaction is committed; the old bytes still sit in the files until
+    // compaction drops them. Forced now, best effort: a failure here leaves
+    // them for the next compaction and does not undo the commit.
+    for (const Redaction& r : redactions_) (void)store_->PurgeEvidence(r.key);
     return info;
   }
 
@@ -567,6 +629,15 @@ class RocksWriteTransaction final : public WriteTransaction {
     new_aliases_[norm] = id;
   }
 
+  Result<Source> LoadSource(SourceId id) {
+    auto pending = sources_.find(id);
+    if (pending != sources_.end()) return pending->second;
+    Result<Source> stored = records_.GetSource(id);
+    if (stored.status().code() == StatusCode::kNotFound)
+      return Status::NotFound("source " + std::to_string(id) + " does not exist");
+    return stored;
+  }
+
   Result<Entity> LoadEntity(EntityId id) {
     auto it = entities_.find(id);
     if (it != entities_.end()) return it->second;
@@ -621,6 +692,17 @@ class RocksWriteTransaction final : public WriteTransaction {
   std::unordered_map<PredicateId, bool> symmetric_;  // stored predicates read so far
   std::unique_ptr<rocksdb::Iterator> spo_it_;        // FindStored's: see SpoIterator
   std::vector<ClaimId> answered_;                     // recorded with the idempotency key
+  struct KeptText {
+    SourceId source;  // the first source that kept it
+    std::string text;
+  };
+  std::map<std::string, KeptText> kept_texts_;  // by raw SHA-256: new texts only
+  struct Redaction {
+    std::string key;  // raw SHA-256
+    SourceId source;
+    std::string reason;
+  };
+  std::vector<Redaction> redactions_;
 };
 
 }  // namespace

@@ -14,6 +14,15 @@ const char* TermKindName(TermKind kind) {
   return "unknown";
 }
 
+const char* EvidenceStateName(Evidence::State state) {
+  switch (state) {
+    case Evidence::State::kNone: return "none";
+    case Evidence::State::kKept: return "kept";
+    case Evidence::State::kRedacted: return "redacted";
+  }
+  return "none";
+}
+
 ClaimIdentity IdentityOf(const Claim& c, bool symmetric) {
   ClaimIdentity id{c.subject, c.predicate, c.object, c.source, c.has_span, c.span_begin, c.span_end, c.modality, c.quote};
   if (!c.has_span) id.span_begin = id.span_end = 0;

@@ -150,6 +150,25 @@ struct TriplePattern {
   std::optional<TermId> object;
 };
 
+// A source's text as the evidence column family holds it, by the text's
+// SHA-256: kept (the bytes, exactly as ingested), redacted (removed by a
+// takedown; who, when and why stay) or none (never kept: a source entered by
+// hand or imported, whose text the store never saw).
+struct Evidence {
+  enum class State { kNone, kKept, kRedacted };
+  State state = State::kNone;
+  std::string text;  // kKept only
+  // kRedacted only: the transaction that redacted it, and the source it was
+  // asked for (other sources with the same text lost it too).
+  TxId redacted_tx = 0;
+  int64_t redacted_at_us = 0;
+  std::string redacted_by;
+  std::string reason;
+  SourceId redacted_source = 0;
+  bool operator==(const Evidence&) const = default;
+};
+const char* EvidenceStateName(Evidence::State state);  // "kept", "redacted", "none"
+
 // A transaction as recorded in the hash-chained log.
 struct TxOperation {
   // DO NOT CHANGE the values: stored in txlog records.
@@ -160,6 +179,8 @@ struct TxOperation {
     kPredicate = 4,
     kSource = 5,
     kLiteral = 6,
+    kKeepText = 7,  // format 3: source `first`'s text kept; `record` is its raw SHA-256
+    kRedact = 8,    // format 3: source `first`'s text redacted; `record` is EncodeRedactOp
   };
   Kind kind = Kind::kAssertRange;
   uint64_t first = 0;

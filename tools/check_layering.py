@@ -102,11 +102,17 @@ EXCEPTIONS = (
             "posting_list_test: the posting list encoding"),
     Allowed("tests/storage/", "storage-internal-header", "storage/record_codec.h",
             "record_codec_test: the claim record with and without valid time"),
+    Allowed("tests/storage/", "storage-internal-header", "storage/evidence.h",
+            "evidence_test: the evidence record encoding it tampers with"),
     # The tamper test changes a txlog record and an osp entry on disk through
     # TEST_RawGet/TEST_RawPut (storage/claim_store.h) and then runs the real
     # `claimgraphd verify`: it needs the key of the entry it changes.
     Allowed("tests/server/tamper_cli_test.cc", "storage-internal-header", "storage/key_codec.h",
             "encodes the txlog and osp keys it tampers with"),
+    # Likewise the engine's evidence test changes a claim record's quote on
+    # disk and runs AUDIT VERIFY EVIDENCE: it needs the claim's key.
+    Allowed("tests/engine/evidence_test.cc", "storage-internal-header", "storage/key_codec.h",
+            "encodes the claim key whose quote it tampers with"),
     # The benchmarks measure each layer on its own, the store's API beneath the
     # engine included (LoadSynthetic writes a synthetic graph through a bulk
     # WriteTransaction, as RocksDB's db_bench drives RocksDB): tools/bench/ may

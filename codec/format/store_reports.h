@@ -46,13 +46,25 @@ struct VerifyReport {
   bool indexes_ok = true;
   uint64_t index_claims_checked = 0;
   std::string index_problem;
+  // Only when evidence was asked for; checked whatever the log says (a kept
+  // text is proved by its own SHA-256, not by the chain).
+  bool evidence_checked = false;
+  bool evidence_ok = true;
+  uint64_t texts_checked = 0;   // kept texts rehashed
+  uint64_t text_bytes = 0;      // their size
+  uint64_t texts_redacted = 0;  // taken down: reported, not a failure
+  uint64_t quotes_checked = 0;  // claims with a span into a kept text
+  std::string evidence_problem;  // one line per kind of problem, the first of each
 
-  bool ok() const { return log_ok && indexes_ok; }
-  const std::string& problem() const { return log_ok ? index_problem : log_problem; }
+  bool ok() const { return log_ok && indexes_ok && evidence_ok; }
+  const std::string& problem() const {
+    return !log_ok ? log_problem : !indexes_ok ? index_problem : evidence_problem;
+  }
 };
 
 // What `claimgraphd verify`, AUDIT VERIFY and the console print: "audit ok:
-// ..." or "AUDIT FAILED at tx N: ...", then the indexes' line if checked.
+// ..." or "AUDIT FAILED at tx N: ...", then the indexes' line if checked,
+// then the evidence's ("evidence ok: ..." or "EVIDENCE FAILED: ...").
 std::string VerifyMessage(const VerifyReport& report);
 
 }  // namespace claimgraph::codec

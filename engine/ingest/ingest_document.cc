@@ -58,8 +58,11 @@ Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline
     if (base::ValidTime valid{c.time.from, c.time.to}; base::CheckValidTime(valid).ok()) d.valid = std::move(valid);
     drafts.push_back(std::move(d));
   }
+  // The text as given — the bytes the spans count in — is kept with the
+  // claims, in one transaction: a failed write keeps neither.
+  const engine::TextToKeep keep{result.source_key, doc.text};
   CG_ASSIGN_OR_RETURN(engine::BatchResult batch,
-                      engine::AssertBatch(*engine, drafts, principal, "ingest:" + result.sha256));
+                      engine::AssertBatch(*engine, drafts, principal, "ingest:" + result.sha256, &keep));
   result.tx = batch.tx;
   result.claim_ids = std::move(batch.claim_ids);
   result.duplicate = batch.replayed;

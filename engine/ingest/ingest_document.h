@@ -1,5 +1,7 @@
 // Stores what the pipeline extracts from one document: one transaction per
-// document, its source record carrying the text's SHA-256. Re-ingesting the
+// document, its source record carrying the text's SHA-256 and the text itself
+// kept by it (the evidence the claims' spans and quotes point into). A
+// document without claims writes nothing, so its text is not kept. Re-ingesting the
 // same text (same SHA-256, whatever its source key) writes nothing and
 // answers with the claims of the first ingestion: the transaction's
 // idempotency key is "ingest:<sha256>".

@@ -16,9 +16,9 @@ Result<ClaimRecord> ResolveClaim(const storage::ReadView& view, const storage::C
 Result<Value> ObjectValue(const storage::ReadView& view, storage::TermId object);
 SourceRecord ToSourceRecord(const storage::Source& source);
 
-Result<SourceSummary> ReadSource(const storage::ReadView& view, std::string_view key);
+Result<SourceSummary> ReadSource(const storage::ReadView& view, std::string_view key, bool include_text);
 Result<StoreStats> ReadStats(const storage::ClaimStore& store, const storage::ReadView& view, bool by_predicate);
 Result<std::vector<HistoryEvent>> ReadClaimHistory(const storage::ReadView& view, ClaimId id);
-Result<VerifyReport> VerifyStore(const storage::ClaimStore& store, bool indexes);
+Result<VerifyReport> VerifyStore(const storage::ClaimStore& store, bool indexes, bool evidence);
 
 }  // namespace claimgraph::engine

@@ -1,12 +1,12 @@
 // Verification of the hash-chained log and, on request, of the derived
-// indexes: the VerifyAudit RPC, `claimgraphd verify [--indexes]` and AUDIT
-// VERIFY [INDEXES].
+// indexes and the kept evidence: the VerifyAudit RPC, `claimgraphd verify
+// [--indexes] [--evidence]` and AUDIT VERIFY [INDEXES] [EVIDENCE].
 #include "engine/engine.h"
 #include "engine/lookup/lookup.h"
 
 namespace claimgraph::engine {
 
-Result<VerifyReport> VerifyStore(const storage::ClaimStore& store, bool indexes) {
+Result<VerifyReport> VerifyStore(const storage::ClaimStore& store, bool indexes, bool evidence) {
   VerifyReport r;
   CG_ASSIGN_OR_RETURN(storage::AuditReport log, store.VerifyLog());
   r.log_ok = log.ok;
@@ -22,9 +22,21 @@ Result<VerifyReport> VerifyStore(const storage::ClaimStore& store, bool indexes)
     r.index_claims_checked = derived.claims_checked;
     r.index_problem = derived.problem;
   }
+  // A kept text is proved by its own SHA-256, the chain or not: checked
+  // whatever the log says (a changed claim record breaks both; both say so).
+  if (evidence) {
+    CG_ASSIGN_OR_RETURN(storage::EvidenceReport kept, store.VerifyEvidence());
+    r.evidence_checked = true;
+    r.evidence_ok = kept.ok;
+    r.texts_checked = kept.texts_checked;
+    r.text_bytes = kept.text_bytes;
+    r.texts_redacted = kept.texts_redacted;
+    r.quotes_checked = kept.quotes_checked;
+    r.evidence_problem = kept.problem;
+  }
   return r;
 }
 
-Result<VerifyReport> Engine::Verify(bool indexes) const { return VerifyStore(*store_, indexes); }
+Result<VerifyReport> Engine::Verify(bool indexes, bool evidence) const { return VerifyStore(*store_, indexes, evidence); }
 
 }  // namespace claimgraph::engine

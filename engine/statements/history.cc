@@ -65,16 +65,21 @@ Result<QueryResult> ExecuteHistoryFact(const StatementContext& sc, const grammar
 }
 
 Result<QueryResult> ExecuteAuditVerify(const StatementContext& sc, const grammar::AuditVerifyStatement& s) {
-  CG_ASSIGN_OR_RETURN(VerifyReport report, VerifyStore(*sc.store, s.indexes));
+  CG_ASSIGN_OR_RETURN(VerifyReport report, VerifyStore(*sc.store, s.indexes, s.evidence));
   QueryResult r;
   r.columns = {"ok", "transactions", "claims", "first_bad_tx", "problem"};
   if (s.indexes) r.columns.push_back("indexes");
+  if (s.evidence) r.columns.insert(r.columns.end(), {"evidence", "texts", "quotes", "redacted"});
   r.rows.push_back({Value::Bool(report.ok()), Value::Number(double(report.transactions_checked)),
                     Value::Number(double(report.claims_checked)),
                     report.log_ok ? Value::Null() : Value::Number(double(report.first_bad_tx)),
                     report.ok() ? Value::Null() : Value::String(report.problem())});
   if (s.indexes)
     r.rows.back().push_back(report.indexes_checked ? Value::Bool(report.indexes_ok) : Value::Null());
+  if (s.evidence)
+    for (Value v : {Value::Bool(report.evidence_ok), Value::Number(double(report.texts_checked)),
+                    Value::Number(double(report.quotes_checked)), Value::Number(double(report.texts_redacted))})
+      r.rows.back().push_back(std::move(v));
   r.message = VerifyMessage(report);
   CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;

@@ -1,4 +1,4 @@
-// SHOW PREDICATES | ENTITIES | SOURCES | STATS | CLAIM n
+// SHOW PREDICATES | ENTITIES | SOURCES | STATS | CLAIM n | SOURCE "key" [WITH TEXT]
 #include "engine/executor/evaluator.h"
 #include "base/timestamp.h"
 #include "engine/lookup/lookup.h"
@@ -38,6 +38,29 @@ void AppendClaimRecord(const ClaimRecord& c, QueryResult* r) {
   add("retract_reason", retracted ? Str(c.retract_reason) : Value::Null());
   add("retracted_by", retracted ? Str(c.retracted_by) : Value::Null());
   add("retracted_at", retracted ? Value::String(base::FormatTimestamp(c.retracted_at_us)) : Value::Null());
+}
+
+// SHOW SOURCE "key": the source as GetSource returns it, a field a row —
+// its text's state and size, who redacted it and why, and WITH TEXT the text.
+void AppendSource(const SourceSummary& s, bool with_text, QueryResult* r) {
+  auto add = [&](const char* field, Value v) { r->rows.push_back({Value::String(field), std::move(v)}); };
+  const SourceEvidence& e = s.evidence;
+  const bool kept = e.state == "kept", redacted = e.state == "redacted";
+  add("source", Value::String(s.source.key));
+  add("title", Str(s.source.title));
+  add("publisher", Str(s.source.publisher));
+  add("published", Str(s.source.published));
+  add("url", Str(s.source.url));
+  add("sha256", Str(s.source.sha256));
+  add("claims", Num(s.live_claims));
+  add("text_state", Value::String(e.state));
+  add("text_bytes", kept ? Num(e.bytes) : Value::Null());
+  add("redacted_tx", redacted ? Num(e.redacted_tx) : Value::Null());
+  add("redacted_by", redacted ? Str(e.redacted_by) : Value::Null());
+  add("redacted_at", redacted ? Value::String(base::FormatTimestamp(e.redacted_at_us)) : Value::Null());
+  add("redact_reason", redacted ? Str(e.reason) : Value::Null());
+  add("redacted_for", redacted ? Str(e.redacted_for) : Value::Null());
+  if (with_text) add("text", kept ? Value::String(e.text) : Value::Null());
 }
 
 }  // namespace
@@ -99,6 +122,12 @@ Result<QueryResult> ExecuteShow(const StatementContext& sc, const grammar::ShowS
       CG_ASSIGN_OR_RETURN(ClaimRecord record, ResolveClaim(*view, claim));
       r.columns = {"field", "value"};
       AppendClaimRecord(record, &r);
+      break;
+    }
+    case What::kSource: {
+      CG_ASSIGN_OR_RETURN(SourceSummary source, ReadSource(*view, s.source, s.with_text));
+      r.columns = {"field", "value"};
+      AppendSource(source, s.with_text, &r);
       break;
     }
   }

@@ -1,4 +1,4 @@
-// ASSERT, RETRACT, DEFINE PREDICATE, DEFINE ENTITY: one transaction each.
+// ASSERT, RETRACT, DEFINE PREDICATE, DEFINE ENTITY, REDACT SOURCE: one transaction each.
 #include "engine/diagnostic_text.h"
 #include "engine/io/literal_convert.h"
 #include "engine/statements.h"
@@ -139,6 +139,26 @@ Result<QueryResult> ExecuteDefineEntity(const StatementContext& sc, const gramma
   CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
   if (info.tx == 0) return Done(sc, 0, "entity \"" + s.name + "\" unchanged");
   return Done(sc, info.tx, "defined entity \"" + s.name + "\" in tx " + std::to_string(info.tx));
+}
+
+Result<QueryResult> ExecuteRedact(const StatementContext& sc, const grammar::RedactStatement& s) {
+  if (s.reason.empty()) return Status::InvalidArgument("REDACT needs REASON \"...\": the audit trail records why");
+  CG_ASSIGN_OR_RETURN(auto tx, Begin(sc, "REDACT SOURCE " + s.source));
+  CG_ASSIGN_OR_RETURN(storage::SourceId id, tx->FindSource(s.source));
+  CG_RETURN_IF_ERROR(tx->RedactText(id, s.reason));
+  CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
+  // The text is content-addressed: every source with the same SHA-256 lost it.
+  CG_ASSIGN_OR_RETURN(auto view, sc.store->NewReadView());
+  CG_ASSIGN_OR_RETURN(storage::Source redacted, view->GetSource(id));
+  std::string others;
+  CG_RETURN_IF_ERROR(view->ForEachSource([&](const storage::Source& other) {
+    if (other.id != id && other.sha256 == redacted.sha256) others += (others.empty() ? "\"" : ", \"") + other.key + "\"";
+    return true;
+  }));
+  return Done(sc, info.tx,
+              "redacted the text of source \"" + s.source + "\" (SHA-256 " + redacted.sha256.substr(0, 16) + "...) in tx " +
+                  std::to_string(info.tx) + (others.empty() ? "" : "; the same text is gone for " + others + " too") +
+                  "; its claims and hash stay");
 }
 
 }  // namespace claimgraph::engine

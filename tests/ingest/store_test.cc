@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "base/sha256.h"
 #include "engine/engine.h"
 #include "engine/ingest/ingest_document.h"
 #include "storage/claim_store.h"
@@ -74,6 +75,16 @@ TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNo
   EXPECT_EQ(source->key, "nikkei-2015");
   EXPECT_EQ(source->publisher, "Nikkei Asian Review");
   EXPECT_EQ(source->sha256, first->sha256);
+  // The text is kept as given, and every claim's quote reads from it.
+  auto kept = (*view)->GetEvidence(first->sha256);
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  EXPECT_EQ(kept->state, storage::Evidence::State::kKept);
+  EXPECT_EQ(kept->text, doc.text);
+  auto evidence = store_->VerifyEvidence();
+  ASSERT_TRUE(evidence.ok()) << evidence.status().ToString();
+  EXPECT_TRUE(evidence->ok) << evidence->problem;
+  EXPECT_EQ(evidence->texts_checked, 1u);
+  EXPECT_EQ(evidence->quotes_checked, first->claim_ids.size() - first->duplicate_claims);
 
   // The same text again, even under another source key: nothing new.
   doc.source_key = "nikkei-copy";
@@ -96,6 +107,12 @@ TEST_F(IngestStoreTest, ASourceKeyHoldsOneText) {
   EXPECT_EQ(clash.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(clash.status().message().find("wire-1"), std::string::npos) << clash.status().message();
   EXPECT_EQ(LiveClaims(), before);
+  // The failed write kept no text either; the first text stays the source's.
+  auto view = store_->NewReadView();
+  auto refused = (*view)->GetEvidence(base::Sha256Hex(doc.text));
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->state, storage::Evidence::State::kNone);
+  EXPECT_EQ(engine_->GetSource("wire-1", true)->evidence.text, "Japan and India signed a defence pact.");
 }
 
 TEST_F(IngestStoreTest, DryRunWritesNothingAndBadUtf8IsRefused) {

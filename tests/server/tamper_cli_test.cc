@@ -1,9 +1,11 @@
 // Tamper evidence at the user's end: a txlog record changed with the RocksDB
 // API (storage's test hook) makes `claimgraph audit verify` (through the
 // server) and `claimgraphd verify` (offline) exit non-zero, naming the first
-// bad transaction; an index entry changed is found by both with --indexes.
+// bad transaction; an index entry changed is found by both with --indexes,
+// and a changed byte of an ingested text by both with --evidence.
 #include <gtest/gtest.h>
 
+#include "base/sha256.h"
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
 #include "tests/server/server_harness.h"
@@ -117,6 +119,61 @@ TEST(TamperEvidence, VerifyIndexesFindsAnAlteredIndexEntry) {
   std::string online = AskServer(data, "audit verify --indexes", &code);
   EXPECT_EQ(code, 1) << online;
   EXPECT_NE(online.find("INDEXES FAILED: claim 1: its osp entry"), std::string::npos) << online;
+}
+
+// Kept evidence: an ingested article's text, changed inside the first claim's
+// quote, fails --evidence (the log is intact: the chain holds only the text's
+// hash), offline and through the server; `claimgraph source KEY --text` gave
+// the text back as ingested before.
+TEST(TamperEvidence, VerifyEvidenceFindsAChangedTextAndNamesTheFirstClaimItBreaks) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  const std::string src = CLAIMGRAPH_SOURCE_DIR, data = dir.path() + "/data", article = dir.path() + "/article.txt";
+  const std::string text =
+      "Officials met. In 2007, an intelligence exchange agreement between Japan and Australia was signed.\n";
+  std::ofstream(article) << text;
+  Ran ingested = RunCaptured({BinaryDir() + "/server/claimgraphd", "ingest", "--data", data, "--schema",
+                              src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json", "--source",
+                              "article", article},
+                             dir.path());
+  ASSERT_EQ(ingested.code, 0) << ingested.err;
+  int code = 0;
+  std::string clean = Output(BinaryDir() + "/server/claimgraphd verify --evidence --data " + data + " 2>&1", &code);
+  EXPECT_EQ(code, 0) << clean;
+  EXPECT_NE(clean.find("evidence ok: 1 kept text (" + std::to_string(text.size()) + " bytes)"), std::string::npos)
+      << clean;
+  std::string shown = AskServer(data, "source article --text", &code);
+  EXPECT_EQ(code, 0) << shown;
+  EXPECT_EQ(shown, text);
+
+  uint64_t first_claim = 0, span_begin = 0;
+  {
+    auto store = storage::ClaimStore::Open(data, {});
+    ASSERT_TRUE(store.ok());
+    auto view = (*store)->NewReadView();
+    auto claim = (*view)->GetClaim(1);
+    ASSERT_TRUE(claim.ok()) << claim.status().ToString();
+    first_claim = claim->id;
+    span_begin = claim->span_begin;
+  }
+  const std::string key = base::Sha256Digest(text);
+  auto stored = storage::TEST_RawGet(data, "evidence", key);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  std::string tampered = *stored;
+  tampered[tampered.size() - text.size() + span_begin] ^= 0x01;  // the value ends with the text
+  ASSERT_TRUE(storage::TEST_RawPut(data, "evidence", key, tampered).ok());
+
+  const std::string named = "EVIDENCE FAILED: the text of source \"article\" no longer hashes to its SHA-256 " +
+                            base::Sha256Hex(text).substr(0, 16) + "...; the first claim it breaks is claim " +
+                            std::to_string(first_claim);
+  std::string log_only = Output(BinaryDir() + "/server/claimgraphd verify --data " + data + " 2>&1", &code);
+  EXPECT_EQ(code, 0) << log_only;
+  std::string offline = Output(BinaryDir() + "/server/claimgraphd verify --evidence --data " + data + " 2>&1", &code);
+  EXPECT_EQ(code, 1) << offline;
+  EXPECT_NE(offline.find(named), std::string::npos) << offline;
+  std::string online = AskServer(data, "audit verify --evidence", &code);
+  EXPECT_EQ(code, 1) << online;
+  EXPECT_EQ(online, offline);  // one formatter, whichever way it is asked
 }
 
 }  // namespace

@@ -6,7 +6,9 @@
 //     query -f FILE | -               the ';'-separated statements of a file (- : standard
 //                                     input) in order; stops at the first error, shown as
 //                                     FILE:LINE:COLUMN: message, exit 1
-//     audit verify                    exit 1 when the transaction log was altered
+//     audit verify [--indexes] [--evidence]  exit 1 when the transaction log (the indexes,
+//                                     the kept texts or the quotes) was altered
+//     source KEY [--text]             a source, its kept text's state; --text prints the text
 //     history CLAIM_ID
 //     stats
 //     load FILE... [--default-source S] N-Quads or JSONL through Assert batches, read as
@@ -26,6 +28,15 @@
 #include "tools/claimgraph/load_export.h"
 #include "tools/claimgraph/run_query.h"
 #include "tools/claimgraph/shell.h"
+
+namespace {
+// "name" padded to the column of `claimgraph source`'s values.
+std::string FieldLabel(const char* name) {
+  std::string out(name);
+  out.resize(13, ' ');
+  return out;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace claimgraph::cli;
@@ -56,6 +67,14 @@ int main(int argc, char** argv) {
   bool verify_indexes = false;
   verify->add_flag("--indexes", verify_indexes,
                    "Also check spo, osp and the posting lists against the claim records (holds writes back meanwhile)");
+  bool verify_evidence = false;
+  verify->add_flag("--evidence", verify_evidence,
+                   "Also check every kept text against its SHA-256 and every claim's quote against its span");
+  std::string source_key;
+  bool source_text = false;
+  auto* source = app.add_subcommand("source", "A source, its claims and its kept text's state");
+  source->add_option("key", source_key, "Source key")->required();
+  source->add_flag("--text", source_text, "Print the kept text itself, exactly as ingested, and nothing else");
   audit->require_subcommand(1);
   uint64_t claim_id = 0;
   auto* history = app.add_subcommand("history", "Every transaction that touched a claim");
@@ -106,6 +125,7 @@ int main(int argc, char** argv) {
     auto ctx = client.Context();
     claimgraph::v1::VerifyAuditRequest req;
     req.set_indexes(verify_indexes);
+    req.set_evidence(verify_evidence);
     claimgraph::v1::VerifyAuditResponse r;
     grpc::Status s = client.stub().VerifyAudit(ctx.get(), req, &r);
     if (!s.ok()) {
@@ -118,7 +138,19 @@ int main(int argc, char** argv) {
     report.first_bad_tx = r.first_bad_tx();
     report.indexes_checked = r.indexes_checked();
     report.index_claims_checked = r.index_claims_checked();
-    if (r.indexes_checked()) {
+    report.evidence_checked = r.evidence_checked();
+    if (r.evidence_checked()) {  // every part said apart (the log is intact when no tx is named)
+      report.log_ok = r.first_bad_tx() == 0;
+      if (!report.log_ok) report.log_problem = r.problem();
+      report.indexes_ok = !r.indexes_checked() || r.indexes_ok();
+      if (!report.indexes_ok) report.index_problem = r.problem();
+      report.evidence_ok = r.evidence_ok();
+      report.texts_checked = r.texts_checked();
+      report.text_bytes = r.text_bytes();
+      report.texts_redacted = r.texts_redacted();
+      report.quotes_checked = r.quotes_checked();
+      report.evidence_problem = r.evidence_problem();
+    } else if (r.indexes_checked()) {
       report.indexes_ok = r.ok();
       report.index_problem = r.problem();
     } else {
@@ -127,6 +159,38 @@ int main(int argc, char** argv) {
     }
     std::cout << claimgraph::codec::VerifyMessage(report) << "\n";
     return report.ok() ? 0 : 1;
+  }
+  if (source->parsed()) {
+    auto ctx = client.Context();
+    claimgraph::v1::GetSourceRequest req;
+    req.set_key(source_key);
+    req.set_include_text(source_text);
+    claimgraph::v1::Source r;
+    grpc::Status s = client.stub().GetSource(ctx.get(), req, &r);
+    if (!s.ok()) {
+      std::cerr << "error: " << Describe(s) << "\n";
+      return 1;
+    }
+    if (source_text) {  // the bytes alone, so that `> file` gives back the document
+      if (r.text_state() != "kept") {
+        std::cerr << "error: source \"" << r.key() << "\" has no kept text (" << r.text_state() << ")\n";
+        return 1;
+      }
+      std::cout << r.text();
+      return 0;
+    }
+    std::cout << "source       " << r.key() << "\n";
+    for (auto [name, value] : {std::pair{"title", &r.title()}, {"publisher", &r.publisher()},
+                               {"published", &r.published()}, {"url", &r.url()}, {"sha256", &r.sha256()}})
+      if (!value->empty()) std::cout << FieldLabel(name) << *value << "\n";
+    std::cout << "claims       " << r.live_claims() << "\n";
+    std::cout << "text         " << r.text_state();
+    if (r.text_state() == "kept") std::cout << " (" << r.text_bytes() << " bytes)";
+    if (r.text_state() == "redacted")
+      std::cout << " in tx " << r.redacted_tx() << " by " << r.redacted_by() << " at " << r.redacted_at() << ": "
+                << r.redact_reason() << (r.redacted_for() != r.key() ? " (asked for " + r.redacted_for() + ")" : "");
+    std::cout << "\n";
+    return 0;
   }
   if (history->parsed()) {
     auto ctx = client.Context();
