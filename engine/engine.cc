@@ -56,6 +56,9 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
                         std::holds_alternative<grammar::RedactStatement>(statement.node);
   if (is_write && options.read_only)
     return Status::PermissionDenied("principal '" + options.principal + "' may not write");
+  if (std::holds_alternative<grammar::RedactStatement>(statement.node) && !options.admin)
+    return Status::PermissionDenied("principal '" + options.principal +
+                                    "' may not redact: REDACT removes a text's bytes and needs the admin role");
   if (options.explain) {
     // The text is not rewritten ("EXPLAIN " + text), so positions in errors stay the user's.
     const auto* q = std::get_if<grammar::Query>(&statement.node);

@@ -25,6 +25,9 @@ struct ExecuteOptions {
   uint32_t max_path_depth = 64;                   // steps a path may take
   uint64_t max_memory_bytes = 512ull << 20;       // hash tables, visited sets, sorts, groups
   bool read_only = false;                         // refuse writes (a reader's session)
+  // REDACT removes a text's bytes (a takedown): the admin role only. Local
+  // callers (the offline tools, a server without --auth-file) are admins.
+  bool admin = true;
   bool explain = false;  // plan a MATCH as if it began with EXPLAIN (the Explain RPC); other statements are refused
 };
 

@@ -15,6 +15,7 @@ engine::ExecuteOptions ClaimGraphService::OptionsFor(grpc::ServerContextBase* co
   engine::ExecuteOptions o;
   o.principal = p.name;
   o.read_only = static_cast<int>(p.role) < static_cast<int>(Role::kWriter);
+  o.admin = p.role == Role::kAdmin;
   o.max_rows = r.max_rows() ? std::min<uint64_t>(r.max_rows(), limits_.max_rows) : limits_.max_rows;
   o.max_path_depth = r.max_path_depth() ? std::min(r.max_path_depth(), limits_.max_path_depth) : limits_.max_path_depth;
   o.max_memory_bytes = limits_.max_memory_bytes;

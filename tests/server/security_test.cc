@@ -59,6 +59,18 @@ std::vector<Rpc> AllRpcs() {
          return RunQuery(s, t, "ASSERT \"Japan\" pact \"Vietnam\" SOURCE \"matrix-q" + std::to_string(++counter) + "\"")
              .status;
        }},
+      {"Query (REDACT)", Need::kAdmin,
+       [counter](ServerProcess& s, const std::string& t) mutable {
+         // A fresh kept text to redact, ingested by the admin (one
+         // transaction, not counted: see Retract).
+         v1::IngestDocumentRequest in;
+         std::string key = "matrix-redact-" + std::to_string(++counter);
+         in.set_source_key(key);
+         in.set_text("Japan and India signed defence pact number " + key + ".");
+         v1::IngestDocumentResponse r;
+         EXPECT_TRUE(s.stub().IngestDocument(As(kAdmin).get(), in, &r).ok());
+         return RunQuery(s, t, "REDACT SOURCE \"" + key + "\" REASON \"takedown\"").status;
+       }},
       {"Session (read)", Need::kReader,
        [](ServerProcess& s, const std::string& t) { return SessionStatus(s, t, "MATCH ?a pact ?b RETURN ?a LIMIT 1"); }},
       {"Session (write)", Need::kWriter,
@@ -171,13 +183,13 @@ TEST(Security, EveryRpcForEveryRole) {
         EXPECT_EQ(s.error_code(), want) << what << ": " << s.error_message();
         EXPECT_FALSE(s.error_message().empty()) << what;
         // Retract's own setup asserted one transaction; nothing else may change.
-        uint64_t setup = rpc.name == "Retract" ? 1 : 0;
+        uint64_t setup = rpc.name == "Retract" || rpc.name == "Query (REDACT)" ? 1 : 0;
         EXPECT_EQ(after, before + setup) << what << " changed the store";
       }
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 14 * 6);
+  EXPECT_EQ(checked, 15 * 6);
   // Tokens never reach the log; principals do.
   std::string log = server.LogContaining("principal=walt");
   for (const char* token : {"reader-token-1", "writer-token-1", "admin-token-1", "reader-token-2"})
