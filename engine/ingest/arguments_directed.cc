@@ -19,11 +19,26 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       if (!l.anaphor && l.token_begin <= m.token_begin && m.token_end <= l.token_end) return &l;
     return nullptr;
   };
+  // "Moscow denied any role in the cyberattack on Estonia": past an agent
+  // bridge ending at most two words before the cue, the subject is sought
+  // before the bridge.
+  size_t subject_end = cb;
+  for (const auto& bridge : rule.agent_bridge_tokens) {
+    for (size_t e = cb; e > v.sentence.token_begin && v.Gap(e, cb) <= 2; --e) {
+      if (e < bridge.size() + v.sentence.token_begin) break;
+      bool match = true;
+      for (size_t q = 0; q < bridge.size() && match; ++q) match = tokens[e - bridge.size() + q].norm == bridge[q];
+      if (match) {
+        subject_end = std::min(subject_end, e - bridge.size());
+        break;
+      }
+    }
+  }
   auto before = [&](const std::vector<std::string>& types) -> const Mention* {
     const Mention* best = nullptr;
     for (const auto& m : mentions)
-      if (m.token_end <= cb && v.ClauseOf(m.token_begin) == k &&
-          v.Gap(m.token_end, cb) <= static_cast<size_t>(rule.subject_window) && TypeIn(m.entity, types))
+      if (m.token_end <= subject_end && v.ClauseOf(m.token_begin) == k &&
+          v.Gap(m.token_end, subject_end) <= static_cast<size_t>(rule.subject_window) && TypeIn(m.entity, types))
         best = &m;
     return best;
   };

@@ -143,6 +143,10 @@ struct RelationRule {
   int max_distance = 15;  // words between a cue and the list it binds
   int members_before_distance = 6;  // words between a member list and "as members", "joined"
   int subject_window = 4, object_window = 8;
+  // "Moscow denied any role in the cyberattack on Estonia": a phrase right
+  // before a directed cue past which its subject may be sought.
+  std::vector<std::string> agent_bridges;
+  std::vector<std::vector<std::string>> agent_bridge_tokens;  // normalized, filled by the parser
   int group_lookback_sentences = 2;
   double confidence = 0.6;
 };

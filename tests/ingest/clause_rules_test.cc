@@ -119,6 +119,11 @@ TEST(ClauseRulesTest, PassiveActiveAndRelativeTargets) {
   // An article before the object; an act of war.
   EXPECT_EQ(Claims("North Korea shelled a South Korean island."), (Lines{"North Korea targets South Korea asserted"}));
   EXPECT_EQ(Claims("In 2022 Russia invaded Ukraine."), (Lines{"Russia targets Ukraine asserted 2022..2022"}));
+  // Past an agent bridge ("any role in"), the subject before it; the denial is the claim's.
+  EXPECT_EQ(Claims("Russia denied any role in the cyberattack on Ukraine."), (Lines{"Russia targets Ukraine denied"}));
+  EXPECT_EQ(Claims("North Korea fired two ballistic missiles toward Japan."),
+            (Lines{"North Korea targets Japan asserted"}));
+  EXPECT_EQ(Claims("China has been accused of hacking India."), (Lines{"China targets India reported"}));
   // Not a cue: "invaded" needs its object.
   EXPECT_EQ(Claims("Tourists invaded the beaches of France."), Lines{});
 }
