@@ -102,7 +102,7 @@ TEST(ConstructionFigures, PrecisionAndRecallPerPredicateConstructionAndSplit) {
               all.entries, all.exact, suite.known_misses.size(), all.entries - all.exact);
   std::printf("  claims: %d found, %d correct, %d expected; %d expected claims found only with another modality\n",
               all.found, all.correct, all.expected, all.wrong_modality);
-  std::printf("  %d expected claims carry a time; the pipeline's claims carry none, so time is not compared\n",
+  std::printf("  %d expected claims carry a time; times are not compared yet\n",
               timed);
   PrintHeader("");
   PrintRow("all", rows["all"]);
