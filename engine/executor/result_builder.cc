@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/executor/belief.h"
 #include "engine/executor/evaluator.h"
 #include "engine/executor/group_table.h"
 
@@ -78,10 +79,11 @@ class Emitter {
 };
 
 // Kept small (groups hold one per aggregate, in one array): what only MIN,
-// MAX or COUNT(DISTINCT value) need is allocated when first used.
+// MAX, BELIEF or COUNT(DISTINCT value) need is allocated when first used.
 struct AggState {
   uint64_t count = 0;
   std::unique_ptr<Value> best;  // MIN / MAX
+  std::unique_ptr<BeliefState> belief;
   std::unique_ptr<std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq>> distinct;
   DistinctIds distinct_raw;  // COUNT(DISTINCT ?x) / COUNT(DISTINCT ?c.source) by id
 };
@@ -95,13 +97,33 @@ int RawSlotOf(const BoundExpr& e) {
   return -1;
 }
 
+// BELIEF(?c): the row's claim joins its publisher's voice. The claim record
+// is read for confidence and modality (the index entry has no confidence);
+// an unbound ?c (OPTIONAL) adds nothing.
+Status AccumulateBelief(ExecContext* ctx, VoiceTable* voices, const BoundExpr& a, const Row& row, AggState* s) {
+  const uint64_t id = row.slots[a.children[0].slot];
+  if (!s->belief) {
+    s->belief = std::make_unique<BeliefState>();
+    CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefState)));
+  }
+  if (id == 0) return Status::Ok();
+  CG_ASSIGN_OR_RETURN(const storage::Claim* c, ctx->Claim(id));
+  CG_ASSIGN_OR_RETURN(uint32_t voice, voices->VoiceOf(c->source));
+  s->belief->Add(voice, c->modality, c->confidence);
+  return Status::Ok();
+}
+
 // The states of one group's aggregates, in query order.
-Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggState* states) {
+Status Accumulate(ExecContext* ctx, VoiceTable* voices, const BoundQuery& q, const Row& row, AggState* states) {
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
     AggState& s = states[i];
     if (a.aggregate == grammar::AggregateKind::kCountStar) {
       ++s.count;
+      continue;
+    }
+    if (a.aggregate == grammar::AggregateKind::kBelief) {
+      CG_RETURN_IF_ERROR(AccumulateBelief(ctx, voices, a, row, &s));
       continue;
     }
     if (a.aggregate == grammar::AggregateKind::kCount && a.distinct) {
@@ -135,12 +157,14 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggStat
   return Status::Ok();
 }
 
-std::vector<Value> Finish(const BoundQuery& q, const AggState* states) {
+std::vector<Value> Finish(const BoundQuery& q, const VoiceTable& voices, const AggState* states) {
   std::vector<Value> out;
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
     const AggState& s = states[i];
-    if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
+    if (a.aggregate == grammar::AggregateKind::kBelief)  // no supporting claim (or no rows): 0
+      out.push_back(Value::Number(s.belief ? s.belief->Finish(voices) : 0.0));
+    else if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
       out.push_back(s.best ? *s.best : Value::Null());
     else
       out.push_back(Value::Number(double(a.distinct ? (s.distinct ? s.distinct->size() : 0) + s.distinct_raw.size() : s.count)));
@@ -199,6 +223,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     std::vector<std::vector<uint64_t>> provenance;
     std::vector<uint64_t> key_ids;
     std::vector<Value> key_values;
+    VoiceTable voices(&ctx->names());
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
@@ -220,7 +245,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         states.resize(states.size() + naggs);
         if (q.with_provenance) provenance.emplace_back();
       }
-      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, states.data() + group * naggs));
+      CG_RETURN_IF_ERROR(Accumulate(ctx, &voices, q, row, states.data() + group * naggs));
       if (q.with_provenance) {  // a group carries the union of its rows' claims
         auto& p = provenance[group];
         CG_RETURN_IF_ERROR(ctx->Charge(8 * row.provenance.size()));
@@ -237,7 +262,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     Row first;
     for (size_t g = 0; g < ngroups; ++g) {
       first.slots.assign(first_slots.begin() + g * width, first_slots.begin() + (g + 1) * width);
-      std::vector<Value> aggs = Finish(q, states.data() + g * naggs);
+      std::vector<Value> aggs = Finish(q, voices, states.data() + g * naggs);
       OutRow o;
       for (const auto& r : q.returns) {
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, first, &aggs));
