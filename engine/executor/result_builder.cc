@@ -97,24 +97,45 @@ int RawSlotOf(const BoundExpr& e) {
   return -1;
 }
 
-// BELIEF(?c): the row's claim joins its publisher's voice. The claim record
-// is read for confidence and modality (the index entry has no confidence);
-// an unbound ?c (OPTIONAL) adds nothing.
-Status AccumulateBelief(ExecContext* ctx, VoiceTable* voices, const BoundExpr& a, const Row& row, AggState* s) {
+// BELIEF(?c) needs each claim's confidence and modality, which only its
+// record holds. A point read per row cost 18x COUNT on Q6; so rows only note
+// (claim, state) here, and ReadBeliefClaims reads the records once, in id
+// order through one iterator, after the last row. An unbound ?c (OPTIONAL)
+// adds nothing.
+struct BeliefRead {
+  storage::ClaimId claim;
+  size_t state;  // index into the group states
+};
+
+Status NoteBelief(ExecContext* ctx, const BoundExpr& a, const Row& row, size_t state, std::vector<BeliefRead>* reads) {
   const uint64_t id = row.slots[a.children[0].slot];
-  if (!s->belief) {
-    s->belief = std::make_unique<BeliefState>();
-    CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefState)));
-  }
   if (id == 0) return Status::Ok();
-  CG_ASSIGN_OR_RETURN(const storage::Claim* c, ctx->Claim(id));
-  CG_ASSIGN_OR_RETURN(uint32_t voice, voices->VoiceOf(c->source));
-  s->belief->Add(voice, c->modality, c->confidence);
+  CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefRead)));
+  reads->push_back({id, state});
   return Status::Ok();
 }
 
+Status ReadBeliefClaims(ExecContext* ctx, VoiceTable* voices, std::vector<BeliefRead>* reads, AggState* states) {
+  std::sort(reads->begin(), reads->end(), [](const BeliefRead& a, const BeliefRead& b) { return a.claim < b.claim; });
+  std::vector<storage::ClaimId> ids;
+  for (const auto& r : *reads)
+    if (ids.empty() || ids.back() != r.claim) ids.push_back(r.claim);
+  CG_RETURN_IF_ERROR(ctx->Charge(8 * ids.size()));
+  size_t next = 0;
+  return ctx->view().ForEachClaimRecord(ids, [&](const storage::Claim& c) -> Status {
+    CG_RETURN_IF_ERROR(ctx->Tick());
+    CG_ASSIGN_OR_RETURN(uint32_t voice, voices->VoiceOf(c.source));
+    for (; next < reads->size() && (*reads)[next].claim == c.id; ++next) {
+      AggState& s = states[(*reads)[next].state];
+      s.belief->Add(voice, c.modality, c.confidence);
+    }
+    return Status::Ok();
+  });
+}
+
 // The states of one group's aggregates, in query order.
-Status Accumulate(ExecContext* ctx, VoiceTable* voices, const BoundQuery& q, const Row& row, AggState* states) {
+Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggState* states, size_t first_state,
+                  std::vector<BeliefRead>* belief_reads) {
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
     AggState& s = states[i];
@@ -123,7 +144,11 @@ Status Accumulate(ExecContext* ctx, VoiceTable* voices, const BoundQuery& q, con
       continue;
     }
     if (a.aggregate == grammar::AggregateKind::kBelief) {
-      CG_RETURN_IF_ERROR(AccumulateBelief(ctx, voices, a, row, &s));
+      if (!s.belief) {
+        s.belief = std::make_unique<BeliefState>();
+        CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefState)));
+      }
+      CG_RETURN_IF_ERROR(NoteBelief(ctx, a, row, first_state + i, belief_reads));
       continue;
     }
     if (a.aggregate == grammar::AggregateKind::kCount && a.distinct) {
@@ -224,6 +249,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     std::vector<uint64_t> key_ids;
     std::vector<Value> key_values;
     VoiceTable voices(&ctx->names());
+    std::vector<BeliefRead> belief_reads;
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
@@ -245,13 +271,14 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         states.resize(states.size() + naggs);
         if (q.with_provenance) provenance.emplace_back();
       }
-      CG_RETURN_IF_ERROR(Accumulate(ctx, &voices, q, row, states.data() + group * naggs));
+      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, states.data() + group * naggs, group * naggs, &belief_reads));
       if (q.with_provenance) {  // a group carries the union of its rows' claims
         auto& p = provenance[group];
         CG_RETURN_IF_ERROR(ctx->Charge(8 * row.provenance.size()));
         p.insert(p.end(), row.provenance.begin(), row.provenance.end());
       }
     }
+    if (!belief_reads.empty()) CG_RETURN_IF_ERROR(ReadBeliefClaims(ctx, &voices, &belief_reads, states.data()));
     size_t ngroups = groups.size();
     if (ngroups == 0 && q.group_keys.empty()) {  // COUNT(*) over nothing is one row: 0
       ngroups = 1;
