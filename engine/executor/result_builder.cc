@@ -99,9 +99,9 @@ int RawSlotOf(const BoundExpr& e) {
 
 // BELIEF(?c) needs each claim's confidence and modality, which only its
 // record holds. A point read per row cost 18x COUNT on Q6; so rows only note
-// (claim, state) here, and ReadBeliefClaims reads the records once, in id
-// order through one iterator, after the last row. An unbound ?c (OPTIONAL)
-// adds nothing.
+// (claim, state) here, and ReadBeliefClaims reads each record once, in id
+// order and in batches, after the last row. An unbound ?c (OPTIONAL) adds
+// nothing.
 struct BeliefRead {
   storage::ClaimId claim;
   size_t state;  // index into the group states
