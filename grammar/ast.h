@@ -50,7 +50,9 @@ struct Pattern {
   SourceSpan span;
 };
 
-enum class AggregateKind { kCountStar, kCount, kMin, kMax };
+// kBelief is never produced here: BELIEF(?c) parses as a function call and
+// the binder makes it an aggregate (an identifier, not a keyword).
+enum class AggregateKind { kCountStar, kCount, kMin, kMax, kBelief };
 
 struct Expr {
   enum class Kind {

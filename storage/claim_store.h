@@ -108,6 +108,12 @@ class ReadView {
   virtual Result<TxId> TxAtTime(int64_t time_us) const = 0;
   // Visits every claim ever asserted (live or retracted), in id order.
   virtual Status ForEachClaim(const std::function<Status(const Claim&)>& visit) const = 0;
+  // The assertion records of `ids` (ascending, each existing; retractions not
+  // applied: for callers that found the claims visible through a scan), in id
+  // order through one forward iterator — for an aggregate reading a field of
+  // many claims (BELIEF's confidence), much cheaper than a point read each.
+  virtual Status ForEachClaimRecord(const std::vector<ClaimId>& ids,
+                                    const std::function<Status(const Claim&)>& visit) const = 0;
 };
 
 struct EntityInput {

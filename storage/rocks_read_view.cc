@@ -291,6 +291,35 @@ class RocksReadView final : public ReadView {
     return flush();
   }
 
+  Status ForEachClaimRecord(const std::vector<ClaimId>& ids,
+                            const std::function<Status(const Claim&)>& visit) const override {
+    // MultiGet in sorted batches: keys sharing a block share its lookup.
+    constexpr size_t kBatch = 256;
+    std::vector<std::string> keys(kBatch);
+    std::vector<rocksdb::Slice> slices(kBatch);
+    std::vector<rocksdb::PinnableSlice> values(kBatch);
+    std::vector<rocksdb::Status> statuses(kBatch);
+    for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
+      const size_t n = std::min(kBatch, ids.size() - begin);
+      for (size_t i = 0; i < n; ++i) {
+        keys[i] = EncodeClaimKey(ids[begin + i], kClaimAssertionTag);
+        slices[i] = keys[i];
+        values[i].Reset();
+      }
+      store_->db()->MultiGet(ro_, store_->cf(Cf::kClaims), n, slices.data(), values.data(), statuses.data(), true);
+      for (size_t i = 0; i < n; ++i) {
+        const ClaimId id = ids[begin + i];
+        if (statuses[i].IsNotFound()) return Status::NotFound("claim " + std::to_string(id));
+        CG_RETURN_IF_ERROR(FromRocks(statuses[i], "reading claim " + std::to_string(id)));
+        Claim c;
+        c.id = id;
+        if (Status st = DecodeClaim(values[i].ToStringView(), &c); !st.ok()) return st.WithContext("claim " + std::to_string(id));
+        CG_RETURN_IF_ERROR(visit(c));
+      }
+    }
+    return Status::Ok();
+  }
+
  private:
   const RocksClaimStore* store_;
   ScopedSnapshot snapshot_;  // released last: everything below reads it

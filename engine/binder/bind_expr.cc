@@ -43,6 +43,14 @@ std::vector<std::string> Keys(const M& m) {
   return out;
 }
 
+// Function names for "did you mean", BELIEF included (an aggregate written as
+// a call: its name is an identifier, not a keyword of the grammar).
+std::vector<std::string> FunctionNames() {
+  auto out = Keys(Functions());
+  out.push_back("belief");
+  return out;
+}
+
 }  // namespace
 
 void Binder::ResolveEntityConstants(BoundExpr* compare) const {
@@ -139,9 +147,10 @@ Result<BoundExpr> Binder::BindExpr(const Expr& e, bool allow_aggregates, BoundQu
       out.kind = kinds.at(e.kind);
       out.text = e.text;
       if (e.kind == Expr::Kind::kFunction) {
+        if (e.text == "belief") return BindBelief(e, allow_aggregates, query);
         auto it = Functions().find(e.text);
         if (it == Functions().end())
-          return Error(e.span, "unknown function '" + e.text + "'" + DidYouMean(e.text, Keys(Functions())));
+          return Error(e.span, "unknown function '" + e.text + "'" + DidYouMean(e.text, FunctionNames()));
         if (e.children.size() < it->second.first || e.children.size() > it->second.second)
           return Error(e.span, e.text + "() takes " + std::to_string(it->second.first) +
                                    (it->second.first == it->second.second ? "" : " to " + std::to_string(it->second.second)) +
@@ -171,18 +180,44 @@ Result<BoundExpr> Binder::BindExpr(const Expr& e, bool allow_aggregates, BoundQu
         CG_ASSIGN_OR_RETURN(BoundExpr b, BindExpr(c, false, query));
         out.children.push_back(std::move(b));
       }
-      // The same aggregate written twice is computed once.
-      for (size_t i = 0; i < query->aggregates.size(); ++i)
-        if (query->aggregates[i].source_text == out.source_text) out.aggregate_index = int(i);
-      if (out.aggregate_index < 0) {
-        out.aggregate_index = int(query->aggregates.size());
-        query->aggregates.push_back(out);
-      }
-      query->aggregating = true;
-      return out;
+      return AddAggregate(std::move(out), query);
     }
   }
   return out;
+}
+
+BoundExpr Binder::AddAggregate(BoundExpr out, BoundQuery* query) {
+  // The same aggregate written twice is computed once.
+  for (size_t i = 0; i < query->aggregates.size(); ++i)
+    if (query->aggregates[i].source_text == out.source_text) out.aggregate_index = int(i);
+  if (out.aggregate_index < 0) {
+    out.aggregate_index = int(query->aggregates.size());
+    query->aggregates.push_back(out);
+  }
+  query->aggregating = true;
+  return out;
+}
+
+Result<BoundExpr> Binder::BindBelief(const Expr& e, bool allow_aggregates, BoundQuery* query) {
+  const std::string text = TextOf(e.span);
+  if (!allow_aggregates) return Error(e.span, "aggregates such as " + text + " are only allowed in RETURN and ORDER BY");
+  const std::string usage = " (BELIEF(?c), where ?c is bound by a pattern's AS ?c)";
+  if (e.children.size() != 1)
+    return Error(e.span, "BELIEF takes exactly one claim variable" + usage + ", not " +
+                             std::to_string(e.children.size()) + " arguments");
+  const Expr& arg = e.children[0];
+  if (arg.kind != Expr::Kind::kVariable) return Error(arg.span, "BELIEF takes a claim variable" + usage + ", not " + TextOf(arg.span));
+  CG_ASSIGN_OR_RETURN(BoundExpr var, BindExpr(arg, false, query));
+  if (var.slot_kind != VarKind::kClaim)
+    return Error(arg.span, "BELIEF takes a claim variable" + usage + "; ?" + arg.text + " is " +
+                               (var.slot_kind == VarKind::kPredicate ? "a predicate" : "an entity"));
+  BoundExpr out;
+  out.kind = BoundExpr::Kind::kAggregate;
+  out.aggregate = grammar::AggregateKind::kBelief;
+  out.span = e.span;
+  out.source_text = text;
+  out.children.push_back(std::move(var));
+  return AddAggregate(std::move(out), query);
 }
 
 Result<BoundSubquery> Binder::BindSubquery(const std::vector<grammar::Pattern>& patterns,

@@ -36,6 +36,9 @@ class Binder {
   Result<BoundExpr> BindExpr(const grammar::Expr& e, bool allow_aggregates, BoundQuery* query);
   // HAVING: like BindExpr, but names refer to RETURN columns.
   Result<BoundExpr> BindHaving(const grammar::Expr& e, BoundQuery* query);
+  // BELIEF(?c): an aggregate written as a function call; one claim variable.
+  Result<BoundExpr> BindBelief(const grammar::Expr& e, bool allow_aggregates, BoundQuery* query);
+  BoundExpr AddAggregate(BoundExpr aggregate, BoundQuery* query);
   Result<BoundExpr> BindCompare(const grammar::Expr& e, BoundQuery* query, bool allow_aggregates);
   void ResolveEntityConstants(BoundExpr* compare) const;
   Result<BoundSubquery> BindSubquery(const std::vector<grammar::Pattern>& patterns,

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/executor/belief.h"
 #include "engine/executor/evaluator.h"
 #include "engine/executor/group_table.h"
 
@@ -78,10 +79,11 @@ class Emitter {
 };
 
 // Kept small (groups hold one per aggregate, in one array): what only MIN,
-// MAX or COUNT(DISTINCT value) need is allocated when first used.
+// MAX, BELIEF or COUNT(DISTINCT value) need is allocated when first used.
 struct AggState {
   uint64_t count = 0;
   std::unique_ptr<Value> best;  // MIN / MAX
+  std::unique_ptr<BeliefState> belief;
   std::unique_ptr<std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq>> distinct;
   DistinctIds distinct_raw;  // COUNT(DISTINCT ?x) / COUNT(DISTINCT ?c.source) by id
 };
@@ -95,13 +97,58 @@ int RawSlotOf(const BoundExpr& e) {
   return -1;
 }
 
+// BELIEF(?c) needs each claim's confidence and modality, which only its
+// record holds. A point read per row cost 18x COUNT on Q6; so rows only note
+// (claim, state) here, and ReadBeliefClaims reads each record once, in id
+// order and in batches, after the last row. An unbound ?c (OPTIONAL) adds
+// nothing.
+struct BeliefRead {
+  storage::ClaimId claim;
+  size_t state;  // index into the group states
+};
+
+Status NoteBelief(ExecContext* ctx, const BoundExpr& a, const Row& row, size_t state, std::vector<BeliefRead>* reads) {
+  const uint64_t id = row.slots[a.children[0].slot];
+  if (id == 0) return Status::Ok();
+  CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefRead)));
+  reads->push_back({id, state});
+  return Status::Ok();
+}
+
+Status ReadBeliefClaims(ExecContext* ctx, VoiceTable* voices, std::vector<BeliefRead>* reads, AggState* states) {
+  std::sort(reads->begin(), reads->end(), [](const BeliefRead& a, const BeliefRead& b) { return a.claim < b.claim; });
+  std::vector<storage::ClaimId> ids;
+  for (const auto& r : *reads)
+    if (ids.empty() || ids.back() != r.claim) ids.push_back(r.claim);
+  CG_RETURN_IF_ERROR(ctx->Charge(8 * ids.size()));
+  size_t next = 0;
+  return ctx->view().ForEachClaimRecord(ids, [&](const storage::Claim& c) -> Status {
+    CG_RETURN_IF_ERROR(ctx->Tick());
+    CG_ASSIGN_OR_RETURN(uint32_t voice, voices->VoiceOf(c.source));
+    for (; next < reads->size() && (*reads)[next].claim == c.id; ++next) {
+      AggState& s = states[(*reads)[next].state];
+      s.belief->Add(voice, c.modality, c.confidence);
+    }
+    return Status::Ok();
+  });
+}
+
 // The states of one group's aggregates, in query order.
-Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggState* states) {
+Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggState* states, size_t first_state,
+                  std::vector<BeliefRead>* belief_reads) {
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
     AggState& s = states[i];
     if (a.aggregate == grammar::AggregateKind::kCountStar) {
       ++s.count;
+      continue;
+    }
+    if (a.aggregate == grammar::AggregateKind::kBelief) {
+      if (!s.belief) {
+        s.belief = std::make_unique<BeliefState>();
+        CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefState)));
+      }
+      CG_RETURN_IF_ERROR(NoteBelief(ctx, a, row, first_state + i, belief_reads));
       continue;
     }
     if (a.aggregate == grammar::AggregateKind::kCount && a.distinct) {
@@ -135,12 +182,14 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggStat
   return Status::Ok();
 }
 
-std::vector<Value> Finish(const BoundQuery& q, const AggState* states) {
+std::vector<Value> Finish(const BoundQuery& q, const VoiceTable& voices, const AggState* states) {
   std::vector<Value> out;
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
     const AggState& s = states[i];
-    if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
+    if (a.aggregate == grammar::AggregateKind::kBelief)  // no supporting claim (or no rows): 0
+      out.push_back(Value::Number(s.belief ? s.belief->Finish(voices) : 0.0));
+    else if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
       out.push_back(s.best ? *s.best : Value::Null());
     else
       out.push_back(Value::Number(double(a.distinct ? (s.distinct ? s.distinct->size() : 0) + s.distinct_raw.size() : s.count)));
@@ -199,6 +248,8 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     std::vector<std::vector<uint64_t>> provenance;
     std::vector<uint64_t> key_ids;
     std::vector<Value> key_values;
+    VoiceTable voices(&ctx->names());
+    std::vector<BeliefRead> belief_reads;
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
@@ -220,13 +271,14 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         states.resize(states.size() + naggs);
         if (q.with_provenance) provenance.emplace_back();
       }
-      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, states.data() + group * naggs));
+      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, states.data() + group * naggs, group * naggs, &belief_reads));
       if (q.with_provenance) {  // a group carries the union of its rows' claims
         auto& p = provenance[group];
         CG_RETURN_IF_ERROR(ctx->Charge(8 * row.provenance.size()));
         p.insert(p.end(), row.provenance.begin(), row.provenance.end());
       }
     }
+    if (!belief_reads.empty()) CG_RETURN_IF_ERROR(ReadBeliefClaims(ctx, &voices, &belief_reads, states.data()));
     size_t ngroups = groups.size();
     if (ngroups == 0 && q.group_keys.empty()) {  // COUNT(*) over nothing is one row: 0
       ngroups = 1;
@@ -237,7 +289,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     Row first;
     for (size_t g = 0; g < ngroups; ++g) {
       first.slots.assign(first_slots.begin() + g * width, first_slots.begin() + (g + 1) * width);
-      std::vector<Value> aggs = Finish(q, states.data() + g * naggs);
+      std::vector<Value> aggs = Finish(q, voices, states.data() + g * naggs);
       OutRow o;
       for (const auto& r : q.returns) {
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, first, &aggs));

@@ -339,3 +339,49 @@ TEST(ClaimStore, DataDirectoryIsOwnerOnly) {
 
 }  // namespace
 }  // namespace claimgraph::storage
+
+namespace claimgraph::storage {
+namespace {
+
+// ForEachClaimRecord (BELIEF's batched read): the records asked for, in the
+// order asked, across more than one MultiGet batch; a retracted claim's record
+// is still there (callers decide visibility); an unknown id is NotFound.
+TEST(ClaimStore, ForEachClaimRecordReadsTheRecordsAskedForInOrder) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Schema s = Populate(store.get());
+  std::vector<ClaimId> ids;
+  {
+    auto tx = Begin(store.get());
+    for (int i = 0; i < 600; ++i) {
+      ClaimInput c = MakeClaim(s.us, s.targets, s.china, s.src);
+      c.has_span = true;
+      c.span_begin = c.span_end = uint64_t(i);
+      c.confidence = double(i % 100) / 100;
+      ids.push_back(ValueOrDie(tx->Assert(c)));
+    }
+    ValueOrDie(tx->Commit());
+  }
+  {
+    auto tx = Begin(store.get());
+    ASSERT_TRUE(tx->Retract(ids[7], "test").ok());
+    ValueOrDie(tx->Commit());
+  }
+  auto view = ValueOrDie(store->NewReadView());
+  std::vector<ClaimId> asked;
+  for (size_t i = 0; i < ids.size(); i += 2) asked.push_back(ids[i]);  // 300: two batches of 256
+  asked.insert(asked.begin() + 4, ids[7]);
+  std::vector<ClaimId> seen;
+  ASSERT_TRUE(view->ForEachClaimRecord(asked, [&](const Claim& c) {
+                    EXPECT_DOUBLE_EQ(c.confidence, double((c.id - ids[0]) % 100) / 100) << c.id;
+                    EXPECT_EQ(c.source, s.src);
+                    seen.push_back(c.id);
+                    return Status::Ok();
+                  }).ok());
+  EXPECT_EQ(seen, asked);
+  Status missing = view->ForEachClaimRecord({ids[0], ids.back() + 1000}, [](const Claim&) { return Status::Ok(); });
+  EXPECT_EQ(missing.code(), StatusCode::kNotFound) << missing.ToString();
+}
+
+}  // namespace
+}  // namespace claimgraph::storage

@@ -233,6 +233,22 @@ int main(int argc, char** argv) {
                 sq.p50 / cg_t.p50, sq.runs < size_t(s.runs) ? ("  (sqlite n=" + std::to_string(sq.runs) + ")").c_str() : "");
     std::fflush(stdout);
   }
+  if (only.empty() || only == "Q6") {
+    // BELIEF next to COUNT on the Q6 shape (issue 14, goal <= 1.3x): the same
+    // groups (every p5 fact), one aggregate swapped, measured in one run.
+    // BELIEF reads each claim's record (confidence is not in the indexes) and
+    // its source's publisher once per source; COUNT reads neither.
+    const std::string count = "MATCH ?a p5 ?b AS ?c RETURN ?a, ?b, COUNT(?c) AS n";
+    const std::string belief = "MATCH ?a p5 ?b AS ?c RETURN ?a, ?b, BELIEF(?c) AS n";
+    const int r = std::max(5, runs / 3);
+    std::fprintf(stderr, "[query_bench] Q6 BELIEF vs COUNT...\n");
+    Timing c1 = Measure(r, [&] { return RunEngine(&engine, count); });
+    Timing b = Measure(r, [&] { return RunEngine(&engine, belief); });
+    Timing c2 = Measure(r, [&] { return RunEngine(&engine, count); });  // again: drift shows as c1 != c2
+    std::printf("Q6 COUNT(?c)  %8llu rows | p50 %9.3f ms, again %9.3f ms\n", (unsigned long long)c1.rows, c1.p50, c2.p50);
+    std::printf("Q6 BELIEF(?c) %8llu rows | p50 %9.3f ms | BELIEF/COUNT %.2f\n", (unsigned long long)b.rows, b.p50,
+                b.p50 / std::min(c1.p50, c2.p50));
+  }
   sqlite3_close(db);
   store.reset();
   if (!keep) std::filesystem::remove_all(dir);
