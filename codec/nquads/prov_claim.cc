@@ -53,7 +53,7 @@ std::string_view LocalName(std::string_view iri, std::string_view ns) {
 // against what the term means, a second statement of a term refused.
 class Statements {
  public:
-  Statements(ProvClaim* out) : out_(out) {}
+  explicit Statements(ProvClaim* out) : out_(out) {}
 
   bool failed() const { return !out_->error.message.empty(); }
   // The first error wins: it is the one the line points at.
