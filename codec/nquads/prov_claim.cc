@@ -284,7 +284,7 @@ std::vector<ProvClaim> ProvReader::Finish() {
           st.Fail(line, q.columns.object, "confidence \"" + text + "\" is not a number within [0, 1]");
           ok = false;
         }
-        if (ok) c.confidence = number->number;
+        if (ok) c.confidence = number->number == 0 ? 0 : number->number;  // never -0: it would not write back
       } else if (own == "modality") {
         ok = st.Text(q, line, &modality);
         modality_line = line;
@@ -316,6 +316,8 @@ std::vector<ProvClaim> ProvReader::Finish() {
     if (!st.failed()) {
       if (source_iri.empty()) {
         st.Fail(p.first_line, 0, "claim " + graph + " has no prov:wasDerivedFrom: every claim needs a source");
+      } else if (SourceKeyFromTerm(Iri(source_iri)).empty()) {
+        st.Fail(p.first_line, 0, "claim " + graph + ": <" + source_iri + "> names no source");
       } else if (c.has_span && (span_ends != 2 || !(c.span_begin <= c.span_end))) {
         st.Fail(p.first_line, 0, "claim " + graph + ": its span must have spanBegin <= spanEnd, both given");
       } else if (!modality.empty() && !base::ParseModality(modality)) {
