@@ -4,6 +4,7 @@
 
 #include "codec/jsonl/jsonl_claim.h"
 #include "codec/nquads/nquads_parser.h"
+#include "codec/nquads/prov_claim.h"
 #include "codec/nquads/quad_claim.h"
 
 namespace claimgraph::codec {
@@ -41,6 +42,14 @@ void ClaimLineReader::Read(std::string_view line, ClaimLine* out) {
   std::optional<Quad> quad = ParseNQuadsLine(line, &out->error);
   if (!quad) {
     out->blank = out->error.message.empty();  // blank or a comment
+    return;
+  }
+  if (IsProvQuad(*quad)) {
+    // Read as a plain quad it would be a claim whose source is the claim
+    // graph: wrong, and silently so.
+    out->error = {quad->graph ? quad->columns.graph : quad->columns.subject,
+                  "a statement of an nquads-prov file (a claim graph or its provenance): claimgraphd import reads "
+                  "such a file whole, when its first statement is one"};
     return;
   }
   std::optional<ClaimDraft> draft = quads_->Map(*quad, &out->error);

@@ -66,7 +66,8 @@ Result<Literal> MakeNumberLiteral(std::string_view lexical) {
     const std::string text(lexical);
     return Status::InvalidArgument("\"" + text + "\" is not a finite number");
   }
-  return Literal{LiteralKind::kNumber, CanonicalNumber(v), v};
+  // -0 is 0, as its lexical form says: a value read back must equal the one written.
+  return Literal{LiteralKind::kNumber, CanonicalNumber(v), v == 0 ? 0.0 : v};
 }
 
 Result<Literal> MakeDateLiteral(std::string_view lexical) {

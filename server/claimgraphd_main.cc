@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   srv->add_option("--rules", serve.ingest_rules, "Ingestion rules for IngestDocument (examples/ingest/rules.json)");
 
   ImportCommand import;
-  auto* imp = app.add_subcommand("import", "Bulk-import N-Quads (.nq/.nt) and JSONL (.jsonl) claim files offline");
+  auto* imp = app.add_subcommand("import", "Bulk-import N-Quads (.nq/.nt; nquads-prov recognized) and JSONL (.jsonl) claim files offline");
   imp->add_option("--data", import.data_dir, "Data directory (created if missing)")->required();
   imp->add_option("--schema", import.schema_files, "Schema/gazetteer JSON applied first (repeatable)")
       ->allow_extra_args(false);
@@ -55,9 +55,11 @@ int main(int argc, char** argv) {
   imp->add_option("--default-source", import.default_source, "Source for quads in the default graph");
 
   ExportCommand exp;
-  auto* ex = app.add_subcommand("export", "Export claims (JSONL with full provenance, or N-Quads)");
+  auto* ex = app.add_subcommand(
+      "export", "Export claims (JSONL or nquads-prov with full provenance, or N-Quads)");
   ex->add_option("--data", exp.data_dir, "Data directory")->required();
-  ex->add_option("--format", exp.format, "jsonl or nquads")->check(CLI::IsMember({"jsonl", "nquads"}));
+  ex->add_option("--format", exp.format, "jsonl, nquads, or nquads-prov (each claim a named graph with its provenance)")
+      ->check(CLI::IsMember({"jsonl", "nquads", "nquads-prov"}));
   ex->add_option("--as-of", exp.as_of, "Export the store as of this transaction");
   ex->add_option("-o,--output", exp.output, "Output file (default: standard output)");
 

@@ -97,12 +97,14 @@ int RunExport(const ExportCommand& cmd) {
     if (!file) return Fail(Status::IOError("cannot write " + cmd.output));
     out = &file;
   }
-  const bool nquads = cmd.format == "nquads";
-  auto exported = io::Export(**engine, nquads ? io::ExportFormat::kNQuads : io::ExportFormat::kJsonl, cmd.as_of, *out);
+  const io::ExportFormat format = cmd.format == "nquads"        ? io::ExportFormat::kNQuads
+                                  : cmd.format == "nquads-prov" ? io::ExportFormat::kNQuadsProv
+                                                                : io::ExportFormat::kJsonl;
+  auto exported = io::Export(**engine, format, cmd.as_of, *out);
   if (!exported.ok()) return Fail(exported.status());
   out->flush();
-  std::cerr << fmt::format("exported {} {} as of tx {}\n", exported->lines, nquads ? "quads" : "claims",
-                           exported->as_of);
+  std::cerr << fmt::format("exported {} {} as of tx {}\n", exported->lines,
+                           format == io::ExportFormat::kJsonl ? "claims" : "quads", exported->as_of);
   return 0;
 }
 

@@ -13,7 +13,7 @@ namespace claimgraph::server {
 struct ImportCommand {
   std::string data_dir;
   std::vector<std::string> schema_files;
-  std::vector<std::string> files;  // .nq/.nt (N-Quads) or .jsonl (claims)
+  std::vector<std::string> files;  // .nq/.nt (N-Quads, nquads-prov when its first statement is) or .jsonl (claims)
   bool skip_invalid = false;
   bool online = false;  // WriteBatch instead of SST ingest
   std::string principal = "import";
@@ -23,7 +23,7 @@ int RunImport(const ImportCommand& cmd);
 
 struct ExportCommand {
   std::string data_dir;
-  std::string format = "jsonl";  // jsonl | nquads
+  std::string format = "jsonl";  // jsonl | nquads | nquads-prov
   std::optional<uint64_t> as_of;
   std::string output = "-";
 };

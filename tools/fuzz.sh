@@ -11,10 +11,10 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_FUZZ=ON -DCLAIMGRAPH_WERROR=ON >/dev/null
-cmake --build build-fuzz --parallel 2 --target claimql_fuzz nquads_fuzz jsonl_fuzz ingest_fuzz
+cmake --build build-fuzz --parallel 2 --target claimql_fuzz nquads_fuzz nquads_prov_fuzz jsonl_fuzz ingest_fuzz
 
 SEEDS=build-fuzz/seeds
-rm -rf "$SEEDS" && mkdir -p "$SEEDS"/{claimql,nquads,jsonl,ingest} build-fuzz/crashes build-fuzz/corpus
+rm -rf "$SEEDS" && mkdir -p "$SEEDS"/{claimql,nquads,nquads_prov,jsonl,ingest} build-fuzz/crashes build-fuzz/corpus
 python3 - "$SEEDS" <<'PY'
 import glob, os, sys
 seeds = sys.argv[1]
@@ -39,14 +39,14 @@ for path in sorted(glob.glob("examples/corpus/*.txt")):
     for j, para in enumerate(data.split(b"\n\n")[:40]):
         if para.strip():
             open(f"{seeds}/ingest/{os.path.basename(path)}.{j:02d}", "wb").write(para)
-for target in ("claimql", "nquads", "jsonl", "ingest"):
+for target in ("claimql", "nquads", "nquads_prov", "jsonl", "ingest"):
     for path in glob.glob(f"tests/fuzz/regressions/{target}/*"):
         if not path.endswith("README"):
             open(f"{seeds}/{target}/regression-{os.path.basename(path)}", "wb").write(open(path, "rb").read())
 PY
 
 status=0
-for target in claimql nquads jsonl ingest; do
+for target in claimql nquads nquads_prov jsonl ingest; do
   mkdir -p "build-fuzz/corpus/$target"
   echo "== fuzzing $target for ${SECONDS_EACH}s"
   log="build-fuzz/$target.log"

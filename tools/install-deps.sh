@@ -11,6 +11,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libsimdjson-dev libfmt-dev libspdlog-dev libedit-dev libssl-dev libjemalloc-dev
   python3-grpcio python3-protobuf sqlite3 libsqlite3-dev openssl
   iso-codes   # tools/gazetteer: ISO 3166-1 and 3166-3 (the CTest gazetteer_up_to_date)
+  raptor2-utils   # rapper: an RDF parser not ours checks the nquads-prov export (tests/engine/prov_nquads_test.cc)
   clang libclang-rt-14-dev   # tools/fuzz.sh: libFuzzer and the sanitizer runtimes
 )
 

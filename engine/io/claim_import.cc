@@ -1,6 +1,6 @@
-// Both text importers: one transaction over every file, lines read on a
+// The text importers: one transaction over every file, lines read on a
 // second thread (LinePipeline) by the reader `claimgraph load` uses too
-// (codec::ClaimLineReader), each claim written through the names every write
+// (codec::ClaimLineReader) — an nquads-prov file whole, by codec::ProvReader — each claim written through the names every write
 // path shares, rejections collected as file:line:column: reason, and the
 // commit — or, when a line was rejected without --skip-invalid, nothing.
 #include <chrono>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "codec/claim_file.h"
+#include "codec/nquads/prov_claim.h"
 #include "engine/io/claim_writer.h"
 #include "storage/claim_store.h"
 #include "engine/io/import.h"
@@ -72,7 +73,36 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
   codec::ClaimFileOptions read_options;
   read_options.default_source = options.default_source;
   ImportSummary summary;
+  auto take = [&](const std::string& file, uint64_t line, uint64_t column, std::string error,
+                  const codec::FileClaim& claim) -> Status {
+    if (!error.empty()) {
+      summary.rejected.push_back({file, line, column, std::move(error)});
+      return Status::Ok();
+    }
+    Status st = WriteClaim(claim, writer.get(), &summary);
+    if (!st.ok()) {
+      if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
+      summary.rejected.push_back({file, line, 0, st.message()});
+    }
+    return Status::Ok();
+  };
   for (const auto& file : files) {
+    // nquads-prov spreads a claim over many statements, in any order: the
+    // file is read whole, then its claims written in their numbers' order.
+    if (file.format == codec::ClaimFileFormat::kNQuads && codec::IsProvNQuads(*file.in)) {
+      codec::ProvReader reader;
+      std::string text;
+      uint64_t line = 0;
+      while (std::getline(*file.in, text)) {
+        reader.Add(++line, text);
+        ++summary.lines;
+        if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
+      }
+      if (file.in->bad()) return Status::IOError("reading " + file.name);
+      for (auto& c : reader.Finish())
+        CG_RETURN_IF_ERROR(take(file.name, c.line, c.error.column, std::move(c.error.message), c.claim));
+      continue;
+    }
     ReadClaimLine read{std::make_unique<codec::ClaimLineReader>(file.format, read_options)};
     LinePipeline<codec::FileClaim, ReadClaimLine> pipeline(file.in, std::move(read));
     std::vector<ParsedLine<codec::FileClaim>> batch;
@@ -81,15 +111,7 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
         ++summary.lines;
         if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
         if (item.blank) continue;
-        if (!item.error.empty()) {
-          summary.rejected.push_back({file.name, item.line, item.column, std::move(item.error)});
-          continue;
-        }
-        Status st = WriteClaim(item.value, writer.get(), &summary);
-        if (!st.ok()) {
-          if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
-          summary.rejected.push_back({file.name, item.line, 0, st.message()});
-        }
+        CG_RETURN_IF_ERROR(take(file.name, item.line, item.column, std::move(item.error), item.value));
       }
     }
     if (pipeline.io_error()) return Status::IOError("reading " + file.name);

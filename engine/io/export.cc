@@ -10,8 +10,10 @@ Result<ExportSummary> Export(const engine::Engine& engine, ExportFormat format, 
   CG_ASSIGN_OR_RETURN(auto view, engine.store()->NewReadView(as_of));
   ExportSummary summary;
   summary.as_of = view->as_of();
-  CG_ASSIGN_OR_RETURN(summary.lines,
-                      format == ExportFormat::kNQuads ? ExportNQuads(*view, out) : ExportJsonl(*view, out));
+  Result<uint64_t> lines = format == ExportFormat::kNQuads ? ExportNQuads(*view, out)
+                           : format == ExportFormat::kJsonl ? ExportJsonl(*view, out)
+                                                            : ExportNQuadsProv(*view, out);
+  CG_ASSIGN_OR_RETURN(summary.lines, std::move(lines));
   return summary;
 }
 

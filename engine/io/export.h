@@ -1,5 +1,6 @@
 // `claimgraphd export`: the store as of a transaction, as N-Quads or as JSONL
-// claims, through the engine (the writers are nquads_export.h and jsonl.h).
+// claims, or as nquads-prov (each claim a named graph with its provenance),
+// through the engine (the writers are in snapshot_export.h).
 #pragma once
 
 #include <optional>
@@ -9,10 +10,10 @@
 
 namespace claimgraph::io {
 
-enum class ExportFormat { kNQuads, kJsonl };
+enum class ExportFormat { kNQuads, kJsonl, kNQuadsProv };
 
 struct ExportSummary {
-  uint64_t lines = 0;     // quads or claims written
+  uint64_t lines = 0;     // quads (N-Quads, nquads-prov) or claims (JSONL) written
   engine::TxId as_of = 0;  // the snapshot they were read from
 };
 

@@ -1,5 +1,7 @@
 // Claim files into the store: N-Quads (each quad a claim whose source is its
-// graph) and JSON Lines claims (each line a claim with its provenance). The
+// graph; or nquads-prov, each claim a named graph with its provenance, when
+// the file's first statement is one: codec/nquads/prov_claim.h) and JSON Lines
+// claims (each line a claim with its provenance). The
 // formats, and the line reader `claimgraph load` shares, are codec/ (claim_file.h,
 // nquads/quad_claim.h, jsonl/jsonl_claim.h); this is the store's side,
 // engine/io/claim_import.cc.

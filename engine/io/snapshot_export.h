@@ -21,5 +21,8 @@ struct ExportOptions {
 // Each returns the number of lines written.
 Result<uint64_t> ExportNQuads(const storage::ReadView& view, std::ostream& out, const ExportOptions& options = {});
 Result<uint64_t> ExportJsonl(const storage::ReadView& view, std::ostream& out);
+// Every claim as its own named graph with its provenance, retracted ones
+// included, in id order (codec/nquads/prov_claim.h); returns the quads.
+Result<uint64_t> ExportNQuadsProv(const storage::ReadView& view, std::ostream& out);
 
 }  // namespace claimgraph::io

@@ -19,6 +19,7 @@
 #include "codec/jsonl/jsonl_claim.h"
 #include "codec/nquads/nquads_parser.h"
 #include "codec/nquads/nquads_writer.h"
+#include "codec/nquads/prov_claim.h"
 #include "tests/claimql/golden_util.h"
 #include "tests/codec/nquads_w3c_manifest.h"
 #include "tests/fuzz/harnesses.h"
@@ -103,6 +104,23 @@ TEST(FuzzRegression, JsonlOverTheExampleFile) {
   EXPECT_GT(f.inputs, 10u);
   ExpectAllHold(f);
   ExpectRegressionsHold(CheckJsonl, "jsonl");
+}
+
+TEST(FuzzRegression, NQuadsProvOverTheKeptInputs) {
+  ExpectRegressionsHold(CheckNQuadsProv, "nquads_prov");
+  // The kept file reaches the reader's cases: two claims read, one refused.
+  std::istringstream in(Read(std::filesystem::path(testing::SourceDir()) / "tests/fuzz/regressions/nquads_prov/every-field.nq"));
+  codec::ProvReader reader;
+  uint64_t n = 0;
+  for (std::string line; std::getline(in, line);) reader.Add(++n, line);
+  std::vector<codec::ProvClaim> claims = reader.Finish();
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[0].error.message, "");
+  EXPECT_EQ(claims[0].claim.principal, "analyst 1");
+  EXPECT_EQ(claims[1].error.message, "");
+  EXPECT_TRUE(claims[1].claim.retracted());
+  EXPECT_EQ(claims[1].claim.claim.source.published, "spring 2015");
+  EXPECT_NE(claims[2].error.message.find("no prov:wasDerivedFrom"), std::string::npos) << claims[2].error.message;
 }
 
 TEST(FuzzRegression, IngestOverTheCorpus) {

@@ -10,12 +10,14 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "base/normalize.h"
 #include "codec/diagnostic_text.h"
 #include "codec/jsonl/jsonl_claim.h"
 #include "codec/nquads/nquads_parser.h"
 #include "codec/nquads/nquads_writer.h"
+#include "codec/nquads/prov_claim.h"
 #include "engine/binder/binder.h"
 #include "tests/claimql/golden_util.h"
 
@@ -286,6 +288,53 @@ Violation CheckClaimQL(std::string_view text) {
 Violation CheckNQuads(std::string_view text) { return CheckNQuadsLines(text, codec::FormatQuad); }
 
 Violation TEST_CheckNQuadsWith(std::string_view text, QuadFormatter format) { return CheckNQuadsLines(text, format); }
+
+Violation CheckNQuadsProv(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    lines.push_back(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  auto read = [](const std::vector<std::string_view>& in) {
+    codec::ProvReader reader;
+    for (size_t i = 0; i < in.size(); ++i) reader.Add(i + 1, in[i]);
+    return reader.Finish();
+  };
+  std::vector<codec::FileClaim> accepted;
+  for (const auto& c : read(lines)) {
+    if (c.error.message.empty()) {
+      if (auto v = CheckJsonlClaim(c.claim)) return Cat("claim ", c.claim.id, ": ", *v);
+      accepted.push_back(c.claim);
+      continue;
+    }
+    if (c.line == 0 || c.line > lines.size())
+      return Cat("refused at line ", c.line, " of ", lines.size(), ": ", c.error.message);
+    if (c.error.column > lines[c.line - 1].size() + 1)
+      return Cat("refused at line ", c.line, " column ", c.error.column, ", outside its ",
+                 lines[c.line - 1].size(), " bytes: ", c.error.message);
+  }
+  codec::ProvQuadWriter writer;
+  std::string written;
+  for (const auto& c : accepted) writer.Write(c, &written);
+  std::vector<std::string_view> again_lines;
+  for (size_t pos = 0; pos < written.size();) {
+    size_t nl = written.find('\n', pos);
+    again_lines.push_back(std::string_view(written).substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  std::vector<codec::ProvClaim> again = read(again_lines);
+  if (again.size() != accepted.size())
+    return Cat(accepted.size(), " claims accepted, written out, read back as ", again.size());
+  for (size_t i = 0; i < again.size(); ++i) {
+    if (!again[i].error.message.empty())
+      return Cat("claim ", accepted[i].id, " written out is refused: ", again[i].error.message);
+    std::string before = codec::FormatJsonlClaim(accepted[i]), after = codec::FormatJsonlClaim(again[i].claim);
+    if (before != after) return Cat("claim written out and read back differs: ", before, " then ", after);
+  }
+  return std::nullopt;
+}
 
 Violation CheckJsonlClaim(const codec::FileClaim& p) {
   const codec::ClaimDraft& c = p.claim;

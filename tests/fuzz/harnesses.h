@@ -47,6 +47,12 @@ Violation CheckNQuads(std::string_view text);
 // or digits, a method, a predicate and a source.
 Violation CheckJsonl(std::string_view line);
 
+// The nquads-prov reader on a file. A refusal has a reason, a line within
+// the text and a column within that line (or 0); an accepted claim has fields
+// within their ranges (CheckJsonlClaim) and, written out by ProvQuadWriter and
+// read back, is the same claim, field for field.
+Violation CheckNQuadsProv(std::string_view text);
+
 // The ingestion pipeline on an article. Every claim's span lies in the text
 // and its quote is exactly those bytes, its confidence is within [0, 1], it
 // relates two different entities; every dropped block lies in the text.

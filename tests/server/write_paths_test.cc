@@ -170,6 +170,41 @@ TEST_F(WritePaths, OneInputThroughEveryPathGivesOneStoreAndRunningItAgainWritesN
   EXPECT_NE(back.out.find("imported 0 claims"), std::string::npos) << back.out;
 }
 
+// nquads-prov through the tools: claimgraphd export writes it, claimgraphd
+// import recognizes it (a .nq file whose first statement is a claim graph's)
+// and restores every claim, so the export of the new store is the same bytes;
+// claimgraph export writes the same through a server.
+TEST_F(WritePaths, NQuadsProvExportImportsBackAndExportsTheSameBytes) {
+  const std::string first = Path("first"), second = Path("second");
+  ASSERT_EQ(Run({Claimgraphd(), "import", "--data", first, "--schema", Path("schema.json"), Path("claims.jsonl")}).code,
+            0);
+  Ran exported = Run({Claimgraphd(), "export", "--data", first, "--format", "nquads-prov", "-o", Path("prov.nq")});
+  ASSERT_EQ(exported.code, 0) << exported.err;
+  const std::string prov = Slurp(Path("prov.nq"));
+  EXPECT_NE(prov.find("<urn:claimgraph:claim:1> <http://www.w3.org/ns/prov#wasDerivedFrom> "
+                      "<urn:claimgraph:source:s1> ."),
+            std::string::npos)
+      << prov;
+  Ran imported = Run({Claimgraphd(), "import", "--data", second, "--schema", Path("schema.json"), Path("prov.nq")});
+  ASSERT_EQ(imported.code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("imported 5 claims"), std::string::npos) << imported.out;
+  EXPECT_EQ(Run({Claimgraphd(), "export", "--data", second, "--format", "nquads-prov"}).out, prov);
+  EXPECT_EQ(Run({Claimgraphd(), "export", "--data", second}).out, Run({Claimgraphd(), "export", "--data", first}).out);
+
+  // `claimgraph load` does not misread it as plain N-Quads.
+  ServerProcess server({"--schema", Path("schema.json")}, "", /*load_examples=*/false);
+  Ran load = Run({Claimgraph(), "--server", server.address(), "--token", kWriter, "load", Path("prov.nq")});
+  EXPECT_NE(load.code, 0);
+  EXPECT_NE(load.err.find("prov.nq:1:"), std::string::npos) << load.err;
+  EXPECT_NE(load.err.find("nquads-prov"), std::string::npos) << load.err;
+  ASSERT_EQ(Run({Claimgraph(), "--server", server.address(), "--token", kWriter, "load", Path("claims.jsonl")}).code, 0);
+  Ran cli = Run({Claimgraph(), "--server", server.address(), "--token", kReader, "export", "--format", "nquads-prov"});
+  ASSERT_EQ(cli.code, 0) << cli.err;
+  const std::string served = server.data_dir();
+  ASSERT_EQ(server.Stop(), 0);
+  EXPECT_EQ(cli.out, Run({Claimgraphd(), "export", "--data", served, "--format", "nquads-prov"}).out);
+}
+
 TEST_F(WritePaths, ALikelyTypoOfAPredicateIsRefusedOnEveryPathAndNothingIsWritten) {
   Write("typo.jsonl", R"({"subject":"Japan","predicate":"pactt","object":"India","source":"s1"})" "\n");
   Write("typo.cql", "ASSERT \"Japan\" pactt \"India\" SOURCE \"s1\";\n");

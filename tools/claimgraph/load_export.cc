@@ -15,6 +15,7 @@
 #include "codec/claim_file.h"
 #include "codec/jsonl/jsonl_claim.h"
 #include "codec/nquads/nquads_writer.h"
+#include "codec/nquads/prov_claim.h"
 #include "codec/nquads/quad_claim.h"
 
 namespace claimgraph::cli {
@@ -261,15 +262,21 @@ int RunExport(Client& client, const std::string& format) {
   auto reader = client.stub().Query(ctx.get(), req);
   v1::QueryResponse part;
   uint64_t n = 0;
+  codec::ProvQuadWriter prov;
+  std::string text;
   while (reader->Read(&part)) {
     if (!part.has_batch()) continue;
     for (const auto& r : part.batch().rows()) {
       if (r.values_size() < 18) continue;
       ++n;
       codec::FileClaim claim = ClaimOfRow(r.values());
-      if (format == "nquads")
+      if (format == "nquads") {
         std::cout << codec::FormatQuad(codec::QuadOfClaim(claim.claim, codec::kDefaultSource)) << "\n";
-      else
+      } else if (format == "nquads-prov") {
+        text.clear();
+        prov.Write(claim, &text);
+        std::cout << text;
+      } else
         std::cout << codec::FormatJsonlClaim(claim) << "\n";
     }
   }

@@ -23,7 +23,8 @@ struct LoadOptions {
 // its file's content, so an interrupted load can simply be run again.
 int RunLoad(Client& client, const LoadOptions& options);
 
-// Writes every live claim with its provenance as JSON Lines (or N-Quads).
+// Writes every live claim with its provenance as JSON Lines (or N-Quads, or
+// nquads-prov).
 int RunExport(Client& client, const std::string& format);
 
 }  // namespace claimgraph::cli

@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
                    "Source for quads in the default graph (as claimgraphd import's)");
   std::string export_format = "jsonl";
   auto* exp = app.add_subcommand("export", "Write every live claim with its provenance to standard output");
-  exp->add_option("--format", export_format, "jsonl or nquads")->check(CLI::IsMember({"jsonl", "nquads"}));
+  exp->add_option("--format", export_format, "jsonl, nquads, or nquads-prov (each claim a named graph with its provenance)")
+      ->check(CLI::IsMember({"jsonl", "nquads", "nquads-prov"}));
 
   IngestOptions ingest;
   auto* ing = app.add_subcommand("ingest", "Extract claims from articles through the server's IngestDocument");
