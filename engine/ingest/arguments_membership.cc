@@ -82,9 +82,8 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
   b.pattern = "group-before";
   b.descriptive = true;
   for (int m : Parts(ml, types)) b.pairs.emplace_back(m, group->entity);
-  b.token_begin = std::min(cb, ml.token_begin);
+  b.token_begin = std::min({cb, ml.token_begin, group->token_begin});
   b.token_end = std::max(ce, ml.token_end);
-  b.token_begin = std::min(b.token_begin, group->token_begin);
   b.subject_choice = how + Quoted(v.Text(ml.token_begin, ml.token_end));
   b.object_choice = "the group right before the cue " + Quoted(v.Text(group->token_begin, group->token_end));
   b.anaphor = ml.anaphor;
