@@ -53,7 +53,8 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
                         std::holds_alternative<grammar::RetractStatement>(statement.node) ||
                         std::holds_alternative<grammar::DefinePredicateStatement>(statement.node) ||
                         std::holds_alternative<grammar::DefineEntityStatement>(statement.node) ||
-                        std::holds_alternative<grammar::RedactStatement>(statement.node);
+                        std::holds_alternative<grammar::RedactStatement>(statement.node) ||
+                        std::holds_alternative<grammar::MarkStatement>(statement.node);
   if (is_write && options.read_only)
     return Status::PermissionDenied("principal '" + options.principal + "' may not write");
   if (std::holds_alternative<grammar::RedactStatement>(statement.node) && !options.admin)
@@ -83,6 +84,7 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
           [&](const grammar::HistoryFactStatement& s) { return ExecuteHistoryFact(ctx, s); },
           [&](const grammar::AuditVerifyStatement& s) { return ExecuteAuditVerify(ctx, s); },
           [&](const grammar::RedactStatement& s) { return ExecuteRedact(ctx, s); },
+          [&](const grammar::MarkStatement& s) { return ExecuteMark(ctx, s); },
       },
       statement.node);
   if (!result.ok()) return result;

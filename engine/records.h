@@ -85,7 +85,7 @@ struct HistoryEvent {
   int64_t time_us = 0;  // when the transaction committed
   std::string event;
   std::string principal;
-  std::string detail;  // asserted: modality, confidence, method; retracted: the reason
+  std::string detail;  // asserted: modality, confidence, method; retracted, deprecated, restored: the reason
 };
 
 }  // namespace claimgraph::engine

@@ -26,6 +26,7 @@ Result<QueryResult> ExecuteHistoryClaim(const StatementContext& ctx, const gramm
 Result<QueryResult> ExecuteHistoryFact(const StatementContext& ctx, const grammar::HistoryFactStatement& s);
 Result<QueryResult> ExecuteAuditVerify(const StatementContext& ctx, const grammar::AuditVerifyStatement& s);
 Result<QueryResult> ExecuteRedact(const StatementContext& ctx, const grammar::RedactStatement& s);
+Result<QueryResult> ExecuteMark(const StatementContext& ctx, const grammar::MarkStatement& s);
 
 // Sends a fully built result through the statement's sink (if any), within
 // the max-rows limit like any query.

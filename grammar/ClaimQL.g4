@@ -15,6 +15,8 @@ statement
   | HISTORY CLAIM INTEGER                                      # historyClaimStatement
   | HISTORY term predicateName term                            # historyFactStatement
   | REDACT SOURCE STRING (REASON STRING)?                      # redactStatement
+  | (DEPRECATE | RESTORE) CLAIM INTEGER (',' INTEGER)* (REASON STRING)?  # markClaimStatement
+  | (DEPRECATE | RESTORE) SOURCE STRING (REASON STRING)?       # markSourceStatement
   | AUDIT VERIFY (INDEXES | EVIDENCE)*                         # auditStatement
   ;
 
@@ -35,6 +37,7 @@ matchTail
   | AS OF STRING                                               # asOfTimeTail
   | VALID AT STRING (OR UNKNOWN)?                              # validAtTail
   | VALID DURING STRING '..' STRING (OR UNKNOWN)?              # validDuringTail
+  | WITH DEPRECATED                                            # withDeprecatedTail
   ;
 
 // Paths: p, ^p, p|q, (...), and the quantifiers + * {m,n} {m,} {n}.
@@ -108,6 +111,7 @@ softKeyword
   | ENTITY | PREDICATE | HISTORY | AUDIT | VERIFY | INDEXES | PROVENANCE | FULL
   | VALID | AT | DURING | UNKNOWN | TO
   | EVIDENCE | REDACT | TEXT
+  | DEPRECATE | RESTORE | DEPRECATED
   ;
 
 predicateName : name ;
@@ -159,6 +163,7 @@ HAVING : H A V I N G ;      FULL : F U L L ;      HISTORY : H I S T O R Y ;    A
 INDEXES : I N D E X E S ;   EVIDENCE : E V I D E N C E ; REDACT : R E D A C T ;       TEXT : T E X T ;
 VALID : V A L I D ;          AT : A T ;                   DURING : D U R I N G ;
 UNKNOWN : U N K N O W N ;    TO : T O ;
+DEPRECATE : D E P R E C A T E ; RESTORE : R E S T O R E ;  DEPRECATED : D E P R E C A T E D ;
 
 VARIABLE : '?' [a-zA-Z_] [a-zA-Z0-9_]* ;
 // Hyphenated names such as shares-intel and targeted-by are one identifier.

@@ -121,6 +121,7 @@ struct Query {
   std::optional<std::string> as_of_time;
   SourceSpan as_of_span;
   std::optional<ValidTail> valid;
+  bool with_deprecated = false;  // WITH DEPRECATED: deprecated claims answer too
   bool distinct = false;
   std::vector<ReturnItem> returns;
   std::vector<Expr> group_by;
@@ -196,9 +197,19 @@ struct RedactStatement {
   std::string reason;
 };
 
+// DEPRECATE CLAIM n[, m...] REASON "..." / DEPRECATE SOURCE "key" REASON "...",
+// and RESTORE of either (REASON optional): claims kept, hidden by default.
+struct MarkStatement {
+  bool deprecate = true;          // false: RESTORE
+  std::vector<uint64_t> claims;   // CLAIM n, ...
+  std::optional<std::string> source;  // SOURCE "key"
+  std::string reason;
+};
+
 struct Statement {
   std::variant<Query, AssertStatement, RetractStatement, DefinePredicateStatement, DefineEntityStatement,
-               ShowStatement, HistoryClaimStatement, HistoryFactStatement, AuditVerifyStatement, RedactStatement>
+               ShowStatement, HistoryClaimStatement, HistoryFactStatement, AuditVerifyStatement, RedactStatement,
+               MarkStatement>
       node;
   SourceSpan span;
 };

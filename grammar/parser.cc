@@ -108,7 +108,9 @@ class CollectingErrorListener : public antlr4::BaseErrorListener {
         expected.insert(FriendlyTokenName(parser->getVocabulary(), type));
     } catch (...) {
     }
-    if (!expected.empty() && expected.size() <= 12) {
+    // Up to every statement keyword (a misspelt first word); longer lists,
+    // inside expressions, say less than the caret.
+    if (!expected.empty() && expected.size() <= 16) {
       std::string list;
       for (const auto& e : expected) list += (list.empty() ? "" : ", ") + e;
       d.message = what + "; expected " + (expected.size() == 1 ? "" : "one of ") + list;

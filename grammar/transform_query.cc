@@ -73,6 +73,8 @@ Query Transformer::TransformQuery(P::QueryContext* ctx) {
       if (q.valid) throw TransformError(SpanOf(v), "VALID is given twice");
       q.valid = ValidTail{StringValue(v->STRING(0)), StringValue(v->STRING(1)), true, v->UNKNOWN() != nullptr,
                           SpanOf(v)};
+    } else if (dynamic_cast<P::WithDeprecatedTailContext*>(tail)) {
+      q.with_deprecated = true;
     }
   }
   q.distinct = ctx->DISTINCT() != nullptr;

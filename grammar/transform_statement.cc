@@ -193,6 +193,18 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
     s.source = StringValue(r->STRING(0));
     if (r->STRING().size() > 1) s.reason = StringValue(r->STRING(1));
     st.node = std::move(s);
+  } else if (auto* m = dynamic_cast<P::MarkClaimStatementContext*>(ctx)) {
+    MarkStatement s;
+    s.deprecate = m->DEPRECATE() != nullptr;
+    for (auto* i : m->INTEGER()) s.claims.push_back(IntegerValue(i));
+    if (m->STRING()) s.reason = StringValue(m->STRING());
+    st.node = std::move(s);
+  } else if (auto* m = dynamic_cast<P::MarkSourceStatementContext*>(ctx)) {
+    MarkStatement s;
+    s.deprecate = m->DEPRECATE() != nullptr;
+    s.source = StringValue(m->STRING(0));
+    if (m->STRING().size() > 1) s.reason = StringValue(m->STRING(1));
+    st.node = std::move(s);
   } else {
     auto* a = dynamic_cast<P::AuditStatementContext*>(ctx);
     st.node = AuditVerifyStatement{a != nullptr && !a->INDEXES().empty(), a != nullptr && !a->EVIDENCE().empty()};

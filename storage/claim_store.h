@@ -31,6 +31,12 @@ struct StoreOptions {
   size_t block_cache_bytes = 256 << 20;
 };
 
+// What a read view yields besides the claims visible as of its transaction.
+struct ViewOptions {
+  // Deprecated claims too (WITH DEPRECATED); by default a scan skips them.
+  bool include_deprecated = false;
+};
+
 // How a pattern with these positions bound is read: a posting list (or the
 // lists under a one-word prefix) when exactly the leading words of an sp or
 // po list key are bound, else a per-claim index. The planner names it in
@@ -66,9 +72,11 @@ class ReadView {
   // One posting list (or the lists under a prefix), or one prefix seek on spo
   // or osp, as ChooseAccessPath says; yields only visible claims.
   virtual std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const = 0;
-  // Like Scan, but also yields claims retracted at or before as_of() (history).
+  // Like Scan, but also yields claims retracted at or before as_of() and
+  // deprecated ones, whatever the view's options (history).
   virtual std::unique_ptr<ClaimCursor> ScanAllVersions(const TriplePattern& pattern) const = 0;
-  // Claim ids of visible claims from one source, ascending.
+  // Claim ids of visible claims from one source, ascending (deprecated ones
+  // only when the view includes them).
   virtual Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const = 0;
   // Number of visible claims matching the pattern, counting at most `cap`.
   virtual Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const = 0;
@@ -106,6 +114,12 @@ class ReadView {
   virtual Result<TxRecord> GetTx(TxId tx) const = 0;
   // The newest transaction committed at or before `time_us`; 0 if none.
   virtual Result<TxId> TxAtTime(int64_t time_us) const = 0;
+  // Deprecation (marks.h), as of this view. The mark that makes the claim
+  // deprecated — its own, else its source's — or nullopt when it is not.
+  virtual std::optional<Mark> DeprecationOf(ClaimId claim, SourceId source) const = 0;
+  // Every mark of one claim or source at or before as_of(), oldest first.
+  virtual std::vector<Mark> MarksOf(Mark::Target target, uint64_t id) const = 0;
+
   // Visits every claim ever asserted (live or retracted), in id order.
   virtual Status ForEachClaim(const std::function<Status(const Claim&)>& visit) const = 0;
   // The assertion records of `ids` (ascending, each existing; retractions not
@@ -208,6 +222,14 @@ class WriteTransaction {
   // redacted, is not written again: two sources with one text share it, and
   // a takedown is not undone by ingesting the text anew.
   virtual Status KeepText(SourceId source, std::string_view text) = 0;
+  // Deprecates (`deprecated`) or restores a claim or a source (Mark in
+  // types.h); `reason` is required for a deprecation. FailedPrecondition
+  // when the target is already in that state (a claim deprecated through its
+  // source is restored by restoring the source), when a claim is retracted,
+  // or when this transaction marked the same target already; NotFound when
+  // it does not exist.
+  virtual Status SetDeprecated(Mark::Target target, uint64_t id, bool deprecated, std::string_view reason) = 0;
+
   // Removes the source's kept text (a takedown): its SHA-256, the source and
   // its claims stay, and the redaction — who, when, `reason` — is recorded in
   // the text's place and in the txlog. The text is content-addressed, so
@@ -278,7 +300,8 @@ class ClaimStore {
 
   // A snapshot as of `as_of` (nullopt = the newest transaction). NotFound
   // when `as_of` is beyond the newest transaction.
-  virtual Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of = std::nullopt) const = 0;
+  virtual Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of = std::nullopt,
+                                                        ViewOptions options = {}) const = 0;
   virtual Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) = 0;
   // Recomputes the hash chain and every claim record's digest; names the first bad tx.
   virtual Result<AuditReport> VerifyLog() const = 0;
@@ -314,5 +337,8 @@ Status TEST_DowngradeToFormat1(const std::string& dir);
 // For migration tests only: turns a closed store back into format 2 (drops
 // the evidence column family, records version 2).
 Status TEST_DowngradeToFormat2(const std::string& dir);
+// For migration tests only: turns a closed store back into format 3 (drops
+// the marks column family, records version 3).
+Status TEST_DowngradeToFormat3(const std::string& dir);
 
 }  // namespace claimgraph::storage

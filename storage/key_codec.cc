@@ -21,6 +21,7 @@ const char* CfName(Cf cf) {
     case Cf::kSpPostings: return "sp_postings";
     case Cf::kPoPostings: return "po_postings";
     case Cf::kEvidence: return "evidence";
+    case Cf::kMarks: return "marks";
     case Cf::kCount: break;
   }
   return "?";

@@ -1,4 +1,4 @@
-// The on-disk format of a claimgraph store (format version 3).
+// The on-disk format of a claimgraph store (format version 4).
 //
 // A store is one RocksDB database with these column families. Names, tags and
 // layouts below are the format: DO NOT CHANGE them without bumping
@@ -31,6 +31,8 @@
 //   po_postings fixed64be p, fixed64be o    -> PostingList
 //   evidence  raw SHA-256 of a text (32)    -> EvidenceRecord (evidence.h): the text as
 //                                              ingested, or its redaction (format 3)
+//   marks     fixed64be tx, byte target, fixed64be id -> MarkValue (marks.h): a claim or a
+//                                              source deprecated or restored (format 4)
 //
 //   IndexValue := varint asserted_tx, varint retracted_tx (0 = live),
 //                 varint source id, byte modality
@@ -60,7 +62,10 @@ namespace claimgraph::storage {
 // 3: the evidence column family (ingested texts by SHA-256) and the txlog
 // operations kKeepText and kRedact. A version-2 store gains the (empty)
 // family when opened read-write and is recorded as version 3.
-inline constexpr uint32_t kFormatVersion = 3;
+// 4: the marks column family (deprecations and restores) and the txlog
+// operation kMark. A version-3 store gains the (empty) family when opened
+// read-write and is recorded as version 4.
+inline constexpr uint32_t kFormatVersion = 4;
 
 // The column families, in the order the store opens them (static_cast<int>(cf)
 // indexes its handles). kPos stays for format 1 (see pos above).
@@ -68,6 +73,7 @@ enum class Cf : int {
   kDefault = 0, kMeta, kDict, kAlias, kNames, kClaims, kSpo, kPos, kOsp, kBySource, kTxlog,
   kSpPostings, kPoPostings,  // format 2 (posting_list.h)
   kEvidence,                 // format 3 (evidence.h)
+  kMarks,                    // format 4 (marks.h)
   kCount
 };
 const char* CfName(Cf cf);

@@ -50,7 +50,7 @@ class IndexCursor final : public ClaimCursor {
         status_ = Status::Corruption(std::string("malformed entry in index ") + CfName(CfOf(index_)));
         return;
       }
-      if (visibility_.Admit(entry_.asserted_tx, &entry_.retracted_tx)) {
+      if (visibility_.Admit(entry_.asserted_tx, &entry_.retracted_tx) && !visibility_.Hides(entry_.claim, entry_.source)) {
         valid_ = true;
         return;
       }
@@ -119,7 +119,7 @@ class PostingCursor final : public ClaimCursor {
     Posting p;
     for (;;) {
       while (decoder_.Next(&p)) {
-        if (!visibility_.Admit(p.asserted_tx, &p.retracted_tx)) continue;
+        if (!visibility_.Admit(p.asserted_tx, &p.retracted_tx) || visibility_.Hides(p.claim, p.source)) continue;
         entry_ = EntryOf(kind_, first_, second_, p);
         valid_ = true;
         return;

@@ -12,6 +12,7 @@
 
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
+#include "storage/marks.h"
 #include "storage/posting_list.h"
 
 namespace claimgraph::storage {
@@ -19,10 +20,12 @@ namespace claimgraph::storage {
 class RocksClaimStore;
 
 // Which entries a cursor yields: those asserted at or before `as_of` and,
-// unless `include_retracted` (history), not retracted at or before it.
+// unless `include_retracted` (history), not retracted at or before it; and
+// none that `hidden` hides (deprecated as of `as_of`; null: hide nothing).
 struct Visibility {
   TxId as_of = 0;
   bool include_retracted = false;
+  const HiddenClaims* hidden = nullptr;
   // Whether an entry with these transactions is yielded. A retraction after
   // as_of has not happened yet, as of then: it sets *retracted_tx to 0.
   // Inline: called once per entry by every scan.
@@ -31,6 +34,7 @@ struct Visibility {
     if (*retracted_tx > as_of) *retracted_tx = 0;
     return include_retracted || *retracted_tx == 0;
   }
+  bool Hides(ClaimId claim, SourceId source) const { return hidden && hidden->Hides(claim, source); }
 };
 
 // Opens cursors over one snapshot. Creating a RocksDB iterator costs more

@@ -15,6 +15,7 @@
 
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
+#include "storage/marks.h"
 #include "storage/posting_list.h"
 
 namespace claimgraph::storage {
@@ -43,7 +44,8 @@ class RocksClaimStore final : public ClaimStore {
   ~RocksClaimStore() override;
   static Result<std::unique_ptr<ClaimStore>> Open(const std::string& dir, const StoreOptions& options);
 
-  Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of) const override;
+  Result<std::unique_ptr<ReadView>> NewReadView(std::optional<TxId> as_of = std::nullopt,
+                                                ViewOptions options = {}) const override;
   Result<std::unique_ptr<WriteTransaction>> BeginWrite(const WriteOptions& options) override;
   Result<AuditReport> VerifyLog() const override;      // verify_log.cc
   Result<AuditReport> VerifyIndexes() const override;  // verify_indexes.cc
@@ -86,6 +88,12 @@ class RocksClaimStore final : public ClaimStore {
   std::shared_ptr<const std::vector<Predicate>> CachedPredicates() const;
   void CachePredicates(TxId view_last_tx, std::shared_ptr<const std::vector<Predicate>> predicates) const;
   std::mutex& writer_mutex() const { return writer_mu_; }
+  // Every mark up to the published head (marks.h); a commit publishes the
+  // next table after its write, before its head.
+  std::shared_ptr<const MarkTable> marks() const;
+  void PublishMarks(std::shared_ptr<const MarkTable> table);
+  // The marks of transactions after `after`, read from `snapshot` (nullptr: the newest state).
+  Result<std::vector<Mark>> ReadMarksAfter(const rocksdb::Snapshot* snapshot, TxId after) const;
 
  private:
   RocksClaimStore() = default;
@@ -97,6 +105,7 @@ class RocksClaimStore final : public ClaimStore {
   std::array<rocksdb::ColumnFamilyHandle*, static_cast<int>(Cf::kCount)> cfs_{};
   mutable std::mutex state_mu_;
   ChainHead head_;         // guarded by state_mu_
+  std::shared_ptr<const MarkTable> marks_ = std::make_shared<const MarkTable>();  // guarded by state_mu_
   mutable std::shared_mutex cache_mu_;
   mutable std::unordered_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
@@ -122,7 +131,8 @@ class ScopedSnapshot {
 };
 
 std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of,
-                                           const Counters& counters);
+                                           const Counters& counters, std::shared_ptr<const MarkTable> marks,
+                                           ViewOptions options);
 Result<std::unique_ptr<WriteTransaction>> NewRocksWriteTransaction(RocksClaimStore* store,
                                                                    const WriteOptions& options);
 // rocksdb::Options tuned per column family (compression, block cache).

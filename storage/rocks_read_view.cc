@@ -17,10 +17,13 @@ bool IsPostingPath(AccessPath path) { return path == AccessPath::kSpPostings || 
 
 class RocksReadView final : public ReadView {
  public:
-  RocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of, const Counters& counters)
+  RocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of, const Counters& counters,
+                std::shared_ptr<const MarkTable> marks, ViewOptions options)
       : store_(store), snapshot_(std::move(snapshot)), as_of_(as_of), last_tx_(counters.last_tx),
-        entity_count_(counters.next_entity - 1), records_(store, snapshot_.get()), cursors_(store, snapshot_.get()) {
+        entity_count_(counters.next_entity - 1), marks_(std::move(marks)), records_(store, snapshot_.get()),
+        cursors_(store, snapshot_.get()) {
     ro_.snapshot = snapshot_.get();
+    if (!options.include_deprecated) hidden_ = marks_->HiddenAsOf(as_of_);
   }
 
   TxId as_of() const override { return as_of_; }
@@ -28,10 +31,10 @@ class RocksReadView final : public ReadView {
   uint64_t EntityCount() const override { return entity_count_; }
 
   std::unique_ptr<ClaimCursor> Scan(const TriplePattern& pattern) const override {
-    return cursors_.Open(KeysOf(pattern), Visibility{as_of_, false});
+    return cursors_.Open(KeysOf(pattern), Visibility{as_of_, false, hidden_.get()});
   }
   std::unique_ptr<ClaimCursor> ScanAllVersions(const TriplePattern& pattern) const override {
-    return cursors_.Open(KeysOf(pattern), Visibility{as_of_, true});
+    return cursors_.Open(KeysOf(pattern), Visibility{as_of_, true, nullptr});
   }
 
   Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
@@ -46,7 +49,7 @@ class RocksReadView final : public ReadView {
       // The record as stored, not GetClaim: a view as of an earlier
       // transaction meets claims asserted after it here, and skips them.
       CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(id));
-      if (c.asserted_tx > as_of_) continue;
+      if (c.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(id, source))) continue;
       CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
       if (!r || r->retracted_tx > as_of_) out.push_back(id);
     }
@@ -59,7 +62,8 @@ class RocksReadView final : public ReadView {
     // once, packed; decoding them is several times faster than stepping spo
     // once per claim.
     const bool everything = !pattern.subject && !pattern.predicate && !pattern.object;
-    auto cursor = everything ? cursors_.OpenLists(PostingKind::kPredicateObject, std::string(), Visibility{as_of_, false})
+    auto cursor = everything ? cursors_.OpenLists(PostingKind::kPredicateObject, std::string(),
+                                                  Visibility{as_of_, false, hidden_.get()})
                              : Scan(pattern);
     uint64_t n = 0;
     for (; cursor->Valid() && n < cap; cursor->Next()) ++n;
@@ -257,6 +261,17 @@ class RocksReadView final : public ReadView {
     return lo;
   }
 
+  std::optional<Mark> DeprecationOf(ClaimId claim, SourceId source) const override {
+    if (marks_->empty()) return std::nullopt;
+    for (auto [target, id] : {std::pair{Mark::Target::kClaim, claim}, std::pair{Mark::Target::kSource, source}}) {
+      std::optional<Mark> m = marks_->Latest(target, id, as_of_);
+      if (m && m->deprecated) return m;
+    }
+    return std::nullopt;
+  }
+
+  std::vector<Mark> MarksOf(Mark::Target target, uint64_t id) const override { return marks_->All(target, id, as_of_); }
+
   Status ForEachClaim(const std::function<Status(const Claim&)>& visit) const override {
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kClaims)));
     std::optional<Claim> pending;
@@ -326,6 +341,8 @@ class RocksReadView final : public ReadView {
   TxId as_of_;
   TxId last_tx_;
   uint64_t entity_count_;
+  std::shared_ptr<const MarkTable> marks_;      // every mark this snapshot has
+  std::shared_ptr<const HiddenClaims> hidden_;  // what scans skip: null when nothing
   rocksdb::ReadOptions ro_;
   RecordReader records_;
   mutable RocksCursors cursors_;  // a view serves one query thread at a time
@@ -334,8 +351,9 @@ class RocksReadView final : public ReadView {
 }  // namespace
 
 std::unique_ptr<ReadView> NewRocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of,
-                                           const Counters& counters) {
-  return std::make_unique<RocksReadView>(store, std::move(snapshot), as_of, counters);
+                                           const Counters& counters, std::shared_ptr<const MarkTable> marks,
+                                           ViewOptions options) {
+  return std::make_unique<RocksReadView>(store, std::move(snapshot), as_of, counters, std::move(marks), options);
 }
 
 }  // namespace claimgraph::storage

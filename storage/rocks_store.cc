@@ -50,6 +50,7 @@ Status DecodeCounters(std::string_view in, Counters* out) {
 uint32_t FormatThatAdded(Cf cf) {
   if (cf == Cf::kSpPostings || cf == Cf::kPoPostings) return 2;
   if (cf == Cf::kEvidence) return 3;
+  if (cf == Cf::kMarks) return 4;
   return 1;
 }
 
@@ -183,7 +184,7 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
   } else {
     ByteReader r(version);
     uint32_t v = r.Fixed32BE();
-    if (r.ok() && (v == 1 || v == 2) && options.read_only) return NeedsMigration(dir, v);
+    if (r.ok() && v >= 1 && v < kFormatVersion && options.read_only) return NeedsMigration(dir, v);
     if (r.ok() && v == 1) {
       CG_RETURN_IF_ERROR(MigrateFormat1To2(store.get()).WithContext("migrating " + dir + " to format 2"));
       v = 2;
@@ -192,6 +193,11 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
       // Format 3 adds the evidence family, created empty by the open above.
       CG_RETURN_IF_ERROR(RecordFormatVersion(store.get(), 3).WithContext("migrating " + dir + " to format 3"));
       v = 3;
+    }
+    if (r.ok() && v == 3) {
+      // Format 4 adds the marks family, created empty by the open above.
+      CG_RETURN_IF_ERROR(RecordFormatVersion(store.get(), 4).WithContext("migrating " + dir + " to format 4"));
+      v = 4;
     }
     if (!r.ok() || v != kFormatVersion)
       return Status::FailedPrecondition("store " + dir + " has on-disk format version " +
@@ -215,8 +221,40 @@ Status RocksClaimStore::LoadHead() {
     head.last_hash = rec.hash;
     head.last_time_us = rec.time_us;
   }
+  CG_ASSIGN_OR_RETURN(std::vector<Mark> marks, ReadMarksAfter(nullptr, 0));
+  {
+    std::lock_guard<std::mutex> lock(state_mu_);
+    marks_ = MarkTable::Extend(MarkTable(), std::move(marks), head.counters.last_tx);
+  }
   PublishHead(head);
   return Status::Ok();
+}
+
+Result<std::vector<Mark>> RocksClaimStore::ReadMarksAfter(const rocksdb::Snapshot* snapshot, TxId after) const {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kMarks)));
+  std::vector<Mark> out;
+  std::string start;
+  PutFixed64BE(&start, after + 1);
+  for (it->Seek(start); it->Valid(); it->Next()) {
+    Mark m;
+    if (!DecodeMark(it->key().ToStringView(), it->value().ToStringView(), &m))
+      return Status::Corruption("malformed entry in marks");
+    out.push_back(std::move(m));
+  }
+  CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading marks"));
+  return out;
+}
+
+std::shared_ptr<const MarkTable> RocksClaimStore::marks() const {
+  std::lock_guard<std::mutex> lock(state_mu_);
+  return marks_;
+}
+
+void RocksClaimStore::PublishMarks(std::shared_ptr<const MarkTable> table) {
+  std::lock_guard<std::mutex> lock(state_mu_);
+  marks_ = std::move(table);
 }
 
 Status RocksClaimStore::ReadPostingList(Cf cf, const std::string& key, std::vector<Posting>* out) const {
@@ -270,7 +308,10 @@ void RocksClaimStore::CacheEntity(TxId view_last_tx, std::shared_ptr<const Entit
 
 TxId RocksClaimStore::LastTx() const { return head().counters.last_tx; }
 
-Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxId> as_of) const {
+Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxId> as_of, ViewOptions options) const {
+  // The table first: a commit publishes it after writing, so the snapshot
+  // taken next has every mark the table has, and maybe newer ones.
+  std::shared_ptr<const MarkTable> table = marks();
   ScopedSnapshot snapshot(db_.get());
   CG_ASSIGN_OR_RETURN(const Counters counters, RecordReader(this, snapshot.get()).GetCounters());
   TxId horizon = as_of.value_or(counters.last_tx);
@@ -278,7 +319,11 @@ Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxI
     return Status::NotFound("transaction " + std::to_string(horizon) + " does not exist yet (the newest is " +
                             std::to_string(counters.last_tx) + ")");
   }
-  return NewRocksReadView(this, std::move(snapshot), horizon, counters);
+  if (counters.last_tx > table->covered()) {  // a commit between its write and its publication
+    CG_ASSIGN_OR_RETURN(std::vector<Mark> tail, ReadMarksAfter(snapshot.get(), table->covered()));
+    table = MarkTable::Extend(*table, std::move(tail), counters.last_tx);
+  }
+  return NewRocksReadView(this, std::move(snapshot), horizon, counters, std::move(table), options);
 }
 
 Result<std::unique_ptr<WriteTransaction>> RocksClaimStore::BeginWrite(const WriteOptions& options) {
@@ -363,7 +408,7 @@ Status TEST_DowngradeToFormat1(const std::string& dir) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
   Status st;
-  for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings, Cf::kEvidence})
+  for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings, Cf::kEvidence, Cf::kMarks})
     if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
   // Format 1 kept a pos entry per claim: rebuilt from spo.
   if (st.ok()) {
@@ -384,17 +429,27 @@ Status TEST_DowngradeToFormat1(const std::string& dir) {
   return st;
 }
 
-Status TEST_DowngradeToFormat2(const std::string& dir) {
+namespace {
+
+// Drops the families later formats added and records `version`.
+Status DowngradeDropping(const std::string& dir, std::initializer_list<Cf> dropped, uint32_t version) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
   Status st;
-  if (auto* h = FindHandle(handles, CfName(Cf::kEvidence))) st = FromRocks(db->DropColumnFamily(h), "dropping");
+  for (Cf cf : dropped)
+    if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
   std::string v;
-  PutFixed32BE(&v, 2);
+  PutFixed32BE(&v, version);
   if (st.ok()) st = FromRocks(db->Put(rocksdb::WriteOptions(), FindHandle(handles, "meta"), std::string(kMetaFormatVersion), v), "raw write");
   for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
   return st;
 }
+
+}  // namespace
+
+Status TEST_DowngradeToFormat2(const std::string& dir) { return DowngradeDropping(dir, {Cf::kEvidence, Cf::kMarks}, 2); }
+
+Status TEST_DowngradeToFormat3(const std::string& dir) { return DowngradeDropping(dir, {Cf::kMarks}, 3); }
 
 Status RocksClaimStore::PurgeEvidence(const std::string& key) {
   // Every family flushed first, so that no write-ahead log file still needed

@@ -15,6 +15,7 @@
 #include "base/sha256.h"
 #include "storage/commit_sink.h"
 #include "storage/evidence.h"
+#include "storage/marks.h"
 #include "storage/normalize.h"
 #include "storage/record_codec.h"
 #include "storage/record_reader.h"
@@ -78,7 +79,7 @@ class RocksWriteTransaction final : public WriteTransaction {
  public:
   RocksWriteTransaction(RocksClaimStore* store, WriteOptions options)
       : store_(store), records_(store, nullptr), options_(std::move(options)), lock_(store->writer_mutex()),
-        head_(store->head()), counters_(head_.counters) {
+        head_(store->head()), counters_(head_.counters), marks_table_(store->marks()) {
     // The writer lock fixes this transaction's id now. A bulk load encodes
     // each claim as it is asserted (no million Claim objects held until
     // commit), so it takes its time stamp now too.
@@ -370,6 +371,38 @@ class RocksWriteTransaction final : public WriteTransaction {
     return Status::Ok();
   }
 
+  Status SetDeprecated(Mark::Target target, uint64_t id, bool deprecate, std::string_view reason) override {
+    if (deprecate && reason.empty())
+      return Status::InvalidArgument("a deprecation needs a reason: the audit trail records why");
+    std::string name, source_name;
+    SourceId claims_source = 0;
+    if (target == Mark::Target::kClaim) {
+      name = "claim " + std::to_string(id);
+      if ((!claims_.empty() && id >= claims_.front().id) || (streamed_ && id >= first_streamed_))
+        return Status::FailedPrecondition(name + " is asserted by this same transaction");
+      Result<Claim> stored = records_.GetClaimRecord(id);
+      if (stored.status().code() == StatusCode::kNotFound) return Status::NotFound(name + " does not exist");
+      CG_ASSIGN_OR_RETURN(Claim c, std::move(stored));
+      claims_source = c.source;
+      CG_ASSIGN_OR_RETURN(Source source, LoadSource(c.source));
+      source_name = "source '" + source.key + "'";
+      if (retracted_.count(id)) return Status::FailedPrecondition(name + " is retracted by this transaction");
+      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
+      if (r)
+        return Status::FailedPrecondition(name + " was retracted in tx " + std::to_string(r->retracted_tx) +
+                                          ": a retracted claim is already out of every answer");
+    } else {
+      CG_ASSIGN_OR_RETURN(Source s, LoadSource(id));
+      name = "source '" + s.key + "'";
+    }
+    for (const Mark& m : marks_)
+      if (m.target == target && m.id == id) return Status::FailedPrecondition(name + " is marked by this transaction already");
+    CG_RETURN_IF_ERROR(CheckMarkTransition(*marks_table_, head_.counters.last_tx, target, id, deprecate, name,
+                                           claims_source, source_name));
+    marks_.push_back(Mark{target, id, tx_, deprecate, std::string(reason)});
+    return Status::Ok();
+  }
+
   Status KeepText(SourceId id, std::string_view text) override {
     CG_ASSIGN_OR_RETURN(Source s, LoadSource(id));
     std::string key = base::Sha256Digest(text);
@@ -435,7 +468,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     spo_it_.reset();  // what it pinned is about to change
     CommitInfo info;
     if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
-        retractions_.empty() && streamed_ == 0 && kept_texts_.empty() && redactions_.empty())
+        retractions_.empty() && streamed_ == 0 && kept_texts_.empty() && redactions_.empty() && marks_.empty())
       return info;  // nothing to write: no transaction
 
     const TxId tx = tx_;
@@ -494,6 +527,12 @@ class RocksWriteTransaction final : public WriteTransaction {
       rec.ops.push_back({TxOperation::Kind::kRedact, r.source, 1, EncodeRedactOp(r.key, r.reason)});
     }
 
+    // Marks are in the chain whole (the op's record), like dictionary records.
+    for (const Mark& m : marks_) {
+      sink->Put(Cf::kMarks, EncodeMarkKey(m), EncodeMarkValue(m));
+      rec.ops.push_back({TxOperation::Kind::kMark, m.id, 1, EncodeMarkOp(m)});
+    }
+
     RecordsDigest& digest = digest_;  // a bulk load has added its claims already
     if (streamed_) {
       rec.ops.push_back({TxOperation::Kind::kAssertRange, first_streamed_, streamed_, {}});
@@ -543,6 +582,9 @@ class RocksWriteTransaction final : public WriteTransaction {
       sink->Put(Cf::kMeta, std::string(kMetaIdempotencyPrefix) + options_.idempotency_key, std::move(v));
     }
     CG_RETURN_IF_ERROR(sink->Finish());
+    // Before the head: a view that sees this transaction finds its marks in
+    // the table or reads them from its snapshot (NewReadView).
+    store_->PublishMarks(MarkTable::Extend(*marks_table_, std::move(marks_), tx));
     std::set<EntityId> changed;
     for (const auto& [id, e] : entities_) changed.insert(id);
     store_->PublishHeadAndInvalidate(next, changed, !changed_predicates_.empty());
@@ -703,6 +745,10 @@ class RocksWriteTransaction final : public WriteTransaction {
     std::string reason;
   };
   std::vector<Redaction> redactions_;
+  // Every mark committed (current: the writer lock is held), and this
+  // transaction's new ones.
+  std::shared_ptr<const MarkTable> marks_table_;
+  std::vector<Mark> marks_;
 };
 
 }  // namespace

@@ -46,7 +46,7 @@ Status DecodeTxRecord(std::string_view value, TxRecord* out) {
   for (uint64_t i = 0; i < n && r.ok(); ++i) {
     TxOperation op;
     uint8_t kind = r.Byte();
-    if (kind < 1 || kind > 8) return Status::Corruption("txlog record has unknown operation " + std::to_string(kind));
+    if (kind < 1 || kind > static_cast<uint8_t>(TxOperation::Kind::kMark)) return Status::Corruption("txlog record has unknown operation " + std::to_string(kind));
     op.kind = static_cast<TxOperation::Kind>(kind);
     op.first = r.Varint();
     op.count = r.Varint();

@@ -23,6 +23,10 @@ const char* EvidenceStateName(Evidence::State state) {
   return "none";
 }
 
+const char* MarkTargetName(Mark::Target target) {
+  return target == Mark::Target::kSource ? "source" : "claim";
+}
+
 ClaimIdentity IdentityOf(const Claim& c, bool symmetric) {
   ClaimIdentity id{c.subject, c.predicate, c.object, c.source, c.has_span, c.span_begin, c.span_end, c.modality, c.quote};
   if (!c.has_span) id.span_begin = id.span_end = 0;

@@ -169,6 +169,23 @@ struct Evidence {
 };
 const char* EvidenceStateName(Evidence::State state);  // "kept", "redacted", "none"
 
+// A deprecation, or its undoing (a restore), of one claim or of one source —
+// every claim of a discredited outlet, those asserted later included. The
+// claims stay and keep their history; default answers skip a deprecated
+// claim, as Wikidata's best-rank view skips deprecated statements.
+// Recorded in the marks family (marks.h) and the txlog (kMark).
+struct Mark {
+  // DO NOT CHANGE the values: on disk.
+  enum class Target : uint8_t { kClaim = 'C', kSource = 'S' };
+  Target target = Target::kClaim;
+  uint64_t id = 0;  // a claim id or a source id
+  TxId tx = 0;
+  bool deprecated = true;  // false: restored
+  std::string reason;
+  bool operator==(const Mark&) const = default;
+};
+const char* MarkTargetName(Mark::Target target);  // "claim", "source"
+
 // A transaction as recorded in the hash-chained log.
 struct TxOperation {
   // DO NOT CHANGE the values: stored in txlog records.
@@ -181,6 +198,7 @@ struct TxOperation {
     kLiteral = 6,
     kKeepText = 7,  // format 3: source `first`'s text kept; `record` is its raw SHA-256
     kRedact = 8,    // format 3: source `first`'s text redacted; `record` is EncodeRedactOp
+    kMark = 9,      // format 4: claim or source `first` deprecated or restored; `record` is EncodeMarkOp
   };
   Kind kind = Kind::kAssertRange;
   uint64_t first = 0;

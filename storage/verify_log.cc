@@ -5,10 +5,15 @@
 // changed, removed or reordered breaks the chain), and its records_digest
 // must equal the SHA-256 recomputed over the claim and retraction records the
 // transaction wrote (so a changed claim record is caught too). The log must
-// end where meta's counters say it does. VerifyIndexes (verify_indexes.cc)
+// end where meta's counters say it does. The marks family (deprecations,
+// which decide what answers show) must hold exactly the marks the log
+// records, each as recorded. VerifyIndexes (verify_indexes.cc)
 // checks what is derived from those records.
 #include <rocksdb/iterator.h>
 
+#include <set>
+
+#include "storage/marks.h"
 #include "storage/record_reader.h"
 #include "storage/rocks_internal.h"
 #include "storage/tx_log.h"
@@ -39,6 +44,7 @@ Result<AuditReport> RocksClaimStore::VerifyLog() const {
     return true;
   };
 
+  std::set<std::string> mark_keys;  // every mark the log records
   std::string prev_hash(kHashSize, '\0');
   TxId expected = 1;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kTxlog)));
@@ -67,6 +73,15 @@ Result<AuditReport> RocksClaimStore::VerifyLog() const {
       } else if (op.kind == TxOperation::Kind::kRetract) {
         if (!add(&digest, op.first, kClaimRetractionTag))
           return fail(tx, "retraction record of claim " + std::to_string(op.first) + " is missing");
+      } else if (op.kind == TxOperation::Kind::kMark) {
+        Mark m;
+        if (!DecodeMarkOp(op, tx, &m)) return fail(tx, "a mark operation is malformed");
+        std::string key = EncodeMarkKey(m), value;
+        const std::string what = std::string("the mark of ") + MarkTargetName(m.target) + " " + std::to_string(m.id);
+        auto found = records.GetIfPresent(Cf::kMarks, key, "a mark", &value);
+        if (!found.ok() || !*found) return fail(tx, what + " is missing");
+        if (value != EncodeMarkValue(m)) return fail(tx, what + " was changed");
+        mark_keys.insert(std::move(key));
       }
     }
     if (digest.Finish() != rec.records_digest)
@@ -75,6 +90,16 @@ Result<AuditReport> RocksClaimStore::VerifyLog() const {
     ++report.transactions_checked;
   }
   CG_RETURN_IF_ERROR(FromRocks(it->status(), "reading txlog"));
+  std::unique_ptr<rocksdb::Iterator> marks(db_->NewIterator(ro, cf(Cf::kMarks)));
+  for (marks->SeekToFirst(); marks->Valid(); marks->Next()) {
+    if (mark_keys.count(marks->key().ToString())) continue;
+    Mark m;
+    if (!DecodeMark(marks->key().ToStringView(), marks->value().ToStringView(), &m))
+      return fail(expected, "the marks family holds a malformed entry");
+    return fail(m.tx, std::string("the marks family holds a mark of ") + MarkTargetName(m.target) + " " +
+                          std::to_string(m.id) + " that the log does not record");
+  }
+  CG_RETURN_IF_ERROR(FromRocks(marks->status(), "reading marks"));
   if (expected - 1 != counters.last_tx) {
     if (expected - 1 < counters.last_tx)
       return fail(expected, "record is missing (the store's newest transaction is " + std::to_string(counters.last_tx) + ")");

@@ -17,7 +17,8 @@ const std::map<std::string, Attribute>& ClaimAttributes() {
       {"modality", Attribute::kModality}, {"tx", Attribute::kTx},               {"principal", Attribute::kPrincipal},
       {"asserted_at", Attribute::kAssertedAt}, {"retracted_tx", Attribute::kRetractedTx},
       {"reason", Attribute::kReason},   {"subject", Attribute::kSubject},       {"predicate", Attribute::kPredicate},
-      {"object", Attribute::kObject},   {"valid_from", Attribute::kValidFrom},  {"valid_to", Attribute::kValidTo}};
+      {"object", Attribute::kObject},   {"valid_from", Attribute::kValidFrom},  {"valid_to", Attribute::kValidTo},
+      {"deprecated", Attribute::kDeprecated}};
   return m;
 }
 

@@ -184,6 +184,7 @@ Result<BoundQuery> Binder::BindQuery(const grammar::Query& q) {
     SplitConjuncts(std::move(b), &out.filters);
   }
   CG_RETURN_IF_ERROR(ResolveSources(q, &out));
+  out.with_deprecated = q.with_deprecated;
   if (q.as_of_tx) {
     if (*q.as_of_tx > view_.last_tx())
       return Error(q.as_of_span, "transaction " + std::to_string(*q.as_of_tx) + " does not exist yet (the newest is " +

@@ -57,7 +57,7 @@ struct BoundPattern {
 enum class Attribute {
   // claims
   kId, kSource, kPublisher, kPublished, kTitle, kQuote, kSpan, kConfidence, kMethod, kModality, kTx, kPrincipal,
-  kAssertedAt, kRetractedTx, kReason, kSubject, kPredicate, kObject, kValidFrom, kValidTo,
+  kAssertedAt, kRetractedTx, kReason, kSubject, kPredicate, kObject, kValidFrom, kValidTo, kDeprecated,
   // entities
   kName, kType, kAliases,
 };
@@ -127,6 +127,7 @@ struct BoundQuery {
   std::optional<std::set<storage::SourceId>> allowed_sources;  // FROM SOURCE / PUBLISHER
   std::optional<storage::TxId> as_of;
   std::optional<BoundValid> valid;                             // VALID AT / DURING
+  bool with_deprecated = false;                                // WITH DEPRECATED
   std::vector<BoundReturn> returns;
   std::vector<BoundExpr> hidden_sort_keys;  // ORDER BY expressions not in RETURN
   std::vector<BoundExpr> group_keys;        // non-aggregate return expressions when aggregating

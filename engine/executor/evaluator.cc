@@ -83,6 +83,8 @@ Result<Value> ClaimAttribute(ExecContext* ctx, Attribute a, storage::ClaimId id)
     // interval, and comparing "1943" with "1943-05-01" as text would mislead.
     case Attribute::kValidFrom: return c->valid.from.empty() ? Value::Null() : Value::String(c->valid.from);
     case Attribute::kValidTo: return c->valid.to.empty() ? Value::Null() : Value::String(c->valid.to);
+    // As of the query's view: by the claim's own mark or its source's.
+    case Attribute::kDeprecated: return Value::Bool(ctx->view().DeprecationOf(c->id, c->source).has_value());
     default: return Value::Null();
   }
 }

@@ -11,9 +11,13 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
   Binder binder(*current, sc.text);
   CG_ASSIGN_OR_RETURN(BoundQuery bound, binder.BindQuery(query));
 
-  // AS OF reads an older snapshot of the same store.
+  // AS OF reads an older snapshot of the same store; WITH DEPRECATED a view
+  // that does not skip deprecated claims.
   std::unique_ptr<storage::ReadView> past;
-  if (bound.as_of) { CG_ASSIGN_OR_RETURN(past, sc.store->NewReadView(*bound.as_of)); }
+  if (bound.as_of || bound.with_deprecated) {
+    CG_ASSIGN_OR_RETURN(past, sc.store->NewReadView(bound.as_of ? std::optional(*bound.as_of) : std::nullopt,
+                                                    storage::ViewOptions{bound.with_deprecated}));
+  }
   const storage::ReadView& view = past ? *past : *current;
 
   ExecContext ctx(view, sc.options, bound.with_provenance);
@@ -38,7 +42,8 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
   // EXPLAIN runs the query (rows discarded) to report actual row counts.
   QueryResult discarded;
   CG_RETURN_IF_ERROR(BuildResult(pipeline.get(), bound, &ctx, nullptr, &discarded));
-  std::string plan = "as of tx " + std::to_string(view.as_of()) + "\n";
+  std::string plan = "as of tx " + std::to_string(view.as_of()) +
+                     (bound.with_deprecated ? ", deprecated claims included" : "") + "\n";
   if (bound.valid)
     plan += "valid time overlapping " + bound.valid->range.first + ".." + bound.valid->range.last +
             (bound.valid->or_unknown ? " or unknown" : "") + "\n";

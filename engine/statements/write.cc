@@ -1,4 +1,5 @@
-// ASSERT, RETRACT, DEFINE PREDICATE, DEFINE ENTITY, REDACT SOURCE: one transaction each.
+// ASSERT, RETRACT, DEFINE PREDICATE, DEFINE ENTITY, REDACT SOURCE, DEPRECATE and
+// RESTORE: one transaction each.
 #include "engine/diagnostic_text.h"
 #include "engine/io/literal_convert.h"
 #include "engine/statements.h"
@@ -159,6 +160,33 @@ Result<QueryResult> ExecuteRedact(const StatementContext& sc, const grammar::Red
               "redacted the text of source \"" + s.source + "\" (SHA-256 " + redacted.sha256.substr(0, 16) + "...) in tx " +
                   std::to_string(info.tx) + (others.empty() ? "" : "; the same text is gone for " + others + " too") +
                   "; its claims and hash stay");
+}
+
+Result<QueryResult> ExecuteMark(const StatementContext& sc, const grammar::MarkStatement& s) {
+  const char* verb = s.deprecate ? "DEPRECATE" : "RESTORE";
+  if (s.deprecate && s.reason.empty())
+    return Status::InvalidArgument("DEPRECATE needs REASON \"...\": the audit trail records why");
+  std::string what;
+  if (s.source) {
+    what = "source \"" + *s.source + "\"";
+  } else {
+    what = s.claims.size() > 1 ? "claims " : "claim ";
+    for (size_t i = 0; i < s.claims.size(); ++i) what += (i ? ", " : "") + std::to_string(s.claims[i]);
+  }
+  CG_ASSIGN_OR_RETURN(auto tx, Begin(sc, std::string(verb) + " " + what));
+  if (s.source) {
+    CG_ASSIGN_OR_RETURN(storage::SourceId id, tx->FindSource(*s.source));
+    CG_RETURN_IF_ERROR(tx->SetDeprecated(storage::Mark::Target::kSource, id, s.deprecate, s.reason));
+  } else {
+    for (uint64_t id : s.claims)
+      CG_RETURN_IF_ERROR(tx->SetDeprecated(storage::Mark::Target::kClaim, id, s.deprecate, s.reason));
+  }
+  CG_ASSIGN_OR_RETURN(storage::CommitInfo info, tx->Commit());
+  std::string message = std::string(s.deprecate ? "deprecated " : "restored ") + what + " in tx " + std::to_string(info.tx);
+  if (s.deprecate)
+    message += s.source ? ": its claims, and any it adds later, are skipped by default answers (WITH DEPRECATED shows them)"
+                        : ": skipped by default answers (WITH DEPRECATED shows them)";
+  return Done(sc, info.tx, std::move(message));
 }
 
 }  // namespace claimgraph::engine
