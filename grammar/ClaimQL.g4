@@ -16,7 +16,13 @@ statement
   | HISTORY term predicateName term                            # historyFactStatement
   | REDACT SOURCE STRING (REASON STRING)?                      # redactStatement
   | AUDIT VERIFY (INDEXES | EVIDENCE)*                         # auditStatement
+  | CHANGES SINCE TX INTEGER (UNTIL TX INTEGER)? (MATCH changePattern)?  # changesStatement
   ;
+
+// The pattern of CHANGES ... MATCH and of the Watch RPC (parsed alone, with
+// the start rule changePatternOnly): one predicate between two terms.
+changePattern : term predicateName term ;
+changePatternOnly : changePattern EOF ;
 
 query
   : MATCH patternList matchTail* RETURN DISTINCT? returnItem (',' returnItem)*
@@ -108,6 +114,7 @@ softKeyword
   | ENTITY | PREDICATE | HISTORY | AUDIT | VERIFY | INDEXES | PROVENANCE | FULL
   | VALID | AT | DURING | UNKNOWN | TO
   | EVIDENCE | REDACT | TEXT
+  | CHANGES | SINCE | UNTIL
   ;
 
 predicateName : name ;
@@ -159,6 +166,7 @@ HAVING : H A V I N G ;      FULL : F U L L ;      HISTORY : H I S T O R Y ;    A
 INDEXES : I N D E X E S ;   EVIDENCE : E V I D E N C E ; REDACT : R E D A C T ;       TEXT : T E X T ;
 VALID : V A L I D ;          AT : A T ;                   DURING : D U R I N G ;
 UNKNOWN : U N K N O W N ;    TO : T O ;
+CHANGES : C H A N G E S ;    SINCE : S I N C E ;          UNTIL : U N T I L ;
 
 VARIABLE : '?' [a-zA-Z_] [a-zA-Z0-9_]* ;
 // Hyphenated names such as shares-intel and targeted-by are one identifier.
