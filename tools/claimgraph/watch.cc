@@ -1,0 +1,119 @@
+#include "tools/claimgraph/watch.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "codec/format/result_format.h"
+#include "tools/claimgraph/run_query.h"
+
+namespace claimgraph::cli {
+namespace {
+
+const std::vector<std::string> kColumns = {"tx",      "time",      "principal", "change", "claim",
+                                           "subject", "predicate", "object",    "source", "reason"};
+
+void PrintChange(const v1::WatchResponse& m, const v1::Change& c, bool json, std::ostream& out) {
+  codec::Value object = FromProto(c.object());
+  if (json) {
+    std::vector<codec::Value> row{codec::Value::Number(double(m.tx())),
+                                  codec::Value::String(m.time()),
+                                  codec::Value::String(m.principal()),
+                                  codec::Value::String(c.kind()),
+                                  codec::Value::Claim(c.claim_id()),
+                                  codec::Value::Entity(c.subject().id(), c.subject().name()),
+                                  codec::Value::Predicate(0, c.predicate()),
+                                  object,
+                                  codec::Value::String(c.source()),
+                                  c.kind() == "retracted" ? codec::Value::String(c.reason()) : codec::Value::Null()};
+    out << codec::FormatJsonRow(kColumns, row, nullptr) << std::endl;
+    return;
+  }
+  // As `claimgraph history` prints an event: tx, time, what and by whom, then the claim.
+  std::string line = "tx ";
+  line.append(std::to_string(m.tx())).append("  ").append(m.time()).append("  ").append(c.kind());
+  line.append(" by ").append(m.principal()).append("  claim ").append(std::to_string(c.claim_id()));
+  line.append("  ").append(c.subject().name()).append(" ").append(c.predicate()).append(" ");
+  line.append(codec::CellsOf({object}).front()).append("  source ").append(c.source());
+  if (c.kind() == "retracted") line.append("  reason: ").append(c.reason());
+  out << line << std::endl;
+}
+
+bool Retryable(const grpc::Status& s) {
+  // UNAVAILABLE: the server stopped (it says after which tx) or cannot be
+  // reached; UNKNOWN/INTERNAL: a connection cut mid-stream.
+  return s.error_code() == grpc::StatusCode::UNAVAILABLE || s.error_code() == grpc::StatusCode::UNKNOWN ||
+         s.error_code() == grpc::StatusCode::INTERNAL;
+}
+
+}  // namespace
+
+int RunWatch(Client& client, const WatchOptions& options, std::ostream& out, std::ostream& err) {
+  uint64_t since = 0;
+  if (options.since) {
+    since = *options.since;
+  } else {
+    auto ctx = client.Context();
+    v1::StatsResponse stats;
+    grpc::Status s = client.stub().Stats(ctx.get(), {}, &stats);
+    if (!s.ok()) {
+      err << "error: " << Describe(s) << "\n";
+      return 1;
+    }
+    since = stats.transactions();
+  }
+  err << "watching changes after tx " << since << (options.pattern.empty() ? "" : " matching " + options.pattern)
+      << std::endl;
+  // A transaction split over messages and cut off before its last: its
+  // changes printed so far, skipped when it is sent again from the start.
+  uint64_t partial_tx = 0, partial_printed = 0;
+  uint64_t printed = 0;
+  int backoff_ms = 200;
+  while (true) {
+    grpc::ClientContext ctx;  // no deadline: a watch runs until stopped
+    if (!client.token().empty()) ctx.AddMetadata("authorization", "Bearer " + client.token());
+    ctx.set_wait_for_ready(true);  // a restarting server: wait for it rather than fail at once
+    v1::WatchRequest request;
+    request.set_since_tx(since);
+    request.set_pattern(options.pattern);
+    auto reader = client.stub().Watch(&ctx, request);
+    v1::WatchResponse m;
+    uint64_t current_tx = 0, position = 0;  // changes of current_tx received on this stream
+    while (reader->Read(&m)) {
+      backoff_ms = 200;
+      if (m.tx() != current_tx) {
+        current_tx = m.tx();
+        position = 0;
+      }
+      for (const auto& c : m.changes()) {
+        const bool seen = m.tx() == partial_tx && position < partial_printed;
+        ++position;
+        if (seen) continue;
+        PrintChange(m, c, options.json, out);
+        if (++printed == options.max) {  // max 0: never
+          ctx.TryCancel();
+          return 0;
+        }
+      }
+      if (m.complete()) {
+        since = m.tx();
+        partial_tx = partial_printed = 0;
+      } else {
+        if (m.tx() != partial_tx) partial_printed = 0;
+        partial_tx = m.tx();
+        partial_printed = std::max(partial_printed, position);
+      }
+    }
+    grpc::Status status = reader->Finish();
+    if (!Retryable(status)) {
+      err << "error: " << Describe(status) << "\n";
+      return 1;
+    }
+    err << "watch interrupted (" << Describe(status) << "); resuming after tx " << since << " in " << backoff_ms
+        << " ms" << std::endl;
+    std::this_thread::sleep_for(std::chrono::milliseconds(backoff_ms));
+    backoff_ms = std::min(backoff_ms * 2, options.max_backoff_ms);
+  }
+}
+
+}  // namespace claimgraph::cli
