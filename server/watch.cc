@@ -5,11 +5,15 @@
 // the stream ends with UNAVAILABLE naming the last transaction sent in full
 // when the server stops, so that the client resumes after it.
 #include <chrono>
+#include <optional>
+#include <thread>
 
 #include "base/timestamp.h"
 #include "server/admitted_call.h"
 #include "server/proto_convert.h"
 #include "server/service.h"
+#include "server/status_convert.h"
+#include "server/streaming_sink.h"
 
 namespace claimgraph::server {
 namespace {
@@ -65,11 +69,30 @@ grpc::Status ClaimGraphService::Watch(grpc::ServerContext* context, const v1::Wa
     return stopping() ? kStop : Status::Ok();
   };
 
+  bool first_walk = true;
   while (true) {
+    // A walk through the log is a query: it holds one of the query slots
+    // while it runs (waiting between commits holds none). The first is
+    // refused as Query is; a later one waits for a slot, since the changes
+    // stay in the log meanwhile.
+    std::optional<QuerySlot> slot;
+    slot.emplace(&running_queries_, limits_.max_concurrent_queries);
+    while (!slot->acquired() && !first_walk && !stopping()) {
+      slot.reset();
+      std::this_thread::sleep_for(kWaitSlice);
+      slot.emplace(&running_queries_, limits_.max_concurrent_queries);
+    }
+    if (stopping()) break;
+    if (!slot->acquired())
+      return log.Done(ToGrpcStatus(Status::ResourceExhausted(
+          "too many concurrent queries (max_concurrent_queries = " + std::to_string(limits_.max_concurrent_queries) +
+          ")")));
+    first_walk = false;
     engine::ChangesRequest changes;
     changes.since_tx = done;
     changes.pattern = request->pattern();
     Result<engine::TxId> walked = engine_.Changes(changes, visitor);
+    slot.reset();
     if (!walked.ok() && !(walked.status().code() == StatusCode::kCancelled && (stopping() || write_failed)))
       return log.Done(ToGrpcStatus(walked.status()));  // a bad pattern, since_tx beyond the newest
     if (walked.ok()) done = *walked;

@@ -161,6 +161,40 @@ TEST_F(WatchTest, ExistingChangesThenNewOnesThenAResume) {
   resumed->Finish();
 }
 
+TEST_F(WatchTest, AGreatTransactionIsSplitAndCompleteOnlyOnItsLast) {
+  v1::AssertRequest req;  // 600 claims in one transaction (tx 2)
+  for (int i = 0; i < 600; ++i) {
+    auto* c = req.add_claims();
+    c->set_subject(Cat("n", std::to_string(i)));
+    c->set_predicate("knows");
+    c->set_object_entity("m");
+    c->set_source("great");
+  }
+  v1::WriteResponse w;
+  ASSERT_TRUE(stub_->Assert(As("").get(), req, &w).ok());
+  AssertOne(*stub_, 9999);  // tx 3
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  auto reader = stub_->Watch(&ctx, v1::WatchRequest());
+  std::vector<v1::WatchResponse> got;
+  v1::WatchResponse m;
+  while (got.size() < 4 && reader->Read(&m)) got.push_back(m);
+  ctx.TryCancel();
+  reader->Finish();
+  ASSERT_EQ(got.size(), 4u);
+  std::vector<int> sizes;
+  uint64_t next_claim = w.claim_ids(0);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(got[i].tx(), 2u);
+    EXPECT_EQ(got[i].complete(), i == 2);
+    sizes.push_back(got[i].changes_size());
+    for (const auto& c : got[i].changes()) EXPECT_EQ(c.claim_id(), next_claim++);  // in order, none twice
+  }
+  EXPECT_EQ(sizes, (std::vector<int>{256, 256, 88}));
+  EXPECT_EQ(got[3].tx(), 3u);
+  EXPECT_TRUE(got[3].complete());
+}
+
 TEST_F(WatchTest, BadRequestsAreRefusedWithTheReason) {
   v1::WatchRequest req;
   req.set_pattern("?a knws ?b");
