@@ -6,6 +6,7 @@
 
 #include "codec/format/result_format.h"
 #include "tools/claimgraph/run_query.h"
+#include "tools/claimgraph/watch_resume.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -64,9 +65,7 @@ int RunWatch(Client& client, const WatchOptions& options, std::ostream& out, std
   }
   err << "watching changes after tx " << since << (options.pattern.empty() ? "" : " matching " + options.pattern)
       << std::endl;
-  // A transaction split over messages and cut off before its last: its
-  // changes printed so far, skipped when it is sent again from the start.
-  uint64_t partial_tx = 0, partial_printed = 0;
+  WatchResume resume(since);
   uint64_t printed = 0;
   int backoff_ms = 200;
   while (true) {
@@ -74,42 +73,29 @@ int RunWatch(Client& client, const WatchOptions& options, std::ostream& out, std
     if (!client.token().empty()) ctx.AddMetadata("authorization", "Bearer " + client.token());
     ctx.set_wait_for_ready(true);  // a restarting server: wait for it rather than fail at once
     v1::WatchRequest request;
-    request.set_since_tx(since);
+    request.set_since_tx(resume.since());
     request.set_pattern(options.pattern);
     auto reader = client.stub().Watch(&ctx, request);
+    resume.StartStream();
     v1::WatchResponse m;
-    uint64_t current_tx = 0, position = 0;  // changes of current_tx received on this stream
     while (reader->Read(&m)) {
       backoff_ms = 200;
-      if (m.tx() != current_tx) {
-        current_tx = m.tx();
-        position = 0;
-      }
       for (const auto& c : m.changes()) {
-        const bool seen = m.tx() == partial_tx && position < partial_printed;
-        ++position;
-        if (seen) continue;
+        if (!resume.Take(m.tx())) continue;
         PrintChange(m, c, options.json, out);
         if (++printed == options.max) {  // max 0: never
           ctx.TryCancel();
           return 0;
         }
       }
-      if (m.complete()) {
-        since = m.tx();
-        partial_tx = partial_printed = 0;
-      } else {
-        if (m.tx() != partial_tx) partial_printed = 0;
-        partial_tx = m.tx();
-        partial_printed = std::max(partial_printed, position);
-      }
+      resume.EndMessage(m.tx(), m.complete());
     }
     grpc::Status status = reader->Finish();
     if (!Retryable(status)) {
       err << "error: " << Describe(status) << "\n";
       return 1;
     }
-    err << "watch interrupted (" << Describe(status) << "); resuming after tx " << since << " in " << backoff_ms
+    err << "watch interrupted (" << Describe(status) << "); resuming after tx " << resume.since() << " in " << backoff_ms
         << " ms" << std::endl;
     std::this_thread::sleep_for(std::chrono::milliseconds(backoff_ms));
     backoff_ms = std::min(backoff_ms * 2, options.max_backoff_ms);
