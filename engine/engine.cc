@@ -85,6 +85,7 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
           [&](const grammar::AuditVerifyStatement& s) { return ExecuteAuditVerify(ctx, s); },
           [&](const grammar::RedactStatement& s) { return ExecuteRedact(ctx, s); },
           [&](const grammar::MarkStatement& s) { return ExecuteMark(ctx, s); },
+          [&](const grammar::ChangesStatement& s) { return ExecuteChanges(ctx, s); },
       },
       statement.node);
   if (!result.ok()) return result;

@@ -11,7 +11,10 @@
 // Engine too.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +31,26 @@ namespace claimgraph::engine {
 struct OpenOptions {
   bool create_if_missing = true;
   bool read_only = false;  // a read-only RocksDB handle: export, stats, verify, query
+};
+
+// Engine::Changes: the log between two points (CHANGES SINCE TX, Watch).
+struct ChangesRequest {
+  TxId since_tx = 0;             // changes of the transactions after this one...
+  std::optional<TxId> until_tx;  // ...up to and including this one (default: the newest)
+  // `s p o` as in CHANGES ... MATCH (the Watch RPC's text); "" = every change.
+  std::string pattern;
+  // The vector form refuses a span with more changes (ResourceExhausted
+  // naming it); the visitor form streams and has no limit.
+  uint64_t max_changes = 100000;
+};
+
+// Receives the changes in log order (tx ascending, then as the transaction
+// wrote them). A non-OK Status stops the walk with that status.
+struct ChangeVisitor {
+  std::function<Status(const ChangeEvent&)> change;
+  // After every transaction walked, matching or not (may be empty): a
+  // caller can note progress and check for cancellation between them.
+  std::function<Status(TxId tx)> tx_done;
 };
 
 class Engine {
@@ -62,6 +85,22 @@ class Engine {
   Result<VerifyReport> Verify(bool indexes, bool evidence = false) const;
   // A claim's assertion and retraction, oldest first.
   Result<std::vector<HistoryEvent>> ClaimHistory(ClaimId id) const;
+
+  // Every claim asserted, retracted (deprecated, restored) by the
+  // transactions in (since_tx, until_tx], matching the pattern: a diff
+  // between two states, read from the transaction log (not a snapshot).
+  // InvalidArgument when since_tx or until_tx is beyond the newest
+  // transaction, when until_tx < since_tx, or for a bad pattern (its
+  // line:column and caret; an unknown predicate as MATCH says it). Returns
+  // the last transaction walked (until_tx, or the newest).
+  Result<TxId> Changes(const ChangesRequest& request, const ChangeVisitor& visitor) const;
+  Result<std::vector<ChangeEvent>> Changes(const ChangesRequest& request) const;
+  // The newest committed transaction.
+  TxId LastTx() const;
+  // Blocks until a transaction after `after` is committed (through this
+  // engine) or `timeout` passes; returns the newest transaction either way.
+  // Callers that must notice cancellation wait in short slices.
+  TxId WaitForCommit(TxId after, std::chrono::milliseconds timeout) const;
 
   // Writes buffered data to disk (before a clean stop).
   Status Flush();

@@ -88,4 +88,24 @@ struct HistoryEvent {
   std::string detail;  // asserted: modality, confidence, method; retracted, deprecated, restored: the reason
 };
 
+// What a transaction did to a claim, as the log records it (CHANGES, the
+// Watch RPC). kDeprecated and kRestored are reserved for the deprecation
+// marks (issue 14): named here, in the docs and in the proto so that clients
+// handle them, written by no transaction yet.
+enum class ChangeKind { kAsserted, kRetracted, kDeprecated, kRestored };
+const char* ChangeKindName(ChangeKind kind);  // "asserted", "retracted", "deprecated", "restored"
+
+struct ChangeEvent {
+  TxId tx = 0;
+  int64_t time_us = 0;    // when the transaction committed
+  std::string principal;  // the transaction's (who committed the change)
+  ChangeKind kind = ChangeKind::kAsserted;
+  ClaimId claim = 0;
+  Value subject;    // an entity: id and name
+  Value predicate;  // a predicate: id and name
+  Value object;     // an entity or a literal
+  std::string source;  // the claim's source key
+  std::string reason;  // retracted, deprecated, restored: the reason given ("" when none)
+};
+
 }  // namespace claimgraph::engine

@@ -25,6 +25,7 @@ Result<QueryResult> ExecuteShow(const StatementContext& ctx, const grammar::Show
 Result<QueryResult> ExecuteHistoryClaim(const StatementContext& ctx, const grammar::HistoryClaimStatement& s);
 Result<QueryResult> ExecuteHistoryFact(const StatementContext& ctx, const grammar::HistoryFactStatement& s);
 Result<QueryResult> ExecuteAuditVerify(const StatementContext& ctx, const grammar::AuditVerifyStatement& s);
+Result<QueryResult> ExecuteChanges(const StatementContext& ctx, const grammar::ChangesStatement& s);
 Result<QueryResult> ExecuteRedact(const StatementContext& ctx, const grammar::RedactStatement& s);
 Result<QueryResult> ExecuteMark(const StatementContext& ctx, const grammar::MarkStatement& s);
 

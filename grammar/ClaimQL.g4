@@ -18,7 +18,13 @@ statement
   | (DEPRECATE | RESTORE) CLAIM INTEGER (',' INTEGER)* (REASON STRING)?  # markClaimStatement
   | (DEPRECATE | RESTORE) SOURCE STRING (REASON STRING)?       # markSourceStatement
   | AUDIT VERIFY (INDEXES | EVIDENCE)*                         # auditStatement
+  | CHANGES SINCE TX INTEGER (UNTIL TX INTEGER)? (MATCH changePattern)?  # changesStatement
   ;
+
+// The pattern of CHANGES ... MATCH and of the Watch RPC (parsed alone, with
+// the start rule changePatternOnly): one predicate between two terms.
+changePattern : term predicateName term ;
+changePatternOnly : changePattern EOF ;
 
 query
   : MATCH patternList matchTail* RETURN DISTINCT? returnItem (',' returnItem)*
@@ -112,6 +118,7 @@ softKeyword
   | VALID | AT | DURING | UNKNOWN | TO
   | EVIDENCE | REDACT | TEXT
   | DEPRECATE | RESTORE | DEPRECATED
+  | CHANGES | SINCE | UNTIL
   ;
 
 predicateName : name ;
@@ -164,6 +171,7 @@ INDEXES : I N D E X E S ;   EVIDENCE : E V I D E N C E ; REDACT : R E D A C T ; 
 VALID : V A L I D ;          AT : A T ;                   DURING : D U R I N G ;
 UNKNOWN : U N K N O W N ;    TO : T O ;
 DEPRECATE : D E P R E C A T E ; RESTORE : R E S T O R E ;  DEPRECATED : D E P R E C A T E D ;
+CHANGES : C H A N G E S ;    SINCE : S I N C E ;          UNTIL : U N T I L ;
 
 VARIABLE : '?' [a-zA-Z_] [a-zA-Z0-9_]* ;
 // Hyphenated names such as shares-intel and targeted-by are one identifier.

@@ -206,10 +206,26 @@ struct MarkStatement {
   std::string reason;
 };
 
+// `s p o` of CHANGES ... MATCH and of the Watch RPC's pattern.
+struct ChangePattern {
+  Term subject;
+  std::string predicate;
+  SourceSpan predicate_span;
+  Term object;
+};
+// CHANGES SINCE TX n [UNTIL TX m] [MATCH s p o]: the log between two points.
+struct ChangesStatement {
+  uint64_t since_tx = 0;
+  SourceSpan since_span;
+  std::optional<uint64_t> until_tx;
+  SourceSpan until_span;
+  std::optional<ChangePattern> pattern;
+};
+
 struct Statement {
   std::variant<Query, AssertStatement, RetractStatement, DefinePredicateStatement, DefineEntityStatement,
                ShowStatement, HistoryClaimStatement, HistoryFactStatement, AuditVerifyStatement, RedactStatement,
-               MarkStatement>
+               MarkStatement, ChangesStatement>
       node;
   SourceSpan span;
 };

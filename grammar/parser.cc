@@ -126,7 +126,8 @@ class CollectingErrorListener : public antlr4::BaseErrorListener {
 
 }  // namespace
 
-ParseResult Parse(std::string_view text, const ParseOptions& options) {
+// The script rule, or with `pattern` the changePatternOnly rule into *pattern.
+static ParseResult ParseWith(std::string_view text, const ParseOptions& options, ChangePattern* pattern) {
   ParseResult result;
   auto fail_at = [&](size_t byte, std::string message) {
     Diagnostic d;
@@ -190,18 +191,27 @@ ParseResult Parse(std::string_view text, const ParseOptions& options) {
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
     parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
     generated::ClaimQLParser::ScriptContext* tree = nullptr;
+    generated::ClaimQLParser::ChangePatternOnlyContext* pattern_tree = nullptr;
+    auto run = [&] {
+      if (pattern) pattern_tree = parser.changePatternOnly();
+      else tree = parser.script();
+    };
     try {
-      tree = parser.script();
+      run();
     } catch (const antlr4::ParseCancellationException&) {
       tokens.seek(0);
       parser.reset();
       result.diagnostics.clear();
       parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
       parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
-      tree = parser.script();
+      run();
     }
     if (!result.diagnostics.empty()) return result;
     Transformer transformer(std::move(offsets));
+    if (pattern) {
+      *pattern = transformer.TransformChangePattern(pattern_tree->changePattern());
+      return result;
+    }
     for (auto* st : tree->statement()) result.statements.push_back(transformer.TransformStatement(st));
   } catch (const TransformError& e) {
     Diagnostic d;
@@ -213,6 +223,14 @@ ParseResult Parse(std::string_view text, const ParseOptions& options) {
     return fail_at(0, std::string("internal parser error: ") + e.what());
   }
   return result;
+}
+
+ParseResult Parse(std::string_view text, const ParseOptions& options) { return ParseWith(text, options, nullptr); }
+
+ChangePatternParse ParseChangePattern(std::string_view text, const ParseOptions& options) {
+  ChangePatternParse out;
+  out.diagnostics = ParseWith(text, options, &out.pattern).diagnostics;
+  return out;
 }
 
 }  // namespace claimgraph::grammar

@@ -38,4 +38,13 @@ struct ParseOptions {
 // Never throws, never prints: every problem comes back as a Diagnostic.
 ParseResult Parse(std::string_view text, const ParseOptions& options = {});
 
+// `s p o` alone — the pattern of the Watch RPC, the same rule as CHANGES ...
+// MATCH s p o — so that its diagnostics point into the pattern's own text.
+struct ChangePatternParse {
+  ChangePattern pattern;
+  std::vector<Diagnostic> diagnostics;  // empty when the parse succeeded
+  bool ok() const { return diagnostics.empty(); }
+};
+ChangePatternParse ParseChangePattern(std::string_view text, const ParseOptions& options = {});
+
 }  // namespace claimgraph::grammar

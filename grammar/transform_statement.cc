@@ -29,6 +29,15 @@ SourceSpan Transformer::SpanOf(antlr4::ParserRuleContext* ctx) const {
 
 SourceSpan Transformer::SpanOf(antlr4::tree::TerminalNode* node) const { return SpanOf(node->getSymbol()); }
 
+ChangePattern Transformer::TransformChangePattern(P::ChangePatternContext* ctx) {
+  ChangePattern p;
+  p.subject = TransformTerm(ctx->term(0));
+  p.predicate = ctx->predicateName()->getText();
+  p.predicate_span = SpanOf(ctx->predicateName());
+  p.object = TransformTerm(ctx->term(1));
+  return p;
+}
+
 std::string Transformer::StringValue(antlr4::tree::TerminalNode* node) const {
   std::string raw = node->getText();
   std::string out;
@@ -187,6 +196,16 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
     s.predicate = h->predicateName()->getText();
     s.predicate_span = SpanOf(h->predicateName());
     s.object = TransformTerm(h->term(1));
+    st.node = std::move(s);
+  } else if (auto* c = dynamic_cast<P::ChangesStatementContext*>(ctx)) {
+    ChangesStatement s;
+    s.since_tx = IntegerValue(c->INTEGER(0));
+    s.since_span = SpanOf(c->INTEGER(0));
+    if (c->UNTIL()) {
+      s.until_tx = IntegerValue(c->INTEGER(1));
+      s.until_span = SpanOf(c->INTEGER(1));
+    }
+    if (c->changePattern()) s.pattern = TransformChangePattern(c->changePattern());
     st.node = std::move(s);
   } else if (auto* r = dynamic_cast<P::RedactStatementContext*>(ctx)) {
     RedactStatement s;

@@ -29,6 +29,7 @@ class Transformer {
   explicit Transformer(std::vector<uint32_t> byte_offsets) : byte_offsets_(std::move(byte_offsets)) {}
 
   Statement TransformStatement(gen::ClaimQLParser::StatementContext* ctx);
+  ChangePattern TransformChangePattern(gen::ClaimQLParser::ChangePatternContext* ctx);
 
  private:
   // transform_query.cc

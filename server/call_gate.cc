@@ -20,6 +20,11 @@ int CallGate::Close() {
   return running_;
 }
 
+bool CallGate::closing() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return closed_;
+}
+
 bool CallGate::WaitIdle(std::chrono::steady_clock::time_point deadline) {
   std::unique_lock<std::mutex> lock(mu_);
   return idle_.wait_until(lock, deadline, [this] { return running_ == 0; });

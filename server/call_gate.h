@@ -36,6 +36,9 @@ class CallGate {
 
   // From now on calls are refused. Returns how many were in flight.
   int Close();
+  // True once Close() was called: a long-lived call (Watch) ends itself then,
+  // so that the drain does not wait for it.
+  bool closing();
   // Waits until no admitted call is running; false if the deadline passed first.
   bool WaitIdle(std::chrono::steady_clock::time_point deadline);
 

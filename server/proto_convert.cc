@@ -80,6 +80,17 @@ void ToProto(const engine::HistoryEvent& e, v1::HistoryEvent* out) {
   out->set_detail(e.detail);
 }
 
+void ToProto(const engine::ChangeEvent& e, v1::Change* out) {
+  out->set_kind(engine::ChangeKindName(e.kind));
+  out->set_claim_id(e.claim);
+  out->mutable_subject()->set_id(e.subject.id);
+  out->mutable_subject()->set_name(e.subject.text);
+  out->set_predicate(e.predicate.text);
+  ToProto(e.object, out->mutable_object());
+  out->set_source(e.source);
+  out->set_reason(e.reason);
+}
+
 void ToProto(const engine::VerifyReport& r, v1::VerifyAuditResponse* out) {
   out->set_ok(r.ok());
   out->set_transactions_checked(r.transactions_checked);

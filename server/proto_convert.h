@@ -13,6 +13,8 @@ void ToProto(const engine::Value& v, v1::Value* out);
 void ToProto(const engine::ClaimRecord& c, v1::Claim* out);
 void ToProto(const engine::SourceSummary& s, v1::Source* out);
 void ToProto(const engine::HistoryEvent& e, v1::HistoryEvent* out);
+// The change alone; its transaction's tx, time and principal go in the WatchResponse.
+void ToProto(const engine::ChangeEvent& e, v1::Change* out);
 void ToProto(const engine::VerifyReport& r, v1::VerifyAuditResponse* out);
 void ToProto(const engine::StoreStats& s, v1::StatsResponse* out);
 // A claim the ingestion pipeline found but did not store (a dry run): no id, tx or principal.

@@ -52,6 +52,9 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
                            v1::VerifyAuditResponse* response) override;
   grpc::Status Stats(grpc::ServerContext* context, const v1::StatsRequest* request,
                      v1::StatsResponse* response) override;
+  // watch.cc
+  grpc::Status Watch(grpc::ServerContext* context, const v1::WatchRequest* request,
+                     grpc::ServerWriter<v1::WatchResponse>* writer) override;
 
   // Shutdown closes it: see call_gate.h for the order of a drain.
   CallGate& gate() { return gate_; }

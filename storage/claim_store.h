@@ -8,6 +8,7 @@
 // nothing.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -316,6 +317,11 @@ class ClaimStore {
   // Holds the writer lock while it runs (O(claims + text bytes)).
   virtual Result<EvidenceReport> VerifyEvidence() const = 0;
   virtual TxId LastTx() const = 0;
+  // Blocks until a transaction newer than `after` is committed through this
+  // handle, or `timeout` passes; returns LastTx() either way. No polling of
+  // the disk: a condition variable notified where a commit publishes the new
+  // head. Commits made by another process (this handle read-only) are not seen.
+  virtual TxId WaitForCommit(TxId after, std::chrono::milliseconds timeout) const = 0;
   // Approximate bytes on disk (SST + WAL).
   virtual uint64_t ApproximateDiskBytes() const = 0;
   // Bytes of the kept texts' table files, compressed (flushed data only):

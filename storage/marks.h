@@ -31,9 +31,8 @@ std::string EncodeMarkValue(const Mark& mark);
 // False when the key or value is malformed.
 bool DecodeMark(std::string_view key, std::string_view value, Mark* out);
 // The record of a kMark txlog operation (its `first` is the target id):
-// byte target, then the marks value.
+// byte target, then the marks value. DecodeMarkOp is in types.h.
 std::string EncodeMarkOp(const Mark& mark);
-bool DecodeMarkOp(const TxOperation& op, TxId tx, Mark* out);
 
 // What a view hides: the claims deprecated, by their own mark or their
 // source's, as of its transaction.

@@ -5,6 +5,7 @@
 #include <rocksdb/snapshot.h>
 
 #include <array>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -57,6 +58,7 @@ class RocksClaimStore final : public ClaimStore {
   // (nothing when there is none). For writers: they hold the writer lock.
   Status ReadPostingList(Cf cf, const std::string& key, std::vector<Posting>* out) const;
   TxId LastTx() const override;
+  TxId WaitForCommit(TxId after, std::chrono::milliseconds timeout) const override;
   uint64_t ApproximateDiskBytes() const override;
   uint64_t EvidenceDiskBytes() const override;
   Status Flush() override;
@@ -106,6 +108,8 @@ class RocksClaimStore final : public ClaimStore {
   mutable std::mutex state_mu_;
   ChainHead head_;         // guarded by state_mu_
   std::shared_ptr<const MarkTable> marks_ = std::make_shared<const MarkTable>();  // guarded by state_mu_
+  // Notified (under state_mu_) whenever PublishHead moves last_tx: WaitForCommit.
+  mutable std::condition_variable committed_;
   mutable std::shared_mutex cache_mu_;
   mutable std::unordered_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_

@@ -272,7 +272,15 @@ RocksClaimStore::ChainHead RocksClaimStore::head() const {
 
 void RocksClaimStore::PublishHead(const ChainHead& head) {
   std::lock_guard<std::mutex> lock(state_mu_);
+  const bool moved = head.counters.last_tx != head_.counters.last_tx;
   head_ = head;
+  if (moved) committed_.notify_all();
+}
+
+TxId RocksClaimStore::WaitForCommit(TxId after, std::chrono::milliseconds timeout) const {
+  std::unique_lock<std::mutex> lock(state_mu_);
+  committed_.wait_for(lock, timeout, [&] { return head_.counters.last_tx > after; });
+  return head_.counters.last_tx;
 }
 
 void RocksClaimStore::PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed,

@@ -218,4 +218,8 @@ struct TxRecord {
   std::string hash;            // SHA-256 of this record's canonical encoding
 };
 
+// The mark a kMark operation of transaction `tx` records (false when `op` is
+// not one, or is malformed): for readers of the log such as the change feed.
+bool DecodeMarkOp(const TxOperation& op, TxId tx, Mark* out);
+
 }  // namespace claimgraph::storage

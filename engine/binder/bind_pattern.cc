@@ -50,6 +50,14 @@ Result<storage::Predicate> Binder::ResolvePredicateName(const std::string& name,
   return Error(span, "unknown predicate '" + name + "'" + DidYouMean(name, names));
 }
 
+Result<BoundTerm> Binder::BindLooseTerm(const grammar::Term& t, std::vector<std::string>* warnings) {
+  std::vector<std::string>* saved = warnings_;
+  warnings_ = warnings;
+  Result<BoundTerm> out = BindTerm(t);
+  warnings_ = saved;
+  return out;
+}
+
 Result<BoundTerm> Binder::BindTerm(const grammar::Term& t) {
   BoundTerm out;
   out.text = TextOf(t.span);

@@ -23,6 +23,12 @@ class Binder {
   Result<storage::Predicate> ResolvePredicateName(const std::string& name, const grammar::SourceSpan& span,
                                                   bool* reversed);
   Status Error(const grammar::SourceSpan& span, const std::string& message) const;
+  // A term outside a query (CHANGES ... MATCH, the Watch RPC's pattern),
+  // resolved exactly as in a MATCH pattern: a ?variable gets a slot (the
+  // same name the same slot), a "string" is an entity by name or alias or
+  // else a string/date value, a name that resolves to nothing is `unresolved`
+  // with a warning in *warnings (may be null).
+  Result<BoundTerm> BindLooseTerm(const grammar::Term& t, std::vector<std::string>* warnings);
 
  private:
   // bind_pattern.cc

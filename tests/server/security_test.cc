@@ -107,6 +107,16 @@ std::vector<Rpc> AllRpcs() {
          v1::WriteResponse r;
          return s.stub().Retract(As(t).get(), req, &r);
        }},
+      {"Query (DEPRECATE)", Need::kWriter,
+       [counter](ServerProcess& s, const std::string& t) mutable {
+         // A fresh claim to deprecate, asserted by the admin (one
+         // transaction, not counted: see Retract).
+         v1::AssertRequest a;
+         *a.add_claims() = NewClaim("matrix-deprecate-" + std::to_string(++counter));
+         v1::WriteResponse w;
+         EXPECT_TRUE(s.stub().Assert(As(kAdmin).get(), a, &w).ok());
+         return RunQuery(s, t, "DEPRECATE CLAIM " + std::to_string(w.claim_ids(0)) + " REASON \"matrix\"").status;
+       }},
       {"IngestDocument (dry run)", Need::kReader,
        [](ServerProcess& s, const std::string& t) {
          v1::IngestDocumentRequest req;
@@ -153,6 +163,20 @@ std::vector<Rpc> AllRpcs() {
          v1::StatsResponse r;
          return s.stub().Stats(As(t).get(), {}, &r);
        }},
+      {"Watch", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         // From the newest transaction: nothing to send, so an admitted
+         // watch waits for commits until its deadline; that is its success.
+         auto ctx = As(t, 300);
+         v1::WatchRequest req;
+         req.set_since_tx(Transactions(s));
+         auto reader = s.stub().Watch(ctx.get(), req);
+         v1::WatchResponse m;
+         while (reader->Read(&m)) {
+         }
+         grpc::Status status = reader->Finish();
+         return status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ? grpc::Status::OK : status;
+       }},
   };
 }
 
@@ -183,13 +207,13 @@ TEST(Security, EveryRpcForEveryRole) {
         EXPECT_EQ(s.error_code(), want) << what << ": " << s.error_message();
         EXPECT_FALSE(s.error_message().empty()) << what;
         // Retract's own setup asserted one transaction; nothing else may change.
-        uint64_t setup = rpc.name == "Retract" || rpc.name == "Query (REDACT)" ? 1 : 0;
+        uint64_t setup = rpc.name == "Retract" || rpc.name == "Query (REDACT)" || rpc.name == "Query (DEPRECATE)" ? 1 : 0;
         EXPECT_EQ(after, before + setup) << what << " changed the store";
       }
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 15 * 6);
+  EXPECT_EQ(checked, 17 * 6);
   // Tokens never reach the log; principals do.
   std::string log = server.LogContaining("principal=walt");
   for (const char* token : {"reader-token-1", "writer-token-1", "admin-token-1", "reader-token-2"})

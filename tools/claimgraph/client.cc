@@ -17,6 +17,9 @@ Client::Client(const Connection& c) : connection_(c) {
   }
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
+  // A server that went away (a watch waiting for its restart) is tried again
+  // within seconds, not gRPC's default of up to two minutes.
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 5000);
   channel_ = grpc::CreateCustomChannel(c.server, creds, args);
   stub_ = v1::ClaimGraph::NewStub(channel_);
 }

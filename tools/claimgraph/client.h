@@ -25,6 +25,7 @@ class Client {
   explicit Client(const Connection& c);
   std::unique_ptr<grpc::ClientContext> Context() const;
   v1::ClaimGraph::Stub& stub() { return *stub_; }
+  const std::string& token() const { return connection_.token; }
 
  private:
   Connection connection_;

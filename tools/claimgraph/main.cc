@@ -15,6 +15,9 @@
 //                                     `claimgraphd import` reads them
 //     export [--format jsonl|nquads]  every live claim with its provenance
 //     ingest FILE... [--publisher P --published DATE --title T | --manifest TSV] [--dry-run] [--explain]
+//     watch [--since TX] [--pattern 's p o'] [--json] [--max N]
+//                                     the change feed: a line per claim asserted or retracted,
+//                                     resumed after a disconnect or a server restart
 // --server/--token default to $CLAIMGRAPH_SERVER/$CLAIMGRAPH_TOKEN and may
 // come before or after the command.
 #include <CLI/CLI.hpp>
@@ -28,6 +31,7 @@
 #include "tools/claimgraph/load_export.h"
 #include "tools/claimgraph/run_query.h"
 #include "tools/claimgraph/shell.h"
+#include "tools/claimgraph/watch.h"
 
 namespace {
 // "name" padded to the column of `claimgraph source`'s values.
@@ -106,6 +110,15 @@ int main(int argc, char** argv) {
   ing->add_flag("--explain", ingest.explain,
                 "Per claim: the rule that fired, its cue, the clause and how subject and object were chosen");
 
+  WatchOptions watch_options;
+  uint64_t watch_since = 0;
+  auto* watch = app.add_subcommand("watch", "Print every new change (assert, retract) as it commits; Ctrl-C stops");
+  auto* since_opt = watch->add_option("--since", watch_since,
+                                      "Start after this transaction (default: the newest, so only new changes)");
+  watch->add_option("--pattern", watch_options.pattern, "Only changes matching 's p o', as in CHANGES ... MATCH");
+  watch->add_flag("--json", watch_options.json, "One JSON object per change");
+  watch->add_option("--max", watch_options.max, "Exit after N changes");
+
   CLI11_PARSE(app, argc, argv);
   Client client(conn);
 
@@ -113,6 +126,10 @@ int main(int argc, char** argv) {
   if (load->parsed()) return RunLoad(client, load_options);
   if (ing->parsed()) return RunIngest(client, ingest);
   if (exp->parsed()) return RunExport(client, export_format);
+  if (watch->parsed()) {
+    if (since_opt->count() > 0) watch_options.since = watch_since;
+    return RunWatch(client, watch_options, std::cout, std::cerr);
+  }
   if (query->parsed()) {
     if (statement == "-") query_file = "-";
     if (!query_file.empty()) return RunQueryFile(client, query_file, print, std::cout, std::cerr);

@@ -7,7 +7,6 @@
 #include "codec/script/run_script.h"
 
 namespace claimgraph::cli {
-namespace {
 
 codec::Value FromProto(const v1::Value& v) {
   switch (v.kind_case()) {
@@ -27,8 +26,6 @@ codec::Value FromProto(const v1::Value& v) {
     default: return codec::Value::Null();
   }
 }
-
-}  // namespace
 
 grpc::Status RunStatement(Client& client, std::string_view statement, const PrintOptions& print, std::ostream& out,
                           std::ostream& err) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "codec/value.h"
 #include "tools/claimgraph/client.h"
 
 namespace claimgraph::cli {
@@ -15,6 +16,9 @@ struct PrintOptions {
   bool timing = false;
   size_t width = 0;  // table width (0 = unlimited)
 };
+
+// A result cell from its protobuf form (Query rows, Watch changes).
+codec::Value FromProto(const v1::Value& v);
 
 // Prints the result (and its warnings, message and timing) and returns the
 // call's status; prints nothing when it failed.

@@ -23,6 +23,7 @@ const char* kHelp =
     "  MATCH ?who shares-intel \"Japan\" RETURN ?who;\n"
     "  MATCH \"Japan\" pact+ ?x RETURN ?x WITH PROVENANCE;\n"
     "  SHOW PREDICATES;  SHOW CLAIM 1;  HISTORY CLAIM 1;  AUDIT VERIFY;\n"
+    "  CHANGES SINCE TX 1 MATCH ?a pact ?b;\n"
     "Commands:\n"
     "  \\format table|json|csv   how rows are printed\n"
     "  \\timing                  toggle elapsed time after each statement\n"

@@ -4,6 +4,8 @@ Uses Debian's python3-grpcio with stubs generated from proto/ at build time
 (build/tools/clients/python/gen). Run it with /usr/bin/python3: the separate
 python3 on PATH does not have Debian's modules.
 """
+import time
+
 import grpc
 
 from claimgraph.v1 import claimgraph_pb2 as pb
@@ -100,3 +102,38 @@ class Client:
 
     def stats(self):
         return self._stub.Stats(pb.StatsRequest(), metadata=self._metadata, timeout=self._timeout)
+
+    def watch(self, since_tx=0, pattern="", resume=True):
+        """The change feed (the Watch RPC): yields (tx, time, principal, change) for
+        every change after since_tx that matches pattern ("s p o" as in ClaimQL's
+        CHANGES ... MATCH), committed ones first, then new ones as they commit.
+        With resume, a stream ended by UNAVAILABLE (the server stopping, a dropped
+        connection) is called again after the last transaction received in full,
+        skipping what was already yielded of a transaction cut mid-way. No
+        deadline: stop iterating (or close the generator) to end it."""
+        partial_tx, partial_seen, backoff = 0, 0, 0.2
+        while True:
+            request = pb.WatchRequest(since_tx=since_tx, pattern=pattern)
+            current_tx, position = 0, 0
+            try:
+                for m in self._stub.Watch(request, metadata=self._metadata, wait_for_ready=True):
+                    backoff = 0.2
+                    if m.tx != current_tx:
+                        current_tx, position = m.tx, 0
+                    for c in m.changes:
+                        seen = m.tx == partial_tx and position < partial_seen
+                        position += 1
+                        if not seen:
+                            yield m.tx, m.time, m.principal, c
+                    if m.complete:
+                        since_tx, partial_tx, partial_seen = m.tx, 0, 0
+                    else:
+                        if m.tx != partial_tx:
+                            partial_seen = 0
+                        partial_tx, partial_seen = m.tx, max(partial_seen, position)
+                return
+            except grpc.RpcError as e:
+                if not resume or e.code() != grpc.StatusCode.UNAVAILABLE:
+                    raise
+            time.sleep(backoff)
+            backoff = min(backoff * 2, 5.0)

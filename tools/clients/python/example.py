@@ -36,6 +36,10 @@ def main():
         print("session:", text, "->", error[0].name if error else rows)
     stats = client.stats()
     print("live claims:", stats.live_claims)
+    # The change feed from the start of the log: its first change, then stop.
+    for tx, when, principal, change in client.watch(since_tx=0):
+        print("watch: tx", tx, change.kind, "claim", change.claim_id, "by", principal)
+        break
     article = "Officials said Japan and the Philippines signed a defence pact on Monday."
     try:
         found = client.ingest(article, publisher="example", published="2024-01-31", dry_run=True)

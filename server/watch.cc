@@ -1,0 +1,112 @@
+// The Watch RPC: the change feed. Committed changes after since_tx first,
+// then each new transaction's as it commits (Engine::WaitForCommit, in short
+// slices so that a cancelled call or a draining server is noticed). A
+// transaction's changes go out together, `complete` on its last message;
+// the stream ends with UNAVAILABLE naming the last transaction sent in full
+// when the server stops, so that the client resumes after it.
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include "base/timestamp.h"
+#include "server/admitted_call.h"
+#include "server/proto_convert.h"
+#include "server/service.h"
+#include "server/status_convert.h"
+#include "server/streaming_sink.h"
+
+namespace claimgraph::server {
+namespace {
+
+constexpr int kChangesPerMessage = 256;  // a larger transaction is split over several messages
+constexpr auto kWaitSlice = std::chrono::milliseconds(100);  // how soon shutdown or a cancel is noticed
+
+}  // namespace
+
+grpc::Status ClaimGraphService::Watch(grpc::ServerContext* context, const v1::WatchRequest* request,
+                                      grpc::ServerWriter<v1::WatchResponse>* writer) {
+  AdmittedCall call("Watch", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();  // authenticated: every role may read
+  RequestLog& log = call.log();
+  auto stopping = [&] { return gate_.closing() || context->IsCancelled(); };
+
+  engine::TxId done = request->since_tx();  // every matching change up to here was sent, complete
+  uint64_t sent = 0;
+  v1::WatchResponse pending;  // the transaction being walked (has_pending: it has changes)
+  bool has_pending = false;
+  bool write_failed = false;
+  const Status kStop = Status::Cancelled("watch stopped");
+  engine::ChangeVisitor visitor;
+  visitor.change = [&](const engine::ChangeEvent& e) -> Status {
+    if (!has_pending) {
+      pending.Clear();
+      pending.set_tx(e.tx);
+      pending.set_time(base::FormatTimestamp(e.time_us));
+      pending.set_principal(e.principal);
+      has_pending = true;
+    } else if (pending.changes_size() >= kChangesPerMessage) {
+      if (stopping()) return kStop;  // mid-transaction: the client resumes from the last complete one
+      if (!writer->Write(pending)) {
+        write_failed = true;
+        return kStop;
+      }
+      pending.clear_changes();
+    }
+    ToProto(e, pending.add_changes());
+    ++sent;
+    return Status::Ok();
+  };
+  visitor.tx_done = [&](engine::TxId tx) -> Status {
+    if (has_pending) {
+      pending.set_complete(true);
+      if (!writer->Write(pending)) {
+        write_failed = true;
+        return kStop;
+      }
+      has_pending = false;
+    }
+    done = tx;
+    return stopping() ? kStop : Status::Ok();
+  };
+
+  bool first_walk = true;
+  while (true) {
+    // A walk through the log is a query: it holds one of the query slots
+    // while it runs (waiting between commits holds none). The first is
+    // refused as Query is; a later one waits for a slot, since the changes
+    // stay in the log meanwhile.
+    std::optional<QuerySlot> slot;
+    slot.emplace(&running_queries_, limits_.max_concurrent_queries);
+    while (!slot->acquired() && !first_walk && !stopping()) {
+      slot.reset();
+      std::this_thread::sleep_for(kWaitSlice);
+      slot.emplace(&running_queries_, limits_.max_concurrent_queries);
+    }
+    if (stopping()) break;
+    if (!slot->acquired())
+      return log.Done(ToGrpcStatus(Status::ResourceExhausted(
+          "too many concurrent queries (max_concurrent_queries = " + std::to_string(limits_.max_concurrent_queries) +
+          ")")));
+    first_walk = false;
+    engine::ChangesRequest changes;
+    changes.since_tx = done;
+    changes.pattern = request->pattern();
+    Result<engine::TxId> walked = engine_.Changes(changes, visitor);
+    slot.reset();
+    if (!walked.ok() && !(walked.status().code() == StatusCode::kCancelled && (stopping() || write_failed)))
+      return log.Done(ToGrpcStatus(walked.status()));  // a bad pattern, since_tx beyond the newest
+    if (walked.ok()) done = *walked;
+    if (stopping() || write_failed) break;
+    while (!stopping() && engine_.WaitForCommit(done, kWaitSlice) <= done) {
+    }
+    if (stopping()) break;
+  }
+  log.set_rows(sent);
+  if (context->IsCancelled() || write_failed)
+    return log.Done(grpc::Status(grpc::StatusCode::CANCELLED, "the watch was cancelled"));
+  return log.Done(grpc::Status(grpc::StatusCode::UNAVAILABLE, "claimgraphd is stopping; resume the watch after tx " +
+                                                                   std::to_string(done) + " (since_tx " +
+                                                                   std::to_string(done) + ")"));
+}
+
+}  // namespace claimgraph::server
