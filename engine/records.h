@@ -56,6 +56,11 @@ struct ClaimRecord {
   std::string retract_reason;
   std::string retracted_by;
   int64_t retracted_at_us = 0;
+  // Deprecated as of the read (by the claim's own mark or its source's):
+  // the mark's transaction (0 = not deprecated) and reason.
+  TxId deprecated_tx = 0;
+  std::string deprecated_reason;
+  bool deprecated_by_source = false;
 };
 
 // A source's text as the store keeps it (by its SHA-256, shared by every

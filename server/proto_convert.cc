@@ -43,6 +43,12 @@ void ToProto(const engine::ClaimRecord& c, v1::Claim* out) {
   out->set_principal(c.principal);
   out->set_asserted_at(base::FormatTimestamp(c.asserted_at_us));
   out->set_retracted_tx(c.retracted_tx);
+  if (c.deprecated_tx) {
+    out->set_deprecated(true);
+    out->set_deprecated_tx(c.deprecated_tx);
+    out->set_deprecated_reason(c.deprecated_reason);
+    out->set_deprecated_by_source(c.deprecated_by_source);
+  }
   if (c.retracted_tx) {
     out->set_retract_reason(c.retract_reason);
     out->set_retracted_by(c.retracted_by);

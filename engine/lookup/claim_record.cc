@@ -47,6 +47,11 @@ Result<ClaimRecord> ResolveClaim(const storage::ReadView& view, const storage::C
   r.retract_reason = c.retract_reason;
   r.retracted_by = c.retracted_by;
   r.retracted_at_us = c.retracted_at_us;
+  if (std::optional<storage::Mark> m = view.DeprecationOf(c.id, c.source)) {
+    r.deprecated_tx = m->tx;
+    r.deprecated_reason = m->reason;
+    r.deprecated_by_source = m->target == storage::Mark::Target::kSource;
+  }
   return r;
 }
 

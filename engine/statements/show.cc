@@ -38,6 +38,11 @@ void AppendClaimRecord(const ClaimRecord& c, QueryResult* r) {
   add("retract_reason", retracted ? Str(c.retract_reason) : Value::Null());
   add("retracted_by", retracted ? Str(c.retracted_by) : Value::Null());
   add("retracted_at", retracted ? Value::String(base::FormatTimestamp(c.retracted_at_us)) : Value::Null());
+  const bool deprecated = c.deprecated_tx != 0;
+  add("deprecated", Value::Bool(deprecated));
+  add("deprecated_tx", deprecated ? Num(c.deprecated_tx) : Value::Null());
+  add("deprecated_reason", deprecated ? Str(c.deprecated_reason) : Value::Null());
+  add("deprecated_by", deprecated ? Value::String(c.deprecated_by_source ? "source" : "claim") : Value::Null());
 }
 
 // SHOW SOURCE "key": the source as GetSource returns it, a field a row —
