@@ -1,4 +1,4 @@
-// The on-disk format of a claimgraph store (format version 3).
+// The on-disk format of a claimgraph store (format version 4).
 //
 // A store is one RocksDB database with these column families. Names, tags and
 // layouts below are the format: DO NOT CHANGE them without bumping
@@ -33,7 +33,9 @@
 //                                              ingested, or its redaction (format 3)
 //
 //   IndexValue := varint asserted_tx, varint retracted_tx (0 = live),
-//                 varint source id, byte modality
+//                 varint source id, byte modality,
+//                 varint confidence code (format 4; types.h ConfidenceCodeOf:
+//                 round(c × 1000) + 1 when exact, 0 = read the claim record)
 //   Records (record_codec.h) start with a version byte (1) and use varints and
 //   length-prefixed strings; the TxRecord layout is in tx_log.h.
 //
@@ -60,7 +62,11 @@ namespace claimgraph::storage {
 // 3: the evidence column family (ingested texts by SHA-256) and the txlog
 // operations kKeepText and kRedact. A version-2 store gains the (empty)
 // family when opened read-write and is recorded as version 3.
-inline constexpr uint32_t kFormatVersion = 3;
+// 4: the claim's confidence, coded, in every index value and posting
+// (posting lists version 2), so that BELIEF reads no claim record. A
+// version-3 store is migrated when opened read-write
+// (migrate.cc: MigrateFormat3To4Confidence).
+inline constexpr uint32_t kFormatVersion = 4;
 
 // The column families, in the order the store opens them (static_cast<int>(cf)
 // indexes its handles). kPos stays for format 1 (see pos above).
@@ -105,6 +111,9 @@ bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out);
 
 std::string EncodeIndexValue(const IndexEntry& e);
 bool DecodeIndexValue(std::string_view value, IndexEntry* out);
+// A format-3 value (no confidence code: sets kConfidenceInRecord), for the
+// migration to format 4.
+bool DecodeFormat3IndexValue(std::string_view value, IndexEntry* out);
 // One whole entry of spo or osp: its key and its value.
 bool DecodeIndexEntry(TripleIndex index, std::string_view key, std::string_view value, IndexEntry* out);
 
