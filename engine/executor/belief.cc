@@ -6,9 +6,10 @@
 
 namespace claimgraph::engine {
 
-double CombineVoices(const std::vector<VoicePart>& voices) {
+double CombineVoices(const VoicePart* voices, size_t n) {
   double not_support = 1, not_against = 1;
-  for (const auto& v : voices) {
+  for (size_t i = 0; i < n; ++i) {
+    const VoicePart& v = voices[i];
     if (v.support > 0) not_support *= 1 - v.support;
     if (v.against > 0) not_against *= 1 - v.against;
   }
@@ -29,12 +30,22 @@ Result<uint32_t> VoiceTable::VoiceOf(storage::SourceId source) {
 
 void BeliefState::Add(uint32_t voice, base::Modality modality, double confidence) {
   if (modality == base::Modality::kProposed) return;
-  auto it = std::find_if(parts_.begin(), parts_.end(), [&](const auto& p) { return p.first == voice; });
-  if (it == parts_.end()) {
-    parts_.push_back({voice, {}});
-    it = parts_.end() - 1;
+  Part* found = nullptr;
+  for (size_t i = 0; i < size_ && !found; ++i) {
+    Part& p = i < kInline ? inline_[i] : more_[i - kInline];
+    if (p.first == voice) found = &p;
   }
-  VoicePart& part = it->second;
+  if (!found) {
+    if (size_ < kInline) {
+      inline_[size_] = {voice, {}};
+      found = &inline_[size_];
+    } else {
+      more_.push_back({voice, {}});
+      found = &more_.back();
+    }
+    ++size_;
+  }
+  VoicePart& part = found->second;
   switch (modality) {
     case base::Modality::kAsserted: part.support = std::max(part.support, confidence); break;
     case base::Modality::kReported: part.support = std::max(part.support, confidence * kReportedWeight); break;
@@ -44,10 +55,21 @@ void BeliefState::Add(uint32_t voice, base::Modality modality, double confidence
 }
 
 double BeliefState::Finish(const VoiceTable& voices) const {
-  std::vector<std::pair<const std::string*, VoicePart>> sorted;
-  sorted.reserve(parts_.size());
-  for (const auto& [voice, part] : parts_) sorted.push_back({&voices.Key(voice), part});
-  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  auto by_key = [&](const Part& a, const Part& b) { return voices.Key(a.first) < voices.Key(b.first); };
+  if (size_ <= kInline) {  // the usual case: an insertion sort on the stack
+    std::array<Part, kInline> sorted;
+    for (size_t i = 0; i < size_; ++i) {
+      size_t j = i;
+      for (; j > 0 && by_key(inline_[i], sorted[j - 1]); --j) sorted[j] = sorted[j - 1];
+      sorted[j] = inline_[i];
+    }
+    std::array<VoicePart, kInline> ordered;
+    for (size_t i = 0; i < size_; ++i) ordered[i] = sorted[i].second;
+    return CombineVoices(ordered.data(), size_);
+  }
+  std::vector<Part> sorted(inline_.begin(), inline_.end());
+  sorted.insert(sorted.end(), more_.begin(), more_.end());
+  std::sort(sorted.begin(), sorted.end(), by_key);
   std::vector<VoicePart> ordered;
   ordered.reserve(sorted.size());
   for (const auto& s : sorted) ordered.push_back(s.second);

@@ -97,19 +97,32 @@ int RawSlotOf(const BoundExpr& e) {
   return -1;
 }
 
-// BELIEF(?c) needs each claim's confidence and modality, which only its
-// record holds. A point read per row cost 18x COUNT on Q6; so rows only note
-// (claim, state) here, and ReadBeliefClaims reads each record once, in id
-// order and in batches, after the last row. An unbound ?c (OPTIONAL) adds
-// nothing.
+// BELIEF(?c) needs each claim's source, modality and confidence. The scan
+// that bound ?c put all three in hidden slots from the index entry (format 4
+// carries the confidence, coded), so a row adds its claim at once. A
+// confidence the index cannot code exactly (kConfidenceInRecord) is in the
+// claim record only: such rows note (claim, state), and ReadBeliefClaims
+// reads each of those records once, in id order and in batches, after the
+// last row (a point read per row cost 18x COUNT on Q6). Either way BeliefState
+// keeps a max per voice, so the order claims arrive in changes nothing. An
+// unbound ?c (OPTIONAL) adds nothing.
 struct BeliefRead {
   storage::ClaimId claim;
   size_t state;  // index into the group states
 };
 
-Status NoteBelief(ExecContext* ctx, const BoundExpr& a, const Row& row, size_t state, std::vector<BeliefRead>* reads) {
+Status NoteBelief(ExecContext* ctx, VoiceTable* voices, const BoundExpr& a, const Row& row, AggState& s, size_t state,
+                  std::vector<BeliefRead>* reads) {
   const uint64_t id = row.slots[a.children[0].slot];
   if (id == 0) return Status::Ok();
+  if (a.belief_slot >= 0 && a.source_slot >= 0) {
+    const uint64_t packed = row.slots[a.belief_slot];
+    if (const uint32_t code = ConfidenceCodeOfPacked(packed); code != storage::kConfidenceInRecord) {
+      CG_ASSIGN_OR_RETURN(uint32_t voice, voices->VoiceOf(row.slots[a.source_slot]));
+      s.belief->Add(voice, ModalityOfPacked(packed), storage::ConfidenceOfCode(code));
+      return Status::Ok();
+    }
+  }
   CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefRead)));
   reads->push_back({id, state});
   return Status::Ok();
@@ -135,7 +148,7 @@ Status ReadBeliefClaims(ExecContext* ctx, VoiceTable* voices, std::vector<Belief
 
 // The states of one group's aggregates, in query order.
 Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggState* states, size_t first_state,
-                  std::vector<BeliefRead>* belief_reads) {
+                  VoiceTable* voices, std::vector<BeliefRead>* belief_reads) {
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
     AggState& s = states[i];
@@ -148,7 +161,7 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggStat
         s.belief = std::make_unique<BeliefState>();
         CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefState)));
       }
-      CG_RETURN_IF_ERROR(NoteBelief(ctx, a, row, first_state + i, belief_reads));
+      CG_RETURN_IF_ERROR(NoteBelief(ctx, voices, a, row, s, first_state + i, belief_reads));
       continue;
     }
     if (a.aggregate == grammar::AggregateKind::kCount && a.distinct) {
@@ -271,7 +284,8 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         states.resize(states.size() + naggs);
         if (q.with_provenance) provenance.emplace_back();
       }
-      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, states.data() + group * naggs, group * naggs, &belief_reads));
+      CG_RETURN_IF_ERROR(
+          Accumulate(ctx, q, row, states.data() + group * naggs, group * naggs, &voices, &belief_reads));
       if (q.with_provenance) {  // a group carries the union of its rows' claims
         auto& p = provenance[group];
         CG_RETURN_IF_ERROR(ctx->Charge(8 * row.provenance.size()));
