@@ -9,7 +9,6 @@
 #include <set>
 
 #include "engine/engine.h"
-#include "storage/key_codec.h"
 #include "storage/posting_list.h"
 #include "tests/numbered.h"
 #include "tests/storage/store_fixture.h"
