@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/io/name_cache.h"
+#include "storage/claim_store.h"
 
 namespace claimgraph::engine {
 
@@ -16,16 +16,32 @@ double CombineVoices(const VoicePart* voices, size_t n) {
   return (1 - not_support) * not_against;
 }
 
-Result<uint32_t> VoiceTable::VoiceOf(storage::SourceId source) {
-  auto it = by_source_.find(source);
-  if (it != by_source_.end()) return it->second;
-  CG_ASSIGN_OR_RETURN(const storage::Source* s, names_->Source(source));
+Result<uint32_t> VoiceTable::Lookup(storage::SourceId source) {
+  if (source >= kDenseSources) {
+    auto it = sparse_.find(source);
+    if (it != sparse_.end()) return it->second;
+  }
+  CG_ASSIGN_OR_RETURN(std::shared_ptr<const storage::Source> s, view_.GetSourceShared(source));
   // "p:" / "s:" keep a publisher named like some source's key a different voice.
-  std::string key = s->publisher.empty() ? "s:" + s->key : "p:" + s->publisher;
+  std::string key = s->publisher.empty() ? "s:" : "p:";
+  key.append(s->publisher.empty() ? s->key : s->publisher);
   auto [k, added] = by_key_.emplace(std::move(key), uint32_t(keys_.size()));
   if (added) keys_.push_back(k->first);
-  by_source_.emplace(source, k->second);
+  if (source < kDenseSources) {
+    if (source >= dense_.size()) dense_.resize(std::max<size_t>(source + 1, dense_.size() * 2), kNone);
+    dense_[source] = k->second;
+  } else {
+    sparse_.emplace(source, k->second);
+  }
   return k->second;
+}
+
+void VoiceTable::RankVoices() {
+  std::vector<uint32_t> order(keys_.size());
+  for (uint32_t v = 0; v < order.size(); ++v) order[v] = v;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
+  ranks_.assign(keys_.size(), 0);
+  for (uint32_t r = 0; r < order.size(); ++r) ranks_[order[r]] = r;
 }
 
 void BeliefState::Add(uint32_t voice, base::Modality modality, double confidence) {
@@ -55,7 +71,8 @@ void BeliefState::Add(uint32_t voice, base::Modality modality, double confidence
 }
 
 double BeliefState::Finish(const VoiceTable& voices) const {
-  auto by_key = [&](const Part& a, const Part& b) { return voices.Key(a.first) < voices.Key(b.first); };
+  // Keys are distinct, so ranks order voices exactly as their keys do.
+  auto by_key = [&](const Part& a, const Part& b) { return voices.Rank(a.first) < voices.Rank(b.first); };
   if (size_ <= kInline) {  // the usual case: an insertion sort on the stack
     std::array<Part, kInline> sorted;
     for (size_t i = 0; i < size_; ++i) {

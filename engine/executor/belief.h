@@ -18,7 +18,7 @@
 #include "base/status.h"
 #include "storage/types.h"
 
-namespace claimgraph::io { class NameCache; }
+namespace claimgraph::storage { class ReadView; }
 
 namespace claimgraph::engine {
 
@@ -45,21 +45,36 @@ struct VoicePart {
 double CombineVoices(const VoicePart* voices, size_t n);
 inline double CombineVoices(const std::vector<VoicePart>& voices) { return CombineVoices(voices.data(), voices.size()); }
 
-// Source -> voice, for one query execution: every claim of a source reads its
-// source record once, and sources sharing a publisher share a voice number.
+// Source -> voice, for one query execution: each source's record is looked
+// up once (in the store's shared source cache), and sources sharing a
+// publisher share a voice number. VoiceOf runs once per claim: source ids
+// are dense, so below kDenseSources it is an array index, not a hash lookup.
 class VoiceTable {
  public:
-  explicit VoiceTable(io::NameCache* names) : names_(names) {}
-  Result<uint32_t> VoiceOf(storage::SourceId source);
+  explicit VoiceTable(const storage::ReadView& view) : view_(view) {}
+  Result<uint32_t> VoiceOf(storage::SourceId source) {
+    if (source < dense_.size() && dense_[source] != kNone) return dense_[source];
+    return Lookup(source);
+  }
   // The key voices are ordered by: the publisher, or for a source without
   // one its key (the two kinds never compare equal).
   const std::string& Key(uint32_t voice) const { return keys_[voice]; }
+  // After the last VoiceOf: each voice's place in key order, so that groups
+  // sort their voices by an integer, not by comparing strings.
+  void RankVoices();
+  uint32_t Rank(uint32_t voice) const { return ranks_[voice]; }
 
  private:
-  io::NameCache* names_;
-  std::unordered_map<storage::SourceId, uint32_t> by_source_;
+  static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr storage::SourceId kDenseSources = 1u << 22;  // 16 MB of table at most
+  Result<uint32_t> Lookup(storage::SourceId source);
+
+  const storage::ReadView& view_;
+  std::vector<uint32_t> dense_;                                  // by source id, below kDenseSources
+  std::unordered_map<storage::SourceId, uint32_t> sparse_;     // the others
   std::unordered_map<std::string, uint32_t> by_key_;
   std::vector<std::string> keys_;
+  std::vector<uint32_t> ranks_;
 };
 
 // One group's BELIEF state: a short list of voices (groups are facts, which
