@@ -25,8 +25,13 @@ Result<uint32_t> VoiceTable::Lookup(storage::SourceId source) {
   // "p:" / "s:" keep a publisher named like some source's key a different voice.
   std::string key = s->publisher.empty() ? "s:" : "p:";
   key.append(s->publisher.empty() ? s->key : s->publisher);
-  auto [k, added] = by_key_.emplace(std::move(key), uint32_t(keys_.size()));
-  if (added) keys_.push_back(k->first);
+  // Most sources share a publisher met before: find first (emplace would
+  // allocate a node each time, to drop it).
+  auto k = by_key_.find(key);
+  if (k == by_key_.end()) {
+    k = by_key_.emplace(std::move(key), uint32_t(keys_.size())).first;
+    keys_.push_back(k->first);
+  }
   if (source < kDenseSources) {
     if (source >= dense_.size()) dense_.resize(std::max<size_t>(source + 1, dense_.size() * 2), kNone);
     dense_[source] = k->second;
