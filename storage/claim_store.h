@@ -96,6 +96,9 @@ class ReadView {
   virtual Result<Predicate> GetPredicate(PredicateId id) const = 0;
   virtual Result<Predicate> FindPredicate(std::string_view name) const = 0;
   virtual Result<Source> GetSource(SourceId id) const = 0;
+  // The same record, shared with the store's source cache (no copy, and no
+  // read once cached: BELIEF asks for every source's publisher in each query).
+  virtual Result<std::shared_ptr<const Source>> GetSourceShared(SourceId id) const = 0;
   virtual Result<Source> FindSource(std::string_view key) const = 0;
   virtual Result<Literal> GetLiteral(TermId id) const = 0;
   virtual Result<TermId> FindLiteral(const Literal& literal) const = 0;
@@ -344,7 +347,8 @@ Status TEST_DowngradeToFormat1(const std::string& dir);
 // the evidence column family, records version 2).
 Status TEST_DowngradeToFormat2(const std::string& dir);
 // For migration tests only: turns a closed store back into format 3 (drops
-// the marks column family, records version 3).
+// the marks column family; index values and posting lists without
+// confidence codes; records version 3).
 Status TEST_DowngradeToFormat3(const std::string& dir);
 
 }  // namespace claimgraph::storage

@@ -121,6 +121,7 @@ std::string EncodeIndexValue(const IndexEntry& e) {
   PutVarint(&v, e.retracted_tx);
   PutVarint(&v, e.source);
   v.push_back(static_cast<char>(e.modality));
+  PutVarint(&v, e.confidence);
   return v;
 }
 
@@ -130,8 +131,22 @@ bool DecodeIndexValue(std::string_view value, IndexEntry* out) {
   out->retracted_tx = r.Varint();
   out->source = r.Varint();
   uint8_t m = r.Byte();
+  const uint64_t confidence = r.Varint();
+  if (!r.ok() || !r.AtEnd() || m > 3 || confidence > UINT32_MAX) return false;
+  out->modality = static_cast<Modality>(m);
+  out->confidence = static_cast<uint32_t>(confidence);
+  return true;
+}
+
+bool DecodeFormat3IndexValue(std::string_view value, IndexEntry* out) {
+  ByteReader r(value);
+  out->asserted_tx = r.Varint();
+  out->retracted_tx = r.Varint();
+  out->source = r.Varint();
+  uint8_t m = r.Byte();
   if (!r.ok() || !r.AtEnd() || m > 3) return false;
   out->modality = static_cast<Modality>(m);
+  out->confidence = kConfidenceInRecord;
   return true;
 }
 

@@ -35,7 +35,9 @@
 //                                              source deprecated or restored (format 4)
 //
 //   IndexValue := varint asserted_tx, varint retracted_tx (0 = live),
-//                 varint source id, byte modality
+//                 varint source id, byte modality,
+//                 varint confidence code (format 4; types.h ConfidenceCodeOf:
+//                 round(c × 1000) + 1 when exact, 0 = read the claim record)
 //   Records (record_codec.h) start with a version byte (1) and use varints and
 //   length-prefixed strings; the TxRecord layout is in tx_log.h.
 //
@@ -62,9 +64,12 @@ namespace claimgraph::storage {
 // 3: the evidence column family (ingested texts by SHA-256) and the txlog
 // operations kKeepText and kRedact. A version-2 store gains the (empty)
 // family when opened read-write and is recorded as version 3.
-// 4: the marks column family (deprecations and restores) and the txlog
-// operation kMark. A version-3 store gains the (empty) family when opened
-// read-write and is recorded as version 4.
+// 4: the claim's confidence, coded, in every index value and posting
+// (posting lists version 2), so that BELIEF reads no claim record; the marks
+// column family (deprecations and restores) and the txlog operation kMark.
+// A version-3 store is migrated when opened read-write
+// (migrate.cc: MigrateFormat3To4Confidence; the marks family is created
+// empty by the open).
 inline constexpr uint32_t kFormatVersion = 4;
 
 // The column families, in the order the store opens them (static_cast<int>(cf)
@@ -111,6 +116,9 @@ bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out);
 
 std::string EncodeIndexValue(const IndexEntry& e);
 bool DecodeIndexValue(std::string_view value, IndexEntry* out);
+// A format-3 value (no confidence code: sets kConfidenceInRecord), for the
+// migration to format 4.
+bool DecodeFormat3IndexValue(std::string_view value, IndexEntry* out);
 // One whole entry of spo or osp: its key and its value.
 bool DecodeIndexEntry(TripleIndex index, std::string_view key, std::string_view value, IndexEntry* out);
 

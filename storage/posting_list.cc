@@ -8,7 +8,8 @@
 namespace claimgraph::storage {
 namespace {
 
-constexpr uint8_t kPostingListVersion = 1;
+constexpr uint8_t kPostingListVersion = 2;
+constexpr uint8_t kPostingListVersion1 = 1;  // format 3: no confidence codes
 
 // The hot loop of every two-bound pattern: inline, no bounds object.
 inline bool ReadVarint(const uint8_t*& p, const uint8_t* end, uint64_t* out) {
@@ -54,7 +55,7 @@ std::string PostingKeyOf(PostingKind kind, const IndexEntry& e) {
 
 Posting PostingOf(PostingKind kind, const IndexEntry& e) {
   return {kind == PostingKind::kSubjectPredicate ? e.object : e.subject, e.claim, e.asserted_tx, e.retracted_tx,
-          e.source, e.modality};
+          e.source, e.modality, e.confidence};
 }
 
 IndexEntry EntryOf(PostingKind kind, uint64_t first, uint64_t second, const Posting& p) {
@@ -73,6 +74,7 @@ IndexEntry EntryOf(PostingKind kind, uint64_t first, uint64_t second, const Post
   e.retracted_tx = p.retracted_tx;
   e.source = p.source;
   e.modality = p.modality;
+  e.confidence = p.confidence;
   return e;
 }
 
@@ -84,7 +86,7 @@ std::string EncodePostingList(const std::vector<Posting>& sorted) {
 
 void EncodePostingList(const std::vector<Posting>& sorted, std::string* out) {
   out->clear();
-  out->reserve(1 + sorted.size() * 10);
+  out->reserve(1 + sorted.size() * 12);
   out->push_back(static_cast<char>(kPostingListVersion));
   uint64_t third = 0, claim = 0;
   for (const Posting& p : sorted) {
@@ -94,14 +96,16 @@ void EncodePostingList(const std::vector<Posting>& sorted, std::string* out) {
     PutVarint(out, p.retracted_tx);
     PutVarint(out, p.source);
     out->push_back(static_cast<char>(p.modality));
+    PutVarint(out, p.confidence);
     third = p.third;
     claim = p.claim;
   }
 }
 
-PostingDecoder::PostingDecoder(std::string_view value)
+PostingDecoder::PostingDecoder(std::string_view value, bool also_version1)
     : p_(reinterpret_cast<const uint8_t*>(value.data())), end_(p_ + value.size()) {
-  if (p_ == end_ || *p_ != kPostingListVersion) {
+  if (p_ != end_ && *p_ == kPostingListVersion1 && also_version1) with_confidence_ = false;
+  else if (p_ == end_ || *p_ != kPostingListVersion) {
     ok_ = false;
     p_ = end_;
     return;
@@ -119,6 +123,13 @@ bool PostingDecoder::Next(Posting* out) {
     return false;
   }
   out->modality = static_cast<Modality>(*p_++);
+  uint64_t confidence = kConfidenceInRecord;
+  if (with_confidence_ && (!ReadVarint(p_, end_, &confidence) || confidence > UINT32_MAX)) {
+    ok_ = false;
+    p_ = end_;
+    return false;
+  }
+  out->confidence = static_cast<uint32_t>(confidence);
   // The first posting and every new third carry the claim id itself.
   claim_ = delta == 0 && claim_ != 0 ? claim_ + claim : claim;
   third_ += delta;

@@ -14,13 +14,15 @@
 //   sp_postings  fixed64be subject, fixed64be predicate -> PostingList
 //   po_postings  fixed64be predicate, fixed64be object  -> PostingList
 //
-//   PostingList := version byte (1), then entries sorted by (third, claim):
+//   PostingList := version byte (2), then entries sorted by (third, claim):
 //     varint third delta (from the previous entry's third; 0 = same third)
 //     varint claim (delta from the previous claim if the third is the same,
 //                   else the claim id itself)
 //     varint asserted_tx, varint retracted_tx (0 = live), varint source,
-//     byte modality
+//     byte modality, varint confidence code (types.h: ConfidenceCodeOf)
 //   "third" is the object in sp_postings and the subject in po_postings.
+//   Version 1 (store format 2 and 3) lacks the confidence code; only the
+//   migration to format 4 reads it (PostingDecoder's also_version1).
 #pragma once
 
 #include <cstdint>
@@ -40,6 +42,7 @@ struct Posting {
   TxId retracted_tx = 0;
   SourceId source = 0;
   Modality modality = Modality::kAsserted;
+  uint32_t confidence = kConfidenceInRecord;  // coded, as IndexEntry::confidence
   bool operator==(const Posting&) const = default;
 };
 
@@ -72,7 +75,9 @@ void UpsertPostings(std::vector<Posting>* list, std::vector<Posting> updates);
 class PostingDecoder {
  public:
   PostingDecoder() = default;
-  explicit PostingDecoder(std::string_view value);
+  // A version-1 list (no confidence codes: each posting gets
+  // kConfidenceInRecord) is malformed unless `also_version1`.
+  explicit PostingDecoder(std::string_view value, bool also_version1 = false);
   // False at the end or on malformed input (then ok() is false).
   bool Next(Posting* out);
   bool ok() const { return ok_; }
@@ -82,6 +87,7 @@ class PostingDecoder {
   const uint8_t* end_ = nullptr;
   uint64_t third_ = 0;
   uint64_t claim_ = 0;
+  bool with_confidence_ = true;
   bool ok_ = true;
 };
 

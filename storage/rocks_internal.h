@@ -36,6 +36,9 @@ std::string EncodeCounters(const Counters& c);
 // migrate.cc: builds the posting lists of a format-1 store, then records format 2.
 class RocksClaimStore;
 Status MigrateFormat1To2(RocksClaimStore* store);
+// migrate.cc: adds each claim's confidence code to every spo and osp value and
+// every posting (lists version 2), then records format 4.
+Status MigrateFormat3To4Confidence(RocksClaimStore* store);
 // Records `version` in meta, synced (a migration's last step).
 Status RecordFormatVersion(RocksClaimStore* store, uint32_t version);
 Status DecodeCounters(std::string_view in, Counters* out);
@@ -79,13 +82,17 @@ class RocksClaimStore final : public ClaimStore {
   // Commit's last step: the new head becomes visible and cached records of
   // the entities it changed are dropped, atomically with respect to readers
   // filling the cache.
-  void PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed, bool predicates_changed);
+  void PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed, bool predicates_changed,
+                                const std::set<SourceId>& changed_sources);
 
   // Entity records cached across queries (every result row names entities).
   // Filled only by views of the newest transaction, so an old snapshot never
   // puts a stale name back after a commit changed it.
   std::shared_ptr<const Entity> CachedEntity(EntityId id) const;
   void CacheEntity(TxId view_last_tx, std::shared_ptr<const Entity> entity) const;
+  // Source records, cached the same way (BELIEF reads each source's publisher).
+  std::shared_ptr<const Source> CachedSource(SourceId id) const;
+  void CacheSource(TxId view_last_tx, std::shared_ptr<const Source> source) const;
   // The predicate schema, cached the same way (every query reads it).
   std::shared_ptr<const std::vector<Predicate>> CachedPredicates() const;
   void CachePredicates(TxId view_last_tx, std::shared_ptr<const std::vector<Predicate>> predicates) const;
@@ -112,6 +119,7 @@ class RocksClaimStore final : public ClaimStore {
   mutable std::condition_variable committed_;
   mutable std::shared_mutex cache_mu_;
   mutable std::unordered_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
+  mutable std::unordered_map<SourceId, std::shared_ptr<const Source>> source_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
   mutable std::mutex writer_mu_;   // held by the one live WriteTransaction
 };

@@ -177,7 +177,18 @@ class RocksReadView final : public ReadView {
     return Status::NotFound("predicate '" + std::string(name) + "' not found");
   }
 
-  Result<Source> GetSource(SourceId id) const override { return records_.GetSource(id); }
+  Result<Source> GetSource(SourceId id) const override {
+    CG_ASSIGN_OR_RETURN(auto shared, GetSourceShared(id));
+    return *shared;
+  }
+
+  Result<std::shared_ptr<const Source>> GetSourceShared(SourceId id) const override {
+    if (auto cached = store_->CachedSource(id)) return cached;
+    CG_ASSIGN_OR_RETURN(Source s, records_.GetSource(id));
+    auto shared = std::make_shared<const Source>(std::move(s));
+    store_->CacheSource(last_tx_, shared);
+    return shared;
+  }
 
   Result<Source> FindSource(std::string_view key) const override {
     CG_ASSIGN_OR_RETURN(SourceId id,

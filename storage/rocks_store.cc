@@ -1,4 +1,4 @@
-// RocksClaimStore: opening a store (format check, migration of format 1),
+// RocksClaimStore: opening a store (format check, migration of older formats),
 // the chain head and the caches it publishes, and the TEST_ hooks. Reads are
 // in rocks_read_view.cc, writes in rocks_write_transaction.cc, the audits in
 // verify_log.cc and verify_indexes.cc.
@@ -195,8 +195,9 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
       v = 3;
     }
     if (r.ok() && v == 3) {
-      // Format 4 adds the marks family, created empty by the open above.
-      CG_RETURN_IF_ERROR(RecordFormatVersion(store.get(), 4).WithContext("migrating " + dir + " to format 4"));
+      // Format 4: confidence codes in the indexes (rewritten here) and the
+      // marks family (created empty by the open above).
+      CG_RETURN_IF_ERROR(MigrateFormat3To4Confidence(store.get()).WithContext("migrating " + dir + " to format 4"));
       v = 4;
     }
     if (!r.ok() || v != kFormatVersion)
@@ -284,10 +285,11 @@ TxId RocksClaimStore::WaitForCommit(TxId after, std::chrono::milliseconds timeou
 }
 
 void RocksClaimStore::PublishHeadAndInvalidate(const ChainHead& head, const std::set<EntityId>& changed,
-                                               bool predicates_changed) {
+                                               bool predicates_changed, const std::set<SourceId>& changed_sources) {
   std::unique_lock<std::shared_mutex> lock(cache_mu_);
   PublishHead(head);
   for (EntityId id : changed) entity_cache_.erase(id);
+  for (SourceId id : changed_sources) source_cache_.erase(id);
   if (predicates_changed) predicate_cache_.reset();
 }
 
@@ -312,6 +314,19 @@ void RocksClaimStore::CacheEntity(TxId view_last_tx, std::shared_ptr<const Entit
   if (view_last_tx != head().counters.last_tx) return;  // an older snapshot: its record may be stale
   if (entity_cache_.size() >= 1000000) entity_cache_.clear();  // bounded: a cache, not a copy
   entity_cache_[entity->id] = std::move(entity);
+}
+
+std::shared_ptr<const Source> RocksClaimStore::CachedSource(SourceId id) const {
+  std::shared_lock<std::shared_mutex> lock(cache_mu_);
+  auto it = source_cache_.find(id);
+  return it == source_cache_.end() ? nullptr : it->second;
+}
+
+void RocksClaimStore::CacheSource(TxId view_last_tx, std::shared_ptr<const Source> source) const {
+  std::unique_lock<std::shared_mutex> lock(cache_mu_);
+  if (view_last_tx != head().counters.last_tx) return;  // an older snapshot: its record may be stale
+  if (source_cache_.size() >= 1000000) source_cache_.clear();  // bounded: a cache, not a copy
+  source_cache_[source->id] = std::move(source);
 }
 
 TxId RocksClaimStore::LastTx() const { return head().counters.last_tx; }
@@ -382,6 +397,56 @@ rocksdb::ColumnFamilyHandle* FindHandle(const std::vector<rocksdb::ColumnFamilyH
   return nullptr;
 }
 
+Status RecordRawFormatVersion(rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles,
+                              uint32_t version) {
+  std::string v;
+  PutFixed32BE(&v, version);
+  return FromRocks(db->Put(rocksdb::WriteOptions(), FindHandle(handles, "meta"), std::string(kMetaFormatVersion), v),
+                   "raw write");
+}
+
+// Format 4 → 3 for the downgrade hooks: index values and postings lose their
+// confidence codes (lists go back to version 1).
+Status StripConfidenceCodes(rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
+  rocksdb::WriteBatch batch;
+  for (TripleIndex index : {TripleIndex::kSpo, TripleIndex::kOsp}) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), FindHandle(handles, CfName(CfOf(index)))));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      IndexEntry e;
+      if (!DecodeIndexValue(it->value().ToStringView(), &e)) return Status::Corruption("not a format-4 index value");
+      std::string v;
+      PutVarint(&v, e.asserted_tx);
+      PutVarint(&v, e.retracted_tx);
+      PutVarint(&v, e.source);
+      v.push_back(static_cast<char>(e.modality));
+      batch.Put(FindHandle(handles, CfName(CfOf(index))), it->key(), v).PermitUncheckedError();
+    }
+  }
+  for (Cf lists : {Cf::kSpPostings, Cf::kPoPostings}) {
+    auto* h = FindHandle(handles, CfName(lists));
+    if (!h) continue;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), h));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::vector<Posting> list;
+      if (!DecodePostingList(it->value().ToStringView(), &list)) return Status::Corruption("not a version-2 list");
+      std::string v(1, '\x01');
+      uint64_t third = 0, claim = 0;
+      for (const Posting& p : list) {
+        PutVarint(&v, p.third - third);
+        PutVarint(&v, p.third == third && claim != 0 ? p.claim - claim : p.claim);
+        PutVarint(&v, p.asserted_tx);
+        PutVarint(&v, p.retracted_tx);
+        PutVarint(&v, p.source);
+        v.push_back(static_cast<char>(p.modality));
+        third = p.third;
+        claim = p.claim;
+      }
+      batch.Put(h, it->key(), v).PermitUncheckedError();
+    }
+  }
+  return FromRocks(db->Write(rocksdb::WriteOptions(), &batch), "raw write");
+}
+
 }  // namespace
 
 Status TEST_RawPut(const std::string& dir, std::string_view cf_name, std::string_view key,
@@ -415,7 +480,7 @@ Result<std::string> TEST_RawGet(const std::string& dir, std::string_view cf_name
 Status TEST_DowngradeToFormat1(const std::string& dir) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
-  Status st;
+  Status st = StripConfidenceCodes(db.get(), handles);
   for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings, Cf::kEvidence, Cf::kMarks})
     if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
   // Format 1 kept a pos entry per claim: rebuilt from spo.
@@ -430,9 +495,7 @@ Status TEST_DowngradeToFormat1(const std::string& dir) {
     }
     st = FromRocks(db->Write(rocksdb::WriteOptions(), &batch), "raw write");
   }
-  std::string v;
-  PutFixed32BE(&v, 1);
-  if (st.ok()) st = FromRocks(db->Put(rocksdb::WriteOptions(), FindHandle(handles, "meta"), std::string(kMetaFormatVersion), v), "raw write");
+  if (st.ok()) st = RecordRawFormatVersion(db.get(), handles, 1);
   for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
   return st;
 }
@@ -443,12 +506,10 @@ namespace {
 Status DowngradeDropping(const std::string& dir, std::initializer_list<Cf> dropped, uint32_t version) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
-  Status st;
+  Status st = StripConfidenceCodes(db.get(), handles);
   for (Cf cf : dropped)
     if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
-  std::string v;
-  PutFixed32BE(&v, version);
-  if (st.ok()) st = FromRocks(db->Put(rocksdb::WriteOptions(), FindHandle(handles, "meta"), std::string(kMetaFormatVersion), v), "raw write");
+  if (st.ok()) st = RecordRawFormatVersion(db.get(), handles, version);
   for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
   return st;
 }

@@ -48,7 +48,7 @@ void WriteClaim(Claim& c, TxId tx, TxId retracted_tx, int64_t now, const std::st
   std::string record = EncodeClaim(c);
   digest->Add(record);
   sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), std::move(record));
-  sink->PutIndexEntries({c.subject, c.predicate, c.object, c.id, tx, retracted_tx, c.source, c.modality});
+  sink->PutIndexEntries(IndexEntryOf(c, tx, retracted_tx));
   sink->PutBySource(c.source, c.id);
 }
 
@@ -559,7 +559,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimRetractionTag), std::move(record));
       bool same_tx = (!claims_.empty() && c.id >= claims_.front().id) || (streamed_ && c.id >= first_streamed_);
       if (!same_tx)  // index values of a claim asserted earlier now say when it ended
-        sink->PutIndexEntries({c.subject, c.predicate, c.object, c.id, c.asserted_tx, tx, c.source, c.modality});
+        sink->PutIndexEntries(IndexEntryOf(c, c.asserted_tx, tx));
       rec.ops.push_back({TxOperation::Kind::kRetract, c.id, 1, {}});
     }
     info.retracted = retractions_.size();
@@ -587,7 +587,9 @@ class RocksWriteTransaction final : public WriteTransaction {
     store_->PublishMarks(MarkTable::Extend(*marks_table_, std::move(marks_), tx));
     std::set<EntityId> changed;
     for (const auto& [id, e] : entities_) changed.insert(id);
-    store_->PublishHeadAndInvalidate(next, changed, !changed_predicates_.empty());
+    std::set<SourceId> changed_sources;
+    for (const auto& [id, s] : sources_) changed_sources.insert(id);
+    store_->PublishHeadAndInvalidate(next, changed, !changed_predicates_.empty(), changed_sources);
     info.tx = tx;
     // The redaction is committed; the old bytes still sit in the files until
     // compaction drops them. Forced now, best effort: a failure here leaves

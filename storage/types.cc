@@ -1,5 +1,6 @@
 #include "storage/types.h"
 
+#include <cmath>
 #include <utility>
 
 namespace claimgraph::storage {
@@ -25,6 +26,19 @@ const char* EvidenceStateName(Evidence::State state) {
 
 const char* MarkTargetName(Mark::Target target) {
   return target == Mark::Target::kSource ? "source" : "claim";
+}
+
+uint32_t ConfidenceCodeOf(double c) {
+  if (!(c >= 0 && c <= 1)) return kConfidenceInRecord;  // NaN fails too
+  const uint32_t code = static_cast<uint32_t>(std::round(c * 1000)) + 1;
+  // The decode must give c back bit for bit (−0.0 equals 0.0 but is not it).
+  if (std::signbit(c) || ConfidenceOfCode(code) != c) return kConfidenceInRecord;
+  return code;
+}
+
+IndexEntry IndexEntryOf(const Claim& c, TxId asserted_tx, TxId retracted_tx) {
+  return {c.subject, c.predicate, c.object, c.id, asserted_tx, retracted_tx, c.source, c.modality,
+          ConfidenceCodeOf(c.confidence)};
 }
 
 ClaimIdentity IdentityOf(const Claim& c, bool symmetric) {

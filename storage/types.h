@@ -127,10 +127,22 @@ struct ClaimIdentity {
 // With subject <= object when `symmetric`, so equal identities compare equal.
 ClaimIdentity IdentityOf(const Claim& claim, bool symmetric);
 
+// A claim's confidence as the indexes carry it (format 4), so that BELIEF
+// needs no claim record: round(c × 1000) + 1 when that gives c back exactly
+// (c a whole number of thousandths in [0, 1]: 1.0, 0.85, 0.7, 0.5 …; a varint
+// of at most 2 bytes), else kConfidenceInRecord — the reader takes c from the
+// claim record. Exact either way: ConfidenceOfCode(ConfidenceCodeOf(c)) is
+// bit for bit c whenever the code is not kConfidenceInRecord.
+inline constexpr uint32_t kConfidenceInRecord = 0;
+uint32_t ConfidenceCodeOf(double confidence);
+// Only for code != kConfidenceInRecord. Division is correctly rounded, so
+// this is the double nearest (code − 1) / 1000, what parsing "0.85" gives.
+inline double ConfidenceOfCode(uint32_t code) { return static_cast<double>(code - 1) / 1000.0; }
+
 // One claim as the indexes hold it (an spo or osp entry, or a posting in an sp
 // or po list): its triple and id, and what scans need to decide visibility
-// (as of a transaction) and source and modality filters without reading the
-// claim record.
+// (as of a transaction), source and modality filters and BELIEF without
+// reading the claim record.
 struct IndexEntry {
   EntityId subject = 0;
   PredicateId predicate = 0;
@@ -140,8 +152,13 @@ struct IndexEntry {
   TxId retracted_tx = 0;  // 0 = live
   SourceId source = 0;
   Modality modality = Modality::kAsserted;
+  // The claim's confidence, coded (ConfidenceCodeOf above); kConfidenceInRecord
+  // when not representable, or read from a format-3 value by the migration.
+  uint32_t confidence = kConfidenceInRecord;
   bool operator==(const IndexEntry&) const = default;
 };
+// The index entry of a claim record, with these transactions.
+IndexEntry IndexEntryOf(const Claim& claim, TxId asserted_tx, TxId retracted_tx);
 
 // A triple pattern: any position may be bound.
 struct TriplePattern {

@@ -4,8 +4,9 @@
 // are read from spo, osp and the posting lists; an entry changed, added or
 // removed there would change answers without touching what VerifyLog checks.
 // Every entry of every index must equal its claim record (triple, asserted and
-// retracted tx, source, modality), and every claim must appear in each index
-// exactly once.
+// retracted tx, source, modality, and the confidence code format 4 carries:
+// an entry claiming a confidence its record does not have would change
+// BELIEF), and every claim must appear in each index exactly once.
 #include <rocksdb/iterator.h>
 
 #include <vector>
@@ -20,7 +21,8 @@ namespace {
 std::string Describe(const IndexEntry& e) {
   return "(s " + std::to_string(e.subject) + ", p " + std::to_string(e.predicate) + ", o " + std::to_string(e.object) +
          ", asserted tx " + std::to_string(e.asserted_tx) + ", retracted tx " + std::to_string(e.retracted_tx) +
-         ", source " + std::to_string(e.source) + ", modality " + ModalityName(e.modality) + ")";
+         ", source " + std::to_string(e.source) + ", modality " + ModalityName(e.modality) + ", confidence code " +
+         std::to_string(e.confidence) + ")";
 }
 
 // Checks one index's entries, in any order, against the claims.
@@ -69,7 +71,7 @@ Result<AuditReport> RocksClaimStore::VerifyIndexes() const {
     CG_ASSIGN_OR_RETURN(auto view, NewReadView(std::nullopt));
     CG_RETURN_IF_ERROR(view->ForEachClaim([&](const Claim& c) -> Status {
       if (c.id >= expected.size()) expected.resize(c.id + 1);
-      expected[c.id] = IndexEntry{c.subject, c.predicate, c.object, c.id, c.asserted_tx, c.retracted_tx, c.source, c.modality};
+      expected[c.id] = IndexEntryOf(c, c.asserted_tx, c.retracted_tx);
       ++report.claims_checked;
       return Status::Ok();
     }));

@@ -217,6 +217,12 @@ Result<BoundExpr> Binder::BindBelief(const Expr& e, bool allow_aggregates, Bound
   out.aggregate = grammar::AggregateKind::kBelief;
   out.span = e.span;
   out.source_text = text;
+  // What the scan that bound ?c read from its index entry: BELIEF needs no
+  // claim record when the confidence is there.
+  for (size_t i = 0; i < variables_.size(); ++i) {
+    if (variables_[i].name == arg.text + "#source") out.source_slot = int(i);
+    if (variables_[i].name == arg.text + "#belief") out.belief_slot = int(i);
+  }
   out.children.push_back(std::move(var));
   return AddAggregate(std::move(out), query);
 }

@@ -159,6 +159,9 @@ Result<BoundPattern> Binder::BindPattern(const grammar::Pattern& p) {
     CG_ASSIGN_OR_RETURN(out.claim_source_slot,
                         DeclareVariable(*p.claim_variable + "#source", VarKind::kNode, p.claim_variable_span));
     bound_slots_.insert(out.claim_source_slot);
+    CG_ASSIGN_OR_RETURN(out.claim_belief_slot,
+                        DeclareVariable(*p.claim_variable + "#belief", VarKind::kNode, p.claim_variable_span));
+    bound_slots_.insert(out.claim_belief_slot);
   }
   return out;
 }

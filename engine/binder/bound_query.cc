@@ -9,6 +9,7 @@ std::set<int> BoundPattern::Slots() const {
   if (predicate_slot >= 0) out.insert(predicate_slot);
   if (claim_slot >= 0) out.insert(claim_slot);
   if (claim_source_slot >= 0) out.insert(claim_source_slot);
+  if (claim_belief_slot >= 0) out.insert(claim_belief_slot);
   return out;
 }
 

@@ -47,6 +47,7 @@ struct BoundPattern {
   uint32_t min = 1, max = 1;     // repetition; 1..1 is a plain pattern
   int claim_slot = -1;           // AS ?c
   int claim_source_slot = -1;    // hidden slot: the claim's source id, read from the index entry
+  int claim_belief_slot = -1;    // hidden slot: its modality and confidence code (PackBeliefInput)
   grammar::SourceSpan span;
   std::string text;              // the pattern as written, for EXPLAIN
 
@@ -78,7 +79,8 @@ struct BoundExpr {
   std::string text;         // constant text, operator, function name
   uint64_t id = 0;          // constant entity / term id
   int slot = -1;            // kSlot, kAttribute
-  int source_slot = -1;     // kAttribute of a claim: the hidden slot holding its source id
+  int source_slot = -1;     // kAttribute of a claim, BELIEF: the hidden slot holding its source id
+  int belief_slot = -1;     // BELIEF: the hidden slot holding modality and confidence code
   VarKind slot_kind = VarKind::kNode;
   Attribute attribute = Attribute::kId;
   std::vector<BoundExpr> children;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/executor/belief.h"
+
 namespace claimgraph::engine {
 
 Status UsableFactClaims(ExecContext* ctx, storage::EntityId s, storage::PredicateId p, storage::TermId o,
@@ -109,6 +111,7 @@ class PatternStep final : public Step {
       if (p_.predicate_slot >= 0) row.slots[p_.predicate_slot] = first.predicate;
       if (p_.claim_slot >= 0) row.slots[p_.claim_slot] = first.claim;
       if (p_.claim_source_slot >= 0) row.slots[p_.claim_source_slot] = first.source;
+      if (p_.claim_belief_slot >= 0) row.slots[p_.claim_belief_slot] = PackBeliefInput(first.modality, first.confidence);
       if (ctx_->with_provenance()) {
         if (ctx_->full_provenance) row.provenance.insert(row.provenance.end(), claims_.begin(), claims_.end());
         else row.provenance.push_back(claims_.front());  // one witness: the fact's first usable claim

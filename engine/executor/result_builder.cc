@@ -83,9 +83,16 @@ class Emitter {
 struct AggState {
   uint64_t count = 0;
   std::unique_ptr<Value> best;  // MIN / MAX
-  std::unique_ptr<BeliefState> belief;
+  uint32_t belief = UINT32_MAX;  // BELIEF: its index in Beliefs::states (none yet)
   std::unique_ptr<std::unordered_set<std::vector<Value>, ValuesHash, ValuesEq>> distinct;
   DistinctIds distinct_raw;  // COUNT(DISTINCT ?x) / COUNT(DISTINCT ?c.source) by id
+};
+
+// BELIEF's state: the query's voices, and each group's BeliefState in one
+// array (AggState holds the index), so that a group allocates nothing.
+struct Beliefs {
+  VoiceTable voices;
+  std::vector<BeliefState> states;
 };
 
 // The raw id that identifies an aggregate's argument, when one does: a
@@ -97,25 +104,38 @@ int RawSlotOf(const BoundExpr& e) {
   return -1;
 }
 
-// BELIEF(?c) needs each claim's confidence and modality, which only its
-// record holds. A point read per row cost 18x COUNT on Q6; so rows only note
-// (claim, state) here, and ReadBeliefClaims reads each record once, in id
-// order and in batches, after the last row. An unbound ?c (OPTIONAL) adds
-// nothing.
+// BELIEF(?c) needs each claim's source, modality and confidence. The scan
+// that bound ?c put all three in hidden slots from the index entry (format 4
+// carries the confidence, coded), so a row adds its claim at once. A
+// confidence the index cannot code exactly (kConfidenceInRecord) is in the
+// claim record only: such rows note (claim, state), and ReadBeliefClaims
+// reads each of those records once, in id order and in batches, after the
+// last row (a point read per row cost 18x COUNT on Q6). Either way BeliefState
+// keeps a max per voice, so the order claims arrive in changes nothing. An
+// unbound ?c (OPTIONAL) adds nothing.
 struct BeliefRead {
   storage::ClaimId claim;
   size_t state;  // index into the group states
 };
 
-Status NoteBelief(ExecContext* ctx, const BoundExpr& a, const Row& row, size_t state, std::vector<BeliefRead>* reads) {
+Status NoteBelief(ExecContext* ctx, Beliefs* beliefs, const BoundExpr& a, const Row& row, const AggState& s,
+                  size_t state, std::vector<BeliefRead>* reads) {
   const uint64_t id = row.slots[a.children[0].slot];
   if (id == 0) return Status::Ok();
+  if (a.belief_slot >= 0 && a.source_slot >= 0) {
+    const uint64_t packed = row.slots[a.belief_slot];
+    if (const uint32_t code = ConfidenceCodeOfPacked(packed); code != storage::kConfidenceInRecord) {
+      CG_ASSIGN_OR_RETURN(uint32_t voice, beliefs->voices.VoiceOf(row.slots[a.source_slot]));
+      beliefs->states[s.belief].Add(voice, ModalityOfPacked(packed), storage::ConfidenceOfCode(code));
+      return Status::Ok();
+    }
+  }
   CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefRead)));
   reads->push_back({id, state});
   return Status::Ok();
 }
 
-Status ReadBeliefClaims(ExecContext* ctx, VoiceTable* voices, std::vector<BeliefRead>* reads, AggState* states) {
+Status ReadBeliefClaims(ExecContext* ctx, Beliefs* beliefs, std::vector<BeliefRead>* reads, const AggState* states) {
   std::sort(reads->begin(), reads->end(), [](const BeliefRead& a, const BeliefRead& b) { return a.claim < b.claim; });
   std::vector<storage::ClaimId> ids;
   for (const auto& r : *reads)
@@ -124,10 +144,9 @@ Status ReadBeliefClaims(ExecContext* ctx, VoiceTable* voices, std::vector<Belief
   size_t next = 0;
   return ctx->view().ForEachClaimRecord(ids, [&](const storage::Claim& c) -> Status {
     CG_RETURN_IF_ERROR(ctx->Tick());
-    CG_ASSIGN_OR_RETURN(uint32_t voice, voices->VoiceOf(c.source));
+    CG_ASSIGN_OR_RETURN(uint32_t voice, beliefs->voices.VoiceOf(c.source));
     for (; next < reads->size() && (*reads)[next].claim == c.id; ++next) {
-      AggState& s = states[(*reads)[next].state];
-      s.belief->Add(voice, c.modality, c.confidence);
+      beliefs->states[states[(*reads)[next].state].belief].Add(voice, c.modality, c.confidence);
     }
     return Status::Ok();
   });
@@ -135,7 +154,7 @@ Status ReadBeliefClaims(ExecContext* ctx, VoiceTable* voices, std::vector<Belief
 
 // The states of one group's aggregates, in query order.
 Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggState* states, size_t first_state,
-                  std::vector<BeliefRead>* belief_reads) {
+                  Beliefs* beliefs, std::vector<BeliefRead>* belief_reads) {
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
     AggState& s = states[i];
@@ -144,11 +163,12 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggStat
       continue;
     }
     if (a.aggregate == grammar::AggregateKind::kBelief) {
-      if (!s.belief) {
-        s.belief = std::make_unique<BeliefState>();
+      if (s.belief == UINT32_MAX) {
+        s.belief = static_cast<uint32_t>(beliefs->states.size());
+        beliefs->states.emplace_back();
         CG_RETURN_IF_ERROR(ctx->Charge(sizeof(BeliefState)));
       }
-      CG_RETURN_IF_ERROR(NoteBelief(ctx, a, row, first_state + i, belief_reads));
+      CG_RETURN_IF_ERROR(NoteBelief(ctx, beliefs, a, row, s, first_state + i, belief_reads));
       continue;
     }
     if (a.aggregate == grammar::AggregateKind::kCount && a.distinct) {
@@ -182,13 +202,13 @@ Status Accumulate(ExecContext* ctx, const BoundQuery& q, const Row& row, AggStat
   return Status::Ok();
 }
 
-std::vector<Value> Finish(const BoundQuery& q, const VoiceTable& voices, const AggState* states) {
+std::vector<Value> Finish(const BoundQuery& q, const Beliefs& beliefs, const AggState* states) {
   std::vector<Value> out;
   for (size_t i = 0; i < q.aggregates.size(); ++i) {
     const BoundExpr& a = q.aggregates[i];
     const AggState& s = states[i];
     if (a.aggregate == grammar::AggregateKind::kBelief)  // no supporting claim (or no rows): 0
-      out.push_back(Value::Number(s.belief ? s.belief->Finish(voices) : 0.0));
+      out.push_back(Value::Number(s.belief != UINT32_MAX ? beliefs.states[s.belief].Finish(beliefs.voices) : 0.0));
     else if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
       out.push_back(s.best ? *s.best : Value::Null());
     else
@@ -248,7 +268,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     std::vector<std::vector<uint64_t>> provenance;
     std::vector<uint64_t> key_ids;
     std::vector<Value> key_values;
-    VoiceTable voices(&ctx->names());
+    Beliefs beliefs{VoiceTable(ctx->view()), {}};
     std::vector<BeliefRead> belief_reads;
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
@@ -271,14 +291,16 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         states.resize(states.size() + naggs);
         if (q.with_provenance) provenance.emplace_back();
       }
-      CG_RETURN_IF_ERROR(Accumulate(ctx, q, row, states.data() + group * naggs, group * naggs, &belief_reads));
+      CG_RETURN_IF_ERROR(
+          Accumulate(ctx, q, row, states.data() + group * naggs, group * naggs, &beliefs, &belief_reads));
       if (q.with_provenance) {  // a group carries the union of its rows' claims
         auto& p = provenance[group];
         CG_RETURN_IF_ERROR(ctx->Charge(8 * row.provenance.size()));
         p.insert(p.end(), row.provenance.begin(), row.provenance.end());
       }
     }
-    if (!belief_reads.empty()) CG_RETURN_IF_ERROR(ReadBeliefClaims(ctx, &voices, &belief_reads, states.data()));
+    if (!belief_reads.empty()) CG_RETURN_IF_ERROR(ReadBeliefClaims(ctx, &beliefs, &belief_reads, states.data()));
+    beliefs.voices.RankVoices();
     size_t ngroups = groups.size();
     if (ngroups == 0 && q.group_keys.empty()) {  // COUNT(*) over nothing is one row: 0
       ngroups = 1;
@@ -289,7 +311,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     Row first;
     for (size_t g = 0; g < ngroups; ++g) {
       first.slots.assign(first_slots.begin() + g * width, first_slots.begin() + (g + 1) * width);
-      std::vector<Value> aggs = Finish(q, voices, states.data() + g * naggs);
+      std::vector<Value> aggs = Finish(q, beliefs, states.data() + g * naggs);
       OutRow o;
       for (const auto& r : q.returns) {
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, first, &aggs));

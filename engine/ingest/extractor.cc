@@ -1,6 +1,7 @@
 #include "engine/ingest/extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <tuple>
 
@@ -417,7 +418,10 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       cc.predicate = rule.predicate;
       cc.symmetric = symmetric;
       cc.modality = modality;
-      cc.confidence = std::clamp(confidence, conf.min, conf.max);
+      // The decimal the rules mean — 0.7 + 0.15 − 0.1 is 0.75, not the
+      // 0.7499999999999999 double arithmetic gives — in thousandths, which
+      // the store's indexes carry exactly (BELIEF then reads no claim record).
+      cc.confidence = std::round(std::clamp(confidence, conf.min, conf.max) * 1000) / 1000;
       cc.token_begin = b.token_begin;
       cc.token_end = b.token_end;
       cc.cue = std::string(text.substr(tokens[c.begin].begin, tokens[c.end - 1].end - tokens[c.begin].begin));

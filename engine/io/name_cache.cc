@@ -26,7 +26,12 @@ Result<const storage::Predicate*> NameCache::Predicate(storage::PredicateId id) 
   return Memo(predicates_, id, [&](uint64_t i) { return view_.GetPredicate(i); });
 }
 Result<const storage::Source*> NameCache::Source(storage::SourceId id) {
-  return Memo(sources_, id, [&](uint64_t i) { return view_.GetSource(i); });
+  auto it = sources_.find(id);
+  if (it != sources_.end()) return it->second.get();
+  CG_ASSIGN_OR_RETURN(auto shared, view_.GetSourceShared(id));
+  const storage::Source* s = shared.get();
+  sources_.emplace(id, std::move(shared));
+  return s;
 }
 Result<const storage::Literal*> NameCache::Literal(storage::TermId id) {
   return Memo(literals_, id, [&](uint64_t i) { return view_.GetLiteral(i); });

@@ -21,7 +21,7 @@ class NameCache {
   const storage::ReadView& view_;
   std::unordered_map<uint64_t, std::shared_ptr<const storage::Entity>> entities_;
   std::unordered_map<uint64_t, storage::Predicate> predicates_;
-  std::unordered_map<uint64_t, storage::Source> sources_;
+  std::unordered_map<uint64_t, std::shared_ptr<const storage::Source>> sources_;
   std::unordered_map<uint64_t, storage::Literal> literals_;
 };
 

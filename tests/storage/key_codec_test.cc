@@ -5,6 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <random>
 #include <tuple>
 
@@ -78,14 +82,43 @@ TEST(KeyCodec, IndexValueRoundTripsAndRejectsGarbage) {
   e.retracted_tx = 900;
   e.source = 1234567;
   e.modality = Modality::kProposed;
+  e.confidence = ConfidenceCodeOf(0.85);
   IndexEntry d;
   ASSERT_TRUE(DecodeIndexValue(EncodeIndexValue(e), &d));
   EXPECT_EQ(d.asserted_tx, 5u);
   EXPECT_EQ(d.retracted_tx, 900u);
   EXPECT_EQ(d.source, 1234567u);
   EXPECT_EQ(d.modality, Modality::kProposed);
+  EXPECT_EQ(d.confidence, 851u);
   EXPECT_FALSE(DecodeIndexValue("", &d));
   EXPECT_FALSE(DecodeIndexValue(EncodeIndexValue(e) + "x", &d));
+  // Format 3's value is format 4's without the code: each decoder takes only its own.
+  std::string v3 = EncodeIndexValue(e);
+  v3.resize(v3.size() - 2);  // 851 is a 2-byte varint
+  EXPECT_FALSE(DecodeIndexValue(v3, &d));
+  ASSERT_TRUE(DecodeFormat3IndexValue(v3, &d));
+  EXPECT_EQ(d.source, 1234567u);
+  EXPECT_EQ(d.confidence, kConfidenceInRecord);
+  EXPECT_FALSE(DecodeFormat3IndexValue(EncodeIndexValue(e), &d));
+}
+
+// The index carries a confidence only when it decodes to the very same
+// double: every whole number of thousandths in [0, 1], as parsed from text.
+TEST(KeyCodec, ConfidenceCodesAreExactOrAbsent) {
+  for (int k = 0; k <= 1000; ++k) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%d.%03d", k / 1000, k % 1000);
+    const double parsed = std::strtod(text, nullptr);
+    const uint32_t code = ConfidenceCodeOf(parsed);
+    ASSERT_EQ(code, uint32_t(k) + 1) << text;
+    const double back = ConfidenceOfCode(code);
+    ASSERT_EQ(std::memcmp(&back, &parsed, sizeof back), 0) << text;  // bit for bit
+  }
+  EXPECT_EQ(ConfidenceCodeOf(1.0), 1001u);
+  EXPECT_EQ(ConfidenceCodeOf(0.0), 1u);
+  EXPECT_EQ(ConfidenceCodeOf(0.7), 701u);
+  for (double inexact : {1.0 / 3, 0.1234, 0.8 + 1e-15, double(0.57f), -0.0, -0.5, 1.5, std::nan("")})
+    EXPECT_EQ(ConfidenceCodeOf(inexact), kConfidenceInRecord) << inexact;
 }
 
 TEST(KeyCodec, IdKeysRoundTripAndRejectTheWrongSize) {

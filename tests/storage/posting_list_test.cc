@@ -29,6 +29,7 @@ std::vector<Posting> RandomSortedList(std::mt19937_64& rng, size_t n) {
     Posting p{1 + rng() % 50, 1 + rng() % 100000, 1 + rng() % 9, rng() % 3 == 0 ? 10 + rng() % 5 : 0,
               rng() % 1000, static_cast<Modality>(rng() % 4)};
     if (rng() % 7 == 0) p.third = (1ull << 63) | rng() % 1000;  // literal term ids use the high bit
+    p.confidence = static_cast<uint32_t>(rng() % 1002);          // a code, or kConfidenceInRecord
     m[{p.third, p.claim}] = p;
   }
   std::vector<Posting> out;
@@ -59,8 +60,28 @@ TEST(PostingList, MalformedValuesAreReportedNotMisread) {
     EXPECT_FALSE(DecodePostingList(good.substr(0, cut), &out) && out.size() == 20) << cut;
   }
   std::string bad_modality = EncodePostingList({{5, 9, 1, 0, 2, Modality::kDenied}});
-  bad_modality.back() = 9;
+  bad_modality[bad_modality.size() - 2] = 9;  // the modality, before a 1-byte confidence code
   EXPECT_FALSE(DecodePostingList(bad_modality, &out));
+  std::string version1 = good;  // format 3's lists: read by the migration only
+  version1[0] = '\x01';
+  EXPECT_FALSE(DecodePostingList(version1, &out));
+}
+
+// A version-1 list (format 3) is what a version-2 list is without the
+// confidence codes: PostingDecoder reads it when asked to (the migration).
+TEST(PostingList, Version1ListsAreReadOnlyWhenAskedFor) {
+  std::string v1(1, '\x01');
+  for (uint64_t x : {5, 9, 1, 0, 2}) v1.push_back(static_cast<char>(x));  // third, claim, txs, source
+  v1.push_back(static_cast<char>(Modality::kDenied));
+  Posting p;
+  PostingDecoder strict(v1);
+  EXPECT_FALSE(strict.Next(&p));
+  EXPECT_FALSE(strict.ok());
+  PostingDecoder lenient(v1, /*also_version1=*/true);
+  ASSERT_TRUE(lenient.Next(&p));
+  EXPECT_EQ(p, (Posting{5, 9, 1, 0, 2, Modality::kDenied, kConfidenceInRecord}));
+  EXPECT_FALSE(lenient.Next(&p));
+  EXPECT_TRUE(lenient.ok());
 }
 
 TEST(PostingList, UpsertKeepsOnePostingPerClaimAndTheNewestUpdate) {

@@ -97,7 +97,7 @@ std::string JsonlText(const cg::bench::SyntheticGraph& g) {
   out.reserve(g.claims.size() * 300);
   char buf[128];
   for (const auto& c : g.claims) {
-    std::snprintf(buf, sizeof buf, "\"span\":[%u,%u],\"confidence\":%.2f", c.span_begin, c.span_end, c.confidence);
+    std::snprintf(buf, sizeof buf, "\"span\":[%u,%u],\"confidence\":%.2f", c.span_begin, c.span_end, c.confidence());
     out += "{\"subject\":\"" + g.entities[c.subject] + "\",\"predicate\":\"" + g.predicates[c.predicate] +
            "\",\"object\":\"" + g.entities[c.object] + "\",\"source\":\"" + g.sources[c.source] + "\"," + buf +
            ",\"quote\":\"" + g.Quote(c) + "\",\"method\":\"rules:1\"}\n";

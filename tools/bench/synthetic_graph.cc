@@ -47,7 +47,7 @@ SyntheticGraph MakeSyntheticGraph(uint64_t n, uint64_t seed) {
       c.source = uint32_t((first_source + k * 7919) % num_sources);
       c.span_begin = uint32_t(rng() % 20000);
       c.span_end = c.span_begin + 40 + uint32_t(rng() % 200);
-      c.confidence = float(0.5 + (rng() % 50) / 100.0);
+      c.confidence_pct = uint8_t(50 + rng() % 50);
       g.claims.push_back(c);
     }
   }
@@ -81,7 +81,7 @@ void LoadSynthetic(const SyntheticGraph& g, storage::ClaimStore* store) {
     in.span_begin = c.span_begin;
     in.span_end = c.span_end;
     in.quote = g.Quote(c);
-    in.confidence = c.confidence;
+    in.confidence = c.confidence();
     in.method = "rules:1";
     tx->Assert(in).value();
   }

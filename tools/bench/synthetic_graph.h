@@ -13,7 +13,12 @@ namespace claimgraph::bench {
 struct SyntheticClaim {
   uint32_t subject, predicate, object, source;  // indexes into the name tables
   uint32_t span_begin, span_end;
-  float confidence;
+  // Two decimals, as a person or a rules file writes a confidence (0.50 to
+  // 0.99): a double from the percentage, not a float widened to double
+  // (0.57f is 0.5699999928…, a value no one enters, which store format 4
+  // cannot carry in its indexes and reads from the claim record).
+  uint8_t confidence_pct;
+  double confidence() const { return confidence_pct / 100.0; }
 };
 
 struct SyntheticGraph {
