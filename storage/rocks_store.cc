@@ -342,7 +342,9 @@ Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxI
     return Status::NotFound("transaction " + std::to_string(horizon) + " does not exist yet (the newest is " +
                             std::to_string(counters.last_tx) + ")");
   }
-  if (counters.last_tx > table->covered()) {  // a commit between its write and its publication
+  // A commit between its write and its publication; its marks matter only
+  // to a view as of it.
+  if (counters.last_tx > table->covered() && horizon > table->covered()) {
     CG_ASSIGN_OR_RETURN(std::vector<Mark> tail, ReadMarksAfter(snapshot.get(), table->covered()));
     table = MarkTable::Extend(*table, std::move(tail), counters.last_tx);
   }

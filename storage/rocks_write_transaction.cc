@@ -345,6 +345,8 @@ class RocksWriteTransaction final : public WriteTransaction {
 
   Status RestoreRetraction(ClaimId id, std::string_view reason, std::string_view retracted_by,
                            int64_t retracted_at_us) override {
+    if (marked_.count({Mark::Target::kClaim, id}))
+      return Status::FailedPrecondition("claim " + std::to_string(id) + " is deprecated or restored by this transaction");
     if (retracted_.count(id)) return Status::FailedPrecondition("claim " + std::to_string(id) + " is already retracted in this transaction");
     Claim c;
     if (streamed_ && id >= first_streamed_ && id < first_streamed_ + streamed_) {
@@ -395,10 +397,14 @@ class RocksWriteTransaction final : public WriteTransaction {
       CG_ASSIGN_OR_RETURN(Source s, LoadSource(id));
       name = "source '" + s.key + "'";
     }
-    for (const Mark& m : marks_)
-      if (m.target == target && m.id == id) return Status::FailedPrecondition(name + " is marked by this transaction already");
-    CG_RETURN_IF_ERROR(CheckMarkTransition(*marks_table_, head_.counters.last_tx, target, id, deprecate, name,
-                                           claims_source, source_name));
+    if (!marked_.insert({target, id}).second)
+      return Status::FailedPrecondition(name + " is marked by this transaction already");
+    if (Status st = CheckMarkTransition(*marks_table_, head_.counters.last_tx, target, id, deprecate, name,
+                                        claims_source, source_name);
+        !st.ok()) {
+      marked_.erase({target, id});
+      return st;
+    }
     marks_.push_back(Mark{target, id, tx_, deprecate, std::string(reason)});
     return Status::Ok();
   }
@@ -581,10 +587,13 @@ class RocksWriteTransaction final : public WriteTransaction {
       }
       sink->Put(Cf::kMeta, std::string(kMetaIdempotencyPrefix) + options_.idempotency_key, std::move(v));
     }
+    // Built before the write, published after it and before the head: a view
+    // that sees this transaction finds its marks in the table or reads them
+    // from its snapshot (NewReadView); nothing that can fail runs between
+    // the write and the publication.
+    std::shared_ptr<const MarkTable> next_marks = MarkTable::Extend(*marks_table_, std::move(marks_), tx);
     CG_RETURN_IF_ERROR(sink->Finish());
-    // Before the head: a view that sees this transaction finds its marks in
-    // the table or reads them from its snapshot (NewReadView).
-    store_->PublishMarks(MarkTable::Extend(*marks_table_, std::move(marks_), tx));
+    store_->PublishMarks(std::move(next_marks));
     std::set<EntityId> changed;
     for (const auto& [id, e] : entities_) changed.insert(id);
     std::set<SourceId> changed_sources;
@@ -751,6 +760,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   // transaction's new ones.
   std::shared_ptr<const MarkTable> marks_table_;
   std::vector<Mark> marks_;
+  std::set<std::pair<Mark::Target, uint64_t>> marked_;  // the targets of marks_
 };
 
 }  // namespace

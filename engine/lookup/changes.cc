@@ -67,18 +67,26 @@ Status Emit(const storage::ReadView& view, const storage::TxRecord& rec, ChangeK
   return visitor.change(e);
 }
 
-// A mark's changes: the claim's, or every claim of the source live as of the
-// mark's transaction (deprecated ones too: the source's mark covers them).
+// A mark's changes: each claim whose deprecation the mark turned on or off —
+// the claim itself, or every claim of the source live at the mark — and not
+// one that stayed as it was (a source's deprecation does not change a claim
+// deprecated on its own; restoring the source leaves it hidden).
 Status EmitMark(const storage::ClaimStore& store, const storage::ReadView& view, const storage::TxRecord& rec,
                 const storage::TxOperation& op, const ChangeFilter* filter, const ChangeVisitor& visitor) {
   storage::Mark m;
   if (!storage::DecodeMarkOp(op, rec.tx, &m))
     return Status::Corruption("transaction " + std::to_string(rec.tx) + ": malformed mark operation");
   const ChangeKind kind = m.deprecated ? ChangeKind::kDeprecated : ChangeKind::kRestored;
-  if (m.target == storage::Mark::Target::kClaim) return Emit(view, rec, kind, m.id, filter, visitor, m.reason);
-  CG_ASSIGN_OR_RETURN(auto then, store.NewReadView(rec.tx, storage::ViewOptions{true}));
-  CG_ASSIGN_OR_RETURN(std::vector<ClaimId> ids, then->ClaimsBySource(m.id));
-  for (ClaimId id : ids) CG_RETURN_IF_ERROR(Emit(view, rec, kind, id, filter, visitor, m.reason));
+  CG_ASSIGN_OR_RETURN(auto before, store.NewReadView(rec.tx - 1, storage::ViewOptions{true}));
+  CG_ASSIGN_OR_RETURN(auto after, store.NewReadView(rec.tx, storage::ViewOptions{true}));
+  std::vector<ClaimId> ids{m.id};
+  if (m.target == storage::Mark::Target::kSource) { CG_ASSIGN_OR_RETURN(ids, after->ClaimsBySource(m.id)); }
+  for (ClaimId id : ids) {
+    CG_ASSIGN_OR_RETURN(storage::Claim c, after->GetClaim(id));
+    const bool was = before->DeprecationOf(id, c.source).has_value();
+    const bool is = after->DeprecationOf(id, c.source).has_value();
+    if (was != is) CG_RETURN_IF_ERROR(Emit(view, rec, kind, id, filter, visitor, m.reason));
+  }
   return Status::Ok();
 }
 

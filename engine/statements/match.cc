@@ -15,7 +15,8 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
   // that does not skip deprecated claims.
   std::unique_ptr<storage::ReadView> past;
   if (bound.as_of || bound.with_deprecated) {
-    CG_ASSIGN_OR_RETURN(past, sc.store->NewReadView(bound.as_of ? std::optional(*bound.as_of) : std::nullopt,
+    // The transaction the query was bound at, not whatever is newest now.
+    CG_ASSIGN_OR_RETURN(past, sc.store->NewReadView(bound.as_of.value_or(current->as_of()),
                                                     storage::ViewOptions{bound.with_deprecated}));
   }
   const storage::ReadView& view = past ? *past : *current;

@@ -94,6 +94,11 @@ Result<QueryResult> ExecuteAssert(const StatementContext& sc, const grammar::Ass
     CG_ASSIGN_OR_RETURN(storage::Claim live, view->GetClaim(outcome.id));
     r.message = "claim " + std::to_string(outcome.id) + " says this already (asserted in tx " +
                 std::to_string(live.asserted_tx) + "): 1 duplicate skipped, nothing written";
+    // A deprecated claim is live but hidden: say so, or the words seem lost.
+    if (std::optional<storage::Mark> m = view->DeprecationOf(live.id, live.source))
+      r.message += std::string("; it is deprecated (tx ") + std::to_string(m->tx) + ": " + m->reason + ") — " +
+                   (m->target == storage::Mark::Target::kSource ? "RESTORE SOURCE" : "RESTORE CLAIM") +
+                   " shows it again";
     r.rows.push_back({Value::Claim(outcome.id), Value::Number(double(live.asserted_tx))});
   } else {
     r.message = "asserted claim " + std::to_string(outcome.id) + " in tx " + std::to_string(info.tx);

@@ -178,10 +178,13 @@ TEST(DeprecationTest, RefusesWhatWouldNotChangeAnythingAndWritesNothing) {
     EXPECT_EQ(tx->SetDeprecated(Mark::Target::kClaim, b.ab, true, "x").code(), StatusCode::kFailedPrecondition);
     ASSERT_TRUE(tx->SetDeprecated(Mark::Target::kClaim, b.bc, true, "x").ok());
     EXPECT_EQ(tx->SetDeprecated(Mark::Target::kClaim, b.bc, false, "").code(), StatusCode::kFailedPrecondition);
+    EXPECT_EQ(tx->Retract(b.bc, "and retracted").code(), StatusCode::kFailedPrecondition);  // one or the other
   }  // abandoned: nothing written
   auto view = ValueOrDie(store->NewReadView());
   EXPECT_EQ(view->last_tx(), 2u);
-  EXPECT_FALSE(view->DeprecationOf(b.bc, b.s1).has_value());
+  // bc's only mark is its source's, from tx 2; the abandoned claim mark is not there.
+  EXPECT_EQ(view->DeprecationOf(b.bc, b.s2)->target, Mark::Target::kSource);
+  EXPECT_TRUE(view->MarksOf(Mark::Target::kClaim, b.bc).empty());
   EXPECT_TRUE(ValueOrDie(store->VerifyLog()).ok);
 }
 
