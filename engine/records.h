@@ -80,8 +80,11 @@ struct SourceEvidence {
 
 struct SourceSummary {
   SourceRecord source;
-  uint64_t live_claims = 0;
+  uint64_t live_claims = 0;  // not retracted and not deprecated
   SourceEvidence evidence;
+  // Deprecated (DEPRECATE SOURCE): the mark's transaction (0 = not) and reason.
+  TxId deprecated_tx = 0;
+  std::string deprecated_reason;
 };
 
 // One event in a claim's life, oldest first: "asserted", then "retracted".

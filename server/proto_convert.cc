@@ -76,6 +76,11 @@ void ToProto(const engine::SourceSummary& s, v1::Source* out) {
     out->set_redact_reason(e.reason);
     out->set_redacted_for(e.redacted_for);
   }
+  if (s.deprecated_tx) {
+    out->set_deprecated(true);
+    out->set_deprecated_tx(s.deprecated_tx);
+    out->set_deprecated_reason(s.deprecated_reason);
+  }
 }
 
 void ToProto(const engine::HistoryEvent& e, v1::HistoryEvent* out) {

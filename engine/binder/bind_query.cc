@@ -33,8 +33,16 @@ Status Binder::ResolveSources(const grammar::Query& q, BoundQuery* out) {
     by_key.emplace();
     for (const auto& key : q.from_sources) {
       auto s = view_.FindSource(key);
-      if (s.ok()) by_key->insert(s->id);
-      else out->warnings.push_back("no source \"" + key + "\"");
+      if (!s.ok()) {
+        out->warnings.push_back("no source \"" + key + "\"");
+        continue;
+      }
+      by_key->insert(s->id);
+      // Otherwise an empty answer looks like a source that says nothing.
+      const std::vector<storage::Mark> marks = view_.MarksOf(storage::Mark::Target::kSource, s->id);
+      if (!q.with_deprecated && !marks.empty() && marks.back().deprecated)
+        out->warnings.push_back("source \"" + key + "\" is deprecated (tx " + std::to_string(marks.back().tx) + ": " +
+                                marks.back().reason + "): its claims answer only WITH DEPRECATED");
     }
   }
   if (!q.from_publishers.empty()) {

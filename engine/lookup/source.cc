@@ -8,7 +8,12 @@ namespace claimgraph::engine {
 Result<SourceSummary> ReadSource(const storage::ReadView& view, std::string_view key, bool include_text) {
   CG_ASSIGN_OR_RETURN(storage::Source source, view.FindSource(key));
   CG_ASSIGN_OR_RETURN(std::vector<storage::ClaimId> live, view.ClaimsBySource(source.id));
-  SourceSummary out{ToSourceRecord(source), live.size(), {}};
+  SourceSummary out{ToSourceRecord(source), live.size(), {}, 0, {}};
+  const std::vector<storage::Mark> marks = view.MarksOf(storage::Mark::Target::kSource, source.id);
+  if (!marks.empty() && marks.back().deprecated) {
+    out.deprecated_tx = marks.back().tx;
+    out.deprecated_reason = marks.back().reason;
+  }
   CG_ASSIGN_OR_RETURN(storage::Evidence e, view.GetEvidence(source.sha256));
   SourceEvidence& ev = out.evidence;
   ev.state = storage::EvidenceStateName(e.state);

@@ -58,6 +58,9 @@ void AppendSource(const SourceSummary& s, bool with_text, QueryResult* r) {
   add("url", Str(s.source.url));
   add("sha256", Str(s.source.sha256));
   add("claims", Num(s.live_claims));
+  add("deprecated", Value::Bool(s.deprecated_tx != 0));
+  add("deprecated_tx", s.deprecated_tx ? Num(s.deprecated_tx) : Value::Null());
+  add("deprecated_reason", s.deprecated_tx ? Str(s.deprecated_reason) : Value::Null());
   add("text_state", Value::String(e.state));
   add("text_bytes", kept ? Num(e.bytes) : Value::Null());
   add("redacted_tx", redacted ? Num(e.redacted_tx) : Value::Null());
