@@ -30,27 +30,18 @@
 
 #include "codec/format/store_reports.h"
 #include "engine/engine.h"
+#include "tools/bench/bench_util.h"
 #include "engine/ingest/ingest_document.h"
 #include "engine/io/schema.h"
 #include "storage/claim_store.h"
 
 namespace cg = claimgraph;
-using Clock = std::chrono::steady_clock;
+using cg::bench::Clock;
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "evidence_bench: cannot read %s\n", path.c_str());
-    std::exit(1);
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+std::string ReadFile(const std::string& path) { return cg::bench::ReadFileOrExit(path, "evidence_bench"); }
+using cg::bench::Seconds;
 
 [[noreturn]] void Die(const std::string& what) {
   std::fprintf(stderr, "evidence_bench: %s\n", what.c_str());

@@ -27,24 +27,15 @@
 #include "storage/claim_store.h"
 #include "engine/ingest/tokenizer.h"
 #include "engine/io/schema.h"
+#include "tools/bench/bench_util.h"
 
 namespace cg = claimgraph;
-using Clock = std::chrono::steady_clock;
+using cg::bench::Clock;
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
-    std::exit(1);
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+std::string ReadFile(const std::string& path) { return cg::bench::ReadFileOrExit(path, "ingest_bench"); }
+using cg::bench::Seconds;
 
 }  // namespace
 
