@@ -27,7 +27,7 @@ Result<QueryResult> ExecuteHistoryFact(const StatementContext& sc, const grammar
   CG_ASSIGN_OR_RETURN(storage::Predicate pred, binder.ResolvePredicateName(s.predicate, s.predicate_span, &reversed));
   QueryResult r;
   r.columns = {"claim", "subject", "object", "source", "modality", "confidence", "asserted_tx", "principal",
-               "retracted_tx", "reason"};
+               "retracted_tx", "reason", "deprecated"};
   std::vector<storage::EntityId> ends;
   for (const grammar::Term* t : {&s.subject, &s.object}) {
     if (t->kind != grammar::Term::Kind::kString)
@@ -56,7 +56,8 @@ Result<QueryResult> ExecuteHistoryFact(const StatementContext& sc, const grammar
                         Value::String(base::ModalityName(c->modality)), Value::Number(c->confidence),
                         Value::Number(double(c->asserted_tx)), Value::String(c->principal),
                         c->retracted_tx ? Value::Number(double(c->retracted_tx)) : Value::Null(),
-                        c->retracted_tx ? Value::String(c->retract_reason) : Value::Null()});
+                        c->retracted_tx ? Value::String(c->retract_reason) : Value::Null(),
+                        Value::Bool(view->DeprecationOf(c->id, c->source).has_value())});
     }
     CG_RETURN_IF_ERROR(cursor->status());
   }
