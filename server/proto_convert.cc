@@ -127,6 +127,7 @@ void ToProto(const engine::StoreStats& s, v1::StatsResponse* out) {
   out->set_predicates(s.predicates);
   out->set_sources(s.sources);
   out->set_disk_bytes(s.disk_bytes);
+  out->set_deprecated_claims(s.deprecated_claims);
   for (const auto& p : s.by_predicate) {
     auto* m = out->add_by_predicate();
     m->set_name(p.name);

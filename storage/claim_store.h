@@ -118,6 +118,8 @@ class ReadView {
   virtual Result<TxRecord> GetTx(TxId tx) const = 0;
   // The newest transaction committed at or before `time_us`; 0 if none.
   virtual Result<TxId> TxAtTime(int64_t time_us) const = 0;
+  // Whether this view's scans skip deprecated claims and some are (as of it).
+  virtual bool HidesDeprecated() const = 0;
   // Deprecation (marks.h), as of this view. The mark that makes the claim
   // deprecated — its own, else its source's — or nullopt when it is not.
   virtual std::optional<Mark> DeprecationOf(ClaimId claim, SourceId source) const = 0;

@@ -272,6 +272,8 @@ class RocksReadView final : public ReadView {
     return lo;
   }
 
+  bool HidesDeprecated() const override { return hidden_ != nullptr; }
+
   std::optional<Mark> DeprecationOf(ClaimId claim, SourceId source) const override {
     if (marks_->empty()) return std::nullopt;
     for (auto [target, id] : {std::pair{Mark::Target::kClaim, claim}, std::pair{Mark::Target::kSource, source}}) {

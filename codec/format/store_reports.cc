@@ -8,6 +8,8 @@ std::string FormatStats(const StoreStats& s) {
   std::string out = fmt::format(
       "transactions {}\nlive claims  {}\nentities     {}\npredicates   {}\nsources      {}\ndisk bytes   {}\n",
       s.transactions, s.live_claims, s.entities, s.predicates, s.sources, s.disk_bytes);
+  // Only when there are some: a store that never deprecated reads as before.
+  if (s.deprecated_claims) out += fmt::format("deprecated   {} (not in live claims)\n", s.deprecated_claims);
   for (const auto& p : s.by_predicate)
     out += fmt::format("  {:<16} {:>8} claims{}{}\n", p.name, p.live_claims, p.symmetric ? "  symmetric" : "",
                        p.inverse.empty() ? "" : "  inverse " + p.inverse);

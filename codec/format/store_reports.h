@@ -26,6 +26,9 @@ struct StoreStats {
   uint64_t sources = 0;
   uint64_t disk_bytes = 0;                    // approximate: SST + WAL
   std::vector<PredicateSummary> by_predicate;  // filled when asked for (a count per predicate)
+  // Not retracted but deprecated (DEPRECATE): kept, skipped by default
+  // answers, and not in live_claims.
+  uint64_t deprecated_claims = 0;
 };
 
 // What `claimgraphd stats` and `claimgraph stats` print: a line a count, then

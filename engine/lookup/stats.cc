@@ -9,6 +9,11 @@ Result<StoreStats> ReadStats(const storage::ClaimStore& store, const storage::Re
   StoreStats s;
   s.transactions = view.last_tx();
   CG_ASSIGN_OR_RETURN(s.live_claims, view.CountClaims({}, UINT64_MAX));
+  if (view.HidesDeprecated()) {  // one more count, only where something is deprecated
+    CG_ASSIGN_OR_RETURN(auto all, store.NewReadView(view.as_of(), storage::ViewOptions{true}));
+    CG_ASSIGN_OR_RETURN(uint64_t with_deprecated, all->CountClaims({}, UINT64_MAX));
+    s.deprecated_claims = with_deprecated - s.live_claims;
+  }
   s.entities = view.EntityCount();
   CG_ASSIGN_OR_RETURN(std::vector<storage::Predicate> predicates, view.ListPredicates());
   s.predicates = predicates.size();

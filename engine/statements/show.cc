@@ -123,6 +123,8 @@ Result<QueryResult> ExecuteShow(const StatementContext& sc, const grammar::ShowS
       r.rows.push_back({Value::String("entities"), Num(stats.entities)});
       r.rows.push_back({Value::String("predicates"), Num(stats.predicates)});
       r.rows.push_back({Value::String("sources"), Num(stats.sources)});
+      if (stats.deprecated_claims)  // as `claimgraphd stats` prints it: only when there are some
+        r.rows.push_back({Value::String("deprecated claims"), Num(stats.deprecated_claims)});
       break;
     }
     case What::kClaim: {

@@ -239,6 +239,7 @@ int main(int argc, char** argv) {
                             r.disk_bytes(), {}};
     for (const auto& p : r.by_predicate())
       totals.by_predicate.push_back({p.name(), p.symmetric(), p.inverse(), p.domain(), p.range(), p.live_claims()});
+    totals.deprecated_claims = r.deprecated_claims();
     std::cout << claimgraph::codec::FormatStats(totals);
     return 0;
   }
