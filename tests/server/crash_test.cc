@@ -19,19 +19,6 @@ namespace {
 
 constexpr int kBatch = 25;
 
-pid_t StartServer(const std::string& data, int port, const std::string& log) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    dup2(fd, 1);
-    dup2(fd, 2);
-    execl((BinaryDir() + "/server/claimgraphd").c_str(), "claimgraphd", "serve", "--data", data.c_str(), "--listen",
-          ("127.0.0.1:" + std::to_string(port)).c_str(), (char*)nullptr);
-    _exit(127);
-  }
-  return pid;
-}
-
 std::unique_ptr<v1::ClaimGraph::Stub> Connect(int port) {
   auto channel = TestChannel("127.0.0.1:" + std::to_string(port));
   channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(30));
@@ -56,7 +43,7 @@ TEST(CrashSafety, AcknowledgedBatchesSurviveSigkillAndNoneIsHalfApplied) {
   int next_batch = 0;
   {
     int port = FreePort();
-    pid_t pid = StartServer(data, port, log);
+    pid_t pid = StartServe(data, port, log);
     auto stub = Connect(port);
     ASSERT_TRUE(RunQuery(*stub, "", "DEFINE PREDICATE knows").status.ok());
     kill(pid, SIGTERM);
@@ -64,7 +51,7 @@ TEST(CrashSafety, AcknowledgedBatchesSurviveSigkillAndNoneIsHalfApplied) {
   }
   for (int round = 0; round < 20; ++round) {
     int port = FreePort();
-    pid_t pid = StartServer(data, port, log);
+    pid_t pid = StartServe(data, port, log);
     auto stub = Connect(port);
     std::atomic<bool> stop{false};
     std::thread writer([&] {
@@ -95,7 +82,7 @@ TEST(CrashSafety, AcknowledgedBatchesSurviveSigkillAndNoneIsHalfApplied) {
   }
   // Restart once more and check every batch.
   int port = FreePort();
-  pid_t pid = StartServer(data, port, log);
+  pid_t pid = StartServe(data, port, log);
   auto stub = Connect(port);
   int acknowledged = 0, missing = 0, partial = 0;
   auto counts = ClaimsBySource(*stub);

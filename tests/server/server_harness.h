@@ -39,6 +39,23 @@ inline int FreePort() {
 
 inline std::string BinaryDir() { return CLAIMGRAPH_BINARY_DIR; }
 
+// A bare `claimgraphd serve` on `data` at 127.0.0.1:`port`, its output
+// appended to `log`, for tests that stop, kill and restart it themselves
+// (ServerProcess is the managed one).
+inline pid_t StartServe(const std::string& data, int port, const std::string& log) {
+  const std::string listen = "127.0.0.1:" + std::to_string(port);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    execl((BinaryDir() + "/server/claimgraphd").c_str(), "claimgraphd", "serve", "--data", data.c_str(), "--listen",
+          listen.c_str(), (char*)nullptr);
+    _exit(127);
+  }
+  return pid;
+}
+
 // A channel that retries a refused connection every 100 ms instead of gRPC's
 // default backoff (1 s, growing), so a test waiting for a server it just
 // started does not sleep for seconds.

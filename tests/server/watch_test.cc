@@ -20,19 +20,6 @@ std::string Cat(std::string a, const std::string& b) {
   return a;
 }
 
-pid_t StartServer(const std::string& data, int port, const std::string& log) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    dup2(fd, 1);
-    dup2(fd, 2);
-    execl((BinaryDir() + "/server/claimgraphd").c_str(), "claimgraphd", "serve", "--data", data.c_str(), "--listen",
-          Cat("127.0.0.1:", std::to_string(port)).c_str(), (char*)nullptr);
-    _exit(127);
-  }
-  return pid;
-}
-
 // SIGTERM; the exit code, and how long the stop took.
 int StopServer(pid_t pid, std::chrono::milliseconds* took) {
   auto started = std::chrono::steady_clock::now();
@@ -91,7 +78,7 @@ class WatchTest : public ::testing::Test {
     data_ = dir_.path() + "/data";
     log_ = dir_.path() + "/server.log";
     port_ = FreePort();
-    pid_ = StartServer(data_, port_, log_);
+    pid_ = StartServe(data_, port_, log_);
     stub_ = Connect(&channel_, port_);
     ASSERT_TRUE(RunQuery(*stub_, "", "DEFINE PREDICATE knows").status.ok());  // tx 1
   }
@@ -270,7 +257,7 @@ TEST_F(WatchTest, CliWatchAcrossAServerRestartSeesEveryChangeOnce) {
   for (int i = 0; i < 100 && Slurp(err).find("resuming after tx") == std::string::npos; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   EXPECT_NE(Slurp(err).find("claimgraphd is stopping; resume the watch after tx 4"), std::string::npos) << Slurp(err);
-  pid_ = StartServer(data_, port_, log_);
+  pid_ = StartServe(data_, port_, log_);
   stub_ = Connect(&channel_, port_);
   for (int i = 4; i <= 6; ++i) asserted.push_back(AssertOne(*stub_, i));  // tx 5, 6, 7
 
