@@ -112,7 +112,8 @@ int RunServe(const ServeCommand& cmd) {
   }
   if (pipeline) spdlog::info("IngestDocument uses {} with {}", cmd.ingest_rules, cmd.ingest_schema);
   else spdlog::info("no --rules: IngestDocument is disabled");
-  ClaimGraphService service(&engine, std::move(auth), cmd.limits, std::move(pipeline));
+  ClaimGraphCore core(&engine, std::move(auth), cmd.limits, std::move(pipeline));
+  ClaimGraphService service(&core);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -146,9 +147,9 @@ int RunServe(const ServeCommand& cmd) {
   sigwait(&signals, &signal);
   // The order of a drain is explained in call_gate.h.
   if (auto* health = server->GetHealthCheckService()) health->SetServingStatus(false);
-  int in_flight = service.gate().Close();
+  int in_flight = core.gate().Close();
   spdlog::info("signal {}: draining {} in-flight call(s) (up to {} s)", signal, in_flight, cmd.drain_seconds);
-  bool idle = service.gate().WaitIdle(std::chrono::steady_clock::now() + std::chrono::seconds(cmd.drain_seconds));
+  bool idle = core.gate().WaitIdle(std::chrono::steady_clock::now() + std::chrono::seconds(cmd.drain_seconds));
   if (!idle) spdlog::warn("drain: calls still running after {} s are cancelled", cmd.drain_seconds);
   // What the last calls wrote may still be on its way; the connections stay
   // open (and keep reading the clients' acknowledgements) while it arrives.
