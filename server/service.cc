@@ -19,6 +19,7 @@ engine::ExecuteOptions ClaimGraphService::OptionsFor(grpc::ServerContextBase* co
   o.max_rows = r.max_rows() ? std::min<uint64_t>(r.max_rows(), limits_.max_rows) : limits_.max_rows;
   o.max_path_depth = r.max_path_depth() ? std::min(r.max_path_depth(), limits_.max_path_depth) : limits_.max_path_depth;
   o.max_memory_bytes = limits_.max_memory_bytes;
+  if (r.as_of_tx()) o.as_of_tx = r.as_of_tx();  // 0 = none: proto3 cannot tell "unset" from 0
   // The client's deadline is the query's deadline; a client that goes away cancels it.
   auto deadline = context->deadline();
   if (deadline != std::chrono::system_clock::time_point::max()) {
