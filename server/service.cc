@@ -159,6 +159,25 @@ grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1:
   return log.Done(grpc::Status::OK);
 }
 
+grpc::Status ClaimGraphService::BatchGetClaims(grpc::ServerContext* context, const v1::BatchGetClaimsRequest* request,
+                                               v1::BatchGetClaimsResponse* response) {
+  AdmittedCall call("BatchGetClaims", *context, auth_, &gate_);
+  if (!call.ok()) return call.refusal();  // authenticated: every role may read
+  RequestLog& log = call.log();
+  // A page of provenance, not an export: the bound keeps one call's snapshot
+  // read and its answer small beside other callers' (export is for bulk).
+  constexpr int kMaxIds = 1000;
+  if (request->ids_size() > kMaxIds)
+    return log.Done(ToGrpcStatus(Status::InvalidArgument("BatchGetClaims takes at most " + std::to_string(kMaxIds) +
+                                                         " ids; this request has " +
+                                                         std::to_string(request->ids_size()))));
+  auto claims = engine_.GetClaims({request->ids().begin(), request->ids().end()});
+  if (!claims.ok()) return log.Done(ToGrpcStatus(claims.status()));
+  for (const auto& c : *claims) ToProto(c, response->add_claims());
+  log.set_rows(claims->size());
+  return log.Done(grpc::Status::OK);
+}
+
 grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1::GetSourceRequest* request,
                                           v1::Source* response) {
   AdmittedCall call("GetSource", *context, auth_, &gate_);

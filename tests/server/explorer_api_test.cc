@@ -1,5 +1,6 @@
-// Through a real claimgraphd, what the web explorer leans on:
-// QueryRequest.as_of_tx (time travel without editing the statement).
+// Through a real claimgraphd, the two calls the web explorer leans on:
+// QueryRequest.as_of_tx (time travel without editing the statement) and
+// BatchGetClaims (a result's provenance in one call).
 #include <gtest/gtest.h>
 
 #include "tests/server/server_harness.h"
@@ -94,6 +95,47 @@ TEST_F(ExplorerApi, AsOfTxIsRefusedWithReasons) {
   EXPECT_NE(write.status.error_message().find("applies to a MATCH statement only"), std::string::npos)
       << write.status.error_message();
   EXPECT_EQ(Transactions(*server_), newest);
+}
+
+TEST_F(ExplorerApi, BatchGetClaimsAnswersInRequestOrderWithRepeats) {
+  v1::BatchGetClaimsRequest req;
+  for (uint64_t id : {3, 1, 2, 1}) req.add_ids(id);
+  v1::BatchGetClaimsResponse resp;
+  grpc::Status s = server_->stub().BatchGetClaims(As(kReader).get(), req, &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(resp.claims_size(), 4);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(resp.claims(i).id(), req.ids(i));
+  // The same record GetClaim answers.
+  v1::GetClaimRequest one;
+  one.set_id(3);
+  v1::Claim single;
+  ASSERT_TRUE(server_->stub().GetClaim(As(kReader).get(), one, &single).ok());
+  EXPECT_EQ(resp.claims(0).DebugString(), single.DebugString());
+
+  v1::BatchGetClaimsResponse none;
+  ASSERT_TRUE(server_->stub().BatchGetClaims(As(kReader).get(), {}, &none).ok());
+  EXPECT_EQ(none.claims_size(), 0);
+}
+
+TEST_F(ExplorerApi, BatchGetClaimsRefusesTooManyIdsAndNamesAnUnknownOne) {
+  v1::BatchGetClaimsRequest full;
+  for (int i = 0; i < 1000; ++i) full.add_ids(1);
+  v1::BatchGetClaimsResponse resp;
+  grpc::Status s = server_->stub().BatchGetClaims(As(kReader).get(), full, &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(resp.claims_size(), 1000);
+
+  full.add_ids(1);
+  s = server_->stub().BatchGetClaims(As(kReader).get(), full, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "BatchGetClaims takes at most 1000 ids; this request has 1001");
+
+  v1::BatchGetClaimsRequest unknown;
+  unknown.add_ids(1);
+  unknown.add_ids(999999);
+  s = server_->stub().BatchGetClaims(As(kReader).get(), unknown, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_NE(s.error_message().find("claim 999999"), std::string::npos) << s.error_message();
 }
 
 }  // namespace
