@@ -79,6 +79,15 @@ class ReadView {
   // Claim ids of visible claims from one source, ascending (deprecated ones
   // only when the view includes them).
   virtual Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const = 0;
+  // The visible claims of these sources that match `pattern`, read through
+  // the by_source index (FROM SOURCE on a few sources' claims without a
+  // triple index's whole range), in spo order — subject, predicate, object,
+  // then claim id — so that the claims of one fact are adjacent, as in Scan.
+  virtual std::unique_ptr<ClaimCursor> ScanSources(const std::vector<SourceId>& sources,
+                                                   const TriplePattern& pattern) const = 0;
+  // Planning statistics for ScanSource: the source's by_source entries,
+  // exact when few, from RocksDB's size estimate otherwise; ignores visibility.
+  virtual Result<uint64_t> EstimateSourceClaims(SourceId source) const = 0;
   // Number of visible claims matching the pattern, counting at most `cap`.
   virtual Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const = 0;
   // Planning statistics: index entries under the pattern's prefix — exact for

@@ -2,6 +2,9 @@
 // pattern scans through RocksCursors, planning estimates here.
 #include <rocksdb/iterator.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "storage/normalize.h"
 #include "storage/posting_list.h"
 #include "storage/record_codec.h"
@@ -12,6 +15,25 @@
 
 namespace claimgraph::storage {
 namespace {
+
+// Entries read ahead into memory (ScanSources: a source's claims are few
+// where it is chosen), with the error that stopped the reading, if any.
+class EntryListCursor final : public ClaimCursor {
+ public:
+  EntryListCursor(std::vector<IndexEntry> entries, Status status)
+      : entries_(std::move(entries)), status_(std::move(status)) {
+    if (!status_.ok()) entries_.clear();
+  }
+  bool Valid() const override { return next_ < entries_.size(); }
+  const IndexEntry& entry() const override { return entries_[next_]; }
+  void Next() override { ++next_; }
+  Status status() const override { return status_; }
+
+ private:
+  std::vector<IndexEntry> entries_;
+  Status status_;
+  size_t next_ = 0;
+};
 
 bool IsPostingPath(AccessPath path) { return path == AccessPath::kSpPostings || path == AccessPath::kPoPostings; }
 
@@ -39,22 +61,40 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
     std::vector<ClaimId> out;
-    std::string prefix = EncodeId(source);
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      SourceId from;
-      ClaimId id;
-      if (!DecodeBySourceKey(it->key().ToStringView(), &from, &id))
-        return Status::Corruption("malformed by_source key");
-      // The record as stored, not GetClaim: a view as of an earlier
-      // transaction meets claims asserted after it here, and skips them.
-      CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(id));
-      if (c.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(id, source))) continue;
-      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
-      if (!r || r->retracted_tx > as_of_) out.push_back(id);
-    }
-    CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning by_source"));
+    CG_RETURN_IF_ERROR(ForEachSourceClaim(source, [&](const Claim& c) { out.push_back(c.id); }));
     return out;
+  }
+
+  std::unique_ptr<ClaimCursor> ScanSources(const std::vector<SourceId>& sources,
+                                           const TriplePattern& pattern) const override {
+    std::vector<IndexEntry> entries;
+    Status s;
+    for (SourceId source : sources) {
+      s = ForEachSourceClaim(source, [&](const Claim& c) {
+        if ((!pattern.subject || *pattern.subject == c.subject) &&
+            (!pattern.predicate || *pattern.predicate == c.predicate) &&
+            (!pattern.object || *pattern.object == c.object))
+          entries.push_back(IndexEntryOf(c, c.asserted_tx, 0));
+      });
+      if (!s.ok()) break;
+    }
+    std::sort(entries.begin(), entries.end(), [](const IndexEntry& a, const IndexEntry& b) {
+      return std::tie(a.subject, a.predicate, a.object, a.claim) < std::tie(b.subject, b.predicate, b.object, b.claim);
+    });
+    return std::make_unique<EntryListCursor>(std::move(entries), std::move(s));
+  }
+
+  Result<uint64_t> EstimateSourceClaims(SourceId source) const override {
+    const std::string prefix = EncodeId(source);
+    constexpr uint64_t kExactUpTo = 128;
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
+    uint64_t n = 0;
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && n < kExactUpTo; it->Next()) ++n;
+    CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
+    if (n < kExactUpTo) return n;
+    constexpr uint64_t kBytesPerEntry = 6;  // 16-byte keys, delta-encoded and compressed, no value
+    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(Cf::kBySource, prefix));
+    return std::max(n, bytes / kBytesPerEntry);
   }
 
   Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const override {
@@ -349,6 +389,25 @@ class RocksReadView final : public ReadView {
   }
 
  private:
+  // Visits the visible claims of one source in claim id order.
+  Status ForEachSourceClaim(SourceId source, const std::function<void(const Claim&)>& visit) const {
+    std::string prefix = EncodeId(source);
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      SourceId from;
+      ClaimId id;
+      if (!DecodeBySourceKey(it->key().ToStringView(), &from, &id))
+        return Status::Corruption("malformed by_source key");
+      // The record as stored, not GetClaim: a view as of an earlier
+      // transaction meets claims asserted after it here, and skips them.
+      CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(id));
+      if (c.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(id, source))) continue;
+      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
+      if (!r || r->retracted_tx > as_of_) visit(c);
+    }
+    return FromRocks(it->status(), "scanning by_source");
+  }
+
   const RocksClaimStore* store_;
   ScopedSnapshot snapshot_;  // released last: everything below reads it
   TxId as_of_;

@@ -25,7 +25,8 @@ uint64_t Resolve(const BoundTerm& t, const Row& row) {
 
 class PatternStep final : public Step {
  public:
-  PatternStep(ExecContext* ctx, const BoundPattern& p) : ctx_(ctx), p_(p) {
+  PatternStep(ExecContext* ctx, const BoundPattern& p, std::vector<storage::SourceId> by_sources)
+      : ctx_(ctx), p_(p), by_sources_(std::move(by_sources)) {
     fact_ = p.claim_slot < 0;
     if (p.predicate_slot < 0) {
       predicate_ = p.steps[0].predicate;
@@ -133,11 +134,12 @@ class PatternStep final : public Step {
     if (s) tp.subject = s;
     if (o) tp.object = o;
     if (p_bound_) tp.predicate = p_bound_;
-    cursor_ = ctx_->view().Scan(tp);
+    cursor_ = by_sources_.empty() ? ctx_->view().Scan(tp) : ctx_->view().ScanSources(by_sources_, tp);
   }
 
   ExecContext* ctx_;
   const BoundPattern& p_;
+  std::vector<storage::SourceId> by_sources_;
   bool fact_;
   storage::PredicateId predicate_ = 0;
   bool symmetric_ = false, forward_ = true;
@@ -150,8 +152,9 @@ class PatternStep final : public Step {
 
 }  // namespace
 
-std::unique_ptr<Step> NewPatternStep(ExecContext* ctx, const BoundPattern& pattern) {
-  return std::make_unique<PatternStep>(ctx, pattern);
+std::unique_ptr<Step> NewPatternStep(ExecContext* ctx, const BoundPattern& pattern,
+                                     std::vector<storage::SourceId> by_sources) {
+  return std::make_unique<PatternStep>(ctx, pattern, std::move(by_sources));
 }
 
 }  // namespace claimgraph::engine

@@ -11,6 +11,9 @@ namespace claimgraph::engine {
 namespace {
 
 constexpr double kHashJoinMaxBuild = 200000;  // rows we are willing to hash
+// FROM SOURCE / FROM PUBLISHER over more sources than this keeps to the
+// triple indexes: the by_source path reads each source's claims one by one.
+constexpr size_t kMaxScopedSources = 256;
 
 bool Intersects(const std::set<int>& a, const std::set<int>& b) {
   for (int x : a)
@@ -46,9 +49,30 @@ Result<double> Planner::BaseCount(const BoundPattern& p) {
   return total;
 }
 
+Result<std::optional<double>> Planner::ScopedSourceClaims() {
+  if (!source_claims_) {
+    source_claims_.emplace();
+    const auto& sources = ctx_->allowed_sources;
+    if (sources && sources->size() <= kMaxScopedSources) {
+      double n = 0;
+      for (storage::SourceId s : *sources) {
+        CG_ASSIGN_OR_RETURN(uint64_t c, ctx_->view().EstimateSourceClaims(s));
+        n += double(c);
+      }
+      *source_claims_ = n;
+    }
+  }
+  return *source_claims_;
+}
+
 Result<double> Planner::EstimatePerInput(const BoundPattern& p, const std::set<int>& bound) {
   CG_ASSIGN_OR_RETURN(double c, BaseCount(p));
   if (c == 0) return 0.0;
+  if (!p.IsPath() && !Intersects(p.Slots(), bound)) {
+    // Nothing bound yet: the scope's own claims may be fewer than the range.
+    CG_ASSIGN_OR_RETURN(std::optional<double> scoped, ScopedSourceClaims());
+    if (scoped) c = std::min(c, std::max(*scoped, 0.5));
+  }
   int newly_bound = 0;
   for (const BoundTerm* t : {&p.subject, &p.object})
     if (t->is_variable() && bound.count(t->slot)) ++newly_bound;
@@ -150,7 +174,7 @@ Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPatt
     for (int s : p.Slots())
       if (bound.count(s)) join_slots.push_back(s);
     std::unique_ptr<Step> step;
-    std::string kind;
+    std::string kind, access;
     if (p.IsPath()) {
       step = NewPathStep(ctx_, p);
       kind = "Path";
@@ -161,12 +185,25 @@ Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPatt
         step = NewHashJoinStep(ctx_, p, join_slots);
         kind = "HashJoin";
       } else {
-        step = NewPatternStep(ctx_, p);
+        // Nothing bound: read the scope's sources when they hold fewer
+        // claims than the pattern's index range (FROM SOURCE "k" on a big store).
+        std::vector<storage::SourceId> by_sources;
+        if (join_slots.empty()) {
+          CG_ASSIGN_OR_RETURN(std::optional<double> scoped, ScopedSourceClaims());
+          if (scoped) {
+            CG_ASSIGN_OR_RETURN(double range, BaseCount(p));
+            if (*scoped < range)
+              by_sources.assign(ctx_->allowed_sources->begin(), ctx_->allowed_sources->end());
+          }
+        }
+        access = by_sources.empty() ? "" : "by_source: " + std::to_string(by_sources.size()) +
+                                               (by_sources.size() == 1 ? " source" : " sources");
+        step = NewPatternStep(ctx_, p, std::move(by_sources));
         kind = join_slots.empty() ? (pipeline->steps().empty() ? "Scan" : "CrossScan") : "IndexJoin";
       }
     }
-    step->label = kind + " " + p.text + "  [" + (kind == "HashJoin" ? "build: " : "") +
-                  IndexLabel(p, kind == "HashJoin" ? std::set<int>{} : bound) + "]";
+    if (access.empty()) access = IndexLabel(p, kind == "HashJoin" ? std::set<int>{} : bound);
+    step->label = kind + " " + p.text + "  [" + (kind == "HashJoin" ? "build: " : "") + access + "]";
     input_rows = std::max(0.0, input_rows * best_est);
     step->estimate = input_rows;
     pipeline->Add(std::move(step));

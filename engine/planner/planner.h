@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "engine/binder/bound_query.h"
@@ -27,11 +28,16 @@ class Planner {
   Result<double> BaseCount(const BoundPattern& p);
   Result<double> EstimatePerInput(const BoundPattern& p, const std::set<int>& bound);
   std::string IndexLabel(const BoundPattern& p, const std::set<int>& bound) const;
+  // Claims of the FROM SOURCE / FROM PUBLISHER sources, by the by_source
+  // index's statistics; nothing when the query has no such scope or names
+  // too many sources to read one by one.
+  Result<std::optional<double>> ScopedSourceClaims();
 
   ExecContext* ctx_;
   bool explain_ = false;  // EXPLAIN shows estimates even where nothing needs choosing
   size_t slots_ = 0;
   double entities_ = 1;
+  std::optional<std::optional<double>> source_claims_;  // ScopedSourceClaims, once per query
 };
 
 }  // namespace claimgraph::engine

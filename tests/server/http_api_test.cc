@@ -285,7 +285,6 @@ TEST_F(HttpApi, UnknownPathsAndIdsAreNotFound) {
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.json()["code"], 5);
   EXPECT_EQ(h.Get("/v1/sources/no-such-source", kReader).json()["code"], 5);
-  EXPECT_EQ(h.Get("/index.html", kReader).status, 404);  // no page: this server has no --web-dir
 }
 
 TEST_F(HttpApi, ErrorsCarryTheLineAndColumnGrpcNames) {
@@ -375,14 +374,17 @@ TEST(HttpApiLimits, DeadlinesDisconnectsAndTheQueryLimitAreGrpcs) {
   ASSERT_FALSE(slow.error.is_null()) << slow.body;
   EXPECT_EQ(slow.error["code"], 4) << slow.body;
 
-  // While one query runs, a second is refused before its stream: 429.
-  std::atomic<int> first_status{0};
+  // While one query runs, a second is refused before its stream: 429. (The
+  // probes may take the one slot before the long query does: then it tries again.)
+  std::atomic<bool> first_done{false};
   std::thread first([&] {
     HttpClient mine = process.client();
-    first_status = HttpQuery(mine, kReader, kSlowCount, {{"timeout_ms", 4000}}).status;
+    for (int i = 0; i < 50 && HttpQuery(mine, kReader, kSlowCount, {{"timeout_ms", 4000}}).status == 429; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    first_done = true;
   });
   HttpAnswer second;
-  for (int i = 0; i < 100 && second.status != 429; ++i) {
+  while (!first_done && second.status != 429) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     second = h.Post("/v1/query", R"({"statement": "SHOW STATS"})", kReader);
   }

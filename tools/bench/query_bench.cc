@@ -1,4 +1,4 @@
-// Query benchmark: shapes Q1-Q6 over the synthetic claims graph, claimgraph
+// Query benchmark: shapes Q1-Q7 over the synthetic claims graph, claimgraph
 // in-process next to SQLite (same data, four indexes, equivalent SQL) in the
 // same run, each with p50/p99 latency; and each claimgraph shape again WITH
 // PROVENANCE.
@@ -209,6 +209,11 @@ int main(int argc, char** argv) {
        "SELECT ea.name, eb.name, t.n FROM (SELECT s, o, COUNT(DISTINCT source) AS n FROM claims WHERE p = 5 "
        "GROUP BY s, o HAVING n >= 3) t JOIN entities ea ON ea.id = t.s JOIN entities eb ON eb.id = t.o",
        std::max(5, runs / 3)},
+      // An auditor's first question: everything one document says (issue 17).
+      {"Q7 every claim of one source", "MATCH ?s ?p ?o AS ?c FROM SOURCE \"doc-17\" RETURN ?s, ?p, ?o",
+       "SELECT es.name, pr.name, eo.name FROM claims c JOIN entities es ON es.id = c.s JOIN predicates pr "
+       "ON pr.id = c.p JOIN entities eo ON eo.id = c.o WHERE c.source = 17",
+       runs},
   };
   for (const auto& q : extra) {
     Timing t = Measure(runs, [&] { return RunEngine(&engine, q); });

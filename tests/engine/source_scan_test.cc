@@ -1,0 +1,118 @@
+// FROM SOURCE / FROM PUBLISHER on the by_source index: a small source in a
+// big store is read through its own claims (EXPLAIN says so) and answers
+// exactly what the triple indexes answer — symmetric facts both ways,
+// proposals kept out of facts, retraction, deprecation, AS OF, WITH
+// DEPRECATED — while a big source keeps to the triple indexes.
+#include <gtest/gtest.h>
+
+#include "engine/batch_write.h"
+#include "engine/engine.h"
+#include "tests/claimql/golden_util.h"
+#include "tests/numbered.h"
+#include "tests/storage/test_dir.h"
+
+namespace claimgraph::engine {
+namespace {
+
+using testing::BuildFixtureStore;
+using testing::CellsOf;
+using testing::Numbered;
+using testing::TempDir;
+using Cells = std::vector<std::vector<std::string>>;
+
+codec::ClaimDraft Draft(const std::string& s, const std::string& p, const std::string& o, const std::string& source,
+                        base::Modality modality = base::Modality::kAsserted) {
+  codec::ClaimDraft d;
+  d.subject = s;
+  d.predicate = p;
+  d.object_text = o;
+  d.source.key = source;
+  d.source.publisher = source == "memo" ? "Memo Press" : "Bulk Wire";
+  d.modality = modality;
+  return d;
+}
+
+class SourceScan : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = BuildFixtureStore(dir_.path());
+    engine_ = std::make_unique<Engine>(store_.get());
+    // The bulk: Japan's pacts with 150 others, all from one big source.
+    std::vector<codec::ClaimDraft> bulk;
+    for (int i = 0; i < 150; ++i) bulk.push_back(Draft("Japan", "pact", Numbered("Bulkland-", i), "bulk"));
+    ASSERT_TRUE(AssertBatch(*engine_, bulk, "test", "").ok());
+    // The memo: a few claims of every kind.
+    auto memo = AssertBatch(*engine_,
+                            {Draft("Japan", "pact", "India", "memo"), Draft("Japan", "pact", "Australia", "memo"),
+                             Draft("France", "pact", "Japan", "memo", base::Modality::kProposed),
+                             Draft("Japan", "targets", "China", "memo"), Draft("Japan", "pact", "Brazil", "memo")},
+                            "test", "");
+    ASSERT_TRUE(memo.ok()) << memo.status().ToString();
+    memo_tx_ = memo->tx;
+    const auto& ids = memo->claim_ids;
+    Run("RETRACT CLAIM " + std::to_string(ids[1]) + " REASON \"misread\"");
+    ASSERT_TRUE(AssertBatch(*engine_, {Draft("Japan", "pact", "Vietnam", "memo")}, "test", "").ok());
+    Run("DEPRECATE CLAIM " + std::to_string(ids[4]) + " REASON \"superseded\"");
+  }
+  QueryResult Run(const std::string& text) {
+    auto r = engine_->Execute(text, {});
+    EXPECT_TRUE(r.ok()) << text << "\n" << r.status().ToString();
+    return r.ok() ? std::move(r).value() : QueryResult{};
+  }
+  Cells Rows(const std::string& text) { return CellsOf(Run(text)); }
+  std::string Plan(const std::string& text) {
+    QueryResult r = Run("EXPLAIN " + text);
+    return r.plan;
+  }
+  TempDir dir_;
+  std::unique_ptr<storage::ClaimStore> store_;
+  std::unique_ptr<Engine> engine_;
+  TxId memo_tx_ = 0;
+};
+
+TEST_F(SourceScan, ASmallSourceIsReadThroughItsOwnClaims) {
+  const std::string q = "MATCH \"Japan\" pact ?x FROM SOURCE \"memo\" RETURN ?x ORDER BY ?x";
+  EXPECT_NE(Plan(q).find("[by_source: 1 source]"), std::string::npos) << Plan(q);
+  // Not Australia (retracted), Brazil (deprecated) or France (a proposal is no fact).
+  EXPECT_EQ(Rows(q), (Cells{{"India"}, {"Vietnam"}}));
+  // A symmetric fact read from its other end.
+  EXPECT_EQ(Rows("MATCH ?x pact \"Japan\" FROM SOURCE \"memo\" RETURN ?x ORDER BY ?x"),
+            (Cells{{"India"}, {"Vietnam"}}));
+  // Both ends free: each fact both ways, as the indexes give it.
+  EXPECT_EQ(Rows("MATCH ?a pact ?b FROM SOURCE \"memo\" RETURN ?a, ?b ORDER BY ?a, ?b"),
+            (Cells{{"India", "Japan"}, {"Japan", "India"}, {"Japan", "Vietnam"}, {"Vietnam", "Japan"}}));
+  // Claims, not facts: the proposal too, each claim once as stated.
+  EXPECT_EQ(Rows("MATCH ?a pact ?b AS ?c FROM SOURCE \"memo\" RETURN ?a, ?b, ?c.modality ORDER BY ?b"),
+            (Cells{{"Japan", "India", "asserted"}, {"France", "Japan", "proposed"}, {"Japan", "Vietnam", "asserted"}}));
+  EXPECT_EQ(Rows("MATCH ?a ?p ?b FROM SOURCE \"memo\" RETURN COUNT(*)"), (Cells{{"5"}}));
+}
+
+TEST_F(SourceScan, TheSameRowsAsOfEarlierAndWithDeprecated) {
+  const std::string q = "MATCH \"Japan\" pact ?x FROM SOURCE \"memo\" AS OF TX " + std::to_string(memo_tx_) +
+                        " RETURN ?x ORDER BY ?x";
+  EXPECT_NE(Plan(q).find("by_source"), std::string::npos);
+  EXPECT_EQ(Rows(q), (Cells{{"Australia"}, {"Brazil"}, {"India"}}));
+  EXPECT_EQ(Rows("MATCH \"Japan\" pact ?x FROM SOURCE \"memo\" WITH DEPRECATED RETURN ?x ORDER BY ?x"),
+            (Cells{{"Brazil"}, {"India"}, {"Vietnam"}}));
+}
+
+TEST_F(SourceScan, FromPublisherAndJoinsUseItToo) {
+  const std::string q = "MATCH \"Japan\" pact ?x FROM PUBLISHER \"Memo Press\" RETURN ?x ORDER BY ?x";
+  EXPECT_NE(Plan(q).find("by_source"), std::string::npos);
+  EXPECT_EQ(Rows(q), (Cells{{"India"}, {"Vietnam"}}));
+  // The scope applies to every pattern; only the first reads by source.
+  const std::string join =
+      "MATCH \"Japan\" pact ?x, \"Japan\" targets ?t FROM SOURCE \"memo\" RETURN ?x, ?t ORDER BY ?x";
+  EXPECT_EQ(Rows(join), (Cells{{"India", "China"}, {"Vietnam", "China"}}));
+}
+
+TEST_F(SourceScan, ABigSourceKeepsToTheTripleIndexes) {
+  const std::string q = "MATCH \"Japan\" targets ?x FROM SOURCE \"bulk\" RETURN ?x";
+  std::string plan = Plan(q);
+  EXPECT_EQ(plan.find("by_source"), std::string::npos) << plan;
+  EXPECT_TRUE(Rows(q).empty());
+  EXPECT_EQ(Rows("MATCH \"Japan\" pact ?x FROM SOURCE \"bulk\" RETURN COUNT(*)"), (Cells{{"150"}}));
+}
+
+}  // namespace
+}  // namespace claimgraph::engine
