@@ -148,6 +148,9 @@ async function run({ t0 = performance.now(), asOf = false } = {}) {
   let header = null;
   const rows = [];
   status.textContent = 'Running…';
+  // The old answer goes at once: rows of another statement must not pass for this one's.
+  table.reset([], 'Running…');
+  graph.invalidate(null);
   try {
     const trailer = await api.query(statement, {
       asOfTx, signal: controller.signal,

@@ -75,11 +75,13 @@ export class ResultsTable {
 
   rowElement(row) {
     const hasEvidence = row.provenance.length > 0;
+    // The visible text (the number of claims) is part of the accessible name.
+    const count = row.provenance.length;
     const button = h('button', {
-      type: 'button', class: 'evidence', 'aria-label': `evidence for row ${row.n}`,
-      disabled: !hasEvidence, title: hasEvidence ? `${row.provenance.length} supporting claim(s)` : 'no provenance for this row',
+      type: 'button', class: 'evidence', 'aria-label': `evidence for row ${row.n}: ${count} claim${count === 1 ? '' : 's'}`,
+      disabled: !hasEvidence, title: hasEvidence ? `${count} supporting claim(s)` : 'no provenance for this row',
       onclick: (e) => { e.stopPropagation(); this.onEvidence(row, e.currentTarget); },
-    }, hasEvidence ? String(row.provenance.length) : '–');
+    }, String(count));
     const tr = h('tr', { dataset: { row: row.n } }, h('td', { class: 'evidence-col' }, button));
     row.values.forEach((v) => tr.append(h('td', { class: `k-${V.kind(v)}` }, V.node(v, this.onClaim))));
     if (hasEvidence) {
