@@ -64,6 +64,16 @@ export class GraphView {
     this.result = null;
     this.built = null;
     this.controller = null;
+    // The canvas changes size when the evidence panel opens or the window
+    // does; cytoscape only notices when told.
+    new ResizeObserver(() => { if (this.cy) { this.cy.resize(); this.fit(); } }).observe(canvas);
+  }
+
+  // Everything in view; a few nodes fitted to the canvas would be drawn huge,
+  // so the zoom is capped.
+  fit() {
+    this.cy.fit(undefined, 30);
+    if (this.cy.zoom() > 1.3) { this.cy.zoom(1.3); this.cy.center(); }
   }
 
   // A new result: the graph is rebuilt the next time it is shown.
@@ -124,10 +134,7 @@ export class GraphView {
       minZoom: 0.1,
       maxZoom: 4,
     });
-    // A few nodes fitted to the canvas would be drawn huge: cap the first zoom.
-    this.cy.one('layoutstop', () => {
-      if (this.cy && this.cy.zoom() > 1.3) { this.cy.zoom(1.3); this.cy.center(); }
-    });
+    this.cy.one('layoutstop', () => { if (this.cy) this.fit(); });
     const byNode = new Map(nodes.map((n) => [n.id, n]));
     const byEdge = new Map(edges.map((e) => [e.id, e]));
     const buttons = new Map();

@@ -15,7 +15,7 @@ export class ResultsTable {
     this.caption = h('caption', {}, 'No query run yet.');
     this.thead = h('thead');
     this.tbody = h('tbody');
-    this.table = h('table', { id: 'results-table', class: 'results' }, this.caption, this.thead, this.tbody);
+    this.table = h('table', { id: 'results-table', class: 'result-table' }, this.caption, this.thead, this.tbody);
     this.pageInfo = h('span', { class: 'page-info', 'aria-live': 'polite' });
     this.prev = h('button', { type: 'button', id: 'page-prev', onclick: () => this.go(this.page - 1) }, '‹ Previous');
     this.next = h('button', { type: 'button', id: 'page-next', onclick: () => this.go(this.page + 1) }, 'Next ›');
@@ -41,6 +41,7 @@ export class ResultsTable {
     this.label = label;
     clear(this.thead);
     clear(this.tbody);
+    this.table.classList.remove('no-evidence');
     if (columns.length) {
       const tr = h('tr', {}, h('th', { scope: 'col', class: 'evidence-col' }, h('span', { class: 'visually-hidden' }, 'Evidence')));
       columns.forEach((name, i) => {
@@ -54,6 +55,8 @@ export class ResultsTable {
 
   append(rows) {
     const start = this.rows.length;
+    // A result without provenance (SHOW, aggregates, provenance off) has no evidence column.
+    if (start === 0) this.table.classList.toggle('no-evidence', !rows.some((r) => r.provenance && r.provenance.length));
     rows.forEach((r, i) => this.rows.push({ values: r.values || [], provenance: r.provenance || [], n: start + i + 1 }));
     if (this.sort) {
       this.applySort();
