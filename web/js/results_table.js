@@ -36,6 +36,7 @@ export class ResultsTable {
     this.columns = columns;
     this.rows = [];
     this.sort = null;
+    this.selected = null;
     this.page = 0;
     this.done = false;
     this.label = label;
@@ -83,18 +84,28 @@ export class ResultsTable {
     const button = h('button', {
       type: 'button', class: 'evidence', 'aria-label': `evidence for row ${row.n}: ${count} claim${count === 1 ? '' : 's'}`,
       disabled: !hasEvidence, title: hasEvidence ? `${count} supporting claim(s)` : 'no provenance for this row',
-      onclick: (e) => { e.stopPropagation(); this.onEvidence(row, e.currentTarget); },
+      onclick: (e) => { e.stopPropagation(); this.select(row); this.onEvidence(row, e.currentTarget); },
     }, String(count));
-    const tr = h('tr', { dataset: { row: row.n } }, h('td', { class: 'evidence-col' }, button));
+    const tr = h('tr', { dataset: { row: row.n }, class: row === this.selected ? 'selected' : null },
+      h('td', { class: 'evidence-col' }, button));
     row.values.forEach((v) => tr.append(h('td', { class: `k-${V.kind(v)}` }, V.node(v, this.onClaim))));
     if (hasEvidence) {
       tr.classList.add('has-evidence');
       tr.addEventListener('click', (e) => {
         if (e.target.closest('button')) return;
+        this.select(row);
         this.onEvidence(row, button);
       });
     }
     return tr;
+  }
+
+  // The row whose evidence is shown stays marked while the table is paged or sorted.
+  select(row) {
+    this.selected = row;
+    for (const tr of this.tbody.querySelectorAll('tr.selected')) tr.classList.remove('selected');
+    const tr = this.tbody.querySelector(`tr[data-row="${row.n}"]`);
+    if (tr) tr.classList.add('selected');
   }
 
   pages() { return Math.max(1, Math.ceil(this.rows.length / PAGE)); }
