@@ -88,15 +88,20 @@ export class GraphView {
 
   async show() {
     if (this.cy) { this.cy.resize(); return this.built; }
-    if (!this.result || this.building) return this.building;
-    this.building = this.build().finally(() => { this.building = null; });
+    if (!this.result) return null;
+    if (this.building && this.buildingFor === this.result) return this.building;
+    const result = this.result;
+    this.buildingFor = result;
+    this.building = this.build(result).finally(() => {
+      if (this.buildingFor === result) this.building = null;
+    });
     return this.building;
   }
 
-  async build() {
+  async build(result) {
     this.controller = new AbortController();
     const { signal } = this.controller;
-    const rows = this.result.rows;
+    const rows = result.rows;
     this.summary.textContent = 'Loading the claims behind the rows…';
     const ids = [...new Set(rows.flatMap((r) => (r.provenance || []).map(String)))];
     let claims;

@@ -182,6 +182,8 @@ async function run({ t0 = performance.now(), asOf = false } = {}) {
     if (!$('panel-graph').hidden) graph.show();
     if (isWrite(text) || (trailer.written_tx && trailer.written_tx !== '0')) afterWrite();
   } catch (err) {
+    // A run superseded by a newer one leaves the page to the newer one.
+    if (state.controller !== controller) return;
     table.finish(controller.signal.aborted ? 'Cancelled.' : 'Failed.');
     graph.invalidate(null);
     if (controller.signal.aborted) {
@@ -196,8 +198,8 @@ async function run({ t0 = performance.now(), asOf = false } = {}) {
     if (state.controller === controller) {
       state.controller = null;
       setRunning(false);
+      state.lastTiming = timing;
     }
-    state.lastTiming = timing;
     state.runs += 1;
   }
 }
