@@ -515,16 +515,24 @@ class ExplorerTest(unittest.TestCase):
             "const a = document.getElementById('provenance'); return !a.hidden && a.getAttribute('aria-busy') === 'false'"))
         axe = pathlib.Path(ARGS.source, "web", "node_modules", "axe-core", "axe.min.js").read_text()
         self.js(axe + "\n;return true;")
-        result = d.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "axe.run(document, {resultTypes: ['violations']}).then((r) => done(r.violations.map((v) => "
-            "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))),"
-            " (e) => done({error: String(e)}));")
-        self.assertIsInstance(result, list, result)
-        serious = [v for v in result if v["impact"] in ("serious", "critical")]
-        self.assertEqual(serious, [], json.dumps(serious, indent=1))
-        for v in result:
-            print(f"axe ({v['impact']}): {v['id']}: {v['help']} {v['nodes']}", file=sys.stderr)
+
+        def violations(where):
+            result = d.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {resultTypes: ['violations']}).then((r) => done(r.violations.map((v) => "
+                "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))),"
+                " (e) => done({error: String(e)}));")
+            self.assertIsInstance(result, list, result)
+            for v in result:
+                print(f"axe ({where}, {v['impact']}): {v['id']}: {v['help']} {v['nodes']}", file=sys.stderr)
+            serious = [v for v in result if v["impact"] in ("serious", "critical")]
+            self.assertEqual(serious, [], f"{where}: {json.dumps(serious, indent=1)}")
+
+        violations("table and evidence panel")
+        d.find_element(By.ID, "tab-graph").click()
+        self.wait("the graph", lambda: self.js("return TEST_explorer.graph !== null && !!TEST_explorer.cy"))
+        violations("graph")
+        d.find_element(By.ID, "tab-table").click()
         # Focus order: the skip link is the page's first element; from it, Tab
         # must reach these in this order.
         self.assertEqual(self.js("return document.querySelector('a[href], button, input, select, textarea').className"),
