@@ -335,6 +335,15 @@ class ExplorerTest(unittest.TestCase):
         self.wait(f"the run of {text!r}",
                   lambda: self.js("return TEST_explorer.runs > arguments[0] && !TEST_explorer.running", runs))
 
+    def assertFits(self):
+        """Fits a laptop screen: nothing wider than the window, no part cut off sideways."""
+        overflow = self.js("""
+          const wide = (e) => e.scrollWidth > e.clientWidth + 1;
+          return [document.documentElement,
+                  ...document.querySelectorAll('header, nav, main, main > section, .query-bar, .run-bar, aside:not([hidden])')]
+            .filter(wide).map((e) => e.id || e.className || e.tagName);""")
+        self.assertEqual(overflow, [])
+
     def table_rows(self):
         return self.js("""
           return [...document.querySelectorAll('#results-table tbody tr')].map(
@@ -367,6 +376,7 @@ class ExplorerTest(unittest.TestCase):
         badge = d.find_element(By.ID, "audit-badge").text
         stats = self.api.get("/v1/stats")
         self.assertEqual(badge, f"audit ok up to tx {stats['transactions']}")
+        self.assertFits()
         self.shot(1, "query")
 
     # 2. the graph: nodes and edges equal what the API's rows and claims make
@@ -421,6 +431,7 @@ class ExplorerTest(unittest.TestCase):
             history = self.js("return document.querySelectorAll(`#provenance-claims li.claim[data-claim-id='${arguments[0]}'] table.history tbody tr`).length", claim_id)
             self.assertEqual(history, len(self.api.get(f"/v1/claims/{claim_id}/history")["events"]))
         self.assertGreater(checked, 0, "no claim of the row had a quote in a kept text: the check proved nothing")
+        self.assertFits()
         path = self.shot(3, "evidence")
         if ARGS.readme_screenshot:
             shutil.copyfile(path, ARGS.readme_screenshot)
