@@ -190,6 +190,10 @@ async function run({ t0 = performance.now(), asOf = false } = {}) {
       status.textContent = 'Cancelled.';
     } else {
       state.lastError = err instanceof ApiError ? err : new ApiError({ message: String(err.message || err) }, 0);
+      if (statement !== text && state.lastError.line > text.split('\n').length) {
+        // The position is in the clause the page appended, not in the text as typed.
+        state.lastError.message += '\n(at the WITH … PROVENANCE the page adds to a MATCH: set Provenance to "off" to run the statement as typed)';
+      }
       editor.showError(state.lastError);
       status.textContent = `Failed: ${state.lastError.status}.`;
       if (state.lastError.code === 16) openTokenDialog();
