@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 const web = process.env.CLAIMGRAPH_WEB_DIR;
 if (!web) throw new Error('set CLAIMGRAPH_WEB_DIR to the built page (build/web)');
 const load = (m) => import(pathToFileURL(path.join(web, 'js', m)).href);
-const { tokenize, withProvenance, isWrite } = await load('claimql_tokens.js');
+const { tokenize, withProvenance, isWrite, hasAsOf } = await load('claimql_tokens.js');
 const { offsetOf } = await load('editor.js');
 const { buildGraph } = await load('graph_view.js');
 
@@ -40,6 +40,13 @@ test('WITH FULL PROVENANCE goes after the last token, on its own line', () => {
   // Every position before the end is unchanged, so the server's line:column still points into the text as typed.
   const typed = 'MATCH ?a memberof "Quad"\nRETURN ?a';
   assert.ok(withProvenance(typed, 'full').startsWith(typed));
+});
+
+test('a statement with its own AS OF is recognized', () => {
+  assert.ok(hasAsOf('MATCH ?a p ?b AS OF TX 3 RETURN ?a'));
+  assert.ok(hasAsOf('match ?a p ?b as -- c\n of "2026-01-01" return ?a'));
+  assert.ok(!hasAsOf('MATCH ?a p ?b AS ?c RETURN ?a'));
+  assert.ok(!hasAsOf('MATCH ?a p "AS OF" RETURN ?a'));
 });
 
 test('writes are recognized', () => {

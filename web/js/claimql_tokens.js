@@ -105,3 +105,10 @@ export function isWrite(text) {
   if (sig.length === 0 || sig[0].type !== 'keyword') return false;
   return ['ASSERT', 'RETRACT', 'DEFINE', 'REDACT', 'DEPRECATE', 'RESTORE'].includes(sig[0].text.toUpperCase());
 }
+
+// True when the statement has its own AS OF clause (the request's as_of_tx
+// would then be refused: one statement, one snapshot).
+export function hasAsOf(text) {
+  const sig = significant(tokenize(text)).map((t) => (t.type === 'keyword' ? t.text.toUpperCase() : ''));
+  return sig.some((w, i) => w === 'AS' && sig[i + 1] === 'OF');
+}

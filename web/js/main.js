@@ -11,7 +11,7 @@ import { ProvenancePanel } from './provenance_panel.js';
 import { SourceCache } from './passage.js';
 import { TimeTravel } from './time_travel.js';
 import { AuditBadge } from './audit_badge.js';
-import { withProvenance, isWrite, tokenize } from './claimql_tokens.js';
+import { withProvenance, isWrite, hasAsOf, tokenize } from './claimql_tokens.js';
 import { h, clear, fmtInt } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
@@ -82,7 +82,7 @@ const editor = new Editor({
   },
 });
 
-const timeTravel = new TimeTravel(document.querySelector('.timetravel'), { onRun: (t0) => run({ t0, asOf: true }) });
+const timeTravel = new TimeTravel(document.querySelector('.timetravel'), { onRun: (t0) => run({ t0 }) });
 const audit = new AuditBadge($('audit-badge'), api);
 const schema = new SchemaSidebar($('schema'), { api, onInsert: (text) => editor.insert(text) });
 
@@ -125,7 +125,7 @@ function setRunning(on) {
   $('results-heading').parentElement.setAttribute('aria-busy', String(on));
 }
 
-async function run({ t0 = performance.now(), asOf = false } = {}) {
+async function run({ t0 = performance.now() } = {}) {
   const text = editor.value;
   if (!text.trim()) return;
   cancel();
@@ -137,10 +137,9 @@ async function run({ t0 = performance.now(), asOf = false } = {}) {
   refreshHistory();
   setRunning(true);
   const isMatch = firstKeyword(text) === 'MATCH';
-  const asOfTx = isMatch ? timeTravel.value : 0;
-  if (asOf && !isMatch && timeTravel.value) {
-    status.textContent = 'AS OF applies to MATCH statements only; running at the latest transaction.';
-  }
+  // The time-travel control applies to a MATCH without an AS OF of its own.
+  const asOfTx = isMatch && !hasAsOf(text) ? timeTravel.value : 0;
+  const ignoredAsOf = timeTravel.value && !asOfTx;
   const statement = isMatch ? withProvenance(text, $('provenance-mode').value) : text;
   const timing = { start: t0, firstRowsMs: null, totalMs: null, rows: 0 };
   let firstDrawn = false;
@@ -178,6 +177,10 @@ async function run({ t0 = performance.now(), asOf = false } = {}) {
     if (trailer.message) status.append(h('span', { class: 'trailer-message' }, ` — ${trailer.message}`));
     for (const w of trailer.warnings || []) status.append(h('span', { class: 'warning' }, ` ⚠ ${w}`));
     status.dataset.asOf = String(asOfTx || '');
+    if (ignoredAsOf) {
+      status.append(h('span', { class: 'warning' },
+        ` ⚠ "as of tx ${timeTravel.value}" not applied: it applies to a MATCH without an AS OF of its own`));
+    }
     graph.invalidate({ columns, rows });
     if (!$('panel-graph').hidden) graph.show();
     if (isWrite(text) || (trailer.written_tx && trailer.written_tx !== '0')) afterWrite();
@@ -216,7 +219,7 @@ async function explain() {
   plan.textContent = 'Explaining…';
   selectTab($('tab-plan'), false);
   try {
-    const answer = await api.explain(text, firstKeyword(text) === 'MATCH' ? timeTravel.value : 0);
+    const answer = await api.explain(text, firstKeyword(text) === 'MATCH' && !hasAsOf(text) ? timeTravel.value : 0);
     plan.textContent = answer.plan + (answer.warnings && answer.warnings.length ? `\n\n${answer.warnings.join('\n')}` : '');
   } catch (err) {
     plan.textContent = `Failed: ${err.message}`;
