@@ -119,15 +119,31 @@ export class Api {
     return trailer;
   }
 
-  // A statement's whole answer: {columns, rows, trailer}.
+  // A statement's whole answer: {columns, rows, trailer, truncated}. With
+  // options.maxRows, reading stops (and the query is cancelled) once that many
+  // rows are in; trailer is then null and truncated true.
   async queryAll(statement, options = {}) {
     let columns = [];
     const rows = [];
-    const trailer = await this.query(statement, {
-      ...options,
-      onHeader: (h) => { columns = h.columns || []; },
-      onRows: (r) => { rows.push(...r); },
-    });
-    return { columns, rows, trailer };
+    const controller = new AbortController();
+    if (options.signal) options.signal.addEventListener('abort', () => controller.abort());
+    const max = options.maxRows || Infinity;
+    try {
+      const trailer = await this.query(statement, {
+        ...options,
+        signal: controller.signal,
+        onHeader: (h) => { columns = h.columns || []; },
+        onRows: (r) => {
+          rows.push(...r);
+          if (rows.length >= max) controller.abort();
+        },
+      });
+      return { columns, rows, trailer, truncated: false };
+    } catch (err) {
+      if (rows.length >= max && !(options.signal && options.signal.aborted)) {
+        return { columns, rows: rows.slice(0, max), trailer: null, truncated: true };
+      }
+      throw err;
+    }
   }
 }

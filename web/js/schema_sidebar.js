@@ -6,6 +6,9 @@ import { h, clear, fmtInt } from './dom.js';
 import * as V from './values.js';
 
 const MAX_SHOWN = 150;
+// A store can hold millions of entities: the sidebar reads the first ones only
+// (SHOW ENTITIES lists them by name) and says so.
+const MAX_LOADED = 5000;
 
 const quote = (s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -25,11 +28,18 @@ export class SchemaSidebar {
       sources: root.querySelector('#schema-sources-count'),
     };
     this.items = { predicates: [], entities: [], sources: [] };
+    this.truncated = null;
+    this.loading = null;
+    this.failed = null;
     this.filter.addEventListener('input', () => this.render());
   }
 
-  // stats: a StatsResponse with by_predicate.
+  // stats: a StatsResponse with by_predicate. Each list is drawn as soon as it
+  // arrives (on a big store SHOW SOURCES counts every source's claims).
   async load(stats) {
+    this.truncated = { entities: 0, sources: 0 };
+    this.loading = { entities: true, sources: true };
+    this.failed = {};
     this.items.predicates = (stats.by_predicate || []).map((p) => {
       const flags = [];
       if (p.symmetric) flags.push('symmetric');
@@ -38,36 +48,39 @@ export class SchemaSidebar {
       return { name: p.name, insert: p.name, search: `${p.name} ${p.inverse}`.toLowerCase(),
         detail: `${fmtInt(p.live_claims)} claims${flags.length ? ` · ${flags.join(' · ')}` : ''}` };
     });
-    const [entities, sources] = await Promise.allSettled([
-      this.api.queryAll('SHOW ENTITIES', { batchRows: 2000 }),
-      this.api.queryAll('SHOW SOURCES', { batchRows: 2000 }),
-    ]);
-    const col = (answer, name) => answer.columns.indexOf(name);
-    if (entities.status === 'fulfilled') {
-      const a = entities.value;
-      const [ie, it, ia] = [col(a, 'entity'), col(a, 'type'), col(a, 'aliases')];
-      this.items.entities = a.rows.map((r) => {
-        const name = V.text(r.values[ie]);
-        const aliases = ia >= 0 ? V.text(r.values[ia]) : '';
-        const type = it >= 0 ? V.text(r.values[it]) : '';
-        return { name, insert: quote(name), search: `${name} ${aliases}`.toLowerCase(),
-          detail: [type, aliases].filter(Boolean).join(' · ') };
-      });
-    }
-    if (sources.status === 'fulfilled') {
-      const a = sources.value;
-      const [ik, iti, ip, id, ic] = ['source', 'title', 'publisher', 'published', 'claims'].map((n) => col(a, n));
-      this.items.sources = a.rows.map((r) => {
-        const key = V.text(r.values[ik]);
-        const title = cell(r, iti) || key;
-        const publisher = cell(r, ip);
-        const date = cell(r, id);
-        return { name: title, insert: quote(key), search: `${key} ${title} ${publisher} ${date}`.toLowerCase(),
-          detail: `${publisher || 'no publisher'}, ${date || 'undated'} · ${cell(r, ic)} claims · ${key}` };
-      });
-    }
-    function cell(r, i) { return i >= 0 ? V.text(r.values[i]) : ''; }
     this.render();
+    const cell = (answer, r, name) => {
+      const i = answer.columns.indexOf(name);
+      return i >= 0 ? V.text(r.values[i]) : '';
+    };
+    const list = async (kind, statement, total, item) => {
+      try {
+        const a = await this.api.queryAll(statement, { batchRows: 1000, maxRows: MAX_LOADED });
+        this.truncated[kind] = a.truncated ? Number(total) : 0;
+        this.items[kind] = a.rows.map((r) => item((name) => cell(a, r, name)));
+      } catch (err) {
+        this.items[kind] = [];
+        this.failed = { ...this.failed, [kind]: err.message };
+      }
+      this.loading[kind] = false;
+      this.render();
+    };
+    await Promise.all([
+      list('entities', 'SHOW ENTITIES', stats.entities, (get) => {
+        const name = get('entity');
+        const aliases = get('aliases');
+        return { name, insert: quote(name), search: `${name} ${aliases}`.toLowerCase(),
+          detail: [get('type'), aliases].filter(Boolean).join(' · ') };
+      }),
+      list('sources', 'SHOW SOURCES', stats.sources, (get) => {
+        const key = get('source');
+        const title = get('title') || key;
+        const publisher = get('publisher');
+        const date = get('published');
+        return { name: title, insert: quote(key), search: `${key} ${title} ${publisher} ${date}`.toLowerCase(),
+          detail: `${publisher || 'no publisher'}, ${date || 'undated'} · ${get('claims')} claims · ${key}` };
+      }),
+    ]);
   }
 
   render() {
@@ -75,7 +88,16 @@ export class SchemaSidebar {
     for (const [kind, items] of Object.entries(this.items)) {
       const list = clear(this.lists[kind]);
       const hits = needle ? items.filter((x) => x.search.includes(needle)) : items;
-      this.counts[kind].textContent = needle ? `${fmtInt(hits.length)} of ${fmtInt(items.length)}` : fmtInt(items.length);
+      const total = (this.truncated && this.truncated[kind]) || items.length;
+      if (this.loading && this.loading[kind]) {
+        this.counts[kind].textContent = 'loading…';
+        continue;
+      }
+      if (this.failed && this.failed[kind]) list.append(h('li', { class: 'panel-error' }, this.failed[kind]));
+      this.counts[kind].textContent = needle ? `${fmtInt(hits.length)} of ${fmtInt(items.length)}` : fmtInt(total);
+      if (total > items.length) {
+        list.append(h('li', { class: 'muted' }, `the first ${fmtInt(items.length)} of ${fmtInt(total)} (the filter searches these)`));
+      }
       for (const x of hits.slice(0, MAX_SHOWN)) {
         list.append(h('li', {},
           h('button', { type: 'button', class: 'insert', title: `insert ${x.insert} into the editor`,
