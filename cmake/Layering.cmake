@@ -139,6 +139,9 @@ claimgraph_layering_only_linked_by(RocksDB::rocksdb claimgraph_storage load_benc
 claimgraph_layering_private_only(claimgraph_engine claimgraph_grammar claimgraph_storage)
 claimgraph_layering_links_none(claimgraph_engine claimgraph_proto claimgraph_service claimgraph_server_offline)
 
+# HTTP stays in the server, as gRPC does: the service and its tests only.
+claimgraph_layering_only_linked_by(PkgConfig::CPPHTTPLIB claimgraph_service server_e2e_tests)
+
 # gRPC and protobuf: the server, the client tools and the server's tests.
 claimgraph_layering_only_linked_by(claimgraph_proto claimgraph_service claimgraph grpc_load server_e2e_tests)
 claimgraph_layering_only_linked_by(gRPC::grpc++ claimgraph_proto)

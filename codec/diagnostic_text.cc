@@ -21,7 +21,53 @@ std::string_view LineOf(std::string_view text, uint32_t line) {
   return out;
 }
 
+// Reads a positive number at the front of `*text`.
+bool TakeNumber(std::string_view* text, uint32_t* value) {
+  size_t n = 0;
+  uint64_t v = 0;
+  while (n < text->size() && n < 10 && (*text)[n] >= '0' && (*text)[n] <= '9') v = v * 10 + ((*text)[n++] - '0');
+  if (n == 0 || v == 0 || v > UINT32_MAX) return false;
+  *value = static_cast<uint32_t>(v);
+  text->remove_prefix(n);
+  return true;
+}
+
+bool TakePrefix(std::string_view* text, std::string_view prefix) {
+  if (text->substr(0, prefix.size()) != prefix) return false;
+  text->remove_prefix(prefix.size());
+  return true;
+}
+
+// FormatDiagnostic's last line: indentation, then one run of '^'.
+uint32_t CaretsIn(std::string_view line) {
+  size_t first = line.find('^');
+  if (first == std::string_view::npos || line.find_first_not_of(" \t") != first) return 0;
+  if (line.find_first_not_of('^', first) != std::string_view::npos) return 0;
+  return static_cast<uint32_t>(line.size() - first);
+}
+
 }  // namespace
+
+std::optional<DiagnosticPosition> ParseDiagnostic(std::string_view message) {
+  DiagnosticPosition p;
+  std::string_view t = message;
+  if (!TakePrefix(&t, "line ") || !TakeNumber(&t, &p.line) || !TakePrefix(&t, ":") || !TakeNumber(&t, &p.column) ||
+      !TakePrefix(&t, ": "))
+    return std::nullopt;
+  p.text = t;
+  // The excerpt is the last two lines when the last is a caret line.
+  size_t caret_line = t.rfind('\n');
+  if (caret_line != std::string_view::npos && caret_line > 0) {
+    size_t source_line = t.rfind('\n', caret_line - 1);
+    uint32_t carets = CaretsIn(t.substr(caret_line + 1));
+    if (carets > 0 && source_line != std::string_view::npos) {
+      p.length = carets;
+      p.text = t.substr(0, source_line);
+      p.excerpt = true;
+    }
+  }
+  return p;
+}
 
 std::string FormatDiagnostic(std::string_view text, uint32_t line, uint32_t column, uint32_t length,
                              std::string_view message) {

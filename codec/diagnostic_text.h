@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,5 +20,18 @@ namespace claimgraph::codec {
 // there is nothing to point at, and only the first line is returned.
 std::string FormatDiagnostic(std::string_view text, uint32_t line, uint32_t column, uint32_t length,
                              std::string_view message);
+
+// What a message drawn by FormatDiagnostic says of its position, read back
+// (for clients that place a caret themselves, and for LocateInScript).
+struct DiagnosticPosition {
+  uint32_t line = 0, column = 0;  // 1-based, the column in characters
+  uint32_t length = 1;            // characters underlined (1 when no caret line was shown)
+  std::string_view text;          // the message without "line L:C: " and without the excerpt
+  bool excerpt = false;           // the message ended with the line and its caret line
+};
+
+// Reads "line L:C: text", then the excerpt when the message ends with a
+// caret line. Nothing when the message does not begin with a position.
+std::optional<DiagnosticPosition> ParseDiagnostic(std::string_view message);
 
 }  // namespace claimgraph::codec

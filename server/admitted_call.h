@@ -1,45 +1,64 @@
 // The start every RPC shares: its request log line, a place in the drain
-// (call_gate.h), and the caller's principal from the bearer token.
+// (call_gate.h), and the caller's principal from the bearer token; then the
+// CallContext the core works with (the gRPC deadline and cancellation).
 #pragma once
 
 #include <grpcpp/grpcpp.h>
 
 #include <optional>
 
-#include "server/auth.h"
-#include "server/call_gate.h"
+#include "server/call_context.h"
+#include "server/claimgraph_core.h"
 #include "server/request_log.h"
 #include "server/status_convert.h"
 
 namespace claimgraph::server {
 
+// The steady-clock form of a gRPC deadline (none when the client set none).
+inline std::optional<std::chrono::steady_clock::time_point> SteadyDeadline(const grpc::ServerContextBase& context) {
+  auto deadline = context.deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) return std::nullopt;
+  auto remaining = deadline - std::chrono::system_clock::now();
+  return std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining);
+}
+
 class AdmittedCall {
  public:
-  AdmittedCall(const char* method, const grpc::ServerContext& context, const Authenticator& auth, CallGate* gate)
-      : log_(method), ticket_(gate) {
+  AdmittedCall(const char* method, const grpc::ServerContext& context, ClaimGraphCore& core)
+      : log_(method), ticket_(&core.gate()) {
     if (!ticket_.admitted()) {
       refusal_ = ShuttingDown();
       return;
     }
-    auto principal = auth.Authenticate(context);
+    auto principal = core.auth().Authenticate(context);
     if (!principal.ok()) {
       refusal_ = ToGrpcStatus(principal.status());
       return;
     }
-    principal_ = std::move(principal).value();
-    log_.set_principal(principal_->name);
+    admitted_ = true;
+    call_.principal = std::move(principal).value();
+    call_.deadline = SteadyDeadline(context);
+    call_.cancelled = [&context] { return context.IsCancelled(); };
+    log_.set_principal(call_.principal.name);
   }
 
-  bool ok() const { return principal_.has_value(); }
+  bool ok() const { return admitted_; }
   // Why the call was not admitted (shutting down, or not authenticated), logged.
   grpc::Status refusal() { return log_.Done(refusal_); }
-  const Principal& principal() const { return *principal_; }
+  const Principal& principal() const { return call_.principal; }
+  CallContext& context() { return call_; }
   RequestLog& log() { return log_; }
+  // The call's answer, converted and logged with the rows the core counted.
+  grpc::Status Finish(const Status& status) {
+    log_.set_rows(call_.rows);
+    return log_.Done(ToGrpcStatus(status));
+  }
 
  private:
   RequestLog log_;
   CallGate::Ticket ticket_;
-  std::optional<Principal> principal_;
+  bool admitted_ = false;
+  CallContext call_;
   grpc::Status refusal_;
 };
 

@@ -49,20 +49,26 @@ Result<Authenticator> Authenticator::Load(const std::string& path) {
   return a;
 }
 
-Result<Principal> Authenticator::Authenticate(const grpc::ServerContext& context) const {
+Result<Principal> Authenticator::AuthenticateBearer(std::optional<std::string_view> authorization,
+                                                    const char* where) const {
   if (!enabled_) return Principal{"local", Role::kAdmin};
-  auto metadata = context.client_metadata();
-  auto it = metadata.find("authorization");
-  if (it == metadata.end()) return Status::Unauthenticated("missing 'authorization: Bearer <token>' metadata");
-  std::string value(it->second.data(), it->second.size());
-  static const std::string kBearer = "Bearer ";
-  if (value.compare(0, kBearer.size(), kBearer) != 0)
-    return Status::Unauthenticated("the authorization metadata must be 'Bearer <token>'");
-  std::string token = value.substr(kBearer.size());
+  if (!authorization)
+    return Status::Unauthenticated(std::string("missing 'authorization: Bearer <token>' ") + where);
+  static constexpr std::string_view kBearer = "Bearer ";
+  if (authorization->substr(0, kBearer.size()) != kBearer)
+    return Status::Unauthenticated(std::string("the authorization ") + where + " must be 'Bearer <token>'");
+  std::string_view token = authorization->substr(kBearer.size());
   for (const auto& e : entries_)
     if (e.token.size() == token.size() && CRYPTO_memcmp(e.token.data(), token.data(), token.size()) == 0)
       return e.principal;
   return Status::Unauthenticated("unknown token");
+}
+
+Result<Principal> Authenticator::Authenticate(const grpc::ServerContext& context) const {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find("authorization");
+  if (it == metadata.end()) return AuthenticateBearer(std::nullopt, "metadata");
+  return AuthenticateBearer(std::string_view(it->second.data(), it->second.size()), "metadata");
 }
 
 Status Authenticator::Require(const Principal& p, Role needed, const char* what) {

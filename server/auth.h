@@ -7,7 +7,9 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -30,7 +32,10 @@ class Authenticator {
   static Result<Authenticator> Load(const std::string& path);
 
   bool enabled() const { return enabled_; }
-  // UNAUTHENTICATED when the token is missing or unknown.
+  // UNAUTHENTICATED when the token is missing or unknown: the value of an
+  // `authorization` gRPC metadata entry or HTTP header (`where` names which,
+  // for the message), absent when the caller sent none.
+  Result<Principal> AuthenticateBearer(std::optional<std::string_view> authorization, const char* where) const;
   Result<Principal> Authenticate(const grpc::ServerContext& context) const;
   // PERMISSION_DENIED unless `p` has at least `needed`.
   static Status Require(const Principal& p, Role needed, const char* what);

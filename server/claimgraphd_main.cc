@@ -38,6 +38,11 @@ int main(int argc, char** argv) {
   srv->add_option("--max-path-depth", serve.limits.max_path_depth, "Deepest a path pattern may search");
   srv->add_option("--max-memory-bytes", serve.limits.max_memory_bytes, "Intermediate memory per query");
   srv->add_option("--max-concurrent-queries", serve.limits.max_concurrent_queries, "Queries running at once");
+  srv->add_option("--http", serve.http_listen,
+                  "HOST:PORT for the HTTP/JSON API and the explorer page (off unless given; loopback unless --auth-file)");
+  srv->add_option("--web-dir", serve.web_dir, "The explorer page's files (default: web/ beside the binary's directory)");
+  srv->add_option("--http-threads", serve.http_threads, "HTTP worker threads (each open connection holds one)")
+      ->check(CLI::Range(1, 256));
   srv->add_option("--drain-seconds", serve.drain_seconds, "How long SIGTERM waits for in-flight calls");
   srv->add_option("--schema", serve.ingest_schema,
                   "Schema/gazetteer JSON applied to the store at start (only what it adds) and used by IngestDocument");

@@ -15,6 +15,8 @@ class RequestLog {
   ~RequestLog();
   void set_principal(std::string p) { principal_ = std::move(p); }
   void set_rows(uint64_t rows) { rows_ = rows; }
+  // A request that came over HTTP: the line says so, with the HTTP status.
+  void set_http_status(int status) { http_status_ = status; }
   // Records the outcome and passes the status through.
   grpc::Status Done(grpc::Status s) {
     status_ = s;
@@ -27,6 +29,7 @@ class RequestLog {
   std::string principal_ = "-";
   uint64_t rows_ = 0;
   grpc::Status status_;
+  int http_status_ = 0;
 };
 
 }  // namespace claimgraph::server

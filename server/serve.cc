@@ -8,24 +8,33 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
 #include "engine/io/schema.h"
+#include "server/http_server.h"
+#include "server/service.h"
 
 namespace claimgraph::server {
 namespace {
-
-bool IsLoopback(const std::string& listen) {
-  return listen.rfind("127.", 0) == 0 || listen.rfind("localhost:", 0) == 0 || listen.rfind("[::1]:", 0) == 0;
-}
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// The page beside the binary: build/web next to build/server/claimgraphd,
+// or <prefix>/web next to <prefix>/bin.
+std::string DefaultWebDir() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  std::filesystem::path web = exe.parent_path().parent_path() / "web";
+  return std::filesystem::exists(web / "index.html", ec) ? web.string() : "";
 }
 
 }  // namespace
@@ -65,9 +74,9 @@ int RunServe(const ServeCommand& cmd) {
       return 1;
     }
     auth = std::move(loaded).value();
-  } else if (!IsLoopback(cmd.listen)) {
+  } else if (!IsLoopbackAddress(cmd.listen) || (!cmd.http_listen.empty() && !IsLoopbackAddress(cmd.http_listen))) {
     spdlog::error("refusing to listen on {} without --auth-file: without authentication claimgraphd serves loopback only",
-                  cmd.listen);
+                  IsLoopbackAddress(cmd.listen) ? cmd.http_listen : cmd.listen);
     return 1;
   } else {
     spdlog::warn("no --auth-file: every caller is the admin 'local'; listening on loopback only");
@@ -112,7 +121,8 @@ int RunServe(const ServeCommand& cmd) {
   }
   if (pipeline) spdlog::info("IngestDocument uses {} with {}", cmd.ingest_rules, cmd.ingest_schema);
   else spdlog::info("no --rules: IngestDocument is disabled");
-  ClaimGraphService service(&engine, std::move(auth), cmd.limits, std::move(pipeline));
+  ClaimGraphCore core(&engine, std::move(auth), cmd.limits, std::move(pipeline));
+  ClaimGraphService service(&core);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -141,18 +151,33 @@ int RunServe(const ServeCommand& cmd) {
   }
   spdlog::info("claimgraphd serving {} on {} (port {}){}", cmd.data_dir, cmd.listen, port,
                cmd.tls_cert.empty() ? "" : " with TLS");
+  std::unique_ptr<HttpServer> http;
+  if (!cmd.http_listen.empty()) {
+    HttpOptions options{cmd.http_listen, cmd.web_dir.empty() ? DefaultWebDir() : cmd.web_dir, cmd.http_threads,
+                        cmd.tls_cert, cmd.tls_key, static_cast<size_t>(cmd.max_message_bytes)};
+    http = std::make_unique<HttpServer>(&core, options);
+    if (Status started = http->Start(); !started.ok()) {
+      spdlog::error("{}", started.ToString());
+      server->Shutdown();
+      return 1;
+    }
+    if (options.web_dir.empty())
+      spdlog::info("HTTP API on {}v1/ (no explorer page: build it, or give --web-dir)", http->url());
+    else spdlog::info("explorer on {} (page from {})", http->url(), options.web_dir);
+  }
 
   int signal = 0;
   sigwait(&signals, &signal);
   // The order of a drain is explained in call_gate.h.
   if (auto* health = server->GetHealthCheckService()) health->SetServingStatus(false);
-  int in_flight = service.gate().Close();
+  int in_flight = core.gate().Close();
   spdlog::info("signal {}: draining {} in-flight call(s) (up to {} s)", signal, in_flight, cmd.drain_seconds);
-  bool idle = service.gate().WaitIdle(std::chrono::steady_clock::now() + std::chrono::seconds(cmd.drain_seconds));
+  bool idle = core.gate().WaitIdle(std::chrono::steady_clock::now() + std::chrono::seconds(cmd.drain_seconds));
   if (!idle) spdlog::warn("drain: calls still running after {} s are cancelled", cmd.drain_seconds);
   // What the last calls wrote may still be on its way; the connections stay
   // open (and keep reading the clients' acknowledgements) while it arrives.
   if (in_flight > 0) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  if (http) http->Stop();
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::milliseconds(200));
   server->Wait();
   Status flushed = engine.Flush();

@@ -1,9 +1,10 @@
-// claimgraphd serve: the gRPC server on an embedded store.
+// claimgraphd serve: the gRPC server (and, with --http, the HTTP/JSON API and
+// the explorer page) on an embedded store.
 #pragma once
 
 #include <string>
 
-#include "server/service.h"
+#include "server/claimgraph_core.h"
 
 namespace claimgraph::server {
 
@@ -16,6 +17,9 @@ struct ServeCommand {
   ServiceLimits limits;
   int drain_seconds = 10;
   std::string ingest_schema, ingest_rules;  // both, to serve IngestDocument
+  std::string http_listen;                  // HOST:PORT of the HTTP API and the explorer; empty: none
+  std::string web_dir;                      // the explorer's files; empty: <binary>/../web when it has them
+  int http_threads = 8;
 };
 
 // Serves until SIGTERM or SIGINT, then drains in-flight calls (up to

@@ -1,33 +1,18 @@
-// The claimgraph.v1.ClaimGraph service: thin adapters from protobuf to the
-// engine. Each call authenticates, checks the role, turns the client's deadline
-// and disconnection into the engine's deadline and cancellation, calls the
-// engine, and converts the Status in one place (status_convert.h).
+// The claimgraph.v1.ClaimGraph gRPC service: each unary call is admitted
+// (admitted_call.h: drain, token, deadline, cancellation), handed to the
+// transport-neutral core (claimgraph_core.h), and its Status converted in
+// one place (status_convert.h). Session and Watch, which only gRPC carries,
+// use the core's engine, slots and gate directly.
 #pragma once
 
-#include <atomic>
-#include <memory>
-
 #include "claimgraph/v1/claimgraph.grpc.pb.h"
-#include "engine/engine.h"
-#include "engine/ingest/pipeline.h"
-#include "server/auth.h"
-#include "server/call_gate.h"
+#include "server/claimgraph_core.h"
 
 namespace claimgraph::server {
 
-struct ServiceLimits {
-  uint64_t max_rows = 1000000;
-  uint32_t max_path_depth = 64;
-  uint64_t max_memory_bytes = 512ull << 20;
-  int max_concurrent_queries = 32;
-};
-
 class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
  public:
-  // `ingest` may be null: IngestDocument then answers FAILED_PRECONDITION.
-  ClaimGraphService(engine::Engine* engine, Authenticator auth, ServiceLimits limits,
-                    std::shared_ptr<const ingest::IngestPipeline> ingest = nullptr)
-      : engine_(*engine), auth_(std::move(auth)), limits_(limits), ingest_(std::move(ingest)) {}
+  explicit ClaimGraphService(ClaimGraphCore* core) : core_(*core) {}
 
   grpc::Status Query(grpc::ServerContext* context, const v1::QueryRequest* request,
                      grpc::ServerWriter<v1::QueryResponse>* writer) override;
@@ -56,18 +41,14 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
   grpc::Status Watch(grpc::ServerContext* context, const v1::WatchRequest* request,
                      grpc::ServerWriter<v1::WatchResponse>* writer) override;
 
-  // Shutdown closes it: see call_gate.h for the order of a drain.
-  CallGate& gate() { return gate_; }
-
  private:
-  engine::ExecuteOptions OptionsFor(grpc::ServerContextBase* context, const Principal& p, const v1::QueryRequest& r) const;
+  // A unary call: admit, let the core answer, convert and log.
+  template <typename Request, typename Response>
+  grpc::Status Unary(const char* method, grpc::ServerContext* context,
+                     Status (ClaimGraphCore::*work)(CallContext&, const Request&, Response*), const Request* request,
+                     Response* response);
 
-  engine::Engine& engine_;
-  Authenticator auth_;
-  ServiceLimits limits_;
-  std::shared_ptr<const ingest::IngestPipeline> ingest_;
-  std::atomic<int> running_queries_{0};
-  CallGate gate_;
+  ClaimGraphCore& core_;
 };
 
 }  // namespace claimgraph::server

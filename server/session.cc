@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "server/admitted_call.h"
 #include "server/request_log.h"
 #include "server/service.h"
 #include "server/status_convert.h"
@@ -11,7 +12,7 @@ namespace claimgraph::server {
 
 grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
                                         grpc::ServerReaderWriter<v1::SessionResponse, v1::SessionRequest>* stream) {
-  auto principal = auth_.Authenticate(*context);
+  auto principal = core_.auth().Authenticate(*context);
   if (!principal.ok()) {
     RequestLog log("Session");
     return log.Done(ToGrpcStatus(principal.status()));
@@ -32,19 +33,18 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
       response.mutable_error()->set_message(s.error_message());
       return stream->Write(response);
     };
-    CallGate::Ticket call(&gate_);
+    CallGate::Ticket call(&core_.gate());
     if (!call.admitted()) {
       answer_error(ShuttingDown());
       return ShuttingDown();
     }
-    QuerySlot slot(&running_queries_, limits_.max_concurrent_queries);
+    QuerySlot slot(&core_.slots());
     if (!slot.acquired()) {
-      if (!answer_error(ToGrpcStatus(Status::ResourceExhausted("too many concurrent queries (max_concurrent_queries = " +
-                                                               std::to_string(limits_.max_concurrent_queries) + ")"))))
-        break;
+      if (!answer_error(ToGrpcStatus(core_.slots().Refusal()))) break;
       continue;
     }
-    engine::ExecuteOptions options = OptionsFor(context, *principal, request.query());
+    CallContext statement{*principal, SteadyDeadline(*context), [context] { return context->IsCancelled(); }};
+    engine::ExecuteOptions options = core_.OptionsFor(statement, request.query());
     if (request.timeout_ms() > 0) {
       auto mine = std::chrono::steady_clock::now() + std::chrono::milliseconds(request.timeout_ms());
       options.deadline = options.deadline ? std::min(*options.deadline, mine) : mine;
@@ -55,8 +55,8 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
       response.mutable_response()->Swap(batch);  // the sink clears it
       return ok;
     };
-    StreamingSink sink(context, write_batch, request.query().batch_rows());
-    auto result = engine_.Execute(request.query().statement(), options, &sink);
+    StreamingSink sink(statement.cancelled, write_batch, request.query().batch_rows());
+    auto result = core_.engine().Execute(request.query().statement(), options, &sink);
     if (!result.ok()) {
       if (!answer_error(ToGrpcStatus(result.status()))) break;
       continue;

@@ -8,6 +8,8 @@
 namespace claimgraph::server {
 
 grpc::Status ToGrpcStatus(const Status& status);
+// "INVALID_ARGUMENT": the name a log line and an HTTP error body give a code.
+const char* GrpcCodeName(grpc::StatusCode code);
 // UNAVAILABLE for a call that arrives while the server drains (call_gate.h).
 grpc::Status ShuttingDown();
 

@@ -14,7 +14,7 @@ Status StreamingSink::Row(const std::vector<engine::Value>& row, const std::vect
   for (const auto& v : row) ToProto(v, out->add_values());
   for (uint64_t id : provenance) out->add_provenance(id);
   if (static_cast<uint32_t>(pending_.batch().rows_size()) >= batch_rows_) {
-    if (context_->IsCancelled() || !write_(&pending_)) return Status::Cancelled("the client went away");
+    if ((cancelled_ && cancelled_()) || !write_(&pending_)) return Status::Cancelled("the client went away");
     pending_.Clear();
   }
   return Status::Ok();

@@ -4,9 +4,6 @@
 // result is one message (one write) rather than header, batch, trailer.
 #pragma once
 
-#include <grpcpp/grpcpp.h>
-
-#include <atomic>
 #include <functional>
 
 #include "claimgraph/v1/claimgraph.pb.h"
@@ -16,10 +13,11 @@ namespace claimgraph::server {
 
 class StreamingSink final : public engine::RowSink {
  public:
-  // `write` sends one full batch (false: the client went away).
+  // `write` sends one full batch (false: the client went away); `cancelled`
+  // (may be empty) says whether the client went away before a batch is sent.
   using Write = std::function<bool(v1::QueryResponse* message)>;
-  StreamingSink(grpc::ServerContextBase* context, Write write, uint32_t batch_rows)
-      : context_(context), write_(std::move(write)), batch_rows_(batch_rows ? batch_rows : 512) {}
+  StreamingSink(std::function<bool()> cancelled, Write write, uint32_t batch_rows)
+      : cancelled_(std::move(cancelled)), write_(std::move(write)), batch_rows_(batch_rows ? batch_rows : 512) {}
 
   Status Header(const std::vector<std::string>& columns) override;
   Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override;
@@ -27,24 +25,10 @@ class StreamingSink final : public engine::RowSink {
   v1::QueryResponse* Last(const engine::QueryResult& result);
 
  private:
-  grpc::ServerContextBase* context_;
+  std::function<bool()> cancelled_;
   Write write_;
   uint32_t batch_rows_;
   v1::QueryResponse pending_;
-};
-
-// Holds one of the limited query slots for the duration of a statement.
-class QuerySlot {
- public:
-  QuerySlot(std::atomic<int>* running, int max) : running_(running) { acquired_ = running_->fetch_add(1) < max; }
-  ~QuerySlot() { running_->fetch_sub(1); }
-  QuerySlot(const QuerySlot&) = delete;
-  QuerySlot& operator=(const QuerySlot&) = delete;
-  bool acquired() const { return acquired_; }
-
- private:
-  std::atomic<int>* running_;
-  bool acquired_;
 };
 
 }  // namespace claimgraph::server

@@ -25,10 +25,10 @@ constexpr auto kWaitSlice = std::chrono::milliseconds(100);  // how soon shutdow
 
 grpc::Status ClaimGraphService::Watch(grpc::ServerContext* context, const v1::WatchRequest* request,
                                       grpc::ServerWriter<v1::WatchResponse>* writer) {
-  AdmittedCall call("Watch", *context, auth_, &gate_);
+  AdmittedCall call("Watch", *context, core_);
   if (!call.ok()) return call.refusal();  // authenticated: every role may read
   RequestLog& log = call.log();
-  auto stopping = [&] { return gate_.closing() || context->IsCancelled(); };
+  auto stopping = [&] { return core_.gate().closing() || context->IsCancelled(); };
 
   engine::TxId done = request->since_tx();  // every matching change up to here was sent, complete
   uint64_t sent = 0;
@@ -76,28 +76,26 @@ grpc::Status ClaimGraphService::Watch(grpc::ServerContext* context, const v1::Wa
     // refused as Query is; a later one waits for a slot, since the changes
     // stay in the log meanwhile.
     std::optional<QuerySlot> slot;
-    slot.emplace(&running_queries_, limits_.max_concurrent_queries);
+    slot.emplace(&core_.slots());
     while (!slot->acquired() && !first_walk && !stopping()) {
       slot.reset();
       std::this_thread::sleep_for(kWaitSlice);
-      slot.emplace(&running_queries_, limits_.max_concurrent_queries);
+      slot.emplace(&core_.slots());
     }
     if (stopping()) break;
     if (!slot->acquired())
-      return log.Done(ToGrpcStatus(Status::ResourceExhausted(
-          "too many concurrent queries (max_concurrent_queries = " + std::to_string(limits_.max_concurrent_queries) +
-          ")")));
+      return log.Done(ToGrpcStatus(core_.slots().Refusal()));
     first_walk = false;
     engine::ChangesRequest changes;
     changes.since_tx = done;
     changes.pattern = request->pattern();
-    Result<engine::TxId> walked = engine_.Changes(changes, visitor);
+    Result<engine::TxId> walked = core_.engine().Changes(changes, visitor);
     slot.reset();
     if (!walked.ok() && !(walked.status().code() == StatusCode::kCancelled && (stopping() || write_failed)))
       return log.Done(ToGrpcStatus(walked.status()));  // a bad pattern, since_tx beyond the newest
     if (walked.ok()) done = *walked;
     if (stopping() || write_failed) break;
-    while (!stopping() && engine_.WaitForCommit(done, kWaitSlice) <= done) {
+    while (!stopping() && core_.engine().WaitForCommit(done, kWaitSlice) <= done) {
     }
     if (stopping()) break;
   }

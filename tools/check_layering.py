@@ -69,6 +69,10 @@ GRPC_INCLUDE = re.compile(r"^(grpc|grpcpp|grpc\+\+)/|^grpc(pp)?\.h$|^google/prot
 # Who may see gRPC and protobuf: the server, the client tools, their tests.
 GRPC_ALLOWED_DIRS = ("server/", "tools/claimgraph/", "tools/bench/", "tools/clients/",
                      "tests/server/")
+# HTTP (cpp-httplib) is the server's transport alone, as gRPC is; no client
+# tool speaks it.
+HTTP_INCLUDE = re.compile(r"^httplib\.h$")
+HTTP_ALLOWED_DIRS = ("server/", "tests/server/")
 # The claimgraph CLI is a gRPC client that reads and writes files with the
 # codecs: none of these, which would bring the engine (and RocksDB, ANTLR) in.
 CLI_DIR = "tools/claimgraph/"
@@ -285,6 +289,8 @@ def rules_for(inc, antlr_headers, storage_headers=frozenset()):
         broken.append("antlr-outside-grammar")
     if not in_dir(f, *GRPC_ALLOWED_DIRS) and GRPC_INCLUDE.search(t):
         broken.append("grpc-outside-server-and-clients")
+    if not in_dir(f, *HTTP_ALLOWED_DIRS) and HTTP_INCLUDE.search(t):
+        broken.append("http-outside-server")
     if ((f.startswith("storage/") and in_dir(t, "engine/", "grammar/", "server/", "tools/"))
             or (f.startswith("engine/") and in_dir(t, "server/", "tools/"))
             or (t.startswith("server/") and not in_dir(f, "server/", "tests/server/"))):
@@ -295,7 +301,7 @@ def rules_for(inc, antlr_headers, storage_headers=frozenset()):
 RULES = ("grammar-depends-on-nothing", "base-depends-on-nothing", "codec-depends-on-base-only",
          "cli-is-a-client", "rocksdb-outside-storage", "storage-internal-header", "storage-behind-the-engine",
          "storage-public-header", "antlr-outside-grammar", "grpc-outside-server-and-clients",
-         "upward-include")
+         "http-outside-server", "upward-include")
 
 
 def check(root, exceptions, out):
@@ -369,11 +375,12 @@ SELF_TEST_TREE = {
                          '#include "grammar/transformer.h"\n'
                          "#include <grpcpp/grpcpp.h>\n"
                          '#include "server/service.h"\n'
-                         '// #include "tools/claimgraph/client.h"\n'),
+                         '// #include "tools/claimgraph/client.h"\n'
+                         "#include <httplib.h>\n"),
     "engine/io/jsonl.cc": '#include "claimgraph/v1/claimgraph.pb.h"\n#include "tools/bench/synthetic_graph.h"\n',
     # server and its tests may use gRPC and server/.
     "server/service.h": '#include "claimgraph/v1/claimgraph.grpc.pb.h"\n#include "engine/engine.h"\n',
-    "tests/server/e2e_test.cc": '#include <grpcpp/grpcpp.h>\n#include "server/service.h"\n',
+    "tests/server/e2e_test.cc": '#include <grpcpp/grpcpp.h>\n#include "server/service.h"\n#include <httplib.h>\n',
     # ... but not storage, directly or through an engine header that exposes it.
     "server/offline.cc": '#include "storage/types.h"\n#include "codec/line_error.h"\n',
     # tests elsewhere: an upward include and an ANTLR one.
@@ -393,6 +400,7 @@ engine/engine.cc:4: storage-internal-header: #include "../storage/rocks_internal
 engine/engine.cc:5: antlr-outside-grammar: #include "grammar/transformer.h"
 engine/engine.cc:6: grpc-outside-server-and-clients: #include <grpcpp/grpcpp.h>
 engine/engine.cc:7: upward-include: #include "server/service.h"
+engine/engine.cc:9: http-outside-server: #include <httplib.h>
 engine/io/jsonl.cc:1: grpc-outside-server-and-clients: #include "claimgraph/v1/claimgraph.pb.h"
 engine/io/jsonl.cc:2: upward-include: #include "tools/bench/synthetic_graph.h"
 grammar/parser.cc:4: grammar-depends-on-nothing: #include "base/status.h"

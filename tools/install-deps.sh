@@ -8,6 +8,7 @@ PACKAGES=(
   librocksdb-dev libantlr4-runtime-dev antlr4
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev   # serve --http: the HTTP/JSON API and the explorer page
   libcli11-dev nlohmann-json3-dev libsimdjson-dev libfmt-dev libspdlog-dev libedit-dev libssl-dev libjemalloc-dev
   python3-grpcio python3-protobuf sqlite3 libsqlite3-dev openssl
   iso-codes   # tools/gazetteer: ISO 3166-1 and 3166-3 (the CTest gazetteer_up_to_date)

@@ -1,0 +1,161 @@
+#include "server/claimgraph_core.h"
+
+#include "engine/batch_write.h"
+#include "engine/ingest/ingest_document.h"
+#include "server/proto_convert.h"
+#include "server/streaming_sink.h"
+
+namespace claimgraph::server {
+
+engine::ExecuteOptions ClaimGraphCore::OptionsFor(const CallContext& call, const v1::QueryRequest& r) const {
+  const Principal& p = call.principal;
+  engine::ExecuteOptions o;
+  o.principal = p.name;
+  o.read_only = static_cast<int>(p.role) < static_cast<int>(Role::kWriter);
+  o.admin = p.role == Role::kAdmin;
+  o.max_rows = r.max_rows() ? std::min<uint64_t>(r.max_rows(), limits_.max_rows) : limits_.max_rows;
+  o.max_path_depth = r.max_path_depth() ? std::min(r.max_path_depth(), limits_.max_path_depth) : limits_.max_path_depth;
+  o.max_memory_bytes = limits_.max_memory_bytes;
+  // The client's deadline is the query's deadline; a client that goes away cancels it.
+  o.deadline = call.deadline;
+  o.cancel_requested = call.cancelled;
+  return o;
+}
+
+Status ClaimGraphCore::Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request,
+                             const QueryWriter& write) {
+  if (!slot.acquired()) return slots_.Refusal();
+  StreamingSink sink(call.cancelled, [&write](v1::QueryResponse* m) { return write(m, false); },
+                     request.batch_rows());
+  auto result = engine_.Execute(request.statement(), OptionsFor(call, request), &sink);
+  if (!result.ok()) return result.status();
+  write(sink.Last(*result), true);  // the last rows and the trailer travel with the status
+  call.rows = result->stats.rows;
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::Explain(CallContext& call, const v1::QueryRequest& request, v1::ExplainResponse* response) {
+  engine::ExecuteOptions options = OptionsFor(call, request);
+  options.read_only = true;
+  options.explain = true;  // "EXPLAIN MATCH ..." and "MATCH ..." both plan
+  auto result = engine_.Execute(request.statement(), options);
+  if (!result.ok()) return result.status();
+  response->set_plan(result->plan);
+  for (const auto& w : result->warnings) response->add_warnings(w);
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::Assert(CallContext& call, const v1::AssertRequest& request, v1::WriteResponse* response) {
+  const Principal& principal = call.principal;
+  Status allowed = Authenticator::Require(principal, Role::kWriter, "assert claims");
+  if (!allowed.ok()) return allowed;
+  std::vector<engine::ClaimDraft> drafts;
+  for (const auto& c : request.claims()) drafts.push_back(FromProto(c));
+  auto result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key());
+  if (!result.ok()) return result.status();
+  response->set_tx(result->tx);
+  for (auto id : result->claim_ids) response->add_claim_ids(id);
+  response->set_replayed(result->replayed);
+  for (const auto& w : result->warnings) response->add_warnings(w);
+  for (size_t i : result->duplicates) response->add_duplicates(static_cast<uint32_t>(i));
+  for (const auto& p : result->defined.predicates) response->add_new_predicates(p);
+  response->set_new_entities(result->defined.entities);
+  call.rows = result->claim_ids.size();
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::Retract(CallContext& call, const v1::RetractRequest& request, v1::WriteResponse* response) {
+  const Principal& principal = call.principal;
+  Status allowed = Authenticator::Require(principal, Role::kWriter, "retract claims");
+  if (!allowed.ok()) return allowed;
+  std::vector<engine::ClaimId> ids(request.claim_ids().begin(), request.claim_ids().end());
+  auto result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key());
+  if (!result.ok()) return result.status();
+  response->set_tx(result->tx);
+  for (auto id : result->claim_ids) response->add_claim_ids(id);
+  response->set_replayed(result->replayed);
+  call.rows = ids.size();
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::IngestDocument(CallContext& call, const v1::IngestDocumentRequest& request,
+                                      v1::IngestDocumentResponse* response) {
+  const Principal& principal = call.principal;
+  Status allowed =
+      Authenticator::Require(principal, request.dry_run() ? Role::kReader : Role::kWriter, "ingest documents");
+  if (!allowed.ok()) return allowed;
+  if (!ingest_)
+    return Status::FailedPrecondition(
+        "ingestion is not configured: start claimgraphd serve with --schema and --rules");
+  ingest::DocumentInput doc{request.text(),      request.source_key(), request.title(),
+                            request.publisher(), request.published(),  request.url()};
+  auto result = ingest::IngestDocument(&engine_, *ingest_, doc, principal.name, request.dry_run(), request.explain());
+  if (!result.ok()) return result.status();
+  response->set_tx(result->tx);
+  response->set_duplicate(result->duplicate);
+  response->set_sha256(result->sha256);
+  response->set_source_key(result->source_key);
+  response->set_sentences(static_cast<uint32_t>(result->extraction.sentences));
+  response->set_mentions(static_cast<uint32_t>(result->extraction.mentions));
+  response->set_boilerplate_blocks(static_cast<uint32_t>(result->extraction.cleaned.dropped.size()));
+  response->set_duplicate_claims(static_cast<uint32_t>(result->duplicate_claims));
+  if (!result->claim_ids.empty()) {
+    // Written (or written before): answer with the stored records.
+    auto claims = engine_.GetClaims(result->claim_ids);
+    if (!claims.ok()) return claims.status();
+    for (const auto& c : *claims) ToProto(c, response->add_claims());
+  } else {
+    for (const auto& c : result->extraction.claims) ToProto(c, result->source_key, response->add_claims());
+  }
+  // Parallel to the claims when they are the pipeline's (a duplicate may
+  // answer with claims an earlier version of the rules stored).
+  if (static_cast<size_t>(response->claims_size()) == result->extraction.claims.size())
+    for (const auto& c : result->extraction.claims) ToProto(c, request.explain(), response->add_explanations());
+  call.rows = response->claims_size();
+  return Status::Ok();
+}
+
+// Reads: every authenticated role may read.
+
+Status ClaimGraphCore::GetClaim(CallContext& call, const v1::GetClaimRequest& request, v1::Claim* response) {
+  auto claim = engine_.GetClaim(request.id());
+  if (!claim.ok()) return claim.status();
+  ToProto(*claim, response);
+  call.rows = 1;
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::GetSource(CallContext& call, const v1::GetSourceRequest& request, v1::Source* response) {
+  auto source = engine_.GetSource(request.key(), request.include_text());
+  if (!source.ok()) return source.status();
+  ToProto(*source, response);
+  call.rows = 1;
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::History(CallContext& call, const v1::HistoryRequest& request, v1::HistoryResponse* response) {
+  auto events = engine_.ClaimHistory(request.claim_id());
+  if (!events.ok()) return events.status();
+  for (const auto& e : *events) ToProto(e, response->add_events());
+  call.rows = events->size();
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::VerifyAudit(CallContext& call, const v1::VerifyAuditRequest& request,
+                                   v1::VerifyAuditResponse* response) {
+  Status allowed = Authenticator::Require(call.principal, Role::kAdmin, "verify the audit log");
+  if (!allowed.ok()) return allowed;
+  auto report = engine_.Verify(request.indexes(), request.evidence());
+  if (!report.ok()) return report.status();
+  ToProto(*report, response);
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::Stats(CallContext&, const v1::StatsRequest& request, v1::StatsResponse* response) {
+  auto stats = engine_.Stats(request.by_predicate());
+  if (!stats.ok()) return stats.status();
+  ToProto(*stats, response);
+  return Status::Ok();
+}
+
+}  // namespace claimgraph::server

@@ -1,0 +1,78 @@
+// The work behind each claimgraph.v1 call, whatever transport carried it:
+// the gRPC service (service.h) and the HTTP/JSON API (http_api.h) are thin
+// adapters over this one class, so a statement gets the same answer, the
+// same role checks and the same limits through either. It takes protobuf
+// messages in and out (the HTTP API is their JSON mapping) and answers with
+// the engine's Status; each transport converts that in its one place.
+//
+// Both transports share one set of query slots and one drain (call_gate.h).
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "claimgraph/v1/claimgraph.pb.h"
+#include "engine/engine.h"
+#include "engine/ingest/pipeline.h"
+#include "server/auth.h"
+#include "server/call_context.h"
+#include "server/call_gate.h"
+#include "server/query_slots.h"
+
+namespace claimgraph::server {
+
+struct ServiceLimits {
+  uint64_t max_rows = 1000000;
+  uint32_t max_path_depth = 64;
+  uint64_t max_memory_bytes = 512ull << 20;
+  int max_concurrent_queries = 32;
+};
+
+class ClaimGraphCore {
+ public:
+  // `ingest` may be null: IngestDocument then answers FAILED_PRECONDITION.
+  ClaimGraphCore(engine::Engine* engine, Authenticator auth, ServiceLimits limits,
+                 std::shared_ptr<const ingest::IngestPipeline> ingest = nullptr)
+      : engine_(*engine),
+        auth_(std::move(auth)),
+        limits_(limits),
+        ingest_(std::move(ingest)),
+        slots_(limits.max_concurrent_queries) {}
+
+  // Sends one message of a statement's answer; `last` carries the trailer.
+  // False: the client went away.
+  using QueryWriter = std::function<bool(v1::QueryResponse* message, bool last)>;
+  // `slot` is one of slots(), acquired by the caller: a transport that must
+  // answer a refusal before its stream starts (HTTP's 429) takes it first.
+  Status Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request, const QueryWriter& write);
+  Status Explain(CallContext& call, const v1::QueryRequest& request, v1::ExplainResponse* response);
+  Status Assert(CallContext& call, const v1::AssertRequest& request, v1::WriteResponse* response);
+  Status Retract(CallContext& call, const v1::RetractRequest& request, v1::WriteResponse* response);
+  Status IngestDocument(CallContext& call, const v1::IngestDocumentRequest& request,
+                        v1::IngestDocumentResponse* response);
+  Status GetClaim(CallContext& call, const v1::GetClaimRequest& request, v1::Claim* response);
+  Status GetSource(CallContext& call, const v1::GetSourceRequest& request, v1::Source* response);
+  Status History(CallContext& call, const v1::HistoryRequest& request, v1::HistoryResponse* response);
+  Status VerifyAudit(CallContext& call, const v1::VerifyAuditRequest& request, v1::VerifyAuditResponse* response);
+  Status Stats(CallContext& call, const v1::StatsRequest& request, v1::StatsResponse* response);
+
+  // The engine's options for one statement of `call`: its role, the
+  // server's limits (a request may lower them), its deadline and cancel.
+  engine::ExecuteOptions OptionsFor(const CallContext& call, const v1::QueryRequest& request) const;
+
+  engine::Engine& engine() { return engine_; }
+  const Authenticator& auth() const { return auth_; }
+  QuerySlots& slots() { return slots_; }
+  // Shutdown closes it: see call_gate.h for the order of a drain.
+  CallGate& gate() { return gate_; }
+
+ private:
+  engine::Engine& engine_;
+  Authenticator auth_;
+  ServiceLimits limits_;
+  std::shared_ptr<const ingest::IngestPipeline> ingest_;
+  QuerySlots slots_;
+  CallGate gate_;
+};
+
+}  // namespace claimgraph::server
