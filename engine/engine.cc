@@ -67,6 +67,13 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
       return Status::InvalidArgument(
           DiagnosticText(grammar::DiagnosticAt(text, statement.span, "only a MATCH statement has a plan to explain"), text));
   }
+  // Only a MATCH reads a snapshot it could choose; the grammar takes AS OF nowhere else.
+  if (options.as_of_tx && !std::holds_alternative<grammar::Query>(statement.node))
+    return Status::InvalidArgument(DiagnosticText(
+        grammar::DiagnosticAt(text, statement.span,
+                              "as_of_tx " + std::to_string(*options.as_of_tx) +
+                                  " applies to a MATCH statement only: this one cannot be read as of a transaction"),
+        text));
   std::optional<grammar::Query> explained;
   if (options.explain) {
     explained = std::get<grammar::Query>(statement.node);

@@ -29,6 +29,12 @@ struct ExecuteOptions {
   // callers (the offline tools, a server without --auth-file) are admins.
   bool admin = true;
   bool explain = false;  // plan a MATCH as if it began with EXPLAIN (the Explain RPC); other statements are refused
+  // Read a MATCH as if it said AS OF TX n (QueryRequest.as_of_tx), so a
+  // client can travel in time without editing the text (which would move
+  // every position an error reports). InvalidArgument for a statement with
+  // its own AS OF (at its line:column), for any other statement, and, as
+  // the clause is, for a transaction beyond the newest.
+  std::optional<TxId> as_of_tx;
 };
 
 struct QueryStats {
@@ -43,7 +49,9 @@ struct QueryStats {
 class RowSink {
  public:
   virtual ~RowSink() = default;
-  virtual Status Header(const std::vector<std::string>& columns) = 0;
+  // Before any row. `as_of` is QueryResult::as_of: known before the rows, so
+  // a streaming sink can send it with the first batch.
+  virtual Status Header(const std::vector<std::string>& columns, std::optional<TxId> as_of) = 0;
   virtual Status Row(const std::vector<Value>& row, const std::vector<uint64_t>& provenance) = 0;
 };
 
@@ -55,6 +63,9 @@ struct QueryResult {
   std::vector<std::string> warnings;
   std::string message;  // for writes and AUDIT: "asserted claim 12 in tx 5"
   std::string plan;     // EXPLAIN output
+  // The transaction a MATCH ran AS OF read (its clause or
+  // ExecuteOptions::as_of_tx); empty when it read the newest state.
+  std::optional<TxId> as_of;
   QueryStats stats;
 };
 

@@ -16,6 +16,7 @@ engine::ExecuteOptions ClaimGraphCore::OptionsFor(const CallContext& call, const
   o.max_rows = r.max_rows() ? std::min<uint64_t>(r.max_rows(), limits_.max_rows) : limits_.max_rows;
   o.max_path_depth = r.max_path_depth() ? std::min(r.max_path_depth(), limits_.max_path_depth) : limits_.max_path_depth;
   o.max_memory_bytes = limits_.max_memory_bytes;
+  if (r.as_of_tx()) o.as_of_tx = r.as_of_tx();  // 0 = none: proto3 cannot tell "unset" from 0
   // The client's deadline is the query's deadline; a client that goes away cancels it.
   o.deadline = call.deadline;
   o.cancel_requested = call.cancelled;
@@ -122,6 +123,21 @@ Status ClaimGraphCore::GetClaim(CallContext& call, const v1::GetClaimRequest& re
   if (!claim.ok()) return claim.status();
   ToProto(*claim, response);
   call.rows = 1;
+  return Status::Ok();
+}
+
+Status ClaimGraphCore::BatchGetClaims(CallContext& call, const v1::BatchGetClaimsRequest& request,
+                                      v1::BatchGetClaimsResponse* response) {
+  // A page of provenance, not an export: the bound keeps one call's snapshot
+  // read and its answer small beside other callers' (export is for bulk).
+  constexpr int kMaxIds = 1000;
+  if (request.ids_size() > kMaxIds)
+    return Status::InvalidArgument("BatchGetClaims takes at most " + std::to_string(kMaxIds) +
+                                   " ids; this request has " + std::to_string(request.ids_size()));
+  auto claims = engine_.GetClaims({request.ids().begin(), request.ids().end()});
+  if (!claims.ok()) return claims.status();
+  for (const auto& c : *claims) ToProto(c, response->add_claims());
+  call.rows = claims->size();
   return Status::Ok();
 }
 

@@ -51,6 +51,8 @@ class ClaimGraphCore {
   Status IngestDocument(CallContext& call, const v1::IngestDocumentRequest& request,
                         v1::IngestDocumentResponse* response);
   Status GetClaim(CallContext& call, const v1::GetClaimRequest& request, v1::Claim* response);
+  Status BatchGetClaims(CallContext& call, const v1::BatchGetClaimsRequest& request,
+                        v1::BatchGetClaimsResponse* response);
   Status GetSource(CallContext& call, const v1::GetSourceRequest& request, v1::Source* response);
   Status History(CallContext& call, const v1::HistoryRequest& request, v1::HistoryResponse* response);
   Status VerifyAudit(CallContext& call, const v1::VerifyAuditRequest& request, v1::VerifyAuditResponse* response);

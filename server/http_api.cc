@@ -60,6 +60,8 @@ void HttpApi::Register(httplib::Server* server) {
   server->Get(R"(/v1/claims/(\d+))", [this](Req q, Res r) {
     Unary("GetClaim", &ClaimGraphCore::GetClaim, q, &r, {{"id", q.matches[1]}});
   });
+  server->Post("/v1/claims:batchGet",
+               [this](Req q, Res r) { Unary("BatchGetClaims", &ClaimGraphCore::BatchGetClaims, q, &r, {}); });
   server->Get(R"(/v1/claims/(\d+)/history)", [this](Req q, Res r) {
     Unary("History", &ClaimGraphCore::History, q, &r, {{"claim_id", q.matches[1]}});
   });

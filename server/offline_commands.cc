@@ -114,7 +114,7 @@ namespace {
 class StreamingPrinter : public engine::RowSink {
  public:
   explicit StreamingPrinter(std::string format) : format_(std::move(format)) {}
-  Status Header(const std::vector<std::string>& columns) override {
+  Status Header(const std::vector<std::string>& columns, std::optional<engine::TxId>) override {
     columns_ = columns;
     if (format_ == "csv" && !columns.empty()) std::cout << codec::FormatCsvRow(columns) << "\n";
     return Status::Ok();

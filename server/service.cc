@@ -50,6 +50,11 @@ grpc::Status ClaimGraphService::GetClaim(grpc::ServerContext* context, const v1:
   return Unary("GetClaim", context, &ClaimGraphCore::GetClaim, request, response);
 }
 
+grpc::Status ClaimGraphService::BatchGetClaims(grpc::ServerContext* context, const v1::BatchGetClaimsRequest* request,
+                                               v1::BatchGetClaimsResponse* response) {
+  return Unary("BatchGetClaims", context, &ClaimGraphCore::BatchGetClaims, request, response);
+}
+
 grpc::Status ClaimGraphService::GetSource(grpc::ServerContext* context, const v1::GetSourceRequest* request,
                                           v1::Source* response) {
   return Unary("GetSource", context, &ClaimGraphCore::GetSource, request, response);

@@ -29,6 +29,8 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
                               v1::IngestDocumentResponse* response) override;
   grpc::Status GetClaim(grpc::ServerContext* context, const v1::GetClaimRequest* request,
                         v1::Claim* response) override;
+  grpc::Status BatchGetClaims(grpc::ServerContext* context, const v1::BatchGetClaimsRequest* request,
+                              v1::BatchGetClaimsResponse* response) override;
   grpc::Status GetSource(grpc::ServerContext* context, const v1::GetSourceRequest* request,
                          v1::Source* response) override;
   grpc::Status History(grpc::ServerContext* context, const v1::HistoryRequest* request,

@@ -4,8 +4,9 @@
 
 namespace claimgraph::server {
 
-Status StreamingSink::Header(const std::vector<std::string>& columns) {
+Status StreamingSink::Header(const std::vector<std::string>& columns, std::optional<engine::TxId> as_of) {
   for (const auto& c : columns) pending_.mutable_header()->add_columns(c);
+  if (as_of) pending_.mutable_header()->set_as_of_tx(*as_of);
   return Status::Ok();
 }
 

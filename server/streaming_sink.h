@@ -19,7 +19,7 @@ class StreamingSink final : public engine::RowSink {
   StreamingSink(std::function<bool()> cancelled, Write write, uint32_t batch_rows)
       : cancelled_(std::move(cancelled)), write_(std::move(write)), batch_rows_(batch_rows ? batch_rows : 512) {}
 
-  Status Header(const std::vector<std::string>& columns) override;
+  Status Header(const std::vector<std::string>& columns, std::optional<engine::TxId> as_of) override;
   Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override;
   // The last message: whatever is pending, plus the trailer of `result`.
   v1::QueryResponse* Last(const engine::QueryResult& result);

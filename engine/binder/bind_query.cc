@@ -172,7 +172,29 @@ Result<BoundExpr> Binder::BindHaving(const grammar::Expr& e, BoundQuery* query) 
   return BindExpr(e, true, query);
 }
 
-Result<BoundQuery> Binder::BindQuery(const grammar::Query& q) {
+// The request's AS OF (`requested`) is the clause's twin: the same checks and
+// the same snapshot, so a client that sets it gets exactly what editing the
+// text would give. With no text of its own, its errors have no position.
+Status Binder::BindAsOf(const grammar::Query& q, std::optional<storage::TxId> requested, BoundQuery* out) {
+  if (requested && (q.as_of_tx || q.as_of_time))
+    return Error(q.as_of_span, "AS OF is given twice: in the statement and as the request's as_of_tx " +
+                                   std::to_string(*requested));
+  if (std::optional<storage::TxId> tx = requested ? requested : q.as_of_tx) {
+    if (*tx > view_.last_tx()) {
+      const std::string message = "transaction " + std::to_string(*tx) + " does not exist yet (the newest is " +
+                                  std::to_string(view_.last_tx()) + ")";
+      return requested ? Status::InvalidArgument("as_of_tx: " + message) : Error(q.as_of_span, message);
+    }
+    out->as_of = *tx;
+  } else if (q.as_of_time) {
+    auto t = base::ParseTimestamp(*q.as_of_time);
+    if (!t.ok()) return Error(q.as_of_span, t.status().message());
+    CG_ASSIGN_OR_RETURN(out->as_of, view_.TxAtTime(*t));
+  }
+  return Status::Ok();
+}
+
+Result<BoundQuery> Binder::BindQuery(const grammar::Query& q, std::optional<storage::TxId> as_of_tx) {
   BoundQuery out;
   warnings_ = &out.warnings;
   query_ = &q;
@@ -193,16 +215,7 @@ Result<BoundQuery> Binder::BindQuery(const grammar::Query& q) {
   }
   CG_RETURN_IF_ERROR(ResolveSources(q, &out));
   out.with_deprecated = q.with_deprecated;
-  if (q.as_of_tx) {
-    if (*q.as_of_tx > view_.last_tx())
-      return Error(q.as_of_span, "transaction " + std::to_string(*q.as_of_tx) + " does not exist yet (the newest is " +
-                                     std::to_string(view_.last_tx()) + ")");
-    out.as_of = *q.as_of_tx;
-  } else if (q.as_of_time) {
-    auto t = base::ParseTimestamp(*q.as_of_time);
-    if (!t.ok()) return Error(q.as_of_span, t.status().message());
-    CG_ASSIGN_OR_RETURN(out.as_of, view_.TxAtTime(*t));
-  }
+  CG_RETURN_IF_ERROR(BindAsOf(q, as_of_tx, &out));
   if (q.valid) {
     const grammar::ValidTail& v = *q.valid;
     const std::string clause = v.during ? "VALID DURING" : "VALID AT";

@@ -5,6 +5,7 @@
 // InvalidArgument with the statement's text, line:column and a caret.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "engine/binder/bound_query.h"
@@ -17,7 +18,8 @@ class Binder {
  public:
   Binder(const storage::ReadView& view, std::string_view text) : view_(view), text_(text) {}
 
-  Result<BoundQuery> BindQuery(const grammar::Query& query);
+  // `as_of_tx` is ExecuteOptions::as_of_tx: bound as if the text said AS OF TX n.
+  Result<BoundQuery> BindQuery(const grammar::Query& query, std::optional<storage::TxId> as_of_tx = std::nullopt);
 
   // Pieces shared with the write statements.
   Result<storage::Predicate> ResolvePredicateName(const std::string& name, const grammar::SourceSpan& span,
@@ -52,6 +54,7 @@ class Binder {
   // bind_query.cc
   Status BindReturnAndOrder(const grammar::Query& q, BoundQuery* out);
   Status ResolveSources(const grammar::Query& q, BoundQuery* out);
+  Status BindAsOf(const grammar::Query& q, std::optional<storage::TxId> requested, BoundQuery* out);
 
   std::string TextOf(const grammar::SourceSpan& span) const;
 

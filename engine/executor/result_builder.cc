@@ -222,7 +222,7 @@ std::vector<Value> Finish(const BoundQuery& q, const Beliefs& beliefs, const Agg
 Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSink* sink, QueryResult* out) {
   for (const auto& r : q.returns) out->columns.push_back(r.name);
   out->with_provenance = q.with_provenance;
-  if (sink) CG_RETURN_IF_ERROR(sink->Header(out->columns));
+  if (sink) CG_RETURN_IF_ERROR(sink->Header(out->columns, out->as_of));
   Emitter emitter(q, ctx, sink, out);
   const bool materialize = !q.order_by.empty() || q.aggregating;
   std::vector<OutRow> rows;

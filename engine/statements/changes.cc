@@ -43,7 +43,7 @@ Result<QueryResult> ExecuteChanges(const StatementContext& sc, const grammar::Ch
 
   // Rows go to the sink as they are found (a long span need not fit in
   // memory); either way max_rows bounds the answer, as for any query.
-  if (sc.sink) CG_RETURN_IF_ERROR(sc.sink->Header(r.columns));
+  if (sc.sink) CG_RETURN_IF_ERROR(sc.sink->Header(r.columns, r.as_of));
   static const std::vector<uint64_t> kNoProvenance;
   uint64_t rows = 0;
   ChangeVisitor visitor;

@@ -9,7 +9,7 @@ Status Deliver(const StatementContext& sc, QueryResult* result) {
                                      " rows");
   result->stats.rows = result->rows.size();
   if (!sink) return Status::Ok();
-  CG_RETURN_IF_ERROR(sink->Header(result->columns));
+  CG_RETURN_IF_ERROR(sink->Header(result->columns, result->as_of));
   static const std::vector<uint64_t> kNone;
   for (size_t i = 0; i < result->rows.size(); ++i)
     CG_RETURN_IF_ERROR(sink->Row(result->rows[i], i < result->provenance.size() ? result->provenance[i] : kNone));

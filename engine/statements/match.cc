@@ -9,7 +9,7 @@ namespace claimgraph::engine {
 Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Query& query) {
   CG_ASSIGN_OR_RETURN(auto current, sc.store->NewReadView());
   Binder binder(*current, sc.text);
-  CG_ASSIGN_OR_RETURN(BoundQuery bound, binder.BindQuery(query));
+  CG_ASSIGN_OR_RETURN(BoundQuery bound, binder.BindQuery(query, sc.options.as_of_tx));
 
   // AS OF reads an older snapshot of the same store; WITH DEPRECATED a view
   // that does not skip deprecated claims.
@@ -36,6 +36,7 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
   QueryResult result;
   result.warnings = bound.warnings;
   result.stats.as_of_tx = view.as_of();
+  result.as_of = bound.as_of;
   if (!bound.explain) {
     CG_RETURN_IF_ERROR(BuildResult(pipeline.get(), bound, &ctx, sc.sink, &result));
     return result;

@@ -152,6 +152,42 @@ TEST_F(HttpApi, ReadEndpointsAnswerTheGrpcMessages) {
   EXPECT_FALSE(FromJson<v1::ExplainResponse>(a.body).plan().empty());
 }
 
+TEST_F(HttpApi, BatchGetAndAsOfAreTheGrpcCalls) {
+  HttpClient h = http();
+  v1::BatchGetClaimsRequest req;
+  for (uint64_t id : {3, 1, 3}) req.add_ids(id);
+  v1::BatchGetClaimsResponse grpc;
+  ASSERT_TRUE(server().stub().BatchGetClaims(As(kReader).get(), req, &grpc).ok());
+  HttpAnswer a = h.Post("/v1/claims:batchGet", R"({"ids": ["3", 1, "3"]})", kReader);
+  ASSERT_EQ(a.status, 200) << a.body;
+  auto web = FromJson<v1::BatchGetClaimsResponse>(a.body);
+  EXPECT_TRUE(MessageDifferencer::Equals(web, grpc));
+  ASSERT_EQ(web.claims_size(), 3);
+  EXPECT_EQ(web.claims(0).id(), 3u);
+  EXPECT_EQ(web.claims(1).id(), 1u);
+  HttpAnswer missing = h.Post("/v1/claims:batchGet", R"({"ids": ["999999"]})", kReader);
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find("999999"), std::string::npos) << missing.body;
+
+  // as_of_tx: the statement as it was at an early transaction, over both transports.
+  const std::string statement = "MATCH ?a shares-intel ?b RETURN ?a, ?b";  // tx 1 is the schema, the claims tx 2
+  HttpQueryResult now = HttpQuery(h, kReader, statement);
+  HttpQueryResult then = HttpQuery(h, kReader, statement, {{"as_of_tx", "1"}});
+  ASSERT_TRUE(then.ok()) << then.body;
+  EXPECT_LT(then.rows.size(), now.rows.size());
+  ASSERT_FALSE(then.messages.empty());
+  EXPECT_EQ(then.messages.front().header().as_of_tx(), 1u);
+  v1::QueryRequest q;
+  q.set_statement(statement);
+  q.set_as_of_tx(1);
+  QueryResult grpc_then = RunQuery(server().stub(), kReader, q);
+  EXPECT_EQ(then.rows.size(), grpc_then.rows.size());
+  HttpQueryResult twice = HttpQuery(h, kReader, "MATCH ?x member-of ?g AS OF TX 2 RETURN ?x", {{"as_of_tx", 2}});
+  ASSERT_FALSE(twice.error.is_null()) << twice.body;
+  EXPECT_EQ(twice.error["code"], 3);
+  EXPECT_TRUE(twice.error.contains("column"));
+}
+
 TEST_F(HttpApi, RolesAreTheGrpcRoles) {
   HttpClient h = http();
   // No token, a malformed one, an unknown one: 401 with the gRPC code.

@@ -139,6 +139,14 @@ std::vector<Rpc> AllRpcs() {
          v1::Claim r;
          return s.stub().GetClaim(As(t).get(), req, &r);
        }},
+      {"BatchGetClaims", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         v1::BatchGetClaimsRequest req;
+         req.add_ids(2);
+         req.add_ids(1);
+         v1::BatchGetClaimsResponse r;
+         return s.stub().BatchGetClaims(As(t).get(), req, &r);
+       }},
       {"GetSource", Need::kReader,
        [](ServerProcess& s, const std::string& t) {
          v1::GetSourceRequest req;
@@ -213,7 +221,7 @@ TEST(Security, EveryRpcForEveryRole) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 17 * 6);
+  EXPECT_EQ(checked, 18 * 6);
   // Tokens never reach the log; principals do.
   std::string log = server.LogContaining("principal=walt");
   for (const char* token : {"reader-token-1", "writer-token-1", "admin-token-1", "reader-token-2"})

@@ -263,6 +263,7 @@ struct QueryResult {
   std::vector<v1::Row> rows;         // every batch's, in order
   int batches = 0;                   // messages that carried rows
   int messages = 0;                  // every message of the stream
+  uint64_t as_of_tx = 0;             // from the header
   v1::QueryTrailer trailer;
 };
 
@@ -272,18 +273,18 @@ struct QueryResult {
 // the others. batch_rows 0 leaves the server's default. Tests that stop
 // reading part way on purpose (cancellation, a drain at shutdown) drive the
 // stream themselves.
-inline QueryResult RunQuery(v1::ClaimGraph::Stub& stub, const std::string& token, const std::string& statement,
-                            int timeout_ms = 20000, uint32_t batch_rows = 0) {
+inline QueryResult RunQuery(v1::ClaimGraph::Stub& stub, const std::string& token, const v1::QueryRequest& req,
+                            int timeout_ms = 20000) {
   auto ctx = As(token, timeout_ms);
-  v1::QueryRequest req;
-  req.set_statement(statement);
-  req.set_batch_rows(batch_rows);
   auto reader = stub.Query(ctx.get(), req);
   QueryResult out;
   v1::QueryResponse part;
   while (reader->Read(&part)) {
     ++out.messages;
-    if (part.has_header()) out.columns.assign(part.header().columns().begin(), part.header().columns().end());
+    if (part.has_header()) {
+      out.columns.assign(part.header().columns().begin(), part.header().columns().end());
+      out.as_of_tx = part.header().as_of_tx();
+    }
     if (part.has_batch()) {
       ++out.batches;
       out.rows.insert(out.rows.end(), part.batch().rows().begin(), part.batch().rows().end());
@@ -292,6 +293,13 @@ inline QueryResult RunQuery(v1::ClaimGraph::Stub& stub, const std::string& token
   }
   out.status = reader->Finish();
   return out;
+}
+inline QueryResult RunQuery(v1::ClaimGraph::Stub& stub, const std::string& token, const std::string& statement,
+                            int timeout_ms = 20000, uint32_t batch_rows = 0) {
+  v1::QueryRequest req;
+  req.set_statement(statement);
+  req.set_batch_rows(batch_rows);
+  return RunQuery(stub, token, req, timeout_ms);
 }
 inline QueryResult RunQuery(ServerProcess& server, const std::string& token, const std::string& statement,
                             int timeout_ms = 20000, uint32_t batch_rows = 0) {
