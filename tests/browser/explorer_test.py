@@ -103,10 +103,6 @@ class HttpApi:
         if as_of_tx:
             body["as_of_tx"] = str(as_of_tx)
         status, text = self.request("POST", "/v1/query", body, token=token)
-        if status == 400 and as_of_tx and "as_of_tx" in json.loads(text).get("message", ""):
-            # A server without QueryRequest.as_of_tx: the clause in the text
-            # means the same (the page does this too, then).
-            return self.query(statement.replace("RETURN", f"AS OF TX {as_of_tx} RETURN", 1), 0, token)
         if status != 200:
             return [], [], None, json.loads(text)
         columns, rows, trailer, error = [], [], None, None
@@ -128,13 +124,7 @@ class HttpApi:
         out = []
         ids = list(ids)
         for i in range(0, len(ids), 1000):
-            status, text = self.request("POST", "/v1/claims:batchGet", {"ids": [str(x) for x in ids[i:i + 1000]]})
-            if status == 404 and json.loads(text).get("code") == 12:
-                # A server without the batch endpoint: one GET a claim.
-                return [self.get(f"/v1/claims/{x}") for x in ids]
-            if status != 200:
-                raise AssertionError(f"POST /v1/claims:batchGet: HTTP {status}: {text}")
-            out.extend(json.loads(text).get("claims", []))
+            out.extend(self.post("/v1/claims:batchGet", {"ids": [str(x) for x in ids[i:i + 1000]]}).get("claims", []))
         return out
 
 

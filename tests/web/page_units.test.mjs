@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 const web = process.env.CLAIMGRAPH_WEB_DIR;
 if (!web) throw new Error('set CLAIMGRAPH_WEB_DIR to the built page (build/web)');
 const load = (m) => import(pathToFileURL(path.join(web, 'js', m)).href);
-const { tokenize, withProvenance, isWrite, hasAsOf, insertAsOf, unmapPosition } = await load('claimql_tokens.js');
+const { tokenize, withProvenance, isWrite, hasAsOf } = await load('claimql_tokens.js');
 const { offsetOf } = await load('editor.js');
 const { buildGraph } = await load('graph_view.js');
 
@@ -47,20 +47,6 @@ test('a statement with its own AS OF is recognized', () => {
   assert.ok(hasAsOf('match ?a p ?b as -- c\n of "2026-01-01" return ?a'));
   assert.ok(!hasAsOf('MATCH ?a p ?b AS ?c RETURN ?a'));
   assert.ok(!hasAsOf('MATCH ?a p "AS OF" RETURN ?a'));
-});
-
-test('AS OF TX written before RETURN, and positions moved back', () => {
-  const typed = 'MATCH ?a memberof "Quad"\n  RETURN ?a, ?zz';
-  const ins = insertAsOf(typed, 7);
-  assert.equal(ins.text, 'MATCH ?a memberof "Quad"\n  AS OF TX 7 RETURN ?a, ?zz');
-  assert.deepEqual([ins.line, ins.column, ins.length], [2, 3, 11]);
-  // Before the insertion (another line, or earlier on its line): unchanged.
-  assert.deepEqual(unmapPosition({ line: 1, column: 10 }, ins), { line: 1, column: 10 });
-  // After it on its line: moved back by its length; inside it: to where it went.
-  const zz = ins.text.split('\n')[1].indexOf('?zz') + 1;
-  assert.equal(unmapPosition({ line: 2, column: zz }, ins).column, [...'  RETURN ?a, '].length + 1);
-  assert.equal(unmapPosition({ line: 2, column: 5 }, ins).column, 3);
-  assert.equal(insertAsOf('SHOW STATS', 3), null);
 });
 
 test('writes are recognized', () => {

@@ -112,24 +112,3 @@ export function hasAsOf(text) {
   const sig = significant(tokenize(text)).map((t) => (t.type === 'keyword' ? t.text.toUpperCase() : ''));
   return sig.some((w, i) => w === 'AS' && sig[i + 1] === 'OF');
 }
-
-// For a server without QueryRequest.as_of_tx: the statement with "AS OF TX n "
-// written before its RETURN, and where that went, so that the server's
-// positions can be moved back into the text as typed (unmapPosition).
-export function insertAsOf(text, tx) {
-  const ret = significant(tokenize(text)).find((t) => t.type === 'keyword' && t.text.toUpperCase() === 'RETURN');
-  if (!ret) return null;
-  const added = `AS OF TX ${tx} `;
-  const before = text.slice(0, ret.start);
-  const line = before.split('\n').length;
-  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
-  return { text: before + added + text.slice(ret.start), line, column, length: added.length };
-}
-
-// A server position {line, column} in the text insertAsOf made, as a position
-// in the text as typed (a position inside the insertion goes to its start).
-export function unmapPosition(pos, insertion) {
-  if (!insertion || pos.line !== insertion.line || pos.column < insertion.column) return pos;
-  const column = Math.max(insertion.column, pos.column - insertion.length);
-  return { ...pos, column };
-}

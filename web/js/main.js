@@ -11,7 +11,7 @@ import { ProvenancePanel } from './provenance_panel.js';
 import { SourceCache } from './passage.js';
 import { TimeTravel } from './time_travel.js';
 import { AuditBadge } from './audit_badge.js';
-import { withProvenance, isWrite, hasAsOf, insertAsOf, unmapPosition, tokenize } from './claimql_tokens.js';
+import { withProvenance, isWrite, hasAsOf, tokenize } from './claimql_tokens.js';
 import { h, clear, fmtInt } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
@@ -150,20 +150,9 @@ async function run({ t0 = performance.now() } = {}) {
   // The old answer goes at once: rows of another statement must not pass for this one's.
   table.reset([], 'Running…');
   graph.invalidate(null);
-  // A server without QueryRequest.as_of_tx (it answers 400 naming the field)
-  // gets "AS OF TX n" written before RETURN instead, and its positions are
-  // moved back into the text as typed.
-  let insertion = null;
-  const attempt = () => {
-    let send = statement;
-    let field = asOfTx;
-    insertion = null;
-    if (asOfTx && api.asOfField === false) {
-      insertion = insertAsOf(statement, asOfTx);
-      if (insertion) { send = insertion.text; field = 0; }
-    }
-    return api.query(send, {
-      asOfTx: field, signal: controller.signal,
+  try {
+    const trailer = await api.query(statement, {
+      asOfTx, signal: controller.signal,
       onHeader: (hd) => {
         header = hd;
         columns = hd.columns || [];
@@ -177,21 +166,7 @@ async function run({ t0 = performance.now() } = {}) {
           requestAnimationFrame(() => { timing.firstRowsMs = performance.now() - t0; });
         }
       },
-    }).then((trailer) => {
-      if (field) api.asOfField = true;
-      return trailer;
-    }, (err) => {
-      if (field && api.asOfField === undefined && err instanceof ApiError && err.httpStatus === 400
-          && /as_of_tx/.test(err.message) && !header) {
-        api.asOfField = false;
-        return attempt();
-      }
-      if (insertion && err instanceof ApiError && err.line) Object.assign(err, unmapPosition(err, insertion));
-      throw err;
     });
-  };
-  try {
-    const trailer = await attempt();
     if (!header) table.reset([]);
     timing.totalMs = performance.now() - t0;
     timing.rows = rows.length;
