@@ -122,14 +122,26 @@ Status ParseQueryParameters(const std::multimap<std::string, std::string>& param
   return FromJsonObject(std::move(object), fixed, out, extras);
 }
 
-std::string ToJson(const google::protobuf::Message& message) {
+std::string ToJson(const google::protobuf::Message& message, bool print_defaults) {
   google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;     // span_begin, as in the .proto and the docs
-  options.always_print_primitive_fields = true;  // retracted_tx: "0" says "not retracted"
+  options.preserve_proto_field_names = true;               // span_begin, as in the .proto and the docs
+  options.always_print_primitive_fields = print_defaults;  // retracted_tx: "0" says "not retracted"
   std::string out;
   auto printed = google::protobuf::util::MessageToJsonString(message, &out, options);
   if (!printed.ok()) return Dump(ErrorObject(grpc::Status(grpc::StatusCode::INTERNAL, std::string(printed.message()))));
   return out;
+}
+
+std::string QueryResponseJson(const v1::QueryResponse& message) {
+  std::string out = "{";
+  auto part = [&](const char* name, const google::protobuf::Message& m, bool print_defaults) {
+    if (out.size() > 1) out += ",";
+    out.append("\"").append(name).append("\":").append(ToJson(m, print_defaults));
+  };
+  if (message.has_header()) part("header", message.header(), true);
+  if (message.has_batch()) part("batch", message.batch(), false);
+  if (message.has_trailer()) part("trailer", message.trailer(), true);
+  return out + "}";
 }
 
 std::string ErrorJson(const grpc::Status& status) { return Dump(ErrorObject(status)); }

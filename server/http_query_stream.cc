@@ -51,7 +51,7 @@ void StreamQuery(ClaimGraphCore* core, std::unique_ptr<HttpCall> call, v1::Query
     };
     std::string line;
     auto write = [&](v1::QueryResponse* message, bool) {
-      line = ToJson(*message);
+      line = QueryResponseJson(*message);
       line.push_back('\n');
       return sink.write(line.data(), line.size());
     };

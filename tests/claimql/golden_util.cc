@@ -60,6 +60,15 @@ std::vector<ScriptItem> SplitScript(const std::string& script) {
   return out;
 }
 
+std::vector<std::vector<std::string>> CellsOf(const engine::QueryResult& result) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : result.rows) {
+    out.emplace_back();
+    for (const auto& v : row) out.back().push_back(v.ToString());
+  }
+  return out;
+}
+
 std::string RunAndRender(engine::Engine* engine, const std::string& statement) {
   engine::ExecuteOptions options;
   options.principal = "golden";

@@ -31,4 +31,7 @@ std::vector<ScriptItem> SplitScript(const std::string& script);
 // masked so that outputs are stable.
 std::string RunAndRender(engine::Engine* engine, const std::string& statement);
 
+// A result's rows, each cell as a user sees it (Value::ToString).
+std::vector<std::vector<std::string>> CellsOf(const engine::QueryResult& result);
+
 }  // namespace claimgraph::testing

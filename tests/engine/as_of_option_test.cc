@@ -14,6 +14,7 @@ namespace claimgraph::engine {
 namespace {
 
 using testing::BuildFixtureStore;
+using testing::CellsOf;
 using testing::TempDir;
 
 // Records what a streaming caller sees before the rows.
@@ -50,14 +51,6 @@ class AsOfOption : public ::testing::Test {
     o.as_of_tx = as_of_tx;
     return engine_->Execute(text, o);
   }
-  static std::vector<std::vector<std::string>> Cells(const QueryResult& r) {
-    std::vector<std::vector<std::string>> out;
-    for (const auto& row : r.rows) {
-      out.emplace_back();
-      for (const auto& v : row) out.back().push_back(v.ToString());
-    }
-    return out;
-  }
   TempDir dir_;
   std::unique_ptr<storage::ClaimStore> store_;
   std::unique_ptr<Engine> engine_;
@@ -87,10 +80,10 @@ TEST_F(AsOfOption, GivesTheRowsOfTheClauseAtEveryTransaction) {
       ASSERT_TRUE(option.ok()) << option.status().ToString();
       EXPECT_EQ(option->columns, clause->columns);
       // For EXPLAIN: the plan's "as of tx" line and actual row counts.
-      EXPECT_EQ(Cells(*option), Cells(*clause));
+      EXPECT_EQ(CellsOf(*option), CellsOf(*clause));
       EXPECT_EQ(option->as_of, std::optional<TxId>(tx));
       EXPECT_EQ(clause->as_of, std::optional<TxId>(tx));
-      distinct_answers.insert(Cells(*option));
+      distinct_answers.insert(CellsOf(*option));
     }
     // The history above must make the answers differ, or the test proves little.
     EXPECT_GE(distinct_answers.size(), 3u) << s;

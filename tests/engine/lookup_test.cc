@@ -12,6 +12,7 @@ namespace claimgraph::engine {
 namespace {
 
 using testing::BuildFixtureStore;
+using testing::CellsOf;
 using testing::TempDir;
 
 template <class T>
@@ -28,13 +29,7 @@ class LookupTest : public ::testing::Test {
   }
   // A statement's rows, each cell as a user sees it.
   std::vector<std::vector<std::string>> Rows(const std::string& statement) {
-    QueryResult r = ValueOrDie(engine_->Execute(statement, {}));
-    std::vector<std::vector<std::string>> out;
-    for (const auto& row : r.rows) {
-      out.emplace_back();
-      for (const auto& v : row) out.back().push_back(v.ToString());
-    }
-    return out;
+    return CellsOf(ValueOrDie(engine_->Execute(statement, {})));
   }
   TempDir dir_;
   std::unique_ptr<storage::ClaimStore> store_;

@@ -101,6 +101,13 @@ TEST_F(HttpApi, QueriesAnswerWhatGrpcAnswers) {
     b.clear_elapsed_ms();
     EXPECT_TRUE(MessageDifferencer::Equals(a, b)) << a.DebugString() << b.DebugString();
   }
+  // Header and trailer print every field; a row leaves out an empty provenance.
+  HttpQueryResult plain = HttpQuery(h, kReader, "MATCH ?x member-of \"Quad\" RETURN ?x");
+  EXPECT_NE(plain.body.find(R"("as_of_tx":"0")"), std::string::npos) << plain.body;
+  EXPECT_NE(plain.body.find(R"("written_tx":"0")"), std::string::npos) << plain.body;
+  EXPECT_EQ(plain.body.find(R"("provenance")"), std::string::npos) << plain.body;
+  HttpQueryResult cited = HttpQuery(h, kReader, "MATCH ?x member-of \"Quad\" RETURN ?x WITH PROVENANCE");
+  EXPECT_NE(cited.body.find(R"("provenance":[")"), std::string::npos) << cited.body;
 }
 
 TEST_F(HttpApi, ReadEndpointsAnswerTheGrpcMessages) {
