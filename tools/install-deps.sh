@@ -14,18 +14,37 @@ PACKAGES=(
   iso-codes   # tools/gazetteer: ISO 3166-1 and 3166-3 (the CTest gazetteer_up_to_date)
   raptor2-utils   # rapper: an RDF parser not ours checks the nquads-prov export (tests/engine/prov_nquads_test.cc)
   clang libclang-rt-14-dev   # tools/fuzz.sh: libFuzzer and the sanitizer runtimes
+  chromium chromium-driver python3-selenium   # tests/browser/explorer_test.py: the explorer in a real browser
 )
+# Not npm: web/ needs an npm (any >= 7 reads lockfileVersion 3), but a machine
+# with NodeSource's nodejs has one bundled, and apt would remove that nodejs to
+# install Debian's npm (which Conflicts with it). Asked for below only when none is there.
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "[deps] all ${#PACKAGES[@]} packages present"
-  exit 0
-fi
-echo "[deps] installing: ${missing[*]}"
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "[deps] all ${#PACKAGES[@]} packages present"
+else
+  echo "[deps] installing: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# web/: the explorer's npm packages (cytoscape, and axe-core for the browser
+# test), exactly what web/package-lock.json pins, with no install scripts run.
+# Skipped when node_modules was installed from this very lockfile, so a build
+# after this needs no network. CMake copies cytoscape into build/web.
+WEB="$(dirname "$0")/../web"
+STAMP="$WEB/node_modules/.package-lock.json.src"
+if cmp -s "$WEB/package-lock.json" "$STAMP"; then
+  echo "[deps] web/node_modules matches web/package-lock.json"
+else
+  echo "[deps] npm ci in web/"
+  (cd "$WEB" && npm ci --ignore-scripts --no-audit --no-fund --prefer-offline)
+  cp "$WEB/package-lock.json" "$STAMP"
+fi
