@@ -25,7 +25,7 @@ uint64_t Resolve(const BoundTerm& t, const Row& row) {
 
 class PatternStep final : public Step {
  public:
-  PatternStep(ExecContext* ctx, const BoundPattern& p, std::vector<storage::SourceId> by_sources)
+  PatternStep(ExecContext* ctx, const BoundPattern& p, std::optional<std::vector<storage::SourceId>> by_sources)
       : ctx_(ctx), p_(p), by_sources_(std::move(by_sources)) {
     fact_ = p.claim_slot < 0;
     if (p.predicate_slot < 0) {
@@ -134,12 +134,12 @@ class PatternStep final : public Step {
     if (s) tp.subject = s;
     if (o) tp.object = o;
     if (p_bound_) tp.predicate = p_bound_;
-    cursor_ = by_sources_.empty() ? ctx_->view().Scan(tp) : ctx_->view().ScanSources(by_sources_, tp);
+    cursor_ = by_sources_ ? ctx_->view().ScanSources(*by_sources_, tp) : ctx_->view().Scan(tp);
   }
 
   ExecContext* ctx_;
   const BoundPattern& p_;
-  std::vector<storage::SourceId> by_sources_;
+  std::optional<std::vector<storage::SourceId>> by_sources_;
   bool fact_;
   storage::PredicateId predicate_ = 0;
   bool symmetric_ = false, forward_ = true;
@@ -153,7 +153,7 @@ class PatternStep final : public Step {
 }  // namespace
 
 std::unique_ptr<Step> NewPatternStep(ExecContext* ctx, const BoundPattern& pattern,
-                                     std::vector<storage::SourceId> by_sources) {
+                                     std::optional<std::vector<storage::SourceId>> by_sources) {
   return std::make_unique<PatternStep>(ctx, pattern, std::move(by_sources));
 }
 

@@ -1,6 +1,9 @@
 // Steps that match one triple pattern against the indexes.
 #pragma once
 
+#include <optional>
+#include <vector>
+
 #include "engine/executor/pipeline.h"
 
 namespace claimgraph::engine {
@@ -13,12 +16,12 @@ Status UsableFactClaims(ExecContext* ctx, storage::EntityId s, storage::Predicat
 // input row on spo/pos/osp. Without `AS ?c` it yields each fact once (with all
 // its usable claims as provenance); with it, one row per claim. Symmetric
 // predicates are read in both directions without producing a fact twice.
-// `by_sources` non-empty: the pattern reads those sources' claims through the
-// by_source index (ReadView::ScanSources) instead of a triple index — the
-// planner's choice when FROM SOURCE scopes a query to fewer claims than the
-// pattern's index range holds.
+// `by_sources` given: the pattern reads those sources' claims (none when the
+// list is empty) through the by_source index (ReadView::ScanSources) instead
+// of a triple index — the planner's choice when FROM SOURCE, or a filter on
+// the claims' source, scopes a scan to fewer claims than its index range.
 std::unique_ptr<Step> NewPatternStep(ExecContext* ctx, const BoundPattern& pattern,
-                                     std::vector<storage::SourceId> by_sources = {});
+                                     std::optional<std::vector<storage::SourceId>> by_sources = std::nullopt);
 
 // A plain pattern joined by hash: the pattern is scanned once with only its
 // constants bound and probed with the join variables of each input row. Wins

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/executor/evaluator.h"
 #include "engine/executor/filter_steps.h"
 #include "engine/executor/pattern_step.h"
 #include "storage/claim_store.h"
@@ -23,6 +24,26 @@ bool Intersects(const std::set<int>& a, const std::set<int>& b) {
 
 bool Bound(const BoundTerm& t, const std::set<int>& bound) {
   return !t.is_variable() || bound.count(t.slot);
+}
+
+// Whether `e` reads nothing but constants and the source of the claim in
+// `claim_slot` (whose source id the pattern's scan puts in `source_slot`).
+bool ReadsOnlyTheSource(const BoundExpr& e, int claim_slot, int source_slot) {
+  switch (e.kind) {
+    case BoundExpr::Kind::kConstant: return true;
+    case BoundExpr::Kind::kAttribute:
+      return e.slot == claim_slot && e.slot_kind == VarKind::kClaim && e.source_slot == source_slot &&
+             (e.attribute == Attribute::kSource || e.attribute == Attribute::kPublisher ||
+              e.attribute == Attribute::kPublished || e.attribute == Attribute::kTitle);
+    case BoundExpr::Kind::kCompare:
+    case BoundExpr::Kind::kAnd:
+    case BoundExpr::Kind::kOr:
+    case BoundExpr::Kind::kNot:
+      for (const auto& c : e.children)
+        if (!ReadsOnlyTheSource(c, claim_slot, source_slot)) return false;
+      return true;
+    default: return false;
+  }
 }
 
 }  // namespace
@@ -63,6 +84,59 @@ Result<std::optional<double>> Planner::ScopedSourceClaims() {
     }
   }
   return *source_claims_;
+}
+
+Result<std::optional<std::vector<storage::SourceId>>> Planner::SourcesToScan(const BoundPattern& p,
+                                                             const std::vector<const BoundExpr*>& filters,
+                                                             double range) {
+  // Filters on the source: only worth a pass over the sources when the
+  // pattern's own range is large.
+  constexpr double kSourceFilterMinRange = 256;
+  constexpr uint64_t kMaxSourcesVisited = 100000;
+  const std::optional<std::vector<storage::SourceId>> kIndexRange;  // the pattern's own index range is the read
+  std::vector<const BoundExpr*> on_source;
+  if (p.claim_slot >= 0 && p.claim_source_slot >= 0 && range >= kSourceFilterMinRange)
+    for (const BoundExpr* f : filters)
+      if (ReadsOnlyTheSource(*f, p.claim_slot, p.claim_source_slot)) on_source.push_back(f);
+  const auto& scope = ctx_->allowed_sources;
+  if (on_source.empty() && !scope) return kIndexRange;
+  std::vector<storage::SourceId> sources;
+  if (on_source.empty()) {
+    sources.assign(scope->begin(), scope->end());
+  } else {
+    // Each source as the filters see it: the claim slot set (any claim), the
+    // source slot holding this source, and nothing else read.
+    Row row;
+    row.slots.assign(slots_, 0);
+    row.slots[p.claim_slot] = 1;
+    uint64_t visited = 0;
+    Status failed;
+    CG_RETURN_IF_ERROR(ctx_->view().ForEachSource([&](const storage::Source& source) {
+      if (++visited > kMaxSourcesVisited || sources.size() > kMaxScopedSources) return false;
+      if (scope && !scope->count(source.id)) return true;
+      row.slots[p.claim_source_slot] = source.id;
+      for (const BoundExpr* f : on_source) {
+        Result<bool> passes = EvaluatePredicate(ctx_, *f, row);
+        if (!passes.ok()) {
+          failed = passes.status();
+          return false;
+        }
+        if (!*passes) return true;
+      }
+      sources.push_back(source.id);
+      return true;
+    }));
+    CG_RETURN_IF_ERROR(failed);
+    if (visited > kMaxSourcesVisited) return kIndexRange;
+  }
+  if (sources.size() > kMaxScopedSources) return kIndexRange;
+  double claims = 0;
+  for (storage::SourceId s : sources) {
+    CG_ASSIGN_OR_RETURN(uint64_t c, ctx_->view().EstimateSourceClaims(s));
+    claims += double(c);
+  }
+  if (claims >= range) return kIndexRange;
+  return std::optional<std::vector<storage::SourceId>>(std::move(sources));
 }
 
 Result<double> Planner::EstimatePerInput(const BoundPattern& p, const std::set<int>& bound) {
@@ -187,17 +261,13 @@ Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPatt
       } else {
         // Nothing bound: read the scope's sources when they hold fewer
         // claims than the pattern's index range (FROM SOURCE "k" on a big store).
-        std::vector<storage::SourceId> by_sources;
+        std::optional<std::vector<storage::SourceId>> by_sources;
         if (join_slots.empty()) {
-          CG_ASSIGN_OR_RETURN(std::optional<double> scoped, ScopedSourceClaims());
-          if (scoped) {
-            CG_ASSIGN_OR_RETURN(double range, BaseCount(p));
-            if (*scoped < range)
-              by_sources.assign(ctx_->allowed_sources->begin(), ctx_->allowed_sources->end());
-          }
+          CG_ASSIGN_OR_RETURN(double range, BaseCount(p));
+          CG_ASSIGN_OR_RETURN(by_sources, SourcesToScan(p, filters, range));
         }
-        access = by_sources.empty() ? "" : "by_source: " + std::to_string(by_sources.size()) +
-                                               (by_sources.size() == 1 ? " source" : " sources");
+        if (by_sources)
+          access = "by_source: " + std::to_string(by_sources->size()) + (by_sources->size() == 1 ? " source" : " sources");
         step = NewPatternStep(ctx_, p, std::move(by_sources));
         kind = join_slots.empty() ? (pipeline->steps().empty() ? "Scan" : "CrossScan") : "IndexJoin";
       }

@@ -32,6 +32,14 @@ class Planner {
   // index's statistics; nothing when the query has no such scope or names
   // too many sources to read one by one.
   Result<std::optional<double>> ScopedSourceClaims();
+  // The sources a scan of `p` can be limited to, read through by_source
+  // (possibly none at all), or nothing when its index range (`range` claims)
+  // is the cheaper read: the
+  // FROM SOURCE / PUBLISHER scope, narrowed by the block's filters that read
+  // nothing but the source of p's claim (?c.source, ?c.publisher,
+  // ?c.published, ?c.title), each evaluated on every source.
+  Result<std::optional<std::vector<storage::SourceId>>> SourcesToScan(const BoundPattern& p,
+                                                       const std::vector<const BoundExpr*>& filters, double range);
 
   ExecContext* ctx_;
   bool explain_ = false;  // EXPLAIN shows estimates even where nothing needs choosing
