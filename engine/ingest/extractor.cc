@@ -20,6 +20,8 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& w : NormalizedPhrase(n)) relation_determiners_.insert(w);
   for (const auto& n : rules_.mentions.anaphora.relation_nouns)
     for (const auto& w : NormalizedPhrase(n)) relation_nouns_.insert(w);
+  for (const auto& n : rules_.mentions.anaphora.plural_pronouns)
+    for (const auto& w : NormalizedPhrase(n)) plural_pronouns_.push_back(TokenHash(w));
   for (const auto& rule : rules_.relations) {
     PhraseMatcher m;
     std::vector<CueKind> kinds;
@@ -56,6 +58,7 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& c : rule.cues_members_after) add(c, CueKind::kMembersAfter);
     for (const auto& c : rule.cues_members_before) add(c, CueKind::kMembersBefore);
     for (const auto& c : rule.cues_group_before) add(c, CueKind::kGroupBefore);
+    for (const auto& c : rule.cues_members_bracket) add(c, CueKind::kMembersBracket);
     cues_.push_back(std::move(m));
     cue_kinds_.push_back(std::move(kinds));
     for (const auto& c : rule.cues) any_cue_.Add(c, 0);
@@ -63,6 +66,7 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& c : rule.cues_members_after) any_cue_.Add(c, 0);
     for (const auto& c : rule.cues_members_before) any_cue_.Add(c, 0);
     for (const auto& c : rule.cues_group_before) any_cue_.Add(c, 0);
+    for (const auto& c : rule.cues_members_bracket) any_cue_.Add(c, 0);
   }
   // "not only" before "not": a neutral phrase hides the cue inside it.
   for (const auto& c : rules_.modality.neutral) modal_.Add(c, kNeutral);
@@ -70,6 +74,14 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   for (const auto& c : rules_.modality.proposed) modal_.Add(c, kProposed);
   for (const auto& c : rules_.modality.denied) modal_.Add(c, kDenied);
   for (const auto& c : rules_.modality.reported) modal_.Add(c, kReported);
+}
+
+bool RelationExtractor::BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                          size_t i) const {
+  if (tokens[i].norm == "-" && !tokens[i].space_before) return false;  // "US-Japan"
+  for (const auto& m : mentions)
+    if (m.token_end <= i && m.token_end + 3 >= i && gazetteer_.entities()[m.entity].type == "group") return true;
+  return false;
 }
 
 bool RelationExtractor::TypeIn(int entity, const std::vector<std::string>& types) const {
@@ -116,6 +128,30 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
       anaphors.push_back(std::move(a));
     }
     i += len - 1;
+  }
+  // "they", "them": the one list of two or more (no group) before it in the sentence.
+  for (size_t i = s.token_begin; i < s.token_end && !plural_pronouns_.empty(); ++i) {
+    if (std::find(plural_pronouns_.begin(), plural_pronouns_.end(), tokens[i].hash) == plural_pronouns_.end()) continue;
+    const MentionList* found = nullptr;
+    int candidates = 0;
+    auto plural = [&](const MentionList& l) {
+      return !l.adversary && l.token_end <= i &&
+             std::count_if(l.entities.begin(), l.entities.end(),
+                           [&](int e) { return gazetteer_.entities()[e].type != "group"; }) >= 2;
+    };
+    for (const auto& l : *lists)
+      if (plural(l)) ++candidates, found = &l;
+    for (const auto& l : anaphors)
+      if (plural(l)) ++candidates, found = &l;
+    if (candidates != 1) continue;
+    MentionList a;
+    a.token_begin = i;
+    a.token_end = i + 1;
+    for (int e : found->entities)
+      if (gazetteer_.entities()[e].type != "group") a.entities.push_back(e);
+    a.anaphor = true;
+    list_builder_.MarkContext(text, tokens, s, &a);
+    anaphors.push_back(std::move(a));
   }
   // "the alliance", "the bloc": the one group named nearest before it.
   static const uint64_t kThe = TokenHash("the");
@@ -309,6 +345,10 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       if (i < next[r]) continue;
       auto m = cues_[r].LongestAt(tokens, i, te, text);
       if (!m.length) continue;
+      // A bracket ("(", a spaced dash) is a cue only right after a group
+      // (within three tokens): hyphens and asides are common, and a sentence
+      // with a cue costs its clauses.
+      if (cue_kinds_[r][m.value] == CueKind::kMembersBracket && !BracketAfterGroup(tokens, mentions, i)) continue;
       if (cue_kinds_[r][m.value] != CueKind::kNotACue && !wholly_inside_a_name(i, i + m.length))
         cues.push_back({i, i + m.length, static_cast<int>(r), cue_kinds_[r][m.value]});
       next[r] = i + m.length;
@@ -378,6 +418,11 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       slot.group = b.group;
       slot.member_clause = v.ClauseOf(c.begin);
     }
+    // "Indonesia, the largest ASEAN member, agreed a pact with Japan": the
+    // group of an apposition modifies "member"; the subject is further back.
+    if (b.pattern == "group-before")
+      for (size_t li = 0; li < v.lists.size(); ++li)
+        if (v.lists[li].token_end == c.begin && !v.lists[li].anaphor) v.slots[li].modifier = true;
     if (b.pairs.empty()) continue;
     const int clause = b.clause >= 0 ? b.clause : v.ClauseOf(c.begin);
     std::string modality_reason;
