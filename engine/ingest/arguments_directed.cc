@@ -188,6 +188,24 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       }
       if (!s || !o) continue;
       finish(pattern, s, o, "the mention before the cue", "the mention " + how + " the cue:");
+      // "Japan joined the United States in sanctioning North Korea": the
+      // subject's list, "in" right before the cue, a co-agent verb (past an
+      // article) before the list, and a mention right before the verb.
+      const MentionList* sl = list_of(*s);
+      size_t lb = sl ? sl->token_begin : s->token_begin, le = sl ? sl->token_end : s->token_end;
+      size_t verb = lb;
+      if (verb > v.sentence.token_begin && tokens[verb - 1].norm == "the") --verb;
+      if (le + 1 == cb && tokens[le].norm == "in" && verb > v.sentence.token_begin &&
+          std::find(rule.co_agent_verbs.begin(), rule.co_agent_verbs.end(), tokens[verb - 1].norm) !=
+              rule.co_agent_verbs.end())
+        for (const auto& m : mentions)
+          if (m.token_end + 1 == verb && TypeIn(m.entity, rule.subject_types) && v.ClauseOf(m.token_begin) == k) {
+            size_t ob, oe;
+            AddProduct({m.entity}, expand(o, rule.object_types, &ob, &oe), &b.pairs);
+            b.token_begin = std::min(b.token_begin, m.token_begin);
+            b.subject_choice += ", and " + Quoted(v.Text(m.token_begin, m.token_end)) + " who " +
+                                Quoted(v.Text(verb - 1, verb)) + " it";
+          }
       return b;
     }
     if (pattern == "relative") {

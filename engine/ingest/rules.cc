@@ -117,7 +117,7 @@ bool IsoDate(const std::string& s) {
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
               {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_group_before", "cues_members_bracket", "bracket_heads", "participant_types",
-               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "agent_bridges", "patterns",
+               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
                "group_lookback_sentences", "confidence"}))
     return false;
@@ -153,6 +153,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
               for (const auto& b : rule->agent_bridges) rule->agent_bridge_tokens.push_back(NormalizedPhrase(b));
               return true;
             }() &&
+            r.Strings(j, "co_agent_verbs", where, &rule->co_agent_verbs) &&
             r.Strings(j, "patterns", where, &rule->patterns) &&
             r.Bool(j, "members_pairwise", where, &rule->members_pairwise) &&
             r.Number(j, "max_distance", where, &rule->max_distance) &&

@@ -158,6 +158,10 @@ struct RelationRule {
   // before a directed cue past which its subject may be sought.
   std::vector<std::string> agent_bridges;
   std::vector<std::vector<std::string>> agent_bridge_tokens;  // normalized, filled by the parser
+  // "Japan joined the United States in sanctioning North Korea": a verb
+  // between a mention and the subject's list, "in" before the cue; the
+  // mention is a subject too.
+  std::vector<std::string> co_agent_verbs;
   int group_lookback_sentences = 2;
   double confidence = 0.6;
 };

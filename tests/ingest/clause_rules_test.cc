@@ -394,6 +394,14 @@ TEST(ClauseRulesTest, ThePassiveOfARelativeClauseIsAboutItsAntecedent) {
   EXPECT_EQ(Claims("Taiwan has been threatened repeatedly by China."), (Lines{"China targets Taiwan asserted"}));
 }
 
+TEST(ClauseRulesTest, WhoJoinsAnotherInAnActIsAnAgentToo) {
+  EXPECT_EQ(Claims("Japan joined the United States in sanctioning North Korea."),
+            (Lines{"Japan targets North Korea asserted", "United States targets North Korea asserted"}));
+  // Joining the one who acts, not the act: only the actor.
+  EXPECT_EQ(Claims("Japan joined the United States, which sanctioned North Korea."),
+            (Lines{"United States targets North Korea asserted"}));
+}
+
 TEST(ClauseRulesTest, TheyIsTheOneListOfTwoOrMoreBeforeIt) {
   EXPECT_EQ(Claims("India and the United States signed a pact that lets them share intelligence."),
             (Lines{"India pact United States asserted", "India shares-intel United States asserted"}));
