@@ -47,6 +47,10 @@ ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<Gaz
   for (const auto& w : rules_.possessive) possessive_.Add(w, 0);
   for (const auto& w : rules_.non_party_verbs) non_party_.Add(w, 0);
   for (const auto& w : rules_.membership_blockers) membership_blockers_.Add(w, 0);
+  for (const auto& w : rules_.possessive_pronouns)
+    for (const auto& t : NormalizedPhrase(w)) pronouns_.push_back(t);
+  for (const auto& w : rules_.reflexive_words)
+    for (const auto& t : NormalizedPhrase(w)) reflexives_.push_back(t);
 }
 
 bool ArgumentFinder::TypeIn(int entity, const std::vector<std::string>& types) const {
@@ -123,7 +127,7 @@ int ArgumentFinder::Subject(const SentenceView& v, const std::vector<std::string
     const MentionList& l = v.lists[li];
     const ListSlot& slot = v.slots[li];
     if (l.token_end > before || slot.clause != k) continue;
-    if (l.adversary || slot.with || slot.between || slot.also || slot.by || slot.member) continue;
+    if (l.adversary || slot.with || slot.between || slot.also || slot.by || slot.member || slot.modifier) continue;
     if (Parts(l, types).empty()) continue;  // "Britain's GCHQ": the agency is no party, the state may be
     // "Australia, a Five Eyes member, signed": a name after an indefinite
     // article modifies a noun phrase; the subject is further back.

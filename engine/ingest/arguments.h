@@ -42,6 +42,9 @@
 //     members-before  "A and B as members", "A joined NATO", "A, which joined
 //                     the Quad"; not across "ties with" ("closer ties with the
 //                     alliance's member states" is not membership)
+//     group-bracket   the members in parentheses or spaced dashes right
+//                     after the group: "The Quad — A, B, C and D — met",
+//                     "the BRICS bloc (A, B and C)"
 //     group-before    the group right before the cue: "NATO members Poland
 //                     and Romania", "Australia, a Five Eyes member,", "Turkey
 //                     has been a NATO ally since 1952"; the members right after
@@ -80,6 +83,7 @@ struct ListSlot {
   bool by = false;           // after "by"
   bool possessor = false;    // followed by "'s"
   bool member = false;       // bound as a group's members by a membership cue
+  bool modifier = false;     // a group modifying a membership noun ("the largest ASEAN member"): no subject
   int group = -1;            // for members: the group entity, when known
   int member_clause = -1;    // for members: the clause of that membership cue
 };
@@ -106,7 +110,7 @@ struct SentenceView {
 };
 
 // kNotACue: a rule's not_cues phrase ("deal with"), which hides the cue inside it.
-enum class CueKind { kPlain, kMembersAfter, kMembersBefore, kGroupBefore, kNotACue };
+enum class CueKind { kPlain, kMembersAfter, kMembersBefore, kGroupBefore, kMembersBracket, kNotACue };
 
 // What a pattern bound for one cue.
 struct Binding {
@@ -170,12 +174,19 @@ class ArgumentFinder {
   // intelligence cooperation"); -1 if none.
   int WithSlot(const SentenceView& v, int k, size_t cb, size_t ce, bool attached_only) const;
   Binding GroupBefore(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const;
+  Binding GroupBracket(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const;
+  // "attacked its power grid": the one entity of object_types named in the
+  // sentence before the pronoun at `p`, other than `subjects`; -1 if none or
+  // several (a wrong target is worse than none).
+  int PronounReferent(const SentenceView& v, const RelationRule& rule, size_t p, const std::vector<int>& subjects,
+                      size_t* rb, size_t* re) const;
   int GroupFor(const SentenceView& v, const RelationRule& rule, int k, size_t cb, size_t ce, int members,
                bool after_first, size_t* gb, size_t* ge) const;
 
   ArgumentRules rules_;
   const std::vector<GazetteerEntity>& entities_;
   PhraseMatcher between_, also_, with_, with_heads_, by_, possessive_, non_party_, membership_blockers_;
+  std::vector<std::string> pronouns_, reflexives_;  // normalized single tokens
 };
 
 }  // namespace claimgraph::ingest

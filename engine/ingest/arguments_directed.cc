@@ -13,7 +13,14 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
   Binding b;
   b.token_begin = cb;
   b.token_end = ce;
+  // "threatened repeatedly by China": one adverb in -ly may stand before "by".
+  size_t by_at = ce;
   size_t by_len = ce < te ? by_.LongestAt(tokens, ce, te, v.text).length : 0;
+  if (!by_len && ce + 1 < te && tokens[ce].is_word && tokens[ce].norm.size() > 3 &&
+      tokens[ce].norm.compare(tokens[ce].norm.size() - 2, 2, "ly") == 0) {
+    by_len = by_.LongestAt(tokens, ce + 1, te, v.text).length;
+    if (by_len) by_at = ce + 1;
+  }
   auto list_of = [&](const Mention& m) -> const MentionList* {
     for (const auto& l : v.lists)
       if (!l.anaphor && l.token_begin <= m.token_begin && m.token_end <= l.token_end) return &l;
@@ -34,6 +41,11 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       }
     }
   }
+  auto is_pronoun = [&](size_t p) {
+    if (std::find(pronouns_.begin(), pronouns_.end(), tokens[p].norm) == pronouns_.end()) return false;
+    // "its own credibility": the subject's, not another's.
+    return !(p + 1 < te && std::find(reflexives_.begin(), reflexives_.end(), tokens[p + 1].norm) != reflexives_.end());
+  };
   auto before = [&](const std::vector<std::string>& types) -> const Mention* {
     const Mention* best = nullptr;
     for (const auto& m : mentions)
@@ -58,6 +70,20 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       if (need_prep && prep) { how = "after \"" + tokens[p - 1].norm + "\""; return &m; }
     }
     return nullptr;
+  };
+  // The mention (or the last mention of the list) right before the marker of
+  // the cue's relative clause, when the clause names nothing before the cue.
+  auto antecedent_of = [&](const std::vector<std::string>& types) -> const Mention* {
+    const ClauseInfo& info = v.clauses.info[k];
+    if (info.kind != ClauseKind::kRelative) return nullptr;
+    for (const auto& m : mentions)
+      if (m.token_begin >= info.first && m.token_end <= cb && v.ClauseOf(m.token_begin) == k) return nullptr;
+    size_t marker = info.marker;
+    if (marker > v.sentence.token_begin && tokens[marker - 1].norm == ",") --marker;
+    const Mention* found = nullptr;
+    for (const auto& m : mentions)
+      if (m.token_end == marker && TypeIn(m.entity, types)) found = &m;
+    return found;
   };
   auto expand = [&](const Mention* m, const std::vector<std::string>& types, size_t* lb, size_t* le) {
     const MentionList* l = list_of(*m);
@@ -94,17 +120,92 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
         return b;
       }
       const Mention* o = before(rule.object_types);
-      const Mention* s = after(ce + by_len, rule.subject_types, false);
+      const Mention* s = after(by_at + by_len, rule.subject_types, false);
+      // "Ukraine, which has been attacked by Russia since 2014, signed":
+      // in a relative clause that names nothing before the cue, the
+      // antecedent is what the passive is about.
+      bool antecedent = false;
+      if (!o && s) {
+        o = antecedent_of(rule.object_types);
+        antecedent = o != nullptr;
+      }
       if (!s || !o) continue;
-      finish(pattern, s, o, "passive: the agent after \"by\"", "passive: the mention before the cue");
+      finish(pattern, s, o, "passive: the agent after \"by\"",
+             antecedent ? "passive: the antecedent of the relative clause" : "passive: the mention before the cue");
       return b;
     }
     if (by_len) continue;  // the active patterns do not read a passive cue
     if (pattern == "active") {
       const Mention* s = before(rule.subject_types);
       const Mention* o = s ? after(ce, rule.object_types, true) : nullptr;
+      if (s && !o) {
+        // "Russia had attacked its power grid": a possessive pronoun right
+        // after the cue (or after an object preposition) stands for the one
+        // other entity the sentence names before it.
+        size_t p = ce;
+        while (p < te && v.ClauseOf(p) == k && v.Gap(ce, p) <= 1 && !is_pronoun(p) &&
+               std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(), tokens[p].norm) !=
+                   rule.object_prepositions.end())
+          ++p;
+        if (p < te && v.ClauseOf(p) == k && is_pronoun(p)) {
+          size_t sb, se;
+          std::vector<int> subjects = expand(s, rule.subject_types, &sb, &se);
+          size_t rb = 0, re = 0;
+          int referent = PronounReferent(v, rule, p, subjects, &rb, &re);
+          if (referent >= 0) {
+            b.pattern = pattern;
+            AddProduct(subjects, {referent}, &b.pairs);
+            b.token_begin = std::min({cb, sb, rb});
+            b.token_end = std::max({ce, se, p + 1});
+            b.subject_choice = "the mention before the cue " + Quoted(v.Text(sb, se));
+            b.object_choice = "the possessive pronoun " + Quoted(v.Text(p, p + 1)) + " after the cue, which can refer only to " +
+                              Quoted(v.Text(rb, re));
+            b.adjacent = v.Gap(se, cb) == 0;
+            return b;
+          }
+        }
+      }
+      if (s && !o) {
+        // "Estonia was hit by a wave of Russian cyberattacks": the cue's
+        // subject inside a by-phrase; the passive's subject before "by" is
+        // the object.
+        for (size_t q = s->token_begin; q-- > v.sentence.token_begin && v.Gap(q + 1, s->token_begin) <= 3;) {
+          if (v.ClauseOf(q) != k) break;
+          size_t len = by_.LongestAt(tokens, q, te, v.text).length;
+          if (!len) continue;
+          const Mention* agent_object = nullptr;
+          for (const auto& m : mentions)
+            if (m.token_end <= q && v.ClauseOf(m.token_begin) == k &&
+                v.Gap(m.token_end, q) <= static_cast<size_t>(rule.subject_window) && TypeIn(m.entity, rule.object_types))
+              agent_object = &m;
+          if (agent_object && agent_object->entity != s->entity) {
+            finish("passive", s, agent_object, "passive: the agent of the cue inside the phrase after \"by\"",
+                   "passive: the mention before \"by\"");
+            return b;
+          }
+          break;
+        }
+      }
       if (!s || !o) continue;
       finish(pattern, s, o, "the mention before the cue", "the mention " + how + " the cue:");
+      // "Japan joined the United States in sanctioning North Korea": the
+      // subject's list, "in" right before the cue, a co-agent verb (past an
+      // article) before the list, and a mention right before the verb.
+      const MentionList* sl = list_of(*s);
+      size_t lb = sl ? sl->token_begin : s->token_begin, le = sl ? sl->token_end : s->token_end;
+      size_t verb = lb;
+      if (verb > v.sentence.token_begin && tokens[verb - 1].norm == "the") --verb;
+      if (le + 1 == cb && tokens[le].norm == "in" && verb > v.sentence.token_begin &&
+          std::find(rule.co_agent_verbs.begin(), rule.co_agent_verbs.end(), tokens[verb - 1].norm) !=
+              rule.co_agent_verbs.end())
+        for (const auto& m : mentions)
+          if (m.token_end + 1 == verb && TypeIn(m.entity, rule.subject_types) && v.ClauseOf(m.token_begin) == k) {
+            size_t ob, oe;
+            AddProduct({m.entity}, expand(o, rule.object_types, &ob, &oe), &b.pairs);
+            b.token_begin = std::min(b.token_begin, m.token_begin);
+            b.subject_choice += ", and " + Quoted(v.Text(m.token_begin, m.token_end)) + " who " +
+                                Quoted(v.Text(verb - 1, verb)) + " it";
+          }
       return b;
     }
     if (pattern == "relative") {
@@ -122,6 +223,19 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
     }
   }
   return b;
+}
+
+int ArgumentFinder::PronounReferent(const SentenceView& v, const RelationRule& rule, size_t p,
+                                    const std::vector<int>& subjects, size_t* rb, size_t* re) const {
+  int referent = -1;
+  for (const auto& m : *v.mentions) {
+    if (m.token_end > p || !TypeIn(m.entity, rule.object_types)) continue;
+    if (std::find(subjects.begin(), subjects.end(), m.entity) != subjects.end()) continue;
+    if (referent >= 0 && referent != m.entity) return -1;  // two candidates: which one is meant is unclear
+    if (referent < 0) *rb = m.token_begin, *re = m.token_end;
+    referent = m.entity;
+  }
+  return referent;
 }
 
 }  // namespace claimgraph::ingest

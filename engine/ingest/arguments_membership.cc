@@ -92,6 +92,55 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
   return b;
 }
 
+Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
+  const auto& tokens = *v.tokens;
+  const auto& types = rule.member_types;
+  Binding b;
+  b.token_begin = cb;
+  b.token_end = ce;
+  const bool paren = tokens[cb].norm == "(";
+  // The group, with only bracket heads between it and the bracket: "the
+  // BRICS bloc (", "Members of the Quad —".
+  const Mention* group = nullptr;
+  for (const auto& m : *v.mentions) {
+    if (m.token_end > cb || !TypeIn(m.entity, rule.group_types)) continue;
+    bool only_heads = true;
+    for (size_t i = m.token_end; i < cb && only_heads; ++i)
+      only_heads = std::find(rule.bracket_heads.begin(), rule.bracket_heads.end(), tokens[i].norm) !=
+                   rule.bracket_heads.end();
+    if (only_heads) group = &m;
+  }
+  if (!group) return b;
+  // The list right inside the bracket (past an article), of two or more
+  // members, closed by the bracket's closer, or for a dash by a comma or the
+  // sentence's end: "The Quad — A, B, C and D — met", "..., the Quad — A, B, C and D."
+  size_t first = ce;
+  while (first < v.sentence.token_end && (tokens[first].norm == "the" || tokens[first].norm == "a")) ++first;
+  int members = -1;
+  for (size_t li = 0; li < v.lists.size(); ++li)
+    if (v.lists[li].token_begin == first && !v.lists[li].adversary) members = static_cast<int>(li);
+  if (members < 0) return b;
+  const MentionList& ml = v.lists[members];
+  std::vector<int> parts = Parts(ml, types);
+  if (parts.size() < 2 || parts.size() != ml.entities.size()) return b;
+  const size_t close = ml.token_end;
+  const bool closed = close == v.sentence.token_end ||
+                      (paren ? tokens[close].norm == ")"
+                             : (tokens[close].norm == "-" && tokens[close].space_before) || tokens[close].norm == "," ||
+                                   tokens[close].norm == "." || tokens[close].norm == ";");
+  if (!closed) return b;
+  b.pattern = "group-bracket";
+  b.descriptive = true;
+  for (int m : parts) b.pairs.emplace_back(m, group->entity);
+  b.token_begin = group->token_begin;
+  b.token_end = std::min(v.sentence.token_end, close + (paren || tokens[close].norm == "-" ? 1 : 0));
+  b.subject_choice = std::string("the list in ") + (paren ? "parentheses " : "dashes ") + Quoted(v.Text(ml.token_begin, ml.token_end));
+  b.object_choice = "the group right before the bracket " + Quoted(v.Text(group->token_begin, group->token_end));
+  b.member_list = members;
+  b.group = group->entity;
+  return b;
+}
+
 Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cb, size_t ce,
                                    const std::vector<int>& earlier_groups) const {
   const int k = v.ClauseOf(cb);
@@ -101,9 +150,11 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
   b.token_end = ce;
   const std::string want = kind == CueKind::kMembersAfter    ? "members-after"
                            : kind == CueKind::kGroupBefore ? "group-before"
+                           : kind == CueKind::kMembersBracket ? "group-bracket"
                                                            : "members-before";
   if (std::find(rule.patterns.begin(), rule.patterns.end(), want) == rule.patterns.end()) return b;
   if (kind == CueKind::kGroupBefore) return GroupBefore(v, rule, cb, ce);
+  if (kind == CueKind::kMembersBracket) return GroupBracket(v, rule, cb, ce);
   int members = -1;
   bool antecedent = false;
   if (kind == CueKind::kMembersAfter) {

@@ -20,6 +20,8 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& w : NormalizedPhrase(n)) relation_determiners_.insert(w);
   for (const auto& n : rules_.mentions.anaphora.relation_nouns)
     for (const auto& w : NormalizedPhrase(n)) relation_nouns_.insert(w);
+  for (const auto& n : rules_.mentions.anaphora.plural_pronouns)
+    for (const auto& w : NormalizedPhrase(n)) plural_pronouns_.push_back(TokenHash(w));
   for (const auto& rule : rules_.relations) {
     PhraseMatcher m;
     std::vector<CueKind> kinds;
@@ -56,6 +58,7 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& c : rule.cues_members_after) add(c, CueKind::kMembersAfter);
     for (const auto& c : rule.cues_members_before) add(c, CueKind::kMembersBefore);
     for (const auto& c : rule.cues_group_before) add(c, CueKind::kGroupBefore);
+    for (const auto& c : rule.cues_members_bracket) add(c, CueKind::kMembersBracket);
     cues_.push_back(std::move(m));
     cue_kinds_.push_back(std::move(kinds));
     for (const auto& c : rule.cues) any_cue_.Add(c, 0);
@@ -63,6 +66,7 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& c : rule.cues_members_after) any_cue_.Add(c, 0);
     for (const auto& c : rule.cues_members_before) any_cue_.Add(c, 0);
     for (const auto& c : rule.cues_group_before) any_cue_.Add(c, 0);
+    for (const auto& c : rule.cues_members_bracket) any_cue_.Add(c, 0);
   }
   // "not only" before "not": a neutral phrase hides the cue inside it.
   for (const auto& c : rules_.modality.neutral) modal_.Add(c, kNeutral);
@@ -72,82 +76,18 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   for (const auto& c : rules_.modality.reported) modal_.Add(c, kReported);
 }
 
+bool RelationExtractor::BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                          size_t i) const {
+  if (tokens[i].norm == "-" && !tokens[i].space_before) return false;  // "US-Japan"
+  for (const auto& m : mentions)
+    if (m.token_end <= i && m.token_end + 3 >= i && gazetteer_.entities()[m.entity].type == "group") return true;
+  return false;
+}
+
 bool RelationExtractor::TypeIn(int entity, const std::vector<std::string>& types) const {
   if (types.empty()) return true;
   const std::string& t = gazetteer_.entities()[entity].type;
   return std::find(types.begin(), types.end(), t) != types.end();
-}
-
-void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
-                                        const DocumentMemory& history, std::vector<MentionList>* lists) const {
-  const AnaphoraRules& ana = rules_.mentions.anaphora;
-  const size_t lookback = static_cast<size_t>(std::max(0, ana.lookback_sentences));
-  std::vector<MentionList> anaphors;
-  for (size_t i = s.token_begin; i < s.token_end; ++i) {
-    if (!list_builder_.MayStartAnaphor(tokens[i])) continue;
-    size_t len = 0;
-    std::string noun;
-    int n = list_builder_.AnaphorSize(tokens, i, s.token_end, &len, &noun);
-    if (n == 0) continue;
-    auto types = ana.noun_types.find(noun);
-    auto fits = [&](int e) {
-      if (types != ana.noun_types.end()) return TypeIn(e, types->second);
-      return gazetteer_.entities()[e].type != "group";
-    };
-    auto count = [&](const MentionList& l) { return std::count_if(l.entities.begin(), l.entities.end(), fits); };
-    // The nearest preceding list of exactly n entities of the right type;
-    // none: the anaphor stands for nothing (a wrong set is worse than none).
-    const MentionList* found = nullptr;
-    for (auto it = lists->rbegin(); it != lists->rend() && !found; ++it)
-      if (it->token_end <= i && !it->adversary && count(*it) == n) found = &*it;
-    for (auto it = anaphors.rbegin(); it != anaphors.rend() && !found; ++it)
-      if (count(*it) == n) found = &*it;
-    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h)
-      for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it)
-        if (!it->adversary && count(*it) == n) found = &*it;
-    if (found) {
-      MentionList a;
-      a.token_begin = i;
-      a.token_end = i + len;
-      for (int e : found->entities)
-        if (fits(e)) a.entities.push_back(e);
-      a.anaphor = true;
-      list_builder_.MarkContext(text, tokens, s, &a);
-      anaphors.push_back(std::move(a));
-    }
-    i += len - 1;
-  }
-  // "the alliance", "the bloc": the one group named nearest before it.
-  static const uint64_t kThe = TokenHash("the");
-  for (size_t i = s.token_begin; i + 1 < s.token_end; ++i) {
-    if (tokens[i].hash != kThe || tokens[i].norm != "the" || !group_nouns_.count(tokens[i + 1].norm)) continue;
-    // "the alliance of democracies", "the Union Jack": a name or its own
-    // complement follows, not a reference back.
-    if (i + 2 < s.token_end && (tokens[i + 2].norm == "of" || (tokens[i + 2].is_word && text[tokens[i + 2].begin] >= 'A' && text[tokens[i + 2].begin] <= 'Z')))
-      continue;
-    bool inside = false;  // part of a list already ("the Union" of a name)
-    for (const auto& l : *lists) inside |= l.token_begin <= i + 1 && i + 1 < l.token_end;
-    if (inside) continue;
-    std::set<int> groups;
-    for (const auto& l : *lists)
-      if (l.token_end <= i)
-        for (int e : l.entities)
-          if (gazetteer_.entities()[e].type == "group") groups.insert(e);
-    for (size_t h = 0; h < history.size() && h < lookback && groups.empty(); ++h)
-      groups.insert(history[h].groups.begin(), history[h].groups.end());
-    if (groups.size() != 1) continue;  // none, or which one is meant is unclear
-    MentionList a;
-    a.token_begin = i;
-    a.token_end = i + 2;
-    a.entities.push_back(*groups.begin());
-    a.anaphor = true;
-    list_builder_.MarkContext(text, tokens, s, &a);
-    anaphors.push_back(std::move(a));
-    ++i;
-  }
-  lists->insert(lists->end(), anaphors.begin(), anaphors.end());
-  std::sort(lists->begin(), lists->end(),
-            [](const MentionList& a, const MentionList& b) { return a.token_begin < b.token_begin; });
 }
 
 void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
@@ -309,6 +249,10 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       if (i < next[r]) continue;
       auto m = cues_[r].LongestAt(tokens, i, te, text);
       if (!m.length) continue;
+      // A bracket ("(", a spaced dash) is a cue only right after a group
+      // (within three tokens): hyphens and asides are common, and a sentence
+      // with a cue costs its clauses.
+      if (cue_kinds_[r][m.value] == CueKind::kMembersBracket && !BracketAfterGroup(tokens, mentions, i)) continue;
       if (cue_kinds_[r][m.value] != CueKind::kNotACue && !wholly_inside_a_name(i, i + m.length))
         cues.push_back({i, i + m.length, static_cast<int>(r), cue_kinds_[r][m.value]});
       next[r] = i + m.length;
@@ -378,6 +322,11 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       slot.group = b.group;
       slot.member_clause = v.ClauseOf(c.begin);
     }
+    // "Indonesia, the largest ASEAN member, agreed a pact with Japan": the
+    // group of an apposition modifies "member"; the subject is further back.
+    if (b.pattern == "group-before")
+      for (size_t li = 0; li < v.lists.size(); ++li)
+        if (v.lists[li].token_end == c.begin && !v.lists[li].anaphor) v.slots[li].modifier = true;
     if (b.pairs.empty()) continue;
     const int clause = b.clause >= 0 ? b.clause : v.ClauseOf(c.begin);
     std::string modality_reason;

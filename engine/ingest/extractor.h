@@ -100,6 +100,8 @@ class RelationExtractor {
   base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive, size_t word_begin,
                              size_t word_end, std::string* reason) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
+  // A bracket cue counts only within three tokens after a group's mention.
+  bool BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i) const;
   // "These partnerships, known as intelligence liaison relationships": a
   // symmetric cue that bound nothing, with "these <relation noun>" before it
   // in its clause, relates the pairs of the previous sentence's symmetric
@@ -120,6 +122,7 @@ class RelationExtractor {
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"
+  std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"
   PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind
 };

@@ -116,8 +116,8 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_group_before", "participant_types",
-               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "agent_bridges", "patterns",
+              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_group_before", "cues_members_bracket", "bracket_heads", "participant_types",
+               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
                "group_lookback_sentences", "confidence"}))
     return false;
@@ -140,6 +140,8 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "cues_members_after", where, &rule->cues_members_after) &&
             r.Strings(j, "cues_members_before", where, &rule->cues_members_before) &&
             r.Strings(j, "cues_group_before", where, &rule->cues_group_before) &&
+            r.Strings(j, "cues_members_bracket", where, &rule->cues_members_bracket) &&
+            r.Strings(j, "bracket_heads", where, &rule->bracket_heads) &&
             r.Strings(j, "participant_types", where, &rule->participant_types) &&
             r.Strings(j, "subject_types", where, &rule->subject_types) &&
             r.Strings(j, "object_types", where, &rule->object_types) &&
@@ -151,6 +153,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
               for (const auto& b : rule->agent_bridges) rule->agent_bridge_tokens.push_back(NormalizedPhrase(b));
               return true;
             }() &&
+            r.Strings(j, "co_agent_verbs", where, &rule->co_agent_verbs) &&
             r.Strings(j, "patterns", where, &rule->patterns) &&
             r.Bool(j, "members_pairwise", where, &rule->members_pairwise) &&
             r.Number(j, "max_distance", where, &rule->max_distance) &&
@@ -170,7 +173,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
   }
   bool has_cues = rule->shape == RelationShape::kMembership
                       ? !(rule->cues_members_after.empty() && rule->cues_members_before.empty() &&
-                          rule->cues_group_before.empty())
+                          rule->cues_group_before.empty() && rule->cues_members_bracket.empty())
                       : !rule->cues.empty();
   if (!has_cues) return r.Fail(where + ": a relation needs cues");
   if (rule->confidence <= 0 || rule->confidence > 1) return r.Fail(where + ".confidence must be in (0, 1]");
@@ -247,7 +250,7 @@ const std::vector<std::string>& PatternsOf(RelationShape shape) {
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
                                                       "clause-list", "relation-anaphor"};
   static const std::vector<std::string> kDirected = {"passive", "active", "relative"};
-  static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before"};
+  static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before", "group-bracket"};
   switch (shape) {
     case RelationShape::kSymmetric: return kSymmetric;
     case RelationShape::kDirected: return kDirected;
@@ -285,13 +288,13 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
       r.Keys(*me, "mentions", {"blockers", "list_separators", "adversary_markers", "anaphora"}) &&
-      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "lookback_sentences"}) &&
+      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "lookback_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
               "closers"}) &&
       r.Keys(*ar, "arguments",
              {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
-              "membership_blockers", "apposition_words", "slot_gap"}) &&
+              "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "slot_gap"}) &&
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
@@ -315,6 +318,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ana, "group_nouns", "mentions.anaphora", &rules.mentions.anaphora.group_nouns) &&
       r.Strings(*ana, "relation_determiners", "mentions.anaphora", &rules.mentions.anaphora.relation_determiners) &&
       r.Strings(*ana, "relation_nouns", "mentions.anaphora", &rules.mentions.anaphora.relation_nouns) &&
+      r.Strings(*ana, "plural_pronouns", "mentions.anaphora", &rules.mentions.anaphora.plural_pronouns) &&
       r.Number(*ana, "lookback_sentences", "mentions.anaphora", &rules.mentions.anaphora.lookback_sentences) &&
       r.Strings(*cl, "boundaries", "clauses", &rules.clauses.boundaries) &&
       r.Strings(*cl, "not_boundaries", "clauses", &rules.clauses.not_boundaries) &&
@@ -331,6 +335,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ar, "possessive", "arguments", &rules.arguments.possessive) &&
       r.Strings(*ar, "non_party_verbs", "arguments", &rules.arguments.non_party_verbs) &&
       r.Strings(*ar, "membership_blockers", "arguments", &rules.arguments.membership_blockers) &&
+      r.Strings(*ar, "possessive_pronouns", "arguments", &rules.arguments.possessive_pronouns) &&
+      r.Strings(*ar, "reflexive_words", "arguments", &rules.arguments.reflexive_words) &&
       r.Number(*ar, "slot_gap", "arguments", &rules.arguments.slot_gap) &&
       r.Strings(*mo, "proposed", "modality", &rules.modality.proposed) &&
       r.Strings(*mo, "denied", "modality", &rules.modality.denied) &&

@@ -48,6 +48,9 @@ struct AnaphoraRules {
   std::vector<std::string> group_nouns;
   // "these partnerships": the relations of the previous sentence.
   std::vector<std::string> relation_determiners, relation_nouns;
+  // "they", "them": the one list of two or more (no group) named before it in
+  // its sentence; two such lists, or none: nothing.
+  std::vector<std::string> plural_pronouns;
   int lookback_sentences = 3;
 };
 
@@ -82,6 +85,10 @@ struct ArgumentRules {
   // Words that may stand between a list and "a NATO member" ("Australia, a",
   // "Turkey has been a", "Sweden is not a"): normalized single tokens.
   std::unordered_set<std::string> apposition_words;
+  // "attacked its power grid": a possessive pronoun standing for the one
+  // entity of the sentence, other than the subject, that it can refer to;
+  // not before a reflexive word ("its own credibility" is the subject's).
+  std::vector<std::string> possessive_pronouns, reflexive_words;
   int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
 };
 
@@ -130,6 +137,10 @@ struct RelationRule {
   std::vector<std::string> cues_members_after;   // membership: "group of" L
   std::vector<std::string> cues_members_before;  // membership: L "as members"
   std::vector<std::string> cues_group_before;    // membership: G "member" ("a NATO member", "NATO allies A and B")
+  // membership: G "(" L ")" or G " - " L " -": the members in parentheses or
+  // spaced dashes right after the group ("The Quad — A, B, C and D — met"),
+  // with only bracket_heads words between ("the BRICS bloc (A, B and C)").
+  std::vector<std::string> cues_members_bracket, bracket_heads;
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;
   std::vector<std::string> object_prepositions;
   // The argument patterns tried for each cue, in order; the first that binds
@@ -147,6 +158,10 @@ struct RelationRule {
   // before a directed cue past which its subject may be sought.
   std::vector<std::string> agent_bridges;
   std::vector<std::vector<std::string>> agent_bridge_tokens;  // normalized, filled by the parser
+  // "Japan joined the United States in sanctioning North Korea": a verb
+  // between a mention and the subject's list, "in" before the cue; the
+  // mention is a subject too.
+  std::vector<std::string> co_agent_verbs;
   int group_lookback_sentences = 2;
   double confidence = 0.6;
 };

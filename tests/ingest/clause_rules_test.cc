@@ -349,7 +349,7 @@ TEST(ClauseRulesTest, TheMethodNamesTheRuleAndTheCueAndTheExplanationTheClause) 
   auto claims = ExamplePipeline()->Extract(text, /*explain=*/true).claims;
   ASSERT_EQ(claims.size(), 2u);
   const ExtractedClaim& c = claims[0].predicate == "shares-intel" ? claims[0] : claims[1];
-  EXPECT_EQ(c.method, "rules:2/shares-intel.between:intelligence exchange");
+  EXPECT_EQ(c.method, "rules:3/shares-intel.between:intelligence exchange");
   EXPECT_EQ(c.rule, "shares-intel.between");
   EXPECT_EQ(c.cue, "intelligence exchange");
   EXPECT_EQ(c.time.text, "In 2007");
@@ -361,6 +361,63 @@ TEST(ClauseRulesTest, TheMethodNamesTheRuleAndTheCueAndTheExplanationTheClause) 
 }
 
 // ---- the stages themselves ----
+
+// ---- session 8: brackets, pronouns, passives in relative clauses, proposals ----
+
+TEST(ClauseRulesTest, MembersInBracketsOrDashesRightAfterAGroup) {
+  EXPECT_EQ(Claims("The Quad — Australia, India, Japan and the United States — met in Tokyo."),
+            (Lines{"Australia member-of Quad asserted", "India member-of Quad asserted", "Japan member-of Quad asserted",
+                   "United States member-of Quad asserted"}));
+  EXPECT_EQ(Claims("Members of the Five Eyes alliance (Canada, Australia and New Zealand) met in Ottawa."),
+            (Lines{"Australia member-of Five Eyes asserted", "Canada member-of Five Eyes asserted",
+                   "New Zealand member-of Five Eyes asserted"}));
+  EXPECT_EQ(Rules("The Quad — Australia, India, Japan and the United States — met in Tokyo."),
+            (Lines{"member-of.group-bracket"}));
+  // No group right before the bracket: an aside, not a membership.
+  EXPECT_EQ(Claims("Envoys of three countries — India, Japan and Vietnam — met NATO officials."), Lines{});
+  EXPECT_EQ(Claims("NATO officials met envoys of two countries (India and Japan) on Friday."), Lines{});
+}
+
+TEST(ClauseRulesTest, APossessivePronounIsTheOneOtherEntityNamedBefore) {
+  EXPECT_EQ(Claims("Ukraine said Russia had attacked its power grid."), (Lines{"Russia targets Ukraine reported"}));
+  // Two entities it could stand for, or only the subject: nothing.
+  EXPECT_EQ(Claims("Germany and France said China had hacked its satellites."), Lines{});
+  EXPECT_EQ(Claims("Russia attacked its neighbour."), Lines{});
+  // "its own" is the subject's.
+  EXPECT_EQ(Claims("China said the United States had hacked its own networks."), Lines{});
+}
+
+TEST(ClauseRulesTest, ThePassiveOfARelativeClauseIsAboutItsAntecedent) {
+  EXPECT_EQ(Claims("Ukraine, which has been attacked by Russia since 2014, signed a security agreement with Britain."),
+            (Lines{"Russia targets Ukraine asserted 2014..", "Ukraine pact United Kingdom asserted"}));
+  EXPECT_EQ(Claims("Japan was hit by a wave of Chinese cyberattacks."), (Lines{"China targets Japan asserted"}));
+  EXPECT_EQ(Claims("Taiwan has been threatened repeatedly by China."), (Lines{"China targets Taiwan asserted"}));
+}
+
+TEST(ClauseRulesTest, WhoJoinsAnotherInAnActIsAnAgentToo) {
+  EXPECT_EQ(Claims("Japan joined the United States in sanctioning North Korea."),
+            (Lines{"Japan targets North Korea asserted", "United States targets North Korea asserted"}));
+  // Joining the one who acts, not the act: only the actor.
+  EXPECT_EQ(Claims("Japan joined the United States, which sanctioned North Korea."),
+            (Lines{"United States targets North Korea asserted"}));
+}
+
+TEST(ClauseRulesTest, TheyIsTheOneListOfTwoOrMoreBeforeIt) {
+  EXPECT_EQ(Claims("India and the United States signed a pact that lets them share intelligence."),
+            (Lines{"India pact United States asserted", "India shares-intel United States asserted"}));
+}
+
+TEST(ClauseRulesTest, NegotiationsOffersAndRefusalsAreNeverFacts) {
+  EXPECT_EQ(Claims("Vietnam is expected to sign a defence agreement with Japan next month."),
+            (Lines{"Vietnam pact Japan proposed .."}));  // "next month": a time without bounds
+  EXPECT_EQ(Claims("Japan and Vietnam are drafting a security treaty."), (Lines{"Japan pact Vietnam proposed"}));
+  EXPECT_EQ(Claims("India declined to sign a security pact with Russia."), (Lines{"India pact Russia denied"}));
+  EXPECT_EQ(Claims("Talks between Japan and China on a maritime deal collapsed in 2019."),
+            (Lines{"Japan pact China denied 2019..2019"}));
+  // A negotiation that ended in a signature is a fact.
+  EXPECT_EQ(Claims("Japan and India signed a security pact after years of negotiations."),
+            (Lines{"Japan pact India asserted"}));
+}
 
 TEST(ClauseSegmenterTest, RelativeSubordinateAndConditionalClauses) {
   const IngestRules& rules = ExampleRules();

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <stdexcept>
 
@@ -69,6 +71,16 @@ const std::map<std::string, bool>& Symmetry() {
 
 }  // namespace
 
+bool TimesOverlap(const std::string& found, const std::string& expected) {
+  if (found.empty()) return false;
+  auto lower = [](std::string x) {
+    for (char& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return x;
+  };
+  const std::string f = lower(found), e = lower(expected);
+  return e.find(f) != std::string::npos || f.find(e) != std::string::npos;
+}
+
 const Suite& LoadedSuite() {
   static const Suite suite = Load();
   return suite;
@@ -116,11 +128,30 @@ const EntryOutcome& RunEntry(const SuiteEntry& entry) {
     o.expected.insert(key);
     o.predicate_of[key] = c.predicate;
   }
+  // An expected claim that states its time matches only a claim whose time
+  // expression overlaps it as text ("in 2025" in "left ECOWAS in 2025"); one
+  // found only without it, or with another, is counted as a different claim.
+  std::map<std::string, std::string> expected_time;
+  for (const auto& c : entry.expect)
+    if (!c.time.empty()) expected_time[ClaimKey(c.subject, c.predicate, c.object, c.modality)] = c.time;
+  std::map<std::string, std::vector<std::string>> times_of;  // key -> the time texts it was found with
   for (const auto& c : SuitePipeline()->Extract(entry.text).claims) {
     std::string key = ClaimKey(c.subject, c.predicate, c.object, base::ModalityName(c.modality));
-    o.got.insert(key);
+    times_of[key].push_back(c.time.text);
     o.predicate_of[key] = c.predicate;
-    o.quotes.push_back(key + "  \"" + c.quote + "\"");
+    o.quotes.push_back(key + "  \"" + c.quote + "\"" + (c.time.text.empty() ? "" : "  time \"" + c.time.text + "\""));
+  }
+  for (const auto& [key, times] : times_of) {
+    auto want = expected_time.find(key);
+    if (want == expected_time.end() ||
+        std::any_of(times.begin(), times.end(), [&](const std::string& t) { return TimesOverlap(t, want->second); })) {
+      o.got.insert(key);
+      continue;
+    }
+    std::string wrong = key + " (time " + (times.front().empty() ? "none" : "\"" + times.front() + "\"") +
+                        ", expected \"" + want->second + "\")";
+    o.got.insert(wrong);
+    o.predicate_of[wrong] = o.predicate_of[key];
   }
   for (const auto& k : o.expected)
     if (!o.got.count(k)) o.missing.insert(k);

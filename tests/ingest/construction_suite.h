@@ -7,9 +7,11 @@
 //
 // A claim is compared on subject, predicate, object (either order for a
 // symmetric predicate) and modality. The same claim found twice in one text
-// counts once. An expected claim's "time" is the text that dates it; the
-// pipeline's claims carry no time, so it is kept for the reader and for the
-// day they do, not compared.
+// counts once. An expected claim's "time" is the text that dates it: such a
+// claim matches only a claim found with a time expression that overlaps it as
+// text (TimesOverlap); without one, or with another, it is a different claim
+// (missing, and the claim found unexpected). An expected claim without a time
+// does not look at the claim's.
 #pragma once
 
 #include <map>
@@ -25,7 +27,7 @@ namespace claimgraph::ingest::testing {
 
 struct SuiteClaim {
   std::string subject, predicate, object, modality;
-  std::string time;  // optional; not compared
+  std::string time;  // optional; compared when given
 };
 
 struct SuiteEntry {
@@ -65,6 +67,11 @@ struct EntryOutcome {
   std::string Diff() const;               // readable: missing, unexpected, what came out
 };
 const EntryOutcome& RunEntry(const SuiteEntry& entry);
+
+// The time a claim was found with ("in 2025") and the time an entry states
+// ("left ECOWAS in 2025") are the same when one contains the other, ignoring
+// case; an empty found time matches nothing.
+bool TimesOverlap(const std::string& found, const std::string& expected);
 
 // The pipeline the suite runs: the generated gazetteer and its rules.
 std::shared_ptr<const IngestPipeline> SuitePipeline();

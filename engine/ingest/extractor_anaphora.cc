@@ -1,0 +1,109 @@
+// The anaphors of a sentence, resolved against its lists and the document's
+// memory: "the three countries", "both sides" (the nearest list of exactly
+// that many of the noun's type), "they"/"them" (the one plural list before
+// it in the sentence), "the alliance" (the one group named nearest before
+// it). None of them is resolved to a guess: no fitting list, nothing.
+#include "engine/ingest/extractor.h"
+
+#include <algorithm>
+#include <set>
+
+namespace claimgraph::ingest {
+
+void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                                        const DocumentMemory& history, std::vector<MentionList>* lists) const {
+  const AnaphoraRules& ana = rules_.mentions.anaphora;
+  const size_t lookback = static_cast<size_t>(std::max(0, ana.lookback_sentences));
+  std::vector<MentionList> anaphors;
+  for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    if (!list_builder_.MayStartAnaphor(tokens[i])) continue;
+    size_t len = 0;
+    std::string noun;
+    int n = list_builder_.AnaphorSize(tokens, i, s.token_end, &len, &noun);
+    if (n == 0) continue;
+    auto types = ana.noun_types.find(noun);
+    auto fits = [&](int e) {
+      if (types != ana.noun_types.end()) return TypeIn(e, types->second);
+      return gazetteer_.entities()[e].type != "group";
+    };
+    auto count = [&](const MentionList& l) { return std::count_if(l.entities.begin(), l.entities.end(), fits); };
+    // The nearest preceding list of exactly n entities of the right type;
+    // none: the anaphor stands for nothing (a wrong set is worse than none).
+    const MentionList* found = nullptr;
+    for (auto it = lists->rbegin(); it != lists->rend() && !found; ++it)
+      if (it->token_end <= i && !it->adversary && count(*it) == n) found = &*it;
+    for (auto it = anaphors.rbegin(); it != anaphors.rend() && !found; ++it)
+      if (count(*it) == n) found = &*it;
+    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h)
+      for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it)
+        if (!it->adversary && count(*it) == n) found = &*it;
+    if (found) {
+      MentionList a;
+      a.token_begin = i;
+      a.token_end = i + len;
+      for (int e : found->entities)
+        if (fits(e)) a.entities.push_back(e);
+      a.anaphor = true;
+      list_builder_.MarkContext(text, tokens, s, &a);
+      anaphors.push_back(std::move(a));
+    }
+    i += len - 1;
+  }
+  // "they", "them": the one list of two or more (no group) before it in the sentence.
+  for (size_t i = s.token_begin; i < s.token_end && !plural_pronouns_.empty(); ++i) {
+    if (std::find(plural_pronouns_.begin(), plural_pronouns_.end(), tokens[i].hash) == plural_pronouns_.end()) continue;
+    const MentionList* found = nullptr;
+    int candidates = 0;
+    auto plural = [&](const MentionList& l) {
+      return !l.adversary && l.token_end <= i &&
+             std::count_if(l.entities.begin(), l.entities.end(),
+                           [&](int e) { return gazetteer_.entities()[e].type != "group"; }) >= 2;
+    };
+    for (const auto& l : *lists)
+      if (plural(l)) ++candidates, found = &l;
+    for (const auto& l : anaphors)
+      if (plural(l)) ++candidates, found = &l;
+    if (candidates != 1) continue;
+    MentionList a;
+    a.token_begin = i;
+    a.token_end = i + 1;
+    for (int e : found->entities)
+      if (gazetteer_.entities()[e].type != "group") a.entities.push_back(e);
+    a.anaphor = true;
+    list_builder_.MarkContext(text, tokens, s, &a);
+    anaphors.push_back(std::move(a));
+  }
+  // "the alliance", "the bloc": the one group named nearest before it.
+  static const uint64_t kThe = TokenHash("the");
+  for (size_t i = s.token_begin; i + 1 < s.token_end; ++i) {
+    if (tokens[i].hash != kThe || tokens[i].norm != "the" || !group_nouns_.count(tokens[i + 1].norm)) continue;
+    // "the alliance of democracies", "the Union Jack": a name or its own
+    // complement follows, not a reference back.
+    if (i + 2 < s.token_end && (tokens[i + 2].norm == "of" || (tokens[i + 2].is_word && text[tokens[i + 2].begin] >= 'A' && text[tokens[i + 2].begin] <= 'Z')))
+      continue;
+    bool inside = false;  // part of a list already ("the Union" of a name)
+    for (const auto& l : *lists) inside |= l.token_begin <= i + 1 && i + 1 < l.token_end;
+    if (inside) continue;
+    std::set<int> groups;
+    for (const auto& l : *lists)
+      if (l.token_end <= i)
+        for (int e : l.entities)
+          if (gazetteer_.entities()[e].type == "group") groups.insert(e);
+    for (size_t h = 0; h < history.size() && h < lookback && groups.empty(); ++h)
+      groups.insert(history[h].groups.begin(), history[h].groups.end());
+    if (groups.size() != 1) continue;  // none, or which one is meant is unclear
+    MentionList a;
+    a.token_begin = i;
+    a.token_end = i + 2;
+    a.entities.push_back(*groups.begin());
+    a.anaphor = true;
+    list_builder_.MarkContext(text, tokens, s, &a);
+    anaphors.push_back(std::move(a));
+    ++i;
+  }
+  lists->insert(lists->end(), anaphors.begin(), anaphors.end());
+  std::sort(lists->begin(), lists->end(),
+            [](const MentionList& a, const MentionList& b) { return a.token_begin < b.token_begin; });
+}
+
+}  // namespace claimgraph::ingest
