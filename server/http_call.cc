@@ -1,26 +1,17 @@
 #include "server/http_call.h"
 
 #include "server/http_json.h"
+#include "server/http_server.h"
 #include "server/status_convert.h"
 
 namespace claimgraph::server {
 namespace {
 
-// "127.0.0.1:7688" -> "127.0.0.1", "[::1]:80" -> "[::1]", "localhost" -> "localhost".
-std::string_view HostName(std::string_view host) {
-  if (!host.empty() && host.front() == '[') return host.substr(0, host.find(']') + 1);
-  return host.substr(0, host.rfind(':'));
-}
-
-bool IsLoopbackName(std::string_view name) {
-  return name == "localhost" || name == "[::1]" || name.rfind("127.", 0) == 0;
-}
-
 Status CheckBrowser(const httplib::Request& request, const HttpEndpoint& endpoint) {
   if (request.get_header_value("Sec-Fetch-Site") == "cross-site")
     return Status::PermissionDenied("cross-site requests are refused (Sec-Fetch-Site: cross-site)");
   std::string host = request.get_header_value("Host");
-  if (endpoint.loopback && !IsLoopbackName(HostName(host)))
+  if (endpoint.loopback && !IsLoopbackAddress(host))
     return Status::PermissionDenied("Host '" + host + "' is not a loopback name; this server listens on loopback only");
   if (request.has_header("Origin")) {
     std::string origin = request.get_header_value("Origin");

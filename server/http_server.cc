@@ -24,8 +24,12 @@ std::string Printable(const std::string& path) {
 
 }  // namespace
 
-bool IsLoopbackAddress(const std::string& listen) {
-  return listen.rfind("127.", 0) == 0 || listen.rfind("localhost:", 0) == 0 || listen.rfind("[::1]:", 0) == 0;
+bool IsLoopbackAddress(std::string_view host) {
+  // The name without its port: "[::1]:80" -> "[::1]", "localhost:7688" -> "localhost".
+  std::string_view name = !host.empty() && host.front() == '['
+                              ? host.substr(0, host.find(']') + 1)
+                              : host.substr(0, std::min(host.size(), host.rfind(':')));
+  return name == "localhost" || name == "[::1]" || name.rfind("127.", 0) == 0;
 }
 
 HttpServer::HttpServer(ClaimGraphCore* core, HttpOptions options) : core_(*core), options_(std::move(options)) {}

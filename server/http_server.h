@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "base/status.h"
@@ -48,7 +49,8 @@ class HttpServer {
   std::string host_;
 };
 
-// True for an address only this machine can reach (127.x, localhost, [::1]).
-bool IsLoopbackAddress(const std::string& host_port);
+// True for an address only this machine can reach (127.x, localhost, [::1]),
+// with or without a port: a --listen/--http address, or an HTTP Host header.
+bool IsLoopbackAddress(std::string_view host);
 
 }  // namespace claimgraph::server

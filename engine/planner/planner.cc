@@ -70,16 +70,22 @@ Result<double> Planner::BaseCount(const BoundPattern& p) {
   return total;
 }
 
+// Claims filed under `sources`, by the by_source statistics.
+static Result<double> SourceClaims(const storage::ReadView& view, const std::vector<storage::SourceId>& sources) {
+  double n = 0;
+  for (storage::SourceId s : sources) {
+    CG_ASSIGN_OR_RETURN(uint64_t c, view.EstimateSourceClaims(s));
+    n += double(c);
+  }
+  return n;
+}
+
 Result<std::optional<double>> Planner::ScopedSourceClaims() {
   if (!source_claims_) {
     source_claims_.emplace();
     const auto& sources = ctx_->allowed_sources;
     if (sources && sources->size() <= kMaxScopedSources) {
-      double n = 0;
-      for (storage::SourceId s : *sources) {
-        CG_ASSIGN_OR_RETURN(uint64_t c, ctx_->view().EstimateSourceClaims(s));
-        n += double(c);
-      }
+      CG_ASSIGN_OR_RETURN(double n, SourceClaims(ctx_->view(), {sources->begin(), sources->end()}));
       *source_claims_ = n;
     }
   }
@@ -131,9 +137,12 @@ Result<std::optional<std::vector<storage::SourceId>>> Planner::SourcesToScan(con
   }
   if (sources.size() > kMaxScopedSources) return kIndexRange;
   double claims = 0;
-  for (storage::SourceId s : sources) {
-    CG_ASSIGN_OR_RETURN(uint64_t c, ctx_->view().EstimateSourceClaims(s));
-    claims += double(c);
+  if (on_source.empty()) {
+    // The scope alone: its estimate is the one EstimatePerInput already read.
+    CG_ASSIGN_OR_RETURN(std::optional<double> scoped, ScopedSourceClaims());
+    claims = *scoped;
+  } else {
+    CG_ASSIGN_OR_RETURN(claims, SourceClaims(ctx_->view(), sources));
   }
   if (claims >= range) return kIndexRange;
   return std::optional<std::vector<storage::SourceId>>(std::move(sources));
