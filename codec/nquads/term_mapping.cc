@@ -90,7 +90,7 @@ std::string SourceKeyFromTerm(const RdfTerm& term) {
 }
 
 RdfTerm EntityToIri(std::string_view name) {
-  if (IsAbsoluteIri(name) && !StartsWith(name, kEntityIriPrefix) && !StartsWith(name, "_:"))
+  if (IsAbsoluteIri(name) && !StartsWith(name, kOwnIriPrefix) && !StartsWith(name, "_:"))
     return {RdfTerm::Kind::kIri, std::string(name), "", ""};
   return {RdfTerm::Kind::kIri, std::string(kEntityIriPrefix) + PercentEncode(name), "", ""};
 }
@@ -100,7 +100,7 @@ RdfTerm PredicateToIri(std::string_view name) {
 }
 
 RdfTerm SourceToIri(std::string_view key) {
-  if (IsAbsoluteIri(key) && !StartsWith(key, kSourceIriPrefix) && !StartsWith(key, "_:"))
+  if (IsAbsoluteIri(key) && !StartsWith(key, kOwnIriPrefix) && !StartsWith(key, "_:"))
     return {RdfTerm::Kind::kIri, std::string(key), "", ""};
   return {RdfTerm::Kind::kIri, std::string(kSourceIriPrefix) + PercentEncode(key), "", ""};
 }

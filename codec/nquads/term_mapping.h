@@ -20,6 +20,11 @@
 
 namespace claimgraph::codec {
 
+// Every IRI claimgraph writes with a meaning of its own starts with this: a
+// name or key that itself starts with it is written under the entity or
+// source prefix, percent-encoded, never as-is -- else an entity or a source
+// named "urn:claimgraph:claim:5" would be written as the claim graph 5.
+inline constexpr std::string_view kOwnIriPrefix = "urn:claimgraph:";
 inline constexpr std::string_view kEntityIriPrefix = "urn:claimgraph:entity:";
 inline constexpr std::string_view kPredicateIriPrefix = "urn:claimgraph:predicate:";
 inline constexpr std::string_view kSourceIriPrefix = "urn:claimgraph:source:";

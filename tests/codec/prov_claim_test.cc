@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "codec/jsonl/jsonl_claim.h"
+#include "codec/nquads/term_mapping.h"
 
 namespace claimgraph::codec {
 namespace {
@@ -88,6 +89,26 @@ TEST(ProvClaim, EveryFieldReadsBackInAnyOrder) {
   const std::vector<FileClaim> claims = {full, bare, retracted};
   EXPECT_EQ(RoundTrip(claims), AsJsonl(claims));
   EXPECT_EQ(RoundTrip(claims, /*reverse=*/true), AsJsonl(claims));
+}
+
+// Found by the fuzzer: a source keyed "urn:claimgraph:claim:5" (read from
+// <urn:claimgraph:source:urn:claimgraph:claim:5>) was written back as the IRI
+// <urn:claimgraph:claim:5>, so its title read back as a statement about claim
+// graph 5. Names and keys in claimgraph's own namespace are written encoded.
+TEST(ProvClaim, NamesAndKeysInClaimgraphsOwnNamespaceReadBack) {
+  FileClaim f = FullClaim();
+  f.claim.subject = "urn:claimgraph:claim:5";
+  f.claim.object_text = "urn:claimgraph:entity:Japan";
+  f.claim.source.key = "urn:claimgraph:claim:5";
+  FileClaim g = FullClaim();
+  g.id = 13;
+  g.claim.source.key = "urn:claimgraph:principal:x";
+  const std::vector<FileClaim> claims = {f, g};
+  EXPECT_EQ(RoundTrip(claims), AsJsonl(claims));
+  EXPECT_EQ(RoundTrip(claims, /*reverse=*/true), AsJsonl(claims));
+  EXPECT_EQ(SourceToIri("urn:claimgraph:claim:5").value, "urn:claimgraph:source:urn%3Aclaimgraph%3Aclaim%3A5");
+  EXPECT_EQ(EntityToIri("urn:claimgraph:claim:5").value, "urn:claimgraph:entity:urn%3Aclaimgraph%3Aclaim%3A5");
+  EXPECT_EQ(SourceToIri("https://example.org/doc").value, "https://example.org/doc");
 }
 
 TEST(ProvClaim, TheShapeIsRecognizedByTheFirstStatement) {
