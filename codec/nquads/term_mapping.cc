@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "base/utf8.h"
+
 namespace claimgraph::codec {
 namespace {
 
@@ -69,7 +71,9 @@ bool IsAbsoluteIri(std::string_view text) {
     if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
         c == '\\')
       return false;
-  return true;
+  // An IRI is Unicode text: a name percent-decoded into stray bytes is no IRI
+  // (written as-is it would make a line no N-Quads reader takes).
+  return base::FirstInvalidUtf8(text) == std::string_view::npos;
 }
 
 std::string EntityNameFromTerm(const RdfTerm& term) {

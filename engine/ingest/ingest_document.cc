@@ -2,32 +2,15 @@
 
 #include "engine/batch_write.h"
 #include "base/sha256.h"
+#include "base/utf8.h"
 #include "base/valid_time.h"
 
 namespace claimgraph::ingest {
-namespace {
-
-// Returns the offset of the first byte that is not valid UTF-8, or npos.
-size_t FirstInvalidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return i;
-    for (size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-    i += n;
-  }
-  return std::string_view::npos;
-}
-
-}  // namespace
-
 Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline& pipeline,
                                     const DocumentInput& doc, const std::string& principal, bool dry_run,
                                     bool explain) {
   if (doc.text.empty()) return Status::InvalidArgument("the document is empty");
-  if (size_t bad = FirstInvalidUtf8(doc.text); bad != std::string_view::npos)
+  if (size_t bad = base::FirstInvalidUtf8(doc.text); bad != std::string_view::npos)
     return Status::InvalidArgument("the document is not UTF-8: invalid byte at offset " + std::to_string(bad));
   IngestResult result;
   result.sha256 = base::Sha256Hex(doc.text);

@@ -95,7 +95,7 @@ TEST(ProvClaim, EveryFieldReadsBackInAnyOrder) {
 // <urn:claimgraph:source:urn:claimgraph:claim:5>) was written back as the IRI
 // <urn:claimgraph:claim:5>, so its title read back as a statement about claim
 // graph 5. Names and keys in claimgraph's own namespace are written encoded.
-TEST(ProvClaim, NamesAndKeysInClaimgraphsOwnNamespaceReadBack) {
+TEST(ProvClaim, NamesAndKeysThatAreNoPlainIriReadBack) {
   FileClaim f = FullClaim();
   f.claim.subject = "urn:claimgraph:claim:5";
   f.claim.object_text = "urn:claimgraph:entity:Japan";
@@ -103,12 +103,15 @@ TEST(ProvClaim, NamesAndKeysInClaimgraphsOwnNamespaceReadBack) {
   FileClaim g = FullClaim();
   g.id = 13;
   g.claim.source.key = "urn:claimgraph:principal:x";
+  g.claim.object_text = "tag:United\x98Kingdom";  // percent-decoded into a stray byte: no IRI
   const std::vector<FileClaim> claims = {f, g};
   EXPECT_EQ(RoundTrip(claims), AsJsonl(claims));
   EXPECT_EQ(RoundTrip(claims, /*reverse=*/true), AsJsonl(claims));
   EXPECT_EQ(SourceToIri("urn:claimgraph:claim:5").value, "urn:claimgraph:source:urn%3Aclaimgraph%3Aclaim%3A5");
   EXPECT_EQ(EntityToIri("urn:claimgraph:claim:5").value, "urn:claimgraph:entity:urn%3Aclaimgraph%3Aclaim%3A5");
   EXPECT_EQ(SourceToIri("https://example.org/doc").value, "https://example.org/doc");
+  EXPECT_EQ(EntityToIri("tag:United\x98Kingdom").value, "urn:claimgraph:entity:tag%3AUnited%98Kingdom");
+  EXPECT_EQ(EntityToIri("tag:Côte").value, "tag:Côte");
 }
 
 TEST(ProvClaim, TheShapeIsRecognizedByTheFirstStatement) {
