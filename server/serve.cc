@@ -165,6 +165,9 @@ int RunServe(const ServeCommand& cmd) {
       spdlog::info("HTTP API on {}v1/ (no explorer page: build it, or give --web-dir)", http->url());
     else spdlog::info("explorer on {} (page from {})", http->url(), options.web_dir);
   }
+  // The lines above say where the server listens (with --listen or --http
+  // HOST:0, the only place that says it): out now, not at the next flush.
+  spdlog::default_logger()->flush();
 
   int signal = 0;
   sigwait(&signals, &signal);

@@ -121,7 +121,8 @@ Message FromJson(const std::string& json) {
 class HttpServerProcess {
  public:
   explicit HttpServerProcess(std::vector<std::string> flags = {}, std::string tls_ca_pem = "")
-      : http_port_(FreePort()), server_(WithHttp(std::move(flags), http_port_), std::move(tls_ca_pem)) {
+      : server_(WithHttp(std::move(flags)), std::move(tls_ca_pem)) {
+    http_port_ = server_.PortInLog(plaintext_ ? " on http://127.0.0.1:" : " on https://127.0.0.1:");
     if (plaintext_) WaitUntilServing();
   }
   ServerProcess& server() { return server_; }
@@ -129,10 +130,11 @@ class HttpServerProcess {
   HttpClient client() { return HttpClient(http_port_); }
 
  private:
-  std::vector<std::string> WithHttp(std::vector<std::string> flags, int port) {
+  // The server picks the HTTP port too (see ServerProcess).
+  std::vector<std::string> WithHttp(std::vector<std::string> flags) {
     plaintext_ = std::find(flags.begin(), flags.end(), "--tls-cert") == flags.end();
     flags.push_back("--http");
-    flags.push_back("127.0.0.1:" + std::to_string(port));
+    flags.push_back("127.0.0.1:0");
     return flags;
   }
   // HTTP starts just after gRPC: poll it too.
@@ -143,9 +145,9 @@ class HttpServerProcess {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   }
-  int http_port_;
   bool plaintext_ = true;
   ServerProcess server_;
+  int http_port_ = 0;
 };
 
 }  // namespace claimgraph::testing

@@ -11,7 +11,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -145,10 +147,12 @@ class ServerProcess {
       {"token": "reader-token-1", "principal": "rita", "role": "reader"},
       {"token": "writer-token-1", "principal": "walt", "role": "writer"},
       {"token": "admin-token-1", "principal": "ada", "role": "admin"}]})";
-    port_ = FreePort();
     log_ = dir_.path() + "/server.log";
+    // Port 0: the server takes a free port and logs it. (A port picked here
+    // and bound by the server later could be taken in between by a test
+    // running beside this one.)
     std::vector<std::string> argv{BinaryDir() + "/server/claimgraphd", "serve", "--data", data_, "--listen",
-                                  "127.0.0.1:" + std::to_string(port_), "--auth-file", auth_file_};
+                                  "127.0.0.1:0", "--auth-file", auth_file_};
     argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
     pid_ = fork();
     if (pid_ == 0) {
@@ -167,6 +171,7 @@ class ServerProcess {
       ssl.pem_root_certs = tls_ca_pem;
       creds = grpc::SslCredentials(ssl);
     }
+    port_ = PortInLog("(port ");
     channel_ = TestChannel(address(), creds);
     channel_->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(20));
     stub_ = v1::ClaimGraph::NewStub(channel_);
@@ -213,6 +218,22 @@ class ServerProcess {
   }
   const std::string& data_dir() const { return data_; }
   pid_t pid() const { return pid_; }
+  // The number the log prints right after `before` (a port the server chose),
+  // waiting up to 30 s for the line; 0 if the server exited or never said.
+  int PortInLog(std::string_view before) const {
+    for (int i = 0; i < 600; ++i) {
+      std::string log = Log();
+      if (size_t at = log.find(before); at != std::string::npos) {
+        size_t digits = at + before.size();
+        if (digits < log.size() && std::isdigit(static_cast<unsigned char>(log[digits])))
+          return std::atoi(log.c_str() + digits);
+      }
+      siginfo_t exited{};  // WNOWAIT: Stop() still reaps it
+      if (waitid(P_PID, pid_, &exited, WEXITED | WNOHANG | WNOWAIT) == 0 && exited.si_pid == pid_) return 0;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return 0;
+  }
 
  private:
   TempDir dir_;
