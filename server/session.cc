@@ -49,22 +49,23 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
       auto mine = std::chrono::steady_clock::now() + std::chrono::milliseconds(request.timeout_ms());
       options.deadline = options.deadline ? std::min(*options.deadline, mine) : mine;
     }
-    auto write_batch = [&](v1::QueryResponse* batch) {
-      response.mutable_response()->Swap(batch);
+    // The sink's batches live on its arena: lent to `response` for one write
+    // (a Swap across arenas would copy every row).
+    auto write_lent = [&](v1::QueryResponse* batch) {
+      response.unsafe_arena_set_allocated_response(batch);
       bool ok = stream->Write(response);
-      response.mutable_response()->Swap(batch);  // the sink clears it
+      response.unsafe_arena_release_response();
       return ok;
     };
-    StreamingSink sink(statement.cancelled, write_batch, request.query().batch_rows());
+    StreamingSink sink(statement.cancelled, write_lent, request.query().batch_rows());
     auto result = core_.engine().Execute(request.query().statement(), options, &sink);
     if (!result.ok()) {
       if (!answer_error(ToGrpcStatus(result.status()))) break;
       continue;
     }
-    response.mutable_response()->Swap(sink.Last(*result));
     log.set_rows(result->stats.rows);
     log.Done(grpc::Status::OK);
-    if (!stream->Write(response)) break;
+    if (!write_lent(sink.Last(*result))) break;
   }
   return grpc::Status::OK;
 }

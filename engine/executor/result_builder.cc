@@ -45,8 +45,9 @@ class Emitter {
   Emitter(const BoundQuery& q, ExecContext* ctx, RowSink* sink, QueryResult* out)
       : q_(q), ctx_(ctx), sink_(sink), out_(out) {}
 
-  // False once LIMIT is reached (stop producing).
-  Result<bool> Emit(OutRow row) {
+  // False once LIMIT is reached (stop producing). Takes what it keeps from
+  // `row` (the caller may reuse it for the next row).
+  Result<bool> Emit(OutRow& row) {
     if (skipped_ < q_.offset.value_or(0)) {
       ++skipped_;
       return true;
@@ -56,9 +57,9 @@ class Emitter {
       return Status::ResourceExhausted("the result has more than max_rows = " +
                                        std::to_string(ctx_->options().max_rows) + " rows; add LIMIT or raise the limit");
     row.values.resize(q_.returns.size());  // drop hidden sort keys
+    // Rows carry claims only WITH PROVENANCE (the builder copies none else).
     std::sort(row.provenance.begin(), row.provenance.end());
     row.provenance.erase(std::unique(row.provenance.begin(), row.provenance.end()), row.provenance.end());
-    if (!q_.with_provenance) row.provenance.clear();
     ++emitted_;
     if (sink_) {
       CG_RETURN_IF_ERROR(sink_->Row(row.values, row.provenance));
@@ -230,10 +231,12 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
   Row row;
 
   if (!q.aggregating) {
+    OutRow o;  // streamed rows reuse one row's vectors
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
-      OutRow o;
+      o.values.clear();
+      o.provenance.clear();
       for (const auto& r : q.returns) {
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, row));
         o.values.push_back(std::move(v));
@@ -247,9 +250,9 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, k, row));
         o.values.push_back(std::move(v));
       }
-      o.provenance = row.provenance;
+      if (q.with_provenance) o.provenance = row.provenance;
       if (!materialize) {
-        CG_ASSIGN_OR_RETURN(bool more, emitter.Emit(std::move(o)));
+        CG_ASSIGN_OR_RETURN(bool more, emitter.Emit(o));
         if (!more) break;  // LIMIT reached: stop pulling rows
         continue;
       }
@@ -338,7 +341,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
       });
     }
     for (auto& r : rows) {
-      CG_ASSIGN_OR_RETURN(bool more, emitter.Emit(std::move(r)));
+      CG_ASSIGN_OR_RETURN(bool more, emitter.Emit(r));
       if (!more) break;
     }
   }
