@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -218,6 +219,22 @@ std::vector<Value> Finish(const BoundQuery& q, const Beliefs& beliefs, const Agg
   return out;
 }
 
+// Whether every row is distinct already, so DISTINCT needs no hash set: one
+// plain pattern without AS yields each fact (s, p, o) once, and a row that
+// returns all of its variables is its fact. (With AS ?c a symmetric claim
+// can match both ways round, so a claim can come twice.)
+bool RowsAreDistinct(const BoundQuery& q) {
+  if (q.patterns.size() != 1 || !q.optionals.empty()) return false;
+  const BoundPattern& p = q.patterns[0];
+  if (p.IsPath() || p.claim_slot >= 0) return false;
+  std::set<int> returned;
+  for (const auto& r : q.returns)
+    if (r.expr.kind == BoundExpr::Kind::kSlot) returned.insert(r.expr.slot);
+  for (int slot : p.Slots())
+    if (!returned.count(slot)) return false;
+  return true;
+}
+
 }  // namespace
 
 Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSink* sink, QueryResult* out) {
@@ -231,6 +248,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
   Row row;
 
   if (!q.aggregating) {
+    const bool dedupe = q.distinct && !RowsAreDistinct(q);
     OutRow o;  // streamed rows reuse one row's vectors
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
@@ -242,7 +260,7 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
         o.values.push_back(std::move(v));
       }
       // A DISTINCT row keeps the claims of the first derivation found.
-      if (q.distinct) {
+      if (dedupe) {
         if (!seen.insert(o.values).second) continue;
         CG_RETURN_IF_ERROR(ctx->Charge(ApproxBytes(o)));
       }
