@@ -88,6 +88,14 @@ class ReadView {
   // Planning statistics for ScanSource: the source's by_source entries,
   // exact when few, from RocksDB's size estimate otherwise; ignores visibility.
   virtual Result<uint64_t> EstimateSourceClaims(SourceId source) const = 0;
+  // The visible claims with ids in [first, end) that match `pattern`, in id
+  // order, read from the claim records: a scan by transaction, since claim
+  // ids ascend with the transactions that assert them (one writer at a time).
+  virtual std::unique_ptr<ClaimCursor> ScanClaimRange(ClaimId first, ClaimId end,
+                                                      const TriplePattern& pattern) const = 0;
+  // The smallest claim id asserted in transaction `tx` or later; one past
+  // the last claim when there is none. O(log claims) point reads.
+  virtual Result<ClaimId> FirstClaimFromTx(TxId tx) const = 0;
   // Number of visible claims matching the pattern, counting at most `cap`.
   virtual Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const = 0;
   // Planning statistics: index entries under the pattern's prefix — exact for

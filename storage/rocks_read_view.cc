@@ -35,6 +35,80 @@ class EntryListCursor final : public ClaimCursor {
   size_t next_ = 0;
 };
 
+// The claim records with ids in [first, end), streamed: each assertion with
+// its retraction, if any (the next key), kept when visible in the view and
+// matching the pattern.
+class ClaimRangeCursor final : public ClaimCursor {
+ public:
+  ClaimRangeCursor(std::unique_ptr<rocksdb::Iterator> it, ClaimId first, ClaimId end, const TriplePattern& pattern,
+                   TxId as_of, const HiddenClaims* hidden)
+      : it_(std::move(it)), end_(end), pattern_(pattern), as_of_(as_of), hidden_(hidden) {
+    it_->Seek(EncodeClaimKey(first, kClaimAssertionTag));
+    Settle();
+  }
+  bool Valid() const override { return valid_; }
+  const IndexEntry& entry() const override { return entry_; }
+  void Next() override { Settle(); }
+  Status status() const override { return status_; }
+
+ private:
+  void Settle() {
+    valid_ = false;
+    while (status_.ok() && it_->Valid()) {
+      ClaimId id;
+      uint8_t tag;
+      if (!DecodeClaimKey(it_->key().ToStringView(), &id, &tag)) {
+        status_ = Status::Corruption("malformed claims key");
+        return;
+      }
+      if (id >= end_) return;
+      if (tag != kClaimAssertionTag) {  // a retraction whose claim was skipped
+        it_->Next();
+        continue;
+      }
+      Claim c;
+      c.id = id;
+      if (Status st = DecodeClaim(it_->value().ToStringView(), &c); !st.ok()) {
+        status_ = st.WithContext("claim " + std::to_string(id));
+        return;
+      }
+      it_->Next();
+      TxId retracted = 0;
+      if (it_->Valid()) {
+        ClaimId next;
+        if (DecodeClaimKey(it_->key().ToStringView(), &next, &tag) && next == id && tag == kClaimRetractionTag) {
+          Claim r;
+          if (Status st = DecodeRetraction(it_->value().ToStringView(), &r); !st.ok()) {
+            status_ = st.WithContext("retraction of claim " + std::to_string(id));
+            return;
+          }
+          retracted = r.retracted_tx;
+          it_->Next();
+        }
+      }
+      if (c.asserted_tx > as_of_ || (retracted != 0 && retracted <= as_of_)) continue;
+      if (hidden_ && hidden_->Hides(id, c.source)) continue;
+      if ((pattern_.subject && *pattern_.subject != c.subject) ||
+          (pattern_.predicate && *pattern_.predicate != c.predicate) ||
+          (pattern_.object && *pattern_.object != c.object))
+        continue;
+      entry_ = IndexEntryOf(c, c.asserted_tx, 0);
+      valid_ = true;
+      return;
+    }
+    if (status_.ok()) status_ = FromRocks(it_->status(), "scanning claims");
+  }
+
+  std::unique_ptr<rocksdb::Iterator> it_;
+  ClaimId end_;
+  TriplePattern pattern_;
+  TxId as_of_;
+  const HiddenClaims* hidden_;
+  IndexEntry entry_;
+  bool valid_ = false;
+  Status status_;
+};
+
 bool IsPostingPath(AccessPath path) { return path == AccessPath::kSpPostings || path == AccessPath::kPoPostings; }
 
 class RocksReadView final : public ReadView {
@@ -42,7 +116,7 @@ class RocksReadView final : public ReadView {
   RocksReadView(const RocksClaimStore* store, ScopedSnapshot snapshot, TxId as_of, const Counters& counters,
                 std::shared_ptr<const MarkTable> marks, ViewOptions options)
       : store_(store), snapshot_(std::move(snapshot)), as_of_(as_of), last_tx_(counters.last_tx),
-        entity_count_(counters.next_entity - 1), marks_(std::move(marks)), records_(store, snapshot_.get()),
+        entity_count_(counters.next_entity - 1), next_claim_(counters.next_claim), marks_(std::move(marks)), records_(store, snapshot_.get()),
         cursors_(store, snapshot_.get()) {
     ro_.snapshot = snapshot_.get();
     if (!options.include_deprecated) hidden_ = marks_->HiddenAsOf(as_of_);
@@ -95,6 +169,24 @@ class RocksReadView final : public ReadView {
     constexpr uint64_t kBytesPerEntry = 6;  // 16-byte keys, delta-encoded and compressed, no value
     CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(Cf::kBySource, prefix));
     return std::max(n, bytes / kBytesPerEntry);
+  }
+
+  std::unique_ptr<ClaimCursor> ScanClaimRange(ClaimId first, ClaimId end,
+                                              const TriplePattern& pattern) const override {
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kClaims)));
+    return std::make_unique<ClaimRangeCursor>(std::move(it), first, end, pattern, as_of_, hidden_.get());
+  }
+
+  Result<ClaimId> FirstClaimFromTx(TxId tx) const override {
+    // Binary search over [1, next_claim): asserted_tx ascends with the id.
+    ClaimId lo = 1, hi = next_claim_;
+    while (lo < hi) {
+      const ClaimId mid = lo + (hi - lo) / 2;
+      CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(mid));
+      if (c.asserted_tx < tx) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const override {
@@ -413,6 +505,7 @@ class RocksReadView final : public ReadView {
   TxId as_of_;
   TxId last_tx_;
   uint64_t entity_count_;
+  ClaimId next_claim_;  // of the snapshot's head: claims past as_of are there too, and skipped
   std::shared_ptr<const MarkTable> marks_;      // every mark this snapshot has
   std::shared_ptr<const HiddenClaims> hidden_;  // what scans skip: null when nothing
   rocksdb::ReadOptions ro_;

@@ -25,8 +25,9 @@ uint64_t Resolve(const BoundTerm& t, const Row& row) {
 
 class PatternStep final : public Step {
  public:
-  PatternStep(ExecContext* ctx, const BoundPattern& p, std::optional<std::vector<storage::SourceId>> by_sources)
-      : ctx_(ctx), p_(p), by_sources_(std::move(by_sources)) {
+  PatternStep(ExecContext* ctx, const BoundPattern& p, std::optional<std::vector<storage::SourceId>> by_sources,
+              std::optional<ClaimIdRange> by_claims)
+      : ctx_(ctx), p_(p), by_sources_(std::move(by_sources)), by_claims_(by_claims) {
     fact_ = p.claim_slot < 0;
     if (p.predicate_slot < 0) {
       predicate_ = p.steps[0].predicate;
@@ -134,12 +135,15 @@ class PatternStep final : public Step {
     if (s) tp.subject = s;
     if (o) tp.object = o;
     if (p_bound_) tp.predicate = p_bound_;
-    cursor_ = by_sources_ ? ctx_->view().ScanSources(*by_sources_, tp) : ctx_->view().Scan(tp);
+    if (by_claims_) cursor_ = ctx_->view().ScanClaimRange(by_claims_->first, by_claims_->end, tp);
+    else if (by_sources_) cursor_ = ctx_->view().ScanSources(*by_sources_, tp);
+    else cursor_ = ctx_->view().Scan(tp);
   }
 
   ExecContext* ctx_;
   const BoundPattern& p_;
   std::optional<std::vector<storage::SourceId>> by_sources_;
+  std::optional<ClaimIdRange> by_claims_;
   bool fact_;
   storage::PredicateId predicate_ = 0;
   bool symmetric_ = false, forward_ = true;
@@ -153,8 +157,9 @@ class PatternStep final : public Step {
 }  // namespace
 
 std::unique_ptr<Step> NewPatternStep(ExecContext* ctx, const BoundPattern& pattern,
-                                     std::optional<std::vector<storage::SourceId>> by_sources) {
-  return std::make_unique<PatternStep>(ctx, pattern, std::move(by_sources));
+                                     std::optional<std::vector<storage::SourceId>> by_sources,
+                                     std::optional<ClaimIdRange> by_claims) {
+  return std::make_unique<PatternStep>(ctx, pattern, std::move(by_sources), by_claims);
 }
 
 }  // namespace claimgraph::engine

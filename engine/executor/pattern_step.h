@@ -20,8 +20,16 @@ Status UsableFactClaims(ExecContext* ctx, storage::EntityId s, storage::Predicat
 // list is empty) through the by_source index (ReadView::ScanSources) instead
 // of a triple index — the planner's choice when FROM SOURCE, or a filter on
 // the claims' source, scopes a scan to fewer claims than its index range.
+// `by_claims` given ([first, end) claim ids): the pattern reads those claim
+// records (ReadView::ScanClaimRange) — the planner's choice when a filter on
+// ?c.tx bounds the transactions to fewer claims than the index range. Only
+// for a pattern with AS ?c (its rows then come in claim id order).
+struct ClaimIdRange {
+  storage::ClaimId first = 0, end = 0;
+};
 std::unique_ptr<Step> NewPatternStep(ExecContext* ctx, const BoundPattern& pattern,
-                                     std::optional<std::vector<storage::SourceId>> by_sources = std::nullopt);
+                                     std::optional<std::vector<storage::SourceId>> by_sources = std::nullopt,
+                                     std::optional<ClaimIdRange> by_claims = std::nullopt);
 
 // A plain pattern joined by hash: the pattern is scanned once with only its
 // constants bound and probed with the join variables of each input row. Wins

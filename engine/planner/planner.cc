@@ -148,6 +148,59 @@ Result<std::optional<std::vector<storage::SourceId>>> Planner::SourcesToScan(con
   return std::optional<std::vector<storage::SourceId>>(std::move(sources));
 }
 
+namespace {
+
+// The transactions [*lo, *hi] a conjunct `?c.tx OP number` (either way round)
+// allows, intersected into *lo and *hi; false when `e` is no such conjunct.
+bool NarrowTxBounds(const BoundExpr& e, int claim_slot, storage::TxId* lo, storage::TxId* hi) {
+  if (e.kind != BoundExpr::Kind::kCompare || e.children.size() != 2) return false;
+  auto is_tx = [&](const BoundExpr& x) {
+    return x.kind == BoundExpr::Kind::kAttribute && x.attribute == Attribute::kTx && x.slot == claim_slot &&
+           x.slot_kind == VarKind::kClaim;
+  };
+  auto is_number = [](const BoundExpr& x) {
+    return x.kind == BoundExpr::Kind::kConstant && x.value_kind == static_cast<int>(Value::Kind::kNumber) &&
+           std::isfinite(x.number);
+  };
+  std::string op = e.text;
+  double v;
+  if (is_tx(e.children[0]) && is_number(e.children[1])) {
+    v = e.children[1].number;
+  } else if (is_number(e.children[0]) && is_tx(e.children[1])) {
+    v = e.children[0].number;
+    if (op[0] == '<') op[0] = '>';  // 5 < ?c.tx is ?c.tx > 5
+    else if (op[0] == '>') op[0] = '<';
+  } else {
+    return false;
+  }
+  // Transactions are whole numbers from 1; clamp before converting.
+  constexpr double kMax = 9.0e18;
+  auto at_least = [&](double x) { *lo = std::max<storage::TxId>(*lo, x <= 1 ? 1 : x >= kMax ? UINT64_MAX : storage::TxId(std::ceil(x))); };
+  auto at_most = [&](double x) { *hi = std::min<storage::TxId>(*hi, x < 0 ? 0 : x >= kMax ? UINT64_MAX : storage::TxId(std::floor(x))); };
+  if (op == "=") at_least(v), at_most(v);
+  else if (op == ">=") at_least(v);
+  else if (op == ">") at_least(std::floor(v) + 1);
+  else if (op == "<=") at_most(v);
+  else if (op == "<") at_most(std::ceil(v) - 1);
+  else return false;  // != bounds nothing
+  return true;
+}
+
+}  // namespace
+
+Result<std::optional<ClaimIdRange>> Planner::ClaimsToScan(const BoundPattern& p,
+                                                         const std::vector<const BoundExpr*>& filters) {
+  if (p.claim_slot < 0) return std::optional<ClaimIdRange>();
+  storage::TxId lo = 1, hi = UINT64_MAX;
+  bool bounded = false;
+  for (const BoundExpr* f : filters) bounded |= NarrowTxBounds(*f, p.claim_slot, &lo, &hi);
+  if (!bounded) return std::optional<ClaimIdRange>();
+  if (lo > hi) return std::optional<ClaimIdRange>(ClaimIdRange{1, 1});  // no transaction passes
+  CG_ASSIGN_OR_RETURN(storage::ClaimId first, ctx_->view().FirstClaimFromTx(lo));
+  CG_ASSIGN_OR_RETURN(storage::ClaimId end, ctx_->view().FirstClaimFromTx(hi == UINT64_MAX ? hi : hi + 1));
+  return std::optional<ClaimIdRange>(ClaimIdRange{first, std::max(first, end)});
+}
+
 Result<double> Planner::EstimatePerInput(const BoundPattern& p, const std::set<int>& bound) {
   CG_ASSIGN_OR_RETURN(double c, BaseCount(p));
   if (c == 0) return 0.0;
@@ -270,14 +323,24 @@ Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPatt
       } else {
         // Nothing bound: read the scope's sources when they hold fewer
         // claims than the pattern's index range (FROM SOURCE "k" on a big store).
+        // A filter on ?c.tx reads the claims of those transactions when
+        // they are fewer still; the smallest read wins.
         std::optional<std::vector<storage::SourceId>> by_sources;
+        std::optional<ClaimIdRange> by_claims;
         if (join_slots.empty()) {
           CG_ASSIGN_OR_RETURN(double range, BaseCount(p));
+          CG_ASSIGN_OR_RETURN(by_claims, ClaimsToScan(p, filters));
+          if (by_claims && double(by_claims->end - by_claims->first) >= range) by_claims.reset();
+          if (by_claims) range = double(by_claims->end - by_claims->first);
           CG_ASSIGN_OR_RETURN(by_sources, SourcesToScan(p, filters, range));
+          if (by_sources) by_claims.reset();
         }
         if (by_sources)
           access = "by_source: " + std::to_string(by_sources->size()) + (by_sources->size() == 1 ? " source" : " sources");
-        step = NewPatternStep(ctx_, p, std::move(by_sources));
+        if (by_claims)
+          access = "by_tx: " + std::to_string(by_claims->end - by_claims->first) + " claims from id " +
+                   std::to_string(by_claims->first);
+        step = NewPatternStep(ctx_, p, std::move(by_sources), by_claims);
         kind = join_slots.empty() ? (pipeline->steps().empty() ? "Scan" : "CrossScan") : "IndexJoin";
       }
     }

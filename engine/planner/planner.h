@@ -10,6 +10,7 @@
 #include <set>
 
 #include "engine/binder/bound_query.h"
+#include "engine/executor/pattern_step.h"
 #include "engine/executor/pipeline.h"
 
 namespace claimgraph::engine {
@@ -40,6 +41,12 @@ class Planner {
   // ?c.published, ?c.title), each evaluated on every source.
   Result<std::optional<std::vector<storage::SourceId>>> SourcesToScan(const BoundPattern& p,
                                                        const std::vector<const BoundExpr*>& filters, double range);
+
+  // The claims a scan of `p` can be limited to when the block's filters bound
+  // ?c.tx (p's claim) by constants: the claim ids those transactions
+  // asserted, found by binary search, since ids ascend with transactions.
+  // Nothing when no filter bounds it.
+  Result<std::optional<ClaimIdRange>> ClaimsToScan(const BoundPattern& p, const std::vector<const BoundExpr*>& filters);
 
   ExecContext* ctx_;
   bool explain_ = false;  // EXPLAIN shows estimates even where nothing needs choosing

@@ -144,5 +144,47 @@ TEST_F(SourceScan, FiltersOnTheClaimsSourceChooseTheSourcesToRead) {
             std::string::npos);
 }
 
+// ?c.tx ranges read the claims those transactions asserted (claim ids ascend
+// with transactions): the same rows as the triple index, whichever way the
+// bound is written, with retraction, deprecation and AS OF applied.
+TEST_F(SourceScan, FiltersOnTheClaimsTransactionReadThoseClaims) {
+  const std::string memo = std::to_string(memo_tx_), after = std::to_string(memo_tx_ + 1);
+  auto both_ways = [&](const std::string& match, const std::string& where, const std::string& tail = "") {
+    SCOPED_TRACE(where);
+    const std::string q = match + " WHERE " + where + tail + " RETURN ?a, ?b, ?c.modality ORDER BY ?a, ?b";
+    const std::string on_index =
+        match + " WHERE (" + where + ") OR ?c.confidence > 5" + tail + " RETURN ?a, ?b, ?c.modality ORDER BY ?a, ?b";
+    EXPECT_NE(Plan(q).find("by_tx"), std::string::npos) << Plan(q);
+    EXPECT_EQ(Plan(on_index).find("by_tx"), std::string::npos) << Plan(on_index);
+    Cells rows = Rows(q);
+    EXPECT_EQ(rows, Rows(on_index));
+    return rows;
+  };
+  const std::string all = "MATCH ?a ?p ?b AS ?c";
+  // The memo's transaction: Australia retracted, Brazil deprecated later.
+  const Cells in_memo = {{"France", "Japan", "proposed"}, {"Japan", "China", "asserted"}, {"Japan", "India", "asserted"}};
+  EXPECT_EQ(both_ways(all, "?c.tx = " + memo), in_memo);
+  EXPECT_EQ(both_ways(all, "?c.tx >= " + memo + " AND ?c.tx < " + after), in_memo);
+  EXPECT_EQ(both_ways(all, memo + " <= ?c.tx AND " + after + " > ?c.tx"), in_memo);
+  EXPECT_EQ(both_ways(all, "?c.tx > " + std::to_string(memo_tx_ - 0.5) + " AND ?c.tx <= " + memo + ".9"), in_memo);
+  // Everything after it: Vietnam (in a later transaction).
+  EXPECT_EQ(both_ways(all, "?c.tx > " + memo), (Cells{{"Japan", "Vietnam", "asserted"}}));
+  // A bound pattern end and a predicate narrow the same read.
+  EXPECT_EQ(both_ways("MATCH ?a pact ?b AS ?c", "?c.tx = " + memo + " AND ?a = \"Japan\""),
+            (Cells{{"Japan", "India", "asserted"}}));
+  // As of the memo's transaction, before the retraction and the deprecation.
+  EXPECT_EQ(both_ways(all, "?c.tx = " + memo, " AS OF TX " + memo),
+            (Cells{{"France", "Japan", "proposed"},
+                   {"Japan", "Australia", "asserted"},
+                   {"Japan", "Brazil", "asserted"},
+                   {"Japan", "China", "asserted"},
+                   {"Japan", "India", "asserted"}}));
+  // No transaction passes: nothing is read.
+  EXPECT_EQ(both_ways(all, "?c.tx > 5 AND ?c.tx < 3"), Cells{});
+  EXPECT_NE(Plan(all + " WHERE ?c.tx > 5 AND ?c.tx < 3 RETURN ?c").find("by_tx: 0 claims"), std::string::npos);
+  // A bound that keeps most claims: the index range is the read.
+  EXPECT_EQ(Plan(all + " WHERE ?c.tx >= 1 RETURN ?c").find("by_tx"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace claimgraph::engine
