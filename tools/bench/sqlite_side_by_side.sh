@@ -7,11 +7,13 @@
 # sys), medians, rows printed to /dev/null on both sides. Prints the table of
 # docs/benchmarks.md and the server's RSS after the run.
 #
-#   nice bash tools/bench/sqlite_side_by_side.sh [--claims N] [--runs R] [--build DIR]
+#   nice bash tools/bench/sqlite_side_by_side.sh [--claims N] [--runs R] [--budget-s S] [--build DIR]
 #        [--dir DIR [--reuse]] [--keep] [--sqlite-cache-mib M] [--sqlite3 PATH]
 #
 #   --claims N   synthetic claims (default 1000000; at least 1800)
-#   --runs R     timed runs per shape and side, after one warm-up (default 10)
+#   --runs R     timed runs per shape and side, after one warm-up (default 10;
+#                fewer, at least 3, for a side whose warm-up says R runs would
+#                take more than --budget-s seconds, default 20: shown as n=)
 #   --build DIR  the build directory (default build)
 #   --dir DIR    where the data goes (default a fresh directory under /tmp,
 #                removed at the end unless --keep); --reuse skips writing the
@@ -26,6 +28,7 @@ set -uo pipefail
 
 N=1000000
 RUNS=10
+BUDGET_S=20
 B=build
 DIR=""
 REUSE=0
@@ -37,6 +40,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --claims) N=${2:?}; shift 2 ;;
     --runs) RUNS=${2:?}; shift 2 ;;
+    --budget-s) BUDGET_S=${2:?}; shift 2 ;;
     --build) B=${2:?}; shift 2 ;;
     --dir) DIR=${2:?}; shift 2 ;;
     --reuse) REUSE=1; shift ;;
@@ -97,6 +101,12 @@ done
 say "claimgraphd (pid $PID) serving on $ADDR; $RUNS runs per shape after one warm-up"
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+# How many timed runs a side gets, from its warm-up's ms: RUNS, unless they
+# would take more than BUDGET_S; then as many as fit, at least 3 (or RUNS).
+runs_for() {
+  awk -v w="$1" -v r="$RUNS" -v b="$((BUDGET_S * 1000))" \
+    'BEGIN { n = r; if (w * r > b) { n = int(b / w); m = r < 3 ? r : 3; if (n < m) n = m }; print n }'
+}
 # "time: 1.234 ms (server 0.987 ms), 42 rows" -> "0.987 42"
 server_ms_rows() { sed -n 's/^time: .* ms (server \([0-9.]*\) ms), \([0-9]*\) rows$/\1 \2/p' "$1"; }
 
@@ -113,10 +123,11 @@ while IFS=$'\t' read -r NAME CLAIMQL SQL; do
     cat "$OUT/$i.cg.err" >&2
     die "claimgraph failed on: $CLAIMQL"
   fi
-  read -r _ CG_ROWS <<< "$(server_ms_rows "$OUT/$i.cg.err")"
+  read -r CG_WARM CG_ROWS <<< "$(server_ms_rows "$OUT/$i.cg.err")"
   [ -n "$CG_ROWS" ] || { cat "$OUT/$i.cg.err" >&2; die "no timing line from claimgraph query --timing"; }
+  CG_N=$(runs_for "$CG_WARM")
   : > "$OUT/$i.cg.ms"
-  for _ in $(seq "$RUNS"); do
+  for _ in $(seq "$CG_N"); do
     "$CG" --server "$ADDR" query --format csv --timing "$CLAIMQL" > /dev/null 2> "$OUT/$i.cg.err" ||
       { cat "$OUT/$i.cg.err" >&2; die "claimgraph failed on: $CLAIMQL"; }
     read -r ms rows <<< "$(server_ms_rows "$OUT/$i.cg.err")"
@@ -125,22 +136,29 @@ while IFS=$'\t' read -r NAME CLAIMQL SQL; do
   done
   CG_MS=$(median < "$OUT/$i.cg.ms")
 
-  # The sqlite3 shell: the warm-up's answer kept (CSV), then RUNS timed runs
-  # into /dev/null; `.timer on` prints each run's line on standard output.
-  {
+  # The sqlite3 shell, in two processes: a warm-up that keeps the answer
+  # (CSV) and says how long it took, then one that runs it once untimed (its
+  # page cache warm) and SQ_N times into /dev/null. `.timer on` prints each
+  # run's "Run Time: real R user U sys S" on standard output; CPU = U + S.
+  sqlite_script() {  # OUTPUT UNTIMED TIMED
     echo ".bail on"
     [ "$CACHE_MIB" -gt 0 ] && echo "PRAGMA cache_size = -$((CACHE_MIB * 1024));"
     echo ".mode csv"
-    echo ".output $OUT/$i.sq.csv"
-    echo "$SQL;"
-    echo ".output /dev/null"
+    echo ".output $1"
+    for _ in $(seq "$2"); do echo "$SQL;"; done
     echo ".timer on"
-    for _ in $(seq "$RUNS"); do echo "$SQL;"; done
-  } > "$OUT/$i.sql"
-  "$SQLITE3" -readonly "$DIR/claims.db" < "$OUT/$i.sql" > "$OUT/$i.sq.timer" 2> "$OUT/$i.sq.err" ||
-    { cat "$OUT/$i.sq.err" >&2; die "sqlite3 failed on: $SQL"; }
-  awk '/^Run Time:/ {print $6 + $8}' "$OUT/$i.sq.timer" | awk '{printf "%.6f\n", $1 * 1000}' > "$OUT/$i.sq.ms"
-  [ "$(wc -l < "$OUT/$i.sq.ms")" = "$RUNS" ] || die "$NAME: expected $RUNS 'Run Time' lines from sqlite3 (see $OUT/$i.sq.timer)"
+    for _ in $(seq "$3"); do echo "$SQL;"; done
+  }
+  sqlite_cpu_ms() {  # OUTPUT UNTIMED TIMED -> one CPU ms per timed run
+    sqlite_script "$@" > "$OUT/$i.sql"
+    "$SQLITE3" -readonly "$DIR/claims.db" < "$OUT/$i.sql" > "$OUT/$i.sq.timer" 2> "$OUT/$i.sq.err" ||
+      { cat "$OUT/$i.sq.err" >&2; die "sqlite3 failed on: $SQL"; }
+    awk '/^Run Time:/ {printf "%.6f\n", ($6 + $8) * 1000}' "$OUT/$i.sq.timer" > "$OUT/$i.sq.ms"
+    [ "$(wc -l < "$OUT/$i.sq.ms")" = "$3" ] || die "$NAME: expected $3 'Run Time' lines from sqlite3 ($OUT/$i.sq.timer)"
+  }
+  sqlite_cpu_ms "$OUT/$i.sq.csv" 0 1
+  SQ_N=$(runs_for "$(cat "$OUT/$i.sq.ms")")
+  sqlite_cpu_ms /dev/null 1 "$SQ_N"
   SQ_MS=$(median < "$OUT/$i.sq.ms")
 
   # The same answer: as many rows, and the same rows (sorted; the shell ends CSV lines with CRLF).
@@ -159,8 +177,9 @@ while IFS=$'\t' read -r NAME CLAIMQL SQL; do
     diff "$OUT/$i.cg.sorted" "$OUT/$i.sq.sorted" | head -5 >&2
     MISMATCH=1
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$NAME" "$CG_ROWS" "$SQ_ROWS" "$CG_MS" "$SQ_MS" "$SAME" >> "$RESULTS"
-  say "$i/$SHAPES $NAME: $CG_ROWS rows; claimgraph $(printf %.3f "$CG_MS") ms, SQLite $(printf %.3f "$SQ_MS") ms (medians of $RUNS)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$NAME" "$CG_ROWS" "$SQ_ROWS" "$CG_MS" "$SQ_MS" "$SAME" "$CG_N" "$SQ_N" >> "$RESULTS"
+  say "$i/$SHAPES $NAME: $CG_ROWS rows; claimgraph $(printf %.3f "$CG_MS") ms (median of $CG_N)," \
+    "SQLite $(printf %.3f "$SQ_MS") ms (median of $SQ_N)"
 done < "$DIR/shapes.tsv"
 
 # 4. The server's memory after the run, then the table.
@@ -177,7 +196,7 @@ print()
 print("| shape | rows | claimgraph ms | SQLite ms | ratio | met? |")
 print("|---|---:|---:|---:|---:|---|")
 met = 0
-for name, cg_rows, sq_rows, cg_ms, sq_ms, same in rows:
+for name, cg_rows, sq_rows, cg_ms, sq_ms, same, cg_n, sq_n in rows:
     cg, sq = float(cg_ms), float(sq_ms)
     ratio = sq / cg if cg > 0 else float("inf")
     if ratio >= 1.0:
@@ -188,7 +207,8 @@ for name, cg_rows, sq_rows, cg_ms, sq_ms, same in rows:
         ok = "no"
     met += ok.startswith("yes")
     shown = f"{int(cg_rows):,}" if same == "yes" else f"{int(cg_rows):,} vs {int(sq_rows):,} ({same})"
-    print(f"| {name.replace('|', '&#124;')} | {shown} | {cg:.3f} | {sq:.3f} | {ratio:.2f} | {ok} |")
+    fewer = lambda k: "" if int(k) == int(runs) else f" (n={k})"
+    print(f"| {name.replace('|', '&#124;')} | {shown} | {cg:.3f}{fewer(cg_n)} | {sq:.3f}{fewer(sq_n)} | {ratio:.2f} | {ok} |")
 rss, hwm = int(rss_kb) / 1024, int(hwm_kb) / 1024
 print()
 print(f"claimgraphd RSS after the run: {rss:,.0f} MiB (peak {hwm:,.0f} MiB); goal < 1 GiB: "
