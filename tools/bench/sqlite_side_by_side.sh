@@ -191,7 +191,8 @@ import sys
 results, n, runs, rss_kb, hwm_kb, version, cache_mib = sys.argv[1:]
 rows = [line.rstrip("\n").split("\t") for line in open(results)]
 print(f"{int(n):,} claims; medians of {runs} runs; claimgraph = server time (`claimgraph query --timing`), "
-      f"SQLite {version} = the shell's CPU time (user + sys, `.timer on`, cache_size {cache_mib} MiB); ms")
+      f"SQLite {version} = the shell's CPU time (user + sys, `.timer on`, "
+      f"{'cache_size ' + cache_mib + ' MiB' if int(cache_mib) > 0 else 'its default page cache'}); ms")
 print()
 print("| shape | rows | claimgraph ms | SQLite ms | ratio | met? |")
 print("|---|---:|---:|---:|---:|---|")
