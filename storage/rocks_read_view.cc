@@ -484,20 +484,68 @@ class RocksReadView final : public ReadView {
   // Visits the visible claims of one source in claim id order.
   Status ForEachSourceClaim(SourceId source, const std::function<void(const Claim&)>& visit) const {
     std::string prefix = EncodeId(source);
+    std::vector<ClaimId> ids;
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
       SourceId from;
       ClaimId id;
       if (!DecodeBySourceKey(it->key().ToStringView(), &from, &id))
         return Status::Corruption("malformed by_source key");
-      // The record as stored, not GetClaim: a view as of an earlier
-      // transaction meets claims asserted after it here, and skips them.
-      CG_ASSIGN_OR_RETURN(Claim c, records_.GetClaimRecord(id));
-      if (c.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(id, source))) continue;
-      CG_ASSIGN_OR_RETURN(std::optional<Claim> r, records_.GetRetraction(id));
-      if (!r || r->retracted_tx > as_of_) visit(c);
+      ids.push_back(id);
     }
-    return FromRocks(it->status(), "scanning by_source");
+    CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning by_source"));
+    // The records as stored, not GetClaim: a view as of an earlier
+    // transaction meets claims asserted after it here, and skips them.
+    return VisitClaimRecords(ids, [&](const Claim& c, TxId retracted_tx) {
+      if (c.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(c.id, source))) return;
+      if (retracted_tx == 0 || retracted_tx > as_of_) visit(c);
+    });
+  }
+
+  // The records of `ids` (ascending) with each one's retraction transaction
+  // (0: none): both keys of every claim in sorted MultiGet batches, where keys
+  // in one block share its lookup. Two point reads per claim (Get) had cost
+  // ~5 us a claim; an iterator stepping between a source's ids costs more
+  // still when they are scattered.
+  Status VisitClaimRecords(const std::vector<ClaimId>& ids,
+                           const std::function<void(const Claim&, TxId retracted_tx)>& visit) const {
+    constexpr size_t kBatch = 128;  // claims per MultiGet: two keys each
+    std::vector<std::string> keys(2 * kBatch);
+    std::vector<rocksdb::Slice> slices(2 * kBatch);
+    std::vector<rocksdb::PinnableSlice> values(2 * kBatch);
+    std::vector<rocksdb::Status> statuses(2 * kBatch);
+    for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
+      const size_t n = std::min(kBatch, ids.size() - begin);
+      for (size_t i = 0; i < n; ++i) {
+        keys[2 * i] = EncodeClaimKey(ids[begin + i], kClaimAssertionTag);
+        keys[2 * i + 1] = EncodeClaimKey(ids[begin + i], kClaimRetractionTag);
+        slices[2 * i] = keys[2 * i];
+        slices[2 * i + 1] = keys[2 * i + 1];
+        values[2 * i].Reset();
+        values[2 * i + 1].Reset();
+      }
+      store_->db()->MultiGet(ro_, store_->cf(Cf::kClaims), 2 * n, slices.data(), values.data(), statuses.data(),
+                             /*sorted_input=*/true);
+      for (size_t i = 0; i < n; ++i) {
+        const ClaimId id = ids[begin + i];
+        if (statuses[2 * i].IsNotFound()) return Status::Corruption("claim " + std::to_string(id) + " is indexed but has no record");
+        CG_RETURN_IF_ERROR(FromRocks(statuses[2 * i], "reading claim " + std::to_string(id)));
+        Claim c;
+        c.id = id;
+        if (Status st = DecodeClaim(values[2 * i].ToStringView(), &c); !st.ok())
+          return st.WithContext("claim " + std::to_string(id));
+        TxId retracted_tx = 0;
+        if (!statuses[2 * i + 1].IsNotFound()) {
+          CG_RETURN_IF_ERROR(FromRocks(statuses[2 * i + 1], "reading the retraction of claim " + std::to_string(id)));
+          Claim r;
+          if (Status st = DecodeRetraction(values[2 * i + 1].ToStringView(), &r); !st.ok())
+            return st.WithContext("retraction of claim " + std::to_string(id));
+          retracted_tx = r.retracted_tx;
+        }
+        visit(c, retracted_tx);
+      }
+    }
+    return Status::Ok();
   }
 
   const RocksClaimStore* store_;
