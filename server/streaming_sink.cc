@@ -8,7 +8,7 @@ google::protobuf::ArenaOptions StreamingSink::ArenaOptionsFor(char* block) {
   google::protobuf::ArenaOptions options;
   options.initial_block = block;
   options.initial_block_size = kArenaBlockBytes;
-  options.start_block_size = kArenaBlockBytes;
+  options.start_block_size = 4 * kArenaBlockBytes;
   options.max_block_size = 1024 * 1024;
   return options;
 }

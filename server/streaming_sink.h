@@ -39,8 +39,10 @@ class StreamingSink final : public engine::RowSink {
   v1::QueryResponse* Last(const engine::QueryResult& result);
 
  private:
-  // Enough for a batch of 512 short rows without a second block.
-  static constexpr size_t kArenaBlockBytes = 64 * 1024;
+  // The first block, kept across resets: small, so that the many one-row
+  // answers (point statements) take it from the allocator's thread cache;
+  // a large batch grows the arena by further blocks.
+  static constexpr size_t kArenaBlockBytes = 16 * 1024;
   static google::protobuf::ArenaOptions ArenaOptionsFor(char* block);
 
   std::function<bool()> cancelled_;
