@@ -250,14 +250,33 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
   if (!q.aggregating) {
     const bool dedupe = q.distinct && !RowsAreDistinct(q);
     OutRow o;  // streamed rows reuse one row's vectors
+    // Streamed to a sink (which reads the values, never moves them), a
+    // column that returns a variable bound to the same id as in the row
+    // before keeps its value: consecutive rows often share one (the claims of
+    // one fact, the first hop of a join), and each is a name lookup and a copy.
+    const bool streamed = sink && !materialize;
+    std::vector<uint64_t> last_raw(q.returns.size());
+    bool have_last = false;
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
-      o.values.clear();
       o.provenance.clear();
-      for (const auto& r : q.returns) {
-        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, row));
-        o.values.push_back(std::move(v));
+      if (streamed) {
+        o.values.resize(q.returns.size());
+        for (size_t i = 0; i < q.returns.size(); ++i) {
+          const BoundExpr& e = q.returns[i].expr;
+          const bool slot = e.kind == BoundExpr::Kind::kSlot;
+          if (slot && have_last && row.slots[e.slot] == last_raw[i]) continue;
+          CG_ASSIGN_OR_RETURN(o.values[i], Evaluate(ctx, e, row));
+          if (slot) last_raw[i] = row.slots[e.slot];
+        }
+        have_last = true;
+      } else {
+        o.values.clear();
+        for (const auto& r : q.returns) {
+          CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, row));
+          o.values.push_back(std::move(v));
+        }
       }
       // A DISTINCT row keeps the claims of the first derivation found.
       if (dedupe) {

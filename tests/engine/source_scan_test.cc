@@ -186,5 +186,49 @@ TEST_F(SourceScan, FiltersOnTheClaimsTransactionReadThoseClaims) {
   EXPECT_EQ(Plan(all + " WHERE ?c.tx >= 1 RETURN ?c").find("by_tx"), std::string::npos);
 }
 
+// A sink sees the rows a collected result holds, whatever the builder reuses
+// between streamed rows (a column bound to the same id as the row before
+// keeps its value): repeated ends, OPTIONAL's unbound variables, DISTINCT,
+// OFFSET and LIMIT, WITH PROVENANCE.
+class CollectingSink : public RowSink {
+ public:
+  Status Header(const std::vector<std::string>&, std::optional<TxId>) override { return Status::Ok(); }
+  Status Row(const std::vector<Value>& row, const std::vector<uint64_t>& provenance) override {
+    std::vector<std::string> cells;
+    for (const auto& v : row) cells.push_back(v.ToString());
+    for (uint64_t id : provenance) cells.push_back(std::to_string(id) + " (claim)");
+    rows.push_back(std::move(cells));
+    return Status::Ok();
+  }
+  Cells rows;
+};
+
+TEST_F(SourceScan, StreamedRowsAreTheCollectedRows) {
+  for (const std::string q : {
+           "MATCH \"Japan\" pact ?x AS ?c RETURN \"Japan\", ?x, ?c.source, ?c",
+           "MATCH ?a pact \"India\", ?a pact ?d RETURN ?a, ?d",
+           "MATCH ?a pact ?b OPTIONAL { ?b targets ?t } RETURN ?a, ?t, ?b",
+           "MATCH ?a ?p ?b AS ?c RETURN DISTINCT ?p, ?c.source",
+           "MATCH \"Japan\" pact ?x AS ?c RETURN ?x, ?c.modality LIMIT 700 OFFSET 3",
+           "MATCH \"Japan\" pact ?x RETURN ?x WITH PROVENANCE",
+       }) {
+    SCOPED_TRACE(q);
+    CollectingSink sink;
+    auto streamed = engine_->Execute(q, {}, &sink);
+    ASSERT_TRUE(streamed.ok()) << streamed.status().ToString();
+    QueryResult collected = Run(q);
+    Cells expected;
+    for (size_t r = 0; r < collected.rows.size(); ++r) {
+      std::vector<std::string> cells;
+      for (const auto& v : collected.rows[r]) cells.push_back(v.ToString());
+      if (r < collected.provenance.size())
+        for (uint64_t id : collected.provenance[r]) cells.push_back(std::to_string(id) + " (claim)");
+      expected.push_back(std::move(cells));
+    }
+    EXPECT_GT(expected.size(), 0u);
+    EXPECT_EQ(sink.rows, expected);
+  }
+}
+
 }  // namespace
 }  // namespace claimgraph::engine
