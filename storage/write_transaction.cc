@@ -25,11 +25,15 @@ Claim ClaimRecordOf(const ClaimInput& in) {
 
 ClaimIdentity IdentityOf(const ClaimInput& in, bool symmetric) { return IdentityOf(ClaimRecordOf(in), symmetric); }
 
-Result<AssertOutcome> AssertUnlessLive(WriteTransaction& tx, const ClaimInput& claim) {
-  CG_ASSIGN_OR_RETURN(std::optional<ClaimId> live, tx.FindLiveClaim(claim));
+Result<AssertOutcome> WriteTransaction::AssertUnlessLiveClaim(const ClaimInput& claim) {
+  CG_ASSIGN_OR_RETURN(std::optional<ClaimId> live, FindLiveClaim(claim));
   if (live) return AssertOutcome{*live, true};
-  CG_ASSIGN_OR_RETURN(ClaimId id, tx.Assert(claim));
+  CG_ASSIGN_OR_RETURN(ClaimId id, Assert(claim));
   return AssertOutcome{id, false};
+}
+
+Result<AssertOutcome> AssertUnlessLive(WriteTransaction& tx, const ClaimInput& claim) {
+  return tx.AssertUnlessLiveClaim(claim);
 }
 
 }  // namespace claimgraph::storage
