@@ -327,15 +327,19 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (in.has_span && in.span_begin > in.span_end)
       return Status::InvalidArgument("span " + std::to_string(in.span_begin) + ".." + std::to_string(in.span_end) +
                                      " ends before it begins");
-    Claim c = ClaimRecordOf(in);
-    c.id = counters_.next_claim++;
-    asserted_here_.Put(key, c.id);
+    const ClaimId id = counters_.next_claim++;
+    asserted_here_.Put(key, id);
     if (options_.bulk) {
-      WriteClaim(c, tx_, 0, bulk_now_, options_.principal, sink_.get(), &digest_, &record_scratch_);
-      if (streamed_ == 0) first_streamed_ = c.id;
+      // Encoded now, through one Claim whose strings are reused claim after claim.
+      AssignClaimRecord(in, &bulk_claim_);
+      bulk_claim_.id = id;
+      WriteClaim(bulk_claim_, tx_, 0, bulk_now_, options_.principal, sink_.get(), &digest_, &record_scratch_);
+      if (streamed_ == 0) first_streamed_ = id;
       ++streamed_;
-      return c.id;
+      return id;
     }
+    Claim c = ClaimRecordOf(in);
+    c.id = id;
     claims_.push_back(std::move(c));
     return claims_.back().id;
   }
@@ -768,6 +772,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   // when an identity was asserted, retracted and asserted again).
   IdentityTable<IdentityKey, ClaimId, IdentityKeyHash> asserted_here_;
   std::string record_scratch_;  // WriteClaim's, one claim at a time
+  Claim bulk_claim_;            // the bulk path's, one claim at a time
   std::unordered_map<PredicateId, bool> symmetric_;  // stored predicates read so far
   std::unique_ptr<rocksdb::Iterator> spo_it_;        // FindStored's: see SpoIterator
   std::vector<ClaimId> answered_;                     // recorded with the idempotency key

@@ -6,6 +6,13 @@ namespace claimgraph::storage {
 
 Claim ClaimRecordOf(const ClaimInput& in) {
   Claim c;
+  AssignClaimRecord(in, &c);
+  return c;
+}
+
+void AssignClaimRecord(const ClaimInput& in, Claim* out) {
+  Claim& c = *out;
+  c.id = 0;
   c.subject = in.subject;
   c.predicate = in.predicate;
   c.object = in.object;
@@ -18,9 +25,13 @@ Claim ClaimRecordOf(const ClaimInput& in) {
   c.method = in.method;
   c.modality = in.modality;
   c.valid = in.valid;
+  c.asserted_tx = 0;
   c.principal = in.principal;
   c.asserted_at_us = in.asserted_at_us;
-  return c;
+  c.retracted_tx = 0;
+  c.retract_reason.clear();
+  c.retracted_by.clear();
+  c.retracted_at_us = 0;
 }
 
 ClaimIdentity IdentityOf(const ClaimInput& in, bool symmetric) { return IdentityOf(ClaimRecordOf(in), symmetric); }
