@@ -84,10 +84,10 @@ void RadixSortStable(std::vector<T>* elements, int words, Word word) {
 
 // What the sorts move: the key words in index order and the rest of the
 // entry (56 bytes, not the 96 of key plus entry: the sorts were a tenth of a
-// load). The entry's transactions are the sink's `tx_` (and 0 when live)
-// unless `entry_`s differ (then the writers read entries_[entry]): reading
-// the value from the sorted element and not from the entry cost a cache miss
-// per key written.
+// load). Its transactions are the sink's `tx_` (0 when live) unless the
+// entries' transactions differ (then the writers read entries_[entry]):
+// reading the value from the sorted element, not from the entry, saves a
+// cache miss per key written.
 struct PackedIndexEntry {
   uint64_t k[4];
   SourceId source;

@@ -296,6 +296,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
   Result<ClaimId> Assert(const ClaimInput& in) override {
+    CG_RETURN_IF_ERROR(CheckClaimInput(in));  // before IsSymmetric reads the predicate
     CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(in.predicate));
     return AssertKeyed(in, KeyOf(in, symmetric));
   }
@@ -307,11 +308,12 @@ class RocksWriteTransaction final : public WriteTransaction {
     const IdentityKey key = KeyOf(in, symmetric);
     CG_ASSIGN_OR_RETURN(std::optional<ClaimId> live, FindLive(in, symmetric, key));
     if (live) return AssertOutcome{*live, true};
+    CG_RETURN_IF_ERROR(CheckClaimInput(in));
     CG_ASSIGN_OR_RETURN(ClaimId id, AssertKeyed(in, key));
     return AssertOutcome{id, false};
   }
 
-  Result<ClaimId> AssertKeyed(const ClaimInput& in, const IdentityKey& key) {
+  Status CheckClaimInput(const ClaimInput& in) const {
     if (in.subject == 0 || in.subject >= counters_.next_entity)
       return Status::InvalidArgument("claim subject " + std::to_string(in.subject) + " is not an entity");
     if (in.predicate == 0 || in.predicate >= counters_.next_predicate)
@@ -327,6 +329,11 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (in.has_span && in.span_begin > in.span_end)
       return Status::InvalidArgument("span " + std::to_string(in.span_begin) + ".." + std::to_string(in.span_end) +
                                      " ends before it begins");
+    return Status::Ok();
+  }
+
+  // A checked claim, `key` its identity.
+  Result<ClaimId> AssertKeyed(const ClaimInput& in, const IdentityKey& key) {
     const ClaimId id = counters_.next_claim++;
     asserted_here_.Put(key, id);
     if (options_.bulk) {

@@ -1,6 +1,7 @@
 // The text importers: one transaction over every file, lines read on a
 // second thread (LinePipeline) by the reader `claimgraph load` uses too
-// (codec::ClaimLineReader) — an nquads-prov file whole, by codec::ProvReader — each claim written through the names every write
+// (codec::ClaimLineReader; a plain N-Quads file's quads as numbered terms,
+// quad_terms.h) — an nquads-prov file whole, by codec::ProvReader — each claim written through the names every write
 // path shares, rejections collected as file:line:column: reason, and the
 // commit — or, when a line was rejected without --skip-invalid, nothing.
 #include <chrono>
@@ -128,7 +129,7 @@ class QuadTermIds {
   }
 
  private:
-  // A term's id, as the writing thread reads it per quad: 8 bytes, the
+  // A term's id, as the writing thread reads it per quad: 16 bytes, the
   // names apart (a quad's four reads stay in cache for a 100k-name file).
   struct Term {
     uint64_t id = 0;
