@@ -182,6 +182,8 @@ struct ClaimInput {
 
 // The record a claim input becomes, before its id, transaction and defaults.
 Claim ClaimRecordOf(const ClaimInput& claim);
+// The same into *out, reusing its strings' memory (a bulk load's one Claim).
+void AssignClaimRecord(const ClaimInput& claim, Claim* out);
 ClaimIdentity IdentityOf(const ClaimInput& claim, bool symmetric);
 
 struct CommitInfo {
@@ -192,6 +194,13 @@ struct CommitInfo {
   // The claim ids the writer answered its caller with (SetAnsweredClaims),
   // kept with the idempotency key so a retry gets the same answer.
   std::vector<ClaimId> answered;
+};
+
+// What AssertUnlessLive did: asserted a new claim, or found the claim live
+// already (`duplicate`, with the live claim's id) and wrote nothing.
+struct AssertOutcome {
+  ClaimId id = 0;
+  bool duplicate = false;
 };
 
 // Builds one transaction. Lookups see the store plus this transaction's own writes.
@@ -228,6 +237,9 @@ class WriteTransaction {
   // claim (no span, no quote, asserted: all an N-Quads line can say) is
   // matched by any stored live claim of its triple and source.
   virtual Result<std::optional<ClaimId>> FindLiveClaim(const ClaimInput& claim) = 0;
+  // FindLiveClaim, then Assert unless a claim is live: AssertUnlessLive
+  // (below) calls this; a store may do both with one lookup.
+  virtual Result<AssertOutcome> AssertUnlessLiveClaim(const ClaimInput& claim);
   // A claim in the store with the same identity, asserted at
   // `claim.asserted_at_us` and retracted at `retracted_at_us`: the same
   // piece of history met again (an export imported into the store it came from).
@@ -271,12 +283,6 @@ class WriteTransaction {
   virtual Result<CommitInfo> Commit() = 0;
 };
 
-// What AssertUnlessLive did: asserted a new claim, or found the claim live
-// already (`duplicate`, with the live claim's id) and wrote nothing.
-struct AssertOutcome {
-  ClaimId id = 0;
-  bool duplicate = false;
-};
 // The one rule every write path follows: a claim whose identity is already
 // live is a duplicate and is not written again.
 Result<AssertOutcome> AssertUnlessLive(WriteTransaction& tx, const ClaimInput& claim);

@@ -18,6 +18,10 @@ class CommitSink {
  public:
   virtual ~CommitSink() = default;
   virtual void Put(Cf cf, std::string key, std::string value) = 0;
+  // Put of a copy: for a caller that reuses its buffers.
+  virtual void PutBytes(Cf cf, std::string_view key, std::string_view value) {
+    Put(cf, std::string(key), std::string(value));
+  }
   // The index entries of one claim: spo, osp and its place in the sp and po
   // posting lists (format 2 writes no pos entry).
   virtual void PutIndexEntries(const IndexEntry& entry) = 0;

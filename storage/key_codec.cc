@@ -125,6 +125,23 @@ std::string EncodeIndexValue(const IndexEntry& e) {
   return v;
 }
 
+size_t EncodeIndexValue(const IndexEntry& e, char (&out)[kMaxIndexValueSize]) {
+  size_t n = 0;
+  auto varint = [&](uint64_t v) {
+    while (v >= 0x80) {
+      out[n++] = static_cast<char>((v & 0x7F) | 0x80);
+      v >>= 7;
+    }
+    out[n++] = static_cast<char>(v);
+  };
+  varint(e.asserted_tx);
+  varint(e.retracted_tx);
+  varint(e.source);
+  out[n++] = static_cast<char>(e.modality);
+  varint(e.confidence);
+  return n;
+}
+
 bool DecodeIndexValue(std::string_view value, IndexEntry* out) {
   ByteReader r(value);
   out->asserted_tx = r.Varint();

@@ -115,6 +115,10 @@ std::string EncodeTripleKey(TripleIndex index, EntityId s, PredicateId p, TermId
 bool DecodeTripleKey(TripleIndex index, std::string_view key, IndexEntry* out);
 
 std::string EncodeIndexValue(const IndexEntry& e);
+// The same bytes into `out`, returning their number (a bulk load writes
+// millions of values: no string each).
+inline constexpr size_t kMaxIndexValueSize = 3 * 10 + 1 + 5;
+size_t EncodeIndexValue(const IndexEntry& e, char (&out)[kMaxIndexValueSize]);
 bool DecodeIndexValue(std::string_view value, IndexEntry* out);
 // A format-3 value (no confidence code: sets kConfidenceInRecord), for the
 // migration to format 4.

@@ -99,7 +99,14 @@ Status DecodeLiteral(std::string_view in, Literal* out) {
 }
 
 std::string EncodeClaim(const Claim& c) {
-  std::string out(1, static_cast<char>(kRecordVersion));
+  std::string out;
+  EncodeClaimTo(c, &out);
+  return out;
+}
+
+void EncodeClaimTo(const Claim& c, std::string* record) {
+  std::string& out = *record;
+  out.assign(1, static_cast<char>(kRecordVersion));
   PutVarint(&out, c.subject);
   PutVarint(&out, c.predicate);
   PutFixed64BE(&out, c.object);
@@ -120,7 +127,6 @@ std::string EncodeClaim(const Claim& c) {
     PutLengthPrefixed(&out, c.valid.from);
     PutLengthPrefixed(&out, c.valid.to);
   }
-  return out;
 }
 
 Status DecodeClaim(std::string_view in, Claim* out) {

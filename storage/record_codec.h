@@ -33,6 +33,8 @@ std::string EncodeLiteral(const Literal& l);
 Status DecodeLiteral(std::string_view in, Literal* out);
 // The assertion part of a claim (everything up to asserted_at_us).
 std::string EncodeClaim(const Claim& c);
+// The same bytes into *record (replacing what it held; its capacity is reused).
+void EncodeClaimTo(const Claim& c, std::string* record);
 Status DecodeClaim(std::string_view in, Claim* out);
 // The retraction part (retracted_tx .. retracted_at_us).
 std::string EncodeRetraction(const Claim& c);

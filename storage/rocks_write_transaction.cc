@@ -15,6 +15,7 @@
 #include "base/sha256.h"
 #include "storage/commit_sink.h"
 #include "storage/evidence.h"
+#include "storage/identity_table.h"
 #include "storage/marks.h"
 #include "storage/normalize.h"
 #include "storage/record_codec.h"
@@ -40,14 +41,15 @@ bool ValidPredicateName(std::string_view name) {
 // Writes one asserted claim: its record (added to the transaction's digest),
 // its three index entries and its by-source entry. Shared by bulk loads (at
 // Assert) and online commits (at Commit).
+// `record` is scratch space, reused from claim to claim.
 void WriteClaim(Claim& c, TxId tx, TxId retracted_tx, int64_t now, const std::string& principal, CommitSink* sink,
-                RecordsDigest* digest) {
+                RecordsDigest* digest, std::string* record) {
   c.asserted_tx = tx;
   if (c.principal.empty()) c.principal = principal;
   if (c.asserted_at_us == 0) c.asserted_at_us = now;
-  std::string record = EncodeClaim(c);
-  digest->Add(record);
-  sink->Put(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), std::move(record));
+  EncodeClaimTo(c, record);
+  digest->Add(*record);
+  sink->PutBytes(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), *record);
   sink->PutIndexEntries(IndexEntryOf(c, tx, retracted_tx));
   sink->PutBySource(c.source, c.id);
 }
@@ -61,9 +63,13 @@ struct IdentityKey {
   uint8_t has_span, modality;
   bool operator==(const IdentityKey&) const = default;
 };
-IdentityKey KeyOf(const ClaimIdentity& id) {
-  return {id.subject, id.predicate, id.object, id.source, id.span_begin, id.span_end,
-          std::hash<std::string_view>()(id.quote), id.has_span, static_cast<uint8_t>(id.modality)};
+// The key of IdentityOf(claim, symmetric), made without the Claim and
+// ClaimIdentity copies (of the quote, method and principal) on the way.
+IdentityKey KeyOf(const ClaimInput& in, bool symmetric) {
+  uint64_t subject = in.subject, object = in.object;
+  if (symmetric && IsEntityTerm(object) && object < subject) std::swap(subject, object);
+  return {subject, in.predicate, object, in.source, in.has_span ? in.span_begin : 0, in.has_span ? in.span_end : 0,
+          std::hash<std::string_view>()(in.quote), in.has_span, static_cast<uint8_t>(in.modality)};
 }
 struct IdentityKeyHash {
   size_t operator()(const IdentityKey& k) const {
@@ -290,6 +296,24 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
   Result<ClaimId> Assert(const ClaimInput& in) override {
+    CG_RETURN_IF_ERROR(CheckClaimInput(in));  // before IsSymmetric reads the predicate
+    CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(in.predicate));
+    return AssertKeyed(in, KeyOf(in, symmetric));
+  }
+
+  // FindLiveClaim and Assert with one identity computed and one lookup of
+  // this transaction's claims: what every claim of an import goes through.
+  Result<AssertOutcome> AssertUnlessLiveClaim(const ClaimInput& in) override {
+    CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(in.predicate));
+    const IdentityKey key = KeyOf(in, symmetric);
+    CG_ASSIGN_OR_RETURN(std::optional<ClaimId> live, FindLive(in, symmetric, key));
+    if (live) return AssertOutcome{*live, true};
+    CG_RETURN_IF_ERROR(CheckClaimInput(in));
+    CG_ASSIGN_OR_RETURN(ClaimId id, AssertKeyed(in, key));
+    return AssertOutcome{id, false};
+  }
+
+  Status CheckClaimInput(const ClaimInput& in) const {
     if (in.subject == 0 || in.subject >= counters_.next_entity)
       return Status::InvalidArgument("claim subject " + std::to_string(in.subject) + " is not an entity");
     if (in.predicate == 0 || in.predicate >= counters_.next_predicate)
@@ -305,26 +329,38 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (in.has_span && in.span_begin > in.span_end)
       return Status::InvalidArgument("span " + std::to_string(in.span_begin) + ".." + std::to_string(in.span_end) +
                                      " ends before it begins");
-    Claim c = ClaimRecordOf(in);
-    c.id = counters_.next_claim++;
-    CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(c.predicate));
-    asserted_here_[KeyOf(IdentityOf(c, symmetric))] = c.id;
+    return Status::Ok();
+  }
+
+  // A checked claim, `key` its identity.
+  Result<ClaimId> AssertKeyed(const ClaimInput& in, const IdentityKey& key) {
+    const ClaimId id = counters_.next_claim++;
+    asserted_here_.Put(key, id);
     if (options_.bulk) {
-      WriteClaim(c, tx_, 0, bulk_now_, options_.principal, sink_.get(), &digest_);
-      if (streamed_ == 0) first_streamed_ = c.id;
+      // Encoded now, through one Claim whose strings are reused claim after claim.
+      AssignClaimRecord(in, &bulk_claim_);
+      bulk_claim_.id = id;
+      WriteClaim(bulk_claim_, tx_, 0, bulk_now_, options_.principal, sink_.get(), &digest_, &record_scratch_);
+      if (streamed_ == 0) first_streamed_ = id;
       ++streamed_;
-      return c.id;
+      return id;
     }
+    Claim c = ClaimRecordOf(in);
+    c.id = id;
     claims_.push_back(std::move(c));
     return claims_.back().id;
   }
 
   Result<std::optional<ClaimId>> FindLiveClaim(const ClaimInput& in) override {
     CG_ASSIGN_OR_RETURN(bool symmetric, IsSymmetric(in.predicate));
-    ClaimIdentity want = IdentityOf(in, symmetric);
-    auto here = asserted_here_.find(KeyOf(want));
-    if (here != asserted_here_.end() && !retracted_.count(here->second)) return std::optional<ClaimId>(here->second);
-    return FindStored(want, symmetric, [&](const IndexEntry& e) -> Result<bool> {
+    return FindLive(in, symmetric, KeyOf(in, symmetric));
+  }
+
+  Result<std::optional<ClaimId>> FindLive(const ClaimInput& in, bool symmetric, const IdentityKey& key) {
+    const ClaimId* here = asserted_here_.Find(key);
+    if (here && (retracted_.empty() || !retracted_.count(*here))) return std::optional<ClaimId>(*here);
+    if (head_.counters.next_claim == 1) return std::optional<ClaimId>();  // no claim was ever stored
+    return FindStored(IdentityOf(in, symmetric), symmetric, [&](const IndexEntry& e) -> Result<bool> {
       return e.retracted_tx == 0 && !retracted_.count(e.claim);
     });
   }
@@ -549,7 +585,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (options_.progress) options_.progress("encode", 0, claims_.size());
       for (size_t i = 0; i < claims_.size(); ++i) {
         Claim& c = claims_[i];
-        WriteClaim(c, tx, retracted_.count(c.id) ? tx : 0, now, options_.principal, sink.get(), &digest);
+        WriteClaim(c, tx, retracted_.count(c.id) ? tx : 0, now, options_.principal, sink.get(), &digest, &record_scratch_);
         if (options_.progress && (i + 1) % 100000 == 0) options_.progress("encode", i + 1, claims_.size());
       }
       rec.ops.push_back({TxOperation::Kind::kAssertRange, claims_.front().id, claims_.size(), {}});
@@ -741,7 +777,9 @@ class RocksWriteTransaction final : public WriteTransaction {
   std::unordered_set<ClaimId> retracted_;
   // Every claim asserted in this transaction by identity (the newest one
   // when an identity was asserted, retracted and asserted again).
-  std::unordered_map<IdentityKey, ClaimId, IdentityKeyHash> asserted_here_;
+  IdentityTable<IdentityKey, ClaimId, IdentityKeyHash> asserted_here_;
+  std::string record_scratch_;  // WriteClaim's, one claim at a time
+  Claim bulk_claim_;            // the bulk path's, one claim at a time
   std::unordered_map<PredicateId, bool> symmetric_;  // stored predicates read so far
   std::unique_ptr<rocksdb::Iterator> spo_it_;        // FindStored's: see SpoIterator
   std::vector<ClaimId> answered_;                     // recorded with the idempotency key

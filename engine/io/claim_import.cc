@@ -1,9 +1,11 @@
 // The text importers: one transaction over every file, lines read on a
 // second thread (LinePipeline) by the reader `claimgraph load` uses too
-// (codec::ClaimLineReader) — an nquads-prov file whole, by codec::ProvReader — each claim written through the names every write
+// (codec::ClaimLineReader; a plain N-Quads file's quads as numbered terms,
+// quad_terms.h) — an nquads-prov file whole, by codec::ProvReader — each claim written through the names every write
 // path shares, rejections collected as file:line:column: reason, and the
 // commit — or, when a line was rejected without --skip-invalid, nothing.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,7 +18,7 @@
 #include "engine/io/snapshot_export.h"
 #include "engine/io/line_pipeline.h"
 #include "engine/io/literal_convert.h"
-#include "engine/io/import.h"
+#include "engine/io/quad_terms.h"
 
 namespace claimgraph::io {
 namespace {
@@ -59,6 +61,89 @@ Status WriteClaim(const codec::FileClaim& f, ClaimWriter* w, ImportSummary* summ
   return Status::Ok();
 }
 
+// A claim the writer refused is a rejected line (at no column: the line's
+// terms are fine, the store's rule is not); any other failure stops the import.
+Status RejectOrFail(const std::string& file, uint64_t line, const Status& st, ImportSummary* summary) {
+  if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
+  summary->rejected.push_back({file, line, 0, st.message()});
+  return Status::Ok();
+}
+
+// The writing half of a plain N-Quads file (quad_terms.h has the parsing
+// half): a quad whose four terms have ids already is asserted as WriteClaim
+// would assert the claim the file's line reads as; otherwise the claim is
+// built from the terms' names and goes through WriteClaim, and on success the
+// ids it resolved are kept for the lines to come. Ids are given out in the
+// same order either way: only a term without an id can create a name.
+class QuadTermIds {
+ public:
+  using Take = std::function<Status(uint64_t line, uint64_t column, std::string error, const codec::FileClaim&)>;
+  QuadTermIds(ClaimWriter* writer, ImportSummary* summary) : writer_(writer), summary_(summary) {
+    input_.method = std::string(codec::kNQuadsMethod);
+  }
+
+  // `take` handles what is not a numbered quad: the lines every importer reads.
+  Status Write(const std::string& file, ParsedLine<QuadLine>& item, const Take& take) {
+    QuadLine& q = item.value;
+    if (!q.numbered || !item.error.empty())
+      return take(item.line, item.column, std::move(item.error), q.claim ? *q.claim : codec::FileClaim());
+    for (auto& [number, name] : q.new_terms) {
+      if (number >= terms_.size()) {
+        terms_.resize(number + 1024);
+        names_.resize(number + 1024);
+      }
+      names_[number] = std::move(name);
+    }
+    const Term &s = terms_[q.terms[0]], &p = terms_[q.terms[1]], &o = terms_[q.terms[2]], &g = terms_[q.terms[3]];
+    if (s.known && p.known && o.known && g.known) {
+      input_.subject = p.swap ? o.id : s.id;
+      input_.object = p.swap ? s.id : o.id;
+      input_.predicate = p.id;
+      input_.source = g.id;
+      Result<storage::AssertOutcome> outcome = writer_->Write(input_);
+      if (!outcome.ok()) return RejectOrFail(file, item.line, outcome.status(), summary_);
+      ++(outcome->duplicate ? summary_->duplicates : summary_->claims);
+      return Status::Ok();
+    }
+    const std::string &s_name = names_[q.terms[0]], &p_name = names_[q.terms[1]], &o_name = names_[q.terms[2]];
+    codec::FileClaim claim;
+    claim.claim.subject = s_name;
+    claim.claim.predicate = p_name;
+    claim.claim.object_text = o_name;
+    claim.claim.source.key = names_[q.terms[3]];
+    claim.claim.method = std::string(codec::kNQuadsMethod);
+    const size_t rejected = summary_->rejected.size();
+    CG_RETURN_IF_ERROR(take(item.line, 0, "", claim));
+    if (summary_->rejected.size() != rejected) return Status::Ok();
+    // Written: each name resolves from WriteNames' cache now.
+    engine::WriteNames& names = writer_->names();
+    CG_ASSIGN_OR_RETURN(engine::ResolvedPredicate predicate, names.Predicate(p_name));
+    CG_ASSIGN_OR_RETURN(storage::EntityId subject, names.Entity(s_name));
+    CG_ASSIGN_OR_RETURN(storage::EntityId object, names.Entity(o_name));
+    CG_ASSIGN_OR_RETURN(storage::SourceId source, names.Source(claim.claim.source));
+    Know(q.terms[0], subject);
+    Know(q.terms[1], predicate.id, predicate.swap);
+    Know(q.terms[2], object);
+    Know(q.terms[3], source);
+    return Status::Ok();
+  }
+
+ private:
+  // A term's id, as the writing thread reads it per quad: 16 bytes, the
+  // names apart (a quad's four reads stay in cache for a 100k-name file).
+  struct Term {
+    uint64_t id = 0;
+    bool swap = false;  // a predicate's inverse reading
+    bool known = false;
+  };
+  void Know(uint32_t number, uint64_t id, bool swap = false) { terms_[number] = {id, swap, true}; }
+  ClaimWriter* writer_;
+  ImportSummary* summary_;
+  storage::ClaimInput input_;  // a bare claim; its four ids set per quad
+  std::vector<Term> terms_;           // by number
+  std::vector<std::string> names_;    // by number
+};
+
 }  // namespace
 
 Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector<InputFile>& files,
@@ -80,11 +165,7 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
       return Status::Ok();
     }
     Status st = WriteClaim(claim, writer.get(), &summary);
-    if (!st.ok()) {
-      if (st.code() != StatusCode::kInvalidArgument && st.code() != StatusCode::kAlreadyExists) return st;
-      summary.rejected.push_back({file, line, 0, st.message()});
-    }
-    return Status::Ok();
+    return st.ok() ? st : RejectOrFail(file, line, st, &summary);
   };
   for (const auto& file : files) {
     // nquads-prov spreads a claim over many statements, in any order: the
@@ -101,6 +182,24 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
       if (file.in->bad()) return Status::IOError("reading " + file.name);
       for (auto& c : reader.Finish())
         CG_RETURN_IF_ERROR(take(file.name, c.line, c.error.column, std::move(c.error.message), c.claim));
+      continue;
+    }
+    if (file.format == codec::ClaimFileFormat::kNQuads && !options.TEST_whole_lines) {
+      LinePipeline<QuadLine, QuadLineReader> pipeline(file.in, QuadLineReader(read_options));
+      QuadTermIds ids(writer.get(), &summary);
+      auto take_line = [&](uint64_t line, uint64_t column, std::string error, const codec::FileClaim& claim) {
+        return take(file.name, line, column, std::move(error), claim);
+      };
+      std::vector<ParsedLine<QuadLine>> batch;
+      while (pipeline.Next(&batch)) {
+        for (auto& item : batch) {
+          ++summary.lines;
+          if (options.progress && summary.lines % options.progress_every == 0) options.progress("parse", summary.lines, 0);
+          if (item.blank) continue;
+          CG_RETURN_IF_ERROR(ids.Write(file.name, item, take_line));
+        }
+      }
+      if (pipeline.io_error()) return Status::IOError("reading " + file.name);
       continue;
     }
     ReadClaimLine read{std::make_unique<codec::ClaimLineReader>(file.format, read_options)};

@@ -38,6 +38,10 @@ struct ImportOptions {
   // Called every `progress_every` lines and once at the end of each stage.
   std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
   uint64_t progress_every = 100000;
+  // Tests only: read plain N-Quads line by line into claims as JSONL is read
+  // (codec::ClaimLineReader), not through numbered terms (quad_terms.h), so
+  // that a test can compare the two.
+  bool TEST_whole_lines = false;
 };
 
 struct RejectedLine {

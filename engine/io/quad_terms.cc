@@ -1,0 +1,117 @@
+#include "engine/io/quad_terms.h"
+
+#include <optional>
+
+#include "codec/nquads/nquads_parser.h"
+#include "codec/nquads/prov_claim.h"
+
+namespace claimgraph::io {
+namespace {
+
+constexpr uint8_t kDefaultGraph = 3;  // beside RdfTerm::Kind's three
+
+uint8_t KindOf(const codec::RdfTerm* term) {
+  return term ? static_cast<uint8_t>(term->kind) : kDefaultGraph;
+}
+std::string_view TextOf(const codec::RdfTerm* term) { return term ? std::string_view(term->value) : std::string_view(); }
+
+}  // namespace
+
+QuadLineReader::QuadLineReader(const codec::ClaimFileOptions& options)
+    : mapper_(options.default_source),
+      whole_(std::make_unique<codec::ClaimLineReader>(codec::ClaimFileFormat::kNQuads, options)) {}
+
+QuadLineReader::~QuadLineReader() = default;
+QuadLineReader::QuadLineReader(QuadLineReader&&) noexcept = default;
+
+uint64_t QuadLineReader::HashOf(Role role, const codec::RdfTerm* term) {
+  const uint64_t salt = (uint64_t{role} * 4 + KindOf(term) + 1) * 0x9E3779B97F4A7C15ull;
+  return std::hash<std::string_view>()(TextOf(term)) ^ salt;
+}
+
+uint32_t QuadLineReader::Find(Role role, const codec::RdfTerm* term, uint64_t hash) const {
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.number == 0) return 0;
+    if (s.hash != hash) continue;
+    const Key& k = keys_[s.number - 1];
+    if (k.role == role && k.kind == KindOf(term) && k.text == TextOf(term)) return s.number;
+  }
+}
+
+uint32_t QuadLineReader::Add(Role role, const codec::RdfTerm* term, uint64_t hash) {
+  if ((keys_.size() + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.resize(old.empty() ? 1024 : old.size() * 2);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.number == 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].number != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  keys_.push_back({role, KindOf(term), std::string(TextOf(term))});
+  const uint32_t number = static_cast<uint32_t>(keys_.size());
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (slots_[i].number != 0) i = (i + 1) & mask;
+  slots_[i] = {hash, number};
+  return number;
+}
+
+// What codec::ClaimLineReader says of the line, as the other importers' lines carry it.
+void QuadLineReader::ReadWhole(const std::string& text, ParsedLine<QuadLine>* out) {
+  codec::ClaimLine line;
+  whole_->Read(text, &line);
+  out->blank = line.blank;
+  out->column = line.error.column;
+  out->error = std::move(line.error.message);
+  if (!out->blank && out->error.empty()) out->value.claim = std::make_unique<codec::FileClaim>(std::move(line.claim));
+}
+
+void QuadLineReader::operator()(const std::string& text, ParsedLine<QuadLine>* out) {
+  codec::LineError error;
+  std::optional<codec::Quad> quad = codec::ParseNQuadsLine(text, &error);
+  if (!quad || codec::IsProvQuad(*quad) || quad->object.kind == codec::RdfTerm::Kind::kLiteral) {
+    // Blank, refused, or not a quad of four names: read as ClaimLineReader
+    // reads it (parsed again: such lines are few, or the import fails).
+    ReadWhole(text, out);
+    return;
+  }
+  const codec::RdfTerm* terms[4] = {&quad->subject, &quad->predicate, &quad->object,
+                                    quad->graph ? &*quad->graph : nullptr};
+  static constexpr Role kRoles[4] = {kEntity, kPredicate, kEntity, kGraph};
+  uint64_t hashes[4];
+  uint32_t* numbers = out->value.terms;
+  bool all_numbered = true;
+  for (int i = 0; i < 4; ++i) {
+    hashes[i] = HashOf(kRoles[i], terms[i]);
+    numbers[i] = Find(kRoles[i], terms[i], hashes[i]);
+    all_numbered = all_numbered && numbers[i] != 0;
+  }
+  if (!all_numbered) {
+    // A term met for the first time: the mapper names it, or says why not
+    // (at the column of the first term at fault, as it does for every line).
+    std::optional<codec::ClaimDraft> draft = mapper_.Map(*quad, &error);
+    if (!draft) {
+      out->column = error.column;
+      out->error = std::move(error.message);
+      return;
+    }
+    std::string* names[4] = {&draft->subject, &draft->predicate, &draft->object_text, &draft->source.key};
+    for (int i = 0; i < 4; ++i) {
+      if (numbers[i] != 0) continue;
+      numbers[i] = Find(kRoles[i], terms[i], hashes[i]);  // the subject may be the object
+      if (numbers[i] != 0) continue;
+      numbers[i] = Add(kRoles[i], terms[i], hashes[i]);
+      out->value.new_terms.emplace_back(numbers[i], *names[i]);
+    }
+  }
+  out->value.numbered = true;
+}
+
+}  // namespace claimgraph::io

@@ -1,0 +1,71 @@
+// The parsing half of a plain N-Quads import: each line parsed on the
+// LinePipeline's thread into numbers for its terms, so that the writing
+// thread resolves a quad with four array reads instead of four string-keyed
+// lookups (and the drafts' strings are not built, handed over and freed once
+// per line).
+//
+// A term is numbered by its role (entity, predicate, graph), its kind (IRI,
+// blank node, the default graph) and its text, the first time it is met on a
+// line whose quad maps (codec::QuadMapper) — so a number always stands for a
+// valid name — and the line that numbers it carries the name it maps to.
+// Lines that cannot take this path carry the claim codec::ClaimLineReader
+// reads from them, or its error, exactly: a quad with a literal object (its
+// value is resolved per line), a statement of an nquads-prov file, a syntax
+// error, or a term that names nothing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "codec/claim_file.h"
+#include "codec/nquads/quad_claim.h"
+#include "engine/io/line_pipeline.h"
+
+namespace claimgraph::io {
+
+struct QuadLine {
+  // true: the claim is terms[] (subject, predicate, object, graph); false:
+  // `claim` (unless the line is blank or its error set).
+  bool numbered = false;
+  uint32_t terms[4] = {0, 0, 0, 0};
+  // Terms numbered by this line, with the names they map to.
+  std::vector<std::pair<uint32_t, std::string>> new_terms;
+  std::unique_ptr<codec::FileClaim> claim;
+};
+
+// Runs on the pipeline's thread only.
+class QuadLineReader {
+ public:
+  explicit QuadLineReader(const codec::ClaimFileOptions& options);
+  ~QuadLineReader();
+  QuadLineReader(QuadLineReader&&) noexcept;
+  void operator()(const std::string& text, ParsedLine<QuadLine>* out);
+
+ private:
+  enum Role : uint8_t { kEntity, kPredicate, kGraph };
+  // The term's number, 0 when it has none yet.
+  uint32_t Find(Role role, const codec::RdfTerm* term, uint64_t hash) const;
+  uint32_t Add(Role role, const codec::RdfTerm* term, uint64_t hash);
+  static uint64_t HashOf(Role role, const codec::RdfTerm* term);
+  void ReadWhole(const std::string& text, ParsedLine<QuadLine>* out);
+
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t number = 0;  // 0 = empty
+  };
+  struct Key {
+    Role role;
+    uint8_t kind;  // RdfTerm::Kind, or 3 for the default graph
+    std::string text;
+  };
+  std::vector<Slot> slots_;
+  std::vector<Key> keys_;  // by number - 1
+  codec::QuadMapper mapper_;
+  std::unique_ptr<codec::ClaimLineReader> whole_;  // the lines that do not take the numbered path
+};
+
+}  // namespace claimgraph::io
