@@ -238,17 +238,28 @@ std::string Rejections(const ImportSummary& s) {
   return out;
 }
 
+// One text imported into two fresh stores with the same options: through
+// numbered terms (the importer's way) and line by line (TEST_whole_lines).
+struct ImportedBothWays {
+  ImportedBothWays(const std::string& text, ImportOptions o)
+      : numbered(StoreWithVocabulary(a.path())), whole(StoreWithVocabulary(b.path())) {
+    fast = Import(numbered.get(), text, o);
+    o.TEST_whole_lines = true;
+    slow = Import(whole.get(), text, o);
+  }
+  TempDir a, b;
+  std::unique_ptr<storage::ClaimStore> numbered, whole;
+  ImportSummary fast, slow;
+};
+
 TEST(NQuadsImport, NumberedTermsGiveTheSameClaimsAndIdsAsLineByLine) {
   const std::string text = MixedQuads(12000);
   for (bool bulk : {false, true}) {
-    TempDir a, b;
-    auto numbered = StoreWithVocabulary(a.path());
-    auto whole = StoreWithVocabulary(b.path());
     ImportOptions o;
     o.bulk = bulk;
-    ImportSummary fast = Import(numbered.get(), text, o);
-    o.TEST_whole_lines = true;
-    ImportSummary slow = Import(whole.get(), text, o);
+    ImportedBothWays both(text, o);
+    const ImportSummary &fast = both.fast, &slow = both.slow;
+    auto &numbered = both.numbered, &whole = both.whole;
     ASSERT_TRUE(fast.committed) << FormatRejected(fast);
     EXPECT_EQ(fast.lines, slow.lines);
     EXPECT_EQ(fast.claims, slow.claims);
@@ -275,12 +286,11 @@ TEST(NQuadsImport, AnErrorInALaterBatchIsReportedAtItsLineAndNothingIsWritten) {
   text += "<urn:x:e3> <urn:p:p2> <urn:x:new-one> .\n";
   const uint64_t last = std::count(text.begin(), text.end(), '\n');
   for (bool bulk : {false, true}) {
-    TempDir a, b;
-    auto numbered = StoreWithVocabulary(a.path());
-    auto whole = StoreWithVocabulary(b.path());
     ImportOptions o;
     o.bulk = bulk;
-    ImportSummary fast = Import(numbered.get(), text, o);
+    ImportedBothWays both(text, o);
+    const ImportSummary &fast = both.fast, &slow = both.slow;
+    auto &numbered = both.numbered, &whole = both.whole;
     EXPECT_FALSE(fast.committed);
     ASSERT_EQ(fast.rejected.size(), 4u) << FormatRejected(fast);
     EXPECT_EQ(fast.rejected[0].line, last - 4);
@@ -292,8 +302,6 @@ TEST(NQuadsImport, AnErrorInALaterBatchIsReportedAtItsLineAndNothingIsWritten) {
     EXPECT_EQ(fast.rejected[2].reason, fast.rejected[1].reason);
     EXPECT_EQ(fast.rejected[3].line, last - 1);
     EXPECT_EQ(fast.rejected[3].column, 23u);
-    o.TEST_whole_lines = true;
-    ImportSummary slow = Import(whole.get(), text, o);
     EXPECT_EQ(Rejections(fast), Rejections(slow));
     // Nothing was written, in either store.
     EXPECT_EQ(numbered->LastTx(), 1u);
@@ -309,15 +317,12 @@ TEST(NQuadsImport, SkipInvalidOnNumberedTermsKeepsWhatLineByLineKeeps) {
   text += "<urn:x:e1> <urn:p:p1> <urn:x:new-one> <urn:g:1> .\n";
   text += "<urn:x:e3> <urn:p:pactt> <urn:x:new-one> <urn:g:2> .\n";
   text += MixedQuads(3000);
-  TempDir a, b;
-  auto numbered = StoreWithVocabulary(a.path());
-  auto whole = StoreWithVocabulary(b.path());
   ImportOptions o;
   o.skip_invalid = true;
   o.bulk = true;
-  ImportSummary fast = Import(numbered.get(), text, o);
-  o.TEST_whole_lines = true;
-  ImportSummary slow = Import(whole.get(), text, o);
+  ImportedBothWays both(text, o);
+  const ImportSummary &fast = both.fast, &slow = both.slow;
+  auto &numbered = both.numbered, &whole = both.whole;
   EXPECT_TRUE(fast.committed);
   EXPECT_EQ(fast.rejected.size(), 2u);
   EXPECT_EQ(Rejections(fast), Rejections(slow));
