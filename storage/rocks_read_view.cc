@@ -453,32 +453,9 @@ class RocksReadView final : public ReadView {
 
   Status ForEachClaimRecord(const std::vector<ClaimId>& ids,
                             const std::function<Status(const Claim&)>& visit) const override {
-    // MultiGet in sorted batches: keys sharing a block share its lookup.
-    constexpr size_t kBatch = 256;
-    std::vector<std::string> keys(kBatch);
-    std::vector<rocksdb::Slice> slices(kBatch);
-    std::vector<rocksdb::PinnableSlice> values(kBatch);
-    std::vector<rocksdb::Status> statuses(kBatch);
-    for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
-      const size_t n = std::min(kBatch, ids.size() - begin);
-      for (size_t i = 0; i < n; ++i) {
-        keys[i] = EncodeClaimKey(ids[begin + i], kClaimAssertionTag);
-        slices[i] = keys[i];
-        values[i].Reset();
-      }
-      store_->db()->MultiGet(ro_, store_->cf(Cf::kClaims), n, slices.data(), values.data(), statuses.data(), true);
-      for (size_t i = 0; i < n; ++i) {
-        const ClaimId id = ids[begin + i];
-        if (statuses[i].IsNotFound()) return Status::NotFound("claim " + std::to_string(id));
-        CG_RETURN_IF_ERROR(FromRocks(statuses[i], "reading claim " + std::to_string(id)));
-        Claim c;
-        c.id = id;
-        if (Status st = DecodeClaim(values[i].ToStringView(), &c); !st.ok()) return st.WithContext("claim " + std::to_string(id));
-        CG_RETURN_IF_ERROR(visit(c));
-      }
-    }
-    return Status::Ok();
+    return ReadClaimRecords(ids, /*with_retractions=*/false, [&](const Claim& c, TxId) { return visit(c); });
   }
+
 
  private:
   // Visits the visible claims of one source in claim id order.
@@ -496,53 +473,52 @@ class RocksReadView final : public ReadView {
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning by_source"));
     // The records as stored, not GetClaim: a view as of an earlier
     // transaction meets claims asserted after it here, and skips them.
-    return VisitClaimRecords(ids, [&](const Claim& c, TxId retracted_tx) {
-      if (c.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(c.id, source))) return;
+    return ReadClaimRecords(ids, /*with_retractions=*/true, [&](const Claim& c, TxId retracted_tx) {
+      if (c.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(c.id, source))) return Status::Ok();
       if (retracted_tx == 0 || retracted_tx > as_of_) visit(c);
+      return Status::Ok();
     });
   }
 
-  // The records of `ids` (ascending) with each one's retraction transaction
-  // (0: none): both keys of every claim in sorted MultiGet batches, where keys
-  // in one block share its lookup. Two point reads per claim (Get) had cost
-  // ~5 us a claim; an iterator stepping between a source's ids costs more
-  // still when they are scattered.
-  Status VisitClaimRecords(const std::vector<ClaimId>& ids,
-                           const std::function<void(const Claim&, TxId retracted_tx)>& visit) const {
-    constexpr size_t kBatch = 128;  // claims per MultiGet: two keys each
-    std::vector<std::string> keys(2 * kBatch);
-    std::vector<rocksdb::Slice> slices(2 * kBatch);
-    std::vector<rocksdb::PinnableSlice> values(2 * kBatch);
-    std::vector<rocksdb::Status> statuses(2 * kBatch);
+  // The records of `ids` (ascending), and with `with_retractions` each one's
+  // retraction transaction (else 0), in sorted MultiGet batches: keys in one
+  // block share its lookup. (Two Gets per claim had cost ~5 us a claim; an
+  // iterator stepping between a source's scattered ids cost more still.)
+  Status ReadClaimRecords(const std::vector<ClaimId>& ids, bool with_retractions,
+                          const std::function<Status(const Claim&, TxId retracted_tx)>& visit) const {
+    constexpr size_t kBatch = 128;  // claims per MultiGet
+    const size_t per_claim = with_retractions ? 2 : 1;
+    std::vector<std::string> keys(per_claim * kBatch);
+    std::vector<rocksdb::Slice> slices(per_claim * kBatch);
+    std::vector<rocksdb::PinnableSlice> values(per_claim * kBatch);
+    std::vector<rocksdb::Status> statuses(per_claim * kBatch);
     for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
       const size_t n = std::min(kBatch, ids.size() - begin);
-      for (size_t i = 0; i < n; ++i) {
-        keys[2 * i] = EncodeClaimKey(ids[begin + i], kClaimAssertionTag);
-        keys[2 * i + 1] = EncodeClaimKey(ids[begin + i], kClaimRetractionTag);
-        slices[2 * i] = keys[2 * i];
-        slices[2 * i + 1] = keys[2 * i + 1];
-        values[2 * i].Reset();
-        values[2 * i + 1].Reset();
+      for (size_t i = 0; i < n * per_claim; ++i) {
+        keys[i] = EncodeClaimKey(ids[begin + i / per_claim], i % per_claim ? kClaimRetractionTag : kClaimAssertionTag);
+        slices[i] = keys[i];
+        values[i].Reset();
       }
-      store_->db()->MultiGet(ro_, store_->cf(Cf::kClaims), 2 * n, slices.data(), values.data(), statuses.data(),
-                             /*sorted_input=*/true);
+      store_->db()->MultiGet(ro_, store_->cf(Cf::kClaims), n * per_claim, slices.data(), values.data(),
+                             statuses.data(), /*sorted_input=*/true);
       for (size_t i = 0; i < n; ++i) {
         const ClaimId id = ids[begin + i];
-        if (statuses[2 * i].IsNotFound()) return Status::Corruption("claim " + std::to_string(id) + " is indexed but has no record");
-        CG_RETURN_IF_ERROR(FromRocks(statuses[2 * i], "reading claim " + std::to_string(id)));
+        const size_t at = i * per_claim;
+        if (statuses[at].IsNotFound()) return Status::NotFound("claim " + std::to_string(id));
+        CG_RETURN_IF_ERROR(FromRocks(statuses[at], "reading claim " + std::to_string(id)));
         Claim c;
         c.id = id;
-        if (Status st = DecodeClaim(values[2 * i].ToStringView(), &c); !st.ok())
+        if (Status st = DecodeClaim(values[at].ToStringView(), &c); !st.ok())
           return st.WithContext("claim " + std::to_string(id));
         TxId retracted_tx = 0;
-        if (!statuses[2 * i + 1].IsNotFound()) {
-          CG_RETURN_IF_ERROR(FromRocks(statuses[2 * i + 1], "reading the retraction of claim " + std::to_string(id)));
+        if (with_retractions && !statuses[at + 1].IsNotFound()) {
+          CG_RETURN_IF_ERROR(FromRocks(statuses[at + 1], "reading the retraction of claim " + std::to_string(id)));
           Claim r;
-          if (Status st = DecodeRetraction(values[2 * i + 1].ToStringView(), &r); !st.ok())
+          if (Status st = DecodeRetraction(values[at + 1].ToStringView(), &r); !st.ok())
             return st.WithContext("retraction of claim " + std::to_string(id));
           retracted_tx = r.retracted_tx;
         }
-        visit(c, retracted_tx);
+        CG_RETURN_IF_ERROR(visit(c, retracted_tx));
       }
     }
     return Status::Ok();
