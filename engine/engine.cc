@@ -60,6 +60,13 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
   if (std::holds_alternative<grammar::RedactStatement>(statement.node) && !options.admin)
     return Status::PermissionDenied("principal '" + options.principal +
                                     "' may not redact: REDACT removes a text's bytes and needs the admin role");
+  // The chain and the evidence are an auditor's to check (a reader's, as the
+  // VerifyAudit call); INDEXES holds every write while it reads the store.
+  if (const auto* audit = std::get_if<grammar::AuditVerifyStatement>(&statement.node);
+      audit && audit->indexes && !options.admin)
+    return Status::PermissionDenied("principal '" + options.principal +
+                                    "' may not run AUDIT VERIFY INDEXES: it holds writes while it runs and needs "
+                                    "the admin role (AUDIT VERIFY and AUDIT VERIFY EVIDENCE do not)");
   if (options.explain) {
     // The text is not rewritten ("EXPLAIN " + text), so positions in errors stay the user's.
     const auto* q = std::get_if<grammar::Query>(&statement.node);

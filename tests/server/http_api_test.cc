@@ -208,10 +208,14 @@ TEST_F(HttpApi, RolesAreTheGrpcRoles) {
     EXPECT_EQ(a.json()["status"], "UNAUTHENTICATED");
     EXPECT_EQ(a.header("WWW-Authenticate"), "Bearer");
   }
-  // The audit is the admin's.
-  HttpAnswer denied = h.Post("/v1/audit/verify", "{}", kReader);
+  // The chain is every reader's to verify; the index check (writes wait) is the admin's.
+  HttpAnswer chain = h.Post("/v1/audit/verify", "{}", kReader);
+  ASSERT_EQ(chain.status, 200) << chain.body;
+  EXPECT_TRUE(FromJson<v1::VerifyAuditResponse>(chain.body).ok()) << chain.body;
+  HttpAnswer denied = h.Post("/v1/audit/verify", R"({"indexes": true})", kReader);
   EXPECT_EQ(denied.status, 403) << denied.body;
   EXPECT_EQ(denied.json()["code"], 7);
+  EXPECT_EQ(h.Get("/v1/audit/verify?indexes=true", kWriter).status, 403);
   HttpAnswer verified = h.Post("/v1/audit/verify", R"({"indexes": true})", kAdmin);
   ASSERT_EQ(verified.status, 200) << verified.body;
   EXPECT_TRUE(FromJson<v1::VerifyAuditResponse>(verified.body).ok()) << verified.body;
@@ -305,7 +309,8 @@ TEST_F(HttpApi, ErrorsCarryTheLineAndColumnGrpcNames) {
   EXPECT_EQ(explain.json()["line"], 1);
   EXPECT_EQ(explain.json()["column"], 10);
   // A message without a position has no position fields.
-  HttpAnswer denied = h.Post("/v1/audit/verify", "{}", kReader);
+  HttpAnswer denied = h.Post("/v1/audit/verify", R"({"indexes": true})", kReader);
+  EXPECT_EQ(denied.status, 403) << denied.body;
   EXPECT_FALSE(denied.json().contains("line"));
 }
 

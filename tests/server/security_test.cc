@@ -161,11 +161,24 @@ std::vector<Rpc> AllRpcs() {
          v1::HistoryResponse r;
          return s.stub().History(As(t).get(), req, &r);
        }},
-      {"VerifyAudit", Need::kAdmin,
+      {"VerifyAudit", Need::kReader,
        [](ServerProcess& s, const std::string& t) {
+         v1::VerifyAuditRequest req;
+         req.set_evidence(true);
          v1::VerifyAuditResponse r;
-         return s.stub().VerifyAudit(As(t).get(), {}, &r);
+         return s.stub().VerifyAudit(As(t).get(), req, &r);
        }},
+      {"VerifyAudit (indexes)", Need::kAdmin,
+       [](ServerProcess& s, const std::string& t) {
+         v1::VerifyAuditRequest req;
+         req.set_indexes(true);
+         v1::VerifyAuditResponse r;
+         return s.stub().VerifyAudit(As(t).get(), req, &r);
+       }},
+      {"Query (AUDIT VERIFY EVIDENCE)", Need::kReader,
+       [](ServerProcess& s, const std::string& t) { return RunQuery(s, t, "AUDIT VERIFY EVIDENCE").status; }},
+      {"Query (AUDIT VERIFY INDEXES)", Need::kAdmin,
+       [](ServerProcess& s, const std::string& t) { return RunQuery(s, t, "AUDIT VERIFY INDEXES").status; }},
       {"Stats", Need::kReader,
        [](ServerProcess& s, const std::string& t) {
          v1::StatsResponse r;
@@ -221,7 +234,7 @@ TEST(Security, EveryRpcForEveryRole) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 18 * 6);
+  EXPECT_EQ(checked, 21 * 6);
   // Tokens never reach the log; principals do.
   std::string log = server.LogContaining("principal=walt");
   for (const char* token : {"reader-token-1", "writer-token-1", "admin-token-1", "reader-token-2"})

@@ -140,9 +140,13 @@ export class ResultsTable {
 
   updateChrome() {
     const n = this.rows.length;
-    this.caption.textContent = this.columns.length
-      ? `${this.label || (this.done ? '' : 'Receiving…')}${this.sort ? ` Sorted by ${this.columns[this.sort.col]}, ${this.sort.dir}.` : ''}`
-      : this.label;
+    // The summary ("N rows in X ms") is already shown in the status line above
+    // the tabs; the caption keeps it for screen readers only, so the eye reads
+    // it once. What only the table knows (still receiving, sort order) stays visible.
+    clear(this.caption);
+    if (this.label) this.caption.append(h('span', { class: this.columns.length ? 'visually-hidden' : null }, this.label));
+    if (this.columns.length && !this.done) this.caption.append('Receiving…');
+    if (this.columns.length && this.sort) this.caption.append(` Sorted by ${this.columns[this.sort.col]}, ${this.sort.dir}.`);
     this.pageInfo.textContent = n ? `Rows ${fmtInt(this.page * PAGE + 1)}–${fmtInt(Math.min(n, (this.page + 1) * PAGE))} of ${fmtInt(n)}` : '';
     this.prev.disabled = this.page === 0;
     this.next.disabled = this.page >= this.pages() - 1;
