@@ -29,7 +29,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, const OpenO
   return engine;
 }
 
-Engine::Engine(storage::ClaimStore* store) : store_(store) {}
+Engine::Engine(storage::ClaimStore* store) : store_(store), parse_cache_(std::make_unique<grammar::ParseCache>()) {}
 Engine::~Engine() = default;
 
 Status Engine::Flush() { return store_->Flush(); }
@@ -38,7 +38,7 @@ Result<QueryResult> Engine::Execute(std::string_view text, const ExecuteOptions&
   const auto started = std::chrono::steady_clock::now();
 
   // 1. Parse.
-  grammar::ParseResult parsed = grammar::Parse(text);
+  grammar::ParseResult parsed = grammar::Parse(text, {}, parse_cache_.get());
   if (!parsed.ok()) return Status::InvalidArgument(DiagnosticText(parsed.diagnostics.front(), text));
   if (parsed.statements.empty()) return Status::InvalidArgument("empty statement: nothing to run");
   if (parsed.statements.size() > 1)

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "engine/query_result.h"
+#include "grammar/parse_cache.h"
 #include "engine/records.h"
 
 namespace claimgraph::storage {
@@ -107,10 +108,14 @@ class Engine {
 
   // The engine's own files and the tests use the store directly.
   storage::ClaimStore* store() const { return store_; }
+  // Statements of a shape seen before skip lexing and parsing
+  // (grammar/parse_cache.h); tests warm it and read its counters.
+  grammar::ParseCache* parse_cache() const { return parse_cache_.get(); }
 
  private:
   std::unique_ptr<storage::ClaimStore> owned_;
   storage::ClaimStore* store_;
+  std::unique_ptr<grammar::ParseCache> parse_cache_;
 };
 
 }  // namespace claimgraph::engine

@@ -9,6 +9,7 @@
 #include "ClaimQLLexer.h"
 #include "ClaimQLParser.h"
 #include "antlr4-runtime.h"
+#include "grammar/parse_cache_entry.h"
 #include "grammar/transformer.h"
 
 namespace claimgraph::grammar {
@@ -127,7 +128,8 @@ class CollectingErrorListener : public antlr4::BaseErrorListener {
 }  // namespace
 
 // The script rule, or with `pattern` the changePatternOnly rule into *pattern.
-static ParseResult ParseWith(std::string_view text, const ParseOptions& options, ChangePattern* pattern) {
+static ParseResult ParseWith(std::string_view text, const ParseOptions& options, ChangePattern* pattern,
+                             ParseCache* cache) {
   ParseResult result;
   auto fail_at = [&](size_t byte, std::string message) {
     Diagnostic d;
@@ -172,41 +174,60 @@ static ParseResult ParseWith(std::string_view text, const ParseOptions& options,
     // Position, codec::FormatDiagnostic all count the mark as a character). It
     // reads a space there instead: one character, skipped as whitespace.
     constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-    std::string unmarked;
-    std::string_view antlr_text = text;
-    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
-      unmarked = " ";
-      unmarked.append(text.substr(kByteOrderMark.size()));
-      antlr_text = unmarked;
-    }
-    antlr4::ANTLRInputStream input(antlr_text.data(), antlr_text.size());
-    generated::ClaimQLLexer lexer(&input);
-    lexer.removeErrorListeners();
-    antlr4::CommonTokenStream tokens(&lexer);
-    generated::ClaimQLParser parser(&tokens);
-    parser.removeErrorListeners();
-    CollectingErrorListener listener(&result.diagnostics);
-    parser.addErrorListener(&listener);
-    // SLL first, the full LL only when SLL fails: the usual two-stage speedup.
-    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
-    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-    generated::ClaimQLParser::ScriptContext* tree = nullptr;
+    std::string antlr_text(text);
+    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) antlr_text.replace(0, kByteOrderMark.size(), " ");
+
+    // A parse of the same shape is reused (parse_cache.h): only the Transformer runs.
+    std::string key;
+    const bool cacheable = cache && !pattern && ParseCache::ShapeOf(text, &key);
+    std::unique_ptr<ParseCache::Entry> entry = cacheable ? cache->Take(key) : nullptr;
+    const bool hit = entry != nullptr;
+    if (hit) entry->input.load(antlr_text);  // its tokens now read the new text
+    else entry = std::make_unique<ParseCache::Entry>(antlr_text);
+    // Whatever the Transformer says of this text, the tree stays good for its shape.
+    struct GiveBack {
+      ParseCache* cache;
+      const std::string& key;
+      std::unique_ptr<ParseCache::Entry>& entry;
+      bool keep = false;
+      ~GiveBack() {
+        if (keep) cache->Give(key, std::move(entry));
+      }
+    } give_back{cache, key, entry};
+
+    generated::ClaimQLParser::ScriptContext* tree = entry->tree;
     generated::ClaimQLParser::ChangePatternOnlyContext* pattern_tree = nullptr;
-    auto run = [&] {
-      if (pattern) pattern_tree = parser.changePatternOnly();
-      else tree = parser.script();
-    };
-    try {
-      run();
-    } catch (const antlr4::ParseCancellationException&) {
-      tokens.seek(0);
-      parser.reset();
-      result.diagnostics.clear();
-      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
-      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
-      run();
+    if (!hit) {
+      antlr4::CommonTokenStream& tokens = entry->tokens;
+      generated::ClaimQLParser& parser = entry->parser;
+      entry->lexer.removeErrorListeners();
+      parser.removeErrorListeners();
+      CollectingErrorListener listener(&result.diagnostics);
+      parser.addErrorListener(&listener);
+      // SLL first, the full LL only when SLL fails: the usual two-stage speedup.
+      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+      parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+      auto run = [&] {
+        if (pattern) pattern_tree = parser.changePatternOnly();
+        else tree = parser.script();
+      };
+      try {
+        run();
+      } catch (const antlr4::ParseCancellationException&) {
+        tokens.seek(0);
+        parser.reset();
+        result.diagnostics.clear();
+        parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+        parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+        run();
+      }
+      parser.removeErrorListeners();  // the listener dies with this call
+      if (!result.diagnostics.empty()) return result;
+      entry->tree = tree;
+      give_back.keep = cacheable;
+    } else {
+      give_back.keep = true;
     }
-    if (!result.diagnostics.empty()) return result;
     Transformer transformer(std::move(offsets));
     if (pattern) {
       *pattern = transformer.TransformChangePattern(pattern_tree->changePattern());
@@ -225,11 +246,13 @@ static ParseResult ParseWith(std::string_view text, const ParseOptions& options,
   return result;
 }
 
-ParseResult Parse(std::string_view text, const ParseOptions& options) { return ParseWith(text, options, nullptr); }
+ParseResult Parse(std::string_view text, const ParseOptions& options, ParseCache* cache) {
+  return ParseWith(text, options, nullptr, cache);
+}
 
 ChangePatternParse ParseChangePattern(std::string_view text, const ParseOptions& options) {
   ChangePatternParse out;
-  out.diagnostics = ParseWith(text, options, &out.pattern).diagnostics;
+  out.diagnostics = ParseWith(text, options, &out.pattern, nullptr).diagnostics;
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "grammar/ast.h"
+#include "grammar/parse_cache.h"
 
 namespace claimgraph::grammar {
 
@@ -35,8 +36,9 @@ struct ParseOptions {
   size_t max_nesting = 128;     // ( { nesting depth, checked before parsing
 };
 
-// Never throws, never prints: every problem comes back as a Diagnostic.
-ParseResult Parse(std::string_view text, const ParseOptions& options = {});
+// Never throws, never prints: every problem comes back as a Diagnostic. With
+// a cache, a text of a shape parsed before skips lexing and parsing.
+ParseResult Parse(std::string_view text, const ParseOptions& options = {}, ParseCache* cache = nullptr);
 
 // `s p o` alone — the pattern of the Watch RPC, the same rule as CHANGES ...
 // MATCH s p o — so that its diagnostics point into the pattern's own text.

@@ -5,6 +5,7 @@
 // p99, and the server's CPU time per query (from /proc).
 //
 //   grpc_load [--claims N] [--requests R] [--claimgraphd PATH]
+//             [--only point,Q3,point/S,Q3/S] [--clients 1,4,16]
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -251,12 +252,22 @@ int main(int argc, char** argv) {
   uint64_t claims = 200000;
   int requests = 20000;
   std::string claimgraphd = "build/server/claimgraphd";
+  std::string only = "point,Q3,point/S,Q3/S", client_counts = "1,4,16";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--claims") claims = std::stoull(argv[i + 1]);
     else if (a == "--requests") requests = std::stoi(argv[i + 1]);
     else if (a == "--claimgraphd") claimgraphd = argv[i + 1];
+    else if (a == "--only") only = argv[i + 1];
+    else if (a == "--clients") client_counts = argv[i + 1];
   }
+  auto split = [](const std::string& list) {
+    std::vector<std::string> items;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');)
+      if (!item.empty()) items.push_back(item);
+    return items;
+  };
   std::string dir = "/tmp/claimgraph-grpc-load";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -296,8 +307,9 @@ int main(int argc, char** argv) {
   std::printf("%-7s %7s | %10s %9s %9s %12s %7s\n", "query", "clients", "QPS", "p50 ms", "p99 ms", "server CPU/q", "errors");
   // "point" and "Q3": one Query call per statement; "point/S" and "Q3/S": the
   // same statements over Session streams.
-  for (std::string name : {"point", "Q3", "point/S", "Q3/S"}) {
-    for (int clients : {1, 4, 16}) {
+  for (const std::string& name : split(only)) {
+    for (const std::string& count : split(client_counts)) {
+      const int clients = std::stoi(count);
       bool is_point = name.rfind("point", 0) == 0, is_session = name.back() == 'S';
       int n = is_point ? requests : std::max(64, requests / 50);
       n = std::max(n, clients);
