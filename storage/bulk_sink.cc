@@ -189,6 +189,7 @@ class BulkSink final : public CommitSink {
     }
     Report("ingest", 0, 1);
     Status st = FromRocks(store_->db()->IngestExternalFiles(args), "ingesting SST files");
+    store_->ForgetCounters();
     Report("ingest", 1, 1);
     fs::remove_all(tmp, ec);
     return st;

@@ -7,7 +7,9 @@
 #include <array>
 #include <condition_variable>
 #include <memory>
+#include <atomic>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <shared_mutex>
 #include <string>
@@ -101,6 +103,13 @@ class RocksClaimStore final : public ClaimStore {
   // next table after its write, before its head.
   std::shared_ptr<const MarkTable> marks() const;
   void PublishMarks(std::shared_ptr<const MarkTable> table);
+  // The counters as of `snapshot`: every read view needs them, and between
+  // writes every snapshot has the same sequence number, so the last ones read
+  // are kept with the sequence they were read at (a pure function of it).
+  Result<Counters> CountersAt(const rocksdb::Snapshot* snapshot) const;
+  // After ingesting files: RocksDB may give an ingested file sequence 0 (no
+  // overlap), changing what a snapshot sees without a new sequence number.
+  void ForgetCounters() const;
   // The marks of transactions after `after`, read from `snapshot` (nullptr: the newest state).
   Result<std::vector<Mark>> ReadMarksAfter(const rocksdb::Snapshot* snapshot, TxId after) const;
 
@@ -122,6 +131,12 @@ class RocksClaimStore final : public ClaimStore {
   mutable std::unordered_map<SourceId, std::shared_ptr<const Source>> source_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
   mutable std::mutex writer_mu_;   // held by the one live WriteTransaction
+  // CountersAt's cache is per thread (a shared one behind a mutex made 16
+  // concurrent point queries slower than the Get it saved): keyed by this
+  // store's instance number, ForgetCounters's count and the sequence.
+  const uint64_t instance_ = NextInstance();
+  mutable std::atomic<uint64_t> counters_generation_{0};
+  static uint64_t NextInstance();
 };
 
 // A RocksDB snapshot, released when this goes: declare it before the members

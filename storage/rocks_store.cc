@@ -336,7 +336,7 @@ Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxI
   // taken next has every mark the table has, and maybe newer ones.
   std::shared_ptr<const MarkTable> table = marks();
   ScopedSnapshot snapshot(db_.get());
-  CG_ASSIGN_OR_RETURN(const Counters counters, RecordReader(this, snapshot.get()).GetCounters());
+  CG_ASSIGN_OR_RETURN(const Counters counters, CountersAt(snapshot.get()));
   TxId horizon = as_of.value_or(counters.last_tx);
   if (horizon > counters.last_tx) {
     return Status::NotFound("transaction " + std::to_string(horizon) + " does not exist yet (the newest is " +
@@ -350,6 +350,29 @@ Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxI
   }
   return NewRocksReadView(this, std::move(snapshot), horizon, counters, std::move(table), options);
 }
+
+uint64_t RocksClaimStore::NextInstance() {
+  static std::atomic<uint64_t> instances{0};
+  return ++instances;
+}
+
+Result<Counters> RocksClaimStore::CountersAt(const rocksdb::Snapshot* snapshot) const {
+  struct Kept {
+    uint64_t instance = 0, generation = 0, sequence = 0;
+    Counters counters;
+  };
+  thread_local Kept kept;
+  const uint64_t sequence = snapshot->GetSequenceNumber();
+  const uint64_t generation = counters_generation_.load(std::memory_order_acquire);
+  if (kept.instance == instance_ && kept.generation == generation && kept.sequence == sequence) return kept.counters;
+  CG_ASSIGN_OR_RETURN(const Counters counters, RecordReader(this, snapshot).GetCounters());
+  // Kept under the generation read before the Get: files ingested meanwhile
+  // make it stale at once.
+  kept = Kept{instance_, generation, sequence, counters};
+  return counters;
+}
+
+void RocksClaimStore::ForgetCounters() const { counters_generation_.fetch_add(1, std::memory_order_acq_rel); }
 
 Result<std::unique_ptr<WriteTransaction>> RocksClaimStore::BeginWrite(const WriteOptions& options) {
   if (options_.read_only) return Status::FailedPrecondition("store is open read-only");
