@@ -235,6 +235,15 @@ bool RowsAreDistinct(const BoundQuery& q) {
   return true;
 }
 
+// Marks the return columns `e` reads (kOutputColumn), so that a group HAVING
+// drops never has its other columns built: an entity column is a name
+// lookup and a string copy, and most groups of a selective HAVING fail it.
+void MarkOutputColumns(const BoundExpr& e, std::vector<bool>* reads) {
+  if (e.kind == BoundExpr::Kind::kOutputColumn && e.column >= 0 && size_t(e.column) < reads->size())
+    (*reads)[e.column] = true;
+  for (const auto& c : e.children) MarkOutputColumns(c, reads);
+}
+
 }  // namespace
 
 Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSink* sink, QueryResult* out) {
@@ -348,18 +357,26 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
       states.resize(naggs);
       if (q.with_provenance) provenance.emplace_back();
     }
+    // With HAVING, the columns it reads first; the rest only for groups that pass.
+    std::vector<bool> before_having(q.returns.size(), !q.having);
+    if (q.having) MarkOutputColumns(*q.having, &before_having);
     Row first;
     for (size_t g = 0; g < ngroups; ++g) {
       first.slots.assign(first_slots.begin() + g * width, first_slots.begin() + (g + 1) * width);
       std::vector<Value> aggs = Finish(q, beliefs, states.data() + g * naggs);
       OutRow o;
-      for (const auto& r : q.returns) {
-        CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, r.expr, first, &aggs));
-        o.values.push_back(std::move(v));
+      o.values.resize(q.returns.size());
+      for (size_t i = 0; i < q.returns.size(); ++i) {
+        if (!before_having[i]) continue;
+        CG_ASSIGN_OR_RETURN(o.values[i], Evaluate(ctx, q.returns[i].expr, first, &aggs));
       }
       if (q.having) {
         CG_ASSIGN_OR_RETURN(Value keep, Evaluate(ctx, *q.having, first, &aggs, &o.values));
         if (!(keep.kind == Value::Kind::kBool && keep.boolean)) continue;
+        for (size_t i = 0; i < q.returns.size(); ++i) {
+          if (before_having[i]) continue;
+          CG_ASSIGN_OR_RETURN(o.values[i], Evaluate(ctx, q.returns[i].expr, first, &aggs));
+        }
       }
       if (q.distinct && !seen.insert(o.values).second) continue;
       if (q.with_provenance) o.provenance = std::move(provenance[g]);
