@@ -38,7 +38,7 @@ class Client:
         server's message (line:column and caret for syntax errors)."""
         columns, rows, trailer = [], [], None
         data = statement.encode("utf-8") if isinstance(statement, str) else statement
-        request = pb.QueryRequest(statement=data)
+        request = pb.QueryRequest(statement=data, integers=True)
         for part in self._stub.Query(request, metadata=self._metadata, timeout=self._timeout):
             # One message may carry the header, rows and the trailer together.
             if part.HasField("header"):
@@ -59,7 +59,7 @@ class Client:
         statement: error is None or (grpc.StatusCode, message); a failed
         statement does not stop the ones after it."""
         requests = [pb.SessionRequest(id=i, query=pb.QueryRequest(
-            statement=t.encode("utf-8") if isinstance(t, str) else t)) for i, t in enumerate(statements)]
+            statement=t.encode("utf-8") if isinstance(t, str) else t, integers=True)) for i, t in enumerate(statements)]
         results = [([], [], None, None) for _ in statements]
         for part in self._stub.Session(iter(requests), metadata=self._metadata, timeout=self._timeout):
             columns, rows, trailer, error = results[part.id]
