@@ -11,6 +11,7 @@ PACKAGES=(
   libcpp-httplib-dev   # serve --http: the HTTP/JSON API and the explorer page
   libcli11-dev nlohmann-json3-dev libsimdjson-dev libfmt-dev libspdlog-dev libedit-dev libssl-dev libjemalloc-dev
   python3-grpcio python3-protobuf sqlite3 libsqlite3-dev openssl
+  python3-venv python3-pip python3-setuptools   # tools/clients/python: pip-installed into a venv by the CTest python_client_install
   iso-codes   # tools/gazetteer: ISO 3166-1 and 3166-3 (the CTest gazetteer_up_to_date)
   raptor2-utils   # rapper: an RDF parser not ours checks the nquads-prov export (tests/engine/prov_nquads_test.cc)
   clang libclang-rt-14-dev   # tools/fuzz.sh: libFuzzer and the sanitizer runtimes
