@@ -26,8 +26,19 @@ import time
 ROLES = ("reader", "writer", "admin")
 
 
+def make_certificate(directory, name="server"):
+    """A self-signed certificate for 127.0.0.1 and localhost, for serve
+    --tls-cert/--tls-key and a client's tls_ca: (cert, key) paths."""
+    cert, key = os.path.join(directory, f"{name}.crt"), os.path.join(directory, f"{name}.key")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return cert, key
+
+
 class LiveServer:
-    def __init__(self, build, source, load_examples=True, listen="127.0.0.1:0", data=None, auth=True):
+    def __init__(self, build, source, load_examples=True, listen="127.0.0.1:0", data=None, auth=True,
+                 flags=()):
         self.build = pathlib.Path(build)
         self.source = pathlib.Path(source)
         self.tmp = tempfile.mkdtemp(prefix="client_test.")
@@ -50,7 +61,7 @@ class LiveServer:
             self.proc = subprocess.Popen(
                 [exe, "serve", "--data", self.data, "--listen", listen, *(["--auth-file", self.auth] if auth else []),
                  "--schema", str(self.source / "examples" / "schema.json"),
-                 "--rules", str(self.source / "examples" / "ingest" / "rules.json")],
+                 "--rules", str(self.source / "examples" / "ingest" / "rules.json"), *flags],
                 stdout=log, stderr=subprocess.STDOUT)
         self.port = self._port_in_log()
         self.address = f"127.0.0.1:{self.port}"

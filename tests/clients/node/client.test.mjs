@@ -7,12 +7,14 @@
 // ClaimgraphError promptly.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { ownServer } from './own_server.mjs';
+import { makeCertificate, ownServer } from './own_server.mjs';
 
 const source = process.env.CLAIMGRAPH_SOURCE_DIR;
 const address = process.env.CLAIMGRAPH_TEST_ADDRESS;
@@ -324,6 +326,39 @@ describe('bad connections', () => {
       await server.stop();
     }
   });
+});
+
+test('tls: tlsCa as a path or bytes; plaintext and a wrong certificate get UNAVAILABLE', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'node_client_tls.'));
+  const { cert, key } = makeCertificate(dir);
+  const other = makeCertificate(dir, 'other').cert;
+  const server = await ownServer({ flags: ['--tls-cert', cert, '--tls-key', key] });
+  try {
+    for (const tlsCa of [cert, readFileSync(cert)]) {
+      const c = new Client(server.address, { tlsCa, timeoutMs: 10000 });
+      assert.equal(typeof (await c.stats()).transactions, 'number');
+      c.close();
+    }
+    for (const tlsCa of [undefined, other]) {
+      const c = new Client(server.address, { tlsCa, timeoutMs: 10000 });
+      const started = Date.now();
+      await rejectsWith(c.stats(), status.UNAVAILABLE);
+      assert.ok(Date.now() - started < 10000);
+      c.close();
+    }
+    let caught;
+    try {
+      new Client(server.address, { tlsCa: path.join(dir, 'missing.crt') }); // eslint-disable-line no-new
+    } catch (e) {
+      caught = e;
+    }
+    assert.ok(caught instanceof ClaimgraphError);
+    assert.equal(caught.code, status.INVALID_ARGUMENT);
+    assert.match(caught.message, /missing\.crt/);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the example runs', async () => {

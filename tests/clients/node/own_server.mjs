@@ -1,14 +1,15 @@
 // A claimgraphd of a test's own, on an empty store without tokens (every
 // caller is the local admin): for the tests that kill it, or start it late.
 import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export async function ownServer({ port = 0 } = {}) {
+export async function ownServer({ port = 0, flags = [] } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'node_client_test.'));
   const exe = path.join(process.env.CLAIMGRAPH_BINARY_DIR, 'server', 'claimgraphd');
-  const proc = spawn(exe, ['serve', '--data', path.join(dir, 'data'), '--listen', `127.0.0.1:${port}`],
+  const proc = spawn(exe, ['serve', '--data', path.join(dir, 'data'), '--listen', `127.0.0.1:${port}`, ...flags],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const said = new Promise((resolve, reject) => {
@@ -35,4 +36,13 @@ export async function ownServer({ port = 0 } = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// A self-signed certificate for 127.0.0.1 and localhost in `dir`: {cert, key} paths.
+export function makeCertificate(dir, name = 'server') {
+  const cert = path.join(dir, `${name}.crt`);
+  const key = path.join(dir, `${name}.key`);
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+    '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+  return { cert, key };
 }

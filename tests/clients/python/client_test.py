@@ -25,7 +25,7 @@ import claimgraph.aio
 from claimgraph import ClaimgraphError, ClaimId, Entity, NewClaim, PartialDate, Text
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from live_server import LiveServer  # noqa: E402
+from live_server import LiveServer, make_certificate  # noqa: E402
 
 ARGS = None
 CODE = grpc.StatusCode
@@ -328,6 +328,37 @@ class BadConnections(unittest.TestCase):
                 self.assertLess(time.monotonic() - started, 15)
         finally:
             server.stop()
+
+
+class Tls(unittest.TestCase):
+    """tls_ca: the PEM to trust, as a path or as bytes; plaintext and a wrong
+    certificate get nowhere, with UNAVAILABLE and promptly."""
+
+    def test_tls(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as certs:
+            cert, key = make_certificate(certs)
+            other, _ = make_certificate(certs, "other")
+            server = start(load_examples=False, auth=False, flags=["--tls-cert", cert, "--tls-key", key])
+            try:
+                with claimgraph.Client(server.address, tls_ca=cert, timeout=10) as c:
+                    self.assertEqual(c.query('MATCH ?x member-of "Quad" RETURN COUNT(*) AS n').rows, [{"n": 0}])
+                with open(cert, "rb") as f:
+                    with claimgraph.Client(server.address, tls_ca=f.read(), timeout=10) as c:
+                        self.assertGreaterEqual(c.stats().transactions, 0)
+                for wrong in (None, other):
+                    with claimgraph.Client(server.address, tls_ca=wrong, timeout=10) as c:
+                        started = time.monotonic()
+                        with self.assertRaises(ClaimgraphError) as caught:
+                            c.stats()
+                        self.assertEqual(caught.exception.code, CODE.UNAVAILABLE, wrong)
+                        self.assertLess(time.monotonic() - started, 10)
+                with self.assertRaises(ClaimgraphError) as caught:
+                    claimgraph.Client(server.address, tls_ca=os.path.join(certs, "missing.crt"))
+                self.assertEqual(caught.exception.code, CODE.INVALID_ARGUMENT)
+                self.assertIn("missing.crt", caught.exception.message)
+            finally:
+                server.stop()
 
 
 class Example(Live):

@@ -76,6 +76,15 @@ function deadlineOptions(ms) {
   return { deadline: new Date(Date.now() + ms) };
 }
 
+function pemOf(tlsCa) {
+  if (typeof tlsCa !== 'string') return Buffer.from(tlsCa);
+  try {
+    return readFileSync(tlsCa);
+  } catch (e) {
+    throw invalidArgument(`tlsCa ${tlsCa}: ${e.code ?? e.message}`);
+  }
+}
+
 const MODALITIES = new Set(['ASSERTED', 'REPORTED', 'PROPOSED', 'DENIED']);
 
 function claimInput(c) {
@@ -112,9 +121,7 @@ export class Client {
   // get one only when passed to them). retries: how many times a write is
   // sent again after UNAVAILABLE, under the same idempotency key.
   constructor(address, { token, tlsCa, timeoutMs, retries = 3 } = {}) {
-    const credentials = tlsCa
-      ? grpc.credentials.createSsl(typeof tlsCa === 'string' ? readFileSync(tlsCa) : Buffer.from(tlsCa))
-      : grpc.credentials.createInsecure();
+    const credentials = tlsCa ? grpc.credentials.createSsl(pemOf(tlsCa)) : grpc.credentials.createInsecure();
     const Service = serviceClass();
     this.stub = new Service(address, credentials);
     this.metadata = new grpc.Metadata();

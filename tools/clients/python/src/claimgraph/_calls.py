@@ -167,7 +167,14 @@ def channel_credentials(tls_ca: Union[None, str, bytes]) -> Optional[grpc.Channe
     """TLS trusting tls_ca (a PEM file's path, or the PEM bytes); None: plaintext."""
     if tls_ca is None:
         return None
-    pem = tls_ca if isinstance(tls_ca, bytes) else open(tls_ca, "rb").read()
+    if isinstance(tls_ca, bytes):
+        pem = tls_ca
+    else:
+        try:
+            with open(tls_ca, "rb") as f:
+                pem = f.read()
+        except OSError as e:
+            raise invalid_argument(f"tls_ca {tls_ca}: {e.strerror}") from None
     return grpc.ssl_channel_credentials(root_certificates=pem)
 
 
