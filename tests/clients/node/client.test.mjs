@@ -70,6 +70,33 @@ after(() => {
   for (const c of [reader, writer, admin]) c.close();
 });
 
+// The fields each interface of index.d.ts declares.
+function declaredFields(name) {
+  const dts = readFileSync(path.join(source, 'tools', 'clients', 'node', 'src', 'index.d.ts'), 'utf8');
+  const body = new RegExp(`export interface ${name} (?:extends \\w+ )?\\{([^}]*)\\}`).exec(dts);
+  assert.ok(body, `interface ${name} not in index.d.ts`);
+  return [...body[1].matchAll(/^\s*(\w+)\??:/gm)].map((m) => m[1]).sort();
+}
+
+// Each answer has exactly the fields its TypeScript interface declares: a
+// field added to the .proto reaches the object (records are built from the
+// message) and fails this until index.d.ts declares it.
+test('answers match their declared types field for field', async () => {
+  const w = await writer.assertClaims([{ subject: 'Typeland', predicate: 'pact', object: 'Japan', source: 'types' }]);
+  const found = await reader.ingest('Japan and the Philippines signed a defence pact on Tuesday.', { dryRun: true });
+  const r = await reader.query(QUAD_COUNT);
+  const answers = {
+    WriteResult: w, Claim: await reader.getClaim(w.claimIds[0]), HistoryEvent: (await reader.history(w.claimIds[0]))[0],
+    AuditReport: await admin.verifyAudit(), Stats: await reader.stats({ byPredicate: true }), IngestResult: found,
+    ClaimExplanation: found.explanations[0], QueryResult: { ...r, error: undefined }, Trailer: r.trailer,
+    PredicateStats: (await reader.stats({ byPredicate: true })).byPredicate[0],
+  };
+  for (const [name, answer] of Object.entries(answers)) {
+    assert.ok(answer, name);
+    assert.deepEqual(Object.keys(answer).sort(), declaredFields(name), name);
+  }
+});
+
 describe('values', () => {
   test('a count arrives as an integer', async () => {
     const r = await reader.query(QUAD_COUNT);

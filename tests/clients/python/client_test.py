@@ -125,6 +125,26 @@ class Values(Live):
         self.assertEqual(list(frame.iloc[:, 0]), [str(row[r.columns[0]]) for row in r.rows])
 
 
+class Records(unittest.TestCase):
+    """Each record has exactly its message's fields: a field added to the
+    .proto and not to records.py would otherwise be dropped in silence."""
+
+    def test_each_record_mirrors_its_message(self):
+        import dataclasses
+        from claimgraph import records
+        from claimgraph.v1 import claimgraph_pb2 as pb
+        pairs = [(records.Claim, pb.Claim, set()), (records.HistoryEvent, pb.HistoryEvent, set()),
+                 (records.AuditReport, pb.VerifyAuditResponse, set()), (records.Stats, pb.StatsResponse, set()),
+                 (records.PredicateStats, pb.PredicateStats, set()),
+                 (records.IngestResult, pb.IngestDocumentResponse, set()),
+                 (records.ClaimExplanation, pb.ClaimExplanation, set()), (records.Trailer, pb.QueryTrailer, set()),
+                 (records.WriteResult, pb.WriteResponse, {"idempotency_key"}),
+                 (records.Change, pb.Change, {"tx", "time", "principal"})]
+        for cls, message, ours in pairs:
+            self.assertEqual({f.name for f in dataclasses.fields(cls)} - ours, set(message.DESCRIPTOR.fields_by_name),
+                             cls.__name__)
+
+
 class Operations(Live):
     def test_run_many_answers_each_statement_in_order(self):
         results = self.reader.run_many(['MATCH ?x member-of "Quad" RETURN COUNT(*) AS n',
@@ -176,6 +196,8 @@ class Operations(Live):
                                    publisher="Reuters", published="2024-05-02", dry_run=True)
         self.assertEqual(found.tx, 0)
         self.assertTrue(any(c.subject == "Japan" and c.predicate == "pact" for c in found.claims), found.claims)
+        self.assertEqual(len(found.explanations), len(found.claims))
+        self.assertTrue(all(e.rule for e in found.explanations))
 
     def test_verify_audit_and_stats(self):
         report = self.admin.verify_audit(indexes=True)
@@ -183,8 +205,10 @@ class Operations(Live):
         self.assertGreater(report.transactions_checked, 0)
         self.assertTrue(report.indexes_ok)
         self.assertRaisesCode(CODE.PERMISSION_DENIED, self.reader.verify_audit)
-        s = self.reader.stats()
+        s = self.reader.stats(by_predicate=True)
         self.assertGreater(s.live_claims, CLIQUE * (CLIQUE - 1))
+        knows = next(p for p in s.by_predicate if p.name == "knows")
+        self.assertEqual(knows.live_claims, CLIQUE * (CLIQUE - 1))
 
     def test_watch_sees_a_new_claim(self):
         before = self.reader.stats().transactions

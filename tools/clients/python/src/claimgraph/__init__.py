@@ -10,10 +10,11 @@ ClaimgraphError. Values: docs/api.md, "Values".
 """
 from .client import Client
 from .errors import ClaimgraphError
-from .records import (AuditReport, Change, Claim, Explanation, HistoryEvent, IngestResult, NewClaim, QueryResult,
-                      Stats, Trailer, WriteResult)
+from .records import (AuditReport, Change, Claim, ClaimExplanation, Explanation, HistoryEvent, IngestResult, NewClaim,
+                      PredicateStats, QueryResult, Stats, Trailer, WriteResult)
 from .values import ClaimId, Entity, PartialDate, Text
 
-__all__ = ["Client", "ClaimgraphError", "AuditReport", "Change", "Claim", "Explanation", "HistoryEvent",
+__all__ = ["Client", "ClaimgraphError", "AuditReport", "Change", "Claim", "ClaimExplanation", "Explanation",
+           "HistoryEvent", "PredicateStats",
            "IngestResult", "NewClaim", "QueryResult", "Stats", "Trailer", "WriteResult", "ClaimId", "Entity",
            "PartialDate", "Text"]

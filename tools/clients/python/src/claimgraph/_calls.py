@@ -124,7 +124,12 @@ def ingest_request(text: Union[str, bytes], source_key: str, title: str, publish
 
 
 def ingest_result(r: Any) -> records.IngestResult:
-    return fill(records.IngestResult, r, claims=[records.claim_of(c) for c in r.claims])
+    return fill(records.IngestResult, r, claims=[records.claim_of(c) for c in r.claims],
+                explanations=[fill(records.ClaimExplanation, e) for e in r.explanations])
+
+
+def stats_of(r: Any) -> records.Stats:
+    return fill(records.Stats, r, by_predicate=[fill(records.PredicateStats, p) for p in r.by_predicate])
 
 
 class WatchPosition:

@@ -151,8 +151,9 @@ class AsyncClient:
                               timeout)
         return records.fill(records.AuditReport, r)
 
-    async def stats(self, *, timeout: Optional[float] = None) -> records.Stats:
-        return records.fill(records.Stats, await self._unary(self._stub.Stats, pb.StatsRequest(), timeout))
+    async def stats(self, *, by_predicate: bool = False, timeout: Optional[float] = None) -> records.Stats:
+        return _calls.stats_of(await self._unary(self._stub.Stats, pb.StatsRequest(by_predicate=by_predicate),
+                                                 timeout))
 
     async def watch(self, since_tx: int = 0, pattern: str = "", *, resume: bool = True
                     ) -> AsyncIterator[records.Change]:

@@ -171,8 +171,8 @@ class Client:
         r = self._unary(self._stub.VerifyAudit, pb.VerifyAuditRequest(indexes=indexes, evidence=evidence), timeout)
         return records.fill(records.AuditReport, r)
 
-    def stats(self, *, timeout: Optional[float] = None) -> records.Stats:
-        return records.fill(records.Stats, self._unary(self._stub.Stats, pb.StatsRequest(), timeout))
+    def stats(self, *, by_predicate: bool = False, timeout: Optional[float] = None) -> records.Stats:
+        return _calls.stats_of(self._unary(self._stub.Stats, pb.StatsRequest(by_predicate=by_predicate), timeout))
 
     # ---- the change feed ----
 

@@ -124,6 +124,16 @@ class AuditReport:
 
 
 @dataclass
+class PredicateStats:
+    name: str
+    symmetric: bool
+    inverse: str  # "" when none
+    domain: str
+    range: str
+    live_claims: int
+
+
+@dataclass
 class Stats:
     transactions: int
     live_claims: int
@@ -131,6 +141,7 @@ class Stats:
     predicates: int
     sources: int
     disk_bytes: int
+    by_predicate: List[PredicateStats]  # with stats(by_predicate=True)
     deprecated_claims: int
 
 
@@ -150,15 +161,33 @@ class Change:
 
 
 @dataclass
+class ClaimExplanation:
+    """Why the rules pipeline made a claim (IngestResult.explanations[i] is claims[i]'s)."""
+    rule: str
+    cue: str
+    time_text: str
+    valid_from: str
+    valid_to: str
+    clause: str
+    clause_begin: int
+    clause_end: int
+    subject_choice: str
+    object_choice: str
+    modality_reason: str
+
+
+@dataclass
 class IngestResult:
     claims: List[Claim]
-    tx: int
-    duplicate: bool
+    tx: int                 # 0 for a dry run or when nothing was found
+    duplicate: bool         # the same text was ingested before: nothing written
     sha256: str
     source_key: str
     sentences: int
     mentions: int
+    boilerplate_blocks: int
     duplicate_claims: int
+    explanations: List[ClaimExplanation]
 
 
 @dataclass
