@@ -1,10 +1,19 @@
 #include "codec/value.h"
 
+#include <cmath>
+
 #include "codec/literal.h"
 
 namespace claimgraph::codec {
 
 std::string FormatNumber(double d) { return CanonicalNumber(d); }
+
+std::optional<int64_t> WholeNumber(double d) {
+  constexpr double kLargestExact = 9007199254740992.0;  // 2^53
+  // NaN fails both comparisons; infinities fail the first.
+  if (!(std::fabs(d) <= kLargestExact) || std::trunc(d) != d) return std::nullopt;
+  return static_cast<int64_t>(d);  // -0.0 becomes 0
+}
 
 std::string Value::ToString() const {
   switch (kind) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,5 +38,11 @@ struct Value {
 
 // A number as a user sees it (codec::CanonicalNumber).
 std::string FormatNumber(double d);
+
+// The number as an integer when it is whole and within +-2^53 (exact in a
+// double, and a safe integer in JavaScript); nullopt otherwise. ClaimQL has
+// one number type, so this is how a result says "4" rather than "4.0": the
+// JSON result format and the API's Value.int_value both ask it.
+std::optional<int64_t> WholeNumber(double d);
 
 }  // namespace claimgraph::codec

@@ -26,8 +26,7 @@ engine::ExecuteOptions ClaimGraphCore::OptionsFor(const CallContext& call, const
 Status ClaimGraphCore::Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request,
                              const QueryWriter& write) {
   if (!slot.acquired()) return slots_.Refusal();
-  StreamingSink sink(call.cancelled, [&write](v1::QueryResponse* m) { return write(m, false); },
-                     request.batch_rows());
+  StreamingSink sink(call.cancelled, [&write](v1::QueryResponse* m) { return write(m, false); }, request);
   auto result = engine_.Execute(request.statement(), OptionsFor(call, request), &sink);
   if (!result.ok()) return result.status();
   write(sink.Last(*result), true);  // the last rows and the trailer travel with the status

@@ -1,15 +1,21 @@
 #include "server/proto_convert.h"
 
 #include "base/timestamp.h"
+#include "codec/value.h"
 
 namespace claimgraph::server {
 
-void ToProto(const engine::Value& v, v1::Value* out) {
+void ToProto(const engine::Value& v, v1::Value* out, ValueNumbers numbers) {
   using K = engine::Value::Kind;
   switch (v.kind) {
     case K::kNull: out->set_null_value(true); break;
     case K::kBool: out->set_bool_value(v.boolean); break;
-    case K::kNumber: out->set_number_value(v.number); break;
+    case K::kNumber:
+      if (auto whole = numbers == ValueNumbers::kIntegers ? codec::WholeNumber(v.number) : std::nullopt)
+        out->set_int_value(*whole);
+      else
+        out->set_number_value(v.number);
+      break;
     case K::kDate: out->set_date_value(v.text); break;
     case K::kString: out->set_string_value(v.text); break;
     case K::kEntity:
@@ -19,7 +25,7 @@ void ToProto(const engine::Value& v, v1::Value* out) {
     case K::kPredicate: out->set_predicate_value(v.text); break;
     case K::kClaim: out->set_claim_value(v.id); break;
     case K::kList:
-      for (const auto& x : v.list) ToProto(x, out->mutable_list_value()->add_values());
+      for (const auto& x : v.list) ToProto(x, out->mutable_list_value()->add_values(), numbers);
       break;
   }
 }

@@ -9,7 +9,11 @@
 
 namespace claimgraph::server {
 
-void ToProto(const engine::Value& v, v1::Value* out);
+// Whether a whole number goes out as int_value (QueryRequest.integers) or,
+// for a client that predates it, as number_value.
+enum class ValueNumbers { kDoubles, kIntegers };
+
+void ToProto(const engine::Value& v, v1::Value* out, ValueNumbers numbers = ValueNumbers::kDoubles);
 void ToProto(const engine::ClaimRecord& c, v1::Claim* out);
 void ToProto(const engine::SourceSummary& s, v1::Source* out);
 void ToProto(const engine::HistoryEvent& e, v1::HistoryEvent* out);

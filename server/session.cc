@@ -57,7 +57,7 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
       response.unsafe_arena_release_response();
       return ok;
     };
-    StreamingSink sink(statement.cancelled, write_lent, request.query().batch_rows());
+    StreamingSink sink(statement.cancelled, write_lent, request.query());
     auto result = core_.engine().Execute(request.query().statement(), options, &sink);
     if (!result.ok()) {
       if (!answer_error(ToGrpcStatus(result.status()))) break;

@@ -21,7 +21,7 @@ Status StreamingSink::Header(const std::vector<std::string>& columns, std::optio
 
 Status StreamingSink::Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) {
   v1::Row* out = pending_->mutable_batch()->add_rows();
-  for (const auto& v : row) ToProto(v, out->add_values());
+  for (const auto& v : row) ToProto(v, out->add_values(), numbers_);
   for (uint64_t id : provenance) out->add_provenance(id);
   if (static_cast<uint32_t>(pending_->batch().rows_size()) >= batch_rows_) {
     if ((cancelled_ && cancelled_()) || !write_(pending_)) return Status::Cancelled("the client went away");

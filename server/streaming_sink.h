@@ -16,6 +16,7 @@
 
 #include "claimgraph/v1/claimgraph.pb.h"
 #include "engine/engine.h"
+#include "server/proto_convert.h"
 
 namespace claimgraph::server {
 
@@ -24,10 +25,12 @@ class StreamingSink final : public engine::RowSink {
   // `write` sends one full batch (false: the client went away); `cancelled`
   // (may be empty) says whether the client went away before a batch is sent.
   using Write = std::function<bool(v1::QueryResponse* message)>;
-  StreamingSink(std::function<bool()> cancelled, Write write, uint32_t batch_rows)
+  // `request` gives the batch size and how whole numbers go out.
+  StreamingSink(std::function<bool()> cancelled, Write write, const v1::QueryRequest& request)
       : cancelled_(std::move(cancelled)),
         write_(std::move(write)),
-        batch_rows_(batch_rows ? batch_rows : 512),
+        batch_rows_(request.batch_rows() ? request.batch_rows() : 512),
+        numbers_(request.integers() ? ValueNumbers::kIntegers : ValueNumbers::kDoubles),
         block_(new char[kArenaBlockBytes]),
         arena_(ArenaOptionsFor(block_.get())),
         pending_(google::protobuf::Arena::CreateMessage<v1::QueryResponse>(&arena_)) {}
@@ -48,6 +51,7 @@ class StreamingSink final : public engine::RowSink {
   std::function<bool()> cancelled_;
   Write write_;
   uint32_t batch_rows_;
+  ValueNumbers numbers_;
   std::unique_ptr<char[]> block_;  // the arena's first block, kept across resets
   google::protobuf::Arena arena_;
   v1::QueryResponse* pending_;

@@ -11,6 +11,7 @@ PACKAGES=(
   libcpp-httplib-dev   # serve --http: the HTTP/JSON API and the explorer page
   libcli11-dev nlohmann-json3-dev libsimdjson-dev libfmt-dev libspdlog-dev libedit-dev libssl-dev libjemalloc-dev
   python3-grpcio python3-protobuf sqlite3 libsqlite3-dev openssl
+  python3-venv python3-pip python3-setuptools   # tools/clients/python: pip-installed into a venv by the CTest python_client_install
   iso-codes   # tools/gazetteer: ISO 3166-1 and 3166-3 (the CTest gazetteer_up_to_date)
   raptor2-utils   # rapper: an RDF parser not ours checks the nquads-prov export (tests/engine/prov_nquads_test.cc)
   clang libclang-rt-14-dev   # tools/fuzz.sh: libFuzzer and the sanitizer runtimes
@@ -35,16 +36,24 @@ else
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# web/: the explorer's npm packages (cytoscape, and axe-core for the browser
-# test), exactly what web/package-lock.json pins, with no install scripts run.
-# Skipped when node_modules was installed from this very lockfile, so a build
-# after this needs no network. CMake copies cytoscape into build/web.
-WEB="$(dirname "$0")/../web"
-STAMP="$WEB/node_modules/.package-lock.json.src"
-if cmp -s "$WEB/package-lock.json" "$STAMP"; then
-  echo "[deps] web/node_modules matches web/package-lock.json"
-else
-  echo "[deps] npm ci in web/"
-  (cd "$WEB" && npm ci --ignore-scripts --no-audit --no-fund --prefer-offline)
-  cp "$WEB/package-lock.json" "$STAMP"
-fi
+# npm packages, exactly what each folder's package-lock.json pins, with no
+# install scripts run. Skipped when node_modules was installed from this very
+# lockfile, so a build after this needs no network.
+npm_ci() {
+  local dir=$1
+  local stamp="$dir/node_modules/.package-lock.json.src"
+  if cmp -s "$dir/package-lock.json" "$stamp"; then
+    echo "[deps] $dir/node_modules matches its package-lock.json"
+  else
+    echo "[deps] npm ci in $dir"
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --prefer-offline)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+ROOT="$(dirname "$0")/.."
+# web/: the explorer's (cytoscape, and axe-core for the browser test); CMake
+# copies cytoscape into build/web.
+npm_ci "$ROOT/web"
+# tools/clients/node: the Node client's (@grpc/grpc-js, @grpc/proto-loader, and
+# typescript for the type check), for its CTests node_client and node_client_types.
+npm_ci "$ROOT/tools/clients/node"

@@ -35,8 +35,7 @@ nlohmann::ordered_json ToJson(const Value& v) {
     case Value::Kind::kNull: return nullptr;
     case Value::Kind::kBool: return v.boolean;
     case Value::Kind::kNumber:
-      if (v.number == static_cast<double>(static_cast<int64_t>(v.number)) && std::abs(v.number) < 9e15)
-        return static_cast<int64_t>(v.number);
+      if (auto whole = WholeNumber(v.number)) return *whole;
       return v.number;
     case Value::Kind::kClaim: return v.id;
     case Value::Kind::kList: {

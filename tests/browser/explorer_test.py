@@ -99,7 +99,7 @@ class HttpApi:
 
     def query(self, statement, as_of_tx=0, token=None):
         """(columns, rows, trailer, error) of one statement's NDJSON answer."""
-        body = {"statement": statement, "batch_rows": 500}
+        body = {"statement": statement, "batch_rows": 500, "integers": True}  # as the page asks
         if as_of_tx:
             body["as_of_tx"] = str(as_of_tx)
         status, text = self.request("POST", "/v1/query", body, token=token)
@@ -137,6 +137,8 @@ def value_text(v):
     for k in ("predicate_value", "date_value", "string_value"):
         if k in v:
             return v[k]
+    if "int_value" in v:
+        return str(int(v["int_value"]))  # an int64: a string in the JSON mapping
     if "number_value" in v:
         n = v["number_value"]
         if isinstance(n, str):

@@ -464,36 +464,6 @@ TEST_F(EndToEnd, CliQueryJsonAndExitCodes) {
 namespace claimgraph::testing {
 namespace {
 
-// The Python client (Debian's python3-grpcio, stubs generated at build time)
-// against the live server.
-TEST(PythonClient, ExampleQueriesTheLiveServer) {
-  std::string src = CLAIMGRAPH_SOURCE_DIR;
-  ServerProcess server({"--schema", src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json"});
-  std::string cmd = "PYTHONPATH=" + BinaryDir() + "/tools/clients/python/gen:" + std::string(CLAIMGRAPH_SOURCE_DIR) +
-                    "/tools/clients/python /usr/bin/python3 " + std::string(CLAIMGRAPH_SOURCE_DIR) +
-                    "/tools/clients/python/example.py --server " + server.address() + " --token " + kReader + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  std::string out;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  EXPECT_EQ(WEXITSTATUS(pclose(p)), 0) << out;
-  EXPECT_NE(out.find("South Korea because of claims"), std::string::npos) << out;
-  EXPECT_NE(out.find("United States because of claims"), std::string::npos) << out;
-  EXPECT_NE(out.find("rows: 2"), std::string::npos) << out;
-  EXPECT_NE(out.find("session: quad members -> [{'n': 4.0}]"), std::string::npos) << out;
-  EXPECT_NE(out.find("session: typo -> INVALID_ARGUMENT"), std::string::npos) << out;
-  EXPECT_NE(out.find("watch: tx "), std::string::npos) << out;
-  EXPECT_NE(out.find("ingest (dry run): Japan pact Philippines REPORTED 'Japan and the Philippines signed a defence pact'"),
-            std::string::npos) << out;
-}
-
-}  // namespace
-}  // namespace claimgraph::testing
-
-namespace claimgraph::testing {
-namespace {
-
 // TLS end to end with a certificate the test makes itself.
 TEST(Tls, QueriesOverTlsAndRefusesPlaintext) {
   TempDir certs;

@@ -12,6 +12,7 @@ const load = (m) => import(pathToFileURL(path.join(web, 'js', m)).href);
 const { tokenize, withProvenance, isWrite, hasAsOf } = await load('claimql_tokens.js');
 const { offsetOf } = await load('editor.js');
 const { buildGraph } = await load('graph_view.js');
+const V = await load('values.js');
 
 test('tokens cover the text exactly', () => {
   const text = 'MATCH ?a shares-intel "Ja\\"pan" -- note\nRETURN ?a, COUNT(*) LIMIT 5; 1..3 0.5e3 §';
@@ -86,4 +87,17 @@ test('the graph: entities as nodes, distinct facts as edges, symmetric facts onc
   assert.ok(pact.symmetric);
   assert.deepEqual(g.edges.filter((x) => x.predicate === 'targets').map((x) => [x.source, x.target]),
     [['Japan', 'United States'], ['United States', 'Japan']]);
+});
+
+test('an int_value (a string in the JSON mapping) is a number: shown, sorted and downloaded as one', () => {
+  const four = { int_value: '4' };
+  const big = { int_value: '9007199254740992' };
+  assert.equal(V.kind(four), 'number');
+  assert.equal(V.text(four), '4');
+  assert.equal(V.text(big), '9007199254740992');
+  assert.strictEqual(V.plain(four), 4);
+  // Numerically, not as text ("10" < "4"), and beside number_value.
+  assert.ok(V.compare({ int_value: '10' }, four) > 0);
+  assert.ok(V.compare({ number_value: 4.5 }, four) > 0);
+  assert.equal(V.text({ number_value: 2.5 }), '2.5');
 });

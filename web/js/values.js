@@ -1,6 +1,8 @@
 // claimgraph.v1.Value in its JSON form (a oneof: exactly one of null_value,
-// bool_value, number_value, string_value, date_value, entity_value,
-// predicate_value, claim_value, list_value).
+// bool_value, number_value, int_value, string_value, date_value,
+// entity_value, predicate_value, claim_value, list_value). int_value is an
+// int64, which the JSON mapping writes as a string ("4"); the server sends
+// only whole numbers within 2^53, so Number() of it is exact.
 import { h } from './dom.js';
 
 export function kind(v) {
@@ -9,11 +11,16 @@ export function kind(v) {
   if ('claim_value' in v) return 'claim';
   if ('predicate_value' in v) return 'predicate';
   if ('date_value' in v) return 'date';
-  if ('number_value' in v) return 'number';
+  if ('number_value' in v || 'int_value' in v) return 'number';
   if ('string_value' in v) return 'string';
   if ('bool_value' in v) return 'bool';
   if ('list_value' in v) return 'list';
   return 'null';
+}
+
+// A number's value, whichever kind carries it (a string for NaN and the infinities).
+function numeric(v) {
+  return 'int_value' in v ? Number(v.int_value) : v.number_value;
 }
 
 function number(n) {
@@ -28,7 +35,7 @@ export function text(v) {
     case 'claim': return String(v.claim_value);
     case 'predicate': return v.predicate_value;
     case 'date': return v.date_value;
-    case 'number': return number(v.number_value);
+    case 'number': return number(numeric(v));
     case 'string': return v.string_value;
     case 'bool': return v.bool_value ? 'true' : 'false';
     case 'list': return (v.list_value.values || []).map(text).join(', ');
@@ -39,7 +46,7 @@ export function text(v) {
 // The value for JSON download: plain JSON types, entities by name.
 export function plain(v) {
   switch (kind(v)) {
-    case 'number': return typeof v.number_value === 'number' ? v.number_value : text(v);
+    case 'number': return typeof numeric(v) === 'number' ? numeric(v) : text(v);
     case 'bool': return v.bool_value;
     case 'list': return (v.list_value.values || []).map(plain);
     case 'null': return null;
@@ -52,7 +59,7 @@ export function compare(a, b) {
   const ka = kind(a);
   const kb = kind(b);
   if (ka === 'null' || kb === 'null') return (ka === 'null' ? 0 : 1) - (kb === 'null' ? 0 : 1);
-  if (ka === 'number' && kb === 'number') return Number(a.number_value) - Number(b.number_value);
+  if (ka === 'number' && kb === 'number') return Number(numeric(a)) - Number(numeric(b));
   if (ka === 'claim' && kb === 'claim') return Number(a.claim_value) - Number(b.claim_value);
   return text(a).localeCompare(text(b), 'en', { numeric: true });
 }
