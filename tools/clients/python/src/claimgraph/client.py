@@ -167,7 +167,7 @@ class Client:
 
     def verify_audit(self, *, indexes: bool = False, evidence: bool = False,
                      timeout: Optional[float] = None) -> records.AuditReport:
-        """Recomputes the log's hash chain (admin)."""
+        """Recomputes the log's hash chain (any reader); indexes=True also checks the indexes (admin: writes wait)."""
         r = self._unary(self._stub.VerifyAudit, pb.VerifyAuditRequest(indexes=indexes, evidence=evidence), timeout)
         return records.fill(records.AuditReport, r)
 
