@@ -19,7 +19,8 @@ modality and participants (either order for pact and shares-intel); a fact
 with a time matches only a claim whose time expression overlaps it as text
 (one contains the other, ignoring case). Claims are counted once per
 (doc, subject, predicate, object, modality, time): precision counts those,
-recall counts facts found at least once.
+recall counts facts found at least once. A symmetric claim is counted once
+whichever way round the pipeline names its two parties.
 """
 import argparse
 import collections
@@ -54,6 +55,11 @@ def run_pipeline(args, path):
         t = TIME.match(line)
         if t and last is not None:
             last[4] = t.group(1)
+    # A symmetric claim is one claim in either order ("Japan pact Philippines"
+    # and "Philippines pact Japan" from two sentences count once).
+    for c in claims:
+        if c[1] in SYMMETRIC and c[2] < c[0]:
+            c[0], c[2] = c[2], c[0]
     return {tuple(c) for c in claims}
 
 
