@@ -89,9 +89,14 @@ void ArgumentFinder::Annotate(SentenceView* view) const {
     const MentionList& l = v.lists[li];
     ListSlot& slot = v.slots[li];
     slot.clause = v.ClauseOf(l.token_begin);
-    size_t lead = l.token_begin;  // skip "the" and quotes back to the slot's preposition
-    while (lead > v.sentence.token_begin && (tokens[lead - 1].norm == "the" || tokens[lead - 1].norm == "\""))
-      --lead;
+    // Skip "the", quotes and a possessive determiner back to the slot's
+    // preposition: "signed the accord with her Indian counterpart" is with
+    // India (a minister's counterpart stands for the state).
+    size_t lead = l.token_begin;
+    auto determiner = [&](const std::string& w) {
+      return w == "the" || w == "\"" || w == "his" || w == "her" || w == "their" || w == "its";
+    };
+    while (lead > v.sentence.token_begin && determiner(tokens[lead - 1].norm)) --lead;
     slot.slot_begin = slot.slot_end = lead;
     if (size_t n = EndsBefore(v, with_, lead)) {
       slot.with = true;

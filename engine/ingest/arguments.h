@@ -98,6 +98,9 @@ struct SentenceView {
   std::vector<ListSlot> slots;     // parallel to lists
   Clauses clauses;
   std::vector<size_t> words;  // words[i - sentence begin]: word tokens of the sentence before token i
+  // The reported-speech cue after a quotation this sentence is part of and
+  // that closes in a later sentence (quotations.h); SIZE_MAX when none.
+  size_t quote_attribution = SIZE_MAX;
 
   size_t WordAt(size_t token) const { return words[token - sentence.token_begin]; }
   // Words strictly between a range ending at a_end and one starting at b_begin (0 if they overlap).

@@ -46,11 +46,23 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
     // "its own credibility": the subject's, not another's.
     return !(p + 1 < te && std::find(reflexives_.begin(), reflexives_.end(), tokens[p + 1].norm) != reflexives_.end());
   };
+  // "Iraqi President Saddam Hussein's order to invade": a state's
+  // adjective before a title and a name stands for the state, so the words
+  // of that name (and its "'s") are not counted against the subject window.
+  auto name_end = [&](const Mention& m) {
+    size_t e = m.token_end;
+    while (e < subject_end && tokens[e].is_word && !tokens[e].norm.empty() && tokens[e].norm[0] >= 'a' &&
+           tokens[e].norm[0] <= 'z' && v.text[tokens[e].begin] >= 'A' && v.text[tokens[e].begin] <= 'Z')
+      ++e;
+    if (e > m.token_end && e + 1 < subject_end && tokens[e].norm == "'" && tokens[e + 1].norm == "s") e += 2;
+    return e;
+  };
   auto before = [&](const std::vector<std::string>& types) -> const Mention* {
     const Mention* best = nullptr;
     for (const auto& m : mentions)
       if (m.token_end <= subject_end && v.ClauseOf(m.token_begin) == k &&
-          v.Gap(m.token_end, subject_end) <= static_cast<size_t>(rule.subject_window) && TypeIn(m.entity, types))
+          v.Gap(std::min(name_end(m), subject_end), subject_end) <= static_cast<size_t>(rule.subject_window) &&
+          TypeIn(m.entity, types))
         best = &m;
     return best;
   };

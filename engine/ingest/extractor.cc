@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "engine/ingest/quotations.h"
+
 namespace claimgraph::ingest {
 
 RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& gazetteer, const ListBuilder& lists)
@@ -168,6 +170,8 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
   const auto& tokens = *v.tokens;
   std::string proposed, denied, hedged, reported;
   const ClauseInfo& info = v.clauses.info[clause];
+  if (v.quote_attribution != SIZE_MAX)
+    reported = "\"" + tokens[v.quote_attribution].norm + "...\" after the quotation the sentence is part of (reported speech)";
   for (const ModalCue& m : modal) {
     const std::string& word = tokens[m.token].norm;
     if (m.kind == kReported) {
@@ -291,6 +295,11 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     modal.push_back({i, v.WordAt(i), m.value, v.ClauseOf(i)});
     i += m.length;
   }
+  v.quote_attribution = QuoteAttribution(tokens, s, 8, [&](size_t i, size_t end) -> size_t {
+    if (!modal_.MayStartWith(tokens[i])) return 0;
+    auto m = modal_.LongestAt(tokens, i, end, text);
+    return m.length && m.value == kReported ? m.length : 0;
+  });
   std::vector<int> end_clauses;  // clauses with "left", "lapsed": a point in time is where the relation ended
   for (size_t i = tb; i < te; ++i)
     if (size_t n = times_.EndCueAt(text, tokens, i, te)) {

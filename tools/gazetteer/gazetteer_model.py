@@ -5,7 +5,10 @@ import os
 from dataclasses import dataclass, field
 
 SCHEMA_FORMAT = "claimgraph-schema/1"
-TYPE_ORDER = ["country", "territory", "former-country", "former-territory", "group", "agency", "organization"]
+# armed-group: a non-state armed movement (Hamas, the Taliban): a party to attacks
+# (targets) but, unlike an organization such as a political party, not one a
+# verb like "attacked" is used of figuratively.
+TYPE_ORDER = ["country", "territory", "former-country", "former-territory", "group", "agency", "organization", "armed-group"]
 KINDS = ("aliases", "demonyms", "metonyms")
 SINGULAR = {"aliases": "alias", "demonyms": "demonym", "metonyms": "metonym"}
 EXIT_SKIP = 77
