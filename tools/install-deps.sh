@@ -16,6 +16,7 @@ PACKAGES=(
   raptor2-utils   # rapper: an RDF parser not ours checks the nquads-prov export (tests/engine/prov_nquads_test.cc)
   clang libclang-rt-14-dev   # tools/fuzz.sh: libFuzzer and the sanitizer runtimes
   chromium chromium-driver python3-selenium   # tests/browser/explorer_test.py: the explorer in a real browser
+  nats-server libnats-dev   # serve --cluster (docs/scale-out.md): the JetStream client (-lnats) and a local 3-server cluster for tools/cluster.sh and the cluster tests
 )
 # Not npm: web/ needs an npm (any >= 7 reads lockfileVersion 3), but a machine
 # with NodeSource's nodejs has one bundled, and apt would remove that nodejs to
