@@ -171,4 +171,14 @@ void UpsertPostings(std::vector<Posting>* list, std::vector<Posting> updates) {
   *list = std::move(out);
 }
 
+bool FoldPostingUpdates(const std::string_view* base, const std::vector<std::string_view>& updates, std::string* out) {
+  std::vector<Posting> list, pending;
+  if (base && !DecodePostingList(*base, &list)) return false;
+  for (std::string_view u : updates)
+    if (!DecodePostingList(u, &pending)) return false;
+  UpsertPostings(&list, std::move(pending));
+  EncodePostingList(list, out);
+  return true;
+}
+
 }  // namespace claimgraph::storage
