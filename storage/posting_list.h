@@ -68,6 +68,19 @@ IndexEntry EntryOf(PostingKind kind, uint64_t first, uint64_t second, const Post
 // `sorted` must be ordered by (third, claim) without duplicates.
 std::string EncodePostingList(const std::vector<Posting>& sorted);
 void EncodePostingList(const std::vector<Posting>& sorted, std::string* out);  // replaces *out, reusing its buffer
+// Writes a list one posting at a time (given in (third, claim) order) into
+// *out, replacing it and reusing its buffer.
+class PostingEncoder {
+ public:
+  PostingEncoder(std::string* out, size_t reserve);
+  void Add(const Posting& p);
+
+ private:
+  std::string* out_;
+  uint64_t third_ = 0;
+  uint64_t claim_ = 0;
+};
+
 // Appends to `out`; false if the value is malformed.
 bool DecodePostingList(std::string_view value, std::vector<Posting>* out);
 
@@ -81,7 +94,8 @@ void UpsertPostings(std::vector<Posting>* list, std::vector<Posting> updates);
 // winning — UpsertPostings of their concatenation, written to *out. False if
 // any value is malformed. One linear merge of the base with the sorted
 // updates, however many there are: a hub with thousands of pending operands
-// folds in O(list + updates log updates), not O(operands × list).
+// folds in O(list + updates log updates), not O(operands × list), and the
+// base streams from its encoding to the result.
 bool FoldPostingUpdates(const std::string_view* base, const std::vector<std::string_view>& updates, std::string* out);
 
 // Streams the postings of one encoded list without materializing it.
