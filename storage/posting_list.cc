@@ -25,6 +25,18 @@ inline bool ReadVarint(const uint8_t*& p, const uint8_t* end, uint64_t* out) {
   return false;
 }
 
+// The encoder's counterpart of ReadVarint: into a buffer on the stack, so
+// that a posting is one append (a fold re-encodes a hub's whole list on
+// every read of it while operands are pending).
+inline char* WriteVarint(char* p, uint64_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
 bool ByThirdAndClaim(const Posting& a, const Posting& b) {
   return std::tie(a.third, a.claim) < std::tie(b.third, b.claim);
 }
@@ -91,13 +103,15 @@ PostingEncoder::PostingEncoder(std::string* out, size_t reserve) : out_(out) {
 }
 
 void PostingEncoder::Add(const Posting& p) {
-  PutVarint(out_, p.third - third_);
-  PutVarint(out_, p.third == third_ && claim_ != 0 ? p.claim - claim_ : p.claim);
-  PutVarint(out_, p.asserted_tx);
-  PutVarint(out_, p.retracted_tx);
-  PutVarint(out_, p.source);
-  out_->push_back(static_cast<char>(p.modality));
-  PutVarint(out_, p.confidence);
+  char buf[6 * 10 + 1];  // six varints of at most 10 bytes, the modality byte
+  char* q = WriteVarint(buf, p.third - third_);
+  q = WriteVarint(q, p.third == third_ && claim_ != 0 ? p.claim - claim_ : p.claim);
+  q = WriteVarint(q, p.asserted_tx);
+  q = WriteVarint(q, p.retracted_tx);
+  q = WriteVarint(q, p.source);
+  *q++ = static_cast<char>(p.modality);
+  q = WriteVarint(q, p.confidence);
+  out_->append(buf, q - buf);
   third_ = p.third;
   claim_ = p.claim;
 }
