@@ -42,18 +42,22 @@ class BatchSink final : public CommitSink {
   }
 
  private:
-  // Read-modify-write of every list this transaction touches. The writer
-  // lock is held from BeginWrite to here, so the lists read are the newest.
-  // A hub's list is rewritten whole by each transaction that touches it: one
-  // write per list per transaction, however many claims it adds.
+  // One merge operand per list this transaction touches: its own postings,
+  // sorted, one per claim (a claim asserted and retracted in this
+  // transaction arrives twice; the later wins). The list itself is not read:
+  // the merge operator folds the operand in when the list is next read,
+  // flushed or compacted (posting_list.h), so a commit on a hub costs its own
+  // claims. The operands go in the same WriteBatch as the claims, so a crash
+  // leaves all of the commit or none of it.
   Status AddPostingLists() {
+    std::string operand;
     for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject}) {
       const Cf cf = CfOf(kind);
       for (auto& [key, updates] : postings_[static_cast<int>(kind)]) {
-        std::vector<Posting> list;
-        CG_RETURN_IF_ERROR(store_->ReadPostingList(cf, key, &list));
-        UpsertPostings(&list, std::move(updates));
-        Check(batch_.Put(store_->cf(cf), key, EncodePostingList(list)));
+        std::vector<Posting> sorted;
+        UpsertPostings(&sorted, std::move(updates));
+        EncodePostingList(sorted, &operand);
+        Check(batch_.Merge(store_->cf(cf), key, operand));
       }
     }
     return status_;

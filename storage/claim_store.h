@@ -365,6 +365,9 @@ Status TEST_RawPut(const std::string& dir, std::string_view cf_name, std::string
                    std::optional<std::string_view> value);
 // For tests only: the raw value under a key (NotFound if absent).
 Result<std::string> TEST_RawGet(const std::string& dir, std::string_view cf_name, std::string_view key);
+// For tests only: compacts a closed store's posting-list families whole,
+// folding every merge operand into its list.
+Status TEST_CompactPostingLists(const std::string& dir);
 // For migration tests only: turns a closed store back into format 1 (drops
 // the posting-list column families, records version 1).
 Status TEST_DowngradeToFormat1(const std::string& dir);
@@ -375,5 +378,8 @@ Status TEST_DowngradeToFormat2(const std::string& dir);
 // the marks column family; index values and posting lists without
 // confidence codes; records version 3).
 Status TEST_DowngradeToFormat3(const std::string& dir);
+// For migration tests only: turns a closed store back into format 4 (every
+// posting list written whole over its merge operands; records version 4).
+Status TEST_DowngradeToFormat4(const std::string& dir);
 
 }  // namespace claimgraph::storage

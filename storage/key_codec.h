@@ -1,4 +1,4 @@
-// The on-disk format of a claimgraph store (format version 4).
+// The on-disk format of a claimgraph store (format version 5).
 //
 // A store is one RocksDB database with these column families. Names, tags and
 // layouts below are the format: DO NOT CHANGE them without bumping
@@ -27,8 +27,9 @@
 //   osp       o s p claim                   -> IndexValue
 //   by_source fixed64be source id, fixed64be claim id -> ""
 //   txlog     fixed64be tx id               -> TxRecord body || sha256(body)
-//   sp_postings fixed64be s, fixed64be p    -> PostingList (posting_list.h)
-//   po_postings fixed64be p, fixed64be o    -> PostingList
+//   sp_postings fixed64be s, fixed64be p    -> PostingList (posting_list.h), and
+//                                              merge operands: PostingLists of upserts (format 5)
+//   po_postings fixed64be p, fixed64be o    -> PostingList, and merge operands
 //   evidence  raw SHA-256 of a text (32)    -> EvidenceRecord (evidence.h): the text as
 //                                              ingested, or its redaction (format 3)
 //   marks     fixed64be tx, byte target, fixed64be id -> MarkValue (marks.h): a claim or a
@@ -70,7 +71,13 @@ namespace claimgraph::storage {
 // A version-3 store is migrated when opened read-write
 // (migrate.cc: MigrateFormat3To4Confidence; the marks family is created
 // empty by the open).
-inline constexpr uint32_t kFormatVersion = 4;
+// 5: online commits add to sp_postings and po_postings by RocksDB merge
+// operands (posting_list.h, posting_merge.h) instead of rewriting each list
+// they touch. A version-4 store is one without operands: opened read-write it
+// is recorded as version 5 (nothing is rewritten); read-only, it is read as it
+// is. A version-4 binary refuses a version-5 store, whose operands it could
+// not fold.
+inline constexpr uint32_t kFormatVersion = 5;
 
 // The column families, in the order the store opens them (static_cast<int>(cf)
 // indexes its handles). kPos stays for format 1 (see pos above).

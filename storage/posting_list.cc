@@ -25,6 +25,18 @@ inline bool ReadVarint(const uint8_t*& p, const uint8_t* end, uint64_t* out) {
   return false;
 }
 
+// The encoder's counterpart of ReadVarint: into a buffer on the stack, so
+// that a posting is one append (a fold re-encodes a hub's whole list on
+// every read of it while operands are pending).
+inline char* WriteVarint(char* p, uint64_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
 bool ByThirdAndClaim(const Posting& a, const Posting& b) {
   return std::tie(a.third, a.claim) < std::tie(b.third, b.claim);
 }
@@ -84,22 +96,29 @@ std::string EncodePostingList(const std::vector<Posting>& sorted) {
   return out;
 }
 
+PostingEncoder::PostingEncoder(std::string* out, size_t reserve) : out_(out) {
+  out_->clear();
+  out_->reserve(reserve);
+  out_->push_back(static_cast<char>(kPostingListVersion));
+}
+
+void PostingEncoder::Add(const Posting& p) {
+  char buf[6 * 10 + 1];  // six varints of at most 10 bytes, the modality byte
+  char* q = WriteVarint(buf, p.third - third_);
+  q = WriteVarint(q, p.third == third_ && claim_ != 0 ? p.claim - claim_ : p.claim);
+  q = WriteVarint(q, p.asserted_tx);
+  q = WriteVarint(q, p.retracted_tx);
+  q = WriteVarint(q, p.source);
+  *q++ = static_cast<char>(p.modality);
+  q = WriteVarint(q, p.confidence);
+  out_->append(buf, q - buf);
+  third_ = p.third;
+  claim_ = p.claim;
+}
+
 void EncodePostingList(const std::vector<Posting>& sorted, std::string* out) {
-  out->clear();
-  out->reserve(1 + sorted.size() * 12);
-  out->push_back(static_cast<char>(kPostingListVersion));
-  uint64_t third = 0, claim = 0;
-  for (const Posting& p : sorted) {
-    PutVarint(out, p.third - third);
-    PutVarint(out, p.third == third && claim != 0 ? p.claim - claim : p.claim);
-    PutVarint(out, p.asserted_tx);
-    PutVarint(out, p.retracted_tx);
-    PutVarint(out, p.source);
-    out->push_back(static_cast<char>(p.modality));
-    PutVarint(out, p.confidence);
-    third = p.third;
-    claim = p.claim;
-  }
+  PostingEncoder encoder(out, 1 + sorted.size() * 12);
+  for (const Posting& p : sorted) encoder.Add(p);
 }
 
 PostingDecoder::PostingDecoder(std::string_view value, bool also_version1)
@@ -169,6 +188,33 @@ void UpsertPostings(std::vector<Posting>* list, std::vector<Posting> updates) {
     }
   }
   *list = std::move(out);
+}
+
+bool FoldPostingUpdates(const std::string_view* base, const std::vector<std::string_view>& updates, std::string* out) {
+  std::vector<Posting> pending;
+  size_t update_bytes = 0;
+  for (std::string_view u : updates) {
+    if (!DecodePostingList(u, &pending)) return false;
+    update_bytes += u.size();
+  }
+  std::vector<Posting> sorted;
+  UpsertPostings(&sorted, std::move(pending));  // sorted, the later update of a claim kept
+  // The base streams from its encoding into the output: a hub's list is
+  // decoded and encoded once, never held as postings (every read of a list
+  // with pending operands pays this).
+  PostingDecoder decoder;
+  if (base) decoder = PostingDecoder(*base);
+  PostingEncoder encoder(out, (base ? base->size() : 0) + update_bytes);
+  auto next = sorted.begin();
+  Posting p;
+  while (decoder.Next(&p)) {
+    for (; next != sorted.end() && ByThirdAndClaim(*next, p); ++next) encoder.Add(*next);
+    if (next != sorted.end() && next->third == p.third && next->claim == p.claim) encoder.Add(*next++);  // replaced
+    else encoder.Add(p);
+  }
+  if (!decoder.ok()) return false;
+  for (; next != sorted.end(); ++next) encoder.Add(*next);
+  return true;
 }
 
 }  // namespace claimgraph::storage

@@ -8,8 +8,13 @@
 // are derived from the claims like spo and osp, which answer the patterns no
 // list key leads with (all three positions bound, the object without the
 // predicate, nothing); po_postings took the place of format 1's pos index.
-// Every commit rewrites the lists it touches whole; bulk import writes them
-// sorted. Retracted claims stay in their lists (history reads them).
+// Bulk import writes the lists whole and sorted. An online commit adds to a
+// list without reading it (format 5): it writes a RocksDB merge operand, the
+// postings it adds or re-writes encoded as a PostingList, and the merge
+// operator (posting_merge.h) folds the operands into the list at read,
+// flush and compaction time (FoldPostingUpdates) — so a commit on a hub costs
+// its own claims, not the hub's list, and every reader still sees one whole
+// list. Retracted claims stay in their lists (history reads them).
 //
 //   sp_postings  fixed64be subject, fixed64be predicate -> PostingList
 //   po_postings  fixed64be predicate, fixed64be object  -> PostingList
@@ -63,6 +68,19 @@ IndexEntry EntryOf(PostingKind kind, uint64_t first, uint64_t second, const Post
 // `sorted` must be ordered by (third, claim) without duplicates.
 std::string EncodePostingList(const std::vector<Posting>& sorted);
 void EncodePostingList(const std::vector<Posting>& sorted, std::string* out);  // replaces *out, reusing its buffer
+// Writes a list one posting at a time (given in (third, claim) order) into
+// *out, replacing it and reusing its buffer.
+class PostingEncoder {
+ public:
+  PostingEncoder(std::string* out, size_t reserve);
+  void Add(const Posting& p);
+
+ private:
+  std::string* out_;
+  uint64_t third_ = 0;
+  uint64_t claim_ = 0;
+};
+
 // Appends to `out`; false if the value is malformed.
 bool DecodePostingList(std::string_view value, std::vector<Posting>* out);
 
@@ -70,6 +88,15 @@ bool DecodePostingList(std::string_view value, std::vector<Posting>* out);
 // (third, claim), an update replacing what the list had (a retraction
 // re-writes its claim's posting). The result is sorted.
 void UpsertPostings(std::vector<Posting>* list, std::vector<Posting> updates);
+
+// A list's pending updates, folded: `base` (nullptr when the key has no list
+// yet) with each encoded list of `updates` upserted in order, the later
+// winning — UpsertPostings of their concatenation, written to *out. False if
+// any value is malformed. One linear merge of the base with the sorted
+// updates, however many there are: a hub with thousands of pending operands
+// folds in O(list + updates log updates), not O(operands × list), and the
+// base streams from its encoding to the result.
+bool FoldPostingUpdates(const std::string_view* base, const std::vector<std::string_view>& updates, std::string* out);
 
 // Streams the postings of one encoded list without materializing it.
 class PostingDecoder {

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "storage/byte_codec.h"
+#include "storage/posting_merge.h"
 #include "storage/record_reader.h"
 #include "storage/rocks_internal.h"
 
@@ -74,6 +75,18 @@ void SetEvidenceCompression(rocksdb::ColumnFamilyOptions* o, rocksdb::BlockBased
   t->block_size = 64 * 1024;
 }
 
+// Online commits add to posting lists by merge operands (posting_list.h).
+// A read of a list folds its pending operands; after kMaxSuccessiveMerges of
+// them in the memtable, the next commit folds them into a whole value there
+// (one read of the list per that many commits), so a hub written thousands
+// of times between flushes is not re-sorted from thousands of operands by
+// every query. Flushes and compactions fold the rest.
+void SetPostingListMerging(rocksdb::ColumnFamilyOptions* o) {
+  constexpr size_t kMaxSuccessiveMerges = 64;
+  o->merge_operator = PostingListMergeOperator();
+  o->max_successive_merges = kMaxSuccessiveMerges;
+}
+
 rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf, const StoreOptions& options) {
   static std::shared_ptr<rocksdb::Cache> cache;  // shared by every store in the process
   static std::once_flag once;
@@ -97,6 +110,7 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf, const StoreOptions& o
   bool zstd = std::find(supported.begin(), supported.end(), rocksdb::kZSTD) != supported.end();
   if (zstd && (cf == Cf::kClaims || cf == Cf::kTxlog)) o.bottommost_compression = rocksdb::kZSTD;
   o.write_buffer_size = 64 << 20;
+  if (cf == Cf::kSpPostings || cf == Cf::kPoPostings) SetPostingListMerging(&o);
   return o;
 }
 
@@ -184,7 +198,10 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
   } else {
     ByteReader r(version);
     uint32_t v = r.Fixed32BE();
-    if (r.ok() && v >= 1 && v < kFormatVersion && options.read_only) return NeedsMigration(dir, v);
+    // Format 5 changed only how lists are written (merge operands), not what
+    // a format-4 store holds: read-only opens read one as it is.
+    const bool readable_as_is = v == 4 && options.read_only;
+    if (r.ok() && v >= 1 && v < kFormatVersion && options.read_only && !readable_as_is) return NeedsMigration(dir, v);
     if (r.ok() && v == 1) {
       CG_RETURN_IF_ERROR(MigrateFormat1To2(store.get()).WithContext("migrating " + dir + " to format 2"));
       v = 2;
@@ -200,7 +217,14 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
       CG_RETURN_IF_ERROR(MigrateFormat3To4Confidence(store.get()).WithContext("migrating " + dir + " to format 4"));
       v = 4;
     }
-    if (!r.ok() || v != kFormatVersion)
+    if (r.ok() && v == 4 && !options.read_only) {
+      // Format 5: posting lists take merge operands (posting_list.h). Nothing
+      // to rewrite; the version keeps a format-4 binary, which has no merge
+      // operator to read them with, from opening the store.
+      CG_RETURN_IF_ERROR(RecordFormatVersion(store.get(), 5).WithContext("migrating " + dir + " to format 5"));
+      v = 5;
+    }
+    if (!r.ok() || (v != kFormatVersion && !readable_as_is))
       return Status::FailedPrecondition("store " + dir + " has on-disk format version " +
                                         (r.ok() ? std::to_string(v) : std::string("<unreadable>")) +
                                         "; this build reads version " + std::to_string(kFormatVersion));
@@ -409,7 +433,12 @@ Result<std::unique_ptr<rocksdb::DB>> OpenRaw(const std::string& dir, std::vector
   auto s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names);
   if (!s.ok()) return FromRocks(s, "listing column families");
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  for (const auto& n : names) {
+    rocksdb::ColumnFamilyOptions o;
+    // Raw reads of a list see it folded, as the store's own reads do.
+    if (n == CfName(Cf::kSpPostings) || n == CfName(Cf::kPoPostings)) SetPostingListMerging(&o);
+    descriptors.emplace_back(n, o);
+  }
   rocksdb::DB* raw = nullptr;
   s = rocksdb::DB::Open(rocksdb::DBOptions(), dir, descriptors, handles, &raw);
   if (!s.ok()) return FromRocks(s, "opening raw store");
@@ -544,6 +573,37 @@ Status DowngradeDropping(const std::string& dir, std::initializer_list<Cf> dropp
 Status TEST_DowngradeToFormat2(const std::string& dir) { return DowngradeDropping(dir, {Cf::kEvidence, Cf::kMarks}, 2); }
 
 Status TEST_DowngradeToFormat3(const std::string& dir) { return DowngradeDropping(dir, {Cf::kMarks}, 3); }
+
+Status TEST_CompactPostingLists(const std::string& dir) {
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
+  rocksdb::CompactRangeOptions o;
+  o.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  Status st;
+  for (Cf lists : {Cf::kSpPostings, Cf::kPoPostings})
+    if (st.ok()) st = FromRocks(db->CompactRange(o, FindHandle(handles, CfName(lists)), nullptr, nullptr), "compacting");
+  for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
+  return st;
+}
+
+Status TEST_DowngradeToFormat4(const std::string& dir) {
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
+  // A format-4 store has whole lists only: each list, read folded, is put back
+  // whole over its operands.
+  rocksdb::WriteBatch batch;
+  Status st;
+  for (Cf lists : {Cf::kSpPostings, Cf::kPoPostings}) {
+    auto* h = FindHandle(handles, CfName(lists));
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), h));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) batch.Put(h, it->key(), it->value()).PermitUncheckedError();
+    if (st.ok()) st = FromRocks(it->status(), "raw scan");
+  }
+  if (st.ok()) st = FromRocks(db->Write(rocksdb::WriteOptions(), &batch), "raw write");
+  if (st.ok()) st = RecordRawFormatVersion(db.get(), handles, 4);
+  for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
+  return st;
+}
 
 Status RocksClaimStore::PurgeEvidence(const std::string& key) {
   // Every family flushed first, so that no write-ahead log file still needed

@@ -374,7 +374,7 @@ TEST(Belief, AFormat3StoreMigratesKeepingEveryAnswerAndBelief) {
     EXPECT_EQ(Answers(&engine, queries), before);
   }
   EXPECT_EQ(ValueOrDie(storage::TEST_RawGet(dir.path(), "sp_postings", sp_key)), sp_value);
-  auto reopened = ValueOrDie(storage::ClaimStore::Open(dir.path(), read_only));  // format 4 now
+  auto reopened = ValueOrDie(storage::ClaimStore::Open(dir.path(), read_only));  // format 5 now
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <random>
 #include <tuple>
 
+#include "storage/byte_codec.h"
 #include "storage/key_codec.h"
 #include "tests/numbered.h"
 #include "tests/storage/store_fixture.h"
@@ -92,6 +93,53 @@ TEST(PostingList, UpsertKeepsOnePostingPerClaimAndTheNewestUpdate) {
   EXPECT_EQ(list, want);
 }
 
+// Online commits write merge operands (format 5); folding them must give
+// exactly the list UpsertPostings gives from the same updates in order.
+TEST(PostingList, FoldingOperandsEqualsUpsertingTheirUpdates) {
+  std::mt19937_64 rng(11);
+  for (int round = 0; round < 40; ++round) {
+    const bool has_base = round % 4 != 0;
+    std::vector<Posting> base = has_base ? RandomSortedList(rng, rng() % 300) : std::vector<Posting>{};
+    std::vector<Posting> want = base;
+    std::vector<std::string> operands;
+    for (int k = 0, n = 1 + rng() % 20; k < n; ++k) {
+      std::vector<Posting> updates = RandomSortedList(rng, 1 + rng() % 30);
+      // Retractions: postings already in the base or an earlier operand,
+      // re-written with a retracted_tx.
+      for (const std::vector<Posting>* from : {&base, &want})
+        if (!from->empty())
+          for (int r = 0; r < 3; ++r) {
+            Posting p = (*from)[rng() % from->size()];
+            p.retracted_tx = 100 + k;
+            updates.push_back(p);
+          }
+      UpsertPostings(&updates, {});  // an operand is a sorted list, one posting per claim
+      operands.push_back(EncodePostingList(updates));
+      UpsertPostings(&want, updates);
+    }
+    const std::string base_value = EncodePostingList(base);
+    const std::string_view base_view = base_value;
+    std::vector<std::string_view> views(operands.begin(), operands.end());
+    std::string folded;
+    ASSERT_TRUE(FoldPostingUpdates(has_base ? &base_view : nullptr, views, &folded));
+    EXPECT_EQ(folded, EncodePostingList(want)) << round;
+    // Partly folded first (what a flush does without the base), then folded
+    // with the base: the same list.
+    std::string partial;
+    const size_t half = views.size() / 2;
+    ASSERT_TRUE(FoldPostingUpdates(nullptr, {views.begin() + half, views.end()}, &partial));
+    std::vector<std::string_view> staged(views.begin(), views.begin() + half);
+    staged.push_back(partial);
+    ASSERT_TRUE(FoldPostingUpdates(has_base ? &base_view : nullptr, staged, &folded));
+    EXPECT_EQ(folded, EncodePostingList(want)) << round;
+  }
+  std::string out;
+  std::string_view good = "\x02", bad = "\x07";
+  EXPECT_TRUE(FoldPostingUpdates(nullptr, {good}, &out));
+  EXPECT_FALSE(FoldPostingUpdates(nullptr, {good, bad}, &out));
+  EXPECT_FALSE(FoldPostingUpdates(&bad, {good}, &out));
+}
+
 // What a pattern should return, from the claims themselves (not the indexes).
 std::vector<std::tuple<uint64_t, uint64_t, uint64_t, uint64_t>> Expected(const ReadView& view, ClaimId max_claim,
                                                                          const TriplePattern& p, bool s_first) {
@@ -155,8 +203,10 @@ Loaded LoadRandomHistory(ClaimStore* store, uint64_t seed) {
   return l;
 }
 
-void ExpectListsMatchClaims(ClaimStore* store, const Loaded& l) {
-  for (TxId as_of = 1; as_of <= store->LastTx(); ++as_of) {
+// At every transaction, or every `stride`-th and the last.
+void ExpectListsMatchClaims(ClaimStore* store, const Loaded& l, TxId stride = 1) {
+  const TxId last = store->LastTx();
+  for (TxId as_of = 1; as_of <= last; as_of = as_of < last && as_of + stride > last ? last : as_of + stride) {
     auto view = ValueOrDie(store->NewReadView(as_of));
     // Counting every claim reads the po lists, not spo.
     EXPECT_EQ(ValueOrDie(view->CountClaims({}, UINT64_MAX)), Expected(*view, l.max_claim, {}, true).size());
@@ -207,6 +257,113 @@ TEST(PostingListStore, AFormat1StoreIsMigratedWhenOpenedReadWrite) {
   auto view = ValueOrDie(again->NewReadView());
   EXPECT_EQ(Scanned(*view, {.subject = l.entities[0]}, true),
             Expected(*view, l.max_claim, {.subject = l.entities[0]}, true));
+}
+
+// Many small online commits on one hub, with retractions of claims earlier
+// commits made: every commit adds merge operands to the same few lists (more of
+// them than max_successive_merges, so some are folded at write time too).
+Loaded LoadHubHistory(ClaimStore* store, uint64_t seed, int commits) {
+  std::mt19937_64 rng(seed);
+  Loaded l;
+  SourceId src = 0;
+  for (int t = 0; t < commits; ++t) {
+    auto tx = Begin(store);
+    if (l.entities.empty()) {
+      src = ValueOrDie(tx->UpsertSource({"doc", "T", "P", "2020-01-01", "", ""}));
+      for (int i = 0; i < 3; ++i) l.entities.push_back(ValueOrDie(tx->ResolveOrCreateEntity(Numbered("e", i))));
+      for (int i = 0; i < 2; ++i) l.predicates.push_back(ValueOrDie(tx->ResolveOrDeclarePredicate(Numbered("p", i))));
+    }
+    for (int i = 0, n = 1 + rng() % 3; i < n; ++i) {
+      ClaimInput in;
+      in.subject = rng() % 5 == 0 ? l.entities[1 + rng() % 2] : l.entities[0];  // e0: the hub
+      in.predicate = l.predicates[rng() % l.predicates.size()];
+      in.object = l.entities[rng() % l.entities.size()];
+      in.source = src;
+      in.confidence = (rng() % 101) / 100.0;
+      in.modality = static_cast<Modality>(rng() % 4);
+      l.max_claim = std::max(l.max_claim, ValueOrDie(tx->Assert(in)));
+    }
+    if (t % 5 == 4) tx->Retract(1 + rng() % l.max_claim, "test").ok();  // may repeat: fine
+    ValueOrDie(tx->Commit());
+  }
+  return l;
+}
+
+// The list under (first, second) rebuilt from the claim records.
+std::string RebuiltList(ClaimStore* store, const Loaded& l, PostingKind kind, uint64_t first, uint64_t second) {
+  auto view = ValueOrDie(store->NewReadView());
+  std::vector<Posting> list;
+  for (ClaimId id = 1; id <= l.max_claim; ++id) {
+    Claim c = ValueOrDie(view->GetClaim(id));
+    IndexEntry e{.subject = c.subject, .predicate = c.predicate, .object = c.object, .claim = id,
+                 .asserted_tx = c.asserted_tx, .retracted_tx = c.retracted_tx, .source = c.source,
+                 .modality = c.modality, .confidence = ConfidenceCodeOf(c.confidence)};
+    if (PostingKeyOf(kind, e) == EncodePostingKey(first, second)) list.push_back(PostingOf(kind, e));
+  }
+  UpsertPostings(&list, {});
+  return EncodePostingList(list);
+}
+
+TEST(PostingListStore, ManySmallCommitsOnAHubReadAsTheRebuiltList) {
+  TempDir d;
+  Loaded l;
+  std::string sp_want, po_want;
+  {
+    auto store = OpenStore(d.path());
+    l = LoadHubHistory(store.get(), 21, 400);
+    ExpectListsMatchClaims(store.get(), l, /*stride=*/37);
+    sp_want = RebuiltList(store.get(), l, PostingKind::kSubjectPredicate, l.entities[0], l.predicates[0]);
+    po_want = RebuiltList(store.get(), l, PostingKind::kPredicateObject, l.predicates[1], l.entities[0]);
+    AuditReport indexes = ValueOrDie(store->VerifyIndexes());
+    EXPECT_TRUE(indexes.ok) << indexes.problem;
+  }  // closed unflushed: the operands come back from the write-ahead log
+  const std::string sp_key = EncodePostingKey(l.entities[0], l.predicates[0]);
+  const std::string po_key = EncodePostingKey(l.predicates[1], l.entities[0]);
+  EXPECT_EQ(ValueOrDie(TEST_RawGet(d.path(), "sp_postings", sp_key)), sp_want);
+  EXPECT_EQ(ValueOrDie(TEST_RawGet(d.path(), "po_postings", po_key)), po_want);
+  ASSERT_OK(TEST_CompactPostingLists(d.path()));  // every operand folded into its list
+  EXPECT_EQ(ValueOrDie(TEST_RawGet(d.path(), "sp_postings", sp_key)), sp_want);
+  EXPECT_EQ(ValueOrDie(TEST_RawGet(d.path(), "po_postings", po_key)), po_want);
+  auto store = OpenStore(d.path());
+  AuditReport indexes = ValueOrDie(store->VerifyIndexes());
+  EXPECT_TRUE(indexes.ok) << indexes.problem;
+  ExpectListsMatchClaims(store.get(), l, /*stride=*/37);
+  // The planner's count of a hub list is the folded list's.
+  auto view = ValueOrDie(store->NewReadView());
+  std::vector<Posting> list;
+  ASSERT_TRUE(DecodePostingList(sp_want, &list));
+  EXPECT_EQ(ValueOrDie(view->EstimateClaims({.subject = l.entities[0], .predicate = l.predicates[0]})), list.size());
+}
+
+TEST(PostingListStore, AFormat4StoreIsReadAsItIsAndMigratedWhenOpenedReadWrite) {
+  TempDir d;
+  Loaded l;
+  {
+    auto store = OpenStore(d.path());
+    l = LoadHubHistory(store.get(), 5, 120);
+  }
+  ASSERT_OK(TEST_DowngradeToFormat4(d.path()));
+  std::string v4;
+  PutFixed32BE(&v4, 4);
+  ASSERT_EQ(ValueOrDie(TEST_RawGet(d.path(), "meta", "format_version")), v4);
+  StoreOptions read_only;
+  read_only.read_only = true;
+  {
+    auto store = ValueOrDie(ClaimStore::Open(d.path(), read_only));  // no operands to fold: read as it is
+    ExpectListsMatchClaims(store.get(), l, /*stride=*/13);
+  }
+  EXPECT_EQ(ValueOrDie(TEST_RawGet(d.path(), "meta", "format_version")), v4);  // read-only wrote nothing
+  {
+    auto store = OpenStore(d.path());  // migrates
+    Loaded more = LoadHubHistory(store.get(), 6, 60);  // operands on top of format 4's whole lists
+    l.max_claim = more.max_claim;  // ids go on; the same entities and predicates, by name
+    ExpectListsMatchClaims(store.get(), l, /*stride=*/13);
+    AuditReport indexes = ValueOrDie(store->VerifyIndexes());
+    EXPECT_TRUE(indexes.ok) << indexes.problem;
+  }
+  std::string v5;
+  PutFixed32BE(&v5, 5);
+  EXPECT_EQ(ValueOrDie(TEST_RawGet(d.path(), "meta", "format_version")), v5);
 }
 
 // VerifyIndexes: the derived indexes must equal what the claim records say.

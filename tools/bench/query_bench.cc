@@ -3,7 +3,11 @@
 // same run, each with p50/p99 latency; and each claimgraph shape again WITH
 // PROVENANCE.
 //
-//   query_bench [--claims N] [--runs R] [--dir DIR] [--only Qn] [--skip-sqlite] [--keep] [--query 'MATCH ...']...
+//   query_bench [--claims N] [--runs R] [--dir DIR] [--only Qn] [--skip-sqlite] [--keep] [--reuse] [--query 'MATCH ...']...
+//
+// --reuse queries the stores an earlier --keep run left in DIR (same --claims)
+// instead of building them: two binaries compared on the same files, and
+// many short runs without a load in each.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -147,6 +151,7 @@ int main(int argc, char** argv) {
   std::string dir = "/tmp/claimgraph-query-bench";
   bool skip_sqlite = false;
   bool keep = false;  // --keep: leave the stores in --dir (e.g. for claimgraphd verify or query)
+  bool reuse = false;  // --reuse: query the stores a --keep run left in --dir
   std::string only;  // --only Q3: one shape (profiling)
   std::vector<std::string> extra;  // --query 'MATCH ...': ad-hoc statements, claimgraph only (profiling)
   // One pass: value flags take the next argument; order does not matter.
@@ -155,6 +160,7 @@ int main(int argc, char** argv) {
     bool has_value = i + 1 < argc;
     if (a == "--skip-sqlite") skip_sqlite = true;  // for profiling claimgraph alone
     else if (a == "--keep") keep = true;
+    else if (a == "--reuse") reuse = true;
     else if (a == "--only" && has_value) only = argv[++i];
     else if (a == "--query" && has_value) extra.push_back(argv[++i]);
     else if (a == "--claims" && has_value) n = std::stoull(argv[++i]);
@@ -162,22 +168,26 @@ int main(int argc, char** argv) {
     else if (a == "--dir" && has_value) dir = argv[++i];
     else {
       std::fprintf(stderr, "unknown argument %s\nusage: query_bench [--claims N] [--runs R] [--dir DIR] [--only Qn] "
-                           "[--skip-sqlite] [--keep] [--query 'MATCH ...']...\n", a.c_str());
+                           "[--skip-sqlite] [--keep] [--reuse] [--query 'MATCH ...']...\n", a.c_str());
       return 2;
     }
   }
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  if (reuse) {
+    keep = true;
+  } else {
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+  }
   std::fprintf(stderr, "[query_bench] generating %llu claims...\n", (unsigned long long)n);
-  auto g = cg::bench::MakeSyntheticGraph(n);
+  auto g = cg::bench::MakeSyntheticGraph(n);  // its names, also when reusing the stores
   std::fprintf(stderr, "[query_bench] loading claimgraph...\n");
   auto store = std::move(cg::storage::ClaimStore::Open(dir + "/claimgraph", {})).value();
-  cg::bench::LoadSynthetic(g, store.get());
+  if (!reuse) cg::bench::LoadSynthetic(g, store.get());
   if (!store->Flush().ok()) Die("flush");
   std::fprintf(stderr, "[query_bench] loading SQLite...\n");
   sqlite3* db = nullptr;
   if (sqlite3_open((dir + "/sqlite.db").c_str(), &db) != SQLITE_OK) Die("sqlite open");
-  if (!skip_sqlite) LoadSqlite(g, db);
+  if (!skip_sqlite && !reuse) LoadSqlite(g, db);
   cg::engine::Engine engine(store.get());
 
   struct Shape {
