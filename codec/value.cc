@@ -15,6 +15,14 @@ std::optional<int64_t> WholeNumber(double d) {
   return static_cast<int64_t>(d);  // -0.0 becomes 0
 }
 
+bool IsIntegerLiteral(std::string_view text) {
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+  if (text.empty()) return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 std::string Value::ToString() const {
   switch (kind) {
     case Kind::kNull: return "";

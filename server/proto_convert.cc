@@ -11,7 +11,7 @@ void ToProto(const engine::Value& v, v1::Value* out, ValueNumbers numbers) {
     case K::kNull: out->set_null_value(true); break;
     case K::kBool: out->set_bool_value(v.boolean); break;
     case K::kNumber:
-      if (auto whole = numbers == ValueNumbers::kIntegers ? codec::WholeNumber(v.number) : std::nullopt)
+      if (auto whole = numbers == ValueNumbers::kIntegers && v.integer ? codec::WholeNumber(v.number) : std::nullopt)
         out->set_int_value(*whole);
       else
         out->set_number_value(v.number);

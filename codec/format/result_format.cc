@@ -35,7 +35,7 @@ nlohmann::ordered_json ToJson(const Value& v) {
     case Value::Kind::kNull: return nullptr;
     case Value::Kind::kBool: return v.boolean;
     case Value::Kind::kNumber:
-      if (auto whole = WholeNumber(v.number)) return *whole;
+      if (auto whole = v.integer ? WholeNumber(v.number) : std::nullopt) return *whole;
       return v.number;
     case Value::Kind::kClaim: return v.id;
     case Value::Kind::kList: {

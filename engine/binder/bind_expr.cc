@@ -98,6 +98,7 @@ Result<BoundExpr> Binder::BindExpr(const Expr& e, bool allow_aggregates, BoundQu
     case Expr::Kind::kNumber:
       out.value_kind = int(Value::Kind::kNumber);
       out.number = e.number;
+      out.integer = codec::IsIntegerLiteral(e.text);
       return out;
     case Expr::Kind::kBool:
       out.value_kind = int(Value::Kind::kBool);

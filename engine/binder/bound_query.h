@@ -76,6 +76,7 @@ struct BoundExpr {
   int value_kind = 0;       // engine::Value::Kind as int, to keep value.h out of this header
   double number = 0;
   bool boolean = false;
+  bool integer = false;     // kConstant number written as an integer ("7", not "7.0")
   std::string text;         // constant text, operator, function name
   uint64_t id = 0;          // constant entity / term id
   int slot = -1;            // kSlot, kAttribute

@@ -27,7 +27,9 @@ Result<Value> SlotValue(ExecContext* ctx, VarKind kind, uint64_t raw) {
     }
     case storage::TermKind::kNumber: {
       CG_ASSIGN_OR_RETURN(const storage::Literal* l, ctx->names().Literal(raw));
-      return Value::Number(l->number);
+      Value v = Value::Number(l->number);
+      v.integer = codec::IsIntegerLiteral(l->lexical);  // a stored 1990, as it was written
+      return v;
     }
     case storage::TermKind::kDate: {
       CG_ASSIGN_OR_RETURN(const storage::Literal* l, ctx->names().Literal(raw));
@@ -60,7 +62,7 @@ Result<Value> ClaimAttribute(ExecContext* ctx, Attribute a, storage::ClaimId id)
   CG_ASSIGN_OR_RETURN(const storage::Claim* c, ctx->Claim(id));
   auto source = [&]() { return ctx->names().Source(c->source); };
   switch (a) {
-    case Attribute::kId: return Value::Number(double(c->id));
+    case Attribute::kId: return Value::Integer(int64_t(c->id));
     case Attribute::kSource: { CG_ASSIGN_OR_RETURN(auto s, source()); return Value::String(s->key); }
     case Attribute::kPublisher: { CG_ASSIGN_OR_RETURN(auto s, source()); return Value::String(s->publisher); }
     case Attribute::kPublished: { CG_ASSIGN_OR_RETURN(auto s, source()); return Value::Date(s->published); }
@@ -71,10 +73,10 @@ Result<Value> ClaimAttribute(ExecContext* ctx, Attribute a, storage::ClaimId id)
     case Attribute::kConfidence: return Value::Number(c->confidence);
     case Attribute::kMethod: return Value::String(c->method);
     case Attribute::kModality: return Value::String(base::ModalityName(c->modality));
-    case Attribute::kTx: return Value::Number(double(c->asserted_tx));
+    case Attribute::kTx: return Value::Integer(int64_t(c->asserted_tx));
     case Attribute::kPrincipal: return Value::String(c->principal);
     case Attribute::kAssertedAt: return Value::Date(base::FormatTimestamp(c->asserted_at_us));
-    case Attribute::kRetractedTx: return c->retracted_tx ? Value::Number(double(c->retracted_tx)) : Value::Null();
+    case Attribute::kRetractedTx: return c->retracted_tx ? Value::Integer(int64_t(c->retracted_tx)) : Value::Null();
     case Attribute::kReason: return c->retracted_tx ? Value::String(c->retract_reason) : Value::Null();
     case Attribute::kSubject: return SlotValue(ctx, VarKind::kNode, c->subject);
     case Attribute::kPredicate: return SlotValue(ctx, VarKind::kPredicate, c->predicate);
@@ -134,13 +136,13 @@ Result<Value> Function(const BoundExpr& e, const std::vector<Value>& args) {
     return Value::String(s);
   }
   if (f == "length") {
-    if (args[0].kind == Value::Kind::kList) return Value::Number(double(args[0].list.size()));
-    return Value::Number(double(args[0].ToString().size()));
+    if (args[0].kind == Value::Kind::kList) return Value::Integer(int64_t(args[0].list.size()));
+    return Value::Integer(int64_t(args[0].ToString().size()));
   }
   if (f == "str") return Value::String(args[0].ToString());
   if (f == "year") {
     std::string s = args[0].ToString();
-    if (s.size() >= 4 && std::all_of(s.begin(), s.begin() + 4, ::isdigit)) return Value::Number(std::stod(s.substr(0, 4)));
+    if (s.size() >= 4 && std::all_of(s.begin(), s.begin() + 4, ::isdigit)) return Value::Integer(std::stoll(s.substr(0, 4)));
     return Value::Null();
   }
   if (f == "contains" || f == "starts_with" || f == "ends_with") {
@@ -166,6 +168,7 @@ Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, con
       Value v;
       v.kind = static_cast<Value::Kind>(e.value_kind);
       v.number = e.number;
+      v.integer = e.integer;
       v.boolean = e.boolean;
       v.text = e.text;
       v.id = e.id;
@@ -188,15 +191,24 @@ Result<Value> Evaluate(ExecContext* ctx, const BoundExpr& e, const Row& row, con
     case BoundExpr::Kind::kNegate: {
       CG_ASSIGN_OR_RETURN(Value v, Evaluate(ctx, e.children[0], row, aggregates, output));
       if (v.kind != Value::Kind::kNumber) return Value::Null();
-      return Value::Number(-v.number);
+      Value negated = Value::Number(-v.number);
+      negated.integer = v.integer;
+      return negated;
     }
     case BoundExpr::Kind::kArithmetic: {
       CG_ASSIGN_OR_RETURN(Value a, Evaluate(ctx, e.children[0], row, aggregates, output));
       CG_ASSIGN_OR_RETURN(Value b, Evaluate(ctx, e.children[1], row, aggregates, output));
       if (a.kind != Value::Kind::kNumber || b.kind != Value::Kind::kNumber) return Value::Null();
-      if (e.text == "+") return Value::Number(a.number + b.number);
-      if (e.text == "-") return Value::Number(a.number - b.number);
-      if (e.text == "*") return Value::Number(a.number * b.number);
+      // + - * of two integers is an integer; / is always a double (7 / 2 = 3.5).
+      const bool integers = a.integer && b.integer;
+      auto number = [integers](double d) {
+        Value v = Value::Number(d);
+        v.integer = integers;
+        return v;
+      };
+      if (e.text == "+") return number(a.number + b.number);
+      if (e.text == "-") return number(a.number - b.number);
+      if (e.text == "*") return number(a.number * b.number);
       if (b.number == 0) return Value::Null();  // x / 0 is NULL, not a crash
       return Value::Number(a.number / b.number);
     }

@@ -214,7 +214,7 @@ std::vector<Value> Finish(const BoundQuery& q, const Beliefs& beliefs, const Agg
     else if (a.aggregate == grammar::AggregateKind::kMin || a.aggregate == grammar::AggregateKind::kMax)
       out.push_back(s.best ? *s.best : Value::Null());
     else
-      out.push_back(Value::Number(double(a.distinct ? (s.distinct ? s.distinct->size() : 0) + s.distinct_raw.size() : s.count)));
+      out.push_back(Value::Integer(int64_t(a.distinct ? (s.distinct ? s.distinct->size() : 0) + s.distinct_raw.size() : s.count)));
   }
   return out;
 }

@@ -16,7 +16,11 @@ Result<Value> ObjectValue(const storage::ReadView& view, storage::TermId object)
   }
   CG_ASSIGN_OR_RETURN(storage::Literal l, view.GetLiteral(object));
   switch (l.kind) {
-    case storage::TermKind::kNumber: return Value::Number(l.number);
+    case storage::TermKind::kNumber: {
+      Value v = Value::Number(l.number);
+      v.integer = codec::IsIntegerLiteral(l.lexical);  // as it was written
+      return v;
+    }
     case storage::TermKind::kDate: return Value::Date(l.lexical);
     default: return Value::String(l.lexical);
   }

@@ -51,7 +51,7 @@ Result<QueryResult> ExecuteChanges(const StatementContext& sc, const grammar::Ch
     if (++rows > sc.options.max_rows)
       return Status::ResourceExhausted("the result has more than max_rows = " + std::to_string(sc.options.max_rows) +
                                        " rows: ask for a shorter span (UNTIL TX) or a pattern (MATCH)");
-    std::vector<Value> row{Value::Number(double(e.tx)),
+    std::vector<Value> row{Value::Integer(int64_t(e.tx)),
                            Value::String(base::FormatTimestamp(e.time_us)),
                            Value::String(e.principal),
                            Value::String(ChangeKindName(e.kind)),

@@ -14,7 +14,7 @@ Result<QueryResult> ExecuteHistoryClaim(const StatementContext& sc, const gramma
   QueryResult r;
   r.columns = {"tx", "time", "event", "principal", "detail"};
   for (const auto& e : events)
-    r.rows.push_back({Value::Number(double(e.tx)), Value::String(base::FormatTimestamp(e.time_us)),
+    r.rows.push_back({Value::Integer(int64_t(e.tx)), Value::String(base::FormatTimestamp(e.time_us)),
                       Value::String(e.event), Value::String(e.principal), Value::String(e.detail)});
   CG_RETURN_IF_ERROR(Deliver(sc, &r));
   return r;
@@ -54,8 +54,8 @@ Result<QueryResult> ExecuteHistoryFact(const StatementContext& sc, const grammar
       CG_ASSIGN_OR_RETURN(Value ov, SlotValue(&ctx, VarKind::kNode, c->object));
       r.rows.push_back({Value::Claim(c->id), sv, ov, Value::String(src->key),
                         Value::String(base::ModalityName(c->modality)), Value::Number(c->confidence),
-                        Value::Number(double(c->asserted_tx)), Value::String(c->principal),
-                        c->retracted_tx ? Value::Number(double(c->retracted_tx)) : Value::Null(),
+                        Value::Integer(int64_t(c->asserted_tx)), Value::String(c->principal),
+                        c->retracted_tx ? Value::Integer(int64_t(c->retracted_tx)) : Value::Null(),
                         c->retracted_tx ? Value::String(c->retract_reason) : Value::Null(),
                         Value::Bool(view->DeprecationOf(c->id, c->source).has_value())});
     }
@@ -71,15 +71,15 @@ Result<QueryResult> ExecuteAuditVerify(const StatementContext& sc, const grammar
   r.columns = {"ok", "transactions", "claims", "first_bad_tx", "problem"};
   if (s.indexes) r.columns.push_back("indexes");
   if (s.evidence) r.columns.insert(r.columns.end(), {"evidence", "texts", "quotes", "redacted"});
-  r.rows.push_back({Value::Bool(report.ok()), Value::Number(double(report.transactions_checked)),
-                    Value::Number(double(report.claims_checked)),
-                    report.log_ok ? Value::Null() : Value::Number(double(report.first_bad_tx)),
+  r.rows.push_back({Value::Bool(report.ok()), Value::Integer(int64_t(report.transactions_checked)),
+                    Value::Integer(int64_t(report.claims_checked)),
+                    report.log_ok ? Value::Null() : Value::Integer(int64_t(report.first_bad_tx)),
                     report.ok() ? Value::Null() : Value::String(report.problem())});
   if (s.indexes)
     r.rows.back().push_back(report.indexes_checked ? Value::Bool(report.indexes_ok) : Value::Null());
   if (s.evidence)
-    for (Value v : {Value::Bool(report.evidence_ok), Value::Number(double(report.texts_checked)),
-                    Value::Number(double(report.quotes_checked)), Value::Number(double(report.texts_redacted))})
+    for (Value v : {Value::Bool(report.evidence_ok), Value::Integer(int64_t(report.texts_checked)),
+                    Value::Integer(int64_t(report.quotes_checked)), Value::Integer(int64_t(report.texts_redacted))})
       r.rows.back().push_back(std::move(v));
   r.message = VerifyMessage(report);
   CG_RETURN_IF_ERROR(Deliver(sc, &r));

@@ -8,7 +8,7 @@ namespace claimgraph::engine {
 namespace {
 
 Value Str(const std::string& s) { return s.empty() ? Value::Null() : Value::String(s); }
-Value Num(uint64_t n) { return Value::Number(double(n)); }
+Value Num(uint64_t n) { return Value::Integer(int64_t(n)); }
 
 // SHOW CLAIM n: the record as GetClaim returns it, a field a row.
 void AppendClaimRecord(const ClaimRecord& c, QueryResult* r) {

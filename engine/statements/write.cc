@@ -99,11 +99,11 @@ Result<QueryResult> ExecuteAssert(const StatementContext& sc, const grammar::Ass
       r.message += std::string("; it is deprecated (tx ") + std::to_string(m->tx) + ": " + m->reason + ") — " +
                    (m->target == storage::Mark::Target::kSource ? "RESTORE SOURCE" : "RESTORE CLAIM") +
                    " shows it again";
-    r.rows.push_back({Value::Claim(outcome.id), Value::Number(double(live.asserted_tx))});
+    r.rows.push_back({Value::Claim(outcome.id), Value::Integer(int64_t(live.asserted_tx))});
   } else {
     r.message = "asserted claim " + std::to_string(outcome.id) + " in tx " + std::to_string(info.tx);
     r.stats.written_tx = info.tx;
-    r.rows.push_back({Value::Claim(outcome.id), Value::Number(double(info.tx))});
+    r.rows.push_back({Value::Claim(outcome.id), Value::Integer(int64_t(info.tx))});
   }
   r.warnings = DescribeNewNames(names->defined());
   CG_RETURN_IF_ERROR(Deliver(sc, &r));

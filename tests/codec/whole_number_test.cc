@@ -32,6 +32,16 @@ TEST(WholeNumber, OnlyWithinTwoToTheFiftyThree) {
   EXPECT_EQ(WholeNumber(1e300), std::nullopt);
 }
 
+TEST(IntegerLiteral, DigitsWithAnOptionalSignOnly) {
+  EXPECT_TRUE(IsIntegerLiteral("42"));
+  EXPECT_TRUE(IsIntegerLiteral("-7"));
+  EXPECT_TRUE(IsIntegerLiteral("+1990"));
+  EXPECT_FALSE(IsIntegerLiteral("1.0"));
+  EXPECT_FALSE(IsIntegerLiteral("1e3"));
+  EXPECT_FALSE(IsIntegerLiteral("-"));
+  EXPECT_FALSE(IsIntegerLiteral(""));
+}
+
 TEST(WholeNumber, NotANumberAndInfinitiesAreNot) {
   EXPECT_EQ(WholeNumber(std::numeric_limits<double>::quiet_NaN()), std::nullopt);
   EXPECT_EQ(WholeNumber(std::numeric_limits<double>::infinity()), std::nullopt);

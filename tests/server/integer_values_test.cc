@@ -11,9 +11,12 @@
 namespace claimgraph::testing {
 namespace {
 
-// One row: the Quad's members counted, a fraction, a literal, a claim's id.
+// One row: the Quad's members counted, a fraction, a literal, a claim's id,
+// then two whole numbers that are doubles by what made them: a literal
+// written with a point, and a division.
 const char* kMixed =
-    "MATCH ?x member-of \"Quad\" AS ?c RETURN COUNT(DISTINCT ?x) AS n, 2.5 AS half, 7 AS seven, MIN(?c.id) AS first";
+    "MATCH ?x member-of \"Quad\" AS ?c RETURN COUNT(DISTINCT ?x) AS n, 2.5 AS half, 7 AS seven, MIN(?c.id) AS first, "
+    "1.0 AS one, 6 / 3 AS two";
 
 class IntegerValues : public ::testing::Test {
  protected:
@@ -47,6 +50,27 @@ TEST_F(IntegerValues, WholeNumbersComeAsIntValueWhenAsked) {
   EXPECT_EQ(row.values(2).int_value(), 7);
   ASSERT_EQ(row.values(3).kind_case(), v1::Value::kIntValue) << row.DebugString();
   EXPECT_GT(row.values(3).int_value(), 0);
+  // Integers by expression, not by value: doubles stay doubles even when whole.
+  ASSERT_EQ(row.values(4).kind_case(), v1::Value::kNumberValue) << row.DebugString();
+  EXPECT_EQ(row.values(4).number_value(), 1.0);
+  ASSERT_EQ(row.values(5).kind_case(), v1::Value::kNumberValue) << row.DebugString();
+  EXPECT_EQ(row.values(5).number_value(), 2.0);
+}
+
+// + - * of integers stay integers; a stored number written as an integer is one.
+TEST_F(IntegerValues, ArithmeticOfIntegersIsAnInteger) {
+  auto q = RunQuery(server().stub(), kReader,
+                    Asking("MATCH ?x member-of \"Quad\" AS ?c RETURN COUNT(*) * 2 + 1 AS odd, -COUNT(*) AS neg, "
+                           "COUNT(*) * 0.5 AS half",
+                           true));
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  ASSERT_EQ(q.rows.size(), 1u);
+  const auto& row = q.rows[0];
+  ASSERT_EQ(row.values(0).kind_case(), v1::Value::kIntValue) << row.DebugString();
+  EXPECT_EQ(row.values(0).int_value() % 2, 1);
+  ASSERT_EQ(row.values(1).kind_case(), v1::Value::kIntValue) << row.DebugString();
+  EXPECT_LT(row.values(1).int_value(), 0);
+  EXPECT_EQ(row.values(2).kind_case(), v1::Value::kNumberValue) << row.DebugString();
 }
 
 // A client built before int_value existed never sees it.

@@ -13,7 +13,7 @@ codec::Value FromProto(const v1::Value& v) {
     case v1::Value::kBoolValue: return codec::Value::Bool(v.bool_value());
     case v1::Value::kNumberValue: return codec::Value::Number(v.number_value());
     // Within +-2^53 (the server sends no other), so exact as a double.
-    case v1::Value::kIntValue: return codec::Value::Number(static_cast<double>(v.int_value()));
+    case v1::Value::kIntValue: return codec::Value::Integer(v.int_value());
     case v1::Value::kStringValue: return codec::Value::String(v.string_value());
     case v1::Value::kDateValue: return codec::Value::Date(v.date_value());
     case v1::Value::kEntityValue: return codec::Value::Entity(v.entity_value().id(), v.entity_value().name());

@@ -60,7 +60,7 @@ function statementBytes(statement) {
 }
 
 function queryRequest(statement, { asOfTx = 0, maxRows = 0, batchRows = 0 } = {}) {
-  // integers: whole numbers come as int_value (docs/api.md, "Values").
+  // integers: COUNTs, ids, integer literals come as int_value (docs/api.md, "Values").
   return { statement: statementBytes(statement), as_of_tx: asOfTx, max_rows: maxRows, batch_rows: batchRows,
     integers: true };
 }

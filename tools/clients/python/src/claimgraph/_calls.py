@@ -29,7 +29,7 @@ def statement_bytes(statement: Statement) -> bytes:
 
 
 def query_request(statement: Statement, as_of_tx: int = 0, max_rows: int = 0, batch_rows: int = 0) -> Any:
-    # integers: whole numbers come as int_value (docs/api.md, "Values").
+    # integers: COUNTs, ids, integer literals come as int_value (docs/api.md, "Values").
     return pb.QueryRequest(statement=statement_bytes(statement), as_of_tx=as_of_tx, max_rows=max_rows,
                            batch_rows=batch_rows, integers=True)
 
