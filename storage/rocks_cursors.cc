@@ -164,10 +164,17 @@ std::unique_ptr<ClaimCursor> RocksCursors::Open(PatternKeys keys, Visibility vis
       uint64_t first, second;
       if (!DecodePostingKey(keys.prefix, &first, &second))  // one word bound: every list under it
         return OpenLists(kind, std::move(keys.prefix), visibility);
-      auto value = std::make_unique<rocksdb::PinnableSlice>();
-      auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, value.get());
-      if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
-      if (s.IsNotFound()) value->Reset();
+      std::unique_ptr<rocksdb::PinnableSlice> value;
+      if (peeked_ && peeked_->cf == keys.cf && peeked_->key == keys.prefix) {
+        value = std::move(peeked_->value);
+        if (!peeked_->found) value->Reset();
+        peeked_.reset();
+      } else {
+        value = std::make_unique<rocksdb::PinnableSlice>();
+        auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, value.get());
+        if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
+        if (s.IsNotFound()) value->Reset();
+      }
       return std::make_unique<PostingCursor>(kind, first, second, std::move(value), visibility);
     }
     case AccessPath::kSpo:
@@ -177,6 +184,17 @@ std::unique_ptr<ClaimCursor> RocksCursors::Open(PatternKeys keys, Visibility vis
       return std::make_unique<IndexCursor>(this, TripleIndex::kOsp, std::move(keys.prefix), visibility);
   }
   return std::make_unique<FailedCursor>(Status::Internal("no cursor for this access path"));
+}
+
+Result<const rocksdb::PinnableSlice*> RocksCursors::PeekList(Cf cf, const std::string& key) {
+  if (!peeked_ || peeked_->cf != cf || peeked_->key != key) {
+    Peeked p{cf, key, false, std::make_unique<rocksdb::PinnableSlice>()};
+    auto s = store_->db()->Get(ro_, store_->cf(cf), key, p.value.get());
+    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading a posting list");
+    p.found = s.ok();
+    peeked_ = std::move(p);
+  }
+  return peeked_->found ? peeked_->value.get() : nullptr;
 }
 
 std::unique_ptr<ClaimCursor> RocksCursors::OpenLists(PostingKind kind, std::string prefix, Visibility visibility) {

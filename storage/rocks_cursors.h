@@ -7,6 +7,7 @@
 #include <rocksdb/iterator.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,10 +59,24 @@ class RocksCursors {
   std::unique_ptr<rocksdb::Iterator> Take(Cf cf);
   void Give(Cf cf, std::unique_ptr<rocksdb::Iterator> it);
 
+  // One whole posting list, kept for the cursor that will read it: the
+  // planner estimates a pattern by reading its list, then the executor opens
+  // the same list (a point statement's second Get). Null when absent.
+  Result<const rocksdb::PinnableSlice*> PeekList(Cf cf, const std::string& key);
+
  private:
+  // The list's value: the peeked one when it is this list (taken), else a Get.
+  Status ReadList(Cf cf, const std::string& key, rocksdb::PinnableSlice* value);
   const RocksClaimStore* store_;
   rocksdb::ReadOptions ro_;
   std::vector<std::unique_ptr<rocksdb::Iterator>> free_[static_cast<int>(Cf::kCount)];
+  struct Peeked {
+    Cf cf;
+    std::string key;
+    bool found = false;
+    std::unique_ptr<rocksdb::PinnableSlice> value;
+  };
+  std::optional<Peeked> peeked_;
 };
 
 }  // namespace claimgraph::storage

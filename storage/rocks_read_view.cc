@@ -231,11 +231,9 @@ class RocksReadView final : public ReadView {
   // One list (its whole key bound), or the lists under a one-word prefix.
   Result<uint64_t> EstimateFromPostings(const PatternKeys& keys) const {
     if (keys.prefix.size() == kPostingKeySize) {
-      rocksdb::PinnableSlice value;
-      auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, &value);
-      if (s.IsNotFound()) return 0;
-      CG_RETURN_IF_ERROR(FromRocks(s, "estimating"));
-      return CountPostings(value.ToStringView());
+      // Kept for the scan that usually follows (RocksCursors::PeekList).
+      CG_ASSIGN_OR_RETURN(const rocksdb::PinnableSlice* value, cursors_.PeekList(keys.cf, keys.prefix));
+      return value ? CountPostings(value->ToStringView()) : 0;
     }
     constexpr int kListsCounted = 64;
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
