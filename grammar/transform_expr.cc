@@ -54,7 +54,7 @@ Expr Transformer::TransformNot(P::NotExprContext* ctx) {
 Expr Transformer::TransformComparison(P::ComparisonContext* ctx) {
   if (!ctx->compareOp()) return TransformAdditive(ctx->additive(0));
   Expr e = Node(Expr::Kind::kCompare, SpanOf(ctx));
-  e.text = ctx->compareOp()->getText();
+  e.text = RuleText(ctx->compareOp());
   if (e.text == "<>") e.text = "!=";
   e.children.push_back(TransformAdditive(ctx->additive(0)));
   e.children.push_back(TransformAdditive(ctx->additive(1)));
@@ -132,7 +132,7 @@ Expr Transformer::TransformPrimary(P::PrimaryContext* ctx) {
   if (auto* a = dynamic_cast<P::AttributeRefContext*>(ctx)) {
     Expr e = Node(Expr::Kind::kAttribute, span);
     e.text = a->VARIABLE()->getText().substr(1);
-    e.attribute = a->attributeName()->getText();
+    e.attribute = RuleText(a->attributeName());
     for (auto& c : e.attribute) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return e;
   }
@@ -162,7 +162,7 @@ Expr Transformer::TransformPrimary(P::PrimaryContext* ctx) {
   }
   if (auto* a = dynamic_cast<P::AliasRefContext*>(ctx)) {
     Expr e = Node(Expr::Kind::kAlias, span);
-    e.text = a->name()->getText();
+    e.text = RuleText(a->name());
     return e;
   }
   return TransformExpr(dynamic_cast<P::ParenthesizedContext*>(ctx)->expr());

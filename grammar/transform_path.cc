@@ -19,7 +19,7 @@ PathNode Transformer::TransformPathElement(P::PathElementContext* ctx) {
   auto* primary = ctx->pathPrimary();
   if (auto* p = dynamic_cast<P::PredicateStepContext*>(primary)) {
     inner.kind = PathNode::Kind::kPredicate;
-    inner.name = p->predicateName()->getText();
+    inner.name = RuleText(p->predicateName());
     inner.inverse = p->getStart()->getText() == "^";
     inner.span = SpanOf(p);
   } else if (auto* g = dynamic_cast<P::GroupStepContext*>(primary)) {

@@ -82,7 +82,7 @@ Query Transformer::TransformQuery(P::QueryContext* ctx) {
     ReturnItem item;
     item.span = SpanOf(r);
     item.expr = TransformExpr(r->expr());
-    if (r->name()) item.alias = r->name()->getText();
+    if (r->name()) item.alias = RuleText(r->name());
     q.returns.push_back(std::move(item));
   }
   if (auto* g = ctx->groupBy())

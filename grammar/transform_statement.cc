@@ -32,7 +32,7 @@ SourceSpan Transformer::SpanOf(antlr4::tree::TerminalNode* node) const { return 
 ChangePattern Transformer::TransformChangePattern(P::ChangePatternContext* ctx) {
   ChangePattern p;
   p.subject = TransformTerm(ctx->term(0));
-  p.predicate = ctx->predicateName()->getText();
+  p.predicate = RuleText(ctx->predicateName());
   p.predicate_span = SpanOf(ctx->predicateName());
   p.object = TransformTerm(ctx->term(1));
   return p;
@@ -106,7 +106,7 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
   } else if (auto* a = dynamic_cast<P::AssertStatementContext*>(ctx)) {
     AssertStatement s;
     s.subject = TransformTerm(a->term(0));
-    s.predicate = a->predicateName()->getText();
+    s.predicate = RuleText(a->predicateName());
     s.predicate_span = SpanOf(a->predicateName());
     s.object = TransformTerm(a->term(1));
     for (auto* opt : a->assertOption()) {
@@ -151,13 +151,13 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
     st.node = std::move(s);
   } else if (auto* d = dynamic_cast<P::DefinePredicateStatementContext*>(ctx)) {
     DefinePredicateStatement s;
-    s.name = d->predicateName()->getText();
+    s.name = RuleText(d->predicateName());
     s.name_span = SpanOf(d->predicateName());
     for (auto* opt : d->predicateOption()) {
       if (dynamic_cast<P::SymmetricOptionContext*>(opt)) s.symmetric = true;
-      else if (auto* o = dynamic_cast<P::InverseOptionContext*>(opt)) s.inverse = o->predicateName()->getText();
-      else if (auto* o = dynamic_cast<P::DomainOptionContext*>(opt)) s.domain = o->typeName()->getText();
-      else if (auto* o = dynamic_cast<P::RangeOptionContext*>(opt)) s.range = o->typeName()->getText();
+      else if (auto* o = dynamic_cast<P::InverseOptionContext*>(opt)) s.inverse = RuleText(o->predicateName());
+      else if (auto* o = dynamic_cast<P::DomainOptionContext*>(opt)) s.domain = RuleText(o->typeName());
+      else if (auto* o = dynamic_cast<P::RangeOptionContext*>(opt)) s.range = RuleText(o->typeName());
     }
     for (std::string* t : {&s.domain, &s.range})
       if (t->size() == 3 && std::toupper((*t)[0]) == 'A' && std::toupper((*t)[1]) == 'N' && std::toupper((*t)[2]) == 'Y')
@@ -193,7 +193,7 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
   } else if (auto* h = dynamic_cast<P::HistoryFactStatementContext*>(ctx)) {
     HistoryFactStatement s;
     s.subject = TransformTerm(h->term(0));
-    s.predicate = h->predicateName()->getText();
+    s.predicate = RuleText(h->predicateName());
     s.predicate_span = SpanOf(h->predicateName());
     s.object = TransformTerm(h->term(1));
     st.node = std::move(s);

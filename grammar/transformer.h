@@ -16,6 +16,14 @@ namespace claimgraph::grammar {
 
 namespace gen = claimgraph::grammar::generated;
 
+// The text of a rule that is one token (a name, a comparison operator): the
+// token's own text. ANTLR's RuleContext::getText builds a stringstream per
+// call, which was a visible part of a point statement's parse-cache hit.
+inline std::string RuleText(antlr4::ParserRuleContext* ctx) {
+  if (ctx->getStart() == ctx->getStop()) return ctx->getStart()->getText();
+  return ctx->getText();
+}
+
 // Thrown inside the transformer for semantic-syntax errors the grammar cannot
 // express (a bad escape, an integer too large); caught in Parse().
 struct TransformError : std::runtime_error {
