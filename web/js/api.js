@@ -84,7 +84,7 @@ export class Api {
   // (the stream's last line {"error": …}) or an HTTP error rejects with ApiError;
   // aborting `signal` closes the connection, which cancels the query server-side.
   async query(statement, { asOfTx, batchRows = 500, signal, onHeader, onRows } = {}) {
-    // integers: whole numbers come as int_value ({"int_value": "4"}), not 4.0.
+    // integers: COUNTs, ids, integer literals come as int_value ({"int_value": "4"}), not 4.0.
     const body = { statement, batch_rows: batchRows, timeout_ms: TIMEOUT_MS, integers: true };
     if (asOfTx) body.as_of_tx = String(asOfTx);
     const response = await fetch('/v1/query', {
