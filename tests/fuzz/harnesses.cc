@@ -260,8 +260,50 @@ Violation CheckDiagnostic(std::string_view text, const grammar::Diagnostic& d) {
   return CheckShown(text, d.line, d.column, codec::FormatDiagnostic(text, d.line, d.column, d.length, d.message), what);
 }
 
+// A parse through a warm parse cache (a same-shape twin parsed first, so
+// this text reuses its tree) must say what a fresh parse says.
+Violation CheckCachedParse(std::string_view text, const grammar::ParseResult& fresh) {
+  std::string twin;
+  if (!grammar::ParseCache::ShapeOf(text, &twin)) return std::nullopt;
+  std::replace(twin.begin(), twin.end(), '\x01', 'q');
+  grammar::ParseCache cache;
+  if (!grammar::Parse(twin, {}, &cache).ok() && cache.counters().kept == 0) return std::nullopt;
+  grammar::ParseResult cached = grammar::Parse(text, {}, &cache);
+  if (cache.counters().hits != 1) return std::nullopt;  // the twin's parse was not kept
+  if (cached.diagnostics.size() != fresh.diagnostics.size())
+    return Cat("through the parse cache ", cached.diagnostics.size(), " diagnostics, fresh ", fresh.diagnostics.size());
+  for (size_t i = 0; i < fresh.diagnostics.size(); ++i) {
+    const auto &a = cached.diagnostics[i], &b = fresh.diagnostics[i];
+    if (a.message != b.message || a.line != b.line || a.column != b.column || a.length != b.length)
+      return Cat("through the parse cache ", At(a.line, a.column), " ", Shown(a.message), ", fresh ",
+                 At(b.line, b.column), " ", Shown(b.message));
+  }
+  if (cached.statements.size() != fresh.statements.size())
+    return Cat("through the parse cache ", cached.statements.size(), " statements, fresh ", fresh.statements.size());
+  auto same_span = [](const grammar::SourceSpan& a, const grammar::SourceSpan& b) {
+    return a.line == b.line && a.column == b.column && a.offset == b.offset && a.length == b.length;
+  };
+  for (size_t i = 0; i < fresh.statements.size(); ++i) {
+    const auto &a = cached.statements[i], &b = fresh.statements[i];
+    if (a.node.index() != b.node.index() || !same_span(a.span, b.span))
+      return Cat("through the parse cache statement ", i + 1, " differs in kind or span");
+    const auto* qa = std::get_if<grammar::Query>(&a.node);
+    const auto* qb = std::get_if<grammar::Query>(&b.node);
+    if (!qa) continue;
+    if (qa->patterns.size() != qb->patterns.size() || qa->from_sources != qb->from_sources)
+      return Cat("through the parse cache statement ", i + 1, " has other patterns or scopes");
+    for (size_t k = 0; k < qa->patterns.size(); ++k)
+      for (auto [x, y] : {std::pair(&qa->patterns[k].subject, &qb->patterns[k].subject),
+                          std::pair(&qa->patterns[k].object, &qb->patterns[k].object)})
+        if (x->text != y->text || x->kind != y->kind || !same_span(x->span, y->span))
+          return Cat("through the parse cache pattern ", k + 1, " reads ", Shown(x->text), ", fresh ", Shown(y->text));
+  }
+  return std::nullopt;
+}
+
 Violation CheckClaimQL(std::string_view text) {
   grammar::ParseResult parsed = grammar::Parse(text);
+  if (auto v = CheckCachedParse(text, parsed)) return v;
   if (!parsed.ok()) {
     for (const auto& d : parsed.diagnostics)
       if (auto v = CheckDiagnostic(text, d)) return v;
