@@ -86,7 +86,12 @@ class ProvReader {
     std::vector<Statement> triples, about;
   };
   std::map<uint64_t, Partial> claims_;
-  std::map<std::string, std::vector<Statement>> sources_;  // source IRI -> statements about it
+  // Source key -> statements about it. By key, not by IRI: two spellings of
+  // one source (<urn:claimgraph:source:https://x> and <https://x>) describe
+  // the same source, and a description split between them was lost on the
+  // way back out (the fuzzer's nquads_prov finding of session 10). An IRI
+  // that names no source is kept under kNoSource + the IRI, to be reported.
+  std::map<std::string, std::vector<Statement>> sources_;
   std::vector<ProvClaim> errors_;
 };
 

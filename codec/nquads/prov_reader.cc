@@ -14,6 +14,10 @@
 #include "codec/nquads/term_mapping.h"
 
 namespace claimgraph::codec {
+// Prefixes the IRI of statements about an IRI that names no source: no
+// source key starts with a NUL byte.
+constexpr std::string_view kNoSource("\0", 1);
+
 namespace {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -149,7 +153,9 @@ void ProvReader::Add(uint64_t line_no, std::string_view line) {
   }
   if (quad->subject.kind != RdfTerm::Kind::kIri)
     return fail(quad->columns.subject, "a statement in the default graph must be about a claim graph or a source IRI");
-  sources_[quad->subject.value].push_back({std::move(*quad), line_no});
+  std::string key = SourceKeyFromTerm(quad->subject);
+  if (key.empty()) key = std::string(kNoSource) + quad->subject.value;
+  sources_[key].push_back({std::move(*quad), line_no});
 }
 
 std::vector<ProvClaim> ProvReader::Finish() {
@@ -243,7 +249,7 @@ std::vector<ProvClaim> ProvReader::Finish() {
       }
       if (!ok) break;
     }
-    if (!source_iri.empty()) sources_used.insert(source_iri);
+    if (!source_iri.empty()) sources_used.insert(SourceKeyFromTerm(Iri(source_iri)));
     c.has_span = span_ends > 0;
     if (!st.failed()) {
       if (source_iri.empty()) {
@@ -265,7 +271,7 @@ std::vector<ProvClaim> ProvReader::Finish() {
       if (!modality.empty()) c.modality = *base::ParseModality(modality);
       if (c.method.empty()) c.method = std::string(kNQuadsProvMethod);
       c.source.key = SourceKeyFromTerm(Iri(source_iri));
-      auto about = sources_.find(source_iri);
+      auto about = sources_.find(c.source.key);
       Statements ss(&out);
       for (const Statement& s : about == sources_.end() ? std::vector<Statement>{} : about->second) {
         const Quad& q = s.quad;
@@ -287,11 +293,12 @@ std::vector<ProvClaim> ProvReader::Finish() {
     }
     result.push_back(std::move(out));
   }
-  for (const auto& [iri, statements] : sources_) {
-    if (sources_used.count(iri)) continue;
+  for (const auto& [key, statements] : sources_) {
+    if (sources_used.count(key)) continue;
     const Statement& s = statements.front();
     result.push_back({s.line,
-                      {s.quad.columns.subject, "<" + iri + "> is neither a claim graph nor the source of a claim"},
+                      {s.quad.columns.subject,
+                       "<" + s.quad.subject.value + "> is neither a claim graph nor the source of a claim"},
                       {}});
   }
   claims_.clear();

@@ -114,6 +114,28 @@ TEST(ProvClaim, NamesAndKeysThatAreNoPlainIriReadBack) {
   EXPECT_EQ(EntityToIri("tag:Côte").value, "tag:Côte");
 }
 
+// Two spellings of one source key describe one source: what either says
+// reaches every claim of the source, and so survives a round trip.
+TEST(ProvClaim, OneSourceUnderTwoSpellingsIsOneSource) {
+  ProvReader reader;
+  reader.Add(1, "<urn:x> <urn:p> <urn:y> <urn:claimgraph:claim:1> .");
+  reader.Add(2, "<urn:claimgraph:claim:1> <http://www.w3.org/ns/prov#wasDerivedFrom> "
+                "<urn:claimgraph:source:https://example.org/doc> .");
+  reader.Add(3, "<urn:x> <urn:p> <urn:z> <urn:claimgraph:claim:2> .");
+  reader.Add(4, "<urn:claimgraph:claim:2> <http://www.w3.org/ns/prov#wasDerivedFrom> <https://example.org/doc> .");
+  reader.Add(5, "<https://example.org/doc> <http://purl.org/dc/terms/date> \"spring 2015\" .");
+  std::vector<ProvClaim> read = reader.Finish();
+  ASSERT_EQ(read.size(), 2u);
+  std::vector<FileClaim> claims;
+  for (const auto& c : read) {
+    ASSERT_EQ(c.error.message, "") << "line " << c.line;
+    EXPECT_EQ(c.claim.claim.source.key, "https://example.org/doc");
+    EXPECT_EQ(c.claim.claim.source.published, "spring 2015");
+    claims.push_back(c.claim);
+  }
+  EXPECT_EQ(RoundTrip(claims), AsJsonl(claims));
+}
+
 TEST(ProvClaim, TheShapeIsRecognizedByTheFirstStatement) {
   std::istringstream prov("# a comment\n\n<urn:x> <urn:p> <urn:y> <urn:claimgraph:claim:3> .\n");
   EXPECT_TRUE(IsProvNQuads(prov));
