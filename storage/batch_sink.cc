@@ -25,10 +25,7 @@ class BatchSink final : public CommitSink {
       Check(batch_.Put(store_->cf(CfOf(index)), EncodeTripleKey(index, e.subject, e.predicate, e.object, e.claim), value));
     for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject})
       postings_[static_cast<int>(kind)][PostingKeyOf(kind, e)].push_back(PostingOf(kind, e));
-  }
-
-  void PutBySource(SourceId source, ClaimId claim) override {
-    Check(batch_.Put(store_->cf(Cf::kBySource), EncodeBySourceKey(source, claim), ""));
+    Check(batch_.Put(store_->cf(Cf::kBySource), EncodeBySourceKey(e.source, e.claim), EncodeBySourceValue(e)));
   }
 
   void RetractStreamed(uint64_t, TxId) override {}  // online commits do not stream

@@ -112,7 +112,6 @@ class BulkSink final : public CommitSink {
     one_tx_ = one_tx_ && e.asserted_tx == tx_ && (e.retracted_tx == 0 || e.retracted_tx == tx_);
     entries_.push_back(e);
   }
-  void PutBySource(SourceId source, ClaimId claim) override { by_source_.emplace_back(source, claim); }
   void RetractStreamed(uint64_t n, TxId tx) override {
     if (n >= entries_.size()) return;
     entries_[n].retracted_tx = tx;
@@ -145,6 +144,8 @@ class BulkSink final : public CommitSink {
         return WritePostingLists(PostingKind::kPredicateObject, Sorted(TripleIndex::kPos), po);
       });
       jobs.push_back([this, osp = path_of(Cf::kOsp)] { return WriteIndex(TripleIndex::kOsp, Sorted(TripleIndex::kOsp), osp); });
+      files.emplace_back(Cf::kBySource, path_of(Cf::kBySource));
+      jobs.push_back([this, path = path_of(Cf::kBySource)] { return WriteBySource(path); });
     }
     // After the index jobs, which are the longest: two workers finish sooner
     // when the long jobs start first.
@@ -154,11 +155,6 @@ class BulkSink final : public CommitSink {
       std::string path = (tmp / (std::string(CfName(cf)) + ".sst")).string();
       files.emplace_back(cf, path);
       jobs.push_back([this, cf, path] { return WriteGeneric(cf, path); });
-    }
-    if (!by_source_.empty()) {
-      std::string path = (tmp / "by_source.sst").string();
-      files.emplace_back(Cf::kBySource, path);
-      jobs.push_back([this, path] { return WriteBySource(path); });
     }
 
     Report("sst", 0, jobs.size());
@@ -325,16 +321,27 @@ class BulkSink final : public CommitSink {
     return FromRocks(writer.Finish(), "finishing " + path);
   }
 
+  // Each claim's whole entry under (source, claim id): from entries_, after
+  // RetractStreamed patched them.
   Status WriteBySource(const std::string& path) {
+    std::vector<std::pair<SourceId, uint32_t>> order(entries_.size());  // source, index into entries_
+    bool by_claim = true;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      order[i] = {entries_[i].source, static_cast<uint32_t>(i)};
+      by_claim = by_claim && (i == 0 || entries_[i - 1].claim < entries_[i].claim);
+    }
     // By claim already (claims stream in by id): stable by source is sorted.
-    if (std::is_sorted(by_source_.begin(), by_source_.end(), [](const auto& a, const auto& b) { return a.second < b.second; }))
-      RadixSortStable(&by_source_, 1, [](const std::pair<SourceId, ClaimId>& e, int) { return e.first; });
+    if (by_claim)
+      RadixSortStable(&order, 1, [](const std::pair<SourceId, uint32_t>& e, int) { return e.first; });
     else
-      std::sort(by_source_.begin(), by_source_.end());
+      std::sort(order.begin(), order.end(), [this](const auto& a, const auto& b) {
+        return std::tie(a.first, entries_[a.second].claim) < std::tie(b.first, entries_[b.second].claim);
+      });
     rocksdb::SstFileWriter writer = NewWriter(Options(Cf::kBySource));
     CG_RETURN_IF_ERROR(Open(&writer, path));
-    for (const auto& [source, claim] : by_source_)
-      CG_RETURN_IF_ERROR(FromRocks(writer.Put(EncodeBySourceKey(source, claim), ""), "writing SST"));
+    for (const auto& [source, i] : order)
+      CG_RETURN_IF_ERROR(FromRocks(
+          writer.Put(EncodeBySourceKey(source, entries_[i].claim), EncodeBySourceValue(entries_[i])), "writing SST"));
     return FromRocks(writer.Finish(), "finishing " + path);
   }
 
@@ -355,7 +362,6 @@ class BulkSink final : public CommitSink {
   TxId tx_ = 0;         // the first entry's asserted_tx
   bool one_tx_ = true;  // every entry asserted in tx_, and live or retracted in tx_
   bool overflow_ = false;
-  std::vector<std::pair<SourceId, ClaimId>> by_source_;
   std::atomic<uint64_t> files_done_{0};
 };
 

@@ -381,5 +381,8 @@ Status TEST_DowngradeToFormat3(const std::string& dir);
 // For migration tests only: turns a closed store back into format 4 (every
 // posting list written whole over its merge operands; records version 4).
 Status TEST_DowngradeToFormat4(const std::string& dir);
+// For migration tests only: turns a closed store back into format 5 (empty
+// by_source values; records version 5).
+Status TEST_DowngradeToFormat5(const std::string& dir);
 
 }  // namespace claimgraph::storage

@@ -22,10 +22,10 @@ class CommitSink {
   virtual void PutBytes(Cf cf, std::string_view key, std::string_view value) {
     Put(cf, std::string(key), std::string(value));
   }
-  // The index entries of one claim: spo, osp and its place in the sp and po
-  // posting lists (format 2 writes no pos entry).
+  // The index entries of one claim: spo, osp, its place in the sp and po
+  // posting lists (format 2 writes no pos entry) and its by_source entry.
+  // Called again with the retraction's tx when an earlier claim is retracted.
   virtual void PutIndexEntries(const IndexEntry& entry) = 0;
-  virtual void PutBySource(SourceId source, ClaimId claim) = 0;
   // Bulk only: the index entries of the n-th claim streamed into this sink
   // (by PutIndexEntries, in order) record its retraction in `tx`.
   virtual void RetractStreamed(uint64_t n, TxId tx) = 0;

@@ -226,6 +226,27 @@ bool DecodeBySourceKey(std::string_view key, SourceId* source, ClaimId* claim) {
   return true;
 }
 
+std::string EncodeBySourceValue(const IndexEntry& e) {
+  std::string v;
+  PutVarint(&v, e.subject);
+  PutVarint(&v, e.predicate);
+  PutVarint(&v, e.object);
+  char value[kMaxIndexValueSize];
+  v.append(value, EncodeIndexValue(e, value));
+  return v;
+}
+
+bool DecodeBySourceEntry(std::string_view key, std::string_view value, IndexEntry* out) {
+  SourceId source;
+  if (!DecodeBySourceKey(key, &source, &out->claim)) return false;
+  ByteReader r(value);
+  out->subject = r.Varint();
+  out->predicate = r.Varint();
+  out->object = r.Varint();
+  if (!r.ok()) return false;
+  return DecodeIndexValue(value.substr(r.position()), out) && out->source == source;
+}
+
 std::string EncodeTxKey(TxId tx) { return EncodeId(tx); }
 
 bool DecodeTxKey(std::string_view key, TxId* tx) { return DecodeId(key, tx); }

@@ -1,4 +1,4 @@
-// The on-disk format of a claimgraph store (format version 5).
+// The on-disk format of a claimgraph store (format version 6).
 //
 // A store is one RocksDB database with these column families. Names, tags and
 // layouts below are the format: DO NOT CHANGE them without bumping
@@ -25,7 +25,8 @@
 //                                              store keeps the family empty, and
 //                                              VerifyIndexes reports any entry in it)
 //   osp       o s p claim                   -> IndexValue
-//   by_source fixed64be source id, fixed64be claim id -> ""
+//   by_source fixed64be source id, fixed64be claim id -> BySourceValue (format 6;
+//                                              "" up to format 5)
 //   txlog     fixed64be tx id               -> TxRecord body || sha256(body)
 //   sp_postings fixed64be s, fixed64be p    -> PostingList (posting_list.h), and
 //                                              merge operands: PostingLists of upserts (format 5)
@@ -39,6 +40,9 @@
 //                 varint source id, byte modality,
 //                 varint confidence code (format 4; types.h ConfidenceCodeOf:
 //                 round(c × 1000) + 1 when exact, 0 = read the claim record)
+//   BySourceValue := varint subject, varint predicate, varint object, IndexValue
+//                 (the claim's whole index entry, rewritten on retraction like
+//                 spo's: FROM SOURCE reads no claim record)
 //   Records (record_codec.h) start with a version byte (1) and use varints and
 //   length-prefixed strings; the TxRecord layout is in tx_log.h.
 //
@@ -77,7 +81,13 @@ namespace claimgraph::storage {
 // is recorded as version 5 (nothing is rewritten); read-only, it is read as it
 // is. A version-4 binary refuses a version-5 store, whose operands it could
 // not fold.
-inline constexpr uint32_t kFormatVersion = 5;
+// 6: by_source values carry the claim's index entry (BySourceValue above),
+// so that a source's claims are one prefix read instead of a point read of
+// each claim's record and retraction. A version-5 store is migrated when
+// opened read-write (migrate.cc: MigrateFormat5To6BySource fills the values
+// from spo); read-only, its empty values are read as before, through the
+// claim records.
+inline constexpr uint32_t kFormatVersion = 6;
 
 // The column families, in the order the store opens them (static_cast<int>(cf)
 // indexes its handles). kPos stays for format 1 (see pos above).
@@ -150,6 +160,11 @@ std::string EncodeClaimKey(ClaimId id, uint8_t record_tag);
 bool DecodeClaimKey(std::string_view key, ClaimId* id, uint8_t* record_tag);
 std::string EncodeBySourceKey(SourceId source, ClaimId claim);
 bool DecodeBySourceKey(std::string_view key, SourceId* source, ClaimId* claim);
+std::string EncodeBySourceValue(const IndexEntry& e);
+// A format-6 entry, key and value; false when either is malformed or the
+// value names another source than the key. (A format-5 value is empty: the
+// caller reads the claim record instead.)
+bool DecodeBySourceEntry(std::string_view key, std::string_view value, IndexEntry* out);
 std::string EncodeTxKey(TxId tx);
 bool DecodeTxKey(std::string_view key, TxId* tx);
 std::string EncodeId(uint64_t id);  // the value of dict and alias entries

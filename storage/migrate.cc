@@ -128,6 +128,26 @@ Status AddConfidenceToLists(RocksClaimStore* store, Cf lists, const std::vector<
 
 }  // namespace
 
+Status MigrateFormat5To6BySource(RocksClaimStore* store) {
+  // spo holds every claim's whole entry, as of its retraction if any: the
+  // by_source value is that entry. Every value is (re)written, so a migration
+  // cut short runs again from the start.
+  std::unique_ptr<rocksdb::Iterator> it(store->db()->NewIterator(rocksdb::ReadOptions(), store->cf(Cf::kSpo)));
+  rocksdb::WriteBatch batch;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    IndexEntry e;
+    if (!DecodeIndexEntry(TripleIndex::kSpo, it->key().ToStringView(), it->value().ToStringView(), &e))
+      return Status::Corruption("malformed entry in index spo");
+    batch.Put(store->cf(Cf::kBySource), EncodeBySourceKey(e.source, e.claim), EncodeBySourceValue(e))
+        .PermitUncheckedError();
+    CG_RETURN_IF_ERROR(FlushIfBig(store, &batch, false, "writing by_source values"));
+  }
+  CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning spo"));
+  CG_RETURN_IF_ERROR(FlushIfBig(store, &batch, true, "writing by_source values"));
+  // The version changes last, synced: until it does, the next Open migrates again.
+  return RecordFormatVersion(store, 6);
+}
+
 Status MigrateFormat3To4Confidence(RocksClaimStore* store) {
   std::vector<uint16_t> codes;
   CG_RETURN_IF_ERROR(ReadConfidenceCodes(store, &codes));

@@ -41,6 +41,9 @@ Status MigrateFormat1To2(RocksClaimStore* store);
 // migrate.cc: adds each claim's confidence code to every spo and osp value and
 // every posting (lists version 2), then records format 4.
 Status MigrateFormat3To4Confidence(RocksClaimStore* store);
+// migrate.cc: writes each claim's index entry into its by_source value (from
+// spo), then records format 6.
+Status MigrateFormat5To6BySource(RocksClaimStore* store);
 // Records `version` in meta, synced (a migration's last step).
 Status RecordFormatVersion(RocksClaimStore* store, uint32_t version);
 Status DecodeCounters(std::string_view in, Counters* out);

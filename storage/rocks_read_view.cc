@@ -135,7 +135,8 @@ class RocksReadView final : public ReadView {
 
   Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
     std::vector<ClaimId> out;
-    CG_RETURN_IF_ERROR(ForEachSourceClaim(source, [&](const Claim& c) { out.push_back(c.id); }));
+    CG_RETURN_IF_ERROR(ForEachSourceEntry(source, [&](const IndexEntry& e) { out.push_back(e.claim); }));
+    std::sort(out.begin(), out.end());  // a format-5 store's entries come after the others
     return out;
   }
 
@@ -144,11 +145,11 @@ class RocksReadView final : public ReadView {
     std::vector<IndexEntry> entries;
     Status s;
     for (SourceId source : sources) {
-      s = ForEachSourceClaim(source, [&](const Claim& c) {
-        if ((!pattern.subject || *pattern.subject == c.subject) &&
-            (!pattern.predicate || *pattern.predicate == c.predicate) &&
-            (!pattern.object || *pattern.object == c.object))
-          entries.push_back(IndexEntryOf(c, c.asserted_tx, 0));
+      s = ForEachSourceEntry(source, [&](const IndexEntry& e) {
+        if ((!pattern.subject || *pattern.subject == e.subject) &&
+            (!pattern.predicate || *pattern.predicate == e.predicate) &&
+            (!pattern.object || *pattern.object == e.object))
+          entries.push_back(e);
       });
       if (!s.ok()) break;
     }
@@ -166,7 +167,7 @@ class RocksReadView final : public ReadView {
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && n < kExactUpTo; it->Next()) ++n;
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
     if (n < kExactUpTo) return n;
-    constexpr uint64_t kBytesPerEntry = 6;  // 16-byte keys, delta-encoded and compressed, no value
+    constexpr uint64_t kBytesPerEntry = 14;  // 16-byte keys delta-encoded, ~15-byte values, compressed
     CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(Cf::kBySource, prefix));
     return std::max(n, bytes / kBytesPerEntry);
   }
@@ -456,24 +457,38 @@ class RocksReadView final : public ReadView {
 
 
  private:
-  // Visits the visible claims of one source in claim id order.
-  Status ForEachSourceClaim(SourceId source, const std::function<void(const Claim&)>& visit) const {
+  // Visits the index entries of one source's visible claims, as of the view
+  // (retracted_tx 0 when the retraction is later), in claim id order — one
+  // prefix read of by_source (format 6). A format-5 store's entries (read
+  // only: opened read-write it is migrated) carry no value; their claims are
+  // read from the records, and visited after the others.
+  Status ForEachSourceEntry(SourceId source, const std::function<void(const IndexEntry&)>& visit) const {
     std::string prefix = EncodeId(source);
-    std::vector<ClaimId> ids;
+    std::vector<ClaimId> without_values;
+    auto visible = [&](IndexEntry e) {
+      if (e.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(e.claim, source))) return;
+      if (e.retracted_tx > as_of_) e.retracted_tx = 0;
+      if (e.retracted_tx == 0) visit(e);
+    };
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      SourceId from;
-      ClaimId id;
-      if (!DecodeBySourceKey(it->key().ToStringView(), &from, &id))
-        return Status::Corruption("malformed by_source key");
-      ids.push_back(id);
+      const std::string_view key = it->key().ToStringView(), value = it->value().ToStringView();
+      IndexEntry e;
+      if (value.empty()) {
+        SourceId from;
+        if (!DecodeBySourceKey(key, &from, &e.claim)) return Status::Corruption("malformed by_source key");
+        without_values.push_back(e.claim);
+        continue;
+      }
+      if (!DecodeBySourceEntry(key, value, &e)) return Status::Corruption("malformed by_source entry");
+      visible(e);
     }
     CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning by_source"));
+    if (without_values.empty()) return Status::Ok();
     // The records as stored, not GetClaim: a view as of an earlier
     // transaction meets claims asserted after it here, and skips them.
-    return ReadClaimRecords(ids, /*with_retractions=*/true, [&](const Claim& c, TxId retracted_tx) {
-      if (c.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(c.id, source))) return Status::Ok();
-      if (retracted_tx == 0 || retracted_tx > as_of_) visit(c);
+    return ReadClaimRecords(without_values, /*with_retractions=*/true, [&](const Claim& c, TxId retracted_tx) {
+      visible(IndexEntryOf(c, c.asserted_tx, retracted_tx));
       return Status::Ok();
     });
   }

@@ -199,8 +199,9 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
     ByteReader r(version);
     uint32_t v = r.Fixed32BE();
     // Format 5 changed only how lists are written (merge operands), not what
-    // a format-4 store holds: read-only opens read one as it is.
-    const bool readable_as_is = v == 4 && options.read_only;
+    // a format-4 store holds, and format 6 reads a format-5 by_source entry
+    // (no value) through the claim records: read-only opens read either as it is.
+    const bool readable_as_is = (v == 4 || v == 5) && options.read_only;
     if (r.ok() && v >= 1 && v < kFormatVersion && options.read_only && !readable_as_is) return NeedsMigration(dir, v);
     if (r.ok() && v == 1) {
       CG_RETURN_IF_ERROR(MigrateFormat1To2(store.get()).WithContext("migrating " + dir + " to format 2"));
@@ -223,6 +224,11 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
       // operator to read them with, from opening the store.
       CG_RETURN_IF_ERROR(RecordFormatVersion(store.get(), 5).WithContext("migrating " + dir + " to format 5"));
       v = 5;
+    }
+    if (r.ok() && v == 5 && !options.read_only) {
+      // Format 6: each by_source entry carries its claim's index entry.
+      CG_RETURN_IF_ERROR(MigrateFormat5To6BySource(store.get()).WithContext("migrating " + dir + " to format 6"));
+      v = 6;
     }
     if (!r.ok() || (v != kFormatVersion && !readable_as_is))
       return Status::FailedPrecondition("store " + dir + " has on-disk format version " +
@@ -459,6 +465,16 @@ Status RecordRawFormatVersion(rocksdb::DB* db, const std::vector<rocksdb::Column
                    "raw write");
 }
 
+// Format 6 → 5 for the downgrade hooks: by_source values go back to empty.
+Status StripBySourceValues(rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
+  auto* h = FindHandle(handles, CfName(Cf::kBySource));
+  rocksdb::WriteBatch batch;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), h));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) batch.Put(h, it->key(), "").PermitUncheckedError();
+  CG_RETURN_IF_ERROR(FromRocks(it->status(), "raw scan"));
+  return FromRocks(db->Write(rocksdb::WriteOptions(), &batch), "raw write");
+}
+
 // Format 4 → 3 for the downgrade hooks: index values and postings lose their
 // confidence codes (lists go back to version 1).
 Status StripConfidenceCodes(rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
@@ -534,7 +550,8 @@ Result<std::string> TEST_RawGet(const std::string& dir, std::string_view cf_name
 Status TEST_DowngradeToFormat1(const std::string& dir) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
-  Status st = StripConfidenceCodes(db.get(), handles);
+  Status st = StripBySourceValues(db.get(), handles);
+  if (st.ok()) st = StripConfidenceCodes(db.get(), handles);
   for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings, Cf::kEvidence, Cf::kMarks})
     if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
   // Format 1 kept a pos entry per claim: rebuilt from spo.
@@ -560,7 +577,8 @@ namespace {
 Status DowngradeDropping(const std::string& dir, std::initializer_list<Cf> dropped, uint32_t version) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
-  Status st = StripConfidenceCodes(db.get(), handles);
+  Status st = StripBySourceValues(db.get(), handles);
+  if (st.ok()) st = StripConfidenceCodes(db.get(), handles);
   for (Cf cf : dropped)
     if (auto* h = FindHandle(handles, CfName(cf)); h && st.ok()) st = FromRocks(db->DropColumnFamily(h), "dropping");
   if (st.ok()) st = RecordRawFormatVersion(db.get(), handles, version);
@@ -592,7 +610,7 @@ Status TEST_DowngradeToFormat4(const std::string& dir) {
   // A format-4 store has whole lists only: each list, read folded, is put back
   // whole over its operands.
   rocksdb::WriteBatch batch;
-  Status st;
+  Status st = StripBySourceValues(db.get(), handles);
   for (Cf lists : {Cf::kSpPostings, Cf::kPoPostings}) {
     auto* h = FindHandle(handles, CfName(lists));
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), h));
@@ -601,6 +619,15 @@ Status TEST_DowngradeToFormat4(const std::string& dir) {
   }
   if (st.ok()) st = FromRocks(db->Write(rocksdb::WriteOptions(), &batch), "raw write");
   if (st.ok()) st = RecordRawFormatVersion(db.get(), handles, 4);
+  for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
+  return st;
+}
+
+Status TEST_DowngradeToFormat5(const std::string& dir) {
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  CG_ASSIGN_OR_RETURN(auto db, OpenRaw(dir, &handles));
+  Status st = StripBySourceValues(db.get(), handles);
+  if (st.ok()) st = RecordRawFormatVersion(db.get(), handles, 5);
   for (auto* x : handles) db->DestroyColumnFamilyHandle(x).PermitUncheckedError();
   return st;
 }

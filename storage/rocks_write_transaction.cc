@@ -51,7 +51,6 @@ void WriteClaim(Claim& c, TxId tx, TxId retracted_tx, int64_t now, const std::st
   digest->Add(*record);
   sink->PutBytes(Cf::kClaims, EncodeClaimKey(c.id, kClaimAssertionTag), *record);
   sink->PutIndexEntries(IndexEntryOf(c, tx, retracted_tx));
-  sink->PutBySource(c.source, c.id);
 }
 
 // A claim identity as a fixed-size key for the claims asserted within one

@@ -1,7 +1,7 @@
 // VerifyIndexes: the derived indexes against the claim records they derive from.
 //
 // Why: VerifyLog proves the log and the claim records unaltered, but answers
-// are read from spo, osp and the posting lists; an entry changed, added or
+// are read from spo, osp, the posting lists and by_source; an entry changed, added or
 // removed there would change answers without touching what VerifyLog checks.
 // Every entry of every index must equal its claim record (triple, asserted and
 // retracted tx, source, modality, and the confidence code format 4 carries:
@@ -98,6 +98,32 @@ Result<AuditReport> RocksClaimStore::VerifyIndexes() const {
       report.problem = "pos holds entries, which format 2 never writes";
       return report;
     }
+  }
+  {  // by_source: each claim under its own source, with its whole entry (format 6)
+    IndexCheck check(expected, CfName(Cf::kBySource), &report);
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), cf(Cf::kBySource)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      const std::string_view key = it->key().ToStringView(), value = it->value().ToStringView();
+      IndexEntry e;
+      bool decoded;
+      if (value.empty()) {  // a format-5 entry, read through the claim record: only its key can be wrong
+        decoded = DecodeBySourceKey(key, &e.source, &e.claim);
+        if (decoded && e.claim < expected.size() && expected[e.claim]) {
+          const SourceId source = e.source;
+          e = *expected[e.claim];
+          e.source = source;
+        }
+      } else {
+        decoded = DecodeBySourceEntry(key, value, &e);
+      }
+      if (!decoded) {
+        check.Fail("malformed entry in by_source");
+        return report;
+      }
+      if (!check.Entry(e)) return report;
+    }
+    CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning by_source"));
+    if (!check.Complete()) return report;
   }
   for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject}) {
     const Cf lists = CfOf(kind);

@@ -104,6 +104,21 @@ TEST(KeyCodec, IndexValueRoundTripsAndRejectsGarbage) {
 
 // The index carries a confidence only when it decodes to the very same
 // double: every whole number of thousandths in [0, 1], as parsed from text.
+TEST(KeyCodec, BySourceEntryRoundTripsAndRejectsGarbage) {
+  const IndexEntry e{.subject = 1ull << 40, .predicate = 7, .object = (1ull << 63) | 5, .claim = 99,
+                     .asserted_tx = 12, .retracted_tx = 300, .source = 17, .modality = Modality::kProposed,
+                     .confidence = 801};
+  const std::string key = EncodeBySourceKey(e.source, e.claim), value = EncodeBySourceValue(e);
+  IndexEntry out;
+  ASSERT_TRUE(DecodeBySourceEntry(key, value, &out));
+  EXPECT_EQ(out, e);
+  EXPECT_FALSE(DecodeBySourceEntry(EncodeBySourceKey(18, e.claim), value, &out));  // filed under another source
+  EXPECT_FALSE(DecodeBySourceEntry(key, value.substr(0, value.size() - 1), &out));
+  EXPECT_FALSE(DecodeBySourceEntry(key, value + "x", &out));
+  EXPECT_FALSE(DecodeBySourceEntry(key, "", &out));
+  EXPECT_FALSE(DecodeBySourceEntry(key.substr(1), value, &out));
+}
+
 TEST(KeyCodec, ConfidenceCodesAreExactOrAbsent) {
   for (int k = 0; k <= 1000; ++k) {
     char text[16];

@@ -13,12 +13,15 @@
 #include "storage/byte_codec.h"
 #include "storage/key_codec.h"
 #include "tests/numbered.h"
+#include "tests/storage/random_history.h"
 #include "tests/storage/store_fixture.h"
 
 namespace claimgraph::storage {
 namespace {
 
 using testing::Begin;
+using testing::Loaded;
+using testing::LoadRandomHistory;
 using testing::Numbered;
 using testing::OpenStore;
 using testing::TempDir;
@@ -169,38 +172,6 @@ std::vector<std::tuple<uint64_t, uint64_t, uint64_t, uint64_t>> Scanned(const Re
   }
   EXPECT_TRUE(c->status().ok()) << c->status().ToString();
   return out;  // NOT sorted here: the cursor's own order must be index order
-}
-
-// Random transactions: online batches, bulk imports on top, retractions.
-struct Loaded {
-  std::vector<EntityId> entities;
-  std::vector<PredicateId> predicates;
-  ClaimId max_claim = 0;
-};
-Loaded LoadRandomHistory(ClaimStore* store, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Loaded l;
-  for (int t = 0; t < 12; ++t) {
-    auto tx = Begin(store, "tester", /*bulk=*/t % 4 == 3);
-    SourceId src = ValueOrDie(tx->UpsertSource({"doc" + std::to_string(t % 3), "T", "P", "2020-01-01", "", ""}));
-    if (l.entities.empty())
-      for (int i = 0; i < 6; ++i) l.entities.push_back(ValueOrDie(tx->ResolveOrCreateEntity(Numbered("e", i))));
-    if (l.predicates.empty())
-      for (int i = 0; i < 3; ++i) l.predicates.push_back(ValueOrDie(tx->ResolveOrDeclarePredicate(Numbered("p", i))));
-    int n = 1 + rng() % 40;
-    for (int i = 0; i < n; ++i) {
-      ClaimInput in;
-      in.subject = l.entities[rng() % l.entities.size()];  // few entities: hubs with long lists
-      in.predicate = l.predicates[rng() % l.predicates.size()];
-      in.object = l.entities[rng() % l.entities.size()];
-      in.source = src;
-      in.quote = 'q';  // a char: GCC 12 warns -Wrestrict on = "q" (false positive, GCC bug 105329)
-      l.max_claim = std::max(l.max_claim, ValueOrDie(tx->Assert(in)));
-    }
-    for (int r = 0; r < 3 && l.max_claim > 0; ++r) tx->Retract(1 + rng() % l.max_claim, "test").ok();  // may repeat: fine
-    ValueOrDie(tx->Commit());
-  }
-  return l;
 }
 
 // At every transaction, or every `stride`-th and the last.
@@ -361,9 +332,9 @@ TEST(PostingListStore, AFormat4StoreIsReadAsItIsAndMigratedWhenOpenedReadWrite) 
     AuditReport indexes = ValueOrDie(store->VerifyIndexes());
     EXPECT_TRUE(indexes.ok) << indexes.problem;
   }
-  std::string v5;
-  PutFixed32BE(&v5, 5);
-  EXPECT_EQ(ValueOrDie(TEST_RawGet(d.path(), "meta", "format_version")), v5);
+  std::string now;  // format 5, then on to the current format
+  PutFixed32BE(&now, kFormatVersion);
+  EXPECT_EQ(ValueOrDie(TEST_RawGet(d.path(), "meta", "format_version")), now);
 }
 
 // VerifyIndexes: the derived indexes must equal what the claim records say.
