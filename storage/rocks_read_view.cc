@@ -160,15 +160,17 @@ class RocksReadView final : public ReadView {
   }
 
   Result<uint64_t> EstimateSourceClaims(SourceId source) const override {
-    const std::string prefix = EncodeId(source);
     constexpr uint64_t kExactUpTo = 128;
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
-    uint64_t n = 0;
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && n < kExactUpTo; it->Next()) ++n;
-    CG_RETURN_IF_ERROR(FromRocks(it->status(), "estimating"));
-    if (n < kExactUpTo) return n;
+    auto read = std::make_unique<SourceEntries>();
+    CG_RETURN_IF_ERROR(ReadSourceEntries(source, kExactUpTo, read.get()));
+    const uint64_t n = read->with_values.size() + read->without_values.size();
+    if (read->complete) {  // kept for the scan that usually follows
+      peeked_source_ = source;
+      peeked_ = std::move(read);
+      return n;
+    }
     constexpr uint64_t kBytesPerEntry = 14;  // 16-byte keys delta-encoded, ~15-byte values, compressed
-    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(Cf::kBySource, prefix));
+    CG_ASSIGN_OR_RETURN(uint64_t bytes, RangeBytes(Cf::kBySource, EncodeId(source)));
     return std::max(n, bytes / kBytesPerEntry);
   }
 
@@ -207,6 +209,9 @@ class RocksReadView final : public ReadView {
   Result<uint64_t> EstimateClaims(const TriplePattern& pattern) const override {
     const PatternKeys keys = KeysOf(pattern);
     if (IsPostingPath(keys.path)) return EstimateFromPostings(keys);
+    // Nothing bound: every claim ever asserted (visibility is ignored here as
+    // below), without stepping 128 entries to learn that the range is big.
+    if (keys.prefix.empty()) return next_claim_ - 1;
     constexpr uint64_t kExactUpTo = 128;
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(keys.cf)));
     uint64_t n = 0;
@@ -298,13 +303,20 @@ class RocksReadView final : public ReadView {
     return records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\"");
   }
 
-  Result<Predicate> GetPredicate(PredicateId id) const override { return records_.GetPredicate(id); }
+  Result<Predicate> GetPredicate(PredicateId id) const override {
+    // The schema is small and cached: a lookup in it beats a point read (a
+    // result's rows name their predicates).
+    CG_ASSIGN_OR_RETURN(auto predicates, PredicatesShared());
+    auto it = std::lower_bound(predicates->begin(), predicates->end(), id,
+                               [](const Predicate& p, PredicateId want) { return p.id < want; });
+    if (it != predicates->end() && it->id == id) return *it;
+    return records_.GetPredicate(id);
+  }
 
   Result<Predicate> FindPredicate(std::string_view name) const override {
-    // The schema is small and cached: a lookup in it beats two point reads.
-    CG_ASSIGN_OR_RETURN(auto predicates, ListPredicates());
-    for (auto& p : predicates)
-      if (p.name == name) return std::move(p);
+    CG_ASSIGN_OR_RETURN(auto predicates, PredicatesShared());
+    for (const Predicate& p : *predicates)
+      if (p.name == name) return p;
     return Status::NotFound("predicate '" + std::string(name) + "' not found");
   }
 
@@ -352,11 +364,18 @@ class RocksReadView final : public ReadView {
   }
 
   Result<std::vector<Predicate>> ListPredicates() const override {
-    if (auto cached = store_->CachedPredicates()) return *cached;
+    CG_ASSIGN_OR_RETURN(auto predicates, PredicatesShared());
+    return *predicates;
+  }
+
+  // Every predicate in id order (names keys are by id), shared with the
+  // store's cache.
+  Result<std::shared_ptr<const std::vector<Predicate>>> PredicatesShared() const {
+    if (auto cached = store_->CachedPredicates()) return cached;
     CG_ASSIGN_OR_RETURN(auto read, ReadPredicates());
     auto shared = std::make_shared<const std::vector<Predicate>>(std::move(read));
     store_->CachePredicates(last_tx_, shared);
-    return *shared;
+    return shared;
   }
 
   Result<std::vector<Predicate>> ReadPredicates() const {
@@ -457,40 +476,62 @@ class RocksReadView final : public ReadView {
 
 
  private:
-  // Visits the index entries of one source's visible claims, as of the view
-  // (retracted_tx 0 when the retraction is later), in claim id order — one
-  // prefix read of by_source (format 6). A format-5 store's entries (read
-  // only: opened read-write it is migrated) carry no value; their claims are
-  // read from the records, and visited after the others.
-  Status ForEachSourceEntry(SourceId source, const std::function<void(const IndexEntry&)>& visit) const {
-    std::string prefix = EncodeId(source);
+  // A source's by_source entries as stored (visibility not applied): those
+  // with a value (format 6), and the claim ids of those without (format 5).
+  struct SourceEntries {
+    std::vector<IndexEntry> with_values;
     std::vector<ClaimId> without_values;
-    auto visible = [&](IndexEntry e) {
-      if (e.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(e.claim, source))) return;
-      if (e.retracted_tx > as_of_) e.retracted_tx = 0;
-      if (e.retracted_tx == 0) visit(e);
-    };
+    bool complete = false;  // every entry, not only the first `limit`
+  };
+  Status ReadSourceEntries(SourceId source, uint64_t limit, SourceEntries* out) const {
+    const std::string prefix = EncodeId(source);
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(Cf::kBySource)));
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    uint64_t n = 0;
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next(), ++n) {
+      if (n == limit) return FromRocks(it->status(), "scanning by_source");
       const std::string_view key = it->key().ToStringView(), value = it->value().ToStringView();
       IndexEntry e;
       if (value.empty()) {
         SourceId from;
         if (!DecodeBySourceKey(key, &from, &e.claim)) return Status::Corruption("malformed by_source key");
-        without_values.push_back(e.claim);
-        continue;
+        out->without_values.push_back(e.claim);
+      } else {
+        if (!DecodeBySourceEntry(key, value, &e)) return Status::Corruption("malformed by_source entry");
+        out->with_values.push_back(e);
       }
-      if (!DecodeBySourceEntry(key, value, &e)) return Status::Corruption("malformed by_source entry");
-      visible(e);
     }
-    CG_RETURN_IF_ERROR(FromRocks(it->status(), "scanning by_source"));
-    if (without_values.empty()) return Status::Ok();
+    out->complete = true;
+    return FromRocks(it->status(), "scanning by_source");
+  }
+
+  // Visits the index entries of one source's visible claims, as of the view
+  // (retracted_tx 0 when the retraction is later), in claim id order — one
+  // prefix read of by_source (format 6), or none when the planner's estimate
+  // read the whole source just before. A format-5 store's entries (read only:
+  // opened read-write it is migrated) carry no value; their claims are read
+  // from the records, and visited after the others.
+  Status ForEachSourceEntry(SourceId source, const std::function<void(const IndexEntry&)>& visit) const {
+    std::unique_ptr<SourceEntries> entries;
+    if (peeked_ && peeked_source_ == source) {
+      entries = std::move(peeked_);
+    } else {
+      entries = std::make_unique<SourceEntries>();
+      CG_RETURN_IF_ERROR(ReadSourceEntries(source, UINT64_MAX, entries.get()));
+    }
+    auto visible = [&](IndexEntry e) {
+      if (e.asserted_tx > as_of_ || (hidden_ && hidden_->Hides(e.claim, source))) return;
+      if (e.retracted_tx > as_of_) e.retracted_tx = 0;
+      if (e.retracted_tx == 0) visit(e);
+    };
+    for (const IndexEntry& e : entries->with_values) visible(e);
+    if (entries->without_values.empty()) return Status::Ok();
     // The records as stored, not GetClaim: a view as of an earlier
     // transaction meets claims asserted after it here, and skips them.
-    return ReadClaimRecords(without_values, /*with_retractions=*/true, [&](const Claim& c, TxId retracted_tx) {
-      visible(IndexEntryOf(c, c.asserted_tx, retracted_tx));
-      return Status::Ok();
-    });
+    return ReadClaimRecords(entries->without_values, /*with_retractions=*/true,
+                            [&](const Claim& c, TxId retracted_tx) {
+                              visible(IndexEntryOf(c, c.asserted_tx, retracted_tx));
+                              return Status::Ok();
+                            });
   }
 
   // The records of `ids` (ascending), and with `with_retractions` each one's
@@ -548,6 +589,10 @@ class RocksReadView final : public ReadView {
   rocksdb::ReadOptions ro_;
   RecordReader records_;
   mutable RocksCursors cursors_;  // a view serves one query thread at a time
+  // One source's entries, read whole by EstimateSourceClaims for the
+  // ScanSources that usually follows (taken by it: read once).
+  mutable SourceId peeked_source_ = 0;
+  mutable std::unique_ptr<SourceEntries> peeked_;
 };
 
 }  // namespace

@@ -65,7 +65,11 @@ void ExpectSourceScansMatchClaims(ClaimStore* store, const Loaded& l, ClaimId hi
       if (!source.ok()) continue;  // not yet upserted as of this transaction
       const SourceId id = source->id;
       const auto want = Expected(*view, l.max_claim, id, {}, hidden);
+      // The planner's estimate first (it keeps a small source's entries for
+      // the scan that follows): every entry, visible or not.
+      EXPECT_GE(ValueOrDie(view->EstimateSourceClaims(id)), want.size());
       EXPECT_EQ(Scanned(*view, id, {}), want) << key << " as of " << as_of;
+      EXPECT_EQ(Scanned(*view, id, {}), want) << key << " as of " << as_of << ", read again";
       EXPECT_EQ(ValueOrDie(view->ClaimsBySource(id)), IdsOf(want)) << key << " as of " << as_of;
       for (EntityId s : l.entities)
         EXPECT_EQ(Scanned(*view, id, {.subject = s}), Expected(*view, l.max_claim, id, {.subject = s}, hidden));
