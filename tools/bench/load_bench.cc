@@ -12,7 +12,6 @@
 // WAL off, and SST ingest). --only runs the named parts alone (for profiling).
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
-#include <sqlite3.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -26,6 +25,7 @@
 
 #include "engine/io/import.h"
 #include "storage/claim_store.h"
+#include "tools/bench/sqlite_load.h"
 #include "tools/bench/synthetic_graph.h"
 
 namespace cg = claimgraph;
@@ -98,9 +98,7 @@ double ImportText(const std::string& text, bool jsonl, const std::string& dir) {
 std::string NQuadsText(const cg::bench::SyntheticGraph& g) {
   std::string out;
   out.reserve(g.claims.size() * 120);
-  for (const auto& c : g.claims)
-    out += "<urn:e:" + g.entities[c.subject] + "> <urn:p:" + g.predicates[c.predicate] + "> <urn:e:" +
-           g.entities[c.object] + "> <urn:s:" + g.sources[c.source] + "> .\n";
+  for (const auto& c : g.claims) cg::bench::AppendNQuad(g, c, &out);
   return out;
 }
 
@@ -115,61 +113,6 @@ std::string JsonlText(const cg::bench::SyntheticGraph& g) {
            ",\"quote\":\"" + g.Quote(c) + "\",\"method\":\"rules:1\"}\n";
   }
   return out;
-}
-
-// SQLite loading the claims of the N-Quads file, as one would load a quad
-// file into it with care: the four terms of each quad as they are in the file
-// (IRI text, in one table: no dictionary to resolve), bound to one prepared
-// INSERT, every row in one transaction, with the journal and fsync off and a
-// 256 MiB page cache; then the four indexes claimgraph keeps too (spo, pos,
-// osp, by source), built after the rows are in (faster than maintaining them
-// row by row). SQLite is handed the terms already split, so it is not charged
-// for reading N-Quads; the timer covers the inserts, the commit and the index
-// builds.
-double SqliteLoad(const cg::bench::SyntheticGraph& g, const std::string& dir) {
-  std::filesystem::create_directories(dir);
-  sqlite3* db = nullptr;
-  if (sqlite3_open((dir + "/load.db").c_str(), &db) != SQLITE_OK) {
-    std::fprintf(stderr, "sqlite open: %s\n", sqlite3_errmsg(db));
-    std::exit(1);
-  }
-  auto exec = [&](const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::fprintf(stderr, "sqlite: %s: %s\n", sql, err);
-      std::exit(1);
-    }
-  };
-  // The terms as the N-Quads file spells them (NQuadsText).
-  std::vector<std::string> entities, predicates, sources;
-  for (const auto& e : g.entities) entities.push_back("urn:e:" + e);
-  for (const auto& p : g.predicates) predicates.push_back("urn:p:" + p);
-  for (const auto& s : g.sources) sources.push_back("urn:s:" + s);
-  exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
-  exec("CREATE TABLE claims(id INTEGER PRIMARY KEY, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL,"
-       " source TEXT NOT NULL)");
-  auto t0 = Clock::now();
-  exec("BEGIN");
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(db, "INSERT INTO claims(s, p, o, source) VALUES(?, ?, ?, ?)", -1, &st, nullptr);
-  for (const auto& c : g.claims) {
-    const std::string* terms[] = {&entities[c.subject], &predicates[c.predicate], &entities[c.object],
-                                  &sources[c.source]};
-    for (int i = 0; i < 4; ++i)
-      sqlite3_bind_text(st, i + 1, terms[i]->data(), static_cast<int>(terms[i]->size()), SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-      std::fprintf(stderr, "sqlite insert: %s\n", sqlite3_errmsg(db));
-      std::exit(1);
-    }
-    sqlite3_reset(st);
-  }
-  sqlite3_finalize(st);
-  exec("CREATE INDEX spo ON claims(s, p, o); CREATE INDEX pos ON claims(p, o, s);"
-       "CREATE INDEX osp ON claims(o, s, p); CREATE INDEX by_source ON claims(source);");
-  exec("COMMIT");
-  double secs = Seconds(t0);
-  sqlite3_close(db);
-  return secs;
 }
 
 // Plain RocksDB, same number of keys as claims, value the size of a claim record.
@@ -268,7 +211,7 @@ int main(int argc, char** argv) {
   }
   if (run("sqlite")) {
     std::fprintf(stderr, "[load_bench] SQLite load of the same claims...\n");
-    sq = SqliteLoad(g, dir + "/sqlite");
+    sq = cg::bench::SqliteLoad(g, dir + "/sqlite");
   }
   if (run("jsonl")) {
     std::fprintf(stderr, "[load_bench] JSONL import...\n");

@@ -88,4 +88,10 @@ void LoadSynthetic(const SyntheticGraph& g, storage::ClaimStore* store) {
   if (!tx->Commit().ok()) std::abort();
 }
 
+void AppendNQuad(const SyntheticGraph& g, const SyntheticClaim& c, std::string* out) {
+  out->append("<urn:e:").append(g.entities[c.subject]).append("> <urn:p:").append(g.predicates[c.predicate]);
+  out->append("> <urn:e:").append(g.entities[c.object]).append("> <urn:s:").append(g.sources[c.source]);
+  out->append("> .\n");
+}
+
 }  // namespace claimgraph::bench

@@ -27,6 +27,10 @@ struct SyntheticGraph {
   std::string Quote(const SyntheticClaim& c) const;
 };
 
+// One claim as an N-Quads line, terms as IRIs (urn:e:, urn:p:, urn:s:), the
+// source as the graph: what load_bench and scale_bench import.
+void AppendNQuad(const SyntheticGraph& g, const SyntheticClaim& c, std::string* out);
+
 // Deterministic for a seed. entities defaults to claims / 10, sources to claims / 100.
 SyntheticGraph MakeSyntheticGraph(uint64_t claims, uint64_t seed = 1);
 
