@@ -51,6 +51,8 @@ ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<Gaz
     for (const auto& t : NormalizedPhrase(w)) pronouns_.push_back(t);
   for (const auto& w : rules_.reflexive_words)
     for (const auto& t : NormalizedPhrase(w)) reflexives_.push_back(t);
+  for (const auto& w : rules_.between_barriers)
+    for (const auto& t : NormalizedPhrase(w)) between_barriers_.push_back(t);
 }
 
 bool ArgumentFinder::TypeIn(int entity, const std::vector<std::string>& types) const {
@@ -285,6 +287,12 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
       for (size_t li = 0; li < v.lists.size(); ++li) {
         const ListSlot& slot = v.slots[li];
         if (!(slot.between || slot.also) || !in_reach(li)) continue;
+        // "The pact comes amid tensions between A and B": a barrier word
+        // between the cue and "between" hands the list to another noun.
+        bool barred = false;
+        for (size_t i = ce; i < slot.slot_begin && !barred; ++i)
+          barred = std::find(between_barriers_.begin(), between_barriers_.end(), (*v.tokens)[i].norm) != between_barriers_.end();
+        if (barred) continue;
         auto parts = Parts(v.lists[li], types);
         if (parts.size() < 2) continue;
         lists += std::string(n++ ? " and " : "") + Quoted(v.Text(slot.slot_begin, slot.slot_end)) + " " +
@@ -429,7 +437,10 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
       for (size_t li = 0; li < v.lists.size(); ++li) {
         const ListSlot& slot = v.slots[li];
         // After the cue only: a list before it is the subject pattern's to take or refuse.
-        if (slot.with || slot.by || slot.member || v.lists[li].token_begin < ce || !in_reach(li)) continue;
+        // A between-list is the between pattern's to take or refuse ("amid tensions between A and B").
+        if (slot.with || slot.by || slot.member || slot.between || slot.also || v.lists[li].token_begin < ce ||
+            !in_reach(li))
+          continue;
         auto parts = Parts(v.lists[li], types);
         if (parts.size() < 2) continue;
         b.pattern = pattern;

@@ -24,6 +24,9 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& w : NormalizedPhrase(n)) relation_nouns_.insert(w);
   for (const auto& n : rules_.mentions.anaphora.plural_pronouns)
     for (const auto& w : NormalizedPhrase(n)) plural_pronouns_.push_back(TokenHash(w));
+  for (const auto& w : rules_.arguments.naming_words) naming_words_.push_back(NormalizedPhrase(w));
+  for (size_t r = 0; r < rules_.relations.size() && membership_rule_ < 0; ++r)
+    if (rules_.relations[r].shape == RelationShape::kMembership) membership_rule_ = static_cast<int>(r);
   for (const auto& rule : rules_.relations) {
     PhraseMatcher m;
     std::vector<CueKind> kinds;
@@ -73,6 +76,7 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   // "not only" before "not": a neutral phrase hides the cue inside it.
   for (const auto& c : rules_.modality.neutral) modal_.Add(c, kNeutral);
   for (const auto& c : rules_.modality.hedged) modal_.Add(c, kHedged);
+  for (const auto& c : rules_.modality.enabling) modal_.Add(c, kEnabling);
   for (const auto& c : rules_.modality.proposed) modal_.Add(c, kProposed);
   for (const auto& c : rules_.modality.denied) modal_.Add(c, kDenied);
   for (const auto& c : rules_.modality.reported) modal_.Add(c, kReported);
@@ -125,7 +129,7 @@ void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<
 }
 
 Binding RelationExtractor::RelationAnaphor(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
-                                           const DocumentMemory& history, base::Modality* inherited) const {
+                                           const std::deque<SentenceMemory>& history, base::Modality* inherited) const {
   const auto& tokens = *v.tokens;
   const int k = v.ClauseOf(cb);
   Binding b;
@@ -179,6 +183,9 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
       continue;
     }
     if (m.kind == kNeutral) continue;
+    // "signed an agreement, paving the way for sharing intelligence": what
+    // is enabled comes after the cue; the agreement before it stays a fact.
+    if (m.kind == kEnabling && m.word >= word_end) continue;
     bool in_scope = m.clause == clause || ((head_in_scope || info.kind == ClauseKind::kComplement) && m.clause == info.head);
     bool near = descriptive ? m.word >= word_begin && m.word < word_end
                             : m.word + rules_.modality.window_before >= word_begin &&
@@ -186,7 +193,7 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
     if (!in_scope || !near) continue;
     std::string why = "\"" + word + "...\" in the clause";
     if (m.kind == kDenied && denied.empty()) denied = why;
-    if (m.kind == kProposed && proposed.empty()) proposed = why;
+    if ((m.kind == kProposed || m.kind == kEnabling) && proposed.empty()) proposed = why;
     if (m.kind == kHedged && hedged.empty()) hedged = why + " (hedged)";
   }
   // A conditional clause, and the clause it depends on, are hypothetical.
@@ -211,7 +218,7 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
 std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, const std::vector<Token>& tokens,
                                                        const Sentence& s, const std::vector<Mention>& mentions,
                                                        DocumentMemory* memory, bool explain) const {
-  DocumentMemory& history = *memory;
+  std::deque<SentenceMemory>& history = memory->sentences;
   const size_t tb = s.token_begin, te = s.token_end;
 
   SentenceView v;
@@ -262,6 +269,8 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       next[r] = i + m.length;
     }
   }
+  AliasCues(tokens, s, *memory, &cues);
+  DefineAliases(text, tokens, s, mentions, cues, memory);
   std::vector<CandidateClaim> out;
   if (cues.empty()) {
     // Most sentences: no cue, so no clause, time or modality to read.
@@ -364,6 +373,12 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       if (i > c.begin && tokens[i].space_before) cue_norm += ' ';
       cue_norm += tokens[i].norm;
     }
+    if (c.alias) cue_norm += "=" + c.alias->stands_for;  // "raa=agreement": what the document defined it as
+    // "a new security alliance (AUKUS) by A, B and C": the parties are the named group's members.
+    const int named = rule.shape == RelationShape::kSymmetric && membership_rule_ >= 0
+                          ? NamedGroup(tokens, mentions, s, c.end)
+                          : -1;
+    const size_t first = out.size();
     for (auto [subject, object] : b.pairs) {
       if (subject == object) continue;
       bool symmetric = rule.shape == RelationShape::kSymmetric;
@@ -405,6 +420,36 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
         }
       }
       out.push_back(std::move(cc));
+    }
+    if (named >= 0 && out.size() > first) {
+      const RelationRule& mr = rules_.relations[membership_rule_];
+      const CandidateClaim model = out[first];  // the cue's evidence, clause, time and modality
+      std::vector<int> parties;
+      for (auto [x, y] : b.pairs)
+        for (int e : {x, y})
+          if (TypeIn(e, mr.member_types) && std::find(parties.begin(), parties.end(), e) == parties.end())
+            parties.push_back(e);
+      for (int e : parties) {
+        if (!seen.insert({e, mr.predicate, named, static_cast<int>(modality)}).second) continue;
+        CandidateClaim cc = model;
+        cc.subject = e;
+        cc.object = named;
+        cc.predicate = mr.predicate;
+        cc.symmetric = false;
+        cc.confidence = std::round(std::clamp(mr.confidence - conf.fallback_penalty, conf.min, conf.max) * 1000) / 1000;
+        cc.rule = mr.id + ".named-" + b.pattern;
+        for (const auto& m : mentions)  // the evidence reaches the name
+          if (m.entity == named && m.token_begin >= c.end && m.token_begin <= c.end + 6) {
+            cc.token_begin = std::min(cc.token_begin, c.begin);
+            cc.token_end = std::max(cc.token_end, m.token_end);
+            break;
+          }
+        if (explain) {
+          cc.subject_choice = "a party of the " + rule.id + " the cue names: " + cc.subject_choice;
+          cc.object_choice = "the group named right after the cue (in brackets, or after \"called\")";
+        }
+        out.push_back(std::move(cc));
+      }
     }
   }
 

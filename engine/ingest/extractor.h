@@ -18,6 +18,7 @@
 // nothing.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -70,7 +71,19 @@ class RelationExtractor {
     };
     std::vector<Related> related;
   };
-  using DocumentMemory = std::deque<SentenceMemory>;  // newest first
+  // "the Reciprocal Access Agreement (RAA)": from there on the bracketed
+  // initialism is a cue of each rule whose cue ended right before the
+  // bracket ("Tokyo has signed the RAA with Australia").
+  struct CueAlias {
+    uint64_t hash = 0;
+    std::string norm;   // "raa"
+    int rule = 0;
+    std::string stands_for;  // the cue it stands for, normalized: "agreement"
+  };
+  struct DocumentMemory {
+    std::deque<SentenceMemory> sentences;  // newest first
+    std::vector<CueAlias> aliases;         // in the order the document defines them
+  };
 
   // Thread-safe: the extractor is immutable, the document's memory is the caller's.
   // `explain`: fill each claim's subject_choice, object_choice and modality_reason.
@@ -83,8 +96,19 @@ class RelationExtractor {
     size_t begin, end;
     int rule;
     CueKind kind;
+    const CueAlias* alias = nullptr;  // the cue is an initialism the document defined
   };
-  enum ModalKind { kProposed, kDenied, kReported, kHedged, kNeutral };
+  // Initialisms in brackets right after a symmetric rule's cue become aliases
+  // of that cue for the rest of the document; alias tokens become cues.
+  void DefineAliases(std::string_view text, const std::vector<Token>& tokens, const Sentence& s, const std::vector<Mention>& mentions,
+                     const std::vector<Cue>& cues, DocumentMemory* memory) const;
+  void AliasCues(const std::vector<Token>& tokens, const Sentence& s, const DocumentMemory& memory,
+                 std::vector<Cue>* cues) const;
+  // "a new security alliance (AUKUS) by A, B and C", "the partnership,
+  // called AUKUS": the group a symmetric cue names right after it, or -1.
+  int NamedGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const Sentence& s,
+                 size_t cue_end) const;
+  enum ModalKind { kProposed, kDenied, kReported, kHedged, kNeutral, kEnabling };
   struct ModalCue {
     size_t token, word;
     int kind;
@@ -92,7 +116,7 @@ class RelationExtractor {
   };
 
   void ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
-                       const DocumentMemory& history, std::vector<MentionList>* lists) const;
+                       const std::deque<SentenceMemory>& history, std::vector<MentionList>* lists) const;
   // A list of names joined by commas alone may run across a clause end ("If
   // Russia hacks Germany, NATO would respond"): one list per clause.
   void SplitAtClauses(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
@@ -108,7 +132,7 @@ class RelationExtractor {
   // claims of another predicate. Their modality comes along when it is not
   // asserted (partnerships officials reported are reported relationships).
   Binding RelationAnaphor(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
-                          const DocumentMemory& history, base::Modality* inherited) const;
+                          const std::deque<SentenceMemory>& history, base::Modality* inherited) const;
 
   const IngestRules& rules_;
   const Gazetteer& gazetteer_;
@@ -125,6 +149,8 @@ class RelationExtractor {
   std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"
   PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind
+  std::vector<std::vector<std::string>> naming_words_;  // "called", "known as": a name follows
+  int membership_rule_ = -1;                            // the rule that members named that way are claims of
 };
 
 }  // namespace claimgraph::ingest

@@ -11,7 +11,7 @@
 namespace claimgraph::ingest {
 
 void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
-                                        const DocumentMemory& history, std::vector<MentionList>* lists) const {
+                                        const std::deque<SentenceMemory>& history, std::vector<MentionList>* lists) const {
   const AnaphoraRules& ana = rules_.mentions.anaphora;
   const size_t lookback = static_cast<size_t>(std::max(0, ana.lookback_sentences));
   std::vector<MentionList> anaphors;
@@ -37,6 +37,21 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     for (size_t h = 0; h < history.size() && h < lookback && !found; ++h)
       for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it)
         if (!it->adversary && count(*it) == n) found = &*it;
+    // No list: "South Korea has decided to prolong its deal with Japan. The
+    // two countries signed the pact in 2016." The parties of the nearest
+    // earlier sentence's symmetric claims, when they are exactly n of the
+    // noun's type, are the set the anaphor counts.
+    MentionList parties;
+    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h) {
+      parties.entities.clear();
+      for (const auto& r : history[h].related)
+        for (int e : {r.x, r.y})
+          if (std::find(parties.entities.begin(), parties.entities.end(), e) == parties.entities.end())
+            parties.entities.push_back(e);
+      if (parties.entities.empty()) continue;
+      if (count(parties) == n && static_cast<int>(parties.entities.size()) == n) found = &parties;
+      break;  // the nearest sentence that related anything decides
+    }
     if (found) {
       MentionList a;
       a.token_begin = i;

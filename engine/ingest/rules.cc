@@ -294,9 +294,10 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "closers"}) &&
       r.Keys(*ar, "arguments",
              {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
-              "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "slot_gap"}) &&
+              "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
+              "between_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
-             {"proposed", "denied", "reported", "hedged", "neutral", "window_before", "window_after"}) &&
+             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
       r.Strings(*bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
@@ -337,11 +338,14 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ar, "membership_blockers", "arguments", &rules.arguments.membership_blockers) &&
       r.Strings(*ar, "possessive_pronouns", "arguments", &rules.arguments.possessive_pronouns) &&
       r.Strings(*ar, "reflexive_words", "arguments", &rules.arguments.reflexive_words) &&
+      r.Strings(*ar, "naming_words", "arguments", &rules.arguments.naming_words) &&
+      r.Strings(*ar, "between_barriers", "arguments", &rules.arguments.between_barriers) &&
       r.Number(*ar, "slot_gap", "arguments", &rules.arguments.slot_gap) &&
       r.Strings(*mo, "proposed", "modality", &rules.modality.proposed) &&
       r.Strings(*mo, "denied", "modality", &rules.modality.denied) &&
       r.Strings(*mo, "reported", "modality", &rules.modality.reported) &&
       r.Strings(*mo, "hedged", "modality", &rules.modality.hedged) &&
+      r.Strings(*mo, "enabling", "modality", &rules.modality.enabling) &&
       r.Strings(*mo, "neutral", "modality", &rules.modality.neutral) &&
       r.Number(*mo, "window_before", "modality", &rules.modality.window_before) &&
       r.Number(*mo, "window_after", "modality", &rules.modality.window_after) &&

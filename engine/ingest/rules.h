@@ -89,12 +89,21 @@ struct ArgumentRules {
   // entity of the sentence, other than the subject, that it can refer to;
   // not before a reflexive word ("its own credibility" is the subject's).
   std::vector<std::string> possessive_pronouns, reflexive_words;
+  // "the partnership, called AUKUS": a group named by one of these (or in
+  // brackets) right after a symmetric cue has the cue's parties as members.
+  std::vector<std::string> naming_words = {"called", "named", "dubbed", "known as"};
+  // "The pact comes amid tensions between A and B": one of these between a
+  // cue and a later "between" list starts another noun's phrase, which owns it.
+  std::vector<std::string> between_barriers;
   int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
 };
 
 struct ModalityRules {
   std::vector<std::string> proposed, denied, reported;
   std::vector<std::string> hedged;   // "reportedly", "is said to": reported, within the clause
+  // "paving the way for": proposed, but only for evidence that reaches past it
+  // (what is enabled), never for the relation before it that enables it.
+  std::vector<std::string> enabling;
   std::vector<std::string> neutral;  // "not only": matched first so that its words are no cue
   int window_before = 6;
   int window_after = 3;

@@ -349,7 +349,7 @@ TEST(ClauseRulesTest, TheMethodNamesTheRuleAndTheCueAndTheExplanationTheClause) 
   auto claims = ExamplePipeline()->Extract(text, /*explain=*/true).claims;
   ASSERT_EQ(claims.size(), 2u);
   const ExtractedClaim& c = claims[0].predicate == "shares-intel" ? claims[0] : claims[1];
-  EXPECT_EQ(c.method, "rules:3/shares-intel.between:intelligence exchange");
+  EXPECT_EQ(c.method, "rules:4/shares-intel.between:intelligence exchange");
   EXPECT_EQ(c.rule, "shares-intel.between");
   EXPECT_EQ(c.cue, "intelligence exchange");
   EXPECT_EQ(c.time.text, "In 2007");
@@ -417,6 +417,74 @@ TEST(ClauseRulesTest, NegotiationsOffersAndRefusalsAreNeverFacts) {
   // A negotiation that ended in a signature is a fact.
   EXPECT_EQ(Claims("Japan and India signed a security pact after years of negotiations."),
             (Lines{"Japan pact India asserted"}));
+}
+
+// ---- names the document gives (session 11) ----
+
+TEST(ClauseRulesTest, ABracketedInitialismAfterANamedAgreementStandsForItLater) {
+  const std::string text =
+      "Japan and the Philippines signed the Reciprocal Access Agreement (RAA) in July. "
+      "Japan has also signed the RAA with Australia and the UK.";
+  Lines claims = Claims(text);
+  EXPECT_NE(std::find(claims.begin(), claims.end(), "Japan pact Australia asserted"), claims.end());
+  EXPECT_NE(std::find(claims.begin(), claims.end(), "Japan pact United Kingdom asserted"), claims.end());
+  // The method says what the initialism was defined as.
+  bool said = false;
+  for (const auto& c : ExamplePipeline()->Extract(text).claims)
+    said |= c.object == "Australia" && c.method.find(":raa=agreement") != std::string::npos;
+  EXPECT_TRUE(said);
+  // Not defined: the bracket does not follow a cue that ends a capitalized
+  // name ("an access agreement (RAA)"), or it holds more than an initialism.
+  EXPECT_EQ(Claims("Japan wants an access agreement (RAA) soon. Japan signed the RAA with Australia."), Lines{});
+  EXPECT_EQ(Claims("Japan signed the Access Agreement (the RAA) in May. Japan signed the RAA with Australia."), Lines{});
+  // A review or a plan named in brackets is no agreement.
+  EXPECT_EQ(Claims("Japan published its Defence Review (DR). Japan and Australia discussed the DR."), Lines{});
+}
+
+TEST(ClauseRulesTest, AGroupNamedRightAfterAPartnershipHasItsPartiesAsMembers) {
+  EXPECT_EQ(Claims("Australia, the UK and the US announced a new security partnership (AUKUS) on Wednesday."),
+            (Lines{"Australia member-of AUKUS asserted", "Australia pact United Kingdom asserted",
+                   "Australia pact United States asserted", "United Kingdom member-of AUKUS asserted",
+                   "United Kingdom pact United States asserted", "United States member-of AUKUS asserted"}));
+  EXPECT_EQ(Rules("Australia, the UK and the US formed a security partnership, called AUKUS."),
+            (Lines{"member-of.named-subject", "pact.subject"}));
+  // The name must follow the cue: a group elsewhere in the sentence is no name of it.
+  EXPECT_EQ(Claims("Japan and India signed a defence pact, and NATO welcomed it."),
+            (Lines{"Japan pact India asserted"}));
+  // A bracket that holds no group names nothing.
+  EXPECT_EQ(Claims("Japan and India signed a defence pact (the first of its kind)."), (Lines{"Japan pact India asserted"}));
+}
+
+TEST(ClauseRulesTest, ACountedAnaphorWithoutAListCountsThePartiesOfTheLastRelation) {
+  // "South Korea ... with Japan" is no list of two, but the relation has two parties.
+  EXPECT_EQ(Claims("South Korea extended its intelligence-sharing deal with Japan. "
+                   "The two countries signed the pact in 2016."),
+            (Lines{"South Korea pact Japan asserted", "South Korea pact Japan asserted 2016..2016",
+                   "South Korea shares-intel Japan asserted"}));
+  // A list of exactly that many still wins, and a relation of three parties is no "two".
+  EXPECT_EQ(Claims("Japan signed a pact with India and Australia. The two countries are rivals of China."),
+            (Lines{"Japan pact Australia asserted", "Japan pact India asserted"}));
+  EXPECT_EQ(Claims("Japan signed a pact with India and Australia. The two countries then signed a treaty."),
+            (Lines{"India pact Australia asserted", "Japan pact Australia asserted", "Japan pact India asserted"}));
+  EXPECT_EQ(Claims("Japan, India and Australia signed a pact. The two countries then signed a treaty."),
+            (Lines{"India pact Australia asserted", "Japan pact Australia asserted", "Japan pact India asserted"}));
+}
+
+TEST(ClauseRulesTest, ABetweenListAfterABarrierWordBelongsToAnotherNoun) {
+  EXPECT_EQ(Claims("The pact comes amid tensions between China and the Philippines."), Lines{});
+  EXPECT_EQ(Claims("The pact between China and Russia was signed despite objections."),
+            (Lines{"China pact Russia asserted"}));
+}
+
+TEST(ClauseRulesTest, AgreeingToDoMoreIsAPlanAndWhatAnAgreementEnablesIsToo) {
+  EXPECT_EQ(Claims("India and France agreed to enhance intelligence sharing."),
+            (Lines{"India shares-intel France proposed"}));
+  // Agreeing to share is no plan to do more; signing is a fact.
+  EXPECT_EQ(Claims("Canada and Japan signed an agreement to expand intelligence sharing."),
+            (Lines{"Canada pact Japan asserted", "Canada shares-intel Japan asserted"}));
+  // What the agreement enables is proposed; the agreement before it is not.
+  EXPECT_EQ(Claims("Germany and France signed a defence agreement, paving the way for sharing intelligence."),
+            (Lines{"Germany pact France asserted", "Germany shares-intel France proposed"}));
 }
 
 TEST(ClauseSegmenterTest, RelativeSubordinateAndConditionalClauses) {

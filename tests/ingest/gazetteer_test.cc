@@ -124,6 +124,20 @@ TEST(GazetteerTest, GroupsAndAgencies) {
             (std::vector<std::string>{"Kazakhstan member-of Shanghai Cooperation Organisation proposed"}));
 }
 
+// Named hacking groups (session 11): their own entities, type cyber-group,
+// which the targets rule reads; the state a group works for is never implied.
+TEST(GazetteerTest, HackingGroupsAreEntitiesTheTargetsRuleReads) {
+  EXPECT_EQ(Mentions("Fancy Bear, Cozy Bear, the Lazarus Group, Hidden Cobra and Volt Typhoon"),
+            (Names{"APT28", "APT29", "Lazarus Group", "Lazarus Group", "Volt Typhoon"}));
+  EXPECT_EQ(Entity("APT31").type, "cyber-group");
+  EXPECT_EQ(Claims("APT28 hacked Germany's parliament."), (std::vector<std::string>{"APT28 targets Germany asserted"}));
+  // No claim about the state behind it: the text does not say it.
+  EXPECT_EQ(Claims("The Lazarus Group attacked South Korean banks."),
+            (std::vector<std::string>{"Lazarus Group targets South Korea asserted"}));
+  // A group is no party of a pact or of intelligence sharing.
+  EXPECT_EQ(Claims("APT29 and Japan signed an agreement."), (std::vector<std::string>{}));
+}
+
 TEST(GazetteerTest, CaseKeepsWordsAndPronounsOut) {
   // One-word names must be capitalized; initialisms match exactly.
   EXPECT_EQ(Mentions("a turkey, a chad, the niger, us, raw data, Turkey, Chad, Niger, US, RAW"),
@@ -173,11 +187,11 @@ TEST(GazetteerTest, AClaimThroughAFormerNameSaysSoInItsMethod) {
   ASSERT_EQ(ex.claims.size(), 1u);
   EXPECT_EQ(ex.claims[0].subject + " " + ex.claims[0].object, "Russia Cuba");
   EXPECT_EQ(ex.claims[0].former_names, (Names{"USSR"}));
-  EXPECT_EQ(ex.claims[0].method, "rules:3/pact.subject:treaty; \"USSR\" read as Russia (former name)");
+  EXPECT_EQ(ex.claims[0].method, "rules:4/pact.subject:treaty; \"USSR\" read as Russia (former name)");
   auto today = GazetteerPipeline()->Extract("Russia and Cuba signed a treaty.");
   ASSERT_EQ(today.claims.size(), 1u);
   EXPECT_TRUE(today.claims[0].former_names.empty());
-  EXPECT_EQ(today.claims[0].method, "rules:3/pact.subject:treaty");
+  EXPECT_EQ(today.claims[0].method, "rules:4/pact.subject:treaty");
 }
 
 TEST(GazetteerTest, EntitiesKnowTheirStateSuccessorsMembersAndAdministrator) {

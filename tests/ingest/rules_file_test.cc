@@ -50,6 +50,17 @@ TEST(RulesFileTest, AnUnknownKeyIsNamedByItsPathWithTheNearestKnownOne) {
   j["clauses"]["xyzzy"] = 1;
   EXPECT_EQ(ErrorOf(j), "clauses.xyzzy: unknown key");
 
+  // The session-11 keys are checked like the others.
+  j = ExampleJson();
+  j["arguments"]["naming_word"] = Json::array({"called"});
+  EXPECT_EQ(ErrorOf(j), "arguments.naming_word: unknown key (did you mean \"naming_words\"?)");
+  j = ExampleJson();
+  j["arguments"]["between_barriers"] = "amid";
+  EXPECT_EQ(ErrorOf(j), "arguments.between_barriers must be an array of strings");
+  j = ExampleJson();
+  j["modality"]["enabling"] = Json::array({""});
+  EXPECT_EQ(ErrorOf(j), "modality.enabling must hold non-empty strings");
+
   // "comment" is allowed everywhere.
   j = ExampleJson();
   j["relations"][0]["comment"] = "why this rule";

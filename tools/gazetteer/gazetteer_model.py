@@ -8,7 +8,11 @@ SCHEMA_FORMAT = "claimgraph-schema/1"
 # armed-group: a non-state armed movement (Hamas, the Taliban): a party to attacks
 # (targets) but, unlike an organization such as a political party, not one a
 # verb like "attacked" is used of figuratively.
-TYPE_ORDER = ["country", "territory", "former-country", "former-territory", "group", "agency", "organization", "armed-group"]
+# cyber-group: a named hacking group (Lazarus Group, APT31): a party to the
+# attacks the targets rule records. Which state it works for, if any, is not
+# data the pipeline reads: the text must say it ("a Chinese state-backed group").
+TYPE_ORDER = ["country", "territory", "former-country", "former-territory", "group", "agency", "organization", "armed-group",
+              "cyber-group"]
 KINDS = ("aliases", "demonyms", "metonyms")
 SINGULAR = {"aliases": "alias", "demonyms": "demonym", "metonyms": "metonym"}
 EXIT_SKIP = 77
