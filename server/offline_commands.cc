@@ -97,14 +97,13 @@ int RunExport(const ExportCommand& cmd) {
     if (!file) return Fail(Status::IOError("cannot write " + cmd.output));
     out = &file;
   }
-  const io::ExportFormat format = cmd.format == "nquads"        ? io::ExportFormat::kNQuads
-                                  : cmd.format == "nquads-prov" ? io::ExportFormat::kNQuadsProv
-                                                                : io::ExportFormat::kJsonl;
-  auto exported = io::Export(**engine, format, cmd.as_of, *out);
+  auto format = io::ParseExportFormat(cmd.format);
+  if (!format.ok()) return Fail(format.status());
+  auto exported = io::Export(**engine, *format, cmd.as_of, *out);
   if (!exported.ok()) return Fail(exported.status());
   out->flush();
-  std::cerr << fmt::format("exported {} {} as of tx {}\n", exported->lines,
-                           format == io::ExportFormat::kJsonl ? "claims" : "quads", exported->as_of);
+  std::cerr << fmt::format("exported {} {} as of tx {}\n", exported->lines, io::ExportLineNoun(*format),
+                           exported->as_of);
   return 0;
 }
 

@@ -42,6 +42,9 @@ class ClaimGraphService final : public claimgraph::v1::ClaimGraph::Service {
   // watch.cc
   grpc::Status Watch(grpc::ServerContext* context, const v1::WatchRequest* request,
                      grpc::ServerWriter<v1::WatchResponse>* writer) override;
+  // export_call.cc
+  grpc::Status Export(grpc::ServerContext* context, const v1::ExportRequest* request,
+                      grpc::ServerWriter<v1::ExportChunk>* writer) override;
 
  private:
   // A unary call: admit, let the core answer, convert and log.

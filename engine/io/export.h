@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <ostream>
 
 #include "engine/engine.h"
@@ -11,6 +12,12 @@
 namespace claimgraph::io {
 
 enum class ExportFormat { kNQuads, kJsonl, kNQuadsProv };
+
+// "jsonl" (also ""), "nquads" or "nquads-prov"; InvalidArgument naming the
+// three otherwise. The offline command and the Export RPC both read it here.
+Result<ExportFormat> ParseExportFormat(std::string_view name);
+// What a summary calls the export's lines: "claims" (JSONL) or "quads".
+const char* ExportLineNoun(ExportFormat format);
 
 struct ExportSummary {
   uint64_t lines = 0;     // quads (N-Quads, nquads-prov) or claims (JSONL) written

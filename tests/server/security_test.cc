@@ -198,6 +198,17 @@ std::vector<Rpc> AllRpcs() {
          grpc::Status status = reader->Finish();
          return status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ? grpc::Status::OK : status;
        }},
+      {"Export", Need::kReader,
+       [](ServerProcess& s, const std::string& t) {
+         v1::ExportRequest req;
+         req.set_format("jsonl");
+         auto ctx = As(t);
+         auto reader = s.stub().Export(ctx.get(), req);
+         v1::ExportChunk chunk;
+         while (reader->Read(&chunk)) {
+         }
+         return reader->Finish();
+       }},
   };
 }
 
@@ -234,7 +245,7 @@ TEST(Security, EveryRpcForEveryRole) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 21 * 6);
+  EXPECT_EQ(checked, 22 * 6);
   // Tokens never reach the log; principals do.
   std::string log = server.LogContaining("principal=walt");
   for (const char* token : {"reader-token-1", "writer-token-1", "admin-token-1", "reader-token-2"})

@@ -124,7 +124,7 @@ TEST_F(WritePaths, OneInputThroughEveryPathGivesOneStoreAndRunningItAgainWritesN
     ASSERT_EQ(again.code, 0) << again.err;
     EXPECT_NE(again.out.find("0 written, 6 duplicates skipped"), std::string::npos) << again.out;
     EXPECT_EQ(Transactions(server), transactions);
-    // `claimgraph export` (through a query) carries valid time too.
+    // `claimgraph export` (the Export RPC) carries valid time too.
     Ran exported = Run({Claimgraph(), "--server", server.address(), "--token", kReader, "export"});
     ASSERT_EQ(exported.code, 0) << exported.err;
     EXPECT_NE(exported.out.find("\"modality\":\"asserted\",\"valid_from\":\"1952\",\"valid_to\":\"2015-04-28\""),

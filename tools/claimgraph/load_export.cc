@@ -191,101 +191,35 @@ int RunLoad(Client& client, const LoadOptions& options) {
   return 0;
 }
 
-namespace {
-
-// The text of a result cell, "" for the kinds an export column never holds.
-std::string Text(const v1::Value& v) {
-  switch (v.kind_case()) {
-    case v1::Value::kEntityValue: return v.entity_value().name();
-    case v1::Value::kStringValue: return v.string_value();
-    case v1::Value::kDateValue: return v.date_value();
-    case v1::Value::kPredicateValue: return v.predicate_value();
-    default: return "";
-  }
-}
-
-// "BEGIN..END" as ?c.span shows a span; false for anything else (no span).
-bool ParseSpan(std::string_view text, uint64_t* begin, uint64_t* end) {
-  size_t dots = text.find("..");
-  if (dots == std::string_view::npos) return false;
-  auto number = [](std::string_view digits, uint64_t* out) {
-    auto [at, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), *out);
-    return ec == std::errc() && at == digits.data() + digits.size() && !digits.empty();
-  };
-  return number(text.substr(0, dots), begin) && number(text.substr(dots + 2), end);
-}
-
-// One exported row (the columns of the statement in RunExport) as the claim
-// it shows, for the same writers `claimgraphd export` uses.
-codec::FileClaim ClaimOfRow(const google::protobuf::RepeatedPtrField<v1::Value>& v) {
-  codec::FileClaim f;
-  codec::ClaimDraft& d = f.claim;
-  f.id = static_cast<uint64_t>(v[0].number_value());
-  d.subject = Text(v[1]);
-  d.predicate = Text(v[2]);
-  if (v[3].has_number_value()) {
-    d.object_kind = codec::ClaimDraft::ObjectKind::kNumber;
-    d.object_number = v[3].number_value();
-  } else {
-    d.object_kind = v[3].has_entity_value() ? codec::ClaimDraft::ObjectKind::kEntity
-                    : v[3].has_date_value() ? codec::ClaimDraft::ObjectKind::kDate
-                                            : codec::ClaimDraft::ObjectKind::kString;
-    d.object_text = Text(v[3]);
-  }
-  d.source.key = Text(v[4]);
-  d.source.title = Text(v[5]);
-  d.source.publisher = Text(v[6]);
-  d.source.published = Text(v[7]);
-  d.has_span = ParseSpan(Text(v[8]), &d.span_begin, &d.span_end);
-  d.quote = Text(v[9]);
-  d.confidence = v[10].number_value();
-  d.method = Text(v[11]);
-  d.modality = base::ParseModality(Text(v[12])).value_or(base::Modality::kAsserted);
-  f.tx = static_cast<uint64_t>(v[13].number_value());
-  f.principal = Text(v[14]);
-  auto asserted_at = base::ParseTimestamp(Text(v[15]));
-  if (asserted_at.ok()) f.asserted_at_us = *asserted_at;
-  d.valid = {Text(v[16]), Text(v[17])};  // null when not known: ""
-  return f;
-}
-
-}  // namespace
-
-int RunExport(Client& client, const std::string& format) {
+int RunExport(Client& client, const std::string& format, uint64_t as_of_tx) {
   auto ctx = client.Context();
-  v1::QueryRequest req;
-  req.set_statement(
-      "MATCH ?s ?p ?o AS ?c RETURN ?c.id, ?s, ?p, ?o, ?c.source, ?c.title, ?c.publisher, ?c.published, ?c.span, "
-      "?c.quote, ?c.confidence, ?c.method, ?c.modality, ?c.tx, ?c.principal, ?c.asserted_at, ?c.valid_from, "
-      "?c.valid_to ORDER BY ?c.id");
-  req.set_max_rows(0);
-  auto reader = client.stub().Query(ctx.get(), req);
-  v1::QueryResponse part;
-  uint64_t n = 0;
-  codec::ProvQuadWriter prov;
-  std::string text;
-  while (reader->Read(&part)) {
-    if (!part.has_batch()) continue;
-    for (const auto& r : part.batch().rows()) {
-      if (r.values_size() < 18) continue;
-      ++n;
-      codec::FileClaim claim = ClaimOfRow(r.values());
-      if (format == "nquads") {
-        std::cout << codec::FormatQuad(codec::QuadOfClaim(claim.claim, codec::kDefaultSource)) << "\n";
-      } else if (format == "nquads-prov") {
-        text.clear();
-        prov.Write(claim, &text);
-        std::cout << text;
-      } else
-        std::cout << codec::FormatJsonlClaim(claim) << "\n";
+  v1::ExportRequest req;
+  req.set_format(format);
+  req.set_as_of_tx(as_of_tx);
+  auto reader = client.stub().Export(ctx.get(), req);
+  v1::ExportChunk chunk;
+  uint64_t lines = 0, as_of = 0;
+  bool complete = false;
+  while (reader->Read(&chunk)) {
+    std::cout << chunk.text();
+    if (chunk.complete()) {
+      complete = true;
+      lines = chunk.lines();
+      as_of = chunk.as_of_tx();
     }
   }
+  std::cout.flush();
   grpc::Status s = reader->Finish();
   if (!s.ok()) {
     std::cerr << "error: " << Describe(s) << "\n";
     return 1;
   }
-  std::cerr << "exported " << n << " live claims\n";
+  if (!complete || !std::cout) {
+    std::cerr << "error: the export ended before its summary" << (std::cout ? "" : " (standard output failed)") << "\n";
+    return 1;
+  }
+  std::cerr << "exported " << lines << (format == "jsonl" || format.empty() ? " claims" : " quads") << " as of tx "
+            << as_of << "\n";
   return 0;
 }
 

@@ -25,6 +25,6 @@ int RunLoad(Client& client, const LoadOptions& options);
 
 // Writes every live claim with its provenance as JSON Lines (or N-Quads, or
 // nquads-prov).
-int RunExport(Client& client, const std::string& format);
+int RunExport(Client& client, const std::string& format, uint64_t as_of_tx);
 
 }  // namespace claimgraph::cli

@@ -92,9 +92,12 @@ int main(int argc, char** argv) {
   load->add_option("--default-source", load_options.default_source,
                    "Source for quads in the default graph (as claimgraphd import's)");
   std::string export_format = "jsonl";
-  auto* exp = app.add_subcommand("export", "Write every live claim with its provenance to standard output");
+  uint64_t export_as_of = 0;
+  auto* exp = app.add_subcommand(
+      "export", "Write the store with its provenance to standard output, as claimgraphd export does (Export RPC)");
   exp->add_option("--format", export_format, "jsonl, nquads, or nquads-prov (each claim a named graph with its provenance)")
       ->check(CLI::IsMember({"jsonl", "nquads", "nquads-prov"}));
+  exp->add_option("--as-of", export_as_of, "Export the store as of this transaction (default: the newest)");
 
   IngestOptions ingest;
   auto* ing = app.add_subcommand("ingest", "Extract claims from articles through the server's IngestDocument");
@@ -125,7 +128,7 @@ int main(int argc, char** argv) {
   if (shell->parsed()) return RunShell(client);
   if (load->parsed()) return RunLoad(client, load_options);
   if (ing->parsed()) return RunIngest(client, ingest);
-  if (exp->parsed()) return RunExport(client, export_format);
+  if (exp->parsed()) return RunExport(client, export_format, export_as_of);
   if (watch->parsed()) {
     if (since_opt->count() > 0) watch_options.since = watch_since;
     return RunWatch(client, watch_options, std::cout, std::cerr);

@@ -1,0 +1,143 @@
+// The Export RPC writes what `claimgraphd export` writes offline, byte for
+// byte — retracted claims and their provenance included, in every format and
+// as of an earlier transaction — in chunks of whole lines, and `claimgraph
+// export` prints it; a bad format or transaction is a clear error, and a
+// client that stops reading does not stop the server.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "tests/server/server_harness.h"
+
+namespace claimgraph::testing {
+namespace {
+
+struct Exported {
+  grpc::Status status;
+  std::string text;
+  int chunks = 0;
+  bool complete = false;
+  uint64_t lines = 0, as_of = 0;
+  bool whole_lines = true;
+};
+
+Exported ExportOverRpc(ServerProcess& server, const std::string& format, uint64_t as_of_tx) {
+  auto ctx = As(kReader);
+  v1::ExportRequest req;
+  req.set_format(format);
+  req.set_as_of_tx(as_of_tx);
+  auto reader = server.stub().Export(ctx.get(), req);
+  Exported out;
+  v1::ExportChunk chunk;
+  while (reader->Read(&chunk)) {
+    ++out.chunks;
+    out.text += chunk.text();
+    if (!chunk.text().empty() && chunk.text().back() != '\n') out.whole_lines = false;
+    if (chunk.complete()) {
+      out.complete = true;
+      out.lines = chunk.lines();
+      out.as_of = chunk.as_of_tx();
+    }
+  }
+  out.status = reader->Finish();
+  return out;
+}
+
+// Enough claims that an export spans several chunks (64 KiB each), and one
+// retraction, so that the export has history to carry.
+uint64_t AddHistory(ServerProcess& server) {
+  v1::AssertRequest req;
+  for (int i = 0; i < 1500; ++i) {
+    v1::ClaimInput* c = req.add_claims();
+    c->set_subject("Japan");
+    c->set_predicate("pact");
+    c->set_object_entity("Entity number " + std::to_string(i));
+    c->set_source("export-test-" + std::to_string(i % 7));
+    c->set_quote("Japan signed pact number " + std::to_string(i) + " — naïve “quotes” stay whole");
+  }
+  v1::WriteResponse written;
+  EXPECT_TRUE(server.stub().Assert(As(kWriter).get(), req, &written).ok());
+  v1::RetractRequest retract;
+  retract.add_claim_ids(written.claim_ids(3));
+  retract.set_reason("wrong");
+  v1::WriteResponse retracted;
+  EXPECT_TRUE(server.stub().Retract(As(kWriter).get(), retract, &retracted).ok());
+  return written.tx();
+}
+
+TEST(ExportRpc, WritesWhatTheOfflineExportWritesInEveryFormat) {
+  ServerProcess server;
+  const uint64_t before_retraction = AddHistory(server);
+  struct Case {
+    std::string format;
+    uint64_t as_of;
+  };
+  const std::vector<Case> cases = {{"jsonl", 0}, {"nquads", 0}, {"nquads-prov", 0}, {"jsonl", before_retraction}};
+  std::vector<Exported> rpc;
+  for (const auto& c : cases) {
+    rpc.push_back(ExportOverRpc(server, c.format, c.as_of));
+    const Exported& e = rpc.back();
+    ASSERT_TRUE(e.status.ok()) << c.format << ": " << e.status.error_message();
+    EXPECT_TRUE(e.complete) << c.format;
+    EXPECT_TRUE(e.whole_lines) << c.format;
+    EXPECT_GT(e.chunks, 1) << c.format << ": " << e.text.size() << " bytes in one chunk";
+    EXPECT_EQ(e.lines, static_cast<uint64_t>(std::count(e.text.begin(), e.text.end(), '\n'))) << c.format;
+  }
+  EXPECT_EQ(rpc[3].as_of, before_retraction);
+  EXPECT_NE(rpc[0].text.find("\"retracted_tx\""), std::string::npos);  // history travels
+  EXPECT_NE(rpc[0].text, rpc[3].text);                                  // the earlier state differs
+
+  // The CLI prints the same bytes.
+  TempDir scratch;
+  std::filesystem::create_directories(scratch.path());
+  Ran cli = RunCaptured({BinaryDir() + "/tools/claimgraph/claimgraph", "--server", server.address(), "--token",
+                         kReader, "export", "--format", "nquads-prov"},
+                        scratch.path());
+  ASSERT_EQ(cli.code, 0) << cli.err;
+  EXPECT_EQ(cli.out, rpc[2].text);
+  EXPECT_NE(cli.err.find("exported " + std::to_string(rpc[2].lines) + " quads as of tx "), std::string::npos)
+      << cli.err;
+
+  ASSERT_EQ(server.Stop(), 0);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    std::vector<std::string> argv{BinaryDir() + "/server/claimgraphd", "export", "--data", server.data_dir(),
+                                  "--format", cases[i].format};
+    if (cases[i].as_of) argv.insert(argv.end(), {"--as-of", std::to_string(cases[i].as_of)});
+    Ran offline = RunCaptured(argv, scratch.path());
+    ASSERT_EQ(offline.code, 0) << offline.err;
+    EXPECT_EQ(offline.out, rpc[i].text) << cases[i].format << " as of " << cases[i].as_of;
+  }
+}
+
+TEST(ExportRpc, BadRequestsAreClearAndAStoppedReaderStopsOnlyItsExport) {
+  ServerProcess server;
+  AddHistory(server);
+  Exported bad = ExportOverRpc(server, "csv", 0);
+  EXPECT_EQ(bad.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(bad.status.error_message().find("jsonl, nquads or nquads-prov"), std::string::npos)
+      << bad.status.error_message();
+  Exported future = ExportOverRpc(server, "jsonl", 1000000);
+  EXPECT_EQ(future.status.error_code(), grpc::StatusCode::NOT_FOUND) << future.status.error_message();
+  EXPECT_EQ(ExportOverRpc(server, "jsonl", 0).status.error_code(), grpc::StatusCode::OK);
+  ASSERT_NE(RunCommand({BinaryDir() + "/tools/claimgraph/claimgraph", "--server", server.address(), "--token",
+                        kReader, "export", "--format", "jsonl", "--as-of", "1000000"}),
+            0);
+
+  // One chunk read, then the client goes away.
+  for (int round = 0; round < 3; ++round) {
+    auto ctx = As(kReader);
+    v1::ExportRequest req;
+    req.set_format("nquads-prov");
+    auto reader = server.stub().Export(ctx.get(), req);
+    v1::ExportChunk chunk;
+    ASSERT_TRUE(reader->Read(&chunk));
+    ctx->TryCancel();
+    EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
+  Exported after = ExportOverRpc(server, "jsonl", 0);
+  EXPECT_TRUE(after.status.ok()) << after.status.error_message();
+  EXPECT_TRUE(after.complete);
+}
+
+}  // namespace
+}  // namespace claimgraph::testing
