@@ -92,7 +92,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     tx_ = head_.counters.last_tx + 1;
     if (options_.bulk) {
       bulk_now_ = std::max(NowMicros(), head_.last_time_us);
-      sink_ = NewBulkSink(store_, options_.progress);
+      sink_ = NewBulkSink(store_, {options_.progress, options_.bulk_memory_budget, options_.TEST_bulk_fail_merge_after});
     }
   }
 
@@ -629,6 +629,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     // the write and the publication.
     std::shared_ptr<const MarkTable> next_marks = MarkTable::Extend(*marks_table_, std::move(marks_), tx);
     CG_RETURN_IF_ERROR(sink->Finish());
+    info.bulk = sink->stats();
     store_->PublishMarks(std::move(next_marks));
     std::set<EntityId> changed;
     for (const auto& [id, e] : entities_) changed.insert(id);
