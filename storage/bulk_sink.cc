@@ -126,7 +126,7 @@ class BulkSink final : public CommitSink {
     fs::remove_all(tmp_, ec);
     fs::create_directories(tmp_, ec);
     if (ec) status_ = Status::IOError("cannot create " + tmp_.string() + ": " + ec.message());
-    const size_t budget = std::max<size_t>(options_.memory_budget, 1 << 20);
+    const size_t budget = std::max<size_t>(options_.memory_budget, 64 << 10);  // tests force many runs
     spo_ = std::make_unique<IndexSorter>(SortOptions("spo", budget / kIndexShare), SortIndexRun);
     pos_ = std::make_unique<IndexSorter>(SortOptions("pos", budget / kIndexShare), SortIndexRun);
     osp_ = std::make_unique<IndexSorter>(SortOptions("osp", budget / kIndexShare), SortIndexRun);
