@@ -1,9 +1,10 @@
 // Sorting more fixed-size records than a memory budget holds (a bulk import's
 // index entries): records are buffered up to the budget; a full buffer is
-// sorted and written to a run file; Merge reads the runs back together with
-// the last, unspilled buffer and hands every record over in order. Nothing is
-// spilled when everything fits, so a small import costs what an in-memory
-// sort does.
+// sorted and written to a run file by a background thread while the next one
+// fills (the import's writing thread does not wait for the sort and the
+// disk); Merge reads the runs back together with the last, unspilled buffer
+// and hands every record over in order. Nothing is spilled when everything
+// fits, so a small import costs what an in-memory sort does.
 //
 // Contract: T is trivially copyable (runs hold its bytes); `Less` is a strict
 // weak order; records that compare equal come out in the order they were
@@ -17,6 +18,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -44,13 +46,18 @@ class ExternalSorter {
   // default is std::stable_sort.
   explicit ExternalSorter(ExternalSortOptions options, std::function<void(std::vector<T>*)> sort_run = {})
       : options_(std::move(options)), sort_run_(std::move(sort_run)) {
-    // Half the budget holds records: a radix sort needs as much again.
-    capacity_ = std::max<size_t>(1, options_.budget_bytes / (2 * sizeof(T)));
+    // A third of the budget holds the records being added, a third the
+    // buffer being spilled, a third its sort's scratch (a radix sort needs a
+    // copy).
+    capacity_ = std::max<size_t>(1, options_.budget_bytes / (3 * sizeof(T)));
     if (!sort_run_) sort_run_ = [](std::vector<T>* v) { std::stable_sort(v->begin(), v->end(), Less()); };
   }
   ExternalSorter(const ExternalSorter&) = delete;
   ExternalSorter& operator=(const ExternalSorter&) = delete;
-  ~ExternalSorter() { RemoveRuns(); }
+  ~ExternalSorter() {
+    (void)WaitForSpill();  // its file is listed in runs_: removed below
+    RemoveRuns();
+  }
 
   // Errors (a full disk) are kept and returned by Merge; later adds are dropped.
   void Add(const T& record) {
@@ -58,7 +65,7 @@ class ExternalSorter {
     if (buffer_.empty()) buffer_.reserve(capacity_);
     buffer_.push_back(record);
     ++size_;
-    if (buffer_.size() == capacity_) status_ = Spill();
+    if (buffer_.size() == capacity_) status_ = StartSpill();
   }
 
   uint64_t size() const { return size_; }
@@ -68,6 +75,8 @@ class ExternalSorter {
   // error (of visit's, or of reading a run). Call once.
   Status Merge(const std::function<Status(const T&)>& visit) {
     CG_RETURN_IF_ERROR(status_);
+    CG_RETURN_IF_ERROR(WaitForSpill());
+    std::vector<T>().swap(spilling_);
     sort_run_(&buffer_);
     // Merge the oldest runs into one until all runs, and the buffer, can be
     // read at once (a file and a read buffer each).
@@ -102,16 +111,28 @@ class ExternalSorter {
 
   std::string RunPath(size_t n) const { return options_.dir + "/" + options_.name + "-" + std::to_string(n) + ".run"; }
 
-  Status Spill() {
-    sort_run_(&buffer_);
+  // Hands the full buffer to a background spill (after the previous one
+  // finished) and starts an empty one.
+  Status StartSpill() {
+    CG_RETURN_IF_ERROR(WaitForSpill());
+    spilling_.swap(buffer_);
+    buffer_.clear();
+    buffer_.reserve(capacity_);
     const std::string path = RunPath(next_run_++);
     runs_.push_back(path);  // listed before it is written: removed on every path
-    CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(path));
-    CG_RETURN_IF_ERROR(out.Write(buffer_.data(), buffer_.size() * sizeof(T)));
-    CG_RETURN_IF_ERROR(out.Close());
-    buffer_.clear();
     ++spilled_;
+    spill_ = std::async(std::launch::async, [this, path] { return WriteRun(&spilling_, path); });
     return Status::Ok();
+  }
+  Status WaitForSpill() {
+    if (!spill_.valid()) return Status::Ok();
+    return spill_.get();
+  }
+  Status WriteRun(std::vector<T>* run, const std::string& path) {
+    sort_run_(run);
+    CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(path));
+    CG_RETURN_IF_ERROR(out.Write(run->data(), run->size() * sizeof(T)));
+    return out.Close();
   }
 
   // The records of `paths` (in that order on ties) and then of `memory`, merged.
@@ -172,6 +193,8 @@ class ExternalSorter {
   std::function<void(std::vector<T>*)> sort_run_;
   size_t capacity_;
   std::vector<T> buffer_;
+  std::vector<T> spilling_;  // the buffer the background spill sorts and writes
+  std::future<Status> spill_;
   std::vector<std::string> runs_;  // oldest first
   size_t next_run_ = 0;
   size_t spilled_ = 0;

@@ -628,6 +628,12 @@ class RocksWriteTransaction final : public WriteTransaction {
     // from its snapshot (NewReadView); nothing that can fail runs between
     // the write and the publication.
     std::shared_ptr<const MarkTable> next_marks = MarkTable::Extend(*marks_table_, std::move(marks_), tx);
+    if (options_.bulk) {
+      // Nothing is asserted after this: the tables of what was (they grow
+      // with the input) go before the sorts' merges need memory.
+      asserted_here_.Clear();
+      std::unordered_map<std::string, EntityId>().swap(alias_cache_);
+    }
     CG_RETURN_IF_ERROR(sink->Finish());
     info.bulk = sink->stats();
     store_->PublishMarks(std::move(next_marks));
