@@ -81,8 +81,30 @@ Status RowSorter::Spill() {
     CG_RETURN_IF_ERROR(out.Write(row.bytes, row.key_size + row.value_size));
   }
   CG_RETURN_IF_ERROR(out.Close());
+  bounds_.emplace_back(std::string(rows_.front().key()), std::string(rows_.back().key()));
   Clear();
   ++spilled_;
+  return Status::Ok();
+}
+
+bool RowSorter::RunsAreInOrder() const {
+  if (bounds_.size() != runs_.size()) return false;
+  for (size_t i = 1; i < bounds_.size(); ++i)
+    if (!(bounds_[i - 1].second < bounds_[i].first)) return false;
+  return bounds_.empty() || rows_.empty() || bounds_.back().second < rows_.front().key();
+}
+
+Status RowSorter::Concatenate(const std::function<Status(std::string_view, std::string_view)>& visit) {
+  for (const auto& path : runs_) {
+    CG_ASSIGN_OR_RETURN(RunReader reader, RunReader::Open(path));
+    RowCursor cursor{std::move(reader), {}, {}};
+    for (;;) {
+      CG_ASSIGN_OR_RETURN(bool has, cursor.Next());
+      if (!has) break;
+      CG_RETURN_IF_ERROR(visit(cursor.key, cursor.value));
+    }
+  }
+  for (const Row& row : rows_) CG_RETURN_IF_ERROR(visit(row.key(), row.value()));
   return Status::Ok();
 }
 
@@ -95,6 +117,19 @@ void RowSorter::Clear() {
 Status RowSorter::Merge(const std::function<Status(std::string_view, std::string_view)>& visit) {
   CG_RETURN_IF_ERROR(status_);
   SortRows();
+  uint64_t handed = 0;
+  auto counted = [&](std::string_view k, std::string_view v) -> Status {
+    if (options_.TEST_fail_after && ++handed > options_.TEST_fail_after)
+      return Status::IOError("TEST: merge of " + options_.name + " failed after " +
+                             std::to_string(options_.TEST_fail_after) + " rows");
+    return visit(k, v);
+  };
+  if (!runs_.empty() && RunsAreInOrder()) {
+    Status st = Concatenate(counted);
+    RemoveRuns();
+    Clear();
+    return st;
+  }
   while (runs_.size() + 1 > kMaxFanIn) {
     const std::string merged = RunPath(next_run_++);
     CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(merged));
@@ -111,13 +146,7 @@ Status RowSorter::Merge(const std::function<Status(std::string_view, std::string
     std::error_code ec;
     for (const auto& p : group) std::filesystem::remove(p, ec);
   }
-  uint64_t handed = 0;
-  Status st = MergeRuns(runs_, true, [&](std::string_view k, std::string_view v) -> Status {
-    if (options_.TEST_fail_after && ++handed > options_.TEST_fail_after)
-      return Status::IOError("TEST: merge of " + options_.name + " failed after " +
-                             std::to_string(options_.TEST_fail_after) + " rows");
-    return visit(k, v);
-  });
+  Status st = MergeRuns(runs_, true, counted);
   RemoveRuns();
   Clear();
   return st;
@@ -173,6 +202,7 @@ void RowSorter::RemoveRuns() {
   std::error_code ec;
   for (const auto& p : runs_) std::filesystem::remove(p, ec);
   runs_.clear();
+  bounds_.clear();
 }
 
 }  // namespace claimgraph::storage

@@ -48,6 +48,8 @@ class RowSorter {
   std::string RunPath(size_t n) const;
   Status MergeRuns(const std::vector<std::string>& paths, bool with_memory,
                    const std::function<Status(std::string_view, std::string_view)>& visit);
+  bool RunsAreInOrder() const;
+  Status Concatenate(const std::function<Status(std::string_view, std::string_view)>& visit);
   void RemoveRuns();
 
   ExternalSortOptions options_;
@@ -55,6 +57,10 @@ class RowSorter {
   std::vector<Row> rows_;
   size_t bytes_held_ = 0;
   std::vector<std::string> runs_;  // oldest first
+  // Each spilled run's first and last key: runs that follow one another
+  // without overlapping (claim records, which arrive in key order) are read
+  // one after the other, with no merge and no key comparison.
+  std::vector<std::pair<std::string, std::string>> bounds_;
   size_t next_run_ = 0;
   size_t spilled_ = 0;
   uint64_t rows_added_ = 0;
