@@ -261,12 +261,23 @@ class BulkSink final : public CommitSink {
     return o;
   }
 
-  // Progress of the merges, from both workers: counted per record, reported
-  // every million.
-  void Merged() {
-    const uint64_t n = ++records_merged_;
-    if (n % (1 << 20) == 0) Report("merge", n, records_total_);
-  }
+  // Progress of the merges, from both workers: each merge counts its records
+  // and adds them up (and reports) every 2^20, so the two workers do not
+  // share a counter's cache line record after record.
+  class MergeCounter {
+   public:
+    explicit MergeCounter(BulkSink* sink) : sink_(sink) {}
+    void Add() {
+      if (++pending_ == (1 << 20)) {
+        sink_->Report("merge", sink_->records_merged_ += pending_, sink_->records_total_);
+        pending_ = 0;
+      }
+    }
+
+   private:
+    BulkSink* sink_;
+    uint64_t pending_ = 0;
+  };
   void Report(std::string_view stage, uint64_t done, uint64_t total) {
     if (!options_.progress) return;
     std::lock_guard<std::mutex> lock(report_mutex_);
@@ -278,6 +289,7 @@ class BulkSink final : public CommitSink {
   }
 
   Status WriteGeneric(Cf cf, const std::string& path) {
+    MergeCounter merged(this);
     rocksdb::SstFileWriter writer = NewWriter(Options(cf));
     CG_RETURN_IF_ERROR(Open(&writer, path));
     std::string last;
@@ -286,7 +298,7 @@ class BulkSink final : public CommitSink {
       if (!first && last == key) return Status::Internal(std::string("bulk import wrote a key twice in ") + CfName(cf));
       first = false;
       last.assign(key);
-      Merged();
+      merged.Add();
       return FromRocks(writer.Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size())),
                        "writing SST");
     }));
@@ -317,12 +329,13 @@ class BulkSink final : public CommitSink {
 
   // The spo merge writes two files: the spo index and the sp posting lists.
   Status WriteSpo(const std::string& spo_path, const std::string& sp_path) {
+    MergeCounter merged(this);
     IndexSst spo(this, TripleIndex::kSpo);
     PostingListSst sp(this, PostingKind::kSubjectPredicate);
     CG_RETURN_IF_ERROR(spo.Open(spo_path));
     CG_RETURN_IF_ERROR(sp.Open(sp_path));
     CG_RETURN_IF_ERROR(spo_->Merge([&](const SortedIndexEntry& p) -> Status {
-      Merged();
+      merged.Add();
       CG_RETURN_IF_ERROR(spo.Add(p));
       return sp.Add(p);
     }));
@@ -330,19 +343,21 @@ class BulkSink final : public CommitSink {
     return sp.Finish();
   }
   Status WritePos(const std::string& po_path) {
+    MergeCounter merged(this);
     PostingListSst po(this, PostingKind::kPredicateObject);
     CG_RETURN_IF_ERROR(po.Open(po_path));
     CG_RETURN_IF_ERROR(pos_->Merge([&](const SortedIndexEntry& p) -> Status {
-      Merged();
+      merged.Add();
       return po.Add(p);
     }));
     return po.Finish();
   }
   Status WriteOsp(const std::string& osp_path) {
+    MergeCounter merged(this);
     IndexSst osp(this, TripleIndex::kOsp);
     CG_RETURN_IF_ERROR(osp.Open(osp_path));
     CG_RETURN_IF_ERROR(osp_->Merge([&](const SortedIndexEntry& p) -> Status {
-      Merged();
+      merged.Add();
       return osp.Add(p);
     }));
     return osp.Finish();
@@ -432,10 +447,11 @@ class BulkSink final : public CommitSink {
   };
 
   Status WriteBySource(const std::string& path) {
+    MergeCounter merged(this);
     rocksdb::SstFileWriter writer = NewWriter(Options(Cf::kBySource));
     CG_RETURN_IF_ERROR(Open(&writer, path));
     CG_RETURN_IF_ERROR(by_source_->Merge([&](const BySourceEntry& e) -> Status {
-      Merged();
+      merged.Add();
       return FromRocks(writer.Put(EncodeBySourceKey(e.source, e.claim), ""), "writing SST");
     }));
     return FromRocks(writer.Finish(), "finishing " + path);

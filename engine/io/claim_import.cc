@@ -146,6 +146,8 @@ class QuadTermIds {
 
 }  // namespace
 
+static_assert(kDefaultImportMemoryBudget == storage::kDefaultBulkMemoryBudget);
+
 Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector<InputFile>& files,
                                        const ImportOptions& options) {
   auto started = std::chrono::steady_clock::now();

@@ -17,7 +17,6 @@
 #include "codec/nquads/quad_claim.h"
 #include "engine/engine.h"
 #include "engine/new_names.h"
-#include "storage/claim_store.h"
 
 namespace claimgraph::io {
 
@@ -27,8 +26,10 @@ struct InputFile {
   codec::ClaimFileFormat format = codec::ClaimFileFormat::kNQuads;  // ImportClaimFiles reads each file as its own
 };
 
-// What a bulk import's sorts may hold in memory unless told otherwise.
-inline constexpr size_t kDefaultImportMemoryBudget = storage::kDefaultBulkMemoryBudget;
+// What a bulk import's sorts may hold in memory unless told otherwise
+// (storage::kDefaultBulkMemoryBudget: this header is the server's, which
+// sees no storage header).
+inline constexpr size_t kDefaultImportMemoryBudget = size_t{512} << 20;
 
 struct ImportOptions {
   std::string principal = "import";
