@@ -63,6 +63,7 @@ int RunImport(const ImportCommand& cmd) {
   options.principal = cmd.principal;
   options.skip_invalid = cmd.skip_invalid;
   options.bulk = !cmd.online;
+  options.memory_budget = cmd.memory_budget;
   options.default_source = cmd.default_source;
   options.progress = [&](std::string_view stage, uint64_t done, uint64_t total) {
     progress.Update(stage, done, total);
@@ -83,6 +84,10 @@ int RunImport(const ImportCommand& cmd) {
       "rejected; {}\n",
       s.claims, s.lines, inputs.size(), s.seconds, s.seconds > 0 ? s.claims / s.seconds : 0.0, s.duplicates,
       s.rejected.size(), s.tx ? fmt::format("tx {}", s.tx) : std::string("nothing written"));
+  if (options.bulk && s.committed)
+    std::cout << fmt::format("phases: read {:.2f} s, sort/merge/ingest {:.2f} s; {} sorted runs spilled within a {} MiB "
+                             "sort budget\n",
+                             s.read_seconds, s.seconds - s.read_seconds, s.runs_spilled, cmd.memory_budget >> 20);
   for (const auto& line : engine::DescribeNewNames(s.defined)) std::cout << line << "\n";
   return s.rejected.empty() ? 0 : 2;  // 2: imported with --skip-invalid, but not everything
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "codec/nquads/quad_claim.h"
+#include "engine/io/import.h"
 
 namespace claimgraph::server {
 
@@ -16,6 +17,7 @@ struct ImportCommand {
   std::vector<std::string> files;  // .nq/.nt (N-Quads, nquads-prov when its first statement is) or .jsonl (claims)
   bool skip_invalid = false;
   bool online = false;  // WriteBatch instead of SST ingest
+  uint64_t memory_budget = io::kDefaultImportMemoryBudget;  // bytes; bulk only
   std::string principal = "import";
   std::string default_source = std::string(codec::kDefaultSource);
 };

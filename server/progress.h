@@ -13,7 +13,8 @@ namespace claimgraph::server {
 class ProgressReporter {
  public:
   explicit ProgressReporter(std::string operation);
-  // stage: "parse", "encode", "sst", "ingest"; total 0 = unknown.
+  // stage: "parse", "encode", "merge" (a bulk import's sorted runs into SST
+  // files, counted in records), "ingest"; total 0 = unknown.
   void Update(std::string_view stage, uint64_t done, uint64_t total);
   // Ends the in-place line, if any.
   void Finish();

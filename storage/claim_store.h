@@ -186,6 +186,13 @@ Claim ClaimRecordOf(const ClaimInput& claim);
 void AssignClaimRecord(const ClaimInput& claim, Claim* out);
 ClaimIdentity IdentityOf(const ClaimInput& claim, bool symmetric);
 
+// What a bulk commit's external sorts did (0 for an online commit).
+struct BulkSinkStats {
+  uint64_t runs_spilled = 0;  // sorted runs written to temporary files
+};
+
+inline constexpr size_t kDefaultBulkMemoryBudget = size_t{512} << 20;
+
 struct CommitInfo {
   TxId tx = 0;
   ClaimId first_claim = 0;  // claims asserted in this tx are [first_claim, first_claim + claims)
@@ -194,6 +201,7 @@ struct CommitInfo {
   // The claim ids the writer answered its caller with (SetAnsweredClaims),
   // kept with the idempotency key so a retry gets the same answer.
   std::vector<ClaimId> answered;
+  BulkSinkStats bulk;
 };
 
 // What AssertUnlessLive did: asserted a new claim, or found the claim live
@@ -299,6 +307,14 @@ struct WriteOptions {
   bool bulk = false;
   // Called now and then during a bulk commit with a stage name and a count.
   std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
+  // Bulk only: the bytes a bulk commit's sorts hold in memory; past it,
+  // sorted runs are spilled to temporary files beside the store and merged
+  // (storage/external_sort.h). Not counted: the transaction's own tables
+  // (the identities asserted, new names), which grow with the input.
+  size_t bulk_memory_budget = kDefaultBulkMemoryBudget;
+  // Tests only: a bulk commit's merges fail after this many records each (0:
+  // never), to check that nothing is left behind.
+  uint64_t TEST_bulk_fail_merge_after = 0;
 };
 
 struct AuditReport {

@@ -14,6 +14,12 @@ namespace claimgraph::storage {
 
 class RocksClaimStore;
 
+struct BulkSinkOptions {
+  std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
+  size_t memory_budget = kDefaultBulkMemoryBudget;
+  uint64_t TEST_fail_merge_after = 0;  // WriteOptions::TEST_bulk_fail_merge_after
+};
+
 class CommitSink {
  public:
   virtual ~CommitSink() = default;
@@ -31,11 +37,12 @@ class CommitSink {
   virtual void RetractStreamed(uint64_t n, TxId tx) = 0;
   // Makes everything durable at once, or nothing.
   virtual Status Finish() = 0;
+  virtual BulkSinkStats stats() const { return {}; }
 };
 
 std::unique_ptr<CommitSink> NewBatchSink(RocksClaimStore* store);
-std::unique_ptr<CommitSink> NewBulkSink(
-    RocksClaimStore* store,
-    std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress);
+// `options.memory_budget` bounds the sink's sort buffers: what it holds of
+// the claims streamed into it (storage/external_sort.h).
+std::unique_ptr<CommitSink> NewBulkSink(RocksClaimStore* store, BulkSinkOptions options);
 
 }  // namespace claimgraph::storage

@@ -91,7 +91,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     tx_ = head_.counters.last_tx + 1;
     if (options_.bulk) {
       bulk_now_ = std::max(NowMicros(), head_.last_time_us);
-      sink_ = NewBulkSink(store_, options_.progress);
+      sink_ = NewBulkSink(store_, {options_.progress, options_.bulk_memory_budget, options_.TEST_bulk_fail_merge_after});
     }
   }
 
@@ -627,7 +627,14 @@ class RocksWriteTransaction final : public WriteTransaction {
     // from its snapshot (NewReadView); nothing that can fail runs between
     // the write and the publication.
     std::shared_ptr<const MarkTable> next_marks = MarkTable::Extend(*marks_table_, std::move(marks_), tx);
+    if (options_.bulk) {
+      // Nothing is asserted after this: the tables of what was (they grow
+      // with the input) go before the sorts' merges need memory.
+      asserted_here_.Clear();
+      std::unordered_map<std::string, EntityId>().swap(alias_cache_);
+    }
     CG_RETURN_IF_ERROR(sink->Finish());
+    info.bulk = sink->stats();
     store_->PublishMarks(std::move(next_marks));
     std::set<EntityId> changed;
     for (const auto& [id, e] : entities_) changed.insert(id);

@@ -146,6 +146,8 @@ class QuadTermIds {
 
 }  // namespace
 
+static_assert(kDefaultImportMemoryBudget == storage::kDefaultBulkMemoryBudget);
+
 Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector<InputFile>& files,
                                        const ImportOptions& options) {
   auto started = std::chrono::steady_clock::now();
@@ -153,6 +155,8 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
   wo.principal = options.principal;
   wo.bulk = options.bulk;
   wo.progress = options.progress;
+  wo.bulk_memory_budget = options.memory_budget;
+  wo.TEST_bulk_fail_merge_after = options.TEST_fail_merge_after;
   wo.note = "import of " + std::to_string(files.size()) + " file(s)";
   CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(engine.store(), wo));
   codec::ClaimFileOptions read_options;
@@ -223,9 +227,11 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
     return summary;  // the transaction is dropped: nothing is written
   }
   summary.defined = writer->defined();
+  summary.read_seconds = seconds();
   CG_ASSIGN_OR_RETURN(storage::CommitInfo info, writer->tx().Commit());
   summary.committed = info.tx != 0;
   summary.tx = info.tx;
+  summary.runs_spilled = info.bulk.runs_spilled;
   summary.seconds = seconds();
   return summary;
 }

@@ -26,6 +26,11 @@ struct InputFile {
   codec::ClaimFileFormat format = codec::ClaimFileFormat::kNQuads;  // ImportClaimFiles reads each file as its own
 };
 
+// What a bulk import's sorts may hold in memory unless told otherwise
+// (storage::kDefaultBulkMemoryBudget: this header is the server's, which
+// sees no storage header).
+inline constexpr size_t kDefaultImportMemoryBudget = size_t{512} << 20;
+
 struct ImportOptions {
   std::string principal = "import";
   // false: any rejected line fails the whole import and nothing is kept.
@@ -33,6 +38,8 @@ struct ImportOptions {
   bool skip_invalid = false;
   // Offline bulk path (sorted SST files); the store must have no other writer.
   bool bulk = false;
+  // Bulk only: what the commit's sorts may hold in memory (storage::WriteOptions::bulk_memory_budget).
+  size_t memory_budget = kDefaultImportMemoryBudget;
   // N-Quads in the default graph get this source.
   std::string default_source = std::string(codec::kDefaultSource);
   // Called every `progress_every` lines and once at the end of each stage.
@@ -42,6 +49,8 @@ struct ImportOptions {
   // (codec::ClaimLineReader), not through numbered terms (quad_terms.h), so
   // that a test can compare the two.
   bool TEST_whole_lines = false;
+  // Tests only: storage::WriteOptions::TEST_bulk_fail_merge_after.
+  uint64_t TEST_fail_merge_after = 0;
 };
 
 struct RejectedLine {
@@ -61,6 +70,8 @@ struct ImportSummary {
   bool committed = false;       // false: nothing of this import was written
   engine::TxId tx = 0;         // the import's transaction (0 if none)
   double seconds = 0;
+  double read_seconds = 0;     // of `seconds`, reading and resolving the lines (the rest: the commit)
+  uint64_t runs_spilled = 0;   // bulk: sorted runs the commit spilled to temporary files
 };
 
 // "file:12:5: reason" (codec::FormatLineError) for the first `limit` rejected

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "engine/io/snapshot_export.h"
@@ -272,6 +274,93 @@ TEST(NQuadsImport, NumberedTermsGiveTheSameClaimsAndIdsAsLineByLine) {
     EXPECT_EQ(Snapshot(numbered.get()), Snapshot(whole.get())) << "bulk " << bulk;
     EXPECT_TRUE(ValueOrDie(numbered->VerifyLog()).ok);
   }
+}
+
+// Every source's claims through the by_source index (what FROM SOURCE reads),
+// which neither Snapshot nor VerifyIndexes looks at.
+std::string BySource(storage::ClaimStore* store) {
+  auto view = ValueOrDie(store->NewReadView());
+  std::string out;
+  for (storage::SourceId s = 1;; ++s) {
+    auto source = view->GetSource(s);
+    if (!source.ok()) break;
+    out += "source ";
+    out += std::to_string(s);
+    out += ":";
+    for (storage::ClaimId c : ValueOrDie(view->ClaimsBySource(s))) {
+      out += " ";
+      out += std::to_string(c);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// A budget so small that every sort spills dozens of runs (and the runs are
+// merged in more than one pass) gives the store a budget that holds
+// everything gives: the same claims, ids, entities, index entries and
+// by_source entries.
+TEST(NQuadsImport, ATinyMemoryBudgetGivesTheSameStoreAsABigOne) {
+  const std::string text = MixedQuads(20000);
+  TempDir a, b;
+  auto tiny = StoreWithVocabulary(a.path());
+  auto big = StoreWithVocabulary(b.path());
+  ImportOptions o;
+  o.bulk = true;
+  o.memory_budget = 64 << 10;
+  const ImportSummary spilled = Import(tiny.get(), text, o);
+  o.memory_budget = 1 << 30;
+  const ImportSummary held = Import(big.get(), text, o);
+  ASSERT_TRUE(spilled.committed) << FormatRejected(spilled);
+  ASSERT_TRUE(held.committed) << FormatRejected(held);
+  EXPECT_GT(spilled.runs_spilled, 4u * 64u);  // more runs than one merge reads at once
+  EXPECT_EQ(held.runs_spilled, 0u);
+  EXPECT_EQ(spilled.claims, held.claims);
+  EXPECT_GT(spilled.claims, 18000u);
+  EXPECT_EQ(spilled.duplicates, held.duplicates);
+  EXPECT_EQ(Snapshot(tiny.get()), Snapshot(big.get()));
+  EXPECT_EQ(BySource(tiny.get()), BySource(big.get()));
+  EXPECT_NE(BySource(tiny.get()).find("source 2: "), std::string::npos);
+  for (auto* store : {tiny.get(), big.get()}) {
+    storage::AuditReport log = ValueOrDie(store->VerifyLog());
+    EXPECT_TRUE(log.ok) << log.problem;
+    storage::AuditReport indexes = ValueOrDie(store->VerifyIndexes());
+    EXPECT_TRUE(indexes.ok) << indexes.problem;
+  }
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(a.path()) / "bulk-import.tmp"));
+}
+
+// A merge that fails part-way (a full disk, say) fails the import: nothing is
+// written and no temporary file is left.
+TEST(NQuadsImport, AFailedMergeWritesNothingAndLeavesNoTemporaryFiles) {
+  const std::string text = MixedQuads(20000);
+  TempDir d;
+  auto store = StoreWithVocabulary(d.path());
+  const auto tmp = std::filesystem::path(d.path()) / "bulk-import.tmp";
+  // A killed import's leftovers: the next import clears them.
+  std::filesystem::create_directories(tmp);
+  std::ofstream(tmp / "spo-0.run") << "stale";
+  ImportOptions o;
+  o.bulk = true;
+  o.memory_budget = 64 << 10;
+  o.TEST_fail_merge_after = 5000;
+  std::istringstream in(text);
+  engine::Engine engine(store.get());
+  Result<ImportSummary> failed = ImportNQuads(engine, {{"test.nq", &in}}, o);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("TEST: merge of"), std::string::npos) << failed.status().ToString();
+  EXPECT_FALSE(std::filesystem::exists(tmp));
+  EXPECT_EQ(store->LastTx(), 1u);  // the vocabulary's transaction only
+  auto view = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(view->GetClaim(1).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(ValueOrDie(view->ListEntities()).empty());
+  storage::AuditReport indexes = ValueOrDie(store->VerifyIndexes());
+  EXPECT_TRUE(indexes.ok) << indexes.problem;
+  // The store takes the same import afterwards.
+  o.TEST_fail_merge_after = 0;
+  EXPECT_TRUE(Import(store.get(), text, o).committed);
+  EXPECT_FALSE(std::filesystem::exists(tmp));
+  EXPECT_EQ(store->LastTx(), 2u);
 }
 
 TEST(NQuadsImport, AnErrorInALaterBatchIsReportedAtItsLineAndNothingIsWritten) {

@@ -17,9 +17,13 @@ using testing::ScanIds;
 using testing::TempDir;
 using testing::ValueOrDie;
 
-void Load(ClaimStore* store, bool bulk, uint64_t seed) {
+void Load(ClaimStore* store, bool bulk, uint64_t seed, size_t memory_budget = kDefaultBulkMemoryBudget) {
   std::mt19937_64 rng(seed);
-  auto tx = Begin(store, "loader", bulk);
+  WriteOptions o;
+  o.principal = "loader";
+  o.bulk = bulk;
+  o.bulk_memory_budget = memory_budget;
+  auto tx = ValueOrDie(store->BeginWrite(o));
   SourceId src = ValueOrDie(tx->UpsertSource({"doc", "Title", "Pub", "2020-01-01", "", ""}));
   PredicateId p = ValueOrDie(tx->ResolveOrDeclarePredicate("pact"));
   ClaimId first = 0;
@@ -73,6 +77,40 @@ TEST(BulkImport, BulkOnTopOfExistingDataAndThenOnlineWrites) {
   EXPECT_EQ(ValueOrDie(v->ListEntities()).size(), 200u);  // the second load reused every entity
   AuditReport r = ValueOrDie(store->VerifyLog());
   EXPECT_TRUE(r.ok) << r.problem;
+}
+
+// Retractions of claims streamed into the sorts already (the first load's
+// claim 5) and of claims stored before (the second load retracts the first's
+// claim 3004 - 3000), with every sort spilled into dozens of runs.
+TEST(BulkImport, ATinyMemoryBudgetGivesTheSameStoreWithRetractions) {
+  TempDir a, b;
+  auto spilled = OpenStore(a.path());
+  auto held = OpenStore(b.path());
+  for (auto [store, budget] : {std::pair{spilled.get(), size_t{64} << 10}, std::pair{held.get(), size_t{1} << 30}}) {
+    Load(store, true, 1, budget);
+    Load(store, true, 2, budget);
+    auto tx = Begin(store, "loader", true);
+    ASSERT_OK(tx->Retract(2, "an older claim, retracted by a bulk transaction"));
+    ValueOrDie(tx->Commit());
+  }
+  auto va = ValueOrDie(spilled->NewReadView());
+  auto vb = ValueOrDie(held->NewReadView());
+  EXPECT_EQ(ScanIds(*va, {}), ScanIds(*vb, {}));
+  EXPECT_EQ(ScanIds(*va, {}).size(), 6000u - 3u);
+  for (ClaimId id : {2u, 5u, 3005u}) {
+    EXPECT_NE(ValueOrDie(va->GetClaim(id)).retracted_tx, 0u) << id;
+    EXPECT_EQ(ValueOrDie(va->GetClaim(id)).retracted_tx, ValueOrDie(vb->GetClaim(id)).retracted_tx) << id;
+  }
+  EntityId e7 = ValueOrDie(va->FindEntity("e7"));
+  EXPECT_EQ(ScanIds(*va, {.subject = e7}), ScanIds(*vb, {.subject = e7}));
+  EXPECT_EQ(ScanIds(*va, {.object = e7}), ScanIds(*vb, {.object = e7}));
+  EXPECT_EQ(ValueOrDie(va->ClaimsBySource(1)), ValueOrDie(vb->ClaimsBySource(1)));
+  for (auto* store : {spilled.get(), held.get()}) {
+    AuditReport log = ValueOrDie(store->VerifyLog());
+    EXPECT_TRUE(log.ok) << log.problem;
+    AuditReport indexes = ValueOrDie(store->VerifyIndexes());
+    EXPECT_TRUE(indexes.ok) << indexes.problem;
+  }
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // in the same run.
 //
 //   load_bench [--claims N] [--dir DIR] [--only api,nquads,sqlite,jsonl,rocks]
+//   load_bench --claims N --write-nquads FILE   (the same graph as a file, for
+//              timing `claimgraphd import` in its own process: peak RSS)
 //
 // Prints claims/s for (a) the store's bulk path with full provenance records,
 // (b) end-to-end N-Quads import (parse + resolve + bulk), (c) SQLite loading
@@ -17,6 +19,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string_view>
@@ -176,11 +179,13 @@ int main(int argc, char** argv) {
   uint64_t n = 1000000;
   std::string dir = "/tmp/claimgraph-load-bench";
   std::string only = "api,nquads,sqlite,jsonl,rocks";
+  std::string write_nquads;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--claims") n = std::stoull(argv[i + 1]);
     else if (a == "--dir") dir = argv[i + 1];
     else if (a == "--only") only = argv[i + 1];
+    else if (a == "--write-nquads") write_nquads = argv[i + 1];
   }
   auto run = [&](std::string_view part) {
     for (size_t at = 0; at <= only.size();) {
@@ -196,6 +201,17 @@ int main(int argc, char** argv) {
   auto g = cg::bench::MakeSyntheticGraph(n);
   std::fprintf(stderr, "[load_bench] %zu entities, %zu predicates, %zu sources\n", g.entities.size(),
                g.predicates.size(), g.sources.size());
+  if (!write_nquads.empty()) {
+    std::ofstream out(write_nquads, std::ios::binary);
+    out << NQuadsText(g);
+    out.close();
+    if (!out) {
+      std::fprintf(stderr, "cannot write %s\n", write_nquads.c_str());
+      return 1;
+    }
+    std::filesystem::remove_all(dir);
+    return 0;
+  }
 
   uint64_t bytes = 0;
   double api = 0, nq = 0, sq = 0, jl = 0, batch = 0, sst = 0;

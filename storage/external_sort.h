@@ -1,0 +1,205 @@
+// Sorting more fixed-size records than a memory budget holds (a bulk import's
+// index entries): records are buffered up to the budget; a full buffer is
+// sorted and written to a run file by a background thread while the next one
+// fills (the import's writing thread does not wait for the sort and the
+// disk); Merge reads the runs back together with the last, unspilled buffer
+// and hands every record over in order. Nothing is spilled when everything
+// fits, so a small import costs what an in-memory sort does.
+//
+// Contract: T is trivially copyable (runs hold its bytes); `Less` is a strict
+// weak order; records that compare equal come out in the order they were
+// added (runs are merged oldest first on ties, and `sort_run` must be stable
+// for that to hold within a run). Run files live in `dir` (which the caller
+// creates and removes) and are deleted by the sorter as soon as they are
+// merged, and by its destructor on every path.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "base/status.h"
+#include "storage/run_file.h"
+
+namespace claimgraph::storage {
+
+struct ExternalSortOptions {
+  std::string dir;   // where run files go
+  std::string name;  // run files are dir/name-N.run
+  size_t budget_bytes = 64 << 20;  // the buffer plus its sort's scratch
+  // Tests only: Merge fails with an IOError after handing over this many
+  // records (0: never), to check that a failed merge leaves nothing behind.
+  uint64_t TEST_fail_after = 0;
+};
+
+template <typename T, typename Less>
+class ExternalSorter {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  // `sort_run` sorts one buffer stably by Less (e.g. a radix sort); the
+  // default is std::stable_sort.
+  explicit ExternalSorter(ExternalSortOptions options, std::function<void(std::vector<T>*)> sort_run = {})
+      : options_(std::move(options)), sort_run_(std::move(sort_run)) {
+    // A third of the budget holds the records being added, a third the
+    // buffer being spilled, a third its sort's scratch (a radix sort needs a
+    // copy).
+    capacity_ = std::max<size_t>(1, options_.budget_bytes / (3 * sizeof(T)));
+    if (!sort_run_) sort_run_ = [](std::vector<T>* v) { std::stable_sort(v->begin(), v->end(), Less()); };
+  }
+  ExternalSorter(const ExternalSorter&) = delete;
+  ExternalSorter& operator=(const ExternalSorter&) = delete;
+  ~ExternalSorter() {
+    (void)WaitForSpill();  // its file is listed in runs_: removed below
+    RemoveRuns();
+  }
+
+  // Errors (a full disk) are kept and returned by Merge; later adds are dropped.
+  void Add(const T& record) {
+    if (!status_.ok()) return;
+    if (buffer_.empty()) buffer_.reserve(capacity_);
+    buffer_.push_back(record);
+    ++size_;
+    if (buffer_.size() == capacity_) status_ = StartSpill();
+  }
+
+  uint64_t size() const { return size_; }
+  size_t runs_spilled() const { return spilled_; }
+
+  // Calls visit(record) for every record added, in order; stops at the first
+  // error (of visit's, or of reading a run). Call once.
+  Status Merge(const std::function<Status(const T&)>& visit) {
+    CG_RETURN_IF_ERROR(status_);
+    CG_RETURN_IF_ERROR(WaitForSpill());
+    std::vector<T>().swap(spilling_);
+    sort_run_(&buffer_);
+    // Merge the oldest runs into one until all runs, and the buffer, can be
+    // read at once (a file and a read buffer each).
+    while (runs_.size() + 1 > kMaxFanIn) {
+      const std::string merged = RunPath(next_run_++);
+      CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(merged));
+      const std::vector<std::string> group(runs_.begin(), runs_.begin() + kMaxFanIn);
+      // Listed (first: the oldest records, first on ties) before it is
+      // written, and the group unlisted only once merged: whatever fails,
+      // the destructor finds every file.
+      runs_.insert(runs_.begin(), merged);
+      CG_RETURN_IF_ERROR(MergeRuns(group, nullptr, [&](const T& r) { return out.Write(&r, sizeof r); }));
+      CG_RETURN_IF_ERROR(out.Close());
+      runs_.erase(runs_.begin() + 1, runs_.begin() + 1 + kMaxFanIn);
+      RemoveFiles(group);
+    }
+    uint64_t handed = 0;
+    auto counted = [&](const T& r) -> Status {
+      if (options_.TEST_fail_after && ++handed > options_.TEST_fail_after)
+        return Status::IOError("TEST: merge of " + options_.name + " failed after " +
+                               std::to_string(options_.TEST_fail_after) + " records");
+      return visit(r);
+    };
+    Status st = MergeRuns(runs_, &buffer_, counted);
+    RemoveRuns();
+    std::vector<T>().swap(buffer_);
+    return st;
+  }
+
+ private:
+  static constexpr size_t kMaxFanIn = 64;
+
+  std::string RunPath(size_t n) const { return options_.dir + "/" + options_.name + "-" + std::to_string(n) + ".run"; }
+
+  // Hands the full buffer to a background spill (after the previous one
+  // finished) and starts an empty one.
+  Status StartSpill() {
+    CG_RETURN_IF_ERROR(WaitForSpill());
+    spilling_.swap(buffer_);
+    buffer_.clear();
+    buffer_.reserve(capacity_);
+    const std::string path = RunPath(next_run_++);
+    runs_.push_back(path);  // listed before it is written: removed on every path
+    ++spilled_;
+    spill_ = std::async(std::launch::async, [this, path] { return WriteRun(&spilling_, path); });
+    return Status::Ok();
+  }
+  Status WaitForSpill() {
+    if (!spill_.valid()) return Status::Ok();
+    return spill_.get();
+  }
+  Status WriteRun(std::vector<T>* run, const std::string& path) {
+    sort_run_(run);
+    CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(path));
+    CG_RETURN_IF_ERROR(out.Write(run->data(), run->size() * sizeof(T)));
+    return out.Close();
+  }
+
+  // The records of `paths` (in that order on ties) and then of `memory`, merged.
+  Status MergeRuns(const std::vector<std::string>& paths, const std::vector<T>* memory,
+                   const std::function<Status(const T&)>& visit) {
+    if (paths.empty() && memory) {
+      for (const T& r : *memory) CG_RETURN_IF_ERROR(visit(r));
+      return Status::Ok();
+    }
+    std::vector<RunReader> readers;
+    std::vector<T> heads(paths.size() + 1);
+    std::vector<size_t> heap;  // source numbers; the memory buffer is paths.size()
+    for (size_t i = 0; i < paths.size(); ++i) {
+      CG_ASSIGN_OR_RETURN(RunReader reader, RunReader::Open(paths[i]));
+      readers.push_back(std::move(reader));
+    }
+    size_t memory_at = 0;
+    auto next = [&](size_t source) -> Result<bool> {
+      if (source < readers.size()) return readers[source].Read(&heads[source], sizeof(T));
+      if (!memory || memory_at == memory->size()) return false;
+      heads[source] = (*memory)[memory_at++];
+      return true;
+    };
+    // A min-heap on (record, source): equal records leave the older source first.
+    auto after = [&](size_t a, size_t b) {
+      if (Less()(heads[b], heads[a])) return true;
+      if (Less()(heads[a], heads[b])) return false;
+      return a > b;
+    };
+    for (size_t s = 0; s <= paths.size(); ++s) {
+      CG_ASSIGN_OR_RETURN(bool has, next(s));
+      if (has) heap.push_back(s);
+    }
+    std::make_heap(heap.begin(), heap.end(), after);
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), after);
+      const size_t s = heap.back();
+      CG_RETURN_IF_ERROR(visit(heads[s]));
+      CG_ASSIGN_OR_RETURN(bool has, next(s));
+      if (has)
+        std::push_heap(heap.begin(), heap.end(), after);
+      else
+        heap.pop_back();
+    }
+    return Status::Ok();
+  }
+
+  static void RemoveFiles(const std::vector<std::string>& paths) {
+    std::error_code ec;
+    for (const auto& p : paths) std::filesystem::remove(p, ec);
+  }
+  void RemoveRuns() {
+    RemoveFiles(runs_);
+    runs_.clear();
+  }
+
+  ExternalSortOptions options_;
+  std::function<void(std::vector<T>*)> sort_run_;
+  size_t capacity_;
+  std::vector<T> buffer_;
+  std::vector<T> spilling_;  // the buffer the background spill sorts and writes
+  std::future<Status> spill_;
+  std::vector<std::string> runs_;  // oldest first
+  size_t next_run_ = 0;
+  size_t spilled_ = 0;
+  uint64_t size_ = 0;
+  Status status_;
+};
+
+}  // namespace claimgraph::storage

@@ -1,0 +1,187 @@
+// The external sorts of a bulk import: any budget gives the order an
+// in-memory stable sort gives, and no run file outlives the sorter.
+#include "storage/external_sort.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "storage/row_sorter.h"
+#include "tests/storage/test_dir.h"
+
+namespace claimgraph::storage {
+namespace {
+
+using testing::TempDir;
+
+struct Record {
+  uint32_t key;
+  uint32_t added;  // the order it was added in: ties must keep it
+};
+struct ByKey {
+  bool operator()(const Record& a, const Record& b) const { return a.key < b.key; }
+};
+
+size_t FilesIn(const std::string& dir) {
+  size_t n = 0;
+  for (auto& e : std::filesystem::directory_iterator(dir)) n += e.is_regular_file();
+  return n;
+}
+
+ExternalSortOptions Options(const std::string& dir, size_t budget) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);  // TempDir names it; the sink creates its own
+  ExternalSortOptions o;
+  o.dir = dir;
+  o.name = "test";
+  o.budget_bytes = budget;
+  return o;
+}
+
+std::string Key(uint64_t n) {
+  std::string key = "k";
+  key += std::to_string(n);
+  return key;
+}
+
+std::vector<Record> Shuffled(size_t n, uint32_t distinct_keys) {
+  std::mt19937 rng(7);
+  std::vector<Record> records(n);
+  for (uint32_t i = 0; i < n; ++i) records[i] = {static_cast<uint32_t>(rng() % distinct_keys), i};
+  return records;
+}
+
+TEST(ExternalSort, AnyBudgetGivesTheStableSortedOrder) {
+  const std::vector<Record> input = Shuffled(50000, 3000);  // many ties
+  std::vector<Record> expected = input;
+  std::stable_sort(expected.begin(), expected.end(), ByKey());
+  // Everything in memory; a few runs; more runs than one merge pass reads.
+  for (size_t budget : {size_t{16} << 20, size_t{100} << 10, size_t{2} << 10}) {
+    TempDir dir;
+    ExternalSorter<Record, ByKey> sorter(Options(dir.path(), budget));
+    for (const Record& r : input) sorter.Add(r);
+    std::vector<Record> out;
+    ASSERT_TRUE(sorter.Merge([&](const Record& r) {
+                        out.push_back(r);
+                        return Status::Ok();
+                      }).ok());
+    ASSERT_EQ(out.size(), expected.size()) << budget;
+    for (size_t i = 0; i < out.size(); ++i) {
+      ASSERT_EQ(out[i].key, expected[i].key) << budget << " at " << i;
+      ASSERT_EQ(out[i].added, expected[i].added) << budget << " at " << i;
+    }
+    if (budget == size_t{16} << 20) {
+      EXPECT_EQ(sorter.runs_spilled(), 0u);
+    }
+    if (budget == size_t{2} << 10) {
+      EXPECT_GT(sorter.runs_spilled(), 64u);
+    }
+    EXPECT_EQ(FilesIn(dir.path()), 0u) << "merged runs are removed";
+  }
+}
+
+TEST(ExternalSort, AFailedMergeAndADroppedSorterLeaveNoRunFiles) {
+  TempDir dir;
+  {
+    ExternalSortOptions o = Options(dir.path(), 2 << 10);
+    o.TEST_fail_after = 1000;
+    ExternalSorter<Record, ByKey> sorter(o);
+    for (const Record& r : Shuffled(20000, 20000)) sorter.Add(r);
+    EXPECT_GT(FilesIn(dir.path()), 64u);
+    uint64_t seen = 0;
+    Status st = sorter.Merge([&](const Record&) {
+      ++seen;
+      return Status::Ok();
+    });
+    EXPECT_EQ(st.code(), StatusCode::kIOError);
+    EXPECT_EQ(seen, 1000u);
+    EXPECT_EQ(FilesIn(dir.path()), 0u);
+  }
+  {
+    ExternalSorter<Record, ByKey> sorter(Options(dir.path(), 2 << 10));
+    for (const Record& r : Shuffled(20000, 20000)) sorter.Add(r);
+    EXPECT_GT(FilesIn(dir.path()), 0u);
+  }  // never merged
+  EXPECT_EQ(FilesIn(dir.path()), 0u);
+}
+
+TEST(ExternalSort, ASpillThatCannotBeWrittenIsReportedByMerge) {
+  TempDir dir;
+  ExternalSortOptions o = Options(dir.path(), 2 << 10);
+  o.dir += "/missing";  // not created
+  ExternalSorter<Record, ByKey> sorter(o);
+  for (const Record& r : Shuffled(1000, 1000)) sorter.Add(r);
+  Status st = sorter.Merge([](const Record&) { return Status::Ok(); });
+  EXPECT_EQ(st.code(), StatusCode::kIOError);
+  EXPECT_NE(st.message().find("/missing/test-0.run"), std::string::npos) << st.ToString();
+}
+
+TEST(RowSorter, AnyBudgetGivesKeyOrderWithTiesInTheOrderAdded) {
+  std::mt19937 rng(3);
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (int i = 0; i < 20000; ++i)
+    rows.emplace_back(Key(rng() % 5000), std::string(rng() % 40, 'v') + std::to_string(i));
+  rows.emplace_back("", "empty key");
+  std::vector<std::pair<std::string, std::string>> expected = rows;
+  std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t budget : {size_t{64} << 20, size_t{16} << 10}) {
+    TempDir dir;
+    RowSorter sorter(Options(dir.path(), budget));
+    for (const auto& [k, v] : rows) sorter.Add(k, v);
+    std::vector<std::pair<std::string, std::string>> out;
+    ASSERT_TRUE(sorter.Merge([&](std::string_view k, std::string_view v) {
+                        out.emplace_back(k, v);
+                        return Status::Ok();
+                      }).ok());
+    EXPECT_EQ(out, expected) << budget;
+    if (budget == size_t{16} << 10) {
+      EXPECT_GT(sorter.runs_spilled(), 64u);
+    }
+    EXPECT_EQ(FilesIn(dir.path()), 0u);
+  }
+}
+
+// Claim records arrive in key order: their runs are read one after another.
+// A row out of that order (a retraction's record, keyed beside its claim's)
+// makes it a merge again; both give key order.
+TEST(RowSorter, RowsInKeyOrderAndOneOutOfOrder) {
+  for (bool one_out_of_order : {false, true}) {
+    TempDir dir;
+    RowSorter sorter(Options(dir.path(), 16 << 10));
+    std::vector<std::string> expected;
+    for (int i = 0; i < 5000; ++i) {
+      char key[16];
+      std::snprintf(key, sizeof key, "c%08d", 2 * i);
+      sorter.Add(key, "record");
+      expected.push_back(key);
+    }
+    if (one_out_of_order) {
+      sorter.Add("c00000777", "retraction");
+      expected.push_back("c00000777");
+      std::sort(expected.begin(), expected.end());
+    }
+    std::vector<std::string> out;
+    ASSERT_TRUE(sorter.Merge([&](std::string_view k, std::string_view) {
+                        out.emplace_back(k);
+                        return Status::Ok();
+                      }).ok());
+    EXPECT_GT(sorter.runs_spilled(), 10u);
+    EXPECT_EQ(out, expected) << one_out_of_order;
+    EXPECT_EQ(FilesIn(dir.path()), 0u);
+  }
+}
+
+TEST(RowSorter, AFailedMergeLeavesNoRunFiles) {
+  TempDir dir;
+  ExternalSortOptions o = Options(dir.path(), 16 << 10);
+  o.TEST_fail_after = 10;
+  RowSorter sorter(o);
+  for (int i = 0; i < 5000; ++i) sorter.Add(Key(i * 7919 % 5000), "value");
+  EXPECT_GT(FilesIn(dir.path()), 0u);
+  EXPECT_EQ(sorter.Merge([](std::string_view, std::string_view) { return Status::Ok(); }).code(), StatusCode::kIOError);
+  EXPECT_EQ(FilesIn(dir.path()), 0u);
+}
+
+}  // namespace
+}  // namespace claimgraph::storage
