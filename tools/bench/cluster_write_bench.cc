@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "claimgraph/v1/claimgraph.grpc.pb.h"
@@ -99,7 +100,12 @@ int main(int argc, char** argv) {
   }
   auto w = Connect(writer), f = Connect(follower);
   uint64_t tx = 0;
-  if (!Assert(*w, Batch("warm", claims), &tx)) return 1;  // the stream exists, the leaders are elected
+  // A new cluster's stream and leaders take a few seconds: the first write is retried.
+  const auto ready_by = Clock::now() + std::chrono::seconds(60);
+  while (!Assert(*w, Batch("warm", claims), &tx)) {
+    if (Clock::now() > ready_by) return 1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
 
   const std::string run = std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
   // Interleaved halves, so that neither side gets the quieter half of the run.
