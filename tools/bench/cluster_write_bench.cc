@@ -126,20 +126,26 @@ int main(int argc, char** argv) {
 
   std::vector<double> lag_ms;
   for (int p = 0; p < probes; ++p) {
-    if (!Assert(*w, Batch("l" + run + "-" + std::to_string(p), claims), &tx)) return 1;
+    const std::string tag = "l" + run + "-" + std::to_string(p);
+    if (!Assert(*w, Batch(tag, claims), &tx)) return 1;
     const auto acked = Clock::now();
+    // A point read of the batch's first subject: cheap, so the time is the wait.
     v1::QueryRequest q;
-    q.set_statement("SHOW STATS");
+    q.set_statement("MATCH \"" + tag + "-s0\" knows ?o RETURN ?o LIMIT 1");
     q.set_min_tx(tx);
     grpc::ClientContext ctx;
     ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
     auto reader = f->Query(&ctx, q);
     v1::QueryResponse r;
-    while (reader->Read(&r)) {
-    }
+    int rows = 0;
+    while (reader->Read(&r)) rows += r.batch().rows_size();
     grpc::Status s = reader->Finish();
     if (!s.ok()) {
       std::fprintf(stderr, "follower read: %s\n", s.error_message().c_str());
+      return 1;
+    }
+    if (rows != 1) {
+      std::fprintf(stderr, "follower read at tx %llu: %d rows, not 1\n", static_cast<unsigned long long>(tx), rows);
       return 1;
     }
     lag_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - acked).count());
