@@ -142,8 +142,12 @@ claimgraph_layering_links_none(claimgraph_engine claimgraph_proto claimgraph_ser
 # HTTP stays in the server, as gRPC does: the service and its tests only.
 claimgraph_layering_only_linked_by(PkgConfig::CPPHTTPLIB claimgraph_service server_e2e_tests)
 
-# gRPC and protobuf: the server, the client tools and the server's tests.
-claimgraph_layering_only_linked_by(claimgraph_proto claimgraph_service claimgraph grpc_load server_e2e_tests)
+# gRPC and protobuf: the server, the client tools and the server's tests
+# (the cluster tests and benchmark are clients of claimgraphd too).
+claimgraph_layering_only_linked_by(claimgraph_proto claimgraph_service claimgraph grpc_load server_e2e_tests
+  cluster_tests cluster_write_bench)
+# NATS: the cluster module, inside the service library.
+claimgraph_layering_only_linked_by(PkgConfig::NATS claimgraph_service)
 claimgraph_layering_only_linked_by(gRPC::grpc++ claimgraph_proto)
 claimgraph_layering_only_linked_by(gRPC::grpc++_reflection claimgraph_service)
 claimgraph_layering_only_linked_by(protobuf::libprotobuf claimgraph_proto)

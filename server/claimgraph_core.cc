@@ -7,6 +7,39 @@
 
 namespace claimgraph::server {
 
+// How often a write that lost the cluster's stream to another node is built
+// again on the caught-up store before it answers UNAVAILABLE.
+constexpr int kWriteRaceRetries = 8;
+
+Status ClaimGraphCore::AwaitMinTx(const CallContext& call, uint64_t min_tx) const {
+  if (min_tx == 0) return Status::Ok();
+  // Give up a little before the caller's deadline, so that the caller gets
+  // this answer (where the node stands) rather than its own timeout.
+  const auto until = call.deadline ? *call.deadline - std::chrono::milliseconds(50)
+                                   : std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (;;) {
+    const engine::TxId at = engine_.LastTx();
+    if (at >= min_tx) return Status::Ok();
+    if (call.cancelled && call.cancelled()) return Status::Cancelled("the read waiting for min_tx was cancelled");
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= until)
+      return Status::DeadlineExceeded(
+          "this node has applied tx " + std::to_string(at) + ", the read asked for tx " + std::to_string(min_tx) +
+          " (min_tx)" + (cluster_ ? ": " + cluster_->Describe() : ": no such transaction was written yet"));
+    // Slices, as Watch waits: a cancelled caller is noticed within 100 ms.
+    auto slice = std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(100));
+    engine_.WaitForCommit(min_tx - 1, std::chrono::duration_cast<std::chrono::milliseconds>(slice) +
+                                          std::chrono::milliseconds(1));
+  }
+}
+
+void ClaimGraphCore::FillReadTrailer(const engine::QueryResult& result, engine::TxId read_at,
+                                     v1::QueryResponse* last) const {
+  v1::QueryTrailer* trailer = last->mutable_trailer();
+  trailer->set_read_at_tx(result.as_of.value_or(read_at));
+  if (cluster_) trailer->set_cluster(cluster_->Describe());
+}
+
 engine::ExecuteOptions ClaimGraphCore::OptionsFor(const CallContext& call, const v1::QueryRequest& r) const {
   const Principal& p = call.principal;
   engine::ExecuteOptions o;
@@ -26,10 +59,14 @@ engine::ExecuteOptions ClaimGraphCore::OptionsFor(const CallContext& call, const
 Status ClaimGraphCore::Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request,
                              const QueryWriter& write) {
   if (!slot.acquired()) return slots_.Refusal();
+  CG_RETURN_IF_ERROR(AwaitMinTx(call, request.min_tx()));
+  const engine::TxId read_at = engine_.LastTx();
   StreamingSink sink(call.cancelled, [&write](v1::QueryResponse* m) { return write(m, false); }, request);
   auto result = engine_.Execute(request.statement(), OptionsFor(call, request), &sink);
   if (!result.ok()) return result.status();
-  write(sink.Last(*result), true);  // the last rows and the trailer travel with the status
+  v1::QueryResponse* last = sink.Last(*result);
+  FillReadTrailer(*result, read_at, last);
+  write(last, true);  // the last rows and the trailer travel with the status
   call.rows = result->stats.rows;
   return Status::Ok();
 }
@@ -52,6 +89,12 @@ Status ClaimGraphCore::Assert(CallContext& call, const v1::AssertRequest& reques
   std::vector<engine::ClaimDraft> drafts;
   for (const auto& c : request.claims()) drafts.push_back(FromProto(c));
   auto result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key());
+  // In a cluster, a write that lost the stream to another node wrote
+  // nothing: once this node has applied what that node wrote, build it again.
+  for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&
+                      cluster_->CatchUpAfterRace(result.status(), call.deadline);
+       ++retry)
+    result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key());
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   for (auto id : result->claim_ids) response->add_claim_ids(id);
@@ -70,6 +113,10 @@ Status ClaimGraphCore::Retract(CallContext& call, const v1::RetractRequest& requ
   if (!allowed.ok()) return allowed;
   std::vector<engine::ClaimId> ids(request.claim_ids().begin(), request.claim_ids().end());
   auto result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key());
+  for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&
+                      cluster_->CatchUpAfterRace(result.status(), call.deadline);
+       ++retry)
+    result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key());
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   for (auto id : result->claim_ids) response->add_claim_ids(id);

@@ -17,6 +17,7 @@
 #include "server/auth.h"
 #include "server/call_context.h"
 #include "server/call_gate.h"
+#include "server/cluster_view.h"
 #include "server/query_slots.h"
 
 namespace claimgraph::server {
@@ -62,6 +63,17 @@ class ClaimGraphCore {
   // server's limits (a request may lower them), its deadline and cancel.
   engine::ExecuteOptions OptionsFor(const CallContext& call, const v1::QueryRequest& request) const;
 
+  // Cluster mode: the node's cluster (it must outlive this core); nullptr
+  // for a single node.
+  void SetCluster(ClusterView* cluster) { cluster_ = cluster; }
+  ClusterView* cluster() const { return cluster_; }
+  // QueryRequest.min_tx: waits until this node has applied `min_tx`, within
+  // the call's deadline (60 s without one); DEADLINE_EXCEEDED naming where
+  // the node stands, or CANCELLED. OK at once for 0.
+  Status AwaitMinTx(const CallContext& call, uint64_t min_tx) const;
+  // The trailer's read_at_tx and cluster fields.
+  void FillReadTrailer(const engine::QueryResult& result, engine::TxId read_at, v1::QueryResponse* last) const;
+
   engine::Engine& engine() { return engine_; }
   const Authenticator& auth() const { return auth_; }
   QuerySlots& slots() { return slots_; }
@@ -75,6 +87,7 @@ class ClaimGraphCore {
   std::shared_ptr<const ingest::IngestPipeline> ingest_;
   QuerySlots slots_;
   CallGate gate_;
+  ClusterView* cluster_ = nullptr;
 };
 
 }  // namespace claimgraph::server

@@ -47,6 +47,14 @@ int main(int argc, char** argv) {
   srv->add_option("--schema", serve.ingest_schema,
                   "Schema/gazetteer JSON applied to the store at start (only what it adds) and used by IngestDocument");
   srv->add_option("--rules", serve.ingest_rules, "Ingestion rules for IngestDocument (examples/ingest/rules.json)");
+  srv->add_option("--cluster", serve.cluster_servers,
+                  "Run as a node of a cluster on NATS JetStream: nats://HOST:PORT[,...] (docs/scale-out.md)");
+  srv->add_option("--node-id", serve.cluster.node_id, "This node's id in the cluster (positive, unique)");
+  srv->add_option("--cluster-name", serve.cluster.cluster_name, "Names the cluster's NATS stream (default claimgraph)");
+  srv->add_option("--nats-creds", serve.cluster.creds_file, "NATS user credentials file (JWT and seed)");
+  srv->add_option("--nats-tls-ca", serve.cluster.tls_ca, "CA certificate to verify the NATS servers with (TLS)");
+  srv->add_option("--nats-tls-cert", serve.cluster.tls_cert, "Client certificate for NATS (with --nats-tls-key)");
+  srv->add_option("--nats-tls-key", serve.cluster.tls_key, "Private key of --nats-tls-cert");
 
   ImportCommand import;
   auto* imp = app.add_subcommand("import", "Bulk-import N-Quads (.nq/.nt; nquads-prov recognized) and JSONL (.jsonl) claim files offline");

@@ -124,6 +124,8 @@ void ToProto(const engine::VerifyReport& r, v1::VerifyAuditResponse* out) {
   out->set_texts_redacted(r.texts_redacted);
   out->set_quotes_checked(r.quotes_checked);
   out->set_evidence_problem(r.evidence_problem);
+  out->set_head_tx(r.head_tx);
+  out->set_head_hash(r.head_hash);
 }
 
 void ToProto(const engine::StoreStats& s, v1::StatsResponse* out) {

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "engine/io/schema.h"
+#include "server/cluster/cluster_node.h"
 #include "server/http_server.h"
 #include "server/service.h"
 
@@ -111,6 +112,28 @@ int RunServe(const ServeCommand& cmd) {
     return 1;
   }
   engine::Engine& engine = **opened;
+  std::unique_ptr<cluster::ClusterNode> cluster_node;
+  if (!cmd.cluster_servers.empty()) {
+    cluster::ClusterOptions options = cmd.cluster;
+    auto servers = cluster::ParseServerList(cmd.cluster_servers);
+    if (!servers.ok()) {
+      spdlog::error("{}", servers.status().message());
+      return 1;
+    }
+    options.servers = *servers;
+    if (!cmd.ingest_schema.empty()) {
+      // Applying it at start would be a write before the node has caught up
+      // with the stream; load a schema through one node instead.
+      spdlog::error("--schema is not supported with --cluster yet: load the schema through a running node");
+      return 1;
+    }
+    auto started = cluster::ClusterNode::Start(&engine, options);
+    if (!started.ok()) {
+      spdlog::error("{}", started.status().message());
+      return 1;
+    }
+    cluster_node = std::move(started).value();
+  }
   if (!cmd.ingest_schema.empty()) {
     // The store serves what the server was started with: the schema's
     // predicates and entities are in it before the first call.
@@ -125,6 +148,7 @@ int RunServe(const ServeCommand& cmd) {
   if (pipeline) spdlog::info("IngestDocument uses {} with {}", cmd.ingest_rules, cmd.ingest_schema);
   else spdlog::info("no --rules: IngestDocument is disabled");
   ClaimGraphCore core(&engine, std::move(auth), cmd.limits, std::move(pipeline));
+  core.SetCluster(cluster_node.get());
   ClaimGraphService service(&core);
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -177,7 +201,27 @@ int RunServe(const ServeCommand& cmd) {
   spdlog::default_logger()->flush();
 
   int signal = 0;
-  sigwait(&signals, &signal);
+  if (!cluster_node) {
+    sigwait(&signals, &signal);
+  } else {
+    // The health service's "claimgraph.v1.Writes" says whether a write can
+    // succeed on this node now (connected, the stream applied); the
+    // server's overall status stays SERVING while it answers reads.
+    auto* health = server->GetHealthCheckService();
+    const timespec tick{0, 250 * 1000 * 1000};
+    bool writes = false, first = true;
+    while ((signal = sigtimedwait(&signals, nullptr, &tick)) < 0) {
+      std::string why;
+      bool now = cluster_node->WritesAvailable(&why);
+      if (health && (now != writes || first)) health->SetServingStatus("claimgraph.v1.Writes", now);
+      if (now != writes || first) {
+        if (now) spdlog::info("cluster: writes available ({})", cluster_node->Describe());
+        else spdlog::warn("cluster: writes unavailable: {}", why);
+      }
+      writes = now;
+      first = false;
+    }
+  }
   // The order of a drain is explained in call_gate.h.
   if (auto* health = server->GetHealthCheckService()) health->SetServingStatus(false);
   int in_flight = core.gate().Close();
@@ -190,6 +234,8 @@ int RunServe(const ServeCommand& cmd) {
   if (http) http->Stop();
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::milliseconds(200));
   server->Wait();
+  core.SetCluster(nullptr);
+  cluster_node.reset();  // stops applying, closes the NATS connection
   Status flushed = engine.Flush();
   if (!flushed.ok()) {
     spdlog::error("flush: {}", flushed.ToString());

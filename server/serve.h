@@ -5,6 +5,7 @@
 #include <string>
 
 #include "server/claimgraph_core.h"
+#include "server/cluster/cluster_options.h"
 
 namespace claimgraph::server {
 
@@ -20,6 +21,10 @@ struct ServeCommand {
   std::string http_listen;                  // HOST:PORT of the HTTP API and the explorer; empty: none
   std::string web_dir;                      // the explorer's files; empty: <binary>/../web when it has them
   int http_threads = 8;
+  // --cluster: a node of a replicated cluster on NATS JetStream
+  // (docs/scale-out.md); empty servers: a single node.
+  std::string cluster_servers;  // nats://HOST:PORT[,...], parsed into `cluster`
+  cluster::ClusterOptions cluster;
 };
 
 // Serves until SIGTERM or SIGINT, then drains in-flight calls (up to

@@ -57,6 +57,13 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
       response.unsafe_arena_release_response();
       return ok;
     };
+    if (Status waited = core_.AwaitMinTx({statement.principal, options.deadline, statement.cancelled},
+                                         request.query().min_tx());
+        !waited.ok()) {
+      if (!answer_error(ToGrpcStatus(waited))) break;
+      continue;
+    }
+    const engine::TxId read_at = core_.engine().LastTx();
     StreamingSink sink(statement.cancelled, write_lent, request.query());
     auto result = core_.engine().Execute(request.query().statement(), options, &sink);
     if (!result.ok()) {
@@ -65,7 +72,9 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
     }
     log.set_rows(result->stats.rows);
     log.Done(grpc::Status::OK);
-    if (!write_lent(sink.Last(*result))) break;
+    v1::QueryResponse* last = sink.Last(*result);
+    core_.FillReadTrailer(*result, read_at, last);
+    if (!write_lent(last)) break;
   }
   return grpc::Status::OK;
 }

@@ -5,6 +5,7 @@
 
 #include "storage/commit_sink.h"
 #include "storage/posting_list.h"
+#include "storage/replication.h"
 #include "storage/rocks_internal.h"
 
 namespace claimgraph::storage {
@@ -30,6 +31,12 @@ class BatchSink final : public CommitSink {
 
   void RetractStreamed(uint64_t, TxId) override {}  // online commits do not stream
 
+  Result<std::string> EncodeForReplication() override {
+    CG_RETURN_IF_ERROR(status_);
+    CG_RETURN_IF_ERROR(AddPostingLists());
+    return EncodeReplicatedBatch(*store_, batch_);
+  }
+
   Status Finish() override {
     CG_RETURN_IF_ERROR(status_);
     CG_RETURN_IF_ERROR(AddPostingLists());
@@ -47,6 +54,8 @@ class BatchSink final : public CommitSink {
   // claims. The operands go in the same WriteBatch as the claims, so a crash
   // leaves all of the commit or none of it.
   Status AddPostingLists() {
+    if (postings_added_) return status_;  // EncodeForReplication added them
+    postings_added_ = true;
     std::string operand;
     for (PostingKind kind : {PostingKind::kSubjectPredicate, PostingKind::kPredicateObject}) {
       const Cf cf = CfOf(kind);
@@ -67,6 +76,7 @@ class BatchSink final : public CommitSink {
   rocksdb::WriteBatch batch_;
   std::map<std::string, std::vector<Posting>> postings_[2];  // by PostingKind, then list key
   Status status_;
+  bool postings_added_ = false;
 };
 
 }  // namespace

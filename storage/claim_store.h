@@ -336,6 +336,31 @@ struct EvidenceReport {
   std::string problem;          // the first problem: its source, and the first claim it breaks
 };
 
+// ---- Cluster replication (docs/scale-out.md) ----
+// Where a store in a cluster stands in the cluster's transaction stream: the
+// stream sequence it has applied last, with that transaction and its hash. All
+// zero for a store that never applied a replicated transaction.
+struct ReplicationPosition {
+  uint64_t sequence = 0;
+  TxId tx = 0;
+  std::string hash;  // raw 32 bytes; empty with sequence 0
+};
+
+// Sends each online commit to the cluster's stream before the store writes
+// it. Called under the writer lock, once per transaction that writes
+// something; `hash` is the transaction's txlog hash (raw 32 bytes),
+// `expected_last` the sequence this store has applied, `payload` everything
+// the commit writes (ApplyReplicated's input on every other node).
+class CommitPublisher {
+ public:
+  virtual ~CommitPublisher() = default;
+  // The stream sequence the transaction was stored at. Not OK: the commit
+  // fails with this status and writes nothing here (it may still be in the
+  // stream, which ApplyReplicated then brings).
+  virtual Result<uint64_t> Publish(TxId tx, std::string_view hash, uint64_t expected_last,
+                                   std::string_view payload) = 0;
+};
+
 class ClaimStore {
  public:
   // Opens or creates the store in `dir`. A store written with another format
@@ -373,6 +398,24 @@ class ClaimStore {
   virtual uint64_t EvidenceDiskBytes() const = 0;
   // Flushes memtables (used before measuring size and at shutdown).
   virtual Status Flush() = 0;
+
+  // Cluster mode (storage/replication.cc). With a publisher set, every
+  // online commit is published first and written only when the stream has
+  // stored it, with the stream sequence recorded in the same write; a bulk
+  // commit is refused. nullptr: a single node again. The publisher must
+  // outlive its use: unset it before destroying it.
+  virtual void SetCommitPublisher(CommitPublisher* publisher) { (void)publisher; }
+  virtual Result<ReplicationPosition> GetReplicationPosition() const {
+    return Status::FailedPrecondition("this store does not replicate");
+  }
+  // Applies the transaction another node (or this one) published at
+  // `sequence`: false when the store has applied that sequence already; an
+  // error, writing nothing, when it is not the next one (a gap), when the
+  // payload is malformed, or when its txlog record does not continue this
+  // store's hash chain (a diverged store).
+  virtual Result<bool> ApplyReplicated(uint64_t sequence, std::string_view payload) {
+    return Status::FailedPrecondition("this store does not replicate");
+  }
 };
 
 // For tamper-evidence tests only: writes `value` under `key` in the named

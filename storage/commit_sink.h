@@ -35,6 +35,12 @@ class CommitSink {
   // Bulk only: the index entries of the n-th claim streamed into this sink
   // (by PutIndexEntries, in order) record its retraction in `tx`.
   virtual void RetractStreamed(uint64_t n, TxId tx) = 0;
+  // Online commits in a cluster: completes the batch and returns everything
+  // in it, encoded for the cluster's stream (replication.h). Puts after it
+  // go into the local write only.
+  virtual Result<std::string> EncodeForReplication() {
+    return Status::FailedPrecondition("this commit cannot be replicated");
+  }
   // Makes everything durable at once, or nothing.
   virtual Status Finish() = 0;
   virtual BulkSinkStats stats() const { return {}; }

@@ -70,6 +70,12 @@ class RocksClaimStore final : public ClaimStore {
   uint64_t ApproximateDiskBytes() const override;
   uint64_t EvidenceDiskBytes() const override;
   Status Flush() override;
+  // Cluster mode: replication.cc.
+  void SetCommitPublisher(CommitPublisher* publisher) override;
+  Result<ReplicationPosition> GetReplicationPosition() const override;
+  Result<bool> ApplyReplicated(uint64_t sequence, std::string_view payload) override;
+  // For the transaction implementation (read under the writer lock).
+  CommitPublisher* commit_publisher() const { return publisher_; }
 
   // For the transaction implementation.
   rocksdb::DB* db() const { return db_.get(); }
@@ -134,6 +140,7 @@ class RocksClaimStore final : public ClaimStore {
   mutable std::unordered_map<SourceId, std::shared_ptr<const Source>> source_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
   mutable std::mutex writer_mu_;   // held by the one live WriteTransaction
+  CommitPublisher* publisher_ = nullptr;  // guarded by writer_mu_
   // CountersAt's cache is per thread (a shared one behind a mutex made 16
   // concurrent point queries slower than the Get it saved): keyed by this
   // store's instance number, ForgetCounters's count and the sequence.

@@ -20,6 +20,7 @@
 #include "storage/normalize.h"
 #include "storage/record_codec.h"
 #include "storage/record_reader.h"
+#include "storage/replication.h"
 #include "storage/rocks_internal.h"
 #include "storage/tx_log.h"
 
@@ -507,6 +508,10 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (committed_) return Status::FailedPrecondition("transaction already committed");
     committed_ = true;
     spo_it_.reset();  // what it pinned is about to change
+    CommitPublisher* const publisher = store_->commit_publisher();
+    if (publisher && options_.bulk)
+      return Status::FailedPrecondition(
+          "a bulk import cannot write into a node of a cluster: seed the cluster from a snapshot (docs/scale-out.md)");
     CommitInfo info;
     if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
         retractions_.empty() && streamed_ == 0 && kept_texts_.empty() && redactions_.empty() && marks_.empty())
@@ -633,6 +638,9 @@ class RocksWriteTransaction final : public WriteTransaction {
       asserted_here_.Clear();
       std::unordered_map<std::string, EntityId>().swap(alias_cache_);
     }
+    // In a cluster the stream decides: the commit is written here only once
+    // the cluster's log has stored it (replication.h).
+    if (publisher) CG_RETURN_IF_ERROR(PublishCommit(*store_, *publisher, tx, rec.hash, sink.get()));
     CG_RETURN_IF_ERROR(sink->Finish());
     info.bulk = sink->stats();
     store_->PublishMarks(std::move(next_marks));

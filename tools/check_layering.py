@@ -73,6 +73,10 @@ GRPC_ALLOWED_DIRS = ("server/", "tools/claimgraph/", "tools/bench/", "tools/clie
 # tool speaks it.
 HTTP_INCLUDE = re.compile(r"^httplib\.h$")
 HTTP_ALLOWED_DIRS = ("server/", "tests/server/")
+# NATS (nats.c, cluster mode) is the cluster module's alone: the rest of the
+# server sees server/cluster_view.h, the engine and storage never see NATS.
+NATS_INCLUDE = re.compile(r"^nats/|^nats\.h$")
+NATS_ALLOWED_DIRS = ("server/cluster/",)
 # The claimgraph CLI is a gRPC client that reads and writes files with the
 # codecs: none of these, which would bring the engine (and RocksDB, ANTLR) in.
 CLI_DIR = "tools/claimgraph/"
@@ -295,6 +299,8 @@ def rules_for(inc, antlr_headers, storage_headers=frozenset()):
         broken.append("grpc-outside-server-and-clients")
     if not in_dir(f, *HTTP_ALLOWED_DIRS) and HTTP_INCLUDE.search(t):
         broken.append("http-outside-server")
+    if not in_dir(f, *NATS_ALLOWED_DIRS) and NATS_INCLUDE.search(t):
+        broken.append("nats-outside-cluster-module")
     if ((f.startswith("storage/") and in_dir(t, "engine/", "grammar/", "server/", "tools/"))
             or (f.startswith("engine/") and in_dir(t, "server/", "tools/"))
             or (t.startswith("server/") and not in_dir(f, "server/", "tests/server/"))):
@@ -305,7 +311,7 @@ def rules_for(inc, antlr_headers, storage_headers=frozenset()):
 RULES = ("grammar-depends-on-nothing", "base-depends-on-nothing", "codec-depends-on-base-only",
          "cli-is-a-client", "rocksdb-outside-storage", "storage-internal-header", "storage-behind-the-engine",
          "storage-public-header", "antlr-outside-grammar", "grpc-outside-server-and-clients",
-         "http-outside-server", "upward-include")
+         "http-outside-server", "nats-outside-cluster-module", "upward-include")
 
 
 def check(root, exceptions, out):
@@ -384,6 +390,9 @@ SELF_TEST_TREE = {
     "engine/io/jsonl.cc": '#include "claimgraph/v1/claimgraph.pb.h"\n#include "tools/bench/synthetic_graph.h"\n',
     # server and its tests may use gRPC and server/.
     "server/service.h": '#include "claimgraph/v1/claimgraph.grpc.pb.h"\n#include "engine/engine.h"\n',
+    # NATS inside server/cluster/ is fine; elsewhere in server/ it is not.
+    "server/cluster/nats_link.h": "#include <nats/nats.h>\n",
+    "server/serve.cc": "#include <nats/nats.h>\n",
     "tests/server/e2e_test.cc": '#include <grpcpp/grpcpp.h>\n#include "server/service.h"\n#include <httplib.h>\n',
     # ... but not storage, directly or through an engine header that exposes it.
     "server/offline.cc": '#include "storage/types.h"\n#include "codec/line_error.h"\n',
@@ -409,6 +418,7 @@ engine/io/jsonl.cc:1: grpc-outside-server-and-clients: #include "claimgraph/v1/c
 engine/io/jsonl.cc:2: upward-include: #include "tools/bench/synthetic_graph.h"
 grammar/parser.cc:4: grammar-depends-on-nothing: #include "base/status.h"
 server/offline.cc:1: storage-behind-the-engine: #include "storage/types.h"
+server/serve.cc:1: nats-outside-cluster-module: #include <nats/nats.h>
 server/service.h:2: storage-behind-the-engine: #include "engine/engine.h"
 storage/claim_store.h:2: storage-public-header: #include "storage/key_codec.h"
 storage/rocks_store.cc:2: upward-include: #include "engine/engine.h"

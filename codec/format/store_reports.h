@@ -58,6 +58,10 @@ struct VerifyReport {
   uint64_t texts_redacted = 0;  // taken down: reported, not a failure
   uint64_t quotes_checked = 0;  // claims with a span into a kept text
   std::string evidence_problem;  // one line per kind of problem, the first of each
+  // The newest transaction and its hash (hex; "" for an empty store): the
+  // nodes of a cluster that applied the same stream show the same pair.
+  uint64_t head_tx = 0;
+  std::string head_hash;
 
   bool ok() const { return log_ok && indexes_ok && evidence_ok; }
   const std::string& problem() const {

@@ -1,6 +1,7 @@
 // Verification of the hash-chained log and, on request, of the derived
 // indexes and the kept evidence: the VerifyAudit RPC, `claimgraphd verify
 // [--indexes] [--evidence]` and AUDIT VERIFY [INDEXES] [EVIDENCE].
+#include "base/sha256.h"
 #include "engine/engine.h"
 #include "engine/lookup/lookup.h"
 
@@ -14,6 +15,14 @@ Result<VerifyReport> VerifyStore(const storage::ClaimStore& store, bool indexes,
   r.claims_checked = log.claims_checked;
   r.first_bad_tx = log.first_bad_tx;
   r.log_problem = log.problem;
+  {
+    CG_ASSIGN_OR_RETURN(std::unique_ptr<storage::ReadView> view, store.NewReadView());
+    r.head_tx = view->last_tx();
+    if (r.head_tx > 0) {
+      CG_ASSIGN_OR_RETURN(storage::TxRecord head, view->GetTx(r.head_tx));
+      r.head_hash = base::HexEncode(head.hash);
+    }
+  }
   // Indexes derived from a log that does not verify prove nothing.
   if (indexes && log.ok) {
     CG_ASSIGN_OR_RETURN(storage::AuditReport derived, store.VerifyIndexes());

@@ -134,10 +134,12 @@ class ServerProcess {
   // starts the server and waits until it answers.
   // `tls_ca_pem`: connect with TLS trusting this certificate (the server's flags must enable TLS).
   // `load_examples` false: the server starts on an empty data directory.
+  // `data_dir`: serve this directory (kept after the process) instead of
+  // its own, e.g. to restart a killed server on its store.
   explicit ServerProcess(std::vector<std::string> extra_flags = {}, std::string tls_ca_pem = "",
-                         bool load_examples = true) {
+                         bool load_examples = true, std::string data_dir = "") {
     std::filesystem::create_directories(dir_.path());
-    data_ = dir_.path() + "/data";
+    data_ = data_dir.empty() ? dir_.path() + "/data" : data_dir;
     std::string src = CLAIMGRAPH_SOURCE_DIR;
     if (load_examples)
       RunCommand({BinaryDir() + "/server/claimgraphd", "import", "--data", data_, "--schema",

@@ -59,6 +59,10 @@ export interface Trailer {
   /** For writes: "asserted claim 12 in tx 5". */
   message: string;
   writtenTx: number;
+  /** The transaction the statement read at. */
+  readAtTx: number;
+  /** Cluster mode: the node's state ("node 3, applied tx 42 ..., connected"); "" on a single node. */
+  cluster: string;
 }
 
 export interface QueryResult {
@@ -169,6 +173,9 @@ export interface AuditReport {
   textsRedacted: number;
   quotesChecked: number;
   evidenceProblem: string;
+  /** The newest transaction and its hash (hex): the same on every node of a cluster. */
+  headTx: number;
+  headHash: string;
 }
 
 export interface PredicateStats {

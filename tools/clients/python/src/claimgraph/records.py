@@ -19,6 +19,8 @@ class Trailer:
     warnings: List[str] = field(default_factory=list)
     message: str = ""      # for writes: "asserted claim 12 in tx 5"
     written_tx: int = 0    # the transaction a write committed (0 if none)
+    read_at_tx: int = 0    # the transaction the statement read at
+    cluster: str = ""      # cluster mode: the node's state ("node 3, applied tx 42 ..., connected")
 
 
 @dataclass
@@ -121,6 +123,8 @@ class AuditReport:
     texts_redacted: int
     quotes_checked: int
     evidence_problem: str
+    head_tx: int  # the newest transaction and its hash (hex): the same on every node of a cluster
+    head_hash: str
 
 
 @dataclass

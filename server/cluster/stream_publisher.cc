@@ -1,0 +1,103 @@
+#include "server/cluster/stream_publisher.h"
+
+#include <chrono>
+#include <thread>
+
+#include "server/cluster_view.h"
+
+namespace claimgraph::server::cluster {
+namespace {
+
+// One natsMsg per try: publishing adds headers to it.
+struct Msg {
+  natsMsg* m = nullptr;
+  ~Msg() {
+    if (m) natsMsg_Destroy(m);
+  }
+};
+struct Ack {
+  jsPubAck* a = nullptr;
+  ~Ack() {
+    if (a) jsPubAck_Destroy(a);
+  }
+};
+
+// Worth another try with the same id: NATS did not say whether it stored it
+// (a timeout; no responders during a stream leader election, which nats.c
+// reports as 10076 "JetStream not enabled"; a connection being re-made).
+bool Retryable(natsStatus s) {
+  return s == NATS_TIMEOUT || s == NATS_NO_RESPONDERS || s == NATS_CONNECTION_CLOSED ||
+         s == NATS_CONNECTION_DISCONNECTED || s == NATS_NOT_YET_CONNECTED || s == NATS_IO_ERROR;
+}
+
+}  // namespace
+
+Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash_hex, uint64_t expected_last,
+                                          std::string_view payload) {
+  if (std::string failed = state_->failure(); !failed.empty())
+    return Status::IOError("this node does not write: " + failed);
+  if (std::string cut = link_->CutOffReason(); !cut.empty())
+    return Status::IOError("this node is " + cut + "; writes need the cluster");
+  if (!state_->ready)
+    return Status::IOError("the cluster's stream " + stream_ + " is not ready yet (this node is still setting it up)");
+
+  const std::string id(hash_hex);
+  const std::string expected = std::to_string(expected_last);
+  const std::string tx_text = std::to_string(tx);
+  const std::string node = std::to_string(options_.node_id);
+  const auto start = std::chrono::steady_clock::now();
+  const auto budget = std::chrono::milliseconds(options_.publish_budget_ms);
+  std::string last_error;
+  for (int attempt = 0;; ++attempt) {
+    Msg msg;
+    natsStatus s = natsMsg_Create(&msg.m, subject_.c_str(), nullptr, payload.data(), static_cast<int>(payload.size()));
+    if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Nats-Expected-Last-Sequence", expected.c_str());
+    if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Cg-Kind", "tx");
+    if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Cg-Tx", tx_text.c_str());
+    if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Cg-Node", node.c_str());
+    if (s != NATS_OK) return Status::Internal("building the NATS message for tx " + tx_text + ": " + NatsError(s));
+    jsPubOptions po;
+    jsPubOptions_Init(&po);
+    po.MsgId = id.c_str();
+    po.MaxWait = options_.publish_wait_ms;
+    Ack ack;
+    jsErrCode jerr = static_cast<jsErrCode>(0);
+    s = js_PublishMsg(&ack.a, link_->js(), msg.m, &po, &jerr);
+    if (s == NATS_OK && ack.a) {
+      // Duplicate: an earlier try of this very transaction was stored; the
+      // ack names its sequence.
+      state_->NoteSequence(ack.a->Sequence);
+      return ack.a->Sequence;
+    }
+    if (s == NATS_ERR && jerr == JSStreamWrongLastSequenceErr) {
+      // Refused before storing: someone appended after `expected_last`. On
+      // a retry that someone may be our own earlier try (outside the
+      // duplicate window's reach only if the window passed, but cheap to ask).
+      if (attempt > 0 && StoredAsOurs(expected_last + 1, id)) {
+        state_->NoteSequence(expected_last + 1);
+        return expected_last + 1;
+      }
+      state_->NoteSequence(expected_last + 1);
+      return Status::IOError(std::string(kWriteRacePrefix) + " (the stream is past sequence " + expected +
+                             ", which this node had applied): tx " + tx_text + " was not written; retry");
+    }
+    last_error = NatsError(s);
+    if (!Retryable(s) || std::chrono::steady_clock::now() - start >= budget) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+  return Status::IOError("the transaction was not confirmed by NATS JetStream within " +
+                         std::to_string(options_.publish_budget_ms) + " ms (last error: " + last_error +
+                         "); it may still be applied: retry with the same idempotency key to find out");
+}
+
+bool StreamPublisher::StoredAsOurs(uint64_t sequence, std::string_view hash_hex) const {
+  natsMsg* m = nullptr;
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  if (js_GetMsg(&m, link_->js(), stream_.c_str(), sequence, nullptr, &jerr) != NATS_OK || !m) return false;
+  const char* id = nullptr;
+  const bool ours = natsMsgHeader_Get(m, "Nats-Msg-Id", &id) == NATS_OK && id && hash_hex == id;
+  natsMsg_Destroy(m);
+  return ours;
+}
+
+}  // namespace claimgraph::server::cluster

@@ -1,0 +1,39 @@
+// Publishes each commit of this node to the cluster's stream (the write
+// path's step 4 in docs/scale-out.md): message id = the transaction's hash,
+// header Nats-Expected-Last-Sequence = the sequence this node has applied
+// (set by hand, also for 0: nats.c sends ExpectLastSeq only when it is > 0).
+#pragma once
+
+#include <string>
+
+#include "engine/replication.h"
+#include "server/cluster/cluster_options.h"
+#include "server/cluster/nats_link.h"
+#include "server/cluster/stream_state.h"
+
+namespace claimgraph::server::cluster {
+
+class StreamPublisher final : public engine::TxPublisher {
+ public:
+  StreamPublisher(const ClusterOptions& options, NatsLink* link, StreamState* state)
+      : options_(options), stream_(StreamName(options)), subject_(SubjectName(options)), link_(link), state_(state) {}
+
+  // Errors are IOError (UNAVAILABLE), each naming its reason: cut off from
+  // NATS; the stream not ready or failed; another node appended first
+  // (kWriteRacePrefix: nothing was stored); or no confirmation within the
+  // budget (the transaction may still be stored: the apply loop brings it).
+  Result<uint64_t> Publish(engine::TxId tx, std::string_view hash_hex, uint64_t expected_last,
+                           std::string_view payload) override;
+
+ private:
+  // After a retried publish is refused for a wrong last sequence: whether
+  // the message after `expected_last` is ours (an earlier try was stored).
+  bool StoredAsOurs(uint64_t sequence, std::string_view hash_hex) const;
+
+  const ClusterOptions options_;
+  const std::string stream_, subject_;
+  NatsLink* link_;
+  StreamState* state_;
+};
+
+}  // namespace claimgraph::server::cluster

@@ -1,0 +1,243 @@
+// Cluster mode end to end (docs/scale-out.md): real nats-server processes
+// (a 3-server JetStream cluster on loopback) and real claimgraphd nodes
+// started with --cluster. Each test bounds its waits and stops every process
+// it started (the harnesses' destructors).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "tests/cluster/nats_cluster.h"
+
+namespace claimgraph::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::unique_ptr<ServerProcess> StartNode(const NatsCluster& nats, int id, const std::string& data_dir = "") {
+  return std::make_unique<ServerProcess>(
+      std::vector<std::string>{"--cluster", nats.Urls(), "--node-id", std::to_string(id)}, "", false, data_dir);
+}
+
+// prefix + n (written so: GCC 12's -Wrestrict misfires on "a" + std::to_string(n), bug 105651).
+std::string Tag(std::string prefix, int n) {
+  prefix += std::to_string(n);
+  return prefix;
+}
+
+// `claims` claims "<tag> knows m-<i>" from source <tag>.
+v1::AssertRequest Batch(const std::string& tag, int claims) {
+  v1::AssertRequest req;
+  req.set_idempotency_key(tag);
+  for (int i = 0; i < claims; ++i) {
+    auto* c = req.add_claims();
+    c->set_subject(tag);
+    c->set_predicate("knows");
+    c->set_object_entity("m-" + std::to_string(i));
+    c->set_source(tag);
+  }
+  return req;
+}
+
+grpc::Status Write(ServerProcess& node, const v1::AssertRequest& req, v1::WriteResponse* resp, int timeout_ms = 30000) {
+  auto ctx = As(kWriter, timeout_ms);
+  return node.stub().Assert(ctx.get(), req, resp);
+}
+
+// The first writes of a new cluster wait for JetStream's leaders to be
+// elected: retried (same idempotency key) for up to `seconds`.
+grpc::Status WriteUntilOk(ServerProcess& node, const v1::AssertRequest& req, v1::WriteResponse* resp,
+                          int seconds = 60) {
+  const auto until = Clock::now() + std::chrono::seconds(seconds);
+  grpc::Status s;
+  do {
+    s = Write(node, req, resp);
+    if (s.ok()) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  } while (Clock::now() < until);
+  return s;
+}
+
+QueryResult ReadAt(ServerProcess& node, const std::string& statement, uint64_t min_tx, int timeout_ms = 30000) {
+  v1::QueryRequest req;
+  req.set_statement(statement);
+  req.set_min_tx(min_tx);
+  return RunQuery(node.stub(), kReader, req, timeout_ms);
+}
+
+v1::VerifyAuditResponse Audit(ServerProcess& node) {
+  v1::VerifyAuditRequest req;
+  v1::VerifyAuditResponse resp;
+  auto ctx = As(kReader);
+  grpc::Status s = node.stub().VerifyAudit(ctx.get(), req, &resp);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  return resp;
+}
+
+const std::string kAllKnows = "MATCH ?s knows ?o RETURN ?s, ?o";
+
+class ClusterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!NatsServerInstalled()) GTEST_SKIP() << "nats-server is not installed (tools/install-deps.sh)";
+  }
+};
+
+TEST_F(ClusterTest, WritesThroughOneNodeAreReadOnEveryNodeWithOneHistory) {
+  NatsCluster nats(3);
+  auto n1 = StartNode(nats, 1), n2 = StartNode(nats, 2), n3 = StartNode(nats, 3);
+  v1::WriteResponse resp;
+  grpc::Status s = WriteUntilOk(*n1, Batch("a0", 10), &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message() << "\n" << n1->Log();
+  uint64_t last = resp.tx();
+  for (int b = 1; b < 5; ++b) {
+    ASSERT_TRUE(Write(*n1, Batch(Tag("a", b), 10), &resp).ok());
+    EXPECT_EQ(resp.tx(), last + 1) << "one writer, one transaction per batch";
+    last = resp.tx();
+  }
+  // Read-your-writes on every node, the writer's included.
+  std::set<std::string> hashes;
+  int id = 1;
+  for (ServerProcess* node : {n1.get(), n2.get(), n3.get()}) {
+    QueryResult q = ReadAt(*node, kAllKnows, last);
+    ASSERT_TRUE(q.status.ok()) << "node " << id << ": " << q.status.error_message();
+    EXPECT_EQ(q.rows.size(), 50u) << "node " << id;
+    EXPECT_GE(q.trailer.read_at_tx(), last) << "node " << id;
+    EXPECT_NE(q.trailer.cluster().find("node " + std::to_string(id) + ", applied tx"), std::string::npos)
+        << q.trailer.cluster();
+    v1::VerifyAuditResponse audit = Audit(*node);
+    EXPECT_TRUE(audit.ok()) << "node " << id << ": " << audit.problem();
+    EXPECT_EQ(audit.head_tx(), last) << "node " << id;
+    EXPECT_EQ(audit.head_hash().size(), 64u);
+    hashes.insert(audit.head_hash());
+    ++id;
+  }
+  EXPECT_EQ(hashes.size(), 1u) << "every node shows the same head hash";
+
+  // A write through another node is read on the first with min_tx.
+  ASSERT_TRUE(WriteUntilOk(*n3, Batch("c0", 10), &resp).ok());
+  EXPECT_EQ(resp.tx(), last + 1);
+  QueryResult q = ReadAt(*n1, "MATCH \"c0\" knows ?o RETURN ?o", resp.tx());
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  EXPECT_EQ(q.rows.size(), 10u);
+}
+
+TEST_F(ClusterTest, MinTxBeyondTheStreamWaitsThenNamesWhereTheNodeStands) {
+  NatsCluster nats(3);
+  auto n1 = StartNode(nats, 1);
+  v1::WriteResponse resp;
+  ASSERT_TRUE(WriteUntilOk(*n1, Batch("w", 3), &resp).ok());
+  QueryResult q = ReadAt(*n1, kAllKnows, resp.tx() + 5, /*timeout_ms=*/1500);
+  EXPECT_EQ(q.status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_NE(q.status.error_message().find("this node has applied tx " + std::to_string(resp.tx())), std::string::npos)
+      << q.status.error_message();
+}
+
+TEST_F(ClusterTest, AKilledNodeCatchesUpWhenRestarted) {
+  NatsCluster nats(3);
+  TempDir store2;
+  auto n1 = StartNode(nats, 1), n2 = StartNode(nats, 2, store2.path());
+  v1::WriteResponse resp;
+  ASSERT_TRUE(WriteUntilOk(*n1, Batch("k0", 10), &resp).ok());
+  for (int b = 1; b < 3; ++b) ASSERT_TRUE(Write(*n1, Batch(Tag("k", b), 10), &resp).ok());
+  ASSERT_TRUE(ReadAt(*n2, kAllKnows, resp.tx()).status.ok());
+
+  kill(n2->pid(), SIGKILL);
+  n2->Stop();  // reaps it
+  for (int b = 3; b < 6; ++b) ASSERT_TRUE(Write(*n1, Batch(Tag("k", b), 10), &resp).ok());
+  const uint64_t last = resp.tx();
+
+  n2 = StartNode(nats, 2, store2.path());
+  QueryResult q = ReadAt(*n2, kAllKnows, last);
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message() << "\n" << n2->Log();
+  EXPECT_EQ(q.rows.size(), 60u);
+  v1::VerifyAuditResponse a1 = Audit(*n1), a2 = Audit(*n2);
+  EXPECT_TRUE(a2.ok()) << a2.problem();
+  EXPECT_EQ(a2.head_tx(), last);
+  EXPECT_EQ(a2.head_hash(), a1.head_hash());
+}
+
+TEST_F(ClusterTest, ConcurrentWritersThroughTwoNodesEndInOneChain) {
+  NatsCluster nats(3);
+  auto n1 = StartNode(nats, 1), n2 = StartNode(nats, 2), n3 = StartNode(nats, 3);
+  v1::WriteResponse resp;
+  ASSERT_TRUE(WriteUntilOk(*n1, Batch("warm", 10), &resp).ok());
+  ASSERT_TRUE(ReadAt(*n2, kAllKnows, resp.tx()).status.ok());
+
+  constexpr int kBatches = 12;
+  std::vector<uint64_t> txs[2];
+  std::atomic<int> failures{0};
+  std::string failure;
+  auto writer = [&](ServerProcess* node, const std::string& prefix, std::vector<uint64_t>* out) {
+    for (int b = 0; b < kBatches; ++b) {
+      v1::AssertRequest req = Batch(Tag(prefix, b), 10);
+      // A client retries UNAVAILABLE with the same idempotency key.
+      grpc::Status s;
+      v1::WriteResponse r;
+      for (int attempt = 0; attempt < 5; ++attempt) {
+        s = Write(*node, req, &r);
+        if (s.error_code() != grpc::StatusCode::UNAVAILABLE) break;
+      }
+      if (!s.ok()) {
+        ++failures;
+        failure = s.error_message();
+        continue;
+      }
+      out->push_back(r.tx());
+    }
+  };
+  std::thread a(writer, n1.get(), "x", &txs[0]), b(writer, n2.get(), "y", &txs[1]);
+  a.join();
+  b.join();
+  ASSERT_EQ(failures, 0) << failure;
+
+  std::set<uint64_t> all(txs[0].begin(), txs[0].end());
+  all.insert(txs[1].begin(), txs[1].end());
+  EXPECT_EQ(all.size(), 2u * kBatches) << "every batch its own transaction";
+  const uint64_t last = *all.rbegin();
+  EXPECT_EQ(last, resp.tx() + 2 * kBatches) << "no transaction numbers skipped or shared";
+  std::set<std::string> hashes;
+  for (ServerProcess* node : {n1.get(), n2.get(), n3.get()}) {
+    QueryResult q = ReadAt(*node, kAllKnows, last);
+    ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+    EXPECT_EQ(q.rows.size(), 10u * (2 * kBatches + 1));
+    v1::VerifyAuditResponse audit = Audit(*node);
+    EXPECT_TRUE(audit.ok()) << audit.problem();
+    EXPECT_EQ(audit.head_tx(), last);
+    hashes.insert(audit.head_hash());
+  }
+  EXPECT_EQ(hashes.size(), 1u);
+}
+
+TEST_F(ClusterTest, WithoutNatsWritesAreUnavailableWithAReasonAndReadsAreAnswered) {
+  auto nats = std::make_unique<NatsCluster>(3);
+  auto n1 = StartNode(*nats, 1);
+  v1::WriteResponse resp;
+  ASSERT_TRUE(WriteUntilOk(*n1, Batch("before", 10), &resp).ok());
+  const uint64_t tx = resp.tx();
+  for (int i = 0; i < 3; ++i) nats->Kill(i);
+
+  grpc::Status s = Write(*n1, Batch("during", 10), &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_NE(s.error_message().find("NATS"), std::string::npos) << s.error_message();
+
+  // Reads go on, from what the node has, and say it may be stale.
+  QueryResult q;
+  for (int i = 0; i < 100; ++i) {
+    q = ReadAt(*n1, kAllKnows, tx);
+    if (q.trailer.cluster().find("DISCONNECTED") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  EXPECT_EQ(q.rows.size(), 10u);
+  EXPECT_NE(q.trailer.cluster().find("DISCONNECTED"), std::string::npos) << q.trailer.cluster();
+  EXPECT_NE(q.trailer.cluster().find("may be stale"), std::string::npos) << q.trailer.cluster();
+  s = Write(*n1, Batch("during", 10), &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_NE(s.error_message().find("cut off from NATS"), std::string::npos) << s.error_message();
+}
+
+}  // namespace
+}  // namespace claimgraph::testing

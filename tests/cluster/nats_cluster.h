@@ -1,0 +1,125 @@
+// Real nats-server processes on loopback for the cluster tests: a JetStream
+// cluster of one to three servers on free ports, each in its own temporary
+// directory, every process stopped when this goes (SIGTERM, then SIGKILL).
+#pragma once
+
+#include <arpa/inet.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/server/server_harness.h"
+
+namespace claimgraph::testing {
+
+inline const char* kNatsServer = "/usr/sbin/nats-server";
+
+inline bool NatsServerInstalled() { return access(kNatsServer, X_OK) == 0; }
+
+// True once something accepts connections on 127.0.0.1:port.
+inline bool Listening(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+class NatsCluster {
+ public:
+  explicit NatsCluster(int servers = 3) {
+    std::filesystem::create_directories(dir_.path());
+    for (int i = 0; i < servers; ++i) nodes_.push_back({FreePort(), FreePort(), -1});
+    for (int i = 0; i < servers; ++i) {
+      WriteConfig(i);
+      Start(i);
+    }
+  }
+  ~NatsCluster() {
+    for (size_t i = 0; i < nodes_.size(); ++i) Stop(static_cast<int>(i));
+  }
+  NatsCluster(const NatsCluster&) = delete;
+  NatsCluster& operator=(const NatsCluster&) = delete;
+
+  // "nats://127.0.0.1:p1,nats://127.0.0.1:p2,..." for --cluster.
+  std::string Urls() const {
+    std::string out;
+    for (const auto& n : nodes_) {
+      if (!out.empty()) out += ',';
+      out += "nats://127.0.0.1:";
+      out += std::to_string(n.client);
+    }
+    return out;
+  }
+
+  // Starts server i (again) and waits until it accepts clients (20 s at most).
+  void Start(int i) {
+    Node& n = nodes_[i];
+    const std::string conf = Path(i, ".conf"), log = Path(i, ".log");
+    n.pid = fork();
+    if (n.pid == 0) {
+      int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      dup2(fd, 1);
+      dup2(fd, 2);
+      execl(kNatsServer, "nats-server", "-c", conf.c_str(), (char*)nullptr);
+      _exit(127);
+    }
+    for (int t = 0; t < 200 && !Listening(n.client); ++t) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  // SIGTERM (SIGKILL after 10 s); nothing if it is not running.
+  void Stop(int i) { End(i, SIGTERM); }
+  void Kill(int i) { End(i, SIGKILL); }
+
+ private:
+  struct Node {
+    int client, route;
+    pid_t pid;
+  };
+  std::string Path(int i, const char* suffix) const { return dir_.path() + "/n" + std::to_string(i) + suffix; }
+
+  void WriteConfig(int i) {
+    std::ofstream out(Path(i, ".conf"));
+    out << "server_name: n" << i << "\n"
+        << "listen: 127.0.0.1:" << nodes_[i].client << "\n"
+        << "max_payload: 8MB\n"
+        << "jetstream { store_dir: \"" << Path(i, "-js") << "\", max_memory_store: 64MB, max_file_store: 1GB }\n";
+    if (nodes_.size() > 1) {
+      out << "cluster { name: cgtest, listen: 127.0.0.1:" << nodes_[i].route << ", routes: [";
+      for (size_t j = 0; j < nodes_.size(); ++j) out << (j ? ", " : "") << "nats-route://127.0.0.1:" << nodes_[j].route;
+      out << "] }\n";
+    }
+  }
+
+  void End(int i, int sig) {
+    Node& n = nodes_[i];
+    if (n.pid <= 0) return;
+    kill(n.pid, sig);
+    for (int t = 0; t < 100; ++t) {
+      if (waitpid(n.pid, nullptr, WNOHANG) == n.pid) {
+        n.pid = -1;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    kill(n.pid, SIGKILL);
+    waitpid(n.pid, nullptr, 0);
+    n.pid = -1;
+  }
+
+  TempDir dir_;
+  std::vector<Node> nodes_;
+};
+
+}  // namespace claimgraph::testing
