@@ -117,6 +117,11 @@ class RelationExtractor {
   };
   // "will sign", "agreed to formally join", "is to be signed": the token of
   // the verb a future marker at i governs within the rules' future_gap, or 0.
+  bool IsFutureMarker(uint64_t hash) const {
+    for (uint64_t h : future_markers_)
+      if (h == hash) return true;
+    return false;
+  }
   size_t ScheduledVerb(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i,
                        size_t end) const;
 
@@ -155,7 +160,7 @@ class RelationExtractor {
   PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind
   std::vector<uint64_t> future_markers_;  // token hashes of "will", "to": tested on every token of a sentence with a cue
-  std::unordered_set<std::string> future_verbs_, future_not_after_;  // "sign"; "the first to"
+  std::vector<uint64_t> future_verbs_, future_not_after_;  // token hashes of "sign"; of "first" ("the first to")
   std::vector<std::vector<std::string>> naming_words_;  // "called", "known as": a name follows
   std::vector<uint64_t> by_verbs_;  // token hashes of "formed" of the members-after cue "formed by"
   int membership_rule_ = -1;                            // the rule that members named that way are claims of
