@@ -162,6 +162,9 @@ class ArgumentFinder {
   Binding Directed(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const;
   Binding Membership(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cb, size_t ce,
                      const std::vector<int>& earlier_groups) const;
+  // A members-before cue of the rule's cues_without_group with no object of
+  // its own ("Uzbekistan joined in 2001."): its group may be an earlier one.
+  bool StandsWithoutGroup(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const;
 
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
   std::vector<int> Parts(const MentionList& l, const std::vector<std::string>& types) const;

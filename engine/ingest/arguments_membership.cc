@@ -7,7 +7,17 @@ namespace claimgraph::ingest {
 
 int ArgumentFinder::GroupFor(const SentenceView& v, const RelationRule& rule, int k, size_t cb, size_t ce, int members,
                              bool after_first, size_t* gb, size_t* ge) const {
-  const auto& mentions = *v.mentions;
+  // Names, and "the bloc" / "the alliance" resolved to the one group it
+  // stands for ("set to join the bloc", "the accession of X to the alliance").
+  std::vector<Mention> mentions = *v.mentions;
+  for (const auto& l : v.lists)
+    if (l.anaphor && l.entities.size() == 1 && entities_[l.entities[0]].type == "group") {
+      Mention m;
+      m.token_begin = l.token_begin;
+      m.token_end = l.token_end;
+      m.entity = l.entities[0];
+      mentions.push_back(m);
+    }
   const MentionList* ml = members >= 0 ? &v.lists[members] : nullptr;
   auto eligible = [&](const Mention& m) {
     return TypeIn(m.entity, rule.group_types) && !(ml && m.token_begin >= ml->token_begin && m.token_end <= ml->token_end);
@@ -18,9 +28,17 @@ int ArgumentFinder::GroupFor(const SentenceView& v, const RelationRule& rule, in
     return m.entity;
   };
   // "member of NATO", "joined the Quad": the group after the cue, in its clause.
-  if (after_first)
+  // "to join neighboring Finland, which ... the alliance": a name of another
+  // type first is the cue's object, and no group is.
+  if (after_first) {
+    const Mention* first = nullptr;
     for (const auto& m : mentions)
-      if (m.token_begin >= ce && v.ClauseOf(m.token_begin) == k && eligible(m)) return take(m);
+      if (m.token_begin >= ce && v.ClauseOf(m.token_begin) == k && (!first || m.token_begin < first->token_begin) &&
+          !(ml && m.token_begin >= ml->token_begin && m.token_end <= ml->token_end))
+        first = &m;
+    if (first && eligible(*first)) return take(*first);
+    if (first && v.Gap(ce, first->token_begin) <= 2) return -1;
+  }
   // Else the nearest in the clause, then in the clause it depends on, then
   // (for members after the cue: "the Quad group of", not "joined") in the sentence.
   int head = v.clauses.info[k].head;
@@ -141,6 +159,25 @@ Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& 
   return b;
 }
 
+bool ArgumentFinder::StandsWithoutGroup(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
+  const auto& tokens = *v.tokens;
+  std::string cue;
+  for (size_t i = cb; i < ce; ++i) cue += (i > cb ? " " : "") + tokens[i].norm;
+  if (std::find(rule.cues_without_group.begin(), rule.cues_without_group.end(), cue) == rule.cues_without_group.end())
+    return false;
+  // Nothing after the cue but the end of its clause or a year ("joined in
+  // 2001", "joined last"): "joined the talks" has an object of its own.
+  if (ce >= v.sentence.token_end || v.ClauseOf(ce) != v.ClauseOf(cb)) return true;
+  const std::string& next = tokens[ce].norm;
+  if (!tokens[ce].is_word) return next != "'" && next != "(";
+  auto year = [&](size_t i) {
+    return i < v.sentence.token_end && tokens[i].norm.size() == 4 &&
+           std::all_of(tokens[i].norm.begin(), tokens[i].norm.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if ((next == "in" || next == "since") && year(ce + 1)) return true;
+  return next == "as";  // "joined as a full member"
+}
+
 Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cb, size_t ce,
                                    const std::vector<int>& earlier_groups) const {
   const int k = v.ClauseOf(cb);
@@ -187,7 +224,7 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
   std::string group_choice;
   if (group >= 0) {
     group_choice = "the group " + Quoted(v.Text(gb, ge)) + " nearest the cue";
-  } else if (kind == CueKind::kMembersBefore) {
+  } else if (kind == CueKind::kMembersBefore && !StandsWithoutGroup(v, rule, cb, ce)) {
     return b;  // "France left the summit": no group named, no membership
   } else {
     for (int g : earlier_groups)

@@ -1,6 +1,7 @@
 #include "engine/ingest/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <tuple>
@@ -25,8 +26,19 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   for (const auto& n : rules_.mentions.anaphora.plural_pronouns)
     for (const auto& w : NormalizedPhrase(n)) plural_pronouns_.push_back(TokenHash(w));
   for (const auto& w : rules_.arguments.naming_words) naming_words_.push_back(NormalizedPhrase(w));
+  for (const auto& w : rules_.modality.future_markers)
+    for (const auto& t : NormalizedPhrase(w)) future_markers_.push_back(TokenHash(t));
+  for (const auto& w : rules_.modality.future_verbs)
+    for (const auto& t : NormalizedPhrase(w)) future_verbs_.push_back(TokenHash(t));
+  for (const auto& w : rules_.modality.future_not_after)
+    for (const auto& t : NormalizedPhrase(w)) future_not_after_.push_back(TokenHash(t));
   for (size_t r = 0; r < rules_.relations.size() && membership_rule_ < 0; ++r)
     if (rules_.relations[r].shape == RelationShape::kMembership) membership_rule_ = static_cast<int>(r);
+  if (membership_rule_ >= 0)
+    for (const auto& c : rules_.relations[membership_rule_].cues_members_after) {
+      auto words = NormalizedPhrase(c);
+      if (words.size() == 2 && words[1] == "by") by_verbs_.push_back(TokenHash(words[0]));
+    }
   for (const auto& rule : rules_.relations) {
     PhraseMatcher m;
     std::vector<CueKind> kinds;
@@ -80,6 +92,9 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   for (const auto& c : rules_.modality.proposed) modal_.Add(c, kProposed);
   for (const auto& c : rules_.modality.denied) modal_.Add(c, kDenied);
   for (const auto& c : rules_.modality.reported) modal_.Add(c, kReported);
+  // Future markers pass the matcher's first-token filter, so that a token
+  // that starts no modal phrase and is no marker (most) costs one bit test.
+  for (const auto& c : rules_.modality.future_markers) modal_.Add(c, kScheduled);
 }
 
 bool RelationExtractor::BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -88,6 +103,30 @@ bool RelationExtractor::BracketAfterGroup(const std::vector<Token>& tokens, cons
   for (const auto& m : mentions)
     if (m.token_end <= i && m.token_end + 3 >= i && gazetteer_.entities()[m.entity].type == "group") return true;
   return false;
+}
+
+size_t RelationExtractor::ScheduledVerb(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i,
+                                        size_t end) const {
+  // "the first to sign", "the 32nd country to join", "the only state to
+  // ratify": a fact about who did it, not a plan.
+  for (size_t p = i; p-- > 0 && p + 3 > i;) {
+    const std::string& w = tokens[p].norm;
+    if (std::find(future_not_after_.begin(), future_not_after_.end(), tokens[p].hash) != future_not_after_.end()) return 0;
+    bool ordinal = w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+                   (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
+    if (ordinal) return 0;
+    if (!tokens[p].is_word) break;
+  }
+  // The verb within future_gap words: adverbs and "be" may come between
+  // ("will formally sign", "is to be signed"), a name or a mark may not.
+  const int gap = std::max(0, rules_.modality.future_gap);
+  for (size_t q = i + 1, words = 0; q < end && words <= static_cast<size_t>(gap); ++q, ++words) {
+    if (!tokens[q].is_word) return 0;
+    for (const auto& m : mentions)
+      if (m.token_begin <= q && q < m.token_end) return 0;
+    if (std::find(future_verbs_.begin(), future_verbs_.end(), tokens[q].hash) != future_verbs_.end()) return q;
+  }
+  return 0;
 }
 
 bool RelationExtractor::TypeIn(int entity, const std::vector<std::string>& types) const {
@@ -192,8 +231,10 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
                                   m.word < word_end + rules_.modality.window_after;
     if (!in_scope || !near) continue;
     std::string why = "\"" + word + "...\" in the clause";
+    if (m.kind == kScheduled)
+      why = "\"" + word + " ... " + tokens[m.verb].norm + "\" in the clause (a signing or joining still to come)";
     if (m.kind == kDenied && denied.empty()) denied = why;
-    if ((m.kind == kProposed || m.kind == kEnabling) && proposed.empty()) proposed = why;
+    if ((m.kind == kProposed || m.kind == kEnabling || m.kind == kScheduled) && proposed.empty()) proposed = why;
     if (m.kind == kHedged && hedged.empty()) hedged = why + " (hedged)";
   }
   // A conditional clause, and the clause it depends on, are hypothetical.
@@ -254,8 +295,23 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   // One pass: a token that starts no cue of any rule (most) costs one bit test.
   std::vector<Cue> cues;
   std::vector<size_t> next(cues_.size(), tb);  // per rule: where its next cue may start (no overlap within a rule)
+  auto date_word = [&](const Token& t) {
+    return t.norm == "," || rules_.time.months.count(t.norm) ||
+           (!t.norm.empty() && std::all_of(t.norm.begin(), t.norm.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  };
   for (size_t i = tb; i < te; ++i) {
     if (!any_cue_.MayStartWith(tokens[i])) continue;
+    // "formed in 2009 by A, B": a date between the two words of a "<verb>
+    // by" membership cue; the date stays in the sentence for the claim's time.
+    if (std::find(by_verbs_.begin(), by_verbs_.end(), tokens[i].hash) != by_verbs_.end() && i + 3 < te &&
+        (tokens[i + 1].norm == "in" || tokens[i + 1].norm == "on")) {
+      size_t j = i + 2;
+      while (j < te && j < i + 6 && date_word(tokens[j])) ++j;
+      if (j > i + 2 && j < te && tokens[j].norm == "by") {
+        cues.push_back({i, j + 1, membership_rule_, CueKind::kMembersAfter});
+        continue;
+      }
+    }
     for (size_t r = 0; r < cues_.size(); ++r) {
       if (i < next[r]) continue;
       auto m = cues_[r].LongestAt(tokens, i, te, text);
@@ -299,8 +355,14 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   std::vector<ModalCue> modal;
   for (size_t i = tb; i < te;) {
     if (!modal_.MayStartWith(tokens[i])) { ++i; continue; }
+    if (size_t verb = IsFutureMarker(tokens[i].hash) ? ScheduledVerb(tokens, mentions, i, te) : 0) {
+      // The words in between are still read: "will not sign" is denied.
+      modal.push_back({i, v.WordAt(i), kScheduled, v.ClauseOf(i), verb});
+      ++i;
+      continue;
+    }
     auto m = modal_.LongestAt(tokens, i, te, text);
-    if (!m.length) { ++i; continue; }
+    if (!m.length || m.value == kScheduled) { ++i; continue; }  // a marker without its verb
     modal.push_back({i, v.WordAt(i), m.value, v.ClauseOf(i)});
     i += m.length;
   }

@@ -108,12 +108,22 @@ class RelationExtractor {
   // called AUKUS": the group a symmetric cue names right after it, or -1.
   int NamedGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const Sentence& s,
                  size_t cue_end) const;
-  enum ModalKind { kProposed, kDenied, kReported, kHedged, kNeutral, kEnabling };
+  enum ModalKind { kProposed, kDenied, kReported, kHedged, kNeutral, kEnabling, kScheduled };
   struct ModalCue {
     size_t token, word;
     int kind;
     int clause;
+    size_t verb = 0;  // kScheduled: the signing or joining verb the marker governs
   };
+  // "will sign", "agreed to formally join", "is to be signed": the token of
+  // the verb a future marker at i governs within the rules' future_gap, or 0.
+  bool IsFutureMarker(uint64_t hash) const {
+    for (uint64_t h : future_markers_)
+      if (h == hash) return true;
+    return false;
+  }
+  size_t ScheduledVerb(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i,
+                       size_t end) const;
 
   void ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                        const std::deque<SentenceMemory>& history, std::vector<MentionList>* lists) const;
@@ -149,7 +159,10 @@ class RelationExtractor {
   std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"
   PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind
+  std::vector<uint64_t> future_markers_;  // token hashes of "will", "to": tested on every token of a sentence with a cue
+  std::vector<uint64_t> future_verbs_, future_not_after_;  // token hashes of "sign"; of "first" ("the first to")
   std::vector<std::vector<std::string>> naming_words_;  // "called", "known as": a name follows
+  std::vector<uint64_t> by_verbs_;  // token hashes of "formed" of the members-after cue "formed by"
   int membership_rule_ = -1;                            // the rule that members named that way are claims of
 };
 

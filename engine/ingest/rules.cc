@@ -116,7 +116,7 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_group_before", "cues_members_bracket", "bracket_heads", "participant_types",
+              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
                "group_lookback_sentences", "confidence"}))
@@ -139,6 +139,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
   bool ok = r.Strings(j, "cues", where, &rule->cues) && r.Strings(j, "not_cues", where, &rule->not_cues) &&
             r.Strings(j, "cues_members_after", where, &rule->cues_members_after) &&
             r.Strings(j, "cues_members_before", where, &rule->cues_members_before) &&
+            r.Strings(j, "cues_without_group", where, &rule->cues_without_group) &&
             r.Strings(j, "cues_group_before", where, &rule->cues_group_before) &&
             r.Strings(j, "cues_members_bracket", where, &rule->cues_members_bracket) &&
             r.Strings(j, "bracket_heads", where, &rule->bracket_heads) &&
@@ -297,7 +298,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
               "between_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
-             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "window_before", "window_after"}) &&
+             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "future_markers", "future_verbs",
+              "future_not_after", "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
       r.Strings(*bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
@@ -347,6 +349,10 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "hedged", "modality", &rules.modality.hedged) &&
       r.Strings(*mo, "enabling", "modality", &rules.modality.enabling) &&
       r.Strings(*mo, "neutral", "modality", &rules.modality.neutral) &&
+      r.Strings(*mo, "future_markers", "modality", &rules.modality.future_markers) &&
+      r.Strings(*mo, "future_verbs", "modality", &rules.modality.future_verbs) &&
+      r.Strings(*mo, "future_not_after", "modality", &rules.modality.future_not_after) &&
+      r.Number(*mo, "future_gap", "modality", &rules.modality.future_gap) &&
       r.Number(*mo, "window_before", "modality", &rules.modality.window_before) &&
       r.Number(*mo, "window_after", "modality", &rules.modality.window_after) &&
       ReadTime(r, *ti, &rules.time) &&

@@ -105,6 +105,14 @@ struct ModalityRules {
   // (what is enabled), never for the relation before it that enables it.
   std::vector<std::string> enabling;
   std::vector<std::string> neutral;  // "not only": matched first so that its words are no cue
+  // A signing or joining still to come: a future marker ("will", "shall",
+  // "to") followed within future_gap words by one of future_verbs ("will
+  // sign", "agreed to sign", "are set to formally join", "is to be signed")
+  // is proposed, whatever introduces the "to". Not after one of
+  // future_not_after or an ordinal ("the first to sign", "the 32nd country to
+  // join" are facts).
+  std::vector<std::string> future_markers, future_verbs, future_not_after;
+  int future_gap = 2;
   int window_before = 6;
   int window_after = 3;
 };
@@ -145,6 +153,11 @@ struct RelationRule {
   std::vector<std::string> modifier_before, modifiers;
   std::vector<std::string> cues_members_after;   // membership: "group of" L
   std::vector<std::string> cues_members_before;  // membership: L "as members"
+  // membership: those members-before cues that may stand without their group
+  // ("Uzbekistan joined in 2001", "A and B applied for membership."): with
+  // nothing after them but a time or the clause's end, the group is the last
+  // one of the group_lookback_sentences before.
+  std::vector<std::string> cues_without_group;
   std::vector<std::string> cues_group_before;    // membership: G "member" ("a NATO member", "NATO allies A and B")
   // membership: G "(" L ")" or G " - " L " -": the members in parentheses or
   // spaced dashes right after the group ("The Quad — A, B, C and D — met"),
