@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "storage/merge_sources.h"
 #include "storage/run_file.h"
 
 namespace claimgraph::storage {
@@ -144,7 +145,6 @@ class ExternalSorter {
     }
     std::vector<RunReader> readers;
     std::vector<T> heads(paths.size() + 1);
-    std::vector<size_t> heap;  // source numbers; the memory buffer is paths.size()
     for (size_t i = 0; i < paths.size(); ++i) {
       CG_ASSIGN_OR_RETURN(RunReader reader, RunReader::Open(paths[i]));
       readers.push_back(std::move(reader));
@@ -162,22 +162,8 @@ class ExternalSorter {
       if (Less()(heads[a], heads[b])) return false;
       return a > b;
     };
-    for (size_t s = 0; s <= paths.size(); ++s) {
-      CG_ASSIGN_OR_RETURN(bool has, next(s));
-      if (has) heap.push_back(s);
-    }
-    std::make_heap(heap.begin(), heap.end(), after);
-    while (!heap.empty()) {
-      std::pop_heap(heap.begin(), heap.end(), after);
-      const size_t s = heap.back();
-      CG_RETURN_IF_ERROR(visit(heads[s]));
-      CG_ASSIGN_OR_RETURN(bool has, next(s));
-      if (has)
-        std::push_heap(heap.begin(), heap.end(), after);
-      else
-        heap.pop_back();
-    }
-    return Status::Ok();
+    // The memory buffer is source paths.size().
+    return MergeSources(paths.size() + 1, next, after, [&](size_t s) { return visit(heads[s]); });
   }
 
   static void RemoveFiles(const std::vector<std::string>& paths) {

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "storage/merge_sources.h"
+
 namespace claimgraph::storage {
 namespace {
 
@@ -176,26 +178,10 @@ Status RowSorter::MergeRuns(const std::vector<std::string>& paths, bool with_mem
     const int c = key_of(a).compare(key_of(b));
     return c != 0 ? c > 0 : a > b;
   };
-  std::vector<size_t> heap;
-  for (size_t s = 0; s <= memory; ++s) {
-    CG_ASSIGN_OR_RETURN(bool has, next(s));
-    if (has) heap.push_back(s);
-  }
-  std::make_heap(heap.begin(), heap.end(), after);
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), after);
-    const size_t s = heap.back();
-    if (s == memory)
-      CG_RETURN_IF_ERROR(visit(rows_[memory_at - 1].key(), rows_[memory_at - 1].value()));
-    else
-      CG_RETURN_IF_ERROR(visit(cursors[s].key, cursors[s].value));
-    CG_ASSIGN_OR_RETURN(bool has, next(s));
-    if (has)
-      std::push_heap(heap.begin(), heap.end(), after);
-    else
-      heap.pop_back();
-  }
-  return Status::Ok();
+  return MergeSources(memory + 1, next, after, [&](size_t s) {
+    return s == memory ? visit(rows_[memory_at - 1].key(), rows_[memory_at - 1].value())
+                       : visit(cursors[s].key, cursors[s].value);
+  });
 }
 
 void RowSorter::RemoveRuns() {

@@ -65,6 +65,13 @@ void WriteHistory(ClaimStore* store) {
   ValueOrDie(tx->Commit());
 }
 
+// WriteHistory's commits, each recorded as the stream would carry it.
+void PublishHistory(ClaimStore* writer, RecordingPublisher* stream) {
+  writer->SetCommitPublisher(stream);
+  WriteHistory(writer);
+  writer->SetCommitPublisher(nullptr);
+}
+
 std::string HeadHash(const ClaimStore& store) {
   auto view = ValueOrDie(store.NewReadView());
   return ValueOrDie(view->GetTx(view->last_tx())).hash;
@@ -74,9 +81,7 @@ TEST(ReplicationTest, AppliedStreamGivesTheWritersHistory) {
   TempDir da, db;
   RecordingPublisher stream;
   auto writer = OpenStore(da.path());
-  writer->SetCommitPublisher(&stream);
-  WriteHistory(writer.get());
-  writer->SetCommitPublisher(nullptr);
+  PublishHistory(writer.get(), &stream);
   ASSERT_EQ(stream.stream.size(), 3u);
   ReplicationPosition at = ValueOrDie(writer->GetReplicationPosition());
   EXPECT_EQ(at.sequence, 3u);
@@ -121,9 +126,7 @@ TEST(ReplicationTest, AGapIsRefusedAndWritesNothing) {
   TempDir da, db;
   RecordingPublisher stream;
   auto writer = OpenStore(da.path());
-  writer->SetCommitPublisher(&stream);
-  WriteHistory(writer.get());
-  writer->SetCommitPublisher(nullptr);
+  PublishHistory(writer.get(), &stream);
   auto follower = OpenStore(db.path());
   auto applied = follower->ApplyReplicated(2, stream.stream[1]);
   ASSERT_FALSE(applied.ok());
@@ -135,9 +138,7 @@ TEST(ReplicationTest, ATransactionThatDoesNotContinueTheChainIsRefused) {
   TempDir da, db;
   RecordingPublisher stream;
   auto writer = OpenStore(da.path());
-  writer->SetCommitPublisher(&stream);
-  WriteHistory(writer.get());
-  writer->SetCommitPublisher(nullptr);
+  PublishHistory(writer.get(), &stream);
   auto other = OpenStore(db.path());
   {
     auto tx = Begin(other.get());
