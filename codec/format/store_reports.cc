@@ -50,7 +50,7 @@ std::string VerifyMessage(const VerifyReport& r) {
     if (r.indexes_checked && !r.indexes_ok)
       out += fmt::format("\nINDEXES FAILED: {}", r.index_problem);
     else if (r.indexes_checked)
-      out += fmt::format("\nindexes ok: spo, osp, sp_postings and po_postings match all {} claim records",
+      out += fmt::format("\nindexes ok: spo, osp, sp_postings, po_postings and by_source match all {} claim records",
                          r.index_claims_checked);
   }
   if (r.evidence_checked) {

@@ -139,7 +139,7 @@ TEST_F(LookupTest, VerifyChecksTheLogAndOnRequestTheIndexes) {
   EXPECT_TRUE(full.ok());
   EXPECT_TRUE(full.indexes_checked);
   EXPECT_EQ(full.index_claims_checked, 26u);
-  EXPECT_NE(VerifyMessage(full).find("\nindexes ok: spo, osp, sp_postings and po_postings match all 26 claim records"),
+  EXPECT_NE(VerifyMessage(full).find("\nindexes ok: spo, osp, sp_postings, po_postings and by_source match all 26 claim records"),
             std::string::npos);
   // AUDIT VERIFY [INDEXES] is the same check.
   auto rows = Rows("AUDIT VERIFY INDEXES");

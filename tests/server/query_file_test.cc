@@ -221,7 +221,7 @@ TEST_F(QueryFile, StatsAndVerifyReadTheSameFromTheClientAndTheOfflineTool) {
   Ran offline_verify = RunCaptured({Claimgraphd(), "verify", "--indexes", "--data", offline_data_}, scratch_->path());
   EXPECT_EQ(online_verify.code, 0) << online_verify.out << online_verify.err;
   EXPECT_EQ(offline_verify.code, 0) << offline_verify.out << offline_verify.err;
-  EXPECT_NE(online_verify.out.find("indexes ok: spo, osp, sp_postings and po_postings match all "), std::string::npos)
+  EXPECT_NE(online_verify.out.find("indexes ok: spo, osp, sp_postings, po_postings and by_source match all "), std::string::npos)
       << online_verify.out;
   EXPECT_EQ(online_verify.out, offline_verify.out);
 }
