@@ -40,6 +40,10 @@ struct ExecuteOptions {
 struct QueryStats {
   uint64_t rows = 0;
   double elapsed_ms = 0;
+  // CPU time of the thread that ran the statement, over the same span as
+  // elapsed_ms: what a benchmark compares with another engine's CPU time when
+  // the machine is shared (wall time then includes waiting for a core).
+  double cpu_ms = 0;
   TxId as_of_tx = 0;
   TxId written_tx = 0;  // the transaction a write statement committed (0 if none)
 };

@@ -157,7 +157,8 @@ int RunQuery(const QueryCommand& cmd) {
       std::cout << codec::FormatTable(result->columns, result->rows, result->provenance,
                                       {0, result->with_provenance});
     if (!result->message.empty()) std::cerr << result->message << "\n";
-    if (cmd.timing) std::cerr << fmt::format("time: {:.3f} ms, {} rows\n", ms, result->stats.rows);
+    if (cmd.timing)
+      std::cerr << fmt::format("time: {:.3f} ms (cpu {:.3f} ms), {} rows\n", ms, result->stats.cpu_ms, result->stats.rows);
     std::cout.flush();  // each statement's results as it finishes, not when a file ends
     return Status::Ok();
   };

@@ -35,6 +35,7 @@ v1::QueryResponse* StreamingSink::Last(const engine::QueryResult& result) {
   auto* t = pending_->mutable_trailer();
   t->set_rows(result.stats.rows);
   t->set_elapsed_ms(result.stats.elapsed_ms);
+  t->set_cpu_ms(result.stats.cpu_ms);
   for (const auto& w : result.warnings) t->add_warnings(w);
   t->set_message(result.message);
   t->set_written_tx(result.stats.written_tx);

@@ -52,6 +52,16 @@ TEST_F(EndToEnd, QueryStreamsHeaderRowsAndTrailer) {
   EXPECT_EQ(q.messages, 1);  // a small result: header, rows and trailer in one message
 }
 
+// The trailer's two clocks: the statement's wall time and its thread's CPU
+// time over a span inside it (what a benchmark on a busy machine compares).
+TEST_F(EndToEnd, TrailerCarriesWallAndCpuTime) {
+  auto q = RunQuery(*server_, kReader, "MATCH ?a ?p ?b RETURN ?a, ?p, ?b ORDER BY ?a");
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message();
+  EXPECT_GT(q.trailer.elapsed_ms(), 0);
+  EXPECT_GT(q.trailer.cpu_ms(), 0);
+  EXPECT_LE(q.trailer.cpu_ms(), q.trailer.elapsed_ms());
+}
+
 TEST_F(EndToEnd, SyntaxErrorsAreInvalidArgumentWithPosition) {
   auto q = RunQuery(*server_, kReader, "MATCH ?a pactt ?b RETURN ?a");
   EXPECT_EQ(q.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);

@@ -96,8 +96,8 @@ for N in "${NS[@]}"; do
     for _ in $(seq $((RUNS + 1))); do echo "$Q"; done > "$D/q.cql"
     "$CGD" query --data "$D/store" --timing --format csv --file "$D/q.cql" 2> "$D/q.err" > /dev/null ||
       { cat "$D/q.err" >&2; die "shape $i failed at $N claims"; }
-    # "time: 1.234 ms, 42 rows", one line per statement; the first is the warm-up.
-    sed -n 's/^time: \([0-9.]*\) ms, \([0-9]*\) rows$/\1 \2/p' "$D/q.err" | tail -n +2 > "$D/q.times"
+    # "time: 1.234 ms (cpu 1.100 ms), 42 rows", one line per statement; the first is the warm-up.
+    sed -n 's/^time: \([0-9.]*\) ms (cpu [0-9.]* ms), \([0-9]*\) rows$/\1 \2/p' "$D/q.err" | tail -n +2 > "$D/q.times"
     [ -s "$D/q.times" ] || { cat "$D/q.err" >&2; die "no timing lines for shape $i"; }
     MS=$(cut -d' ' -f1 "$D/q.times" | median)
     ROWS=$(head -1 "$D/q.times" | cut -d' ' -f2)

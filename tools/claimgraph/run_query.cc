@@ -75,8 +75,8 @@ grpc::Status RunStatement(Client& client, std::string_view statement, const Prin
   if (print.timing) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     char line[128];
-    std::snprintf(line, sizeof line, "time: %.3f ms (server %.3f ms), %llu rows\n", ms, trailer.elapsed_ms(),
-                  (unsigned long long)trailer.rows());
+    std::snprintf(line, sizeof line, "time: %.3f ms (server %.3f ms, cpu %.3f ms), %llu rows\n", ms,
+                  trailer.elapsed_ms(), trailer.cpu_ms(), (unsigned long long)trailer.rows());
     err << line;
   }
   return grpc::Status::OK;

@@ -54,7 +54,10 @@ export declare class ClaimgraphError extends Error {
 
 export interface Trailer {
   rows: number;
+  /** The statement's wall time in the server. */
   elapsedMs: number;
+  /** Its server thread's CPU time over that span. */
+  cpuMs: number;
   warnings: string[];
   /** For writes: "asserted claim 12 in tx 5". */
   message: string;

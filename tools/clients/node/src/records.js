@@ -55,5 +55,5 @@ export class ResultReader {
 }
 
 function emptyTrailer() {
-  return { rows: 0, elapsedMs: 0, warnings: [], message: '', writtenTx: 0 };
+  return { rows: 0, elapsedMs: 0, cpuMs: 0, warnings: [], message: '', writtenTx: 0 };
 }

@@ -15,7 +15,8 @@ Row = Dict[str, Cell]
 class Trailer:
     """The end of a statement's answer."""
     rows: int = 0
-    elapsed_ms: float = 0.0
+    elapsed_ms: float = 0.0  # the statement's wall time in the server
+    cpu_ms: float = 0.0      # its server thread's CPU time over that span
     warnings: List[str] = field(default_factory=list)
     message: str = ""      # for writes: "asserted claim 12 in tx 5"
     written_tx: int = 0    # the transaction a write committed (0 if none)
