@@ -47,6 +47,11 @@ class ClaimGraphCore {
   // answer a refusal before its stream starts (HTTP's 429) takes it first.
   Status Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request, const QueryWriter& write);
   Status Explain(CallContext& call, const v1::QueryRequest& request, v1::ExplainResponse* response);
+  // Sends one chunk of an export; `last` carries the summary. False: the
+  // client went away.
+  using ExportWriter = std::function<bool(v1::ExportChunk* chunk, bool last)>;
+  // The store as N-Quads or JSON Lines (export_call.cc), in `slot` as Query.
+  Status Export(CallContext& call, const QuerySlot& slot, const v1::ExportRequest& request, const ExportWriter& write);
   Status Assert(CallContext& call, const v1::AssertRequest& request, v1::WriteResponse* response);
   Status Retract(CallContext& call, const v1::RetractRequest& request, v1::WriteResponse* response);
   Status IngestDocument(CallContext& call, const v1::IngestDocumentRequest& request,

@@ -2,8 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "engine/io/export.h"
 #include "server/http_json.h"
-#include "server/http_query_stream.h"
+#include "server/http_stream.h"
 #include "server/status_convert.h"
 
 namespace claimgraph::server {
@@ -45,13 +46,49 @@ void HttpApi::Query(const httplib::Request& http, httplib::Response* out) {
   if (Status read = ParseJsonRequest(http.body, {}, &request, &extras); !read.ok())
     return call->Respond(out, read, nullptr);
   if (extras.timeout_ms) call->set_deadline_after_ms(*extras.timeout_ms);
-  StreamQuery(&core_, std::move(call), std::move(request), out);
+  ClaimGraphCore* core = &core_;
+  auto run = [core, request = std::move(request)](CallContext& context, const QuerySlot& slot,
+                                                  const JsonLineWriter& write) {
+    std::string line;
+    return core->Query(context, slot, request, [&](v1::QueryResponse* message, bool) {
+      line = QueryResponseJson(*message);
+      line.push_back('\n');
+      return write(line);
+    });
+  };
+  StreamJsonLines(core, std::move(call), std::move(run), out);
+}
+
+void HttpApi::Export(const httplib::Request& http, httplib::Response* out) {
+  auto call = std::make_unique<HttpCall>("Export", http, core_, endpoint_);
+  if (!call->ok()) return call->Refuse(out);
+  v1::ExportRequest request;
+  JsonRequestExtras extras;
+  if (Status read = ReadRequest(http, {}, &request, &extras); !read.ok()) return call->Respond(out, read, nullptr);
+  // A format the exporters do not have is a 400 before the stream starts
+  // (the core checks it again for gRPC, where every error is the status).
+  if (auto format = io::ParseExportFormat(request.format()); !format.ok())
+    return call->Respond(out, format.status(), nullptr);
+  if (extras.timeout_ms) call->set_deadline_after_ms(*extras.timeout_ms);
+  ClaimGraphCore* core = &core_;
+  auto run = [core, request = std::move(request)](CallContext& context, const QuerySlot& slot,
+                                                  const JsonLineWriter& write) {
+    std::string line;
+    return core->Export(context, slot, request, [&](v1::ExportChunk* chunk, bool) {
+      line = ToJson(*chunk);
+      line.push_back('\n');
+      return write(line);
+    });
+  };
+  StreamJsonLines(core, std::move(call), std::move(run), out);
 }
 
 void HttpApi::Register(httplib::Server* server) {
   using Req = const httplib::Request&;
   using Res = httplib::Response&;
   server->Post("/v1/query", [this](Req q, Res r) { Query(q, &r); });
+  server->Post("/v1/export", [this](Req q, Res r) { Export(q, &r); });
+  server->Get("/v1/export", [this](Req q, Res r) { Export(q, &r); });
   server->Post("/v1/explain", [this](Req q, Res r) { Unary("Explain", &ClaimGraphCore::Explain, q, &r, {}); });
   server->Post("/v1/assert", [this](Req q, Res r) { Unary("Assert", &ClaimGraphCore::Assert, q, &r, {}); });
   server->Post("/v1/retract", [this](Req q, Res r) { Unary("Retract", &ClaimGraphCore::Retract, q, &r, {}); });

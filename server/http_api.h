@@ -25,6 +25,7 @@ class HttpApi {
   void Unary(const char* method, Status (ClaimGraphCore::*work)(CallContext&, const Request&, Response*),
              const httplib::Request& http, httplib::Response* out, const std::map<std::string, std::string>& fixed);
   void Query(const httplib::Request& http, httplib::Response* out);
+  void Export(const httplib::Request& http, httplib::Response* out);
   // 404 for a path no route takes, 413 for a body over the limit, 400 for
   // what httplib could not read: as JSON errors, logged.
   httplib::Server::HandlerResponse Unrouted(const httplib::Request& http, httplib::Response& out);

@@ -25,6 +25,18 @@ grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::Qu
   }));
 }
 
+grpc::Status ClaimGraphService::Export(grpc::ServerContext* context, const v1::ExportRequest* request,
+                                       grpc::ServerWriter<v1::ExportChunk>* writer) {
+  AdmittedCall call("Export", *context, core_);
+  if (!call.ok()) return call.refusal();
+  QuerySlot slot(&core_.slots());
+  return call.Finish(core_.Export(call.context(), slot, *request, [writer](v1::ExportChunk* chunk, bool last) {
+    if (!last) return writer->Write(*chunk);
+    writer->WriteLast(*chunk, grpc::WriteOptions());  // the summary travels with the status
+    return true;
+  }));
+}
+
 grpc::Status ClaimGraphService::Explain(grpc::ServerContext* context, const v1::QueryRequest* request,
                                         v1::ExplainResponse* response) {
   return Unary("Explain", context, &ClaimGraphCore::Explain, request, response);

@@ -1,5 +1,5 @@
-// The Export RPC writes what `claimgraphd export` writes offline, byte for
-// byte — retracted claims and their provenance included, in every format and
+// The Export RPC (and GET/POST /v1/export, its HTTP form) writes what
+// `claimgraphd export` writes offline, byte for byte — retracted claims and their provenance included, in every format and
 // as of an earlier transaction — in chunks of whole lines, and `claimgraph
 // export` prints it; a bad format or transaction is a clear error, and a
 // client that stops reading does not stop the server.
@@ -7,7 +7,7 @@
 
 #include <filesystem>
 
-#include "tests/server/server_harness.h"
+#include "tests/server/http_harness.h"
 
 namespace claimgraph::testing {
 namespace {
@@ -137,6 +137,55 @@ TEST(ExportRpc, BadRequestsAreClearAndAStoppedReaderStopsOnlyItsExport) {
   Exported after = ExportOverRpc(server, "jsonl", 0);
   EXPECT_TRUE(after.status.ok()) << after.status.error_message();
   EXPECT_TRUE(after.complete);
+}
+
+// /v1/export: the same ExportChunk messages as JSON lines, so the chunks'
+// text joined is the RPC's (and so the offline export's) bytes; a bad format
+// is a 400 before the stream, a transaction not reached the last line's error.
+TEST(ExportRpc, OverHttpTheSameChunksAsJsonLines) {
+  HttpServerProcess web;
+  const uint64_t before_retraction = AddHistory(web.server());
+  HttpClient http = web.client();
+  struct Case {
+    std::string format;
+    uint64_t as_of;
+    bool get;
+  };
+  for (const Case& c : std::vector<Case>{{"nquads-prov", 0, false}, {"jsonl", before_retraction, true}}) {
+    const Exported rpc = ExportOverRpc(web.server(), c.format, c.as_of);
+    ASSERT_TRUE(rpc.status.ok()) << rpc.status.error_message();
+    HttpAnswer a = c.get ? http.Get("/v1/export?format=" + c.format + "&as_of_tx=" + std::to_string(c.as_of), kReader)
+                         : http.Post("/v1/export", nlohmann::json{{"format", c.format}}.dump(), kReader);
+    ASSERT_EQ(a.status, 200) << a.body;
+    EXPECT_EQ(a.header("Content-Type"), "application/x-ndjson");
+    std::string text;
+    int chunks = 0;
+    v1::ExportChunk last;
+    for (size_t start = 0; start < a.body.size();) {
+      size_t end = a.body.find('\n', start);
+      ASSERT_NE(end, std::string::npos) << "a line without its end";
+      auto chunk = FromJson<v1::ExportChunk>(a.body.substr(start, end - start));
+      start = end + 1;
+      ++chunks;
+      text += chunk.text();
+      if (chunk.complete()) last = chunk;
+    }
+    EXPECT_EQ(chunks, rpc.chunks) << c.format;
+    EXPECT_EQ(text, rpc.text) << c.format;
+    EXPECT_TRUE(last.complete()) << c.format;
+    EXPECT_EQ(last.lines(), rpc.lines);
+    EXPECT_EQ(last.as_of_tx(), rpc.as_of);
+  }
+
+  HttpAnswer bad = http.Get("/v1/export?format=csv", kReader);
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_NE(bad.json()["message"].get<std::string>().find("jsonl, nquads or nquads-prov"), std::string::npos)
+      << bad.body;
+  HttpAnswer future = http.Post("/v1/export", R"({"as_of_tx": "1000000"})", kReader);
+  ASSERT_EQ(future.status, 200) << future.body;
+  auto last_line = nlohmann::json::parse(future.body.substr(future.body.rfind('\n', future.body.size() - 2) + 1));
+  EXPECT_EQ(last_line["error"]["status"], "NOT_FOUND") << future.body;
+  EXPECT_EQ(http.Get("/v1/export").status, 401);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
-#include "server/http_query_stream.h"
+#include "server/http_stream.h"
 
 #include <chrono>
 #include <optional>
+#include <string>
 
 #include "server/http_json.h"
 #include "server/status_convert.h"
@@ -10,17 +11,16 @@ namespace claimgraph::server {
 namespace {
 
 // Everything one stream holds until httplib has sent it: the call (its log
-// line and its place in the drain), its query slot and its request.
-struct QueryStream {
-  QueryStream(ClaimGraphCore* core, std::unique_ptr<HttpCall> call, v1::QueryRequest request)
-      : core(*core), call(std::move(call)), request(std::move(request)) {
+// line and its place in the drain), its query slot and what it runs.
+struct Stream {
+  Stream(ClaimGraphCore* core, std::unique_ptr<HttpCall> call, StreamedCall run)
+      : call(std::move(call)), run(std::move(run)) {
     slot.emplace(&core->slots());
   }
-  ClaimGraphCore& core;
   std::unique_ptr<HttpCall> call;
-  std::optional<QuerySlot> slot;  // freed as soon as the statement ends, before httplib finishes the response
-  v1::QueryRequest request;
-  bool answered = false;  // the statement ran and its status is logged
+  std::optional<QuerySlot> slot;  // freed as soon as the call ends, before httplib finishes the response
+  StreamedCall run;
+  bool answered = false;  // the call ran and its status is logged
 };
 
 // Whether the client is still there costs two system calls; the engine asks
@@ -29,9 +29,9 @@ constexpr auto kClientCheckInterval = std::chrono::milliseconds(50);
 
 }  // namespace
 
-void StreamQuery(ClaimGraphCore* core, std::unique_ptr<HttpCall> call, v1::QueryRequest request,
-                 httplib::Response* response) {
-  auto stream = std::make_shared<QueryStream>(core, std::move(call), std::move(request));
+void StreamJsonLines(ClaimGraphCore* core, std::unique_ptr<HttpCall> call, StreamedCall run,
+                     httplib::Response* response) {
+  auto stream = std::make_shared<Stream>(core, std::move(call), std::move(run));
   if (!stream->slot->acquired()) {
     stream->call->Respond(response, core->slots().Refusal(), nullptr);
     return;
@@ -49,16 +49,11 @@ void StreamQuery(ClaimGraphCore* core, std::unique_ptr<HttpCall> call, v1::Query
       }
       return gone;
     };
-    std::string line;
-    auto write = [&](v1::QueryResponse* message, bool) {
-      line = QueryResponseJson(*message);
-      line.push_back('\n');
-      return sink.write(line.data(), line.size());
-    };
-    grpc::Status status = ToGrpcStatus(stream->core.Query(context, *stream->slot, stream->request, write));
+    auto write = [&sink](std::string_view line) { return sink.write(line.data(), line.size()); };
+    grpc::Status status = ToGrpcStatus(stream->run(context, *stream->slot, write));
     stream->slot.reset();
     if (!status.ok()) {
-      line = StreamErrorJson(status);
+      std::string line = StreamErrorJson(status);
       line.push_back('\n');
       sink.write(line.data(), line.size());  // a client that went away reads nothing more
     }
@@ -74,7 +69,7 @@ void StreamQuery(ClaimGraphCore* core, std::unique_ptr<HttpCall> call, v1::Query
   // The stream's state (and so its log line, slot and drain ticket) lives
   // until httplib is done with the response.
   response->set_chunked_content_provider("application/x-ndjson", std::move(provide), [stream](bool) {
-    if (!stream->answered) {  // the client left before the statement ran
+    if (!stream->answered) {  // the client left before the call ran
       stream->call->log().set_http_status(200);
       stream->call->log().Done(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
     }
