@@ -63,6 +63,8 @@ class ClaimGraphCore {
   Status History(CallContext& call, const v1::HistoryRequest& request, v1::HistoryResponse* response);
   Status VerifyAudit(CallContext& call, const v1::VerifyAuditRequest& request, v1::VerifyAuditResponse* response);
   Status Stats(CallContext& call, const v1::StatsRequest& request, v1::StatsResponse* response);
+  // A snapshot under the directory SetSnapshotDir gave (snapshot_call.cc).
+  Status Snapshot(CallContext& call, const v1::SnapshotRequest& request, v1::SnapshotResponse* response);
 
   // The engine's options for one statement of `call`: its role, the
   // server's limits (a request may lower them), its deadline and cancel.
@@ -72,6 +74,8 @@ class ClaimGraphCore {
   // for a single node.
   void SetCluster(ClusterView* cluster) { cluster_ = cluster; }
   ClusterView* cluster() const { return cluster_; }
+  // serve --snapshot-dir: where the Snapshot call may write ("" = nowhere).
+  void SetSnapshotDir(std::string dir) { snapshot_dir_ = std::move(dir); }
   // QueryRequest.min_tx: waits until this node has applied `min_tx`, within
   // the call's deadline (60 s without one); DEADLINE_EXCEEDED naming where
   // the node stands, or CANCELLED. OK at once for 0.
@@ -93,6 +97,7 @@ class ClaimGraphCore {
   QuerySlots slots_;
   CallGate gate_;
   ClusterView* cluster_ = nullptr;
+  std::string snapshot_dir_;
 };
 
 }  // namespace claimgraph::server

@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
   srv->add_option("--http", serve.http_listen,
                   "HOST:PORT for the HTTP/JSON API and the explorer page (off unless given; loopback unless --auth-file)");
   srv->add_option("--web-dir", serve.web_dir, "The explorer page's files (default: web/ beside the binary's directory)");
+  srv->add_option("--snapshot-dir", serve.snapshot_dir,
+                  "Where the Snapshot call (admin) writes snapshots of the store (created if missing)");
   srv->add_option("--http-threads", serve.http_threads, "HTTP worker threads (each open connection holds one)")
       ->check(CLI::Range(1, 256));
   srv->add_option("--drain-seconds", serve.drain_seconds, "How long SIGTERM waits for in-flight calls");
@@ -121,6 +123,12 @@ int main(int argc, char** argv) {
   bool verify_evidence = false;
   verify->add_flag("--evidence", verify_evidence,
                    "Also check every kept text against its SHA-256 and every claim's quote against its span");
+  std::string snapshot_out;
+  auto* snap = app.add_subcommand(
+      "snapshot", "Copy the store into a new directory that is itself a store (server stopped; a running server: "
+                  "claimgraph snapshot, with serve --snapshot-dir)");
+  snap->add_option("--data", data_dir, "Data directory")->required();
+  snap->add_option("--out", snapshot_out, "The snapshot's directory (must not exist)")->required();
   auto* stats = app.add_subcommand("stats", "Counts of transactions, claims, entities, predicates and sources");
   stats->add_option("--data", data_dir, "Data directory")->required();
 
@@ -138,6 +146,7 @@ int main(int argc, char** argv) {
   }
   if (ing->parsed()) return RunIngest(ingest);
   if (verify->parsed()) return RunVerify(data_dir, verify_indexes, verify_evidence);
+  if (snap->parsed()) return RunSnapshot(data_dir, snapshot_out);
   if (stats->parsed()) return RunStats(data_dir);
   return 2;
 }

@@ -105,6 +105,7 @@ void HttpApi::Register(httplib::Server* server) {
   server->Get(R"(/v1/sources/(.+))", [this](Req q, Res r) {
     Unary("GetSource", &ClaimGraphCore::GetSource, q, &r, {{"key", q.matches[1]}});
   });
+  server->Post("/v1/snapshot", [this](Req q, Res r) { Unary("Snapshot", &ClaimGraphCore::Snapshot, q, &r, {}); });
   server->Get("/v1/stats", [this](Req q, Res r) { Unary("Stats", &ClaimGraphCore::Stats, q, &r, {}); });
   auto verify = [this](Req q, Res r) { Unary("VerifyAudit", &ClaimGraphCore::VerifyAudit, q, &r, {}); };
   server->Get("/v1/audit/verify", verify);

@@ -14,6 +14,7 @@
 #include "engine/io/export.h"
 #include "engine/io/import.h"
 #include "engine/io/schema.h"
+#include "engine/snapshot.h"
 #include "server/progress.h"
 
 namespace claimgraph::server {
@@ -178,6 +179,17 @@ int RunVerify(const std::string& data_dir, bool indexes, bool evidence) {
   if (!report.ok()) return Fail(report.status());
   std::cout << codec::VerifyMessage(*report) << "\n";
   return report->ok() ? 0 : 1;
+}
+
+int RunSnapshot(const std::string& data_dir, const std::string& out_dir) {
+  // Read-write: RocksDB's checkpoint needs a writable handle, and so the
+  // store's lock, which also says clearly when a server holds it.
+  auto engine = OpenExisting(data_dir, false);
+  if (!engine.ok()) return Fail(engine.status());
+  auto info = engine::WriteSnapshot(**engine, out_dir);
+  if (!info.ok()) return Fail(info.status());
+  std::cout << engine::SnapshotSummary(*info, out_dir) << "\n";
+  return 0;
 }
 
 int RunStats(const std::string& data_dir) {

@@ -61,5 +61,7 @@ int RunIngest(const IngestCommand& cmd);
 // With `indexes`, also the derived indexes against the claim records.
 int RunVerify(const std::string& data_dir, bool indexes, bool evidence);
 int RunStats(const std::string& data_dir);
+// A snapshot of a stopped server's store (engine/snapshot.h) in `out_dir`.
+int RunSnapshot(const std::string& data_dir, const std::string& out_dir);
 
 }  // namespace claimgraph::server

@@ -149,6 +149,18 @@ int RunServe(const ServeCommand& cmd) {
   else spdlog::info("no --rules: IngestDocument is disabled");
   ClaimGraphCore core(&engine, std::move(auth), cmd.limits, std::move(pipeline));
   core.SetCluster(cluster_node.get());
+  if (!cmd.snapshot_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(cmd.snapshot_dir, ec);
+    if (ec) {
+      spdlog::error("--snapshot-dir {}: {}", cmd.snapshot_dir, ec.message());
+      return 1;
+    }
+    std::filesystem::permissions(cmd.snapshot_dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, ec);
+    core.SetSnapshotDir(cmd.snapshot_dir);
+    spdlog::info("snapshots (the Snapshot call, admin) go under {}", cmd.snapshot_dir);
+  }
   ClaimGraphService service(&core);
 
   grpc::EnableDefaultHealthCheckService(true);

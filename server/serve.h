@@ -21,6 +21,9 @@ struct ServeCommand {
   std::string http_listen;                  // HOST:PORT of the HTTP API and the explorer; empty: none
   std::string web_dir;                      // the explorer's files; empty: <binary>/../web when it has them
   int http_threads = 8;
+  // --snapshot-dir: where the Snapshot call writes (created when missing,
+  // owner-only); empty: the call is refused.
+  std::string snapshot_dir;
   // --cluster: a node of a replicated cluster on NATS JetStream
   // (docs/scale-out.md); empty servers: a single node.
   std::string cluster_servers;  // nats://HOST:PORT[,...], parsed into `cluster`

@@ -82,6 +82,11 @@ grpc::Status ClaimGraphService::VerifyAudit(grpc::ServerContext* context, const 
   return Unary("VerifyAudit", context, &ClaimGraphCore::VerifyAudit, request, response);
 }
 
+grpc::Status ClaimGraphService::Snapshot(grpc::ServerContext* context, const v1::SnapshotRequest* request,
+                                         v1::SnapshotResponse* response) {
+  return Unary("Snapshot", context, &ClaimGraphCore::Snapshot, request, response);
+}
+
 grpc::Status ClaimGraphService::Stats(grpc::ServerContext* context, const v1::StatsRequest* request,
                                       v1::StatsResponse* response) {
   return Unary("Stats", context, &ClaimGraphCore::Stats, request, response);

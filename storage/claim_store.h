@@ -398,6 +398,12 @@ class ClaimStore {
   virtual uint64_t EvidenceDiskBytes() const = 0;
   // Flushes memtables (used before measuring size and at shutdown).
   virtual Status Flush() = 0;
+  // A consistent copy of the whole store in `dir`, which must not exist
+  // (RocksDB's Checkpoint: hard links to the table files on the same file
+  // system, copies elsewhere). Opened, it reads as this store did at one
+  // commit boundary during the call — the cluster's replication position
+  // included, which is in the same atomic writes. Commits may go on meanwhile.
+  virtual Status Checkpoint(const std::string& dir) const = 0;
 
   // Cluster mode (storage/replication.cc). With a publisher set, every
   // online commit is published first and written only when the stream has

@@ -70,6 +70,7 @@ class RocksClaimStore final : public ClaimStore {
   uint64_t ApproximateDiskBytes() const override;
   uint64_t EvidenceDiskBytes() const override;
   Status Flush() override;
+  Status Checkpoint(const std::string& dir) const override;
   // Cluster mode: replication.cc.
   void SetCommitPublisher(CommitPublisher* publisher) override;
   Result<ReplicationPosition> GetReplicationPosition() const override;

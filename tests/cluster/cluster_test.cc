@@ -239,5 +239,49 @@ TEST_F(ClusterTest, WithoutNatsWritesAreUnavailableWithAReasonAndReadsAreAnswere
   EXPECT_NE(s.error_message().find("cut off from NATS"), std::string::npos) << s.error_message();
 }
 
+// A node started on a snapshot of another node's store (the Snapshot call,
+// taken while writes go on) starts at the snapshot's stream position, replays
+// only what came after, and ends equal to the others.
+TEST_F(ClusterTest, ANodeStartedFromASnapshotReplaysOnlyTheRestAndEqualsTheOthers) {
+  NatsCluster nats(3);
+  TempDir snapshots;
+  auto n1 = StartNode(nats, 1);
+  auto n2 = std::make_unique<ServerProcess>(
+      std::vector<std::string>{"--cluster", nats.Urls(), "--node-id", "2", "--snapshot-dir", snapshots.path()}, "",
+      false);
+  v1::WriteResponse resp;
+  ASSERT_TRUE(WriteUntilOk(*n1, Batch("s0", 10), &resp).ok());
+  for (int b = 1; b < 4; ++b) ASSERT_TRUE(Write(*n1, Batch(Tag("s", b), 10), &resp).ok());
+  ASSERT_TRUE(ReadAt(*n2, kAllKnows, resp.tx()).status.ok());
+
+  v1::SnapshotRequest req;
+  req.set_name("at-four");
+  v1::SnapshotResponse snap;
+  grpc::Status taken = n2->stub().Snapshot(As(kAdmin).get(), req, &snap);
+  ASSERT_TRUE(taken.ok()) << taken.error_message();
+  EXPECT_EQ(snap.tx(), resp.tx());
+  EXPECT_GT(snap.stream_sequence(), 0u);
+  EXPECT_EQ(snap.stream_tx(), snap.tx());
+  EXPECT_EQ(snap.path(), snapshots.path() + "/at-four");
+  EXPECT_EQ(n2->stub().Snapshot(As(kAdmin).get(), req, &snap).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  req.set_name("../elsewhere");
+  EXPECT_EQ(n2->stub().Snapshot(As(kAdmin).get(), req, &snap).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  for (int b = 4; b < 7; ++b) ASSERT_TRUE(Write(*n1, Batch(Tag("s", b), 10), &resp).ok());
+  const uint64_t last = resp.tx();
+  auto n3 = StartNode(nats, 3, snapshots.path() + "/at-four");
+  EXPECT_NE(n3->Log().find("at stream sequence " + std::to_string(snap.stream_sequence()) + " (tx " +
+                           std::to_string(snap.tx()) + ")"),
+            std::string::npos)
+      << n3->Log();
+  QueryResult q = ReadAt(*n3, kAllKnows, last);
+  ASSERT_TRUE(q.status.ok()) << q.status.error_message() << "\n" << n3->Log();
+  EXPECT_EQ(q.rows.size(), 70u);
+  v1::VerifyAuditResponse a1 = Audit(*n1), a3 = Audit(*n3);
+  EXPECT_TRUE(a3.ok()) << a3.problem();
+  EXPECT_EQ(a3.head_tx(), last);
+  EXPECT_EQ(a3.head_hash(), a1.head_hash());
+}
+
 }  // namespace
 }  // namespace claimgraph::testing

@@ -198,6 +198,13 @@ std::vector<Rpc> AllRpcs() {
          grpc::Status status = reader->Finish();
          return status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ? grpc::Status::OK : status;
        }},
+      {"Snapshot", Need::kAdmin,
+       [counter](ServerProcess& s, const std::string& t) mutable {
+         v1::SnapshotRequest req;
+         req.set_name("role-matrix-" + std::to_string(++counter));
+         v1::SnapshotResponse r;
+         return s.stub().Snapshot(As(t).get(), req, &r);
+       }},
       {"Export", Need::kReader,
        [](ServerProcess& s, const std::string& t) {
          v1::ExportRequest req;
@@ -214,7 +221,9 @@ std::vector<Rpc> AllRpcs() {
 
 TEST(Security, EveryRpcForEveryRole) {
   std::string src = CLAIMGRAPH_SOURCE_DIR;
-  ServerProcess server({"--schema", src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json"});
+  TempDir snapshots;
+  ServerProcess server({"--schema", src + "/examples/schema.json", "--rules", src + "/examples/ingest/rules.json",
+                        "--snapshot-dir", snapshots.path()});
   struct Caller {
     std::string name, token;
     int level;  // 0 reader, 1 writer, 2 admin, -1 unauthenticated
@@ -245,7 +254,7 @@ TEST(Security, EveryRpcForEveryRole) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 22 * 6);
+  EXPECT_EQ(checked, 23 * 6);
   // Tokens never reach the log; principals do.
   std::string log = server.LogContaining("principal=walt");
   for (const char* token : {"reader-token-1", "writer-token-1", "admin-token-1", "reader-token-2"})

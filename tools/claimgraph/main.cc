@@ -11,6 +11,8 @@
 //     source KEY [--text]             a source, its kept text's state; --text prints the text
 //     history CLAIM_ID
 //     stats
+//     snapshot NAME                   a copy of the store under the server's --snapshot-dir
+//                                     (admin; the server prints where)
 //     load FILE... [--default-source S] N-Quads or JSONL through Assert batches, read as
 //                                     `claimgraphd import` reads them
 //     export [--format jsonl|nquads]  every live claim with its provenance
@@ -84,6 +86,10 @@ int main(int argc, char** argv) {
   auto* history = app.add_subcommand("history", "Every transaction that touched a claim");
   history->add_option("claim", claim_id, "Claim id")->required();
   auto* stats = app.add_subcommand("stats", "Store statistics");
+  std::string snapshot_name;
+  auto* snapshot = app.add_subcommand(
+      "snapshot", "Write a snapshot of the store (a directory that is itself a store) under the server's --snapshot-dir");
+  snapshot->add_option("name", snapshot_name, "The snapshot's directory name")->required();
   LoadOptions load_options;
   auto* load = app.add_subcommand("load", "Load N-Quads (.nq/.nt) or JSONL (.jsonl) files through Assert batches");
   load->add_option("files", load_options.files, "Files")->required();
@@ -226,6 +232,19 @@ int main(int argc, char** argv) {
     for (const auto& e : r.events())
       std::cout << "tx " << e.tx() << "  " << e.time() << "  " << e.event() << " by " << e.principal() << "  "
                 << e.detail() << "\n";
+    return 0;
+  }
+  if (snapshot->parsed()) {
+    auto ctx = client.Context();
+    claimgraph::v1::SnapshotRequest req;
+    req.set_name(snapshot_name);
+    claimgraph::v1::SnapshotResponse r;
+    grpc::Status s = client.stub().Snapshot(ctx.get(), req, &r);
+    if (!s.ok()) {
+      std::cerr << "error: " << Describe(s) << "\n";
+      return 1;
+    }
+    std::cout << r.message() << "\n";
     return 0;
   }
   if (stats->parsed()) {
