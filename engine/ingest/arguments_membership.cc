@@ -175,6 +175,11 @@ bool ArgumentFinder::StandsWithoutGroup(const SentenceView& v, const RelationRul
            std::all_of(tokens[i].norm.begin(), tokens[i].norm.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   if ((next == "in" || next == "since") && year(ce + 1)) return true;
+  // "became a full member last year.": a relative time, then the clause ends.
+  if ((next == "last" || next == "this") && ce + 1 < v.sentence.token_end && tokens[ce + 1].is_word) {
+    const size_t after = ce + 2;
+    if (after >= v.sentence.token_end || v.ClauseOf(after) != v.ClauseOf(cb) || !tokens[after].is_word) return true;
+  }
   return next == "as";  // "joined as a full member"
 }
 
