@@ -11,6 +11,7 @@
 #include "server/claimgraph_core.h"
 #include "server/request_log.h"
 #include "server/status_convert.h"
+#include "server/write_forwarder.h"
 
 namespace claimgraph::server {
 
@@ -20,6 +21,14 @@ inline std::optional<std::chrono::steady_clock::time_point> SteadyDeadline(const
   if (deadline == std::chrono::system_clock::time_point::max()) return std::nullopt;
   auto remaining = deadline - std::chrono::system_clock::now();
   return std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining);
+}
+
+// What forwarding a write needs from the call's metadata (write_forwarder.h).
+inline void NoteForwarding(const grpc::ServerContext& context, CallContext* call) {
+  const auto& metadata = context.client_metadata();
+  if (auto it = metadata.find("authorization"); it != metadata.end())
+    call->authorization = std::string(it->second.data(), it->second.size());
+  call->forwarded = metadata.find(std::string(kForwardedByMetadata)) != metadata.end();
 }
 
 class AdmittedCall {
@@ -39,6 +48,7 @@ class AdmittedCall {
     call_.principal = std::move(principal).value();
     call_.deadline = SteadyDeadline(context);
     call_.cancelled = [&context] { return context.IsCancelled(); };
+    NoteForwarding(context, &call_);
     log_.set_principal(call_.principal.name);
   }
 

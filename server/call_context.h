@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "server/auth.h"
 
@@ -18,6 +19,12 @@ struct CallContext {
   std::optional<std::chrono::steady_clock::time_point> deadline;  // none: the call may take as long as it takes
   std::function<bool()> cancelled;                                // true once the caller went away (may be empty)
   uint64_t rows = 0;                                              // out: what the log line reports
+  // Cluster mode (write_forwarder.h): the caller's `authorization` value as
+  // it came, passed on unchanged when a write is forwarded to the writer;
+  // and whether this call was itself forwarded by another node (it is then
+  // never forwarded again).
+  std::optional<std::string> authorization;
+  bool forwarded = false;
 };
 
 }  // namespace claimgraph::server

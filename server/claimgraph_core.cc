@@ -5,6 +5,8 @@
 #include "server/proto_convert.h"
 #include "server/streaming_sink.h"
 
+#include <thread>
+
 namespace claimgraph::server {
 
 // How often a write that lost the cluster's stream to another node is built
@@ -56,14 +58,56 @@ engine::ExecuteOptions ClaimGraphCore::OptionsFor(const CallContext& call, const
   return o;
 }
 
+std::optional<Status> ClaimGraphCore::ForwardWrite(CallContext& call, bool retry_safe,
+                                                   const std::function<Status(const std::string&)>& send) {
+  if (!cluster_) return std::nullopt;
+  const auto until = call.deadline.value_or(std::chrono::steady_clock::now() + std::chrono::seconds(60));
+  for (;;) {
+    auto route = cluster_->RouteWrite(call.deadline);
+    if (!route.ok()) return route.status();
+    if (route->local) return std::nullopt;
+    if (call.forwarded)  // never a second hop: the nodes disagree for a moment about who writes
+      return Status::IOError(std::string(kNotWriterPrefix) + " (node " + std::to_string(route->node) + " at " +
+                             route->address + " holds the writer lease): this write was forwarded here by another "
+                             "node and was not written; retry");
+    Status answer = send(route->address);
+    // With an idempotency key a write is safe to send again: one the old
+    // writer stored before it went is answered by the new one as replayed.
+    if (answer.ok() || !retry_safe || answer.code() != StatusCode::kIOError ||
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(100) >= until ||
+        (call.cancelled && call.cancelled()))
+      return answer;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+std::optional<Status> ClaimGraphCore::ForwardStatement(CallContext& call, const v1::QueryRequest& request,
+                                                       const Status& failed, bool sent_nothing,
+                                                       const QueryWriter& write) {
+  if (!cluster_ || !IsNotWriter(failed) || !sent_nothing || call.forwarded) return std::nullopt;
+  // Without an idempotency key in the statement a resend could act twice:
+  // sent once, the writer's answer (or its failure) is the answer.
+  return ForwardWrite(call, /*retry_safe=*/false, [&](const std::string& address) {
+    return forwarder_->Query(call, address, request, write);
+  });
+}
+
 Status ClaimGraphCore::Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request,
                              const QueryWriter& write) {
   if (!slot.acquired()) return slots_.Refusal();
   CG_RETURN_IF_ERROR(AwaitMinTx(call, request.min_tx()));
   const engine::TxId read_at = engine_.LastTx();
-  StreamingSink sink(call.cancelled, [&write](v1::QueryResponse* m) { return write(m, false); }, request);
+  bool sent = false;
+  StreamingSink sink(call.cancelled, [&write, &sent](v1::QueryResponse* m) {
+    sent = true;
+    return write(m, false);
+  }, request);
   auto result = engine_.Execute(request.statement(), OptionsFor(call, request), &sink);
-  if (!result.ok()) return result.status();
+  if (!result.ok()) {
+    // A write statement on a node that is not the writer: the writer runs it.
+    if (auto forwarded = ForwardStatement(call, request, result.status(), !sent, write)) return *forwarded;
+    return result.status();
+  }
   v1::QueryResponse* last = sink.Last(*result);
   FillReadTrailer(*result, read_at, last);
   write(last, true);  // the last rows and the trailer travel with the status
@@ -86,6 +130,10 @@ Status ClaimGraphCore::Assert(CallContext& call, const v1::AssertRequest& reques
   const Principal& principal = call.principal;
   Status allowed = Authenticator::Require(principal, Role::kWriter, "assert claims");
   if (!allowed.ok()) return allowed;
+  if (auto forwarded = ForwardWrite(call, !request.idempotency_key().empty(), [&](const std::string& address) {
+        return forwarder_->Assert(call, address, request, response);
+      }))
+    return *forwarded;
   std::vector<engine::ClaimDraft> drafts;
   for (const auto& c : request.claims()) drafts.push_back(FromProto(c));
   auto result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key());
@@ -111,6 +159,10 @@ Status ClaimGraphCore::Retract(CallContext& call, const v1::RetractRequest& requ
   const Principal& principal = call.principal;
   Status allowed = Authenticator::Require(principal, Role::kWriter, "retract claims");
   if (!allowed.ok()) return allowed;
+  if (auto forwarded = ForwardWrite(call, !request.idempotency_key().empty(), [&](const std::string& address) {
+        return forwarder_->Retract(call, address, request, response);
+      }))
+    return *forwarded;
   std::vector<engine::ClaimId> ids(request.claim_ids().begin(), request.claim_ids().end());
   auto result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key());
   for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&

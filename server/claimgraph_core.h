@@ -19,6 +19,7 @@
 #include "server/call_gate.h"
 #include "server/cluster_view.h"
 #include "server/query_slots.h"
+#include "server/write_forwarder.h"
 
 namespace claimgraph::server {
 
@@ -72,7 +73,13 @@ class ClaimGraphCore {
 
   // Cluster mode: the node's cluster (it must outlive this core); nullptr
   // for a single node.
-  void SetCluster(ClusterView* cluster) { cluster_ = cluster; }
+  // `credentials`: how this node reaches the writer to forward writes
+  // (write_forwarder.h).
+  void SetCluster(ClusterView* cluster,
+                  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials()) {
+    cluster_ = cluster;
+    forwarder_ = cluster ? std::make_unique<WriteForwarder>(cluster->NodeId(), std::move(credentials)) : nullptr;
+  }
   ClusterView* cluster() const { return cluster_; }
   // serve --snapshot-dir: where the Snapshot call may write ("" = nowhere).
   void SetSnapshotDir(std::string dir) { snapshot_dir_ = std::move(dir); }
@@ -80,6 +87,12 @@ class ClaimGraphCore {
   // the call's deadline (60 s without one); DEADLINE_EXCEEDED naming where
   // the node stands, or CANCELLED. OK at once for 0.
   Status AwaitMinTx(const CallContext& call, uint64_t min_tx) const;
+  // A Query or Session statement that failed here because this node is not
+  // the writer (IsNotWriter: nothing was written, and `sent_nothing`: no
+  // message of it went out yet) is run by the writer, its answer relayed to
+  // `write`. nullopt: not forwarded; `failed` stands.
+  std::optional<Status> ForwardStatement(CallContext& call, const v1::QueryRequest& request, const Status& failed,
+                                         bool sent_nothing, const QueryWriter& write);
   // The trailer's read_at_tx and cluster fields.
   void FillReadTrailer(const engine::QueryResult& result, engine::TxId read_at, v1::QueryResponse* last) const;
 
@@ -96,7 +109,15 @@ class ClaimGraphCore {
   std::shared_ptr<const ingest::IngestPipeline> ingest_;
   QuerySlots slots_;
   CallGate gate_;
+  // Cluster mode: nullopt when this node writes `call` itself, else the
+  // writer's answer through `send` (given the writer's address). A write
+  // that is `retry_safe` (it has an idempotency key) is sent again while
+  // the writer is unreachable or changing, within the call's deadline.
+  std::optional<Status> ForwardWrite(CallContext& call, bool retry_safe,
+                                     const std::function<Status(const std::string& address)>& send);
+
   ClusterView* cluster_ = nullptr;
+  std::unique_ptr<WriteForwarder> forwarder_;
   std::string snapshot_dir_;
 };
 

@@ -52,6 +52,10 @@ int main(int argc, char** argv) {
   srv->add_option("--cluster", serve.cluster_servers,
                   "Run as a node of a cluster on NATS JetStream: nats://HOST:PORT[,...] (docs/scale-out.md)");
   srv->add_option("--node-id", serve.cluster.node_id, "This node's id in the cluster (positive, unique)");
+  srv->add_option("--advertise", serve.cluster.advertise,
+                  "HOST:PORT the other nodes forward writes to when this node is the writer (default: --listen)");
+  srv->add_option("--lease-ttl-ms", serve.cluster.lease_ttl_ms,
+                  "The writer lease's TTL: a dead writer is replaced after it (default 3000; the same on every node)");
   srv->add_option("--cluster-name", serve.cluster.cluster_name, "Names the cluster's NATS stream (default claimgraph)");
   srv->add_option("--nats-creds", serve.cluster.creds_file, "NATS user credentials file (JWT and seed)");
   srv->add_option("--nats-tls-ca", serve.cluster.tls_ca, "CA certificate to verify the NATS servers with (TLS)");

@@ -12,6 +12,13 @@
 
 namespace claimgraph::server {
 
+// Where a write goes (ClusterView::RouteWrite).
+struct WriteRoute {
+  bool local = true;    // this node is the writer
+  uint64_t node = 0;    // else the writer's node id
+  std::string address;  // and its advertised gRPC address
+};
+
 class ClusterView {
  public:
   virtual ~ClusterView() = default;
@@ -25,6 +32,14 @@ class ClusterView {
   // (IsWriteRace): waits, until `deadline`, until this node has applied the
   // stream as far as that failure saw it. True: the write may be retried on
   // the caught-up store.
+  // This node's --node-id.
+  virtual uint64_t NodeId() const = 0;
+  // Where a write goes now: this node, when it holds the writer lease and
+  // has caught up; else the writer's advertised address. While there is no
+  // writer (a failover), waits for one until `deadline` (at most two lease
+  // TTLs); then, or when this node cannot write at all (cut off from NATS,
+  // stopped applying), an IOError (UNAVAILABLE) naming why.
+  virtual Result<WriteRoute> RouteWrite(std::optional<std::chrono::steady_clock::time_point> deadline) const = 0;
   virtual bool CatchUpAfterRace(const Status& failure,
                                 std::optional<std::chrono::steady_clock::time_point> deadline) = 0;
 };
@@ -33,6 +48,13 @@ class ClusterView {
 inline constexpr std::string_view kWriteRacePrefix = "another node wrote to the cluster first";
 inline bool IsWriteRace(const Status& s) {
   return s.code() == StatusCode::kIOError && s.message().rfind(kWriteRacePrefix, 0) == 0;
+}
+
+// The message a write refused on a node without the writer lease starts
+// with (UNAVAILABLE; nothing was written): the call may be forwarded.
+inline constexpr std::string_view kNotWriterPrefix = "this node is not the cluster's writer";
+inline bool IsNotWriter(const Status& s) {
+  return s.code() == StatusCode::kIOError && s.message().rfind(kNotWriterPrefix, 0) == 0;
 }
 
 }  // namespace claimgraph::server

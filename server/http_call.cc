@@ -47,6 +47,7 @@ HttpCall::HttpCall(const char* method, const httplib::Request& request, ClaimGra
   }
   admitted_ = true;
   call_.principal = std::move(principal).value();
+  if (auto authorization = AuthorizationOf(request)) call_.authorization = std::string(*authorization);
   log_.set_principal(call_.principal.name);
 }
 

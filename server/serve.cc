@@ -33,6 +33,13 @@ std::string ReadAll(const std::string& path) {
 
 // The page beside the binary: build/web next to build/server/claimgraphd,
 // or <prefix>/web next to <prefix>/bin.
+// Whether --listen's host is one other nodes can connect to (not a
+// wildcard), so that it can stand for --advertise.
+bool AdvertisableListen(const std::string& listen) {
+  const std::string host = listen.substr(0, listen.rfind(':'));
+  return !host.empty() && host != "0.0.0.0" && host != "[::]" && host != "::" && host != "*";
+}
+
 std::string DefaultWebDir() {
   std::error_code ec;
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -121,6 +128,11 @@ int RunServe(const ServeCommand& cmd) {
       return 1;
     }
     options.servers = *servers;
+    if (options.advertise.empty() && !AdvertisableListen(cmd.listen)) {
+      spdlog::error("--listen {} is not an address other nodes can forward writes to: give --advertise HOST:PORT",
+                    cmd.listen);
+      return 1;
+    }
     if (!cmd.ingest_schema.empty()) {
       // Applying it at start would be a write before the node has caught up
       // with the stream; load a schema through one node instead.
@@ -148,7 +160,17 @@ int RunServe(const ServeCommand& cmd) {
   if (pipeline) spdlog::info("IngestDocument uses {} with {}", cmd.ingest_rules, cmd.ingest_schema);
   else spdlog::info("no --rules: IngestDocument is disabled");
   ClaimGraphCore core(&engine, std::move(auth), cmd.limits, std::move(pipeline));
-  core.SetCluster(cluster_node.get());
+  if (cluster_node) {
+    // Forwarded writes go over TLS when this node serves TLS, trusting the
+    // node's own certificate file (one certificate or CA chain per cluster).
+    std::shared_ptr<grpc::ChannelCredentials> peers = grpc::InsecureChannelCredentials();
+    if (!cmd.tls_cert.empty()) {
+      grpc::SslCredentialsOptions ssl;
+      ssl.pem_root_certs = ReadAll(cmd.tls_cert);
+      peers = grpc::SslCredentials(ssl);
+    }
+    core.SetCluster(cluster_node.get(), peers);
+  }
   if (!cmd.snapshot_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(cmd.snapshot_dir, ec);
@@ -194,6 +216,12 @@ int RunServe(const ServeCommand& cmd) {
   }
   spdlog::info("claimgraphd serving {} on {} (port {}){}", cmd.data_dir, cmd.listen, port,
                cmd.tls_cert.empty() ? "" : " with TLS");
+  // The writer lease carries the address writes are forwarded to: known
+  // only now (--listen HOST:0 takes a free port).
+  if (cluster_node)
+    cluster_node->StartLease(!cmd.cluster.advertise.empty()
+                                 ? cmd.cluster.advertise
+                                 : cmd.listen.substr(0, cmd.listen.rfind(':') + 1) + std::to_string(port));
   std::unique_ptr<HttpServer> http;
   if (!cmd.http_listen.empty()) {
     HttpOptions options{cmd.http_listen, cmd.web_dir.empty() ? DefaultWebDir() : cmd.web_dir, cmd.http_threads,

@@ -64,10 +64,24 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
       continue;
     }
     const engine::TxId read_at = core_.engine().LastTx();
-    StreamingSink sink(statement.cancelled, write_lent, request.query());
+    bool sent = false;
+    StreamingSink sink(statement.cancelled, [&](v1::QueryResponse* batch) {
+      sent = true;
+      return write_lent(batch);
+    }, request.query());
     auto result = core_.engine().Execute(request.query().statement(), options, &sink);
     if (!result.ok()) {
-      if (!answer_error(ToGrpcStatus(result.status()))) break;
+      // A write statement on a node that is not the writer: the writer runs
+      // it (as a Query call) and its answer goes out as this statement's.
+      statement.deadline = options.deadline;
+      NoteForwarding(*context, &statement);
+      auto forwarded = core_.ForwardStatement(statement, request.query(), result.status(), !sent,
+                                              [&](v1::QueryResponse* m, bool) { return write_lent(m); });
+      if (forwarded && forwarded->ok()) {
+        log.Done(grpc::Status::OK);
+        continue;
+      }
+      if (!answer_error(ToGrpcStatus(forwarded ? *forwarded : result.status()))) break;
       continue;
     }
     log.set_rows(result->stats.rows);

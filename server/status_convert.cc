@@ -30,6 +30,27 @@ grpc::Status ToGrpcStatus(const Status& s) {
   return grpc::Status(code, s.message().substr(0, cut) + "... (message truncated)");
 }
 
+Status FromGrpcStatus(const grpc::Status& g) {
+  const std::string& m = g.error_message();
+  switch (g.error_code()) {
+    case grpc::StatusCode::OK: return Status::Ok();
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::OUT_OF_RANGE: return Status::InvalidArgument(m);
+    case grpc::StatusCode::NOT_FOUND: return Status::NotFound(m);
+    case grpc::StatusCode::ALREADY_EXISTS: return Status::AlreadyExists(m);
+    case grpc::StatusCode::FAILED_PRECONDITION:
+    case grpc::StatusCode::ABORTED: return Status::FailedPrecondition(m);
+    case grpc::StatusCode::DATA_LOSS: return Status::Corruption(m);
+    case grpc::StatusCode::UNAVAILABLE: return Status::IOError(m);
+    case grpc::StatusCode::RESOURCE_EXHAUSTED: return Status::ResourceExhausted(m);
+    case grpc::StatusCode::DEADLINE_EXCEEDED: return Status::DeadlineExceeded(m);
+    case grpc::StatusCode::CANCELLED: return Status::Cancelled(m);
+    case grpc::StatusCode::PERMISSION_DENIED: return Status::PermissionDenied(m);
+    case grpc::StatusCode::UNAUTHENTICATED: return Status::Unauthenticated(m);
+    default: return Status::Internal(m);
+  }
+}
+
 const char* GrpcCodeName(grpc::StatusCode c) {
   switch (c) {
     case grpc::StatusCode::OK: return "OK";

@@ -1,7 +1,8 @@
 #!/bin/bash
 # A local claimgraph cluster on loopback (docs/scale-out.md): three
 # nats-servers forming one JetStream cluster and three claimgraphd nodes
-# started with --cluster. For development and benchmarks.
+# started with --cluster. For development and benchmarks. One node holds the
+# writer lease; writes sent to any node are forwarded to it.
 #
 #   tools/cluster.sh start     start them in the background
 #   tools/cluster.sh run       start them, stop them all on Ctrl-C
@@ -11,7 +12,8 @@
 # Environment: CG_CLUSTER_DIR (default /tmp/cg-cluster: configs, stores,
 # logs, pid files), CG_CLUSTER_PORT (default 14222: NATS clients on
 # PORT..PORT+2, routes on PORT+1000.., claimgraphd gRPC on PORT+2000..),
-# CLAIMGRAPHD (default build/server/claimgraphd), NATS_SERVER (default nats-server).
+# CLAIMGRAPHD (default build/server/claimgraphd), NATS_SERVER (default nats-server),
+# CG_LEASE_TTL_MS (default 3000: a killed writer is replaced after about that).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 dir=${CG_CLUSTER_DIR:-/tmp/cg-cluster}
@@ -53,7 +55,7 @@ CONF
   for i in 0 1 2; do wait_port $((base + i)) 20; done
   for i in 1 2 3; do
     "$claimgraphd" serve --data "$dir/data$i" --listen "127.0.0.1:$((base + 2000 + i - 1))" \
-      --cluster "$(urls)" --node-id "$i" >> "$dir/node$i.log" 2>&1 &
+      --cluster "$(urls)" --node-id "$i" --lease-ttl-ms "${CG_LEASE_TTL_MS:-3000}" >> "$dir/node$i.log" 2>&1 &
     echo $! > "$dir/node$i.pid"
   done
   for i in 1 2 3; do wait_port $((base + 2000 + i - 1)) 30; done

@@ -21,10 +21,18 @@ Result<std::unique_ptr<ClusterNode>> ClusterNode::Start(engine::Engine* engine, 
   spdlog::info("cluster: node {} at stream sequence {} (tx {}), NATS {}", options.node_id, at.sequence, at.tx,
                node->link_->connected() ? "connected" : node->link_->CutOffReason());
   node->loop_ = std::make_unique<ApplyLoop>(options, node->link_.get(), node->store_.get(), &node->state_);
+  engine::ReplicatedStore* store = node->store_.get();
+  node->lease_ = std::make_unique<WriterLease>(options, node->link_.get(), &node->state_, [store]() -> uint64_t {
+    auto at = store->Position();
+    return at.ok() ? at->sequence : 0;
+  });
+  node->publisher_->RequireLease(node->lease_.get());
   return node;
 }
 
 ClusterNode::~ClusterNode() {
+  publisher_->RequireLease(nullptr);
+  lease_.reset();
   loop_.reset();
   store_.reset();
   publisher_.reset();
@@ -40,6 +48,7 @@ std::string ClusterNode::Describe() const {
     if (known > at->sequence) out += ", " + std::to_string(known - at->sequence) + " behind";
     out += ")";
   }
+  out += ", " + lease_->Describe();
   if (std::string failed = state_.failure(); !failed.empty()) return out + ", STOPPED APPLYING: " + failed + ": may be stale";
   if (std::string cut = link_->CutOffReason(); !cut.empty()) return out + ", DISCONNECTED: " + cut + ": may be stale";
   return out + ", connected";
@@ -59,6 +68,29 @@ bool ClusterNode::WritesAvailable(std::string* why) const {
     return false;
   }
   return true;
+}
+
+void ClusterNode::StartLease(const std::string& address) {
+  spdlog::info("cluster: node {} competes for the writer lease (TTL {} ms), advertising {}", options_.node_id,
+               options_.lease_ttl_ms, address);
+  lease_->Start(address);
+}
+
+Result<WriteRoute> ClusterNode::RouteWrite(std::optional<std::chrono::steady_clock::time_point> deadline) const {
+  auto until = std::chrono::steady_clock::now() + 2 * std::chrono::milliseconds(options_.lease_ttl_ms);
+  if (deadline) until = std::min(until, *deadline - std::chrono::milliseconds(50));
+  for (;;) {
+    std::string why;
+    if (!WritesAvailable(&why)) return Status::IOError(why);
+    LeaseHolder holder = lease_->Holder();
+    if (holder.self) return WriteRoute{};
+    if (holder.node != 0) return WriteRoute{false, holder.node, holder.address};
+    if (std::chrono::steady_clock::now() >= until) {
+      lease_->MayWrite(&why);
+      return Status::IOError("no writer: " + why + "; retry");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 bool ClusterNode::CatchUpAfterRace(const Status& failure,

@@ -2,8 +2,9 @@
 // for replication, the publisher every commit goes through and the apply
 // loop (docs/scale-out.md). What the calls need from it is ClusterView.
 //
-// Order of destruction matters: the apply loop stops first, then the store
-// forgets the publisher, then the connection closes.
+// Order of destruction matters: the lease is released first (another node
+// takes over at once), the apply loop stops, then the store forgets the
+// publisher, then the connection closes.
 #pragma once
 
 #include <memory>
@@ -12,6 +13,7 @@
 #include "engine/replication.h"
 #include "server/cluster/apply_loop.h"
 #include "server/cluster/cluster_options.h"
+#include "server/cluster/lease.h"
 #include "server/cluster/nats_link.h"
 #include "server/cluster/stream_publisher.h"
 #include "server/cluster/stream_state.h"
@@ -26,8 +28,14 @@ class ClusterNode final : public ClusterView {
   static Result<std::unique_ptr<ClusterNode>> Start(engine::Engine* engine, const ClusterOptions& options);
   ~ClusterNode() override;
 
+  // Competes for the writer lease from now on, advertising `address`
+  // (HOST:PORT of this node's gRPC server) for forwarded writes.
+  void StartLease(const std::string& address);
+
   std::string Describe() const override;
   bool WritesAvailable(std::string* why) const override;
+  uint64_t NodeId() const override { return options_.node_id; }
+  Result<WriteRoute> RouteWrite(std::optional<std::chrono::steady_clock::time_point> deadline) const override;
   bool CatchUpAfterRace(const Status& failure,
                         std::optional<std::chrono::steady_clock::time_point> deadline) override;
 
@@ -41,6 +49,7 @@ class ClusterNode final : public ClusterView {
   std::unique_ptr<StreamPublisher> publisher_;
   std::unique_ptr<engine::ReplicatedStore> store_;
   std::unique_ptr<ApplyLoop> loop_;
+  std::unique_ptr<WriterLease> lease_;
 };
 
 }  // namespace claimgraph::server::cluster

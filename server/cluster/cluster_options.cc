@@ -30,6 +30,9 @@ Status CheckClusterOptions(const ClusterOptions& o) {
   if (o.node_id == 0) return Status::InvalidArgument("--cluster needs --node-id N, a positive integer unique in the cluster");
   if (o.tls_cert.empty() != o.tls_key.empty())
     return Status::InvalidArgument("--nats-tls-cert and --nats-tls-key go together");
+  if (o.lease_ttl_ms < 500)
+    return Status::InvalidArgument("--lease-ttl-ms " + std::to_string(o.lease_ttl_ms) +
+                                   ": at least 500 (it is renewed every TTL/10 over NATS)");
   if (o.cluster_name.empty()) return Status::InvalidArgument("--cluster-name must not be empty");
   for (char c : o.cluster_name)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-')

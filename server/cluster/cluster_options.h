@@ -19,6 +19,8 @@ struct ClusterOptions {
   std::string tls_ca, tls_cert, tls_key;   // TLS to NATS: the CA, and a client certificate with its key
   int publish_wait_ms = 2000;              // one publish's wait for JetStream's ack
   int publish_budget_ms = 10000;           // how long a write retries a publish NATS did not confirm
+  int lease_ttl_ms = 3000;                 // --lease-ttl-ms: the writer lease's TTL (renewed every TTL/10)
+  std::string advertise;                   // --advertise HOST:PORT: where other nodes forward writes to this one
 };
 
 // "nats://a:4222,nats://b:4222" → the list; InvalidArgument naming a bad entry.

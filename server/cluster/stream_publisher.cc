@@ -40,6 +40,9 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
     return Status::IOError("this node is " + cut + "; writes need the cluster");
   if (!state_->ready)
     return Status::IOError("the cluster's stream " + stream_ + " is not ready yet (this node is still setting it up)");
+  // The lease decides who should write; the expected last sequence below
+  // still fences a holder that lost it without knowing.
+  if (std::string why; lease_ && !lease_->MayWrite(&why)) return Status::IOError(why);
 
   const std::string id(hash_hex);
   const std::string expected = std::to_string(expected_last);

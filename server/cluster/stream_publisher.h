@@ -8,6 +8,7 @@
 
 #include "engine/replication.h"
 #include "server/cluster/cluster_options.h"
+#include "server/cluster/lease.h"
 #include "server/cluster/nats_link.h"
 #include "server/cluster/stream_state.h"
 
@@ -18,8 +19,12 @@ class StreamPublisher final : public engine::TxPublisher {
   StreamPublisher(const ClusterOptions& options, NatsLink* link, StreamState* state)
       : options_(options), stream_(StreamName(options)), subject_(SubjectName(options)), link_(link), state_(state) {}
 
+  // From now on, publishes only while `lease` says this node may write.
+  void RequireLease(const WriterLease* lease) { lease_ = lease; }
+
   // Errors are IOError (UNAVAILABLE), each naming its reason: cut off from
-  // NATS; the stream not ready or failed; another node appended first
+  // NATS; the stream not ready or failed; not the writer (kNotWriterPrefix:
+  // nothing was stored); another node appended first
   // (kWriteRacePrefix: nothing was stored); or no confirmation within the
   // budget (the transaction may still be stored: the apply loop brings it).
   Result<uint64_t> Publish(engine::TxId tx, std::string_view hash_hex, uint64_t expected_last,
@@ -34,6 +39,7 @@ class StreamPublisher final : public engine::TxPublisher {
   const std::string stream_, subject_;
   NatsLink* link_;
   StreamState* state_;
+  const WriterLease* lease_ = nullptr;
 };
 
 }  // namespace claimgraph::server::cluster

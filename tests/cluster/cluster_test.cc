@@ -9,81 +9,10 @@
 #include <set>
 #include <thread>
 
-#include "tests/cluster/nats_cluster.h"
+#include "tests/cluster/cluster_helpers.h"
 
 namespace claimgraph::testing {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-std::unique_ptr<ServerProcess> StartNode(const NatsCluster& nats, int id, const std::string& data_dir = "") {
-  return std::make_unique<ServerProcess>(
-      std::vector<std::string>{"--cluster", nats.Urls(), "--node-id", std::to_string(id)}, "", false, data_dir);
-}
-
-// prefix + n (written so: GCC 12's -Wrestrict misfires on "a" + std::to_string(n), bug 105651).
-std::string Tag(std::string prefix, int n) {
-  prefix += std::to_string(n);
-  return prefix;
-}
-
-// `claims` claims "<tag> knows m-<i>" from source <tag>.
-v1::AssertRequest Batch(const std::string& tag, int claims) {
-  v1::AssertRequest req;
-  req.set_idempotency_key(tag);
-  for (int i = 0; i < claims; ++i) {
-    auto* c = req.add_claims();
-    c->set_subject(tag);
-    c->set_predicate("knows");
-    c->set_object_entity("m-" + std::to_string(i));
-    c->set_source(tag);
-  }
-  return req;
-}
-
-grpc::Status Write(ServerProcess& node, const v1::AssertRequest& req, v1::WriteResponse* resp, int timeout_ms = 30000) {
-  auto ctx = As(kWriter, timeout_ms);
-  return node.stub().Assert(ctx.get(), req, resp);
-}
-
-// The first writes of a new cluster wait for JetStream's leaders to be
-// elected: retried (same idempotency key) for up to `seconds`.
-grpc::Status WriteUntilOk(ServerProcess& node, const v1::AssertRequest& req, v1::WriteResponse* resp,
-                          int seconds = 60) {
-  const auto until = Clock::now() + std::chrono::seconds(seconds);
-  grpc::Status s;
-  do {
-    s = Write(node, req, resp);
-    if (s.ok()) return s;
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
-  } while (Clock::now() < until);
-  return s;
-}
-
-QueryResult ReadAt(ServerProcess& node, const std::string& statement, uint64_t min_tx, int timeout_ms = 30000) {
-  v1::QueryRequest req;
-  req.set_statement(statement);
-  req.set_min_tx(min_tx);
-  return RunQuery(node.stub(), kReader, req, timeout_ms);
-}
-
-v1::VerifyAuditResponse Audit(ServerProcess& node) {
-  v1::VerifyAuditRequest req;
-  v1::VerifyAuditResponse resp;
-  auto ctx = As(kReader);
-  grpc::Status s = node.stub().VerifyAudit(ctx.get(), req, &resp);
-  EXPECT_TRUE(s.ok()) << s.error_message();
-  return resp;
-}
-
-const std::string kAllKnows = "MATCH ?s knows ?o RETURN ?s, ?o";
-
-class ClusterTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (!NatsServerInstalled()) GTEST_SKIP() << "nats-server is not installed (tools/install-deps.sh)";
-  }
-};
 
 TEST_F(ClusterTest, WritesThroughOneNodeAreReadOnEveryNodeWithOneHistory) {
   NatsCluster nats(3);
@@ -159,15 +88,19 @@ TEST_F(ClusterTest, AKilledNodeCatchesUpWhenRestarted) {
   EXPECT_EQ(a2.head_hash(), a1.head_hash());
 }
 
-TEST_F(ClusterTest, ConcurrentWritersThroughTwoNodesEndInOneChain) {
+// One writer holds the lease; writes through the other two are forwarded
+// to it. Three clients writing at once through the three nodes end in one
+// chain: no transaction number skipped or shared, one head everywhere.
+TEST_F(ClusterTest, ConcurrentWritersThroughThreeNodesEndInOneChain) {
   NatsCluster nats(3);
   auto n1 = StartNode(nats, 1), n2 = StartNode(nats, 2), n3 = StartNode(nats, 3);
   v1::WriteResponse resp;
   ASSERT_TRUE(WriteUntilOk(*n1, Batch("warm", 10), &resp).ok());
   ASSERT_TRUE(ReadAt(*n2, kAllKnows, resp.tx()).status.ok());
+  ASSERT_TRUE(ReadAt(*n3, kAllKnows, resp.tx()).status.ok());
 
-  constexpr int kBatches = 12;
-  std::vector<uint64_t> txs[2];
+  constexpr int kWriters = 3, kBatches = 10;
+  std::vector<uint64_t> txs[kWriters];
   std::atomic<int> failures{0};
   std::string failure;
   auto writer = [&](ServerProcess* node, const std::string& prefix, std::vector<uint64_t>* out) {
@@ -188,21 +121,22 @@ TEST_F(ClusterTest, ConcurrentWritersThroughTwoNodesEndInOneChain) {
       out->push_back(r.tx());
     }
   };
-  std::thread a(writer, n1.get(), "x", &txs[0]), b(writer, n2.get(), "y", &txs[1]);
+  std::thread a(writer, n1.get(), "x", &txs[0]), b(writer, n2.get(), "y", &txs[1]), c(writer, n3.get(), "z", &txs[2]);
   a.join();
   b.join();
+  c.join();
   ASSERT_EQ(failures, 0) << failure;
 
-  std::set<uint64_t> all(txs[0].begin(), txs[0].end());
-  all.insert(txs[1].begin(), txs[1].end());
-  EXPECT_EQ(all.size(), 2u * kBatches) << "every batch its own transaction";
+  std::set<uint64_t> all;
+  for (const auto& t : txs) all.insert(t.begin(), t.end());
+  EXPECT_EQ(all.size(), size_t{kWriters} * kBatches) << "every batch its own transaction";
   const uint64_t last = *all.rbegin();
-  EXPECT_EQ(last, resp.tx() + 2 * kBatches) << "no transaction numbers skipped or shared";
+  EXPECT_EQ(last, resp.tx() + kWriters * kBatches) << "no transaction numbers skipped or shared";
   std::set<std::string> hashes;
   for (ServerProcess* node : {n1.get(), n2.get(), n3.get()}) {
     QueryResult q = ReadAt(*node, kAllKnows, last);
     ASSERT_TRUE(q.status.ok()) << q.status.error_message();
-    EXPECT_EQ(q.rows.size(), 10u * (2 * kBatches + 1));
+    EXPECT_EQ(q.rows.size(), 10u * (kWriters * kBatches + 1));
     v1::VerifyAuditResponse audit = Audit(*node);
     EXPECT_TRUE(audit.ok()) << audit.problem();
     EXPECT_EQ(audit.head_tx(), last);
@@ -246,9 +180,7 @@ TEST_F(ClusterTest, ANodeStartedFromASnapshotReplaysOnlyTheRestAndEqualsTheOther
   NatsCluster nats(3);
   TempDir snapshots;
   auto n1 = StartNode(nats, 1);
-  auto n2 = std::make_unique<ServerProcess>(
-      std::vector<std::string>{"--cluster", nats.Urls(), "--node-id", "2", "--snapshot-dir", snapshots.path()}, "",
-      false);
+  auto n2 = StartNode(nats, 2, "", {"--snapshot-dir", snapshots.path()});
   v1::WriteResponse resp;
   ASSERT_TRUE(WriteUntilOk(*n1, Batch("s0", 10), &resp).ok());
   for (int b = 1; b < 4; ++b) ASSERT_TRUE(Write(*n1, Batch(Tag("s", b), 10), &resp).ok());
