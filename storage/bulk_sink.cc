@@ -112,18 +112,21 @@ constexpr size_t kIndexShare = 8;      // 1/8 each for spo, pos, osp and by_sour
 constexpr size_t kClaimsShare = 6;     // 1/6 for claim records
 constexpr size_t kOtherShare = 48;     // 1/48 each for the other families (dictionary, names, txlog)
 
+constexpr size_t kIdentityShare = 8;   // 1/8 for the transaction's table of asserted identities
+size_t MinimumBudget(size_t budget) { return std::max<size_t>(budget, 64 << 10); }  // tests force many runs
+
 class BulkSink final : public CommitSink {
  public:
   BulkSink(RocksClaimStore* store, BulkSinkOptions options) : store_(store), options_(std::move(options)) {
     namespace fs = std::filesystem;
     // The sorters spill here; a directory left by a killed import is stale
     // (its store never ingested it) and goes first.
-    tmp_ = fs::path(store_->dir()) / "bulk-import.tmp";
+    tmp_ = BulkTempDir(*store_);
     std::error_code ec;
     fs::remove_all(tmp_, ec);
     fs::create_directories(tmp_, ec);
     if (ec) status_ = Status::IOError("cannot create " + tmp_.string() + ": " + ec.message());
-    const size_t budget = std::max<size_t>(options_.memory_budget, 64 << 10);  // tests force many runs
+    const size_t budget = MinimumBudget(options_.memory_budget);
     spo_ = std::make_unique<IndexSorter>(SortOptions("spo", budget / kIndexShare), SortIndexRun);
     pos_ = std::make_unique<IndexSorter>(SortOptions("pos", budget / kIndexShare), SortIndexRun);
     osp_ = std::make_unique<IndexSorter>(SortOptions("osp", budget / kIndexShare), SortIndexRun);
@@ -487,5 +490,11 @@ class BulkSink final : public CommitSink {
 std::unique_ptr<CommitSink> NewBulkSink(RocksClaimStore* store, BulkSinkOptions options) {
   return std::make_unique<BulkSink>(store, std::move(options));
 }
+
+std::string BulkTempDir(const RocksClaimStore& store) {
+  return (std::filesystem::path(store.dir()) / "bulk-import.tmp").string();
+}
+
+size_t BulkIdentityBudget(size_t memory_budget) { return MinimumBudget(memory_budget) / kIdentityShare; }
 
 }  // namespace claimgraph::storage

@@ -50,5 +50,12 @@ std::unique_ptr<CommitSink> NewBatchSink(RocksClaimStore* store);
 // `options.memory_budget` bounds the sink's sort buffers: what it holds of
 // the claims streamed into it (storage/external_sort.h).
 std::unique_ptr<CommitSink> NewBulkSink(RocksClaimStore* store, BulkSinkOptions options);
+// Where a bulk sink's run and SST files go (it creates and removes the
+// directory); the transaction's spilled identities go there too.
+std::string BulkTempDir(const RocksClaimStore& store);
+// The part of a bulk import's memory budget given to the duplicate rule's
+// table of asserted identities (storage/spilling_identity_table.h), beside the
+// sink's sorters' shares.
+size_t BulkIdentityBudget(size_t memory_budget);
 
 }  // namespace claimgraph::storage

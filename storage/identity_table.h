@@ -11,6 +11,7 @@
 // import is refused past 2^32 - 1 claims anyway: BulkSink).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <utility>
@@ -38,8 +39,8 @@ class IdentityTable {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.row == 0) {
-        if (size_ % kBlockRows == 0) blocks_.push_back(std::make_unique<std::pair<Key, Value>[]>(kBlockRows));
-        blocks_.back()[size_ % kBlockRows] = {key, std::move(value)};
+        if (size_ / kBlockRows == blocks_.size()) blocks_.push_back(std::make_unique<std::pair<Key, Value>[]>(kBlockRows));
+        blocks_[size_ / kBlockRows][size_ % kBlockRows] = {key, std::move(value)};
         s = {static_cast<uint32_t>(++size_), Tag(h)};
         return;
       }
@@ -50,6 +51,16 @@ class IdentityTable {
     }
   }
   size_t size() const { return size_; }
+  // Calls f(row) for every (key, value) row, in the order they were added.
+  template <typename F>
+  void ForEach(F f) const {
+    for (size_t r = 0; r < size_; ++r) f(std::as_const(blocks_[r / kBlockRows][r % kBlockRows]));
+  }
+  // Empties the table and keeps its memory for the rows to come.
+  void Reset() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    size_ = 0;
+  }
   // Empties the table and gives its memory back.
   void Clear() {
     std::vector<Slot>().swap(slots_);

@@ -15,7 +15,7 @@
 #include "base/sha256.h"
 #include "storage/commit_sink.h"
 #include "storage/evidence.h"
-#include "storage/identity_table.h"
+#include "storage/spilling_identity_table.h"
 #include "storage/marks.h"
 #include "storage/normalize.h"
 #include "storage/record_codec.h"
@@ -93,6 +93,9 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (options_.bulk) {
       bulk_now_ = std::max(NowMicros(), head_.last_time_us);
       sink_ = NewBulkSink(store_, {options_.progress, options_.bulk_memory_budget, options_.TEST_bulk_fail_merge_after});
+      // The duplicate rule's table spills beside the sorts' runs: its share
+      // of the budget is the sink's (bulk_sink.cc) remainder.
+      asserted_here_.Bound(BulkTempDir(*store_), BulkIdentityBudget(options_.bulk_memory_budget));
     }
   }
 
@@ -334,8 +337,9 @@ class RocksWriteTransaction final : public WriteTransaction {
 
   // A checked claim, `key` its identity.
   Result<ClaimId> AssertKeyed(const ClaimInput& in, const IdentityKey& key) {
-    const ClaimId id = counters_.next_claim++;
-    asserted_here_.Put(key, id);
+    const ClaimId id = counters_.next_claim;
+    CG_RETURN_IF_ERROR(asserted_here_.Put(key, id));
+    ++counters_.next_claim;
     if (options_.bulk) {
       // Encoded now, through one Claim whose strings are reused claim after claim.
       AssignClaimRecord(in, &bulk_claim_);
@@ -357,8 +361,8 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
   Result<std::optional<ClaimId>> FindLive(const ClaimInput& in, bool symmetric, const IdentityKey& key) {
-    const ClaimId* here = asserted_here_.Find(key);
-    if (here && (retracted_.empty() || !retracted_.count(*here))) return std::optional<ClaimId>(*here);
+    CG_ASSIGN_OR_RETURN(std::optional<ClaimId> here, asserted_here_.Find(key));
+    if (here && (retracted_.empty() || !retracted_.count(*here))) return here;
     if (head_.counters.next_claim == 1) return std::optional<ClaimId>();  // no claim was ever stored
     return FindStored(IdentityOf(in, symmetric), symmetric, [&](const IndexEntry& e) -> Result<bool> {
       return e.retracted_tx == 0 && !retracted_.count(e.claim);
@@ -791,7 +795,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   std::unordered_set<ClaimId> retracted_;
   // Every claim asserted in this transaction by identity (the newest one
   // when an identity was asserted, retracted and asserted again).
-  IdentityTable<IdentityKey, ClaimId, IdentityKeyHash> asserted_here_;
+  SpillingIdentityTable<IdentityKey, ClaimId, IdentityKeyHash> asserted_here_;
   std::string record_scratch_;  // WriteClaim's, one claim at a time
   Claim bulk_claim_;            // the bulk path's, one claim at a time
   std::unordered_map<PredicateId, bool> symmetric_;  // stored predicates read so far

@@ -330,6 +330,43 @@ TEST(NQuadsImport, ATinyMemoryBudgetGivesTheSameStoreAsABigOne) {
   EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(a.path()) / "bulk-import.tmp"));
 }
 
+// Duplicates far apart — the whole input twice, so each claim of the second
+// half repeats one asserted thousands of claims (and, in a tiny budget,
+// hundreds of spilled identity runs) before — are found as with a budget that
+// holds everything; importing the file again into either store writes nothing.
+TEST(NQuadsImport, DuplicatesAcrossSpilledIdentitiesAreFoundAsInABigBudget) {
+  const std::string once = MixedQuads(8000);
+  const std::string text = once + once;
+  TempDir a, b;
+  auto tiny = StoreWithVocabulary(a.path());
+  auto big = StoreWithVocabulary(b.path());
+  ImportOptions o;
+  o.bulk = true;
+  o.memory_budget = 64 << 10;
+  const ImportSummary spilled = Import(tiny.get(), text, o);
+  o.memory_budget = 1 << 30;
+  const ImportSummary held = Import(big.get(), text, o);
+  ASSERT_TRUE(spilled.committed) << FormatRejected(spilled);
+  ASSERT_TRUE(held.committed) << FormatRejected(held);
+  EXPECT_EQ(spilled.claims, held.claims);
+  EXPECT_EQ(spilled.duplicates, held.duplicates);
+  EXPECT_EQ(spilled.lines, held.lines);
+  EXPECT_GT(spilled.duplicates, spilled.claims);  // the second half is all duplicates
+  EXPECT_EQ(Snapshot(tiny.get()), Snapshot(big.get()));
+  EXPECT_EQ(Export(tiny.get()), Export(big.get()));
+  for (auto* store : {tiny.get(), big.get()}) {
+    const std::string before = Snapshot(store);
+    o.memory_budget = 64 << 10;
+    const ImportSummary again = Import(store, once, o);
+    EXPECT_EQ(again.claims, 0u);
+    EXPECT_EQ(again.duplicates, (spilled.claims + spilled.duplicates) / 2);  // every claim line of one half
+    EXPECT_EQ(Snapshot(store), before);  // nothing new
+    storage::AuditReport indexes = ValueOrDie(store->VerifyIndexes());
+    EXPECT_TRUE(indexes.ok) << indexes.problem;
+  }
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(a.path()) / "bulk-import.tmp"));
+}
+
 // A merge that fails part-way (a full disk, say) fails the import: nothing is
 // written and no temporary file is left.
 TEST(NQuadsImport, AFailedMergeWritesNothingAndLeavesNoTemporaryFiles) {

@@ -113,5 +113,67 @@ TEST(BulkImport, ATinyMemoryBudgetGivesTheSameStoreWithRetractions) {
   }
 }
 
+// The duplicate rule in a bulk transaction whose table of asserted identities
+// spills (a tiny budget): every outcome — the id handed back and whether it
+// was a duplicate — is the one a budget that holds everything gives, for
+// duplicates asserted long before (in earlier runs), duplicates of claims
+// stored by an earlier load, and an identity asserted, retracted and asserted
+// again (the duplicate of it is then the newest claim).
+std::vector<std::pair<ClaimId, bool>> AssertWithDuplicates(ClaimStore* store, size_t memory_budget) {
+  std::vector<std::pair<ClaimId, bool>> outcomes;
+  WriteOptions o;
+  o.principal = "loader";
+  o.bulk = true;
+  o.bulk_memory_budget = memory_budget;
+  auto tx = ValueOrDie(store->BeginWrite(o));
+  SourceId src = ValueOrDie(tx->UpsertSource({"doc2", "Title", "Pub", "2020-01-01", "", ""}));
+  PredicateId p = ValueOrDie(tx->ResolveOrDeclarePredicate("pact"));
+  std::mt19937_64 rng(3);
+  auto input = [&](uint64_t n) {
+    ClaimInput in;
+    in.subject = ValueOrDie(tx->ResolveOrCreateEntity(Numbered("e", n % 200)));
+    in.object = ValueOrDie(tx->ResolveOrCreateEntity(Numbered("e", n / 200 % 200)));
+    in.predicate = p;
+    in.source = src;
+    in.quote = Numbered("q", n % 3000);
+    return in;
+  };
+  for (int i = 0; i < 6000; ++i) {
+    const AssertOutcome out = ValueOrDie(tx->AssertUnlessLiveClaim(input(rng() % 9000)));
+    outcomes.emplace_back(out.id, out.duplicate);
+    if (i == 100) {  // retracted here; its identity comes again below as a new claim
+      Status s = tx->Retract(out.id, "retracted within the load");
+      EXPECT_TRUE(s.ok()) << s.ToString();
+    }
+  }
+  ValueOrDie(tx->Commit());
+  return outcomes;
+}
+
+TEST(BulkImport, DuplicatesInATinyBudgetGiveTheSameOutcomesAsInABigOne) {
+  TempDir a, b;
+  auto spilled = OpenStore(a.path());
+  auto held = OpenStore(b.path());
+  const auto tiny = AssertWithDuplicates(spilled.get(), 64 << 10);
+  const auto big = AssertWithDuplicates(held.get(), size_t{1} << 30);
+  EXPECT_EQ(tiny, big);
+  size_t duplicates = 0;
+  for (const auto& o : tiny) duplicates += o.second;
+  EXPECT_GT(duplicates, 1000u);
+  EXPECT_LT(duplicates, 5000u);
+  // The same claims again, on top: duplicates of stored claims, but for the
+  // retracted identity (asserted anew).
+  const auto tiny_again = AssertWithDuplicates(spilled.get(), 64 << 10);
+  EXPECT_EQ(tiny_again, AssertWithDuplicates(held.get(), size_t{1} << 30));
+  size_t new_claims = 0;
+  for (const auto& o : tiny_again) new_claims += !o.second;
+  EXPECT_LE(new_claims, 5u);
+  auto va = ValueOrDie(spilled->NewReadView());
+  auto vb = ValueOrDie(held->NewReadView());
+  EXPECT_EQ(ScanIds(*va, {}), ScanIds(*vb, {}));
+  AuditReport indexes = ValueOrDie(spilled->VerifyIndexes());
+  EXPECT_TRUE(indexes.ok) << indexes.problem;
+}
+
 }  // namespace
 }  // namespace claimgraph::storage
