@@ -296,6 +296,18 @@ std::string BySource(storage::ClaimStore* store) {
   return out;
 }
 
+// The same text bulk-imported into `tiny` with a 64 KiB budget (every sort
+// and the duplicate rule's table spill) and into `big` with 1 GiB (nothing does).
+std::pair<ImportSummary, ImportSummary> ImportInTinyAndBigBudgets(storage::ClaimStore* tiny, storage::ClaimStore* big,
+                                                                  const std::string& text) {
+  ImportOptions o;
+  o.bulk = true;
+  o.memory_budget = 64 << 10;
+  ImportSummary spilled = Import(tiny, text, o);
+  o.memory_budget = 1 << 30;
+  return {std::move(spilled), Import(big, text, o)};
+}
+
 // A budget so small that every sort spills dozens of runs (and the runs are
 // merged in more than one pass) gives the store a budget that holds
 // everything gives: the same claims, ids, entities, index entries and
@@ -305,12 +317,7 @@ TEST(NQuadsImport, ATinyMemoryBudgetGivesTheSameStoreAsABigOne) {
   TempDir a, b;
   auto tiny = StoreWithVocabulary(a.path());
   auto big = StoreWithVocabulary(b.path());
-  ImportOptions o;
-  o.bulk = true;
-  o.memory_budget = 64 << 10;
-  const ImportSummary spilled = Import(tiny.get(), text, o);
-  o.memory_budget = 1 << 30;
-  const ImportSummary held = Import(big.get(), text, o);
+  const auto [spilled, held] = ImportInTinyAndBigBudgets(tiny.get(), big.get(), text);
   ASSERT_TRUE(spilled.committed) << FormatRejected(spilled);
   ASSERT_TRUE(held.committed) << FormatRejected(held);
   EXPECT_GT(spilled.runs_spilled, 4u * 64u);  // more runs than one merge reads at once
@@ -340,12 +347,7 @@ TEST(NQuadsImport, DuplicatesAcrossSpilledIdentitiesAreFoundAsInABigBudget) {
   TempDir a, b;
   auto tiny = StoreWithVocabulary(a.path());
   auto big = StoreWithVocabulary(b.path());
-  ImportOptions o;
-  o.bulk = true;
-  o.memory_budget = 64 << 10;
-  const ImportSummary spilled = Import(tiny.get(), text, o);
-  o.memory_budget = 1 << 30;
-  const ImportSummary held = Import(big.get(), text, o);
+  const auto [spilled, held] = ImportInTinyAndBigBudgets(tiny.get(), big.get(), text);
   ASSERT_TRUE(spilled.committed) << FormatRejected(spilled);
   ASSERT_TRUE(held.committed) << FormatRejected(held);
   EXPECT_EQ(spilled.claims, held.claims);
@@ -356,6 +358,8 @@ TEST(NQuadsImport, DuplicatesAcrossSpilledIdentitiesAreFoundAsInABigBudget) {
   EXPECT_EQ(Export(tiny.get()), Export(big.get()));
   for (auto* store : {tiny.get(), big.get()}) {
     const std::string before = Snapshot(store);
+    ImportOptions o;
+    o.bulk = true;
     o.memory_budget = 64 << 10;
     const ImportSummary again = Import(store, once, o);
     EXPECT_EQ(again.claims, 0u);
