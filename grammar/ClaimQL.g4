@@ -138,9 +138,12 @@ predicateOption
   | DOMAIN_KW typeName                                            # domainOption
   | RANGE typeName                                             # rangeOption
   ;
-typeName : ANY | IDENTIFIER ;
+typeName : ANY | entityType ;
+// GROUP too: a type may be called "group" (examples/schema.json's is), and
+// after DOMAIN, RANGE or TYPE the keyword cannot mean GROUP BY.
+entityType : IDENTIFIER | GROUP ;
 entityOption
-  : TYPE IDENTIFIER                                            # typeOption
+  : TYPE entityType                                            # typeOption
   | ALIASES STRING (',' STRING)*                               # aliasesOption
   ;
 showWhat : PREDICATES | ENTITIES | SOURCES | STATS | CLAIM INTEGER | SOURCE STRING (WITH TEXT)? ;

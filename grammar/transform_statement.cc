@@ -167,7 +167,7 @@ Statement Transformer::TransformStatement(P::StatementContext* ctx) {
     DefineEntityStatement s;
     s.name = StringValue(d->STRING());
     for (auto* opt : d->entityOption()) {
-      if (auto* o = dynamic_cast<P::TypeOptionContext*>(opt)) s.type = o->IDENTIFIER()->getText();
+      if (auto* o = dynamic_cast<P::TypeOptionContext*>(opt)) s.type = RuleText(o->entityType());
       else if (auto* o = dynamic_cast<P::AliasesOptionContext*>(opt))
         for (auto* str : o->STRING()) s.aliases.push_back(StringValue(str));
     }

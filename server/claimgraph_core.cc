@@ -217,6 +217,7 @@ Status ClaimGraphCore::IngestDocument(CallContext& call, const v1::IngestDocumen
 // Reads: every authenticated role may read.
 
 Status ClaimGraphCore::GetClaim(CallContext& call, const v1::GetClaimRequest& request, v1::Claim* response) {
+  CG_RETURN_IF_ERROR(AwaitMinTx(call, request.min_tx()));
   auto claim = engine_.GetClaim(request.id());
   if (!claim.ok()) return claim.status();
   ToProto(*claim, response);
@@ -232,6 +233,7 @@ Status ClaimGraphCore::BatchGetClaims(CallContext& call, const v1::BatchGetClaim
   if (request.ids_size() > kMaxIds)
     return Status::InvalidArgument("BatchGetClaims takes at most " + std::to_string(kMaxIds) +
                                    " ids; this request has " + std::to_string(request.ids_size()));
+  CG_RETURN_IF_ERROR(AwaitMinTx(call, request.min_tx()));
   auto claims = engine_.GetClaims({request.ids().begin(), request.ids().end()});
   if (!claims.ok()) return claims.status();
   for (const auto& c : *claims) ToProto(c, response->add_claims());
@@ -240,6 +242,7 @@ Status ClaimGraphCore::BatchGetClaims(CallContext& call, const v1::BatchGetClaim
 }
 
 Status ClaimGraphCore::GetSource(CallContext& call, const v1::GetSourceRequest& request, v1::Source* response) {
+  CG_RETURN_IF_ERROR(AwaitMinTx(call, request.min_tx()));
   auto source = engine_.GetSource(request.key(), request.include_text());
   if (!source.ok()) return source.status();
   ToProto(*source, response);
@@ -248,6 +251,7 @@ Status ClaimGraphCore::GetSource(CallContext& call, const v1::GetSourceRequest& 
 }
 
 Status ClaimGraphCore::History(CallContext& call, const v1::HistoryRequest& request, v1::HistoryResponse* response) {
+  CG_RETURN_IF_ERROR(AwaitMinTx(call, request.min_tx()));
   auto events = engine_.ClaimHistory(request.claim_id());
   if (!events.ok()) return events.status();
   for (const auto& e : *events) ToProto(e, response->add_events());

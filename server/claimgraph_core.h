@@ -83,7 +83,8 @@ class ClaimGraphCore {
   ClusterView* cluster() const { return cluster_; }
   // serve --snapshot-dir: where the Snapshot call may write ("" = nowhere).
   void SetSnapshotDir(std::string dir) { snapshot_dir_ = std::move(dir); }
-  // QueryRequest.min_tx: waits until this node has applied `min_tx`, within
+  // min_tx of Query and the point reads (GetClaim, BatchGetClaims,
+  // GetSource, History): waits until this node has applied `min_tx`, within
   // the call's deadline (60 s without one); DEADLINE_EXCEEDED naming where
   // the node stands, or CANCELLED. OK at once for 0.
   Status AwaitMinTx(const CallContext& call, uint64_t min_tx) const;

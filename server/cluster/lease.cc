@@ -112,6 +112,7 @@ void WriterLease::Renew() {
     const std::string value = Value();
     s = kvStore_Update(&next, kv_, kKey, value.data(), static_cast<int>(value.size()), revision);
   }
+  if (kv_ && link_->connected()) NoteAnswer(s);
   std::lock_guard<std::mutex> lock(mu_);
   if (s == NATS_OK) {
     revision_ = next;
@@ -133,6 +134,9 @@ void WriterLease::Renew() {
 void WriterLease::TryTake() {
   Entry entry;
   natsStatus s = kvStore_Get(&entry.e, kv_, kKey);
+  // A get is no sign of quorum (any replica may answer it directly); only
+  // a holder seen, or a create or update answered, clears "not answering".
+  if (s == NATS_OK) NoteAnswer(s);
   if (s == NATS_OK) {
     LeaseHolder seen;
     try {
@@ -165,7 +169,9 @@ void WriterLease::TryTake() {
   const auto sent = Clock::now();
   const std::string value = Value();
   uint64_t revision = 0;
-  if (kvStore_Create(&revision, kv_, kKey, value.data(), static_cast<int>(value.size())) != NATS_OK) return;
+  const natsStatus created = kvStore_Create(&revision, kv_, kKey, value.data(), static_cast<int>(value.size()));
+  NoteAnswer(created);
+  if (created != NATS_OK) return;
   uint64_t last = state_->last_known.load();
   jsStreamInfo* info = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
@@ -205,6 +211,26 @@ void WriterLease::Release() {
   if (kvStore_Delete(kv_, kKey) == NATS_OK) spdlog::info("cluster: node {} released the writer lease", options_.node_id);
 }
 
+void WriterLease::NoteAnswer(natsStatus s) {
+  // NATS_ERR (a wrong revision: someone else holds it) is an answer; a
+  // timeout or no responders is JetStream not answering.
+  const bool answered = s == NATS_OK || s == NATS_ERR;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (answered) {
+    unanswered_.clear();
+    return;
+  }
+  if (unanswered_.empty()) unanswered_since_ = std::chrono::system_clock::now();
+  unanswered_ = NatsError(s);
+}
+
+std::string WriterLease::UnansweredLocked() const {
+  if (unanswered_.empty()) return "";
+  return "; NATS JetStream has not answered this node's lease requests since " + UtcTime(unanswered_since_) +
+         " (last error: " + unanswered_ + "): the lease bucket " + bucket_ +
+         " has no quorum (most of its NATS servers are down or unreachable) or is electing a leader";
+}
+
 bool WriterLease::MayWrite(std::string* why) const {
   std::lock_guard<std::mutex> lock(mu_);
   if (revision_ != 0 && Clock::now() < deadline_) {
@@ -223,7 +249,7 @@ bool WriterLease::MayWrite(std::string* why) const {
            " holds the writer lease)";
   else
     *why = std::string(kNotWriterPrefix) + " and no node holds the writer lease in NATS (none since " +
-           UtcTime(no_writer_since_) + ")";
+           UtcTime(no_writer_since_) + ")" + UnansweredLocked();
   return false;
 }
 
@@ -242,7 +268,7 @@ std::string WriterLease::Describe() const {
   if (h.node != 0) return "writer node " + std::to_string(h.node) + " at " + h.address;
   std::lock_guard<std::mutex> lock(mu_);
   if (revision_ != 0) return "taking over as the writer (catching up)";
-  return "no writer since " + UtcTime(no_writer_since_);
+  return "no writer since " + UtcTime(no_writer_since_) + UnansweredLocked();
 }
 
 }  // namespace claimgraph::server::cluster

@@ -85,6 +85,13 @@ class WriterLease {
   mutable uint64_t catch_up_to_ = 0;  // guarded by mu_: the stream's end when we took it; 0 once applied
   LeaseHolder holder_;             // guarded by mu_: another node as read from the key (self unused)
   std::chrono::system_clock::time_point no_writer_since_ = std::chrono::system_clock::now();  // guarded by mu_
+  // guarded by mu_: while connected NATS answers the lease's requests with
+  // neither a value nor a refusal (no quorum, an election): since when and
+  // the last error, for the answers that say why there is no writer.
+  std::string unanswered_;  // "" while it answers
+  std::chrono::system_clock::time_point unanswered_since_{};
+  void NoteAnswer(natsStatus s);  // takes mu_
+  std::string UnansweredLocked() const;  // "" or "; NATS JetStream has not answered ... since T (...)"
 
   std::atomic<bool> stop_{false};
   std::thread thread_;

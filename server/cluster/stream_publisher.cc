@@ -51,6 +51,7 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
   const auto start = std::chrono::steady_clock::now();
   const auto budget = std::chrono::milliseconds(options_.publish_budget_ms);
   std::string last_error;
+  natsStatus last = NATS_OK;
   for (int attempt = 0;; ++attempt) {
     Msg msg;
     natsStatus s = natsMsg_Create(&msg.m, subject_.c_str(), nullptr, payload.data(), static_cast<int>(payload.size()));
@@ -84,13 +85,21 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
       return Status::IOError(std::string(kWriteRacePrefix) + " (the stream is past sequence " + expected +
                              ", which this node had applied): tx " + tx_text + " was not written; retry");
     }
+    last = s;
     last_error = NatsError(s);
     if (!Retryable(s) || std::chrono::steady_clock::now() - start >= budget) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
+  // Connected, yet no try answered: the stream has no leader. For longer
+  // than an election takes (~5 s), that is a lost quorum: a majority of its
+  // servers down or cut off (docs/scale-out.md, "Failure modes").
+  const std::string why = last == NATS_TIMEOUT || last == NATS_NO_RESPONDERS
+                              ? "; the stream " + stream_ + " has no quorum (most of its NATS servers are down or "
+                                "unreachable) or is still electing a leader"
+                              : "";
   return Status::IOError("the transaction was not confirmed by NATS JetStream within " +
-                         std::to_string(options_.publish_budget_ms) + " ms (last error: " + last_error +
-                         "); it may still be applied: retry with the same idempotency key to find out");
+                         std::to_string(options_.publish_budget_ms) + " ms (last error: " + last_error + ")" + why +
+                         "; it may still be applied: retry with the same idempotency key to find out");
 }
 
 bool StreamPublisher::StoredAsOurs(uint64_t sequence, std::string_view hash_hex) const {

@@ -51,6 +51,17 @@ TEST_F(ClusterTest, WritesThroughOneNodeAreReadOnEveryNodeWithOneHistory) {
   QueryResult q = ReadAt(*n1, "MATCH \"c0\" knows ?o RETURN ?o", resp.tx());
   ASSERT_TRUE(q.status.ok()) << q.status.error_message();
   EXPECT_EQ(q.rows.size(), 10u);
+
+  // The point reads take min_tx too: a claim just written through n3, read
+  // at once by id on n2.
+  ASSERT_TRUE(Write(*n3, Batch("c1", 1), &resp).ok());
+  v1::GetClaimRequest get;
+  get.set_id(resp.claim_ids(0));
+  get.set_min_tx(resp.tx());
+  v1::Claim claim;
+  grpc::Status got = n2->stub().GetClaim(As(kReader, 30000).get(), get, &claim);
+  ASSERT_TRUE(got.ok()) << got.error_message();
+  EXPECT_EQ(claim.subject(), "c1");
 }
 
 TEST_F(ClusterTest, MinTxBeyondTheStreamWaitsThenNamesWhereTheNodeStands) {

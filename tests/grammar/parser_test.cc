@@ -42,6 +42,8 @@ TEST(Parser, ContractExamplesParse) {
       "EXPLAIN MATCH ?a pact ?b, ?b targets ?c RETURN ?a, ?c;",
       "DEFINE PREDICATE pact SYMMETRIC DOMAIN ANY RANGE ANY;",
       "DEFINE PREDICATE targets INVERSE targeted-by;",
+      "DEFINE PREDICATE member-of DOMAIN ANY RANGE group;",
+      "DEFINE ENTITY \"Five Eyes\" TYPE group ALIASES \"FVEY\";",
       "DEFINE ENTITY \"United States\" TYPE country ALIASES \"US\", \"U.S.\", \"USA\", \"Washington\";",
       "ASSERT \"Japan\" pact \"United Kingdom\" SOURCE \"002_ef227a66c8fea69d\" SPAN 1893..2051 CONFIDENCE 0.9 "
       "MODALITY asserted METHOD \"manual\";",

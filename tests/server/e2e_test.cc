@@ -111,6 +111,48 @@ TEST_F(EndToEnd, ExplainGetClaimGetSourceHistoryStats) {
   EXPECT_NE(empty.error_message().find("empty"), std::string::npos) << empty.error_message();
 }
 
+// min_tx on the point reads, as on Query (docs/api.md): a transaction this
+// node has applied answers at once; one beyond the newest waits out the
+// call's deadline and answers DEADLINE_EXCEEDED naming where the node stands.
+TEST_F(EndToEnd, PointReadsTakeMinTxAsQueryDoes) {
+  v1::AssertRequest req;
+  *req.add_claims() = Claim("min-tx-a", "knows", "min-tx-b", "min-tx-source");
+  v1::WriteResponse w;
+  ASSERT_TRUE(server_->stub().Assert(As(kWriter).get(), req, &w).ok());
+  const uint64_t tx = w.tx();
+
+  v1::GetClaimRequest gc;
+  gc.set_id(w.claim_ids(0));
+  gc.set_min_tx(tx);
+  v1::Claim claim;
+  ASSERT_TRUE(server_->stub().GetClaim(As(kReader).get(), gc, &claim).ok());
+  EXPECT_EQ(claim.subject(), "min-tx-a");
+
+  const std::string stands = "this node has applied tx " + std::to_string(tx) + ", the read asked for tx " +
+                             std::to_string(tx + 1) + " (min_tx): no such transaction was written yet";
+  auto expect_beyond = [&](const grpc::Status& s, const char* call) {
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED) << call << ": " << s.error_message();
+    EXPECT_NE(s.error_message().find(stands), std::string::npos) << call << ": " << s.error_message();
+  };
+  gc.set_min_tx(tx + 1);
+  expect_beyond(server_->stub().GetClaim(As(kReader, 300).get(), gc, &claim), "GetClaim");
+  v1::BatchGetClaimsRequest batch;
+  batch.add_ids(w.claim_ids(0));
+  batch.set_min_tx(tx + 1);
+  v1::BatchGetClaimsResponse claims;
+  expect_beyond(server_->stub().BatchGetClaims(As(kReader, 300).get(), batch, &claims), "BatchGetClaims");
+  v1::GetSourceRequest gs;
+  gs.set_key("min-tx-source");
+  gs.set_min_tx(tx + 1);
+  v1::Source source;
+  expect_beyond(server_->stub().GetSource(As(kReader, 300).get(), gs, &source), "GetSource");
+  v1::HistoryRequest h;
+  h.set_claim_id(w.claim_ids(0));
+  h.set_min_tx(tx + 1);
+  v1::HistoryResponse history;
+  expect_beyond(server_->stub().History(As(kReader, 300).get(), h, &history), "History");
+}
+
 TEST_F(EndToEnd, AssertRetractAndIdempotentRetry) {
   v1::AssertRequest req;
   *req.add_claims() = Claim("Japan", "pact", "Philippines", "e2e-source");

@@ -127,6 +127,13 @@ TEST_F(HttpApi, ReadEndpointsAnswerTheGrpcMessages) {
   EXPECT_EQ(j["span_begin"], std::to_string(claim.span_begin()));
   EXPECT_EQ(j["retracted_tx"], "0");
   EXPECT_EQ(j["modality"], v1::Modality_Name(claim.modality()));
+  // min_tx as a query parameter, as on gRPC: one beyond the newest waits
+  // out timeout_ms and names where the node stands.
+  a = h.Get("/v1/claims/3?min_tx=1", kReader);
+  EXPECT_EQ(a.status, 200) << a.body;
+  a = h.Get("/v1/claims/3?min_tx=999999&timeout_ms=300", kReader);
+  EXPECT_EQ(a.status, 504) << a.body;
+  EXPECT_NE(a.body.find("the read asked for tx 999999 (min_tx)"), std::string::npos) << a.body;
 
   v1::HistoryRequest hr;
   hr.set_claim_id(3);

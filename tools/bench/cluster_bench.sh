@@ -16,7 +16,7 @@ cleanup() {
   rm -rf "$CG_CLUSTER_DIR"
 }
 trap cleanup EXIT
-"$here/tools/cluster.sh" start
+CG_CLUSTER_LOAD=0 "$here/tools/cluster.sh" start  # empty: the bench writes its own
 "$CLAIMGRAPHD" serve --data "$CG_CLUSTER_DIR/single" --listen "127.0.0.1:$single_port" > "$CG_CLUSTER_DIR/single.log" 2>&1 &
 single_pid=$!
 "$build/tools/bench/cluster_write_bench" --writer "127.0.0.1:$((CG_CLUSTER_PORT + 2000))" \
