@@ -28,10 +28,6 @@ class ClusterView {
   virtual std::string Describe() const = 0;
   // Whether a write can succeed now; when not, *why names the reason.
   virtual bool WritesAvailable(std::string* why) const = 0;
-  // After a write failed because another node appended to the stream first
-  // (IsWriteRace): waits, until `deadline`, until this node has applied the
-  // stream as far as that failure saw it. True: the write may be retried on
-  // the caught-up store.
   // This node's --node-id.
   virtual uint64_t NodeId() const = 0;
   // Where a write goes now: this node, when it holds the writer lease and
@@ -40,6 +36,10 @@ class ClusterView {
   // TTLs); then, or when this node cannot write at all (cut off from NATS,
   // stopped applying), an IOError (UNAVAILABLE) naming why.
   virtual Result<WriteRoute> RouteWrite(std::optional<std::chrono::steady_clock::time_point> deadline) const = 0;
+  // After a write failed because another node appended to the stream first
+  // (IsWriteRace): waits, until `deadline`, until this node has applied the
+  // stream as far as that failure saw it. True: the write may be retried on
+  // the caught-up store.
   virtual bool CatchUpAfterRace(const Status& failure,
                                 std::optional<std::chrono::steady_clock::time_point> deadline) = 0;
 };

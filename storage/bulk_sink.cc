@@ -108,11 +108,17 @@ void SortBySourceRun(std::vector<SortedIndexEntry>* run) {
 // How the sink shares its memory budget: each sorter's buffer (and its sort's
 // scratch) gets a fixed part. The four index sorts move the most bytes per
 // claim (64 each); claim records come next (their encoded size, ~50-100).
-constexpr size_t kIndexShare = 8;      // 1/8 each for spo, pos, osp and by_source
+constexpr size_t kIndexShare = 10;     // 1/10 each for spo, pos, osp and by_source
 constexpr size_t kClaimsShare = 6;     // 1/6 for claim records
-constexpr size_t kOtherShare = 48;     // 1/48 each for the other families (dictionary, names, txlog)
-
-constexpr size_t kIdentityShare = 8;   // 1/8 for the transaction's table of asserted identities
+constexpr size_t kOtherShare = 64;     // 1/64 each for the other families (dictionary, names, txlog)
+// Not the sink's: the write transaction's table of asserted identities
+// (storage/spilling_identity_table.h), held beside the sorters.
+constexpr size_t kIdentityShare = 8;
+// Every share together stays within the budget (a generic sorter exists for
+// every family but is only filled for the ones without a sorter of their own).
+static_assert(4.0 / kIndexShare + 1.0 / kClaimsShare + (static_cast<int>(Cf::kCount) - 1) * 1.0 / kOtherShare +
+                  1.0 / kIdentityShare <=
+              1.0);
 size_t MinimumBudget(size_t budget) { return std::max<size_t>(budget, 64 << 10); }  // tests force many runs
 
 class BulkSink final : public CommitSink {

@@ -93,8 +93,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (options_.bulk) {
       bulk_now_ = std::max(NowMicros(), head_.last_time_us);
       sink_ = NewBulkSink(store_, {options_.progress, options_.bulk_memory_budget, options_.TEST_bulk_fail_merge_after});
-      // The duplicate rule's table spills beside the sorts' runs: its share
-      // of the budget is the sink's (bulk_sink.cc) remainder.
+      // The duplicate rule's table spills beside the sorts' runs, within its
+      // own share of the budget (bulk_sink.cc lists every share).
       asserted_here_.Bound(BulkTempDir(*store_), BulkIdentityBudget(options_.bulk_memory_budget));
     }
   }
