@@ -6,6 +6,21 @@
 #include <chrono>
 
 namespace claimgraph::server::cluster {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The ordered consumer's heartbeat: nats.c recreates the consumer after two
+// missed ones, so a consumer lost with its NATS server comes back in ~2 s
+// rather than the default's ~10 s.
+constexpr int64_t kHeartbeatNs = int64_t{1000} * 1000 * 1000;
+// Our own watch on top of that (see StalledBehindStream): nothing delivered
+// for this long, while the stream holds more than the store has applied,
+// means subscribing again. Checked at most once per kStallCheckEvery.
+constexpr auto kStallAfter = std::chrono::seconds(3);
+constexpr auto kStallCheckEvery = std::chrono::seconds(1);
+
+}  // namespace
 
 ApplyLoop::ApplyLoop(const ClusterOptions& options, NatsLink* link, engine::ReplicatedStore* store,
                      StreamState* state)
@@ -80,6 +95,7 @@ void ApplyLoop::Consume() {
   so.Ordered = true;
   so.Config.DeliverPolicy = js_DeliverByStartSequence;
   so.Config.OptStartSeq = position->sequence + 1;
+  so.Config.Heartbeat = kHeartbeatNs;
   natsSubscription* sub = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
   natsStatus s = js_SubscribeSync(&sub, link_->js(), subject.c_str(), nullptr, &so, &jerr);
@@ -89,10 +105,18 @@ void ApplyLoop::Consume() {
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
     return;
   }
+  Clock::time_point last_delivery = Clock::now(), next_stall_check = last_delivery + kStallAfter;
   while (!stop_) {
     natsMsg* msg = nullptr;
     s = natsSubscription_NextMsg(&msg, sub, 100);
-    if (s == NATS_TIMEOUT) continue;
+    if (s == NATS_TIMEOUT) {
+      if (Clock::now() < next_stall_check) continue;
+      next_stall_check = Clock::now() + kStallCheckEvery;
+      if (StalledBehindStream(last_delivery)) break;
+      continue;
+    }
+    last_delivery = Clock::now();
+    next_stall_check = last_delivery + kStallAfter;
     if (s != NATS_OK) {
       spdlog::warn("cluster: reading stream {}: {}; subscribing again", name, NatsError(s));
       break;
@@ -117,6 +141,30 @@ void ApplyLoop::Consume() {
     }
   }
   natsSubscription_Destroy(sub);
+}
+
+bool ApplyLoop::StalledBehindStream(std::chrono::steady_clock::time_point last_delivery) {
+  if (Clock::now() - last_delivery < kStallAfter) return false;
+  const std::string name = StreamName(options_);
+  jsOptions jo;
+  jsOptions_Init(&jo);
+  jo.Wait = 1000;  // a stream without quorum does not hold the loop up
+  jsStreamInfo* info = nullptr;
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  if (js_GetStreamInfo(&info, link_->js(), name.c_str(), &jo, &jerr) != NATS_OK) {
+    if (info) jsStreamInfo_Destroy(info);
+    return false;  // no answer: nothing to compare with, the library may still recover
+  }
+  const uint64_t last = info->State.LastSeq;
+  jsStreamInfo_Destroy(info);
+  state_->NoteSequence(last);
+  auto position = store_->Position();
+  if (!position.ok() || position->sequence >= last) return false;
+  spdlog::warn("cluster: stream {} holds sequence {} but this node has applied {} and nothing arrived for {} ms; "
+               "subscribing again",
+               name, last, position->sequence,
+               std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - last_delivery).count());
+  return true;
 }
 
 }  // namespace claimgraph::server::cluster
