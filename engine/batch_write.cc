@@ -11,8 +11,10 @@ namespace claimgraph::engine {
 namespace {
 
 Result<std::unique_ptr<storage::WriteTransaction>> Begin(storage::ClaimStore* store, const std::string& principal,
-                                                        const std::string& key, std::string note) {
+                                                        const std::string& key, std::string note,
+                                                        base::Deadline deadline) {
   storage::WriteOptions wo;
+  wo.deadline = deadline;
   wo.principal = principal;
   wo.idempotency_key = key;
   wo.note = std::move(note);
@@ -48,9 +50,9 @@ Result<std::optional<BatchResult>> Replay(storage::WriteTransaction* tx, const s
 
 Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& claims,
                                 const std::string& principal, const std::string& idempotency_key,
-                                const TextToKeep* keep) {
+                                const TextToKeep* keep, base::Deadline deadline) {
   if (claims.empty()) return Status::InvalidArgument("the batch holds no claims");
-  CG_ASSIGN_OR_RETURN(auto tx, Begin(engine.store(), principal, idempotency_key, "Assert batch of " + std::to_string(claims.size())));
+  CG_ASSIGN_OR_RETURN(auto tx, Begin(engine.store(), principal, idempotency_key, "Assert batch of " + std::to_string(claims.size()), deadline));
   CG_ASSIGN_OR_RETURN(auto replayed, Replay(tx.get(), idempotency_key));
   if (replayed) return std::move(*replayed);
   BatchResult out;
@@ -85,10 +87,10 @@ Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& c
 
 Result<BatchResult> RetractBatch(Engine& engine, const std::vector<storage::ClaimId>& ids,
                                  const std::string& reason, const std::string& principal,
-                                 const std::string& idempotency_key) {
+                                 const std::string& idempotency_key, base::Deadline deadline) {
   if (ids.empty()) return Status::InvalidArgument("the batch names no claims");
   if (reason.empty()) return Status::InvalidArgument("a retraction needs a reason: the audit trail records why");
-  CG_ASSIGN_OR_RETURN(auto tx, Begin(engine.store(), principal, idempotency_key, "Retract batch of " + std::to_string(ids.size())));
+  CG_ASSIGN_OR_RETURN(auto tx, Begin(engine.store(), principal, idempotency_key, "Retract batch of " + std::to_string(ids.size()), deadline));
   CG_ASSIGN_OR_RETURN(auto replayed, Replay(tx.get(), idempotency_key));
   if (replayed) {
     replayed->claim_ids = ids;  // a retraction's result names the claims it retracted

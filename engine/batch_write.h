@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/deadline.h"
 #include "codec/claim_draft.h"
 #include "engine/engine.h"
 #include "engine/new_names.h"
@@ -39,11 +40,12 @@ struct TextToKeep {
 
 // InvalidArgument names the claim ("claim 3: unknown predicate 'pactt'").
 // `keep`: a text kept in the same transaction as the claims (all or nothing).
+// `deadline`: the caller's (storage::WriteOptions::deadline).
 Result<BatchResult> AssertBatch(Engine& engine, const std::vector<ClaimDraft>& claims,
                                 const std::string& principal, const std::string& idempotency_key,
-                                const TextToKeep* keep = nullptr);
+                                const TextToKeep* keep = nullptr, base::Deadline deadline = {});
 Result<BatchResult> RetractBatch(Engine& engine, const std::vector<ClaimId>& ids,
                                  const std::string& reason, const std::string& principal,
-                                 const std::string& idempotency_key);
+                                 const std::string& idempotency_key, base::Deadline deadline = {});
 
 }  // namespace claimgraph::engine

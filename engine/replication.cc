@@ -10,9 +10,9 @@ namespace claimgraph::engine {
 class ReplicatedStore::Adapter final : public storage::CommitPublisher {
  public:
   explicit Adapter(TxPublisher* publisher) : publisher_(publisher) {}
-  Result<uint64_t> Publish(TxId tx, std::string_view hash, uint64_t expected_last,
-                           std::string_view payload) override {
-    return publisher_->Publish(tx, base::HexEncode(hash), expected_last, payload);
+  Result<uint64_t> Publish(TxId tx, std::string_view hash, uint64_t expected_last, std::string_view payload,
+                           base::Deadline deadline) override {
+    return publisher_->Publish(tx, base::HexEncode(hash), expected_last, payload, deadline);
   }
 
  private:

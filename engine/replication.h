@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/deadline.h"
 #include "base/status.h"
 #include "engine/records.h"
 
@@ -30,8 +31,9 @@ class TxPublisher {
   virtual ~TxPublisher() = default;
   // The stream sequence the transaction was stored at; not OK: the write
   // fails with this status and nothing is written on this node.
+  // `deadline`: the write's caller's; give up by then, saying why.
   virtual Result<uint64_t> Publish(TxId tx, std::string_view hash_hex, uint64_t expected_last,
-                                   std::string_view payload) = 0;
+                                   std::string_view payload, base::Deadline deadline) = 0;
 };
 
 // While it lives, every online commit through `engine` goes to `publisher`

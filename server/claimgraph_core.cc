@@ -136,13 +136,13 @@ Status ClaimGraphCore::Assert(CallContext& call, const v1::AssertRequest& reques
     return *forwarded;
   std::vector<engine::ClaimDraft> drafts;
   for (const auto& c : request.claims()) drafts.push_back(FromProto(c));
-  auto result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key());
+  auto result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key(), nullptr, call.deadline);
   // In a cluster, a write that lost the stream to another node wrote
   // nothing: once this node has applied what that node wrote, build it again.
   for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&
                       cluster_->CatchUpAfterRace(result.status(), call.deadline);
        ++retry)
-    result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key());
+    result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key(), nullptr, call.deadline);
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   for (auto id : result->claim_ids) response->add_claim_ids(id);
@@ -164,11 +164,13 @@ Status ClaimGraphCore::Retract(CallContext& call, const v1::RetractRequest& requ
       }))
     return *forwarded;
   std::vector<engine::ClaimId> ids(request.claim_ids().begin(), request.claim_ids().end());
-  auto result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key());
+  auto result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key(),
+                                  call.deadline);
   for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&
                       cluster_->CatchUpAfterRace(result.status(), call.deadline);
        ++retry)
-    result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key());
+    result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key(),
+                                  call.deadline);
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   for (auto id : result->claim_ids) response->add_claim_ids(id);
@@ -188,7 +190,8 @@ Status ClaimGraphCore::IngestDocument(CallContext& call, const v1::IngestDocumen
         "ingestion is not configured: start claimgraphd serve with --schema and --rules");
   ingest::DocumentInput doc{request.text(),      request.source_key(), request.title(),
                             request.publisher(), request.published(),  request.url()};
-  auto result = ingest::IngestDocument(&engine_, *ingest_, doc, principal.name, request.dry_run(), request.explain());
+  auto result = ingest::IngestDocument(&engine_, *ingest_, doc, principal.name, request.dry_run(), request.explain(),
+                                       call.deadline);
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   response->set_duplicate(result->duplicate);

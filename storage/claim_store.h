@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/deadline.h"
 #include "base/status.h"
 #include "storage/types.h"
 
@@ -305,6 +306,10 @@ struct WriteOptions {
   // files and ingest them atomically. For `claimgraphd import` only: the
   // store must not serve other writers meanwhile.
   bool bulk = false;
+  // The caller's deadline. In a cluster the commit's publish gives up by
+  // then, answering why (no quorum, ...), rather than after its own budget,
+  // and a commit that reaches its publish past it is refused unwritten.
+  base::Deadline deadline;
   // Called now and then during a bulk commit with a stage name and a count.
   std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
   // Bulk only: the bytes a bulk commit's sorts hold in memory; past it,
@@ -357,8 +362,9 @@ class CommitPublisher {
   // The stream sequence the transaction was stored at. Not OK: the commit
   // fails with this status and writes nothing here (it may still be in the
   // stream, which ApplyReplicated then brings).
-  virtual Result<uint64_t> Publish(TxId tx, std::string_view hash, uint64_t expected_last,
-                                   std::string_view payload) = 0;
+  // `deadline`: the commit's caller's (WriteOptions::deadline).
+  virtual Result<uint64_t> Publish(TxId tx, std::string_view hash, uint64_t expected_last, std::string_view payload,
+                                   base::Deadline deadline) = 0;
 };
 
 class ClaimStore {

@@ -123,10 +123,10 @@ Result<ReplicationPosition> ReadReplicationPosition(const RocksClaimStore& store
 }
 
 Status PublishCommit(const RocksClaimStore& store, CommitPublisher& publisher, TxId tx, std::string_view hash,
-                     CommitSink* sink) {
+                     CommitSink* sink, base::Deadline deadline) {
   CG_ASSIGN_OR_RETURN(std::string payload, sink->EncodeForReplication());
   CG_ASSIGN_OR_RETURN(ReplicationPosition applied, ReadReplicationPosition(store));
-  CG_ASSIGN_OR_RETURN(uint64_t sequence, publisher.Publish(tx, hash, applied.sequence, payload));
+  CG_ASSIGN_OR_RETURN(uint64_t sequence, publisher.Publish(tx, hash, applied.sequence, payload, deadline));
   sink->Put(Cf::kMeta, std::string(kMetaReplicationApplied),
             EncodeReplicationPosition({sequence, tx, std::string(hash)}));
   return Status::Ok();

@@ -42,6 +42,6 @@ std::string EncodeReplicationPosition(const ReplicationPosition& position);
 // A commit's step before its write in cluster mode: publishes the sink's
 // batch and adds the position it was stored at to it.
 Status PublishCommit(const RocksClaimStore& store, CommitPublisher& publisher, TxId tx, std::string_view hash,
-                     CommitSink* sink);
+                     CommitSink* sink, base::Deadline deadline);
 
 }  // namespace claimgraph::storage

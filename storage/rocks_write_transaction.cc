@@ -644,7 +644,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     }
     // In a cluster the stream decides: the commit is written here only once
     // the cluster's log has stored it (replication.h).
-    if (publisher) CG_RETURN_IF_ERROR(PublishCommit(*store_, *publisher, tx, rec.hash, sink.get()));
+    if (publisher) CG_RETURN_IF_ERROR(PublishCommit(*store_, *publisher, tx, rec.hash, sink.get(), options_.deadline));
     CG_RETURN_IF_ERROR(sink->Finish());
     info.bulk = sink->stats();
     store_->PublishMarks(std::move(next_marks));

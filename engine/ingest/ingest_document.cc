@@ -8,7 +8,7 @@
 namespace claimgraph::ingest {
 Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline& pipeline,
                                     const DocumentInput& doc, const std::string& principal, bool dry_run,
-                                    bool explain) {
+                                    bool explain, base::Deadline deadline) {
   if (doc.text.empty()) return Status::InvalidArgument("the document is empty");
   if (size_t bad = base::FirstInvalidUtf8(doc.text); bad != std::string_view::npos)
     return Status::InvalidArgument("the document is not UTF-8: invalid byte at offset " + std::to_string(bad));
@@ -45,7 +45,7 @@ Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline
   // claims, in one transaction: a failed write keeps neither.
   const engine::TextToKeep keep{result.source_key, doc.text};
   CG_ASSIGN_OR_RETURN(engine::BatchResult batch,
-                      engine::AssertBatch(*engine, drafts, principal, "ingest:" + result.sha256, &keep));
+                      engine::AssertBatch(*engine, drafts, principal, "ingest:" + result.sha256, &keep, deadline));
   result.tx = batch.tx;
   result.claim_ids = std::move(batch.claim_ids);
   result.duplicate = batch.replayed;

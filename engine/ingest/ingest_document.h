@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/deadline.h"
 #include "engine/ingest/pipeline.h"
 #include "engine/engine.h"
 
@@ -38,6 +39,6 @@ struct IngestResult {
 // different texts under one new key are not caught).
 Result<IngestResult> IngestDocument(engine::Engine* engine, const IngestPipeline& pipeline,
                                     const DocumentInput& doc, const std::string& principal, bool dry_run,
-                                    bool explain = false);
+                                    bool explain = false, base::Deadline deadline = {});
 
 }  // namespace claimgraph::ingest

@@ -17,6 +17,7 @@ Result<std::unique_ptr<storage::WriteTransaction>> Begin(const StatementContext&
   storage::WriteOptions wo;
   wo.principal = sc.options.principal;
   wo.note = std::move(note);
+  wo.deadline = sc.options.deadline;
   return sc.store->BeginWrite(wo);
 }
 

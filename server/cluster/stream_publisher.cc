@@ -1,5 +1,6 @@
 #include "server/cluster/stream_publisher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -30,10 +31,25 @@ bool Retryable(natsStatus s) {
          s == NATS_CONNECTION_DISCONNECTED || s == NATS_NOT_YET_CONNECTED || s == NATS_IO_ERROR;
 }
 
+// What a caller's deadline leaves the publish: the time before it minus a
+// tenth of it (20 ms to 500 ms), so that the refusal, which names why,
+// reaches the client -- through a forwarding node too -- before the client
+// gives up with a bare DEADLINE_EXCEEDED.
+std::chrono::steady_clock::time_point GiveUpBefore(std::chrono::steady_clock::time_point deadline,
+                                                   std::chrono::steady_clock::time_point now) {
+  using std::chrono::milliseconds;
+  const auto left = std::chrono::duration_cast<milliseconds>(deadline - now);
+  return deadline - std::clamp(left / 10, milliseconds(20), milliseconds(500));
+}
+
+long long MsBetween(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
+}
+
 }  // namespace
 
 Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash_hex, uint64_t expected_last,
-                                          std::string_view payload) {
+                                          std::string_view payload, base::Deadline deadline) {
   if (std::string failed = state_->failure(); !failed.empty())
     return Status::IOError("this node does not write: " + failed);
   if (std::string cut = link_->CutOffReason(); !cut.empty())
@@ -49,7 +65,13 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
   const std::string tx_text = std::to_string(tx);
   const std::string node = std::to_string(options_.node_id);
   const auto start = std::chrono::steady_clock::now();
-  const auto budget = std::chrono::milliseconds(options_.publish_budget_ms);
+  auto give_up = start + std::chrono::milliseconds(options_.publish_budget_ms);
+  const bool by_deadline = deadline && GiveUpBefore(*deadline, start) < give_up;
+  if (by_deadline) give_up = GiveUpBefore(*deadline, start);
+  if (by_deadline && start >= give_up)
+    return Status::IOError("the call's deadline passed before tx " + tx_text +
+                           " could be published to the cluster's stream (it waited for an earlier write); "
+                           "nothing was written: retry");
   std::string last_error;
   natsStatus last = NATS_OK;
   for (int attempt = 0;; ++attempt) {
@@ -63,7 +85,8 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
     jsPubOptions po;
     jsPubOptions_Init(&po);
     po.MsgId = id.c_str();
-    po.MaxWait = options_.publish_wait_ms;
+    po.MaxWait = std::max<int64_t>(1, std::min<int64_t>(options_.publish_wait_ms,
+                                                         MsBetween(std::chrono::steady_clock::now(), give_up)));
     Ack ack;
     jsErrCode jerr = static_cast<jsErrCode>(0);
     s = js_PublishMsg(&ack.a, link_->js(), msg.m, &po, &jerr);
@@ -87,8 +110,10 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
     }
     last = s;
     last_error = NatsError(s);
-    if (!Retryable(s) || std::chrono::steady_clock::now() - start >= budget) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    const auto now = std::chrono::steady_clock::now();
+    if (!Retryable(s) || now >= give_up) break;
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(250),
+                                                                             give_up - now));
   }
   // Connected, yet no try answered: the stream has no leader. For longer
   // than an election takes (~5 s), that is a lost quorum: a majority of its
@@ -97,8 +122,11 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
                               ? "; the stream " + stream_ + " has no quorum (most of its NATS servers are down or "
                                 "unreachable) or is still electing a leader"
                               : "";
-  return Status::IOError("the transaction was not confirmed by NATS JetStream within " +
-                         std::to_string(options_.publish_budget_ms) + " ms (last error: " + last_error + ")" + why +
+  const std::string within = by_deadline ? std::to_string(MsBetween(start, std::chrono::steady_clock::now())) +
+                                               " ms, what the call's deadline left,"
+                                         : std::to_string(options_.publish_budget_ms) + " ms";
+  return Status::IOError("the transaction was not confirmed by NATS JetStream within " + within +
+                         " (last error: " + last_error + ")" + why +
                          "; it may still be applied: retry with the same idempotency key to find out");
 }
 

@@ -27,8 +27,10 @@ class StreamPublisher final : public engine::TxPublisher {
   // nothing was stored); another node appended first
   // (kWriteRacePrefix: nothing was stored); or no confirmation within the
   // budget (the transaction may still be stored: the apply loop brings it).
+  // Gives up by `deadline` (minus a margin for the answer to travel) when
+  // that comes before the budget, with the same reason.
   Result<uint64_t> Publish(engine::TxId tx, std::string_view hash_hex, uint64_t expected_last,
-                           std::string_view payload) override;
+                           std::string_view payload, base::Deadline deadline) override;
 
  private:
   // After a retried publish is refused for a wrong last sequence: whether

@@ -21,7 +21,8 @@ using testing::ValueOrDie;
 // fails every publish with `fail` when set.
 class RecordingPublisher final : public CommitPublisher {
  public:
-  Result<uint64_t> Publish(TxId tx, std::string_view hash, uint64_t expected_last, std::string_view payload) override {
+  Result<uint64_t> Publish(TxId tx, std::string_view hash, uint64_t expected_last, std::string_view payload,
+                           base::Deadline) override {
     if (!fail.ok()) return fail;
     EXPECT_EQ(expected_last, stream.size()) << "tx " << tx << " expects the stream's last sequence";
     EXPECT_EQ(hash.size(), 32u);
