@@ -185,13 +185,28 @@ Status ClaimGraphCore::IngestDocument(CallContext& call, const v1::IngestDocumen
   Status allowed =
       Authenticator::Require(principal, request.dry_run() ? Role::kReader : Role::kWriter, "ingest documents");
   if (!allowed.ok()) return allowed;
+  // In a cluster the writer extracts and writes, with its rules; the text's
+  // SHA-256 is the idempotency key, so a resend is answered as a duplicate.
+  if (!request.dry_run())
+    if (auto forwarded = ForwardWrite(call, /*retry_safe=*/true, [&](const std::string& address) {
+          return forwarder_->IngestDocument(call, address, request, response);
+        }))
+      return *forwarded;
   if (!ingest_)
     return Status::FailedPrecondition(
         "ingestion is not configured: start claimgraphd serve with --schema and --rules");
+  if (!request.dry_run() && schema_keeper_) CG_RETURN_IF_ERROR(schema_keeper_->Ensure());
   ingest::DocumentInput doc{request.text(),      request.source_key(), request.title(),
                             request.publisher(), request.published(),  request.url()};
-  auto result = ingest::IngestDocument(&engine_, *ingest_, doc, principal.name, request.dry_run(), request.explain(),
-                                       call.deadline);
+  auto ingest = [&] {
+    return ingest::IngestDocument(&engine_, *ingest_, doc, principal.name, request.dry_run(), request.explain(),
+                                  call.deadline);
+  };
+  auto result = ingest();
+  for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&
+                      cluster_->CatchUpAfterRace(result.status(), call.deadline);
+       ++retry)
+    result = ingest();
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   response->set_duplicate(result->duplicate);

@@ -19,6 +19,7 @@
 #include "server/call_gate.h"
 #include "server/cluster_view.h"
 #include "server/query_slots.h"
+#include "server/schema_keeper.h"
 #include "server/write_forwarder.h"
 
 namespace claimgraph::server {
@@ -81,6 +82,9 @@ class ClaimGraphCore {
     forwarder_ = cluster ? std::make_unique<WriteForwarder>(cluster->NodeId(), std::move(credentials)) : nullptr;
   }
   ClusterView* cluster() const { return cluster_; }
+  // Cluster mode with --schema: IngestDocument makes sure the store holds the
+  // schema before it writes (it must outlive this core).
+  void SetSchemaKeeper(SchemaKeeper* keeper) { schema_keeper_ = keeper; }
   // serve --snapshot-dir: where the Snapshot call may write ("" = nowhere).
   void SetSnapshotDir(std::string dir) { snapshot_dir_ = std::move(dir); }
   // min_tx of Query and the point reads (GetClaim, BatchGetClaims,
@@ -119,6 +123,7 @@ class ClaimGraphCore {
 
   ClusterView* cluster_ = nullptr;
   std::unique_ptr<WriteForwarder> forwarder_;
+  SchemaKeeper* schema_keeper_ = nullptr;
   std::string snapshot_dir_;
 };
 

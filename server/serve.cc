@@ -16,6 +16,7 @@
 #include "engine/io/schema.h"
 #include "server/cluster/cluster_node.h"
 #include "server/http_server.h"
+#include "server/schema_keeper.h"
 #include "server/service.h"
 
 namespace claimgraph::server {
@@ -133,12 +134,6 @@ int RunServe(const ServeCommand& cmd) {
                     cmd.listen);
       return 1;
     }
-    if (!cmd.ingest_schema.empty()) {
-      // Applying it at start would be a write before the node has caught up
-      // with the stream; load a schema through one node instead.
-      spdlog::error("--schema is not supported with --cluster yet: load the schema through a running node");
-      return 1;
-    }
     auto started = cluster::ClusterNode::Start(&engine, options);
     if (!started.ok()) {
       spdlog::error("{}", started.status().message());
@@ -146,7 +141,11 @@ int RunServe(const ServeCommand& cmd) {
     }
     cluster_node = std::move(started).value();
   }
-  if (!cmd.ingest_schema.empty()) {
+  // Destroyed before the cluster node: its writes go through the stream.
+  std::unique_ptr<SchemaKeeper> schema_keeper;
+  if (cluster_node && !cmd.ingest_schema.empty()) {
+    schema_keeper = std::make_unique<SchemaKeeper>(&engine, cmd.ingest_schema);
+  } else if (!cmd.ingest_schema.empty()) {
     // The store serves what the server was started with: the schema's
     // predicates and entities are in it before the first call.
     auto tx = io::ApplySchemaFile(engine, cmd.ingest_schema, "claimgraphd");
@@ -170,6 +169,7 @@ int RunServe(const ServeCommand& cmd) {
       peers = grpc::SslCredentials(ssl);
     }
     core.SetCluster(cluster_node.get(), peers);
+    core.SetSchemaKeeper(schema_keeper.get());
   }
   if (!cmd.snapshot_dir.empty()) {
     std::error_code ec;

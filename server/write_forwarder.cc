@@ -46,6 +46,14 @@ Status WriteForwarder::Retract(const CallContext& call, const std::string& addre
   return Converted(StubFor(address).Retract(ctx.get(), request, response), address);
 }
 
+Status WriteForwarder::IngestDocument(const CallContext& call, const std::string& address,
+                                      const v1::IngestDocumentRequest& request,
+                                      v1::IngestDocumentResponse* response) {
+  auto ctx = ContextFor(call);
+  response->Clear();
+  return Converted(StubFor(address).IngestDocument(ctx.get(), request, response), address);
+}
+
 Status WriteForwarder::Query(const CallContext& call, const std::string& address, const v1::QueryRequest& request,
                              const QueryWriter& write) {
   auto ctx = ContextFor(call);

@@ -41,6 +41,8 @@ class WriteForwarder {
                 v1::WriteResponse* response);
   Status Retract(const CallContext& call, const std::string& address, const v1::RetractRequest& request,
                  v1::WriteResponse* response);
+  Status IngestDocument(const CallContext& call, const std::string& address,
+                        const v1::IngestDocumentRequest& request, v1::IngestDocumentResponse* response);
   // Relays each message of the writer's answer to `write` (the last with
   // last = true). A client that went away ends the relay.
   using QueryWriter = std::function<bool(v1::QueryResponse* message, bool last)>;
