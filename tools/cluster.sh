@@ -2,10 +2,14 @@
 # A local claimgraph cluster on loopback (docs/scale-out.md): three
 # nats-servers forming one JetStream cluster and three claimgraphd nodes
 # started with --cluster. For development and benchmarks. One node holds the
-# writer lease; writes sent to any node are forwarded to it. `start` loads
-# the example data through the first node (as tools/run.sh does offline):
-# examples/schema.json as DEFINE statements, then examples/claims.jsonl and
-# examples/five-eyes.nq through `claimgraph load`.
+# writer lease; writes sent to any node are forwarded to it. Every node is
+# started as tools/run.sh starts its server: --schema examples/gazetteer.json
+# (brought into the store through the cluster by the writer) and --rules
+# examples/ingest/rules.json (IngestDocument). `start` loads the example data
+# as tools/run.sh does: examples/claims.jsonl and examples/five-eyes.nq through
+# `claimgraph load` on the first node, and the five articles of
+# examples/corpus through `claimgraph ingest` on the second (forwarded to the
+# writer, which extracts them).
 #
 #   tools/cluster.sh start     start them in the background, load the examples
 #   tools/cluster.sh load      load the examples (again: nothing new is written)
@@ -63,7 +67,8 @@ CONF
   for i in 0 1 2; do wait_port $((base + i)) 20; done
   for i in 1 2 3; do
     "$claimgraphd" serve --data "$dir/data$i" --listen "127.0.0.1:$((base + 2000 + i - 1))" \
-      --cluster "$(urls)" --node-id "$i" --lease-ttl-ms "${CG_LEASE_TTL_MS:-3000}" >> "$dir/node$i.log" 2>&1 &
+      --cluster "$(urls)" --node-id "$i" --lease-ttl-ms "${CG_LEASE_TTL_MS:-3000}" \
+      --schema "$here/examples/gazetteer.json" --rules "$here/examples/ingest/rules.json" >> "$dir/node$i.log" 2>&1 &
     echo $! > "$dir/node$i.pid"
   done
   for i in 1 2 3; do wait_port $((base + 2000 + i - 1)) 30; done
@@ -72,43 +77,24 @@ CONF
   if [ "${CG_CLUSTER_LOAD:-1}" != 0 ]; then load; fi
 }
 
-# examples/schema.json as ClaimQL DEFINE statements (the predicates, then the
-# entities with their types and aliases): `serve --schema` is refused with
-# --cluster, so the schema goes through a running node like any write.
-schema_statements() {
-  python3 - "$here/examples/schema.json" <<'PY'
-import json, sys
-schema = json.load(open(sys.argv[1]))
-for p in schema["predicates"]:
-    words = ["DEFINE PREDICATE", p["name"]]
-    if p.get("symmetric"): words.append("SYMMETRIC")
-    if p.get("inverse"): words += ["INVERSE", p["inverse"]]
-    words += ["DOMAIN", p.get("domain", "ANY"), "RANGE", p.get("range", "ANY")]
-    print(" ".join(words) + ";")
-for e in schema.get("entities", []):
-    words = ["DEFINE ENTITY", json.dumps(e["name"])]
-    if e.get("type"): words += ["TYPE", e["type"]]
-    if e.get("aliases"): words += ["ALIASES", ", ".join(json.dumps(a) for a in e["aliases"])]
-    print(" ".join(words) + ";")
-PY
-}
-
 load() {
-  local node=127.0.0.1:$base_grpc
-  # A new cluster's first write waits for JetStream to elect its leaders and
-  # a node to take the writer lease: the DEFINEs (which write nothing the
-  # second time) are tried again for up to 60 s.
+  local node=127.0.0.1:$base_grpc other=127.0.0.1:$((base_grpc + 1))
+  # A new cluster elects its JetStream leaders and a writer, which then
+  # brings the store up to --schema: the claims wait for that (a claim with
+  # a predicate the store lacks would define it otherwise), up to 60 s.
   local tries=0
-  until schema_statements | "$claimgraph" query --server "$node" -f - > "$dir/load.log" 2>&1; do
+  until "$claimgraph" query --server "$node" "SHOW PREDICATES" > "$dir/load.log" 2>&1 &&
+      grep -q shares-intel "$dir/load.log"; do
     tries=$((tries + 1))
     if [ "$tries" -ge 60 ]; then
       cat "$dir/load.log" >&2
-      echo "loading the schema through $node failed; the cluster runs (tools/cluster.sh stop)" >&2
+      echo "the schema did not reach $node within 60 s; the cluster runs (tools/cluster.sh stop; logs in $dir)" >&2
       return 1
     fi
     sleep 1
   done
   "$claimgraph" load --server "$node" "$here/examples/claims.jsonl" "$here/examples/five-eyes.nq"
+  "$claimgraph" ingest --server "$other" --manifest "$here/examples/corpus/MANIFEST.tsv" "$here"/examples/corpus/*.txt
 }
 
 stop() {
