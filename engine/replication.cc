@@ -31,8 +31,8 @@ Result<ReplicaPosition> ReplicatedStore::Position() const {
   return ReplicaPosition{p.sequence, p.tx, p.hash.empty() ? std::string() : base::HexEncode(p.hash)};
 }
 
-Result<bool> ReplicatedStore::Apply(uint64_t sequence, std::string_view payload) {
-  return engine_->store()->ApplyReplicated(sequence, payload);
+Result<bool> ReplicatedStore::Apply(uint64_t first_sequence, uint64_t sequence, std::string_view payload) {
+  return engine_->store()->ApplyReplicated(first_sequence, sequence, payload);
 }
 
 }  // namespace claimgraph::engine

@@ -49,7 +49,9 @@ class ReplicatedStore {
   // Applies the transaction stored at `sequence`: false when applied already;
   // an error, writing nothing, on a gap, a malformed payload or a
   // transaction that does not continue this store's hash chain.
-  Result<bool> Apply(uint64_t sequence, std::string_view payload);
+  // Spanning the messages from `first_sequence` (its parts, or an abandoned
+  // transaction's before it): storage::ClaimStore::ApplyReplicated.
+  Result<bool> Apply(uint64_t first_sequence, uint64_t sequence, std::string_view payload);
 
  private:
   class Adapter;

@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
                   "HOST:PORT the other nodes forward writes to when this node is the writer (default: --listen)");
   srv->add_option("--lease-ttl-ms", serve.cluster.lease_ttl_ms,
                   "The writer lease's TTL: a dead writer is replaced after it (default 3000; the same on every node)");
+  srv->add_option("--cluster-part-bytes", serve.cluster.part_bytes,
+                  "A transaction bigger than this goes to the stream in parts (default 4 MiB)")
+      ->group("");  // for tests
   srv->add_option("--cluster-name", serve.cluster.cluster_name, "Names the cluster's NATS stream (default claimgraph)");
   srv->add_option("--nats-creds", serve.cluster.creds_file, "NATS user credentials file (JWT and seed)");
   srv->add_option("--nats-tls-ca", serve.cluster.tls_ca, "CA certificate to verify the NATS servers with (TLS)");

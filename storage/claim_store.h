@@ -424,9 +424,15 @@ class ClaimStore {
   // `sequence`: false when the store has applied that sequence already; an
   // error, writing nothing, when it is not the next one (a gap), when the
   // payload is malformed, or when its txlog record does not continue this
-  // store's hash chain (a diverged store).
-  virtual Result<bool> ApplyReplicated(uint64_t sequence, std::string_view payload) {
+  // store's hash chain (a diverged store). A transaction sent in parts, or
+  // one after the parts of a transaction its writer abandoned, spans the
+  // messages from `first_sequence` to `sequence`: the first must be the
+  // next, and the store records the last.
+  virtual Result<bool> ApplyReplicated(uint64_t first_sequence, uint64_t sequence, std::string_view payload) {
     return Status::FailedPrecondition("this store does not replicate");
+  }
+  Result<bool> ApplyReplicated(uint64_t sequence, std::string_view payload) {
+    return ApplyReplicated(sequence, sequence, payload);
   }
 };
 

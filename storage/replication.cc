@@ -141,12 +141,15 @@ Result<ReplicationPosition> RocksClaimStore::GetReplicationPosition() const {
   return ReadReplicationPosition(*this);
 }
 
-Result<bool> RocksClaimStore::ApplyReplicated(uint64_t sequence, std::string_view payload) {
+Result<bool> RocksClaimStore::ApplyReplicated(uint64_t first_sequence, uint64_t sequence, std::string_view payload) {
   std::lock_guard<std::mutex> writer(writer_mu_);
   CG_ASSIGN_OR_RETURN(ReplicationPosition applied, ReadReplicationPosition(*this));
   if (sequence <= applied.sequence) return false;
-  if (sequence != applied.sequence + 1)
-    return Status::FailedPrecondition("cannot catch up: the stream gave sequence " + std::to_string(sequence) +
+  if (first_sequence > sequence)
+    return Status::InvalidArgument("stream sequences " + std::to_string(first_sequence) + " to " +
+                                   std::to_string(sequence) + " are not a range");
+  if (first_sequence != applied.sequence + 1)
+    return Status::FailedPrecondition("cannot catch up: the stream gave sequence " + std::to_string(first_sequence) +
                                       " but this node has applied " + std::to_string(applied.sequence) +
                                       " (the messages between were purged: restore a snapshot)");
   std::vector<Entry> entries;

@@ -74,7 +74,8 @@ class RocksClaimStore final : public ClaimStore {
   // Cluster mode: replication.cc.
   void SetCommitPublisher(CommitPublisher* publisher) override;
   Result<ReplicationPosition> GetReplicationPosition() const override;
-  Result<bool> ApplyReplicated(uint64_t sequence, std::string_view payload) override;
+  Result<bool> ApplyReplicated(uint64_t first_sequence, uint64_t sequence, std::string_view payload) override;
+  using ClaimStore::ApplyReplicated;
   // For the transaction implementation (read under the writer lock).
   CommitPublisher* commit_publisher() const { return publisher_; }
 

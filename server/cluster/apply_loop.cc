@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <string>
 
 namespace claimgraph::server::cluster {
 namespace {
@@ -19,6 +21,36 @@ constexpr int64_t kHeartbeatNs = int64_t{1000} * 1000 * 1000;
 // means subscribing again. Checked at most once per kStallCheckEvery.
 constexpr auto kStallAfter = std::chrono::seconds(3);
 constexpr auto kStallCheckEvery = std::chrono::seconds(1);
+
+// A header's value, "" when the message has none.
+std::string Header(natsMsg* msg, const char* key) {
+  const char* value = nullptr;
+  return natsMsgHeader_Get(msg, key, &value) == NATS_OK && value ? value : "";
+}
+
+// "i/n" of a Cg-Part header; false when it is not that.
+bool ParsePart(const std::string& text, size_t* i, size_t* n) {
+  unsigned long a = 0, b = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%lu/%lu%c", &a, &b, &tail) != 2 || a == 0 || a > b) return false;
+  *i = a;
+  *n = b;
+  return true;
+}
+
+// A transaction's parts as they arrive (docs/scale-out.md, "Large
+// transactions"): 1/n first, each next one the one after.
+struct PartSet {
+  std::string tx;  // its Cg-Tx
+  size_t have = 0, of = 0;
+  std::string body;
+  bool empty() const { return have == 0; }
+  void Clear() {
+    tx.clear();
+    have = of = 0;
+    body.clear();
+  }
+};
 
 }  // namespace
 
@@ -106,6 +138,17 @@ void ApplyLoop::Consume() {
     return;
   }
   Clock::time_point last_delivery = Clock::now(), next_stall_check = last_delivery + kStallAfter;
+  // The next sequence the stream must deliver, and the first one of the
+  // messages not applied yet (parts, abandoned parts): the store checks that
+  // the latter continues what it has applied.
+  uint64_t expected_seq = position->sequence + 1, first_unapplied = expected_seq;
+  PartSet parts;
+  auto discard_parts = [&](uint64_t before) {
+    spdlog::warn("cluster: discarding parts 1-{} of {} of tx {} (stream sequences up to {}): its writer did not "
+                 "finish it",
+                 parts.have, parts.of, parts.tx, before - 1);
+    parts.Clear();
+  };
   while (!stop_) {
     natsMsg* msg = nullptr;
     s = natsSubscription_NextMsg(&msg, sub, 100);
@@ -131,8 +174,51 @@ void ApplyLoop::Consume() {
     const uint64_t seq = meta->Sequence.Stream;
     state_->NoteSequence(seq + meta->NumPending);
     jsMsgMetaData_Destroy(meta);
-    auto applied = store_->Apply(seq, std::string_view(natsMsg_GetData(msg), natsMsg_GetDataLength(msg)));
-    natsMsg_Destroy(msg);
+    if (seq != expected_seq) {
+      // An ordered consumer asked to start at a purged sequence starts
+      // silently at the first one left: only this notices.
+      natsMsg_Destroy(msg);
+      state_->Fail("cannot catch up: the stream gave sequence " + std::to_string(seq) + " where " +
+                   std::to_string(expected_seq) + " was next (the messages between were purged: restore a snapshot)");
+      spdlog::error("cluster: stopped applying the stream: {}", state_->failure());
+      break;
+    }
+    expected_seq = seq + 1;
+    const std::string_view data(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
+    std::string assembled;
+    std::string_view payload = data;
+    if (Header(msg, "Cg-Kind") == "tx-part") {
+      size_t i = 0, n = 0;
+      const std::string tx = Header(msg, "Cg-Tx"), label = Header(msg, "Cg-Part");
+      const bool valid = ParsePart(label, &i, &n);
+      if (!parts.empty() && (!valid || i != parts.have + 1 || n != parts.of || tx != parts.tx)) discard_parts(seq);
+      if (!valid || (parts.empty() && i != 1)) {
+        spdlog::warn("cluster: skipping part {} of tx {} at stream sequence {}: not the next part of a transaction",
+                     label, tx, seq);
+        natsMsg_Destroy(msg);
+        state_->parts_through = seq;
+        continue;
+      }
+      if (parts.empty()) {
+        parts.tx = tx;
+        parts.of = n;
+      }
+      parts.body.append(data);
+      parts.have = i;
+      natsMsg_Destroy(msg);
+      if (i < n) {
+        state_->parts_through = seq;
+        continue;
+      }
+      assembled = std::move(parts.body);
+      payload = assembled;
+      parts.Clear();
+    } else if (!parts.empty()) {
+      discard_parts(seq);
+    }
+    auto applied = store_->Apply(first_unapplied, seq, payload);
+    if (payload.data() != assembled.data()) natsMsg_Destroy(msg);  // a part's message went when it was copied
+    first_unapplied = seq + 1;
     if (!applied.ok()) {
       // A gap or a diverged chain does not heal by retrying: stop applying.
       state_->Fail(applied.status().message());

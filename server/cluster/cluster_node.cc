@@ -22,9 +22,11 @@ Result<std::unique_ptr<ClusterNode>> ClusterNode::Start(engine::Engine* engine, 
                node->link_->connected() ? "connected" : node->link_->CutOffReason());
   node->loop_ = std::make_unique<ApplyLoop>(options, node->link_.get(), node->store_.get(), &node->state_);
   engine::ReplicatedStore* store = node->store_.get();
-  node->lease_ = std::make_unique<WriterLease>(options, node->link_.get(), &node->state_, [store]() -> uint64_t {
+  StreamState* state = &node->state_;
+  node->lease_ = std::make_unique<WriterLease>(options, node->link_.get(), &node->state_, [store, state]() -> uint64_t {
+    // Parts taken in but never applied (stream_state.h) count as caught up.
     auto at = store->Position();
-    return at.ok() ? at->sequence : 0;
+    return std::max<uint64_t>(at.ok() ? at->sequence : 0, state->parts_through.load());
   });
   node->publisher_->RequireLease(node->lease_.get());
   return node;
@@ -104,7 +106,7 @@ bool ClusterNode::CatchUpAfterRace(const Status& failure,
     if (!state_.failure().empty()) return false;
     auto at = store_->Position();
     if (!at.ok()) return false;
-    if (at->sequence >= target) return true;
+    if (std::max<uint64_t>(at->sequence, state_.parts_through.load()) >= target) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   return false;

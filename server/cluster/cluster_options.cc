@@ -33,6 +33,9 @@ Status CheckClusterOptions(const ClusterOptions& o) {
   if (o.lease_ttl_ms < 500)
     return Status::InvalidArgument("--lease-ttl-ms " + std::to_string(o.lease_ttl_ms) +
                                    ": at least 500 (it is renewed every TTL/10 over NATS)");
+  if (o.part_bytes < 1024 || o.part_bytes > (size_t{7} << 20))
+    return Status::InvalidArgument("--cluster-part-bytes " + std::to_string(o.part_bytes) +
+                                   ": from 1024 to 7 MiB (a part and its headers must fit the servers' 8 MB max_payload)");
   if (o.cluster_name.empty()) return Status::InvalidArgument("--cluster-name must not be empty");
   for (char c : o.cluster_name)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-')

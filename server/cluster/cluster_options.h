@@ -20,6 +20,11 @@ struct ClusterOptions {
   int publish_wait_ms = 2000;              // one publish's wait for JetStream's ack
   int publish_budget_ms = 10000;           // how long a write retries a publish NATS did not confirm
   int lease_ttl_ms = 3000;                 // --lease-ttl-ms: the writer lease's TTL (renewed every TTL/10)
+  // A transaction's message body above this goes as several `tx-part`
+  // messages of at most this size (the servers' max_payload is 8 MB; a
+  // document's kept text rides in its transaction). --cluster-part-bytes,
+  // for tests that need parts without megabytes.
+  size_t part_bytes = size_t{4} << 20;
   std::string advertise;                   // --advertise HOST:PORT: where other nodes forward writes to this one
 };
 

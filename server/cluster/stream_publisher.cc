@@ -60,39 +60,62 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
   // still fences a holder that lost it without knowing.
   if (std::string why; lease_ && !lease_->MayWrite(&why)) return Status::IOError(why);
 
-  const std::string id(hash_hex);
-  const std::string expected = std::to_string(expected_last);
-  const std::string tx_text = std::to_string(tx);
-  const std::string node = std::to_string(options_.node_id);
-  const auto start = std::chrono::steady_clock::now();
-  auto give_up = start + std::chrono::milliseconds(options_.publish_budget_ms);
-  const bool by_deadline = deadline && GiveUpBefore(*deadline, start) < give_up;
-  if (by_deadline) give_up = GiveUpBefore(*deadline, start);
-  if (by_deadline && start >= give_up)
-    return Status::IOError("the call's deadline passed before tx " + tx_text +
+  Attempt a;
+  a.tx = std::to_string(tx);
+  a.start = std::chrono::steady_clock::now();
+  a.give_up = a.start + std::chrono::milliseconds(options_.publish_budget_ms);
+  a.by_deadline = deadline && GiveUpBefore(*deadline, a.start) < a.give_up;
+  if (a.by_deadline) a.give_up = GiveUpBefore(*deadline, a.start);
+  if (a.by_deadline && a.start >= a.give_up)
+    return Status::IOError("the call's deadline passed before tx " + a.tx +
                            " could be published to the cluster's stream (it waited for an earlier write); "
                            "nothing was written: retry");
+  // Parts of a transaction still arriving, or abandoned by their writer,
+  // are never applied: this transaction goes after them (stream_state.h).
+  expected_last = std::max<uint64_t>(expected_last, state_->parts_through.load());
+  if (payload.size() <= options_.part_bytes) return PublishMessage(a, payload, expected_last, std::string(hash_hex), "");
+
+  // Too big for one message: parts 1/n ... n/n, each expecting the one
+  // before it, so that nothing can come between them; a set left incomplete
+  // (this call failed halfway, the writer died) is discarded by every node
+  // when the next transaction arrives. The transaction's sequence is its
+  // last part's.
+  const size_t n = (payload.size() + options_.part_bytes - 1) / options_.part_bytes;
+  uint64_t sequence = expected_last;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string label = std::to_string(i + 1) + "/" + std::to_string(n);
+    const std::string_view part = payload.substr(i * options_.part_bytes, options_.part_bytes);
+    CG_ASSIGN_OR_RETURN(sequence, PublishMessage(a, part, sequence, std::string(hash_hex) + "-" + label, label));
+  }
+  return sequence;
+}
+
+Result<uint64_t> StreamPublisher::PublishMessage(const Attempt& a, std::string_view body, uint64_t expected_last,
+                                                 const std::string& id, const std::string& part) {
+  const std::string expected = std::to_string(expected_last);
+  const std::string node = std::to_string(options_.node_id);
   std::string last_error;
   natsStatus last = NATS_OK;
   for (int attempt = 0;; ++attempt) {
     Msg msg;
-    natsStatus s = natsMsg_Create(&msg.m, subject_.c_str(), nullptr, payload.data(), static_cast<int>(payload.size()));
+    natsStatus s = natsMsg_Create(&msg.m, subject_.c_str(), nullptr, body.data(), static_cast<int>(body.size()));
     if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Nats-Expected-Last-Sequence", expected.c_str());
-    if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Cg-Kind", "tx");
-    if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Cg-Tx", tx_text.c_str());
+    if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Cg-Kind", part.empty() ? "tx" : "tx-part");
+    if (s == NATS_OK && !part.empty()) s = natsMsgHeader_Set(msg.m, "Cg-Part", part.c_str());
+    if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Cg-Tx", a.tx.c_str());
     if (s == NATS_OK) s = natsMsgHeader_Set(msg.m, "Cg-Node", node.c_str());
-    if (s != NATS_OK) return Status::Internal("building the NATS message for tx " + tx_text + ": " + NatsError(s));
+    if (s != NATS_OK) return Status::Internal("building the NATS message for tx " + a.tx + ": " + NatsError(s));
     jsPubOptions po;
     jsPubOptions_Init(&po);
     po.MsgId = id.c_str();
     po.MaxWait = std::max<int64_t>(1, std::min<int64_t>(options_.publish_wait_ms,
-                                                         MsBetween(std::chrono::steady_clock::now(), give_up)));
+                                                         MsBetween(std::chrono::steady_clock::now(), a.give_up)));
     Ack ack;
     jsErrCode jerr = static_cast<jsErrCode>(0);
     s = js_PublishMsg(&ack.a, link_->js(), msg.m, &po, &jerr);
     if (s == NATS_OK && ack.a) {
-      // Duplicate: an earlier try of this very transaction was stored; the
-      // ack names its sequence.
+      // Duplicate: an earlier try of this very message was stored; the ack
+      // names its sequence.
       state_->NoteSequence(ack.a->Sequence);
       return ack.a->Sequence;
     }
@@ -106,14 +129,14 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
       }
       state_->NoteSequence(expected_last + 1);
       return Status::IOError(std::string(kWriteRacePrefix) + " (the stream is past sequence " + expected +
-                             ", which this node had applied): tx " + tx_text + " was not written; retry");
+                             ", which this node had applied): tx " + a.tx + " was not written; retry");
     }
     last = s;
     last_error = NatsError(s);
     const auto now = std::chrono::steady_clock::now();
-    if (!Retryable(s) || now >= give_up) break;
+    if (!Retryable(s) || now >= a.give_up) break;
     std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(250),
-                                                                             give_up - now));
+                                                                             a.give_up - now));
   }
   // Connected, yet no try answered: the stream has no leader. For longer
   // than an election takes (~5 s), that is a lost quorum: a majority of its
@@ -122,10 +145,11 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
                               ? "; the stream " + stream_ + " has no quorum (most of its NATS servers are down or "
                                 "unreachable) or is still electing a leader"
                               : "";
-  const std::string within = by_deadline ? std::to_string(MsBetween(start, std::chrono::steady_clock::now())) +
-                                               " ms, what the call's deadline left,"
-                                         : std::to_string(options_.publish_budget_ms) + " ms";
-  return Status::IOError("the transaction was not confirmed by NATS JetStream within " + within +
+  const std::string within = a.by_deadline ? std::to_string(MsBetween(a.start, std::chrono::steady_clock::now())) +
+                                                 " ms, what the call's deadline left,"
+                                           : std::to_string(options_.publish_budget_ms) + " ms";
+  const std::string what = part.empty() ? "the transaction" : "part " + part + " of the transaction";
+  return Status::IOError(what + " was not confirmed by NATS JetStream within " + within +
                          " (last error: " + last_error + ")" + why +
                          "; it may still be applied: retry with the same idempotency key to find out");
 }

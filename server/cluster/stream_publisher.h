@@ -4,6 +4,7 @@
 // (set by hand, also for 0: nats.c sends ExpectLastSeq only when it is > 0).
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "engine/replication.h"
@@ -33,6 +34,16 @@ class StreamPublisher final : public engine::TxPublisher {
                            std::string_view payload, base::Deadline deadline) override;
 
  private:
+  // One Publish call's clock: when it started and gives up.
+  struct Attempt {
+    std::string tx;  // the transaction's number, for the headers and messages
+    std::chrono::steady_clock::time_point start, give_up;
+    bool by_deadline = false;  // give_up is the call's deadline's, not the budget's
+  };
+  // One message (the whole transaction, or part `part` = "i/n") with id
+  // `id`, expecting `expected_last`, retried within `a`.
+  Result<uint64_t> PublishMessage(const Attempt& a, std::string_view body, uint64_t expected_last,
+                                  const std::string& id, const std::string& part);
   // After a retried publish is refused for a wrong last sequence: whether
   // the message after `expected_last` is ours (an earlier try was stored).
   bool StoredAsOurs(uint64_t sequence, std::string_view hash_hex) const;

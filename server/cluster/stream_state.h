@@ -15,6 +15,13 @@ struct StreamState {
   // The highest stream sequence seen: delivered to the apply loop or named
   // by a publish refused because the stream had moved on.
   std::atomic<uint64_t> last_known{0};
+  // The last sequence the apply loop has taken in without a transaction to
+  // apply yet: parts of one still arriving, or of one its writer abandoned
+  // (never the part that completes a transaction, which counts only once
+  // applied). Above the store's position only by such parts; a writer
+  // appends after them (they are never applied), and a node that has taken
+  // them in counts as caught up.
+  std::atomic<uint64_t> parts_through{0};
 
   // Why this node stopped applying (a gap, a diverged chain, a stream with
   // another configuration): "" while it applies. Writes are refused then.

@@ -135,6 +135,31 @@ TEST(ReplicationTest, AGapIsRefusedAndWritesNothing) {
   EXPECT_EQ(follower->LastTx(), 0u);
 }
 
+// A transaction that spans several stream messages (its parts, or an
+// abandoned set before it) is applied from the first of them, and the store
+// records the last; the first must still be the next one.
+TEST(ReplicationTest, ATransactionSpanningSeveralMessagesRecordsItsLast) {
+  TempDir da, db;
+  RecordingPublisher stream;
+  auto writer = OpenStore(da.path());
+  PublishHistory(writer.get(), &stream);
+  ASSERT_GE(stream.stream.size(), 2u);
+  auto follower = OpenStore(db.path());
+  auto gap = follower->ApplyReplicated(2, 4, stream.stream[0]);
+  ASSERT_FALSE(gap.ok());
+  EXPECT_NE(gap.status().message().find("cannot catch up"), std::string::npos) << gap.status().ToString();
+  EXPECT_FALSE(follower->ApplyReplicated(5, 4, stream.stream[0]).ok()) << "not a range";
+  EXPECT_EQ(follower->LastTx(), 0u);
+
+  ASSERT_TRUE(ValueOrDie(follower->ApplyReplicated(1, 4, stream.stream[0])));
+  EXPECT_EQ(ValueOrDie(follower->GetReplicationPosition()).sequence, 4u);
+  EXPECT_FALSE(ValueOrDie(follower->ApplyReplicated(3, 4, stream.stream[0]))) << "applied already";
+  ASSERT_TRUE(ValueOrDie(follower->ApplyReplicated(5, 5, stream.stream[1])));
+  EXPECT_EQ(ValueOrDie(follower->GetReplicationPosition()).sequence, 5u);
+  EXPECT_EQ(follower->LastTx(), 2u);
+  EXPECT_TRUE(ValueOrDie(follower->VerifyLog()).ok);
+}
+
 TEST(ReplicationTest, ATransactionThatDoesNotContinueTheChainIsRefused) {
   TempDir da, db;
   RecordingPublisher stream;
