@@ -20,4 +20,5 @@ CG_CLUSTER_LOAD=0 "$here/tools/cluster.sh" start  # empty: the bench writes its 
 "$CLAIMGRAPHD" serve --data "$CG_CLUSTER_DIR/single" --listen "127.0.0.1:$single_port" > "$CG_CLUSTER_DIR/single.log" 2>&1 &
 single_pid=$!
 "$build/tools/bench/cluster_write_bench" --writer "127.0.0.1:$((CG_CLUSTER_PORT + 2000))" \
-  --follower "127.0.0.1:$((CG_CLUSTER_PORT + 2001))" --single "127.0.0.1:$single_port" "$@"
+  --follower "127.0.0.1:$((CG_CLUSTER_PORT + 2001))" --single "127.0.0.1:$single_port" \
+  --readers "127.0.0.1:$((CG_CLUSTER_PORT + 2000)),127.0.0.1:$((CG_CLUSTER_PORT + 2001)),127.0.0.1:$((CG_CLUSTER_PORT + 2002))" "$@"

@@ -4,6 +4,7 @@
 //
 //   cluster_write_bench --writer HOST:PORT --follower HOST:PORT [--single HOST:PORT]
 //                       [--batches N] [--claims C] [--lag-probes M]
+//                       [--readers HOST:PORT,...] [--read-seconds S] [--read-clients K]
 //
 // 1. Throughput: N Assert batches of C claims, one at a time, through the
 //    cluster's writer, then the same through the single node (when given):
@@ -12,10 +13,16 @@
 //    on the follower with min_tx = its tx; the read's latency from the
 //    writer's acknowledgement is the time until the follower has applied the
 //    transaction (plus one read round trip): p50 and p99.
+// 3. Reads under write load (with --readers, e.g. every node): for each
+//    node in turn, S seconds of point reads from K clients (one channel
+//    each, one call in flight each) while batches go through the writer one
+//    at a time: the node's read QPS, p50 and p99, and the write rate meanwhile.
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <random>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -71,15 +78,74 @@ std::unique_ptr<v1::ClaimGraph::Stub> Connect(const std::string& address) {
 }
 
 double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
   return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
+}
+
+// One point read; false on an error (printed).
+bool PointRead(v1::ClaimGraph::Stub& stub, const std::string& statement) {
+  v1::QueryRequest q;
+  q.set_statement(statement);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  auto reader = stub.Query(&ctx, q);
+  v1::QueryResponse r;
+  while (reader->Read(&r)) {
+  }
+  grpc::Status s = reader->Finish();
+  if (!s.ok()) std::fprintf(stderr, "read: %s\n", s.error_message().c_str());
+  return s.ok();
+}
+
+// Phase 3 for one node: `clients` readers of `subjects` for `seconds` while
+// one thread writes through `writer`.
+void ReadsUnderWrites(const std::string& node, v1::ClaimGraph::Stub& writer, const std::vector<std::string>& subjects,
+                      const std::string& run, int clients, int seconds, int claims) {
+  std::atomic<bool> stop{false};
+  std::atomic<int> writes{0};
+  std::thread write_thread([&] {
+    uint64_t tx = 0;
+    for (int b = 0; !stop; ++b)
+      if (Assert(writer, Batch("r" + run + node + "-" + std::to_string(b), claims), &tx)) ++writes;
+  });
+  std::vector<std::vector<double>> latencies(clients);
+  std::atomic<int> errors{0};
+  std::vector<std::thread> readers;
+  const auto start = Clock::now(), until = start + std::chrono::seconds(seconds);
+  for (int c = 0; c < clients; ++c)
+    readers.emplace_back([&, c] {
+      auto stub = v1::ClaimGraph::NewStub(grpc::CreateCustomChannel(
+          node, grpc::InsecureChannelCredentials(), [c] {
+            grpc::ChannelArguments args;
+            args.SetInt("claimgraph.bench.client", c);  // a channel (connection) of its own
+            return args;
+          }()));
+      std::mt19937 rng(c);
+      while (Clock::now() < until) {
+        const std::string& subject = subjects[rng() % subjects.size()];
+        const auto sent = Clock::now();
+        if (!PointRead(*stub, "MATCH \"" + subject + "\" knows ?o RETURN ?o LIMIT 1")) ++errors;
+        latencies[c].push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
+      }
+    });
+  for (auto& t : readers) t.join();
+  const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  stop = true;
+  write_thread.join();
+  std::vector<double> all;
+  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::printf("  %-21s %8.0f reads/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  (writes meanwhile %.1f tx/s)\n",
+              node.c_str(), all.size() / elapsed, Percentile(all, 0.5), Percentile(all, 0.99), errors.load(),
+              writes / elapsed);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string writer, follower, single;
-  int batches = 300, claims = 100, probes = 300;
+  int batches = 300, claims = 100, probes = 300, read_seconds = 10, read_clients = 8;
+  std::vector<std::string> read_nodes;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i], value = argv[i + 1];
     if (flag == "--writer") writer = value;
@@ -88,6 +154,17 @@ int main(int argc, char** argv) {
     else if (flag == "--batches") batches = std::atoi(value.c_str());
     else if (flag == "--claims") claims = std::atoi(value.c_str());
     else if (flag == "--lag-probes") probes = std::atoi(value.c_str());
+    else if (flag == "--read-seconds") read_seconds = std::atoi(value.c_str());
+    else if (flag == "--read-clients") read_clients = std::atoi(value.c_str());
+    else if (flag == "--readers") {
+      read_nodes.clear();  // the last one given counts
+      for (size_t start = 0; start <= value.size();) {
+        size_t comma = value.find(',', start);
+        if (comma == std::string::npos) comma = value.size();
+        if (comma > start) read_nodes.push_back(value.substr(start, comma - start));
+        start = comma + 1;
+      }
+    }
     else {
       std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
       return 2;
@@ -95,7 +172,8 @@ int main(int argc, char** argv) {
   }
   if (writer.empty() || follower.empty()) {
     std::fprintf(stderr, "usage: cluster_write_bench --writer HOST:PORT --follower HOST:PORT [--single HOST:PORT] "
-                         "[--batches N] [--claims C] [--lag-probes M]\n");
+                         "[--batches N] [--claims C] [--lag-probes M] [--readers HOST:PORT,...] [--read-seconds S] "
+                         "[--read-clients K]\n");
     return 2;
   }
   auto w = Connect(writer), f = Connect(follower);
@@ -153,5 +231,18 @@ int main(int argc, char** argv) {
   std::printf("replication lag (writer's ack to a min_tx read answered on the follower), %d probes:\n", probes);
   std::printf("  p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", Percentile(lag_ms, 0.5), Percentile(lag_ms, 0.99),
               *std::max_element(lag_ms.begin(), lag_ms.end()));
+
+  if (!read_nodes.empty()) {
+    // The subjects the throughput phase wrote through the writer: every node has them.
+    std::vector<std::string> subjects;
+    for (int half = 0; half < 2; ++half)
+      for (int b = 0; b < batches / 2; ++b)
+        for (int k = 0; k < std::min(claims, 10); ++k)
+          subjects.push_back("c" + run + "-" + std::to_string(half) + "-" + std::to_string(b) + "-s" + std::to_string(k));
+    std::printf("point reads under writes, %d clients per node, %d s each, %d-claim batches written meanwhile:\n",
+                read_clients, read_seconds, claims);
+    for (const std::string& node : read_nodes)
+      ReadsUnderWrites(node, *w, subjects, run, read_clients, read_seconds, claims);
+  }
   return 0;
 }
