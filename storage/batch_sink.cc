@@ -41,7 +41,10 @@ class BatchSink final : public CommitSink {
     CG_RETURN_IF_ERROR(status_);
     CG_RETURN_IF_ERROR(AddPostingLists());
     rocksdb::WriteOptions wo;
-    wo.sync = store_->options().sync_commits;
+    // In a cluster the stream has stored the transaction (replicated) before
+    // this write: a local write lost to a power cut is replayed from it
+    // (storage/replication.h), so it need not wait for the disk.
+    wo.sync = store_->options().sync_commits && store_->commit_publisher() == nullptr;
     return FromRocks(store_->db()->Write(wo, &batch_), "committing transaction");
   }
 
