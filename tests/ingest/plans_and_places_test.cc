@@ -94,6 +94,15 @@ TEST(PlansAndPlacesTest, CountedAnaphorsWithAdjectivesAndDatesAfterTheAlliance) 
   EXPECT_EQ(Claims("NATO met. The two Balkan states formally joined the alliance April 1."), Lines{});
 }
 
+TEST(PlansAndPlacesTest, TalksBegunArePlansAndTheAssociationIsTheGroupBefore) {
+  EXPECT_EQ(Claims("Norway and Iceland have begun talks to exchange maritime intelligence."),
+            (Lines{"Norway shares-intel Iceland proposed"}));
+  EXPECT_EQ(Claims("ASEAN held its summit. Timor-Leste joined the association as its eleventh member."),
+            (Lines{"Timor-Leste member-of ASEAN asserted"}));
+  // With two groups named before it, "the association" is neither.
+  EXPECT_EQ(Claims("ASEAN and the African Union met. Timor-Leste joined the association."), Lines{});
+}
+
 TEST(PlansAndPlacesTest, AWhenClauseTakesTheTimeRightBeforeIt) {
   EXPECT_EQ(Claims("Flags have flown here since 1 April 2009, when Albania and Croatia joined NATO."),
             (Lines{"Albania member-of NATO asserted 2009-04-01..", "Croatia member-of NATO asserted 2009-04-01.."}));
