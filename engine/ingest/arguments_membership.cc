@@ -2,8 +2,25 @@
 #include "engine/ingest/arguments.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimgraph::ingest {
+namespace {
+
+// "a color guard composed of Belgian, Dutch, Polish and U.S. airmen": a list
+// with a national adjective, right before a lower-case word, describes that
+// noun's people; it names no members of a group.
+bool ModifiesNoun(const SentenceView& v, const MentionList& l) {
+  const auto& tokens = *v.tokens;
+  if (l.token_end >= v.sentence.token_end || !tokens[l.token_end].is_word) return false;
+  const unsigned char first = static_cast<unsigned char>(v.text[tokens[l.token_end].begin]);
+  if (!std::islower(first)) return false;
+  for (const Mention& m : *v.mentions)
+    if (m.kind == MentionKind::kDemonym && m.token_begin >= l.token_begin && m.token_end <= l.token_end) return true;
+  return false;
+}
+
+}  // namespace
 
 int ArgumentFinder::GroupFor(const SentenceView& v, const RelationRule& rule, int k, size_t cb, size_t ce, int members,
                              bool after_first, size_t* gb, size_t* ge) const {
@@ -204,6 +221,7 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
       const MentionList& l = v.lists[li];
       if (l.token_begin < ce || v.slots[li].clause != k || l.adversary) continue;
       if (v.Gap(ce, l.token_begin) > static_cast<size_t>(rule.max_distance)) break;
+      if (ModifiesNoun(v, l)) break;
       if (!Parts(l, types).empty()) members = static_cast<int>(li);
     }
   } else {

@@ -32,6 +32,8 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& t : NormalizedPhrase(w)) future_verbs_.push_back(TokenHash(t));
   for (const auto& w : rules_.modality.future_not_after)
     for (const auto& t : NormalizedPhrase(w)) future_not_after_.push_back(TokenHash(t));
+  for (const auto& w : rules_.modality.interposed)
+    for (const auto& t : NormalizedPhrase(w)) interposed_.push_back(TokenHash(t));
   for (size_t r = 0; r < rules_.relations.size() && membership_rule_ < 0; ++r)
     if (rules_.relations[r].shape == RelationShape::kMembership) membership_rule_ = static_cast<int>(r);
   if (membership_rule_ >= 0)
@@ -127,6 +129,43 @@ size_t RelationExtractor::ScheduledVerb(const std::vector<Token>& tokens, const 
     if (std::find(future_verbs_.begin(), future_verbs_.end(), tokens[q].hash) != future_verbs_.end()) return q;
   }
   return 0;
+}
+
+bool RelationExtractor::AfterOpeningNames(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                          const Sentence& s, size_t i) const {
+  if (i + 1 >= s.token_end || !tokens[i + 1].is_word) return false;
+  size_t p = s.token_begin, named = 0;
+  while (p < i) {
+    auto m = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.token_begin == p; });
+    if (m != mentions.end()) {
+      p = m->token_end;
+      ++named;
+    } else if (tokens[p].norm == "," || tokens[p].norm == "and" || tokens[p].norm == "&") {
+      ++p;
+    } else {
+      return false;
+    }
+  }
+  return named > 0;
+}
+
+PhraseMatcher::Match RelationExtractor::ModalAcrossInterposed(std::string_view text, const std::vector<Token>& tokens,
+                                                             size_t i, size_t end) const {
+  auto interposed = [&](const Token& t) {
+    return std::find(interposed_.begin(), interposed_.end(), t.hash) != interposed_.end();
+  };
+  size_t j = i + 1;
+  while (j < end && j <= i + 3 && tokens[j].is_word && interposed(tokens[j])) ++j;
+  if (j == i + 1 || j >= end) return {};
+  // The cue's first word, then the text after the interposed words: no cue
+  // is longer than a few words, so a short copy is enough.
+  std::vector<Token> joined = {tokens[i]};
+  joined.insert(joined.end(), tokens.begin() + static_cast<std::ptrdiff_t>(j),
+                tokens.begin() + static_cast<std::ptrdiff_t>(std::min(end, j + 8)));
+  auto m = modal_.LongestAt(joined, 0, joined.size(), text);
+  if (m.length < 2) return {};
+  m.length += j - i - 1;
+  return m;
 }
 
 bool RelationExtractor::TypeIn(int entity, const std::vector<std::string>& types) const {
@@ -355,13 +394,16 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   std::vector<ModalCue> modal;
   for (size_t i = tb; i < te;) {
     if (!modal_.MayStartWith(tokens[i])) { ++i; continue; }
-    if (size_t verb = IsFutureMarker(tokens[i].hash) ? ScheduledVerb(tokens, mentions, i, te) : 0) {
+    size_t verb = IsFutureMarker(tokens[i].hash) ? ScheduledVerb(tokens, mentions, i, te) : 0;
+    if (!verb && tokens[i].norm == "to" && AfterOpeningNames(tokens, mentions, s, i)) verb = i + 1;
+    if (verb) {
       // The words in between are still read: "will not sign" is denied.
       modal.push_back({i, v.WordAt(i), kScheduled, v.ClauseOf(i), verb});
       ++i;
       continue;
     }
     auto m = modal_.LongestAt(tokens, i, te, text);
+    if (!m.length && !interposed_.empty()) m = ModalAcrossInterposed(text, tokens, i, te);
     if (!m.length || m.value == kScheduled) { ++i; continue; }  // a marker without its verb
     modal.push_back({i, v.WordAt(i), m.value, v.ClauseOf(i)});
     i += m.length;
@@ -430,6 +472,11 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
                                                 : 0;
       if (d < when_d) when_d = d, when = &t;
     }
+    // "since 1 April 2009, when Albania and Croatia joined": a "when" clause
+    // without a time of its own is about the time right before it.
+    if (const ClauseInfo& ci = v.clauses.info[clause]; !when && ci.marker != SIZE_MAX && tokens[ci.marker].norm == "when")
+      for (const auto& t : times)
+        if (t.token_end == ci.marker || (t.token_end + 1 == ci.marker && tokens[t.token_end].norm == ",")) when = &t;
     std::string cue_norm;
     for (size_t i = c.begin; i < c.end; ++i) {
       if (i > c.begin && tokens[i].space_before) cue_norm += ' ';

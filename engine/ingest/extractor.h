@@ -124,6 +124,16 @@ class RelationExtractor {
   }
   size_t ScheduledVerb(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i,
                        size_t end) const;
+  // "India, Pakistan to Share Intelligence": a headline's "to" right after
+  // the names that open the sentence governs whatever verb follows it ("A
+  // and B will resume sharing" is a sentence, whose "will" governs only
+  // future_verbs).
+  bool AfterOpeningNames(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const Sentence& s,
+                         size_t i) const;
+  // "agreed Thursday to increase": the modal cue at i read without the
+  // interposed words after its first word; its length in the text's tokens.
+  PhraseMatcher::Match ModalAcrossInterposed(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                                             size_t end) const;
 
   void ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                        const std::deque<SentenceMemory>& history, std::vector<MentionList>* lists) const;
@@ -161,6 +171,7 @@ class RelationExtractor {
   PhraseMatcher modal_;                          // value: ModalKind
   std::vector<uint64_t> future_markers_;  // token hashes of "will", "to": tested on every token of a sentence with a cue
   std::vector<uint64_t> future_verbs_, future_not_after_;  // token hashes of "sign"; of "first" ("the first to")
+  std::vector<uint64_t> interposed_;  // token hashes of "thursday", "today": may stand inside a modal cue
   std::vector<std::vector<std::string>> naming_words_;  // "called", "known as": a name follows
   std::vector<uint64_t> by_verbs_;  // token hashes of "formed" of the members-after cue "formed by"
   int membership_rule_ = -1;                            // the rule that members named that way are claims of

@@ -93,8 +93,11 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
   for (size_t i = s.token_begin; i + 1 < s.token_end; ++i) {
     if (tokens[i].hash != kThe || tokens[i].norm != "the" || !group_nouns_.count(tokens[i + 1].norm)) continue;
     // "the alliance of democracies", "the Union Jack": a name or its own
-    // complement follows, not a reference back.
-    if (i + 2 < s.token_end && (tokens[i + 2].norm == "of" || (tokens[i + 2].is_word && text[tokens[i + 2].begin] >= 'A' && text[tokens[i + 2].begin] <= 'Z')))
+    // complement follows, not a reference back. A month is no name ("joined
+    // the alliance April 1").
+    if (i + 2 < s.token_end &&
+        (tokens[i + 2].norm == "of" || (tokens[i + 2].is_word && text[tokens[i + 2].begin] >= 'A' &&
+                                        text[tokens[i + 2].begin] <= 'Z' && !rules_.time.months.count(tokens[i + 2].norm))))
       continue;
     bool inside = false;  // part of a list already ("the Union" of a name)
     for (const auto& l : *lists) inside |= l.token_begin <= i + 1 && i + 1 < l.token_end;

@@ -34,6 +34,10 @@ Gazetteer::Gazetteer(const io::Schema& schema, const MentionRules& rules) {
     auto t = Tokenize(sep);
     if (t.size() == 1 && t[0].is_word) separators_.insert(t[0].norm);
   }
+  for (const auto& w : rules.place_prepositions) {
+    auto t = Tokenize(w);
+    if (t.size() == 1 && t[0].is_word) place_prepositions_.insert(t[0].norm);
+  }
   for (const auto& e : schema.entities) AddEntity(e);
   // Facts naming other entities, resolved to indices now that all exist.
   std::unordered_map<std::string, int> index;
@@ -143,7 +147,9 @@ std::vector<std::vector<Mention>> Gazetteer::Find(std::string_view text, const s
       if (!m.length) { ++i; continue; }
       const Phrase& p = phrases_[m.value];
       bool one_word = m.length == 1;
-      if (p.entity >= 0 && !(p.given_name && one_word && BeforeSurname(text, tokens, i + 1, s.token_end))) {
+      // "the ceremony in Brussels": the city, not the EU it may stand for.
+      bool place = p.kind == MentionKind::kMetonym && i > s.token_begin && place_prepositions_.count(tokens[i - 1].norm);
+      if (p.entity >= 0 && !place && !(p.given_name && one_word && BeforeSurname(text, tokens, i + 1, s.token_end))) {
         if (p.common_word && one_word && CommonWordReading(text, tokens, s, i))
           doubted.emplace_back(k, out[k].size());
         else

@@ -28,7 +28,12 @@ int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t 
   }
   if (n == 0 && tokens[i].norm == "both") n = 2;
   if (n == 0 || j >= end) return 0;
-  if (std::find(a.nouns.begin(), a.nouns.end(), tokens[j].norm) == a.nouns.end()) return 0;
+  auto is_noun = [&](size_t k) { return std::find(a.nouns.begin(), a.nouns.end(), tokens[k].norm) != a.nouns.end(); };
+  // One or two adjectives may come first: "the two Balkan states", "the two
+  // Central European states".
+  for (size_t k = j; k < j + 2 && k + 1 < end && !is_noun(j) && tokens[k].is_word; ++k)
+    if (is_noun(k + 1)) j = k + 1;
+  if (!is_noun(j)) return 0;
   *length = j + 1 - i;
   if (noun) *noun = tokens[j].norm;
   return n;

@@ -288,7 +288,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
              {"cues", "call_to_action", "cue_density", "min_cues", "tail_ratio", "link_list_min_lines",
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
-      r.Keys(*me, "mentions", {"blockers", "list_separators", "adversary_markers", "anaphora"}) &&
+      r.Keys(*me, "mentions", {"blockers", "list_separators", "adversary_markers", "place_prepositions", "anaphora"}) &&
       r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "lookback_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
@@ -299,7 +299,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "between_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "future_markers", "future_verbs",
-              "future_not_after", "future_gap", "window_before", "window_after"}) &&
+              "future_not_after", "interposed", "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
       r.Strings(*bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
@@ -316,6 +316,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*me, "blockers", "mentions", &rules.mentions.blockers) &&
       r.Strings(*me, "list_separators", "mentions", &rules.mentions.list_separators) &&
       r.Strings(*me, "adversary_markers", "mentions", &rules.mentions.adversary_markers) &&
+      r.Strings(*me, "place_prepositions", "mentions", &rules.mentions.place_prepositions) &&
       r.Strings(*ana, "determiners", "mentions.anaphora", &rules.mentions.anaphora.determiners) &&
       r.Strings(*ana, "nouns", "mentions.anaphora", &rules.mentions.anaphora.nouns) &&
       r.Strings(*ana, "group_nouns", "mentions.anaphora", &rules.mentions.anaphora.group_nouns) &&
@@ -352,6 +353,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "future_markers", "modality", &rules.modality.future_markers) &&
       r.Strings(*mo, "future_verbs", "modality", &rules.modality.future_verbs) &&
       r.Strings(*mo, "future_not_after", "modality", &rules.modality.future_not_after) &&
+      r.Strings(*mo, "interposed", "modality", &rules.modality.interposed) &&
       r.Number(*mo, "future_gap", "modality", &rules.modality.future_gap) &&
       r.Number(*mo, "window_before", "modality", &rules.modality.window_before) &&
       r.Number(*mo, "window_after", "modality", &rules.modality.window_after) &&

@@ -58,6 +58,9 @@ struct MentionRules {
   std::vector<std::string> blockers;          // names that contain an entity's name but are not it
   std::vector<std::string> list_separators;   // , and & /
   std::vector<std::string> adversary_markers; // "with an eye on China" is no partner
+  // "the ceremony in Brussels", "talks at Washington": a metonym (a capital
+  // standing for its state or group) right after one of these is the place.
+  std::vector<std::string> place_prepositions;
   AnaphoraRules anaphora;
 };
 
@@ -112,6 +115,10 @@ struct ModalityRules {
   // future_not_after or an ordinal ("the first to sign", "the 32nd country to
   // join" are facts).
   std::vector<std::string> future_markers, future_verbs, future_not_after;
+  // Words that may stand between a modal cue's first word and its rest: a
+  // day or "today" in "agreed Thursday to increase", "agreed on Monday to
+  // expand" (a cue is still one cue with the date said inside it).
+  std::vector<std::string> interposed;
   int future_gap = 2;
   int window_before = 6;
   int window_after = 3;

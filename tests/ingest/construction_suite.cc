@@ -86,15 +86,7 @@ const Suite& LoadedSuite() {
   return suite;
 }
 
-std::shared_ptr<const IngestPipeline> SuitePipeline() {
-  static auto pipeline = [] {
-    auto p = LoadIngestPipeline(SourceDir() + "/examples/gazetteer.json",
-                                SourceDir() + "/examples/ingest/rules.json");
-    if (!p.ok()) throw std::runtime_error(p.status().ToString());
-    return *p;
-  }();
-  return pipeline;
-}
+std::shared_ptr<const IngestPipeline> SuitePipeline() { return testing::GazetteerPipeline(); }
 
 bool KnownPredicate(const std::string& predicate) { return Symmetry().count(predicate) > 0; }
 

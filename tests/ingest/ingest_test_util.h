@@ -4,6 +4,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "engine/ingest/pipeline.h"
@@ -26,6 +27,17 @@ inline std::string ReadFileOrDie(const std::string& path) {
 inline std::shared_ptr<const IngestPipeline> ExamplePipeline() {
   static auto pipeline = [] {
     auto p = LoadIngestPipeline(SourceDir() + "/examples/schema.json", SourceDir() + "/examples/ingest/rules.json");
+    if (!p.ok()) throw std::runtime_error(p.status().ToString());
+    return *p;
+  }();
+  return pipeline;
+}
+
+// The generated gazetteer (377 entities) with the example rules: what the
+// construction suite and the tests of the world's names run on.
+inline std::shared_ptr<const IngestPipeline> GazetteerPipeline() {
+  static auto pipeline = [] {
+    auto p = LoadIngestPipeline(SourceDir() + "/examples/gazetteer.json", SourceDir() + "/examples/ingest/rules.json");
     if (!p.ok()) throw std::runtime_error(p.status().ToString());
     return *p;
   }();

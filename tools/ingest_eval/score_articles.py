@@ -21,6 +21,11 @@ with a time matches only a claim whose time expression overlaps it as text
 (doc, subject, predicate, object, modality, time): precision counts those,
 recall counts facts found at least once. A symmetric claim is counted once
 whichever way round the pipeline names its two parties.
+
+The hard rule (issue 13: a proposal, denial or hypothetical is never stored as
+a fact) is counted too: an asserted or reported claim whose parties and
+predicate the gold holds only as proposed or denied is a violation (printed
+with --list as "HARD").
 """
 import argparse
 import collections
@@ -86,6 +91,15 @@ def describe(x):
     return f"{s} {p} {o} ({mod})" + (f" [{time}]" if time else "")
 
 
+def violates_hard_rule(facts, claim):
+    """An asserted/reported claim whose pair the gold has, but only as proposed or denied."""
+    s, p, o, mod, _ = claim
+    if mod not in ("asserted", "reported"):
+        return False
+    same = [f for f in facts if f["predicate"] == p and same_parties(f, s, o)]
+    return bool(same) and all(f["modality"] in ("proposed", "denied") for f in same)
+
+
 def ratio(a, b):
     return f"{a / b:.3f} ({a}/{b})" if b else "n/a (0/0)"
 
@@ -121,6 +135,7 @@ def main():
 
     # per (split, predicate): [claims, correct, facts, found]
     tally = collections.defaultdict(lambda: [0, 0, 0, 0])
+    hard = collections.Counter()
     for doc in docs:
         facts = gold.get(doc, [])
         claims = run_pipeline(args, os.path.join(args.texts, doc + ".txt"))
@@ -132,6 +147,10 @@ def main():
                 tally[key][1] += ok
             if not ok and args.list:
                 print(f"{doc} FP   {describe(c)}")
+            if violates_hard_rule(facts, c):
+                hard[group] += 1
+                if args.list:
+                    print(f"{doc} HARD {describe(c)}")
         for f in facts:
             ok = any(matches(f, c) for c in claims)
             for key in ((group, f["predicate"]), (group, "all")):
@@ -144,6 +163,8 @@ def main():
     for (group, pred) in sorted(tally, key=lambda k: (k[0], k[1] == "all", k[1])):
         c, ok, n, found = tally[(group, pred)]
         print(f"{group:6} {pred:13} {ratio(ok, c):>18} {ratio(found, n):>18}")
+    for group in sorted({g for g, _ in tally}):
+        print(f"{group:6} hard rule: {hard[group]} asserted/reported claims whose pair the gold holds only as proposed or denied")
 
 
 if __name__ == "__main__":
