@@ -143,9 +143,10 @@ claimgraph_layering_links_none(claimgraph_engine claimgraph_proto claimgraph_ser
 claimgraph_layering_only_linked_by(PkgConfig::CPPHTTPLIB claimgraph_service server_e2e_tests)
 
 # gRPC and protobuf: the server, the client tools and the server's tests
-# (the cluster tests and benchmark are clients of claimgraphd too).
+# (the cluster tests and benchmark are clients of claimgraphd too; the wire
+# test compiles the server's row path in).
 claimgraph_layering_only_linked_by(claimgraph_proto claimgraph_service claimgraph grpc_load server_e2e_tests
-  cluster_tests cluster_write_bench)
+  server_wire_tests cluster_tests cluster_write_bench)
 # NATS: the cluster module, inside the service library; and the cluster
 # tests, one of which writes an abandoned set of parts into the stream itself
 # (tools/check_layering.py allows exactly that file).

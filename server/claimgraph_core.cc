@@ -36,8 +36,7 @@ Status ClaimGraphCore::AwaitMinTx(const CallContext& call, uint64_t min_tx) cons
 }
 
 void ClaimGraphCore::FillReadTrailer(const engine::QueryResult& result, engine::TxId read_at,
-                                     v1::QueryResponse* last) const {
-  v1::QueryTrailer* trailer = last->mutable_trailer();
+                                     v1::QueryTrailer* trailer) const {
   trailer->set_read_at_tx(result.as_of.value_or(read_at));
   if (cluster_) trailer->set_cluster(cluster_->Describe());
 }
@@ -93,7 +92,7 @@ std::optional<Status> ClaimGraphCore::ForwardStatement(CallContext& call, const 
 }
 
 Status ClaimGraphCore::Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request,
-                             const QueryWriter& write) {
+                             const QueryWriter& write, RowForm form) {
   if (!slot.acquired()) return slots_.Refusal();
   CG_RETURN_IF_ERROR(AwaitMinTx(call, request.min_tx()));
   const engine::TxId read_at = engine_.LastTx();
@@ -101,15 +100,14 @@ Status ClaimGraphCore::Query(CallContext& call, const QuerySlot& slot, const v1:
   StreamingSink sink(call.cancelled, [&write, &sent](v1::QueryResponse* m) {
     sent = true;
     return write(m, false);
-  }, request);
+  }, request, form);
   auto result = engine_.Execute(request.statement(), OptionsFor(call, request), &sink);
   if (!result.ok()) {
     // A write statement on a node that is not the writer: the writer runs it.
     if (auto forwarded = ForwardStatement(call, request, result.status(), !sent, write)) return *forwarded;
     return result.status();
   }
-  v1::QueryResponse* last = sink.Last(*result);
-  FillReadTrailer(*result, read_at, last);
+  v1::QueryResponse* last = sink.Last(*result, [&](v1::QueryTrailer* t) { FillReadTrailer(*result, read_at, t); });
   write(last, true);  // the last rows and the trailer travel with the status
   call.rows = result->stats.rows;
   return Status::Ok();

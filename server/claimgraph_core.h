@@ -20,6 +20,7 @@
 #include "server/cluster_view.h"
 #include "server/query_slots.h"
 #include "server/schema_keeper.h"
+#include "server/streaming_sink.h"
 #include "server/write_forwarder.h"
 
 namespace claimgraph::server {
@@ -47,7 +48,9 @@ class ClaimGraphCore {
   using QueryWriter = std::function<bool(v1::QueryResponse* message, bool last)>;
   // `slot` is one of slots(), acquired by the caller: a transport that must
   // answer a refusal before its stream starts (HTTP's 429) takes it first.
-  Status Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request, const QueryWriter& write);
+  // `form`: RowForm::kWire for a writer that only serializes the messages.
+  Status Query(CallContext& call, const QuerySlot& slot, const v1::QueryRequest& request, const QueryWriter& write,
+               RowForm form = RowForm::kMessages);
   Status Explain(CallContext& call, const v1::QueryRequest& request, v1::ExplainResponse* response);
   // Sends one chunk of an export; `last` carries the summary. False: the
   // client went away.
@@ -99,7 +102,7 @@ class ClaimGraphCore {
   std::optional<Status> ForwardStatement(CallContext& call, const v1::QueryRequest& request, const Status& failed,
                                          bool sent_nothing, const QueryWriter& write);
   // The trailer's read_at_tx and cluster fields.
-  void FillReadTrailer(const engine::QueryResult& result, engine::TxId read_at, v1::QueryResponse* last) const;
+  void FillReadTrailer(const engine::QueryResult& result, engine::TxId read_at, v1::QueryTrailer* trailer) const;
 
   engine::Engine& engine() { return engine_; }
   const Authenticator& auth() const { return auth_; }

@@ -5,13 +5,18 @@
 
 namespace claimgraph::server {
 
+std::optional<int64_t> SentAsInteger(const engine::Value& v, ValueNumbers numbers) {
+  if (v.kind != engine::Value::Kind::kNumber || numbers != ValueNumbers::kIntegers || !v.integer) return std::nullopt;
+  return codec::WholeNumber(v.number);
+}
+
 void ToProto(const engine::Value& v, v1::Value* out, ValueNumbers numbers) {
   using K = engine::Value::Kind;
   switch (v.kind) {
     case K::kNull: out->set_null_value(true); break;
     case K::kBool: out->set_bool_value(v.boolean); break;
     case K::kNumber:
-      if (auto whole = numbers == ValueNumbers::kIntegers && v.integer ? codec::WholeNumber(v.number) : std::nullopt)
+      if (auto whole = SentAsInteger(v, numbers))
         out->set_int_value(*whole);
       else
         out->set_number_value(v.number);

@@ -1,6 +1,9 @@
 // Engine values and records to and from their protobuf messages.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+
 #include "claimgraph/v1/claimgraph.pb.h"
 #include "engine/batch_write.h"
 #include "engine/ingest/pipeline.h"
@@ -12,6 +15,10 @@ namespace claimgraph::server {
 // Whether a whole number goes out as int_value (QueryRequest.integers) or,
 // for a client that predates it, as number_value.
 enum class ValueNumbers { kDoubles, kIntegers };
+
+// The number `v` goes out as int_value, or nullopt for number_value (and for
+// a value that is not a number): the rule ToProto and the row writer share.
+std::optional<int64_t> SentAsInteger(const engine::Value& v, ValueNumbers numbers);
 
 void ToProto(const engine::Value& v, v1::Value* out, ValueNumbers numbers = ValueNumbers::kDoubles);
 void ToProto(const engine::ClaimRecord& c, v1::Claim* out);

@@ -22,7 +22,7 @@ grpc::Status ClaimGraphService::Query(grpc::ServerContext* context, const v1::Qu
     if (!last) return writer->Write(*m);
     writer->WriteLast(*m, grpc::WriteOptions());  // the last rows and the trailer travel with the status
     return true;
-  }));
+  }, RowForm::kWire));
 }
 
 grpc::Status ClaimGraphService::Export(grpc::ServerContext* context, const v1::ExportRequest* request,

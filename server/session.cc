@@ -68,7 +68,7 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
     StreamingSink sink(statement.cancelled, [&](v1::QueryResponse* batch) {
       sent = true;
       return write_lent(batch);
-    }, request.query());
+    }, request.query(), RowForm::kWire);
     auto result = core_.engine().Execute(request.query().statement(), options, &sink);
     if (!result.ok()) {
       // A write statement on a node that is not the writer: the writer runs
@@ -86,8 +86,8 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
     }
     log.set_rows(result->stats.rows);
     log.Done(grpc::Status::OK);
-    v1::QueryResponse* last = sink.Last(*result);
-    core_.FillReadTrailer(*result, read_at, last);
+    v1::QueryResponse* last =
+        sink.Last(*result, [&](v1::QueryTrailer* t) { core_.FillReadTrailer(*result, read_at, t); });
     if (!write_lent(last)) break;
   }
   return grpc::Status::OK;

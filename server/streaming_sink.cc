@@ -1,6 +1,7 @@
 #include "server/streaming_sink.h"
 
 #include "server/proto_convert.h"
+#include "server/row_wire.h"
 
 namespace claimgraph::server {
 
@@ -20,18 +21,51 @@ Status StreamingSink::Header(const std::vector<std::string>& columns, std::optio
 }
 
 Status StreamingSink::Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) {
-  v1::Row* out = pending_->mutable_batch()->add_rows();
-  for (const auto& v : row) ToProto(v, out->add_values(), numbers_);
-  for (uint64_t id : provenance) out->add_provenance(id);
-  if (static_cast<uint32_t>(pending_->batch().rows_size()) >= batch_rows_) {
-    if ((cancelled_ && cancelled_()) || !write_(pending_)) return Status::Cancelled("the client went away");
+  uint32_t batched;
+  if (form_ == RowForm::kWire) {
+    AppendRowBatchEntry(row, provenance, numbers_, &wire_batch_);
+    batched = ++wire_rows_;
+  } else {
+    v1::Row* out = pending_->mutable_batch()->add_rows();
+    for (const auto& v : row) ToProto(v, out->add_values(), numbers_);
+    for (uint64_t id : provenance) out->add_provenance(id);
+    batched = static_cast<uint32_t>(pending_->batch().rows_size());
+  }
+  if (batched >= batch_rows_) {
+    if (cancelled_ && cancelled_()) return Status::Cancelled("the client went away");
+    if (form_ == RowForm::kWire) Seal();
+    const bool written = write_(pending_);
+    if (lent_batch_) {
+      wire_batch_.swap(*lent_batch_);
+      wire_batch_.clear();
+      lent_batch_ = nullptr;
+    }
+    wire_rows_ = 0;
+    if (!written) return Status::Cancelled("the client went away");
     arena_.Reset();
     pending_ = google::protobuf::Arena::CreateMessage<v1::QueryResponse>(&arena_);
   }
   return Status::Ok();
 }
 
-v1::QueryResponse* StreamingSink::Last(const engine::QueryResult& result) {
+void StreamingSink::Seal() {
+  google::protobuf::UnknownFieldSet* fields = pending_->GetReflection()->MutableUnknownFields(pending_);
+  if (pending_->has_header()) {
+    pending_->header().SerializeToString(fields->AddLengthDelimited(v1::QueryResponse::kHeaderFieldNumber));
+    pending_->clear_header();
+  }
+  if (wire_rows_ > 0) {
+    lent_batch_ = fields->AddLengthDelimited(v1::QueryResponse::kBatchFieldNumber);
+    lent_batch_->swap(wire_batch_);
+  }
+  if (pending_->has_trailer()) {
+    pending_->trailer().SerializeToString(fields->AddLengthDelimited(v1::QueryResponse::kTrailerFieldNumber));
+    pending_->clear_trailer();
+  }
+}
+
+v1::QueryResponse* StreamingSink::Last(const engine::QueryResult& result,
+                                       const std::function<void(v1::QueryTrailer*)>& more) {
   auto* t = pending_->mutable_trailer();
   t->set_rows(result.stats.rows);
   t->set_elapsed_ms(result.stats.elapsed_ms);
@@ -39,6 +73,8 @@ v1::QueryResponse* StreamingSink::Last(const engine::QueryResult& result) {
   for (const auto& w : result.warnings) t->add_warnings(w);
   t->set_message(result.message);
   t->set_written_tx(result.stats.written_tx);
+  if (more) more(t);
+  if (form_ == RowForm::kWire) Seal();
   return pending_;
 }
 

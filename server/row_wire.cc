@@ -1,0 +1,152 @@
+#include "server/row_wire.h"
+
+#include <google/protobuf/io/coded_stream.h>
+
+#include <bit>
+#include <cstring>
+#include <iterator>
+
+namespace claimgraph::server {
+namespace {
+
+using google::protobuf::io::CodedOutputStream;
+using K = engine::Value::Kind;
+
+// Tags (field number << 3 | wire type) of claimgraph.v1's Row, RowBatch,
+// Value, Entity and ValueList. Wire types: 0 varint, 1 fixed64, 2 length-delimited.
+constexpr uint8_t kRepeatedField1 = 0x0A;  // RowBatch.rows, Row.values, ValueList.values
+constexpr uint8_t kRowProvenance = 0x12;   // packed
+constexpr uint8_t kNullValue = 0x08;
+constexpr uint8_t kBoolValue = 0x10;
+constexpr uint8_t kNumberValue = 0x19;
+constexpr uint8_t kStringValue = 0x22;
+constexpr uint8_t kDateValue = 0x2A;
+constexpr uint8_t kEntityValue = 0x32;
+constexpr uint8_t kPredicateValue = 0x3A;
+constexpr uint8_t kClaimValue = 0x40;
+constexpr uint8_t kListValue = 0x4A;
+constexpr uint8_t kIntValue = 0x50;
+constexpr uint8_t kEntityId = 0x08;
+constexpr uint8_t kEntityName = 0x12;
+
+size_t VarintSize(uint64_t n) { return CodedOutputStream::VarintSize64(n); }
+// A length-delimited field of `body` bytes, tag included.
+size_t Delimited(size_t body) { return 1 + VarintSize(body) + body; }
+
+size_t EntitySize(const engine::Value& v) {
+  // proto3: a plain field at its default is not written.
+  return (v.id ? 1 + VarintSize(v.id) : 0) + (v.text.empty() ? 0 : Delimited(v.text.size()));
+}
+
+size_t ValueSize(const engine::Value& v, ValueNumbers numbers);
+
+size_t ListSize(const engine::Value& v, ValueNumbers numbers) {
+  size_t n = 0;
+  for (const auto& x : v.list) n += Delimited(ValueSize(x, numbers));
+  return n;
+}
+
+// The Value message's own bytes (without its tag and length). A oneof member
+// is written even at its default; an empty list sets none (as ToProto).
+size_t ValueSize(const engine::Value& v, ValueNumbers numbers) {
+  switch (v.kind) {
+    case K::kNull: return 2;
+    case K::kBool: return 2;
+    case K::kNumber:
+      if (auto whole = SentAsInteger(v, numbers)) return 1 + VarintSize(static_cast<uint64_t>(*whole));
+      return 9;
+    case K::kDate:
+    case K::kString:
+    case K::kPredicate: return Delimited(v.text.size());
+    case K::kEntity: return Delimited(EntitySize(v));
+    case K::kClaim: return 1 + VarintSize(v.id);
+    case K::kList: return v.list.empty() ? 0 : Delimited(ListSize(v, numbers));
+  }
+  return 0;
+}
+
+uint8_t* Varint(uint64_t n, uint8_t* p) { return CodedOutputStream::WriteVarint64ToArray(n, p); }
+
+uint8_t* Text(uint8_t tag, const std::string& text, uint8_t* p) {
+  *p++ = tag;
+  p = Varint(text.size(), p);
+  std::memcpy(p, text.data(), text.size());
+  return p + text.size();
+}
+
+uint8_t* WriteValue(const engine::Value& v, ValueNumbers numbers, uint8_t* p) {
+  switch (v.kind) {
+    case K::kNull: *p++ = kNullValue; *p++ = 1; return p;
+    case K::kBool: *p++ = kBoolValue; *p++ = v.boolean ? 1 : 0; return p;
+    case K::kNumber:
+      if (auto whole = SentAsInteger(v, numbers)) {
+        *p++ = kIntValue;
+        return Varint(static_cast<uint64_t>(*whole), p);
+      }
+      *p++ = kNumberValue;
+      return CodedOutputStream::WriteLittleEndian64ToArray(std::bit_cast<uint64_t>(v.number), p);
+    case K::kDate: return Text(kDateValue, v.text, p);
+    case K::kString: return Text(kStringValue, v.text, p);
+    case K::kPredicate: return Text(kPredicateValue, v.text, p);
+    case K::kEntity:
+      *p++ = kEntityValue;
+      p = Varint(EntitySize(v), p);
+      if (v.id) {
+        *p++ = kEntityId;
+        p = Varint(v.id, p);
+      }
+      return v.text.empty() ? p : Text(kEntityName, v.text, p);
+    case K::kClaim: *p++ = kClaimValue; return Varint(v.id, p);
+    case K::kList:
+      if (v.list.empty()) return p;
+      *p++ = kListValue;
+      p = Varint(ListSize(v, numbers), p);
+      for (const auto& x : v.list) {
+        *p++ = kRepeatedField1;
+        p = Varint(ValueSize(x, numbers), p);
+        p = WriteValue(x, numbers, p);
+      }
+      return p;
+  }
+  return p;
+}
+
+}  // namespace
+
+void AppendRowBatchEntry(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance,
+                         ValueNumbers numbers, std::string* out) {
+  // Sizes first (a length comes before its bytes), then one pass writing.
+  size_t value_sizes_inline[16];
+  std::vector<size_t> value_sizes_heap;
+  size_t* value_sizes = value_sizes_inline;
+  if (row.size() > std::size(value_sizes_inline)) {
+    value_sizes_heap.resize(row.size());
+    value_sizes = value_sizes_heap.data();
+  }
+  size_t row_size = 0;
+  for (size_t i = 0; i < row.size(); ++i) {
+    value_sizes[i] = ValueSize(row[i], numbers);
+    row_size += Delimited(value_sizes[i]);
+  }
+  size_t packed = 0;
+  for (uint64_t id : provenance) packed += VarintSize(id);
+  if (!provenance.empty()) row_size += Delimited(packed);
+
+  const size_t start = out->size();
+  out->resize(start + Delimited(row_size));
+  uint8_t* p = reinterpret_cast<uint8_t*>(out->data()) + start;
+  *p++ = kRepeatedField1;
+  p = Varint(row_size, p);
+  for (size_t i = 0; i < row.size(); ++i) {
+    *p++ = kRepeatedField1;
+    p = Varint(value_sizes[i], p);
+    p = WriteValue(row[i], numbers, p);
+  }
+  if (!provenance.empty()) {
+    *p++ = kRowProvenance;
+    p = Varint(packed, p);
+    for (uint64_t id : provenance) p = Varint(id, p);
+  }
+}
+
+}  // namespace claimgraph::server
