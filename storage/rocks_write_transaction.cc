@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <cctype>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 #include "storage/byte_codec.h"
 #include "base/sha256.h"
 #include "storage/commit_sink.h"
+#include "storage/created_entity_table.h"
 #include "storage/evidence.h"
 #include "storage/spilling_identity_table.h"
 #include "storage/marks.h"
@@ -104,6 +106,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (norm.empty()) return Status::InvalidArgument("entity name \"" + std::string(name) + "\" has no letters or digits");
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end()) return it->second;
+    if (std::optional<EntityId> created = created_.Find(norm)) return *created;
     CG_ASSIGN_OR_RETURN(EntityId id, records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\""));
     alias_cache_.emplace(std::move(norm), id);
     return id;
@@ -114,12 +117,10 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<EntityId> ResolveOrCreateEntity(std::string_view name) override {
     auto found = FindEntity(name);
     if (found.ok() || found.status().code() != StatusCode::kNotFound) return found;
-    Entity e;
-    e.id = counters_.next_entity++;
-    e.name = std::string(name);
-    AddAlias(NormalizeAlias(name), e.id);
-    EntityId id = e.id;
-    entities_.emplace(id, std::move(e));
+    // Into the compact table, not entities_ and the alias maps: an import
+    // creates millions (created_entity_table.h); Commit writes them.
+    const EntityId id = counters_.next_entity++;
+    created_.Add(NormalizeAlias(name), name, id);
     return id;
   }
 
@@ -517,7 +518,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       return Status::FailedPrecondition(
           "a bulk import cannot write into a node of a cluster: seed the cluster from a snapshot (docs/scale-out.md)");
     CommitInfo info;
-    if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
+    if (entities_.empty() && created_.size() == 0 && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
         retractions_.empty() && streamed_ == 0 && kept_texts_.empty() && redactions_.empty() && marks_.empty())
       return info;  // nothing to write: no transaction
 
@@ -532,12 +533,39 @@ class RocksWriteTransaction final : public WriteTransaction {
     rec.note = options_.note;
     rec.prev_hash = head_.last_hash;
 
-    for (auto& [id, e] : entities_) {
+    // The log holds every dictionary record: reserved, not doubled (a bulk
+    // import's million entities).
+    rec.ops.reserve(entities_.size() + created_.size() + changed_predicates_.size() + sources_.size() +
+                    literals_.size() + kept_texts_.size() + redactions_.size() + marks_.size() + retractions_.size() + 2);
+    // Entities in id order, as before: the ones created by name merged with
+    // the changed ones (which win: an entity created, then defined).
+    auto write_entity = [&](const Entity& e) {
       std::string record = EncodeEntity(e);
-      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), record);
-      rec.ops.push_back({TxOperation::Kind::kEntity, id, 1, std::move(record)});
+      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kEntity, e.id), record);
+      rec.ops.push_back({TxOperation::Kind::kEntity, e.id, 1, std::move(record)});
+    };
+    {
+      auto upserted = entities_.begin();
+      Entity plain;  // a created entity's record: its id and name
+      for (size_t i = 0; i < created_.size() || upserted != entities_.end();) {
+        const CreatedEntityTable::Created c =
+            i < created_.size() ? created_.At(i) : CreatedEntityTable::Created{UINT64_MAX, {}, {}};
+        if (upserted != entities_.end() && upserted->first <= c.id) {
+          if (upserted->first == c.id) ++i;
+          write_entity((upserted++)->second);
+          continue;
+        }
+        plain.id = c.id;
+        plain.name.assign(c.name);
+        write_entity(plain);
+        ++i;
+      }
     }
     for (auto& [norm, id] : new_aliases_) sink->Put(Cf::kAlias, norm, EncodeId(id));
+    for (size_t i = 0; i < created_.size(); ++i) {
+      const CreatedEntityTable::Created c = created_.At(i);
+      if (!new_aliases_.count(c.norm)) sink->PutBytes(Cf::kAlias, c.norm, EncodeId(c.id));
+    }
     for (PredicateId id : changed_predicates_) {
       const Predicate& p = predicates_.at(id);
       std::string record = EncodePredicate(p);
@@ -615,6 +643,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     info.retracted = retractions_.size();
     rec.records_digest = digest.Finish();
     sink->Put(Cf::kTxlog, EncodeTxKey(tx), SealTxRecord(&rec));
+    std::vector<TxOperation>().swap(rec.ops);  // sealed: only its hash is used below
 
     RocksClaimStore::ChainHead next = head_;
     next.counters = counters_;
@@ -641,6 +670,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       // with the input) go before the sorts' merges need memory.
       asserted_here_.Clear();
       std::unordered_map<std::string, EntityId>().swap(alias_cache_);
+      created_.Clear();
     }
     // In a cluster the stream decides: the commit is written here only once
     // the cluster's log has stored it (replication.h).
@@ -649,6 +679,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     info.bulk = sink->stats();
     store_->PublishMarks(std::move(next_marks));
     std::set<EntityId> changed;
+    // Not created_'s: an id this transaction handed out named nothing any
+    // cache could hold.
     for (const auto& [id, e] : entities_) changed.insert(id);
     std::set<SourceId> changed_sources;
     for (const auto& [id, s] : sources_) changed_sources.insert(id);
@@ -727,6 +759,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
   void AddAlias(const std::string& norm, EntityId id) {
+    if (created_.Find(norm) == id) return;  // Commit writes it from created_
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end() && it->second == id) {
       // Known already; only new aliases need writing.
@@ -748,6 +781,12 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<Entity> LoadEntity(EntityId id) {
     auto it = entities_.find(id);
     if (it != entities_.end()) return it->second;
+    if (std::optional<CreatedEntityTable::Created> c = created_.FindId(id)) {
+      Entity e;
+      e.id = id;
+      e.name.assign(c->name);
+      return e;
+    }
     return records_.GetEntity(id);
   }
 
@@ -773,8 +812,9 @@ class RocksWriteTransaction final : public WriteTransaction {
   bool committed_ = false;
 
   std::unordered_map<std::string, EntityId> alias_cache_;
-  std::map<std::string, EntityId> new_aliases_;
-  std::map<EntityId, Entity> entities_;  // new or changed
+  std::map<std::string, EntityId, std::less<>> new_aliases_;
+  std::map<EntityId, Entity> entities_;  // new or changed, but for created_'s
+  CreatedEntityTable created_;           // new by name alone (ResolveOrCreateEntity)
   std::unordered_map<std::string, PredicateId> predicate_by_name_;
   std::map<PredicateId, Predicate> predicates_;  // loaded or changed
   std::set<PredicateId> changed_predicates_, new_predicates_;

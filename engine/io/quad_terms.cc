@@ -37,7 +37,7 @@ uint32_t QuadLineReader::Find(Role role, const codec::RdfTerm* term, uint64_t ha
     if (s.number == 0) return 0;
     if (s.hash != hash) continue;
     const Key& k = keys_[s.number - 1];
-    if (k.role == role && k.kind == KindOf(term) && k.text == TextOf(term)) return s.number;
+    if (k.role == role && k.kind == KindOf(term) && k.view() == TextOf(term)) return s.number;
   }
 }
 
@@ -54,7 +54,8 @@ uint32_t QuadLineReader::Add(Role role, const codec::RdfTerm* term, uint64_t has
       slots_[i] = s;
     }
   }
-  keys_.push_back({role, KindOf(term), std::string(TextOf(term))});
+  const std::string_view text = texts_.Store(TextOf(term));
+  keys_.push_back({role, KindOf(term), static_cast<uint32_t>(text.size()), text.data()});
   const uint32_t number = static_cast<uint32_t>(keys_.size());
   const size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
