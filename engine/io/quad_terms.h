@@ -52,11 +52,15 @@ class QuadLineReader {
   uint32_t Find(Role role, const codec::RdfTerm* term, uint64_t hash) const;
   uint32_t Add(Role role, const codec::RdfTerm* term, uint64_t hash);
   static uint64_t HashOf(Role role, const codec::RdfTerm* term);
+  static uint64_t HashOf(Role role, uint8_t kind, std::string_view text);
+  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
   void ReadWhole(const std::string& text, ParsedLine<QuadLine>* out);
 
+  // 8 bytes (a table of ~1M terms is 2-4M slots): the number and the
+  // hash's high bits; a growing table rehashes the keys.
   struct Slot {
-    uint64_t hash = 0;
     uint32_t number = 0;  // 0 = empty
+    uint32_t tag = 0;
   };
   // 16 bytes, the text in texts_: a file of 20M claims numbers ~1M terms.
   struct Key {

@@ -125,6 +125,42 @@ TEST(BulkImport, EntitiesCreatedByNameThenDefinedInTheSameTransaction) {
   EXPECT_EQ(listed[0], listed[1]);
 }
 
+// Sources created by key alone (the compact table, as an N-Quads graph
+// makes them) and then given metadata in the same transaction are written
+// once, with it; a source created with metadata keeps its place in id order.
+TEST(BulkImport, SourcesCreatedByKeyThenGivenMetadataInTheSameTransaction) {
+  std::vector<Source> listed[2];
+  for (bool bulk : {false, true}) {
+    TempDir d;
+    auto store = OpenStore(d.path());
+    WriteOptions o;
+    o.bulk = bulk;
+    auto tx = ValueOrDie(store->BeginWrite(o));
+    const SourceId a = ValueOrDie(tx->UpsertSource({"doc-a", "", "", "", "", ""}));
+    const SourceId b = ValueOrDie(tx->UpsertSource({"doc-b", "Title B", "", "", "", ""}));
+    const SourceId c = ValueOrDie(tx->UpsertSource({"doc-c", "", "", "", "", ""}));
+    EXPECT_EQ(ValueOrDie(tx->UpsertSource({"doc-a", "", "", "", "", ""})), a);
+    EXPECT_EQ(ValueOrDie(tx->UpsertSource({"doc-a", "Title A", "Pub", "", "", ""})), a);
+    EXPECT_EQ(ValueOrDie(tx->FindSource("doc-c")), c);
+    EXPECT_LT(a, b);
+    EXPECT_LT(b, c);
+    ValueOrDie(tx->Commit());
+
+    auto v = ValueOrDie(store->NewReadView());
+    EXPECT_EQ(ValueOrDie(v->GetSource(a)).title, "Title A");
+    EXPECT_EQ(ValueOrDie(v->GetSource(a)).publisher, "Pub");
+    EXPECT_EQ(ValueOrDie(v->FindSource("doc-a")).id, a);
+    EXPECT_EQ(ValueOrDie(v->FindSource("doc-b")).title, "Title B");
+    EXPECT_EQ(ValueOrDie(v->FindSource("doc-c")).id, c);
+    EXPECT_EQ(ValueOrDie(v->GetSource(c)).key, "doc-c");
+    listed[bulk] = ValueOrDie(v->ListSources());
+    EXPECT_EQ(listed[bulk].size(), 3u);
+    AuditReport r = ValueOrDie(store->VerifyLog());
+    EXPECT_TRUE(r.ok) << r.problem;
+  }
+  EXPECT_EQ(listed[0], listed[1]);
+}
+
 // Retractions of claims streamed into the sorts already (the first load's
 // claim 5) and of claims stored before (the second load retracts the first's
 // claim 3004 - 3000), with every sort spilled into dozens of runs.

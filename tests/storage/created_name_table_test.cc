@@ -3,7 +3,7 @@
 // it is its own normal form, twice when not), the entities in the order
 // added, across the slots' growth and the arena's blocks (a name longer than
 // a block included), and nothing for what was never added.
-#include "storage/created_entity_table.h"
+#include "storage/created_name_table.h"
 
 #include <gtest/gtest.h>
 
@@ -17,8 +17,8 @@ std::string NormOf(int i) { return "entity " + std::to_string(i); }
 // Every third name differs from its normal form (here: by case).
 std::string NameOf(int i) { return i % 3 == 0 ? "Entity " + std::to_string(i) : NormOf(i); }
 
-TEST(CreatedEntityTable, FindsEveryNameAndIdAsAMapWould) {
-  CreatedEntityTable table;
+TEST(CreatedNameTable, FindsEveryNameAndIdAsAMapWould) {
+  CreatedNameTable table;
   std::map<std::string, EntityId> by_norm;
   const int n = 200000;  // past many doublings of the slots and a few arena blocks
   const std::string long_name(3 << 20, 'x');  // longer than a block
@@ -40,7 +40,7 @@ TEST(CreatedEntityTable, FindsEveryNameAndIdAsAMapWould) {
     EXPECT_EQ(created->norm, norm);
   }
   for (int i = 0; i < n; ++i) {
-    const CreatedEntityTable::Created c = table.At(i);
+    const CreatedNameTable::Created c = table.At(i);
     EXPECT_EQ(c.id, 10 + 2 * static_cast<EntityId>(i));
     if (i == n / 2) {
       EXPECT_EQ(c.name, long_name);

@@ -1,7 +1,9 @@
 // The entities one write transaction created by name alone
-// (ResolveOrCreateEntity: an import meets ~1M new names at 20M claims), in
-// one compact table: normalized name -> id for lookups, and by id the name as
-// first written, for the entity record and the alias row written at commit.
+// (ResolveOrCreateEntity: an import meets ~1M new names at 20M claims), or
+// the sources it created by key alone, in one compact table: the lookup key
+// (an entity's normalized name, a source's key) -> id, and by id the name
+// (an entity's name as first written; a source's key), for the record and
+// the alias or dictionary row written at commit.
 //
 // The names are packed in an arena (base/byte_arena.h); each entity is a
 // 16-byte entry (id, where its names start) and 2–4 8-byte slots of open
@@ -28,12 +30,12 @@
 
 namespace claimgraph::storage {
 
-class CreatedEntityTable {
+class CreatedNameTable {
  public:
   struct Created {
     EntityId id;
-    std::string_view norm;  // NormalizeAlias(name): the alias row's key
-    std::string_view name;  // as first written: the entity's canonical name
+    std::string_view norm;  // the lookup key: an entity's NormalizeAlias(name), a source's key
+    std::string_view name;  // an entity's name as first written; a source's key
   };
 
   // The id created under `norm`, if any.
