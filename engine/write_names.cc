@@ -90,6 +90,9 @@ Result<storage::EntityId> WriteNames::Entity(const std::string& name) {
   // The same spelling recurs on many lines: skip normalization for it.
   auto it = entities_.find(name);
   if (it != entities_.end()) return it->second;
+  // A memo, not the record of what exists (the transaction is): bounded, so
+  // that an import of a million names does not hold each spelling once more.
+  if (entities_.size() >= kMaxCachedSpellings) entities_.clear();
   auto found = tx_->FindEntity(name);
   storage::EntityId id;
   if (found.ok()) {
@@ -113,6 +116,7 @@ Result<storage::SourceId> WriteNames::Source(const codec::SourceDraft& s) {
     if (it != sources_.end()) return it->second;
   }
   CG_ASSIGN_OR_RETURN(storage::SourceId id, tx_->UpsertSource({s.key, s.title, s.publisher, s.published, s.url, s.sha256}));
+  if (sources_.size() >= kMaxCachedSpellings) sources_.clear();  // a memo, as entities_
   sources_[s.key] = id;
   return id;
 }

@@ -63,6 +63,9 @@ class WriteNames {
   storage::WriteTransaction* tx_;
   std::unordered_map<std::string, ResolvedPredicate> predicates_;  // every known name and inverse name
   std::vector<std::string> known_names_;                             // for the typo check
+  // Memos of the transaction's answers, emptied when they reach this size (the
+  // frequent names come back at once; the rare ones cost a lookup).
+  static constexpr size_t kMaxCachedSpellings = 1 << 16;
   std::unordered_map<std::string, storage::EntityId> entities_;      // exact spelling -> id
   std::unordered_map<std::string, storage::SourceId> sources_;       // key -> id
   NewNames defined_;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <cctype>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 #include "storage/byte_codec.h"
 #include "base/sha256.h"
 #include "storage/commit_sink.h"
+#include "storage/created_name_table.h"
 #include "storage/evidence.h"
 #include "storage/spilling_identity_table.h"
 #include "storage/marks.h"
@@ -81,6 +83,24 @@ struct IdentityKeyHash {
   }
 };
 
+// Calls write(record) for every record of `changed` (a std::map by id) and
+// for every `created` one it does not hold, in id order; make(created) builds
+// a created one's record. The changed record wins: created, then changed.
+template <typename Map, typename Make, typename Write>
+void ForEachById(const Map& changed, const CreatedNameTable& created, Make make, Write write) {
+  auto upserted = changed.begin();
+  for (size_t i = 0; i < created.size() || upserted != changed.end();) {
+    const CreatedNameTable::Created c = i < created.size() ? created.At(i) : CreatedNameTable::Created{UINT64_MAX, {}, {}};
+    if (upserted != changed.end() && upserted->first <= c.id) {
+      if (upserted->first == c.id) ++i;
+      write((upserted++)->second);
+      continue;
+    }
+    write(make(c));
+    ++i;
+  }
+}
+
 class RocksWriteTransaction final : public WriteTransaction {
  public:
   RocksWriteTransaction(RocksClaimStore* store, WriteOptions options)
@@ -104,6 +124,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (norm.empty()) return Status::InvalidArgument("entity name \"" + std::string(name) + "\" has no letters or digits");
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end()) return it->second;
+    if (std::optional<EntityId> created = created_.Find(norm)) return *created;
     CG_ASSIGN_OR_RETURN(EntityId id, records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\""));
     alias_cache_.emplace(std::move(norm), id);
     return id;
@@ -114,12 +135,10 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<EntityId> ResolveOrCreateEntity(std::string_view name) override {
     auto found = FindEntity(name);
     if (found.ok() || found.status().code() != StatusCode::kNotFound) return found;
-    Entity e;
-    e.id = counters_.next_entity++;
-    e.name = std::string(name);
-    AddAlias(NormalizeAlias(name), e.id);
-    EntityId id = e.id;
-    entities_.emplace(id, std::move(e));
+    // Into the compact table, not entities_ and the alias maps: an import
+    // creates millions (created_name_table.h); Commit writes them.
+    const EntityId id = counters_.next_entity++;
+    created_.Add(NormalizeAlias(name), name, id);
     return id;
   }
 
@@ -239,6 +258,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<SourceId> FindSource(std::string_view key) override {
     auto it = source_by_key_.find(std::string(key));
     if (it != source_by_key_.end()) return it->second;
+    if (std::optional<SourceId> created = created_sources_.Find(key)) return *created;
     CG_ASSIGN_OR_RETURN(SourceId id, records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kSource, key),
                                                     "source \"" + std::string(key) + "\""));
     source_by_key_.emplace(std::string(key), id);
@@ -250,14 +270,16 @@ class RocksWriteTransaction final : public WriteTransaction {
     Source s;
     auto found = FindSource(in.key);
     if (found.ok()) {
-      auto pending = sources_.find(*found);
-      if (pending != sources_.end()) {
-        s = pending->second;
-      } else {
-        CG_ASSIGN_OR_RETURN(s, records_.GetSource(*found));
-      }
+      CG_ASSIGN_OR_RETURN(s, LoadSource(*found));
     } else {
       if (found.status().code() != StatusCode::kNotFound) return found.status();
+      // A key alone (an N-Quads graph: 500k at 50M claims) goes into the
+      // compact table; Commit writes it.
+      if (in.title.empty() && in.publisher.empty() && in.published.empty() && in.url.empty() && in.sha256.empty()) {
+        const SourceId id = counters_.next_source++;
+        created_sources_.Add(in.key, in.key, id);
+        return id;
+      }
       s.id = counters_.next_source++;
       s.key = in.key;
       new_sources_.insert(s.id);
@@ -517,7 +539,8 @@ class RocksWriteTransaction final : public WriteTransaction {
       return Status::FailedPrecondition(
           "a bulk import cannot write into a node of a cluster: seed the cluster from a snapshot (docs/scale-out.md)");
     CommitInfo info;
-    if (entities_.empty() && changed_predicates_.empty() && sources_.empty() && literals_.empty() && claims_.empty() &&
+    if (entities_.empty() && created_.size() == 0 && changed_predicates_.empty() && sources_.empty() &&
+        created_sources_.size() == 0 && literals_.empty() && claims_.empty() &&
         retractions_.empty() && streamed_ == 0 && kept_texts_.empty() && redactions_.empty() && marks_.empty())
       return info;  // nothing to write: no transaction
 
@@ -532,12 +555,24 @@ class RocksWriteTransaction final : public WriteTransaction {
     rec.note = options_.note;
     rec.prev_hash = head_.last_hash;
 
-    for (auto& [id, e] : entities_) {
+    // The log holds every dictionary record: reserved, not doubled (a bulk
+    // import's million entities).
+    rec.ops.reserve(entities_.size() + created_.size() + changed_predicates_.size() + sources_.size() +
+                    created_sources_.size() +
+                    literals_.size() + kept_texts_.size() + redactions_.size() + marks_.size() + retractions_.size() + 2);
+    // Entities in id order, as before: the ones created by name merged with
+    // the changed ones (which win: an entity created, then defined).
+    auto write_entity = [&](const Entity& e) {
       std::string record = EncodeEntity(e);
-      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kEntity, id), record);
-      rec.ops.push_back({TxOperation::Kind::kEntity, id, 1, std::move(record)});
-    }
+      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kEntity, e.id), record);
+      rec.ops.push_back({TxOperation::Kind::kEntity, e.id, 1, std::move(record)});
+    };
+    ForEachById(entities_, created_, CreatedEntity, write_entity);
     for (auto& [norm, id] : new_aliases_) sink->Put(Cf::kAlias, norm, EncodeId(id));
+    for (size_t i = 0; i < created_.size(); ++i) {
+      const CreatedNameTable::Created c = created_.At(i);
+      if (!new_aliases_.count(c.norm)) sink->PutBytes(Cf::kAlias, c.norm, EncodeId(c.id));
+    }
     for (PredicateId id : changed_predicates_) {
       const Predicate& p = predicates_.at(id);
       std::string record = EncodePredicate(p);
@@ -545,11 +580,15 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (new_predicates_.count(id)) sink->Put(Cf::kDict, EncodeDictKey(NameTag::kPredicate, p.name), EncodeId(id));
       rec.ops.push_back({TxOperation::Kind::kPredicate, id, 1, std::move(record)});
     }
-    for (auto& [id, s] : sources_) {
+    ForEachById(sources_, created_sources_, CreatedSource, [&](const Source& s) {
       std::string record = EncodeSource(s);
-      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kSource, id), record);
-      if (new_sources_.count(id)) sink->Put(Cf::kDict, EncodeDictKey(NameTag::kSource, s.key), EncodeId(id));
-      rec.ops.push_back({TxOperation::Kind::kSource, id, 1, std::move(record)});
+      sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kSource, s.id), record);
+      if (new_sources_.count(s.id)) sink->Put(Cf::kDict, EncodeDictKey(NameTag::kSource, s.key), EncodeId(s.id));
+      rec.ops.push_back({TxOperation::Kind::kSource, s.id, 1, std::move(record)});
+    });
+    for (size_t i = 0; i < created_sources_.size(); ++i) {  // never in new_sources_
+      const CreatedNameTable::Created c = created_sources_.At(i);
+      sink->Put(Cf::kDict, EncodeDictKey(NameTag::kSource, c.name), EncodeId(c.id));
     }
     for (auto& [id, l] : literals_) {
       std::string record = EncodeLiteral(l);
@@ -615,6 +654,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     info.retracted = retractions_.size();
     rec.records_digest = digest.Finish();
     sink->Put(Cf::kTxlog, EncodeTxKey(tx), SealTxRecord(&rec));
+    std::vector<TxOperation>().swap(rec.ops);  // sealed: only its hash is used below
 
     RocksClaimStore::ChainHead next = head_;
     next.counters = counters_;
@@ -641,6 +681,9 @@ class RocksWriteTransaction final : public WriteTransaction {
       // with the input) go before the sorts' merges need memory.
       asserted_here_.Clear();
       std::unordered_map<std::string, EntityId>().swap(alias_cache_);
+      created_.Clear();
+      created_sources_.Clear();
+      std::unordered_map<std::string, SourceId>().swap(source_by_key_);
     }
     // In a cluster the stream decides: the commit is written here only once
     // the cluster's log has stored it (replication.h).
@@ -649,6 +692,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     info.bulk = sink->stats();
     store_->PublishMarks(std::move(next_marks));
     std::set<EntityId> changed;
+    // Not created_'s: an id this transaction handed out named nothing any
+    // cache could hold.
     for (const auto& [id, e] : entities_) changed.insert(id);
     std::set<SourceId> changed_sources;
     for (const auto& [id, s] : sources_) changed_sources.insert(id);
@@ -727,6 +772,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
   void AddAlias(const std::string& norm, EntityId id) {
+    if (created_.Find(norm) == id) return;  // Commit writes it from created_
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end() && it->second == id) {
       // Known already; only new aliases need writing.
@@ -736,9 +782,25 @@ class RocksWriteTransaction final : public WriteTransaction {
     new_aliases_[norm] = id;
   }
 
+  // The records of what the compact tables hold: an entity's id and name, a
+  // source's id and key.
+  static Entity CreatedEntity(const CreatedNameTable::Created& c) {
+    Entity e;
+    e.id = c.id;
+    e.name.assign(c.name);
+    return e;
+  }
+  static Source CreatedSource(const CreatedNameTable::Created& c) {
+    Source s;
+    s.id = c.id;
+    s.key.assign(c.name);
+    return s;
+  }
+
   Result<Source> LoadSource(SourceId id) {
     auto pending = sources_.find(id);
     if (pending != sources_.end()) return pending->second;
+    if (std::optional<CreatedNameTable::Created> c = created_sources_.FindId(id)) return CreatedSource(*c);
     Result<Source> stored = records_.GetSource(id);
     if (stored.status().code() == StatusCode::kNotFound)
       return Status::NotFound("source " + std::to_string(id) + " does not exist");
@@ -748,6 +810,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<Entity> LoadEntity(EntityId id) {
     auto it = entities_.find(id);
     if (it != entities_.end()) return it->second;
+    if (std::optional<CreatedNameTable::Created> c = created_.FindId(id)) return CreatedEntity(*c);
     return records_.GetEntity(id);
   }
 
@@ -773,14 +836,16 @@ class RocksWriteTransaction final : public WriteTransaction {
   bool committed_ = false;
 
   std::unordered_map<std::string, EntityId> alias_cache_;
-  std::map<std::string, EntityId> new_aliases_;
-  std::map<EntityId, Entity> entities_;  // new or changed
+  std::map<std::string, EntityId, std::less<>> new_aliases_;
+  std::map<EntityId, Entity> entities_;  // new or changed, but for created_'s
+  CreatedNameTable created_;           // new by name alone (ResolveOrCreateEntity)
   std::unordered_map<std::string, PredicateId> predicate_by_name_;
   std::map<PredicateId, Predicate> predicates_;  // loaded or changed
   std::set<PredicateId> changed_predicates_, new_predicates_;
   bool all_predicates_loaded_ = false;
   std::unordered_map<std::string, SourceId> source_by_key_;
-  std::map<SourceId, Source> sources_;  // new or changed
+  std::map<SourceId, Source> sources_;  // new or changed, but for created_sources_'
+  CreatedNameTable created_sources_;    // new by key alone (UpsertSource without metadata)
   std::set<SourceId> new_sources_;
   std::unordered_map<std::string, TermId> literal_cache_;
   std::map<TermId, Literal> literals_;  // new

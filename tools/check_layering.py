@@ -120,6 +120,8 @@ EXCEPTIONS = (
             "external_sort_test: the bulk import's key/value row sort"),
     Allowed("tests/storage/", "storage-internal-header", "storage/spilling_identity_table.h",
             "spilling_identity_table_test: the bulk import's spilled duplicate table against a std::map"),
+    Allowed("tests/storage/", "storage-internal-header", "storage/created_name_table.h",
+            "created_name_table_test: the write transaction's table of created names against a std::map"),
     # The tamper test changes a txlog record and an osp entry on disk through
     # TEST_RawGet/TEST_RawPut (storage/claim_store.h) and then runs the real
     # `claimgraphd verify`: it needs the key of the entry it changes.

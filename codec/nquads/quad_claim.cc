@@ -18,6 +18,10 @@ const std::string& QuadMapper::EntityName(const RdfTerm& t) {
   auto& cache = t.kind == RdfTerm::Kind::kBlankNode ? blank_entities_ : iri_entities_;
   auto it = cache.find(t.value);
   if (it != cache.end()) return it->second;
+  // A memo: bounded, so that a file of a million entities does not hold each
+  // IRI and name (the frequent ones come back at once). Nothing holds a
+  // reference into it across calls (Map copies each name).
+  if (cache.size() >= kMaxCached) cache.clear();
   std::string name = EntityNameFromTerm(t);
   if (base::NormalizeAlias(name).empty()) name.clear();
   return cache.emplace(t.value, std::move(name)).first->second;

@@ -46,6 +46,7 @@ class QuadMapper {
   // The entity name `term` stands for, or "" when it names none.
   const std::string& EntityName(const RdfTerm& term);
 
+  static constexpr size_t kMaxCached = 1 << 16;  // entries of each entity memo
   std::string default_source_;
   std::unordered_map<std::string, std::string> iri_entities_, blank_entities_, predicates_;
 };

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/byte_arena.h"
 #include "codec/claim_file.h"
 #include "codec/nquads/prov_claim.h"
 #include "engine/io/claim_writer.h"
@@ -92,7 +93,7 @@ class QuadTermIds {
         terms_.resize(number + 1024);
         names_.resize(number + 1024);
       }
-      names_[number] = std::move(name);
+      names_[number] = name_bytes_.Store(name);
     }
     const Term &s = terms_[q.terms[0]], &p = terms_[q.terms[1]], &o = terms_[q.terms[2]], &g = terms_[q.terms[3]];
     if (s.known && p.known && o.known && g.known) {
@@ -105,11 +106,10 @@ class QuadTermIds {
       ++(outcome->duplicate ? summary_->duplicates : summary_->claims);
       return Status::Ok();
     }
-    const std::string &s_name = names_[q.terms[0]], &p_name = names_[q.terms[1]], &o_name = names_[q.terms[2]];
     codec::FileClaim claim;
-    claim.claim.subject = s_name;
-    claim.claim.predicate = p_name;
-    claim.claim.object_text = o_name;
+    claim.claim.subject = names_[q.terms[0]];
+    claim.claim.predicate = names_[q.terms[1]];
+    claim.claim.object_text = names_[q.terms[2]];
     claim.claim.source.key = names_[q.terms[3]];
     claim.claim.method = std::string(codec::kNQuadsMethod);
     const size_t rejected = summary_->rejected.size();
@@ -117,9 +117,9 @@ class QuadTermIds {
     if (summary_->rejected.size() != rejected) return Status::Ok();
     // Written: each name resolves from WriteNames' cache now.
     engine::WriteNames& names = writer_->names();
-    CG_ASSIGN_OR_RETURN(engine::ResolvedPredicate predicate, names.Predicate(p_name));
-    CG_ASSIGN_OR_RETURN(storage::EntityId subject, names.Entity(s_name));
-    CG_ASSIGN_OR_RETURN(storage::EntityId object, names.Entity(o_name));
+    CG_ASSIGN_OR_RETURN(engine::ResolvedPredicate predicate, names.Predicate(claim.claim.predicate));
+    CG_ASSIGN_OR_RETURN(storage::EntityId subject, names.Entity(claim.claim.subject));
+    CG_ASSIGN_OR_RETURN(storage::EntityId object, names.Entity(claim.claim.object_text));
     CG_ASSIGN_OR_RETURN(storage::SourceId source, names.Source(claim.claim.source));
     Know(q.terms[0], subject);
     Know(q.terms[1], predicate.id, predicate.swap);
@@ -141,7 +141,8 @@ class QuadTermIds {
   ImportSummary* summary_;
   storage::ClaimInput input_;  // a bare claim; its four ids set per quad
   std::vector<Term> terms_;           // by number
-  std::vector<std::string> names_;    // by number
+  std::vector<std::string_view> names_;  // by number, the bytes in name_bytes_ (~1M names at 20M claims)
+  base::ByteArena name_bytes_;
 };
 
 }  // namespace

@@ -24,9 +24,11 @@ QuadLineReader::QuadLineReader(const codec::ClaimFileOptions& options)
 QuadLineReader::~QuadLineReader() = default;
 QuadLineReader::QuadLineReader(QuadLineReader&&) noexcept = default;
 
-uint64_t QuadLineReader::HashOf(Role role, const codec::RdfTerm* term) {
-  const uint64_t salt = (uint64_t{role} * 4 + KindOf(term) + 1) * 0x9E3779B97F4A7C15ull;
-  return std::hash<std::string_view>()(TextOf(term)) ^ salt;
+uint64_t QuadLineReader::HashOf(Role role, const codec::RdfTerm* term) { return HashOf(role, KindOf(term), TextOf(term)); }
+
+uint64_t QuadLineReader::HashOf(Role role, uint8_t kind, std::string_view text) {
+  const uint64_t salt = (uint64_t{role} * 4 + kind + 1) * 0x9E3779B97F4A7C15ull;
+  return std::hash<std::string_view>()(text) ^ salt;
 }
 
 uint32_t QuadLineReader::Find(Role role, const codec::RdfTerm* term, uint64_t hash) const {
@@ -35,31 +37,33 @@ uint32_t QuadLineReader::Find(Role role, const codec::RdfTerm* term, uint64_t ha
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.number == 0) return 0;
-    if (s.hash != hash) continue;
+    if (s.tag != Tag(hash)) continue;
     const Key& k = keys_[s.number - 1];
-    if (k.role == role && k.kind == KindOf(term) && k.text == TextOf(term)) return s.number;
+    if (k.role == role && k.kind == KindOf(term) && k.view() == TextOf(term)) return s.number;
   }
 }
 
 uint32_t QuadLineReader::Add(Role role, const codec::RdfTerm* term, uint64_t hash) {
   if ((keys_.size() + 1) * 2 > slots_.size()) {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.resize(old.empty() ? 1024 : old.size() * 2);
-    const size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.number == 0) continue;
-      size_t i = s.hash & mask;
+    const size_t n = slots_.empty() ? 1024 : 2 * slots_.size();
+    std::vector<Slot>().swap(slots_);  // rebuilt from the keys: the old slots go first
+    slots_.resize(n);
+    const size_t mask = n - 1;
+    for (uint32_t number = 1; number <= keys_.size(); ++number) {
+      const Key& k = keys_[number - 1];
+      const uint64_t h = HashOf(k.role, k.kind, k.view());
+      size_t i = h & mask;
       while (slots_[i].number != 0) i = (i + 1) & mask;
-      slots_[i] = s;
+      slots_[i] = {number, Tag(h)};
     }
   }
-  keys_.push_back({role, KindOf(term), std::string(TextOf(term))});
+  const std::string_view text = texts_.Store(TextOf(term));
+  keys_.push_back({role, KindOf(term), static_cast<uint32_t>(text.size()), text.data()});
   const uint32_t number = static_cast<uint32_t>(keys_.size());
   const size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
   while (slots_[i].number != 0) i = (i + 1) & mask;
-  slots_[i] = {hash, number};
+  slots_[i] = {number, Tag(hash)};
   return number;
 }
 

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/byte_arena.h"
 #include "codec/claim_file.h"
 #include "codec/nquads/quad_claim.h"
 #include "engine/io/line_pipeline.h"
@@ -51,19 +52,27 @@ class QuadLineReader {
   uint32_t Find(Role role, const codec::RdfTerm* term, uint64_t hash) const;
   uint32_t Add(Role role, const codec::RdfTerm* term, uint64_t hash);
   static uint64_t HashOf(Role role, const codec::RdfTerm* term);
+  static uint64_t HashOf(Role role, uint8_t kind, std::string_view text);
+  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
   void ReadWhole(const std::string& text, ParsedLine<QuadLine>* out);
 
+  // 8 bytes (a table of ~1M terms is 2-4M slots): the number and the
+  // hash's high bits; a growing table rehashes the keys.
   struct Slot {
-    uint64_t hash = 0;
     uint32_t number = 0;  // 0 = empty
+    uint32_t tag = 0;
   };
+  // 16 bytes, the text in texts_: a file of 20M claims numbers ~1M terms.
   struct Key {
     Role role;
     uint8_t kind;  // RdfTerm::Kind, or 3 for the default graph
-    std::string text;
+    uint32_t size;
+    const char* text;
+    std::string_view view() const { return std::string_view(text, size); }
   };
   std::vector<Slot> slots_;
   std::vector<Key> keys_;  // by number - 1
+  base::ByteArena texts_;
   codec::QuadMapper mapper_;
   std::unique_ptr<codec::ClaimLineReader> whole_;  // the lines that do not take the numbered path
 };

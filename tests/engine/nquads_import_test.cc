@@ -371,6 +371,34 @@ TEST(NQuadsImport, DuplicatesAcrossSpilledIdentitiesAreFoundAsInABigBudget) {
   EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(a.path()) / "bulk-import.tmp"));
 }
 
+// More names than the importer's memos hold (they are emptied at 65,536
+// spellings: engine/write_names.h, codec/nquads/quad_claim.h), each met again
+// long after its memo entry was dropped: every name is still one entity, and
+// a tiny budget and a big one give the same store.
+TEST(NQuadsImport, NamesBeyondTheMemosStillResolveToOneEntityEach) {
+  const int names = 34000;  // of each kind: 68,000 spellings and IRIs, past the memos' 65,536
+  std::string text;
+  for (int i = 0; i < 2 * names; ++i)
+    text += "<urn:x:e" + std::to_string(i % names) + "> <urn:p:p1> <urn:claimgraph:entity:E%20" +
+            std::to_string((i * 3 + 1) % names) + "> <urn:g:" + std::to_string(i % 5) + "> .\n";
+  TempDir a, b;
+  auto tiny = StoreWithVocabulary(a.path());
+  auto big = StoreWithVocabulary(b.path());
+  const auto [spilled, held] = ImportInTinyAndBigBudgets(tiny.get(), big.get(), text);
+  ASSERT_TRUE(spilled.committed) << FormatRejected(spilled);
+  EXPECT_EQ(spilled.defined.entities, 2u * names);  // e<n> and "E <n>", each once
+  EXPECT_EQ(spilled.duplicates, 1u * names);  // the second pass repeats the first (34,000 lines are 0 mod 5)
+  EXPECT_EQ(spilled.claims, 1u * names);
+  EXPECT_EQ(spilled.claims, held.claims);
+  EXPECT_EQ(spilled.defined.entities, held.defined.entities);
+  auto view = ValueOrDie(tiny->NewReadView());
+  EXPECT_EQ(ValueOrDie(view->ListEntities()).size(), 2u * names);
+  EXPECT_EQ(Snapshot(tiny.get()), Snapshot(big.get()));
+  storage::AuditReport log = ValueOrDie(tiny->VerifyLog());
+  EXPECT_TRUE(log.ok) << log.problem;
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(a.path()) / "bulk-import.tmp"));
+}
+
 // A merge that fails part-way (a full disk, say) fails the import: nothing is
 // written and no temporary file is left.
 TEST(NQuadsImport, AFailedMergeWritesNothingAndLeavesNoTemporaryFiles) {

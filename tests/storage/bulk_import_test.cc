@@ -2,6 +2,7 @@
 // store as online commits.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <random>
 
 #include "tests/numbered.h"
@@ -77,6 +78,87 @@ TEST(BulkImport, BulkOnTopOfExistingDataAndThenOnlineWrites) {
   EXPECT_EQ(ValueOrDie(v->ListEntities()).size(), 200u);  // the second load reused every entity
   AuditReport r = ValueOrDie(store->VerifyLog());
   EXPECT_TRUE(r.ok) << r.problem;
+}
+
+// Entities created by name (held in the transaction's compact table until
+// commit) and then defined in the same transaction — renamed, given a type
+// and an alias — are written once, as defined, with every name found, in both
+// paths; an entity defined on its own in between keeps its place in id order.
+TEST(BulkImport, EntitiesCreatedByNameThenDefinedInTheSameTransaction) {
+  std::vector<Entity> listed[2];
+  for (bool bulk : {false, true}) {
+    TempDir d;
+    auto store = OpenStore(d.path());
+    WriteOptions o;
+    o.bulk = bulk;
+    auto tx = ValueOrDie(store->BeginWrite(o));
+    const EntityId freedonia = ValueOrDie(tx->ResolveOrCreateEntity("Freedonia"));
+    const EntityId defined = ValueOrDie(tx->UpsertEntity({"Grand Fenwick", "country", {"Fenwick"}}));
+    const EntityId sylvania = ValueOrDie(tx->ResolveOrCreateEntity("Sylvania"));
+    EXPECT_EQ(ValueOrDie(tx->ResolveOrCreateEntity("FREEDONIA")), freedonia);  // the same normal form
+    EXPECT_EQ(ValueOrDie(tx->UpsertEntity({"Marxonia", "country", {"Freedonia"}})), freedonia);
+    EXPECT_EQ(ValueOrDie(tx->UpsertEntity({"Sylvania", "country", {}})), sylvania);
+    const EntityId ruritania = ValueOrDie(tx->ResolveOrCreateEntity("Ruritania"));
+    EXPECT_EQ(ValueOrDie(tx->GetEntity(ruritania)).name, "Ruritania");  // read back before commit
+    EXPECT_EQ(ValueOrDie(tx->FindEntity("marxonia")), freedonia);
+    EXPECT_LT(freedonia, defined);
+    EXPECT_LT(defined, sylvania);
+    EXPECT_LT(sylvania, ruritania);
+    ValueOrDie(tx->Commit());
+
+    auto v = ValueOrDie(store->NewReadView());
+    const Entity m = ValueOrDie(v->GetEntity(freedonia));
+    EXPECT_EQ(m.name, "Marxonia");
+    EXPECT_EQ(m.type, "country");
+    EXPECT_EQ(m.aliases, std::vector<std::string>{"Freedonia"});
+    for (const char* name : {"Marxonia", "freedonia", "FREEDONIA"}) EXPECT_EQ(ValueOrDie(v->FindEntity(name)), freedonia);
+    EXPECT_EQ(ValueOrDie(v->FindEntity("fenwick")), defined);
+    EXPECT_EQ(ValueOrDie(v->GetEntity(sylvania)).type, "country");
+    EXPECT_EQ(ValueOrDie(v->FindEntity("ruritania")), ruritania);
+    EXPECT_EQ(ValueOrDie(v->GetEntity(ruritania)).type, "");
+    listed[bulk] = ValueOrDie(v->ListEntities());
+    EXPECT_EQ(listed[bulk].size(), 4u);
+    AuditReport r = ValueOrDie(store->VerifyLog());
+    EXPECT_TRUE(r.ok) << r.problem;
+    EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(d.path()) / "bulk-import.tmp"));
+  }
+  EXPECT_EQ(listed[0], listed[1]);
+}
+
+// Sources created by key alone (the compact table, as an N-Quads graph
+// makes them) and then given metadata in the same transaction are written
+// once, with it; a source created with metadata keeps its place in id order.
+TEST(BulkImport, SourcesCreatedByKeyThenGivenMetadataInTheSameTransaction) {
+  std::vector<Source> listed[2];
+  for (bool bulk : {false, true}) {
+    TempDir d;
+    auto store = OpenStore(d.path());
+    WriteOptions o;
+    o.bulk = bulk;
+    auto tx = ValueOrDie(store->BeginWrite(o));
+    const SourceId a = ValueOrDie(tx->UpsertSource({"doc-a", "", "", "", "", ""}));
+    const SourceId b = ValueOrDie(tx->UpsertSource({"doc-b", "Title B", "", "", "", ""}));
+    const SourceId c = ValueOrDie(tx->UpsertSource({"doc-c", "", "", "", "", ""}));
+    EXPECT_EQ(ValueOrDie(tx->UpsertSource({"doc-a", "", "", "", "", ""})), a);
+    EXPECT_EQ(ValueOrDie(tx->UpsertSource({"doc-a", "Title A", "Pub", "", "", ""})), a);
+    EXPECT_EQ(ValueOrDie(tx->FindSource("doc-c")), c);
+    EXPECT_LT(a, b);
+    EXPECT_LT(b, c);
+    ValueOrDie(tx->Commit());
+
+    auto v = ValueOrDie(store->NewReadView());
+    EXPECT_EQ(ValueOrDie(v->GetSource(a)).title, "Title A");
+    EXPECT_EQ(ValueOrDie(v->GetSource(a)).publisher, "Pub");
+    EXPECT_EQ(ValueOrDie(v->FindSource("doc-a")).id, a);
+    EXPECT_EQ(ValueOrDie(v->FindSource("doc-b")).title, "Title B");
+    EXPECT_EQ(ValueOrDie(v->FindSource("doc-c")).id, c);
+    EXPECT_EQ(ValueOrDie(v->GetSource(c)).key, "doc-c");
+    listed[bulk] = ValueOrDie(v->ListSources());
+    EXPECT_EQ(listed[bulk].size(), 3u);
+    AuditReport r = ValueOrDie(store->VerifyLog());
+    EXPECT_TRUE(r.ok) << r.problem;
+  }
+  EXPECT_EQ(listed[0], listed[1]);
 }
 
 // Retractions of claims streamed into the sorts already (the first load's
