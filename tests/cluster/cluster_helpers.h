@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -83,6 +84,22 @@ inline v1::VerifyAuditResponse Audit(ServerProcess& node) {
 }
 
 inline const std::string kAllKnows = "MATCH ?s knows ?o RETURN ?s, ?o";
+
+// Every node answers `rows` claims of kAllKnows at `tx` and shows one head
+// hash at `tx`.
+inline void ExpectOneHistory(const std::vector<ServerProcess*>& nodes, uint64_t tx, size_t rows) {
+  std::set<std::string> hashes;
+  for (ServerProcess* node : nodes) {
+    QueryResult q = ReadAt(*node, kAllKnows, tx);
+    ASSERT_TRUE(q.status.ok()) << q.status.error_message() << "\n" << node->Log();
+    EXPECT_EQ(q.rows.size(), rows);
+    v1::VerifyAuditResponse audit = Audit(*node);
+    EXPECT_TRUE(audit.ok()) << audit.problem();
+    EXPECT_EQ(audit.head_tx(), tx);
+    hashes.insert(audit.head_hash());
+  }
+  EXPECT_EQ(hashes.size(), 1u) << "every node shows the same head hash";
+}
 
 // The index in `nodes` of the one whose trailer says it is the writer; -1
 // when none says so within `seconds`.

@@ -16,21 +16,6 @@
 namespace claimgraph::testing {
 namespace {
 
-// Every node answers a read at `tx` and shows one head hash at `tx`.
-void ExpectOneHistory(const std::vector<ServerProcess*>& nodes, uint64_t tx, size_t rows) {
-  std::set<std::string> hashes;
-  for (ServerProcess* node : nodes) {
-    QueryResult q = ReadAt(*node, kAllKnows, tx);
-    ASSERT_TRUE(q.status.ok()) << q.status.error_message() << "\n" << node->Log();
-    EXPECT_EQ(q.rows.size(), rows);
-    v1::VerifyAuditResponse audit = Audit(*node);
-    EXPECT_TRUE(audit.ok()) << audit.problem();
-    EXPECT_EQ(audit.head_tx(), tx);
-    hashes.insert(audit.head_hash());
-  }
-  EXPECT_EQ(hashes.size(), 1u) << "every node shows the same head hash";
-}
-
 long long MsSince(Clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
 }

@@ -52,21 +52,6 @@ void PublishAbandonedParts(const NatsCluster& nats, int count, int of) {
   natsOptions_Destroy(opts);
 }
 
-// Every node answers `rows` claims at `tx` and shows one head hash at `tx`.
-void ExpectOneHistory(const std::vector<ServerProcess*>& nodes, uint64_t tx, size_t rows) {
-  std::set<std::string> hashes;
-  for (ServerProcess* node : nodes) {
-    QueryResult q = ReadAt(*node, kAllKnows, tx);
-    ASSERT_TRUE(q.status.ok()) << q.status.error_message() << "\n" << node->Log();
-    EXPECT_EQ(q.rows.size(), rows);
-    v1::VerifyAuditResponse audit = Audit(*node);
-    EXPECT_TRUE(audit.ok()) << audit.problem();
-    EXPECT_EQ(audit.head_tx(), tx);
-    hashes.insert(audit.head_hash());
-  }
-  EXPECT_EQ(hashes.size(), 1u) << "every node shows the same head hash";
-}
-
 TEST_F(ClusterTest, BigTransactionsGoInPartsAndAnAbandonedSetIsSkippedByEveryNode) {
   NatsCluster nats(3);
   TempDir store3;
