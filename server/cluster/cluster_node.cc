@@ -46,8 +46,9 @@ std::string ClusterNode::Describe() const {
   auto at = store_->Position();
   if (at.ok()) {
     out += " (stream seq " + std::to_string(at->sequence);
-    const uint64_t known = state_.last_known;
-    if (known > at->sequence) out += ", " + std::to_string(known - at->sequence) + " behind";
+    // Parts taken in but not applied (stream_state.h) are not behind.
+    const uint64_t known = state_.last_known, through = std::max<uint64_t>(at->sequence, state_.parts_through);
+    if (known > through) out += ", " + std::to_string(known - through) + " behind";
     out += ")";
   }
   out += ", " + lease_->Describe();
