@@ -245,14 +245,17 @@ int RunServe(const ServeCommand& cmd) {
     sigwait(&signals, &signal);
   } else {
     // The health service's "claimgraph.v1.Writes" says whether a write can
-    // succeed on this node now (connected, the stream applied); the
-    // server's overall status stays SERVING while it answers reads.
+    // succeed through this node now: connected, the stream applied, and a
+    // writer (this node or one to forward to); the server's overall status
+    // stays SERVING while it answers reads.
     auto* health = server->GetHealthCheckService();
     const timespec tick{0, 250 * 1000 * 1000};
     bool writes = false, first = true;
     while ((signal = sigtimedwait(&signals, nullptr, &tick)) < 0) {
-      std::string why;
-      bool now = cluster_node->WritesAvailable(&why);
+      // Where a write would go right now, without waiting for a writer.
+      auto route = cluster_node->RouteWrite(std::chrono::steady_clock::now());
+      const bool now = route.ok();
+      const std::string why = now ? "" : route.status().message();
       if (health && (now != writes || first)) health->SetServingStatus("claimgraph.v1.Writes", now);
       if (now != writes || first) {
         if (now) spdlog::info("cluster: writes available ({})", cluster_node->Describe());

@@ -156,13 +156,33 @@ TEST_F(ClusterTest, ConcurrentWritersThroughThreeNodesEndInOneChain) {
   EXPECT_EQ(hashes.size(), 1u);
 }
 
+// The health service's "claimgraph.v1.Writes" status, polled until it is
+// `want` (SERVING 1, NOT_SERVING 2) or 15 s pass; the last one seen.
+int WritesHealthUntil(ServerProcess& node, int want) {
+  // grpc.health.v1.HealthCheckRequest{service: "claimgraph.v1.Writes"} as bytes
+  // (Debian installs no health .proto: tests/server/e2e_test.cc does the same).
+  const std::string service = "claimgraph.v1.Writes";
+  const std::string request = std::string("\x0a") + static_cast<char>(service.size()) + service;
+  int status = 0;
+  for (int i = 0; i < 150; ++i) {
+    std::string response;
+    if (RawUnary(node.channel(), "/grpc.health.v1.Health/Check", request, &response).ok() && response.size() == 2)
+      status = response[1];
+    if (status == want) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return status;
+}
+
 TEST_F(ClusterTest, WithoutNatsWritesAreUnavailableWithAReasonAndReadsAreAnswered) {
   auto nats = std::make_unique<NatsCluster>(3);
   auto n1 = StartNode(*nats, 1);
   v1::WriteResponse resp;
   ASSERT_TRUE(WriteUntilOk(*n1, Batch("before", 10), &resp).ok());
   const uint64_t tx = resp.tx();
+  EXPECT_EQ(WritesHealthUntil(*n1, 1), 1) << "writes: SERVING while they can succeed";
   for (int i = 0; i < 3; ++i) nats->Kill(i);
+  EXPECT_EQ(WritesHealthUntil(*n1, 2), 2) << "writes: NOT_SERVING when cut off";
 
   grpc::Status s = Write(*n1, Batch("during", 10), &resp);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAVAILABLE);
