@@ -4,13 +4,13 @@
 // parts leaves it) is skipped by every node, a node restarted across it
 // included, and the next writer appends after it.
 #include <gtest/gtest.h>
-#include <nats/nats.h>
 
 #include <set>
 #include <string>
 #include <vector>
 
 #include "tests/cluster/cluster_helpers.h"
+#include "tests/cluster/nats_probe.h"
 
 namespace claimgraph::testing {
 namespace {
@@ -18,38 +18,12 @@ namespace {
 // Publishes parts 1..`count` of `of` of a transaction that never comes
 // whole, straight into the cluster's stream.
 void PublishAbandonedParts(const NatsCluster& nats, int count, int of) {
-  natsOptions* opts = nullptr;
-  ASSERT_EQ(natsOptions_Create(&opts), NATS_OK);
-  const std::string urls = nats.Urls();
-  std::vector<std::string> list;
-  for (size_t start = 0; start <= urls.size();) {
-    size_t comma = urls.find(',', start);
-    if (comma == std::string::npos) comma = urls.size();
-    list.push_back(urls.substr(start, comma - start));
-    start = comma + 1;
-  }
-  std::vector<const char*> servers;
-  for (const auto& s : list) servers.push_back(s.c_str());
-  natsOptions_SetServers(opts, servers.data(), static_cast<int>(servers.size()));
-  natsConnection* nc = nullptr;
-  ASSERT_EQ(natsConnection_Connect(&nc, opts), NATS_OK);
-  jsCtx* js = nullptr;
-  ASSERT_EQ(natsConnection_JetStream(&js, nc, nullptr), NATS_OK);
-  for (int i = 1; i <= count; ++i) {
-    natsMsg* msg = nullptr;
-    const std::string body(5000, 'x'), part = std::to_string(i) + "/" + std::to_string(of);
-    ASSERT_EQ(natsMsg_Create(&msg, "claimgraph.tx", nullptr, body.data(), static_cast<int>(body.size())), NATS_OK);
-    natsMsgHeader_Set(msg, "Cg-Kind", "tx-part");
-    natsMsgHeader_Set(msg, "Cg-Part", part.c_str());
-    natsMsgHeader_Set(msg, "Cg-Tx", "999");
-    jsPubAck* ack = nullptr;
-    EXPECT_EQ(js_PublishMsg(&ack, js, msg, nullptr, nullptr), NATS_OK);
-    if (ack) jsPubAck_Destroy(ack);
-    natsMsg_Destroy(msg);
-  }
-  jsCtx_Destroy(js);
-  natsConnection_Destroy(nc);
-  natsOptions_Destroy(opts);
+  NatsProbe probe(nats.Urls());
+  ASSERT_TRUE(probe.ok());
+  for (int i = 1; i <= count; ++i)
+    ASSERT_TRUE(probe.Publish("claimgraph.tx", std::string(5000, 'x'),
+                              {{"Cg-Kind", "tx-part"}, {"Cg-Part", std::to_string(i) + "/" + std::to_string(of)},
+                               {"Cg-Tx", "999"}}));
 }
 
 TEST_F(ClusterTest, BigTransactionsGoInPartsAndAnAbandonedSetIsSkippedByEveryNode) {
