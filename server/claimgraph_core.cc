@@ -9,9 +9,26 @@
 
 namespace claimgraph::server {
 
+namespace {
+
 // How often a write that lost the cluster's stream to another node is built
 // again on the caught-up store before it answers UNAVAILABLE.
 constexpr int kWriteRaceRetries = 8;
+
+// Runs `attempt` (a write on this node). In a cluster, a write that lost the
+// stream to another node wrote nothing: once this node has applied what that
+// node wrote, it is built again.
+template <typename Attempt>
+auto RetriedAfterRaces(ClusterView* cluster, const CallContext& call, const Attempt& attempt) {
+  auto result = attempt();
+  for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster &&
+                      cluster->CatchUpAfterRace(result.status(), call.deadline);
+       ++retry)
+    result = attempt();
+  return result;
+}
+
+}  // namespace
 
 Status ClaimGraphCore::AwaitMinTx(const CallContext& call, uint64_t min_tx) const {
   if (min_tx == 0) return Status::Ok();
@@ -134,13 +151,9 @@ Status ClaimGraphCore::Assert(CallContext& call, const v1::AssertRequest& reques
     return *forwarded;
   std::vector<engine::ClaimDraft> drafts;
   for (const auto& c : request.claims()) drafts.push_back(FromProto(c));
-  auto result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key(), nullptr, call.deadline);
-  // In a cluster, a write that lost the stream to another node wrote
-  // nothing: once this node has applied what that node wrote, build it again.
-  for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&
-                      cluster_->CatchUpAfterRace(result.status(), call.deadline);
-       ++retry)
-    result = engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key(), nullptr, call.deadline);
+  auto result = RetriedAfterRaces(cluster_, call, [&] {
+    return engine::AssertBatch(engine_, drafts, principal.name, request.idempotency_key(), nullptr, call.deadline);
+  });
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   for (auto id : result->claim_ids) response->add_claim_ids(id);
@@ -162,13 +175,10 @@ Status ClaimGraphCore::Retract(CallContext& call, const v1::RetractRequest& requ
       }))
     return *forwarded;
   std::vector<engine::ClaimId> ids(request.claim_ids().begin(), request.claim_ids().end());
-  auto result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key(),
-                                  call.deadline);
-  for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&
-                      cluster_->CatchUpAfterRace(result.status(), call.deadline);
-       ++retry)
-    result = engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key(),
-                                  call.deadline);
+  auto result = RetriedAfterRaces(cluster_, call, [&] {
+    return engine::RetractBatch(engine_, ids, request.reason(), principal.name, request.idempotency_key(),
+                                call.deadline);
+  });
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   for (auto id : result->claim_ids) response->add_claim_ids(id);
@@ -196,15 +206,10 @@ Status ClaimGraphCore::IngestDocument(CallContext& call, const v1::IngestDocumen
   if (!request.dry_run() && schema_keeper_) CG_RETURN_IF_ERROR(schema_keeper_->Ensure());
   ingest::DocumentInput doc{request.text(),      request.source_key(), request.title(),
                             request.publisher(), request.published(),  request.url()};
-  auto ingest = [&] {
+  auto result = RetriedAfterRaces(cluster_, call, [&] {
     return ingest::IngestDocument(&engine_, *ingest_, doc, principal.name, request.dry_run(), request.explain(),
                                   call.deadline);
-  };
-  auto result = ingest();
-  for (int retry = 0; !result.ok() && retry < kWriteRaceRetries && cluster_ &&
-                      cluster_->CatchUpAfterRace(result.status(), call.deadline);
-       ++retry)
-    result = ingest();
+  });
   if (!result.ok()) return result.status();
   response->set_tx(result->tx);
   response->set_duplicate(result->duplicate);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 namespace claimgraph::server::cluster {
@@ -21,6 +22,12 @@ constexpr int64_t kHeartbeatNs = int64_t{1000} * 1000 * 1000;
 // means subscribing again. Checked at most once per kStallCheckEvery.
 constexpr auto kStallAfter = std::chrono::seconds(3);
 constexpr auto kStallCheckEvery = std::chrono::seconds(1);
+
+// A delivered message, destroyed when it goes out of scope.
+struct MsgDeleter {
+  void operator()(natsMsg* m) const { natsMsg_Destroy(m); }
+};
+using OwnedMsg = std::unique_ptr<natsMsg, MsgDeleter>;
 
 // A header's value, "" when the message has none.
 std::string Header(natsMsg* msg, const char* key) {
@@ -152,6 +159,7 @@ void ApplyLoop::Consume() {
   while (!stop_) {
     natsMsg* msg = nullptr;
     s = natsSubscription_NextMsg(&msg, sub, 100);
+    const OwnedMsg owned(msg);  // a part's bytes are copied; a whole one's are read by Apply below
     if (s == NATS_TIMEOUT) {
       if (Clock::now() < next_stall_check) continue;
       next_stall_check = Clock::now() + kStallCheckEvery;
@@ -167,7 +175,6 @@ void ApplyLoop::Consume() {
     jsMsgMetaData* meta = nullptr;
     s = natsMsg_GetMetaData(&meta, msg);
     if (s != NATS_OK) {
-      natsMsg_Destroy(msg);
       spdlog::warn("cluster: a message of stream {} without metadata: {}", name, NatsError(s));
       break;
     }
@@ -177,7 +184,6 @@ void ApplyLoop::Consume() {
     if (seq != expected_seq) {
       // An ordered consumer asked to start at a purged sequence starts
       // silently at the first one left: only this notices.
-      natsMsg_Destroy(msg);
       state_->Fail("cannot catch up: the stream gave sequence " + std::to_string(seq) + " where " +
                    std::to_string(expected_seq) + " was next (the messages between were purged: restore a snapshot)");
       spdlog::error("cluster: stopped applying the stream: {}", state_->failure());
@@ -195,7 +201,6 @@ void ApplyLoop::Consume() {
       if (!valid || (parts.empty() && i != 1)) {
         spdlog::warn("cluster: skipping part {} of tx {} at stream sequence {}: not the next part of a transaction",
                      label, tx, seq);
-        natsMsg_Destroy(msg);
         state_->parts_through = seq;
         continue;
       }
@@ -205,7 +210,6 @@ void ApplyLoop::Consume() {
       }
       parts.body.append(data);
       parts.have = i;
-      natsMsg_Destroy(msg);
       if (i < n) {
         state_->parts_through = seq;
         continue;
@@ -217,7 +221,6 @@ void ApplyLoop::Consume() {
       discard_parts(seq);
     }
     auto applied = store_->Apply(first_unapplied, seq, payload);
-    if (payload.data() != assembled.data()) natsMsg_Destroy(msg);  // a part's message went when it was copied
     first_unapplied = seq + 1;
     if (!applied.ok()) {
       // A gap or a diverged chain does not heal by retrying: stop applying.
