@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "server/cluster/sequence_order.h"
+
 namespace claimgraph::server::cluster {
 namespace {
 
@@ -150,6 +152,8 @@ void ApplyLoop::Consume() {
   // the latter continues what it has applied.
   uint64_t expected_seq = position->sequence + 1, first_unapplied = expected_seq;
   PartSet parts;
+  bool delivered_any = false;     // a message at the expected sequence came on this subscription
+  uint64_t skipped_redelivered = 0;
   auto discard_parts = [&](uint64_t before) {
     spdlog::warn("cluster: discarding parts 1-{} of {} of tx {} (stream sequences up to {}): its writer did not "
                  "finish it",
@@ -181,14 +185,27 @@ void ApplyLoop::Consume() {
     const uint64_t seq = meta->Sequence.Stream;
     state_->NoteSequence(seq + meta->NumPending);
     jsMsgMetaData_Destroy(meta);
-    if (seq != expected_seq) {
-      // An ordered consumer asked to start at a purged sequence starts
-      // silently at the first one left: only this notices.
+    const SequenceAction action = ClassifySequence(seq, expected_seq, delivered_any);
+    if (action == SequenceAction::kSkip) {
+      // Logged at the first of a run and where it catches up, not each one.
+      if (skipped_redelivered++ == 0 || seq + 1 == expected_seq)
+        spdlog::warn("cluster: stream {} delivered sequence {} again (applied through {}): skipped", name, seq,
+                     expected_seq - 1);
+      continue;
+    }
+    if (action == SequenceAction::kResubscribe) {
+      spdlog::warn("cluster: stream {} delivered sequence {} where {} was next; subscribing again", name, seq,
+                   expected_seq);
+      break;
+    }
+    if (action == SequenceAction::kPurged) {
       state_->Fail("cannot catch up: the stream gave sequence " + std::to_string(seq) + " where " +
                    std::to_string(expected_seq) + " was next (the messages between were purged: restore a snapshot)");
       spdlog::error("cluster: stopped applying the stream: {}", state_->failure());
       break;
     }
+    skipped_redelivered = 0;
+    delivered_any = true;
     expected_seq = seq + 1;
     const std::string_view data(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
     std::string assembled;

@@ -2,11 +2,12 @@
 // sure the stream exists, then reads it with an ordered consumer from the
 // sequence after the one the store has applied, and applies each message
 // through the engine, in order. The writer's own messages arrive too and
-// are skipped (its commit applied them already). A gap (the start purged:
-// nats.c starts silently at the first message left) or a transaction that
-// does not continue the store's hash chain stops the loop for good, with
-// the reason in StreamState: the node keeps answering reads and refuses
-// writes.
+// are skipped (its commit applied them already), as are sequences delivered
+// again (sequence_order.h). A gap at a subscription's start (the start
+// purged: nats.c starts silently at the first message left) or a
+// transaction that does not continue the store's hash chain stops the loop
+// for good, with the reason in StreamState: the node keeps answering reads
+// and refuses writes.
 #pragma once
 
 #include <atomic>

@@ -35,7 +35,7 @@ TEST_F(ClusterTest, OneNatsServerKilledWritesGoOnTwoKilledWritesRefusedThenRecov
   const auto killed = Clock::now();
   for (int b = 0; b < 3; ++b) {
     grpc::Status s = WriteUntilOk(*nodes[b], Batch(Tag("one-down", b), 10), &resp, 30);
-    ASSERT_TRUE(s.ok()) << s.error_message();
+    ASSERT_TRUE(s.ok()) << s.error_message() << "\n" << nodes[b]->Log();
     if (b == 0) std::cout << "one NATS server killed: first acknowledged write after " << MsSince(killed) << " ms\n";
     rows += 10;
   }
@@ -77,11 +77,13 @@ TEST_F(ClusterTest, OneNatsServerKilledWritesGoOnTwoKilledWritesRefusedThenRecov
   nats.Start(1);
   const auto restarted = Clock::now();
   grpc::Status s = WriteUntilOk(*n2, Batch("two-down", 10), &resp, 60);
-  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_TRUE(s.ok()) << s.error_message() << "\n" << n2->Log();
   std::cout << "two NATS servers restarted: first acknowledged write after " << MsSince(restarted) << " ms\n";
   EXPECT_EQ(resp.tx(), before_two + 1) << "the refused write was not stored as well";
   rows += 10;
-  ASSERT_TRUE(WriteUntilOk(*n3, Batch("after", 10), &resp, 30).ok());
+  s = WriteUntilOk(*n3, Batch("after", 10), &resp, 30);
+  ASSERT_TRUE(s.ok()) << s.error_message() << "\n--- node 3:\n" << n3->Log() << "\n--- node 2:\n" << n2->Log()
+                      << "\n--- node 1:\n" << n1->Log();
   rows += 10;
   ExpectOneHistory(nodes, resp.tx(), rows);
 }
