@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   srv->add_option("--auth-file", serve.auth_file, "JSON file mapping bearer tokens to principals and roles");
   srv->add_option("--tls-cert", serve.tls_cert, "PEM certificate chain (with --tls-key)");
   srv->add_option("--tls-key", serve.tls_key, "PEM private key");
+  srv->add_option("--peer-tls-ca", serve.peer_tls_ca,
+                  "With --cluster and --tls-cert: CA certificates that verify the other nodes' certificates when "
+                  "writes are forwarded to the writer (default: the --tls-cert file)");
   srv->add_option("--max-message-bytes", serve.max_message_bytes, "Largest request or response message");
   srv->add_option("--max-rows", serve.limits.max_rows, "Largest result a query may return");
   srv->add_option("--max-path-depth", serve.limits.max_path_depth, "Deepest a path pattern may search");

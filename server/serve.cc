@@ -97,6 +97,25 @@ int RunServe(const ServeCommand& cmd) {
     spdlog::error("--tls-cert and --tls-key go together");
     return 1;
   }
+  if (!cmd.peer_tls_ca.empty() && (cmd.tls_cert.empty() || cmd.cluster_servers.empty())) {
+    spdlog::error("--peer-tls-ca goes with --cluster and --tls-cert: it verifies the other nodes, which serve TLS "
+                  "as this one does, when writes are forwarded");
+    return 1;
+  }
+  // Forwarded writes go over TLS when this node serves TLS (every node is
+  // configured alike), verifying the writer with --peer-tls-ca, or with the
+  // node's own certificate file when the nodes share one. Read before the
+  // store is opened: a bad file stops the server having written nothing.
+  std::string peer_roots;
+  if (!cmd.cluster_servers.empty() && !cmd.tls_cert.empty()) {
+    const bool own = cmd.peer_tls_ca.empty();
+    peer_roots = ReadAll(own ? cmd.tls_cert : cmd.peer_tls_ca);
+    if (peer_roots.find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+      spdlog::error("{} {}: no PEM certificate in it to verify the other nodes with", own ? "--tls-cert" : "--peer-tls-ca",
+                    own ? cmd.tls_cert : cmd.peer_tls_ca);
+      return 1;
+    }
+  }
 
   // The rules are read before the store is opened: a bad rules file stops
   // the server before the schema is applied, so it writes nothing.
@@ -160,12 +179,10 @@ int RunServe(const ServeCommand& cmd) {
   else spdlog::info("no --rules: IngestDocument is disabled");
   ClaimGraphCore core(&engine, std::move(auth), cmd.limits, std::move(pipeline));
   if (cluster_node) {
-    // Forwarded writes go over TLS when this node serves TLS, trusting the
-    // node's own certificate file (one certificate or CA chain per cluster).
     std::shared_ptr<grpc::ChannelCredentials> peers = grpc::InsecureChannelCredentials();
-    if (!cmd.tls_cert.empty()) {
+    if (!peer_roots.empty()) {
       grpc::SslCredentialsOptions ssl;
-      ssl.pem_root_certs = ReadAll(cmd.tls_cert);
+      ssl.pem_root_certs = peer_roots;
       peers = grpc::SslCredentials(ssl);
     }
     core.SetCluster(cluster_node.get(), peers);

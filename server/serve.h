@@ -14,6 +14,11 @@ struct ServeCommand {
   std::string listen = "127.0.0.1:7687";
   std::string auth_file;
   std::string tls_cert, tls_key;
+  // --peer-tls-ca: in a cluster, the CA (PEM bundle) that verifies the
+  // writer's certificate when this node forwards writes to it; empty: the
+  // node's own --tls-cert file (one certificate for every node, or a chain
+  // whose root is in it).
+  std::string peer_tls_ca;
   int max_message_bytes = 16 << 20;
   ServiceLimits limits;
   int drain_seconds = 10;

@@ -20,12 +20,15 @@ using Clock = std::chrono::steady_clock;
 // A short writer lease keeps failover, and so the tests, quick.
 constexpr int kLeaseTtlMs = 1500;
 
+// `tls_ca_pem`: the test's client connects with TLS trusting it (the flags
+// must make the node serve TLS).
 inline std::unique_ptr<ServerProcess> StartNode(const NatsCluster& nats, int id, const std::string& data_dir = "",
-                                                std::vector<std::string> more_flags = {}) {
+                                                std::vector<std::string> more_flags = {},
+                                                const std::string& tls_ca_pem = "") {
   std::vector<std::string> flags{"--cluster", nats.Urls(), "--node-id", std::to_string(id), "--lease-ttl-ms",
                                  std::to_string(kLeaseTtlMs)};
   flags.insert(flags.end(), more_flags.begin(), more_flags.end());
-  return std::make_unique<ServerProcess>(flags, "", false, data_dir);
+  return std::make_unique<ServerProcess>(flags, tls_ca_pem, false, data_dir);
 }
 
 // prefix + n (written so: GCC 12's -Wrestrict misfires on "a" + std::to_string(n), bug 105651).

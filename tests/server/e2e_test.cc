@@ -13,6 +13,7 @@
 
 #include "tests/numbered.h"
 #include "tests/server/server_harness.h"
+#include "tests/server/test_certs.h"
 
 namespace claimgraph::testing {
 namespace {
@@ -523,11 +524,9 @@ namespace {
 // TLS end to end with a certificate the test makes itself.
 TEST(Tls, QueriesOverTlsAndRefusesPlaintext) {
   TempDir certs;
-  std::string key = certs.path() + "/key.pem", cert = certs.path() + "/cert.pem";
-  std::filesystem::create_directories(certs.path());
-  std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + key + " -out " + cert +
-                    " -days 1 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1,DNS:localhost 2>/dev/null";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << "openssl could not make a test certificate";
+  const TestCert made = SelfSignedCert(certs.path(), "localhost");
+  ASSERT_FALSE(made.cert.empty()) << "openssl could not make a test certificate";
+  const std::string &key = made.key, &cert = made.cert;
   std::ifstream in(cert);
   std::string pem((std::istreambuf_iterator<char>(in)), {});
   ServerProcess server({"--tls-cert", cert, "--tls-key", key}, pem);

@@ -10,6 +10,7 @@
 
 #include "tests/numbered.h"
 #include "tests/server/http_harness.h"
+#include "tests/server/test_certs.h"
 #include "tests/storage/test_dir.h"
 
 namespace claimgraph::testing {
@@ -424,11 +425,9 @@ TEST(HttpApiLimits, DeadlinesDisconnectsAndTheQueryLimitAreGrpcs) {
 
 TEST(HttpApiTls, ServesHttpsWithTheGrpcCertificateAndNotPlainHttp) {
   TempDir certs;
-  std::filesystem::create_directories(certs.path());
-  std::string key = certs.path() + "/key.pem", cert = certs.path() + "/cert.pem";
-  std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + key + " -out " + cert +
-                    " -days 1 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1,DNS:localhost 2>/dev/null";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << "openssl could not make a test certificate";
+  const TestCert made = SelfSignedCert(certs.path(), "localhost");
+  ASSERT_FALSE(made.cert.empty()) << "openssl could not make a test certificate";
+  const std::string &key = made.key, &cert = made.cert;
   HttpServerProcess process({"--tls-cert", cert, "--tls-key", key}, Slurp(cert));
   httplib::SSLClient tls("127.0.0.1", process.http_port());
   tls.set_ca_cert_path(cert.c_str());
