@@ -16,26 +16,28 @@ struct TestCert {
 
 namespace detail {
 inline bool Run(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()) == 0; }
-}  // namespace detail
 
-// `dir`/`name`.pem and .key, self-signed; empty paths when openssl failed.
-inline TestCert SelfSignedCert(const std::string& dir, const std::string& name) {
+// `dir`/`name`.pem and .key, self-signed with `extensions` (openssl's
+// -addext arguments); empty paths when openssl failed.
+inline TestCert SelfSigned(const std::string& dir, const std::string& name, const std::string& extensions) {
   std::filesystem::create_directories(dir);
   TestCert c{dir + "/" + name + ".pem", dir + "/" + name + ".key"};
-  if (!detail::Run("openssl req -x509 -newkey rsa:2048 -nodes -keyout " + c.key + " -out " + c.cert + " -days 1 -subj /CN=" +
-                   name + " -addext subjectAltName=IP:127.0.0.1,DNS:localhost"))
+  if (!Run("openssl req -x509 -newkey rsa:2048 -nodes -keyout " + c.key + " -out " + c.cert + " -days 1 -subj /CN=" +
+           name + " " + extensions))
     return {};
   return c;
+}
+}  // namespace detail
+
+// A server certificate for 127.0.0.1 and localhost, self-signed.
+inline TestCert SelfSignedCert(const std::string& dir, const std::string& name) {
+  return detail::SelfSigned(dir, name, "-addext subjectAltName=IP:127.0.0.1,DNS:localhost");
 }
 
 // A CA (`dir`/`name`.pem, .key) that signs certificates with MakeSignedCert.
 inline TestCert MakeTestCa(const std::string& dir, const std::string& name) {
-  std::filesystem::create_directories(dir);
-  TestCert c{dir + "/" + name + ".pem", dir + "/" + name + ".key"};
-  if (!detail::Run("openssl req -x509 -newkey rsa:2048 -nodes -keyout " + c.key + " -out " + c.cert + " -days 1 -subj /CN=" +
-                   name + " -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign"))
-    return {};
-  return c;
+  return detail::SelfSigned(dir, name,
+                            "-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign");
 }
 
 // `dir`/`name`.pem and .key, signed by `ca` (the CA's certificate is not in
