@@ -3,7 +3,9 @@
 // slices so that a cancelled call or a draining server is noticed). A
 // transaction's changes go out together, `complete` on its last message;
 // the stream ends with UNAVAILABLE naming the last transaction sent in full
-// when the server stops, so that the client resumes after it.
+// when the server stops, so that the client resumes after it. With
+// progress_seconds, a quiet stream says how far it has looked (etcd's
+// progress notifications): a filtered watch then resumes from there.
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -20,6 +22,7 @@ namespace {
 
 constexpr int kChangesPerMessage = 256;  // a larger transaction is split over several messages
 constexpr auto kWaitSlice = std::chrono::milliseconds(100);  // how soon shutdown or a cancel is noticed
+constexpr uint32_t kLongestProgressSeconds = 3600;
 
 }  // namespace
 
@@ -29,9 +32,17 @@ grpc::Status ClaimGraphService::Watch(grpc::ServerContext* context, const v1::Wa
   if (!call.ok()) return call.refusal();  // authenticated: every role may read
   RequestLog& log = call.log();
   auto stopping = [&] { return core_.gate().closing() || context->IsCancelled(); };
+  if (request->progress_seconds() > kLongestProgressSeconds)
+    return log.Done(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                 "progress_seconds " + std::to_string(request->progress_seconds()) + " is over " +
+                                     std::to_string(kLongestProgressSeconds)));
 
   engine::TxId done = request->since_tx();  // every matching change up to here was sent, complete
   uint64_t sent = 0;
+  // Progress messages (progress_seconds): after that long without a
+  // message, "every transaction through `done` examined".
+  const auto progress_every = std::chrono::seconds(request->progress_seconds());
+  auto last_message = std::chrono::steady_clock::now();
   v1::WatchResponse pending;  // the transaction being walked (has_pending: it has changes)
   bool has_pending = false;
   bool write_failed = false;
@@ -50,6 +61,7 @@ grpc::Status ClaimGraphService::Watch(grpc::ServerContext* context, const v1::Wa
         write_failed = true;
         return kStop;
       }
+      last_message = std::chrono::steady_clock::now();
       pending.clear_changes();
     }
     ToProto(e, pending.add_changes());
@@ -63,10 +75,22 @@ grpc::Status ClaimGraphService::Watch(grpc::ServerContext* context, const v1::Wa
         write_failed = true;
         return kStop;
       }
+      last_message = std::chrono::steady_clock::now();
       has_pending = false;
     }
     done = tx;
     return stopping() ? kStop : Status::Ok();
+  };
+
+  // Between transactions only: `done` is then a place to resume from.
+  auto progress_if_due = [&] {
+    if (progress_every.count() == 0 || std::chrono::steady_clock::now() - last_message < progress_every) return;
+    v1::WatchResponse progress;
+    progress.set_tx(done);
+    progress.set_complete(true);
+    progress.set_progress(true);
+    if (!writer->Write(progress)) write_failed = true;
+    last_message = std::chrono::steady_clock::now();
   };
 
   bool first_walk = true;
@@ -95,9 +119,9 @@ grpc::Status ClaimGraphService::Watch(grpc::ServerContext* context, const v1::Wa
       return log.Done(ToGrpcStatus(walked.status()));  // a bad pattern, since_tx beyond the newest
     if (walked.ok()) done = *walked;
     if (stopping() || write_failed) break;
-    while (!stopping() && core_.engine().WaitForCommit(done, kWaitSlice) <= done) {
-    }
-    if (stopping()) break;
+    progress_if_due();
+    while (!stopping() && !write_failed && core_.engine().WaitForCommit(done, kWaitSlice) <= done) progress_if_due();
+    if (stopping() || write_failed) break;
   }
   log.set_rows(sent);
   if (context->IsCancelled() || write_failed)

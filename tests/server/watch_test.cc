@@ -207,6 +207,60 @@ TEST_F(WatchTest, BadRequestsAreRefusedWithTheReason) {
       << s.error_message();
 }
 
+// progress_seconds: a filtered watch that matches nothing still learns how
+// far the server has looked (tx 3, which it examined and did not send), and
+// a resume from there starts after it; without it, a quiet stream is silent.
+TEST_F(WatchTest, ProgressMessagesSayHowFarAFilteredWatchHasLooked) {
+  v1::WatchRequest req;
+  req.set_since_tx(1);
+  req.set_pattern("?a knows \"nobody\"");
+  req.set_progress_seconds(1);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  auto reader = stub_->Watch(&ctx, req);
+  AssertOne(*stub_, 1);  // tx 2, not matching
+  AssertOne(*stub_, 2);  // tx 3, not matching
+  v1::WatchResponse m;
+  do {
+    ASSERT_TRUE(reader->Read(&m)) << reader->Finish().error_message();
+    EXPECT_TRUE(m.progress());
+    EXPECT_TRUE(m.complete());
+    EXPECT_EQ(m.changes_size(), 0);
+  } while (m.tx() < 3);
+  EXPECT_EQ(m.tx(), 3u);
+  ASSERT_TRUE(reader->Read(&m));  // still quiet: the heartbeat again, at the same place
+  EXPECT_TRUE(m.progress());
+  EXPECT_EQ(m.tx(), 3u);
+  ctx.TryCancel();
+  reader->Finish();
+
+  // Without progress_seconds the same quiet watch sends nothing: a matching
+  // change written after two seconds is its first message.
+  grpc::ClientContext quiet;
+  quiet.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  req.set_progress_seconds(0);
+  req.set_pattern("?a knows \"m\"");
+  req.set_since_tx(3);
+  auto silent = stub_->Watch(&quiet, req);
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  AssertOne(*stub_, 3);  // tx 4, matching
+  ASSERT_TRUE(silent->Read(&m));
+  EXPECT_FALSE(m.progress());
+  EXPECT_EQ(m.tx(), 4u);
+  EXPECT_EQ(m.changes_size(), 1);
+  quiet.TryCancel();
+  silent->Finish();
+
+  grpc::ClientContext too_long;
+  too_long.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  req.set_progress_seconds(3601);
+  auto refused = stub_->Watch(&too_long, req);
+  EXPECT_FALSE(refused->Read(&m));
+  grpc::Status s = refused->Finish();
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("progress_seconds 3601 is over 3600"), std::string::npos) << s.error_message();
+}
+
 TEST_F(WatchTest, ShutdownEndsAWatchPromptlyNamingWhereToResume) {
   AssertOne(*stub_, 1);  // tx 2
   grpc::ClientContext ctx;

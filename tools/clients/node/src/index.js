@@ -43,6 +43,7 @@ function serviceClass() {
 }
 
 const RETRY_FIRST_SLEEP_MS = 200;
+const WATCH_PROGRESS_SECONDS = 30;
 const RETRY_LONGEST_SLEEP_MS = 5000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -283,7 +284,10 @@ export class Client {
     let partialSeen = 0;
     let wait = RETRY_FIRST_SLEEP_MS;
     for (;;) {
-      const call = this.stub.Watch({ since_tx: since, pattern }, this.metadata, { waitForReady: resume });
+      // Progress messages (no changes, complete) move `since` on while a
+      // filtered watch matches nothing: a resume does not walk that again.
+      const call = this.stub.Watch({ since_tx: since, pattern, progress_seconds: WATCH_PROGRESS_SECONDS }, this.metadata,
+        { waitForReady: resume });
       let currentTx = 0;
       let position = 0;
       let ended = false;

@@ -146,7 +146,10 @@ class WatchPosition:
 
     def request(self, pattern: str) -> Any:
         self.current_tx, self.position = 0, 0
-        return pb.WatchRequest(since_tx=self.since_tx, pattern=pattern)
+        # Progress messages (no changes, complete) move since_tx on while a
+        # filtered watch matches nothing, so a resume does not walk again
+        # what the server has already looked at.
+        return pb.WatchRequest(since_tx=self.since_tx, pattern=pattern, progress_seconds=WATCH_PROGRESS_SECONDS)
 
     def changes(self, m: Any) -> List[Change]:
         if m.tx != self.current_tx:
@@ -197,4 +200,5 @@ def check_deadline(timeout: Optional[float]) -> Optional[float]:
 
 
 RETRY_FIRST_SLEEP = 0.2
+WATCH_PROGRESS_SECONDS = 30
 RETRY_LONGEST_SLEEP = 5.0
