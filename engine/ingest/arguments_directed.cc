@@ -4,6 +4,22 @@
 #include <algorithm>
 
 namespace claimgraph::ingest {
+namespace {
+
+// "targeted oil companies during talks in Oman": a place preposition at
+// `prep` with a place barrier ("during", "after") between the cue's end
+// (`from`) and it says where something else happened: it introduces no object.
+bool IsPlaceAdjunct(const RelationRule& rule, const std::vector<Token>& tokens, size_t from, size_t prep) {
+  auto in = [](const std::vector<std::string>& words, const std::string& w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  if (!in(rule.place_prepositions, tokens[prep].norm)) return false;
+  for (size_t q = from; q < prep; ++q)
+    if (in(rule.place_barriers, tokens[q].norm)) return true;
+  return false;
+}
+
+}  // namespace
 
 Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
   const auto& tokens = *v.tokens;
@@ -79,7 +95,34 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       if (p == from) { how = "right after"; return &m; }
       bool prep = p > from && std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(),
                                         tokens[p - 1].norm) != rule.object_prepositions.end();
+      if (prep && IsPlaceAdjunct(rule, tokens, from, p - 1)) prep = false;
       if (need_prep && prep) { how = "after \"" + tokens[p - 1].norm + "\""; return &m; }
+    }
+    return nullptr;
+  };
+  // "Turkish drones targeted on Thursday 16 locations in various areas in
+  // northern Syria": the first name after the cue in its clause, of any
+  // type, is the object when it is a place phrase (a place preposition, past
+  // an article and place modifiers, right before it) within the place window.
+  auto place_after = [&](size_t from, const std::vector<std::string>& types) -> const Mention* {
+    if (rule.place_object_window <= 0) return nullptr;
+    for (const auto& m : mentions) {
+      if (m.token_begin < from || v.ClauseOf(m.token_begin) != k) continue;
+      if (v.Gap(from, m.token_begin) > static_cast<size_t>(rule.place_object_window) || !TypeIn(m.entity, types))
+        return nullptr;
+      size_t p = m.token_begin;
+      while (p > from && (tokens[p - 1].norm == "the" ||
+                          std::find(rule.place_modifiers.begin(), rule.place_modifiers.end(), tokens[p - 1].norm) !=
+                              rule.place_modifiers.end()))
+        --p;
+      // The preposition may close the cue itself: "a military operation in northern Iraq".
+      if (p > v.sentence.token_begin && !IsPlaceAdjunct(rule, tokens, from, p - 1) &&
+          std::find(rule.place_prepositions.begin(), rule.place_prepositions.end(), tokens[p - 1].norm) !=
+              rule.place_prepositions.end()) {
+        how = "in the place phrase \"" + tokens[p - 1].norm + "\" after";
+        return &m;
+      }
+      return nullptr;
     }
     return nullptr;
   };
@@ -198,6 +241,7 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
           break;
         }
       }
+      if (s && !o) o = place_after(ce, rule.object_types);
       if (!s || !o) continue;
       finish(pattern, s, o, "the mention before the cue", "the mention " + how + " the cue:");
       // "Japan joined the United States in sanctioning North Korea": the
