@@ -85,12 +85,29 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
   // A mention right after `from` (past "the"), or after an object
   // preposition within the object window, in the cue's clause.
   std::string how;
+  // "the Lebanese militant group Hezbollah": a national adjective before
+  // words and a name of another type describes that name, which is the one meant.
+  auto described = [&](const Mention& m, const std::vector<std::string>& types) -> const Mention* {
+    if (m.kind != MentionKind::kDemonym) return &m;
+    for (const auto& n : mentions) {
+      if (n.token_begin < m.token_end || n.token_begin > m.token_end + 3) continue;
+      bool words_only = true;
+      for (size_t q = m.token_end; q < n.token_begin && words_only; ++q) words_only = tokens[q].is_word;
+      if (words_only && n.kind != MentionKind::kDemonym && TypeIn(n.entity, types) &&
+          entities_[n.entity].type != entities_[m.entity].type)
+        return &n;
+      break;
+    }
+    return &m;
+  };
   auto after = [&](size_t from, const std::vector<std::string>& types, bool need_prep) -> const Mention* {
-    for (const auto& m : mentions) {
-      if (m.token_begin < from || v.ClauseOf(m.token_begin) != k) continue;
-      if (v.Gap(from, m.token_begin) > static_cast<size_t>(rule.object_window)) break;
+    for (const auto& at : mentions) {
+      if (at.token_begin < from || v.ClauseOf(at.token_begin) != k) continue;
+      if (v.Gap(from, at.token_begin) > static_cast<size_t>(rule.object_window)) break;
+      // The position is the adjective's, the mention the name it describes.
+      const Mention& m = *described(at, types);
       if (!TypeIn(m.entity, types)) continue;
-      size_t p = m.token_begin;  // past an article: "attacked a South Korean patrol boat"
+      size_t p = at.token_begin;  // past an article: "attacked a South Korean patrol boat"
       while (p > from && (tokens[p - 1].norm == "the" || tokens[p - 1].norm == "a" || tokens[p - 1].norm == "an")) --p;
       if (p == from) { how = "right after"; return &m; }
       bool prep = p > from && std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(),
