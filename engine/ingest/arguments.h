@@ -180,7 +180,8 @@ class ArgumentFinder {
   // intelligence cooperation"); -1 if none.
   int WithSlot(const SentenceView& v, int k, size_t cb, size_t ce, bool attached_only) const;
   Binding GroupBefore(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const;
-  Binding GroupBracket(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const;
+  Binding GroupBracket(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                       const std::vector<int>& earlier_groups) const;
   // "attacked its power grid": the one entity of object_types named in the
   // sentence before the pronoun at `p`, other than `subjects`; -1 if none or
   // several (a wrong target is worse than none).

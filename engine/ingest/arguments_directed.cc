@@ -4,6 +4,22 @@
 #include <algorithm>
 
 namespace claimgraph::ingest {
+namespace {
+
+// "targeted oil companies during talks in Oman": a place preposition at
+// `prep` with a place barrier ("during", "after") between the cue's end
+// (`from`) and it says where something else happened: it introduces no object.
+bool IsPlaceAdjunct(const RelationRule& rule, const std::vector<Token>& tokens, size_t from, size_t prep) {
+  auto in = [](const std::vector<std::string>& words, const std::string& w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  if (!in(rule.place_prepositions, tokens[prep].norm)) return false;
+  for (size_t q = from; q < prep; ++q)
+    if (in(rule.place_barriers, tokens[q].norm)) return true;
+  return false;
+}
+
+}  // namespace
 
 Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
   const auto& tokens = *v.tokens;
@@ -69,17 +85,61 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
   // A mention right after `from` (past "the"), or after an object
   // preposition within the object window, in the cue's clause.
   std::string how;
+  // "the Lebanese militant group Hezbollah": a national adjective before
+  // words and a name of another type describes that name, which is the one meant.
+  auto described = [&](const Mention& m, const std::vector<std::string>& types) -> const Mention* {
+    if (m.kind != MentionKind::kDemonym) return &m;
+    for (const auto& n : mentions) {
+      if (n.token_begin < m.token_end || n.token_begin > m.token_end + 3) continue;
+      bool words_only = true;
+      for (size_t q = m.token_end; q < n.token_begin && words_only; ++q) words_only = tokens[q].is_word;
+      if (words_only && n.kind != MentionKind::kDemonym && TypeIn(n.entity, types) &&
+          entities_[n.entity].type != entities_[m.entity].type)
+        return &n;
+      break;
+    }
+    return &m;
+  };
   auto after = [&](size_t from, const std::vector<std::string>& types, bool need_prep) -> const Mention* {
-    for (const auto& m : mentions) {
-      if (m.token_begin < from || v.ClauseOf(m.token_begin) != k) continue;
-      if (v.Gap(from, m.token_begin) > static_cast<size_t>(rule.object_window)) break;
+    for (const auto& at : mentions) {
+      if (at.token_begin < from || v.ClauseOf(at.token_begin) != k) continue;
+      if (v.Gap(from, at.token_begin) > static_cast<size_t>(rule.object_window)) break;
+      // The position is the adjective's, the mention the name it describes.
+      const Mention& m = *described(at, types);
       if (!TypeIn(m.entity, types)) continue;
-      size_t p = m.token_begin;  // past an article: "attacked a South Korean patrol boat"
+      size_t p = at.token_begin;  // past an article: "attacked a South Korean patrol boat"
       while (p > from && (tokens[p - 1].norm == "the" || tokens[p - 1].norm == "a" || tokens[p - 1].norm == "an")) --p;
       if (p == from) { how = "right after"; return &m; }
       bool prep = p > from && std::find(rule.object_prepositions.begin(), rule.object_prepositions.end(),
                                         tokens[p - 1].norm) != rule.object_prepositions.end();
+      if (prep && IsPlaceAdjunct(rule, tokens, from, p - 1)) prep = false;
       if (need_prep && prep) { how = "after \"" + tokens[p - 1].norm + "\""; return &m; }
+    }
+    return nullptr;
+  };
+  // "Turkish drones targeted on Thursday 16 locations in various areas in
+  // northern Syria": the first name after the cue in its clause, of any
+  // type, is the object when it is a place phrase (a place preposition, past
+  // an article and place modifiers, right before it) within the place window.
+  auto place_after = [&](size_t from, const std::vector<std::string>& types) -> const Mention* {
+    if (rule.place_object_window <= 0) return nullptr;
+    for (const auto& m : mentions) {
+      if (m.token_begin < from || v.ClauseOf(m.token_begin) != k) continue;
+      if (v.Gap(from, m.token_begin) > static_cast<size_t>(rule.place_object_window) || !TypeIn(m.entity, types))
+        return nullptr;
+      size_t p = m.token_begin;
+      while (p > from && (tokens[p - 1].norm == "the" ||
+                          std::find(rule.place_modifiers.begin(), rule.place_modifiers.end(), tokens[p - 1].norm) !=
+                              rule.place_modifiers.end()))
+        --p;
+      // The preposition may close the cue itself: "a military operation in northern Iraq".
+      if (p > v.sentence.token_begin && !IsPlaceAdjunct(rule, tokens, from, p - 1) &&
+          std::find(rule.place_prepositions.begin(), rule.place_prepositions.end(), tokens[p - 1].norm) !=
+              rule.place_prepositions.end()) {
+        how = "in the place phrase \"" + tokens[p - 1].norm + "\" after";
+        return &m;
+      }
+      return nullptr;
     }
     return nullptr;
   };
@@ -198,6 +258,7 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
           break;
         }
       }
+      if (s && !o) o = place_after(ce, rule.object_types);
       if (!s || !o) continue;
       finish(pattern, s, o, "the mention before the cue", "the mention " + how + " the cue:");
       // "Japan joined the United States in sanctioning North Korea": the

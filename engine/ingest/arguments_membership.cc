@@ -89,12 +89,18 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
   if (!group) return b;
   int members = -1;
   std::string how;
-  // "NATO members Poland and Romania": the list right after the cue.
+  // "NATO members Poland and Romania": the list right after the cue, or
+  // after only copula, article and adjective words ("The founding NATO
+  // members were the United States, Belgium, ...", "ASEAN members: A, B").
+  size_t first = ce;
+  while (first < v.sentence.token_end && v.ClauseOf(first) == k &&
+         (rules_.apposition_words.count(tokens[first].norm) > 0 || tokens[first].norm == ":"))
+    ++first;
   for (size_t li = 0; li < v.lists.size() && members < 0; ++li) {
     const MentionList& l = v.lists[li];
-    if (l.token_begin == ce && !l.adversary && !Parts(l, types).empty()) {
+    if ((l.token_begin == ce || l.token_begin == first) && !l.adversary && !Parts(l, types).empty()) {
       members = static_cast<int>(li);
-      how = "the list right after the cue ";
+      how = l.token_begin == ce ? "the list right after the cue " : "the list after the cue and a copula ";
     }
   }
   // "Australia, a Five Eyes member," / "Turkey has been a NATO ally": the
@@ -127,7 +133,8 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
   return b;
 }
 
-Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
+Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                                     const std::vector<int>& earlier_groups) const {
   const auto& tokens = *v.tokens;
   const auto& types = rule.member_types;
   Binding b;
@@ -145,7 +152,32 @@ Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& 
                    rule.bracket_heads.end();
     if (only_heads) group = &m;
   }
-  if (!group) return b;
+  // "the new members - A, B and C - will bring a new vigor to the alliance",
+  // "three countries aspiring to gain membership - A, B and C -": no group
+  // before the bracket, but a membership word right before it; the group is
+  // the one the sentence names nearest the bracket, else the last one named
+  // in the sentences before.
+  int fallback = -1;
+  std::string fallback_choice;
+  if (!group && cb > v.sentence.token_begin &&
+      std::find(rule.bracket_heads_without_group.begin(), rule.bracket_heads_without_group.end(), tokens[cb - 1].norm) !=
+          rule.bracket_heads_without_group.end()) {
+    size_t best_d = SIZE_MAX;
+    for (const auto& m : *v.mentions) {
+      if (!TypeIn(m.entity, rule.group_types)) continue;
+      size_t d = m.token_end <= cb ? v.Gap(m.token_end, cb) : v.Gap(ce, m.token_begin);
+      if (d < best_d) best_d = d, fallback = m.entity, fallback_choice = "the group the sentence names " + Quoted(v.Text(m.token_begin, m.token_end));
+    }
+    if (fallback < 0)
+      for (int g : earlier_groups)
+        if (TypeIn(g, rule.group_types)) {
+          fallback = g;
+          fallback_choice = "the last group of the previous sentences (" + entities_[g].name + ")";
+          b.lookback = true;
+          break;
+        }
+  }
+  if (!group && fallback < 0) return b;
   // The list right inside the bracket (past an article), of two or more
   // members, closed by the bracket's closer, or for a dash by a comma or the
   // sentence's end: "The Quad — A, B, C and D — met", "..., the Quad — A, B, C and D."
@@ -164,15 +196,20 @@ Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& 
                              : (tokens[close].norm == "-" && tokens[close].space_before) || tokens[close].norm == "," ||
                                    tokens[close].norm == "." || tokens[close].norm == ";");
   if (!closed) return b;
+  const int group_entity = group ? group->entity : fallback;
   b.pattern = "group-bracket";
-  b.descriptive = true;
-  for (int m : parts) b.pairs.emplace_back(m, group->entity);
-  b.token_begin = group->token_begin;
+  // Without a group the bracket describes a noun said before it ("three
+  // countries aspiring to membership - A, B -"): what is said of that noun
+  // (a proposal cue before it) counts, as for a cue with its arguments.
+  b.descriptive = group != nullptr;
+  for (int m : parts) b.pairs.emplace_back(m, group_entity);
+  b.token_begin = group ? group->token_begin : cb - 1;
   b.token_end = std::min(v.sentence.token_end, close + (paren || tokens[close].norm == "-" ? 1 : 0));
   b.subject_choice = std::string("the list in ") + (paren ? "parentheses " : "dashes ") + Quoted(v.Text(ml.token_begin, ml.token_end));
-  b.object_choice = "the group right before the bracket " + Quoted(v.Text(group->token_begin, group->token_end));
+  b.object_choice = group ? "the group right before the bracket " + Quoted(v.Text(group->token_begin, group->token_end))
+                          : fallback_choice + " (\"" + tokens[cb - 1].norm + "\" before the bracket)";
   b.member_list = members;
-  b.group = group->entity;
+  b.group = group_entity;
   return b;
 }
 
@@ -213,7 +250,7 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
                                                            : "members-before";
   if (std::find(rule.patterns.begin(), rule.patterns.end(), want) == rule.patterns.end()) return b;
   if (kind == CueKind::kGroupBefore) return GroupBefore(v, rule, cb, ce);
-  if (kind == CueKind::kMembersBracket) return GroupBracket(v, rule, cb, ce);
+  if (kind == CueKind::kMembersBracket) return GroupBracket(v, rule, cb, ce, earlier_groups);
   int members = -1;
   bool antecedent = false;
   if (kind == CueKind::kMembersAfter) {

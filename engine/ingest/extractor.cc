@@ -100,8 +100,12 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
 }
 
 bool RelationExtractor::BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                          size_t i) const {
+                                          size_t i, const RelationRule& rule) const {
   if (tokens[i].norm == "-" && !tokens[i].space_before) return false;  // "US-Japan"
+  // "the new members - A, B -": a membership word right before it will do.
+  if (i > 0 && std::find(rule.bracket_heads_without_group.begin(), rule.bracket_heads_without_group.end(),
+                         tokens[i - 1].norm) != rule.bracket_heads_without_group.end())
+    return true;
   for (const auto& m : mentions)
     if (m.token_end <= i && m.token_end + 3 >= i && gazetteer_.entities()[m.entity].type == "group") return true;
   return false;
@@ -358,7 +362,9 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       // A bracket ("(", a spaced dash) is a cue only right after a group
       // (within three tokens): hyphens and asides are common, and a sentence
       // with a cue costs its clauses.
-      if (cue_kinds_[r][m.value] == CueKind::kMembersBracket && !BracketAfterGroup(tokens, mentions, i)) continue;
+      if (cue_kinds_[r][m.value] == CueKind::kMembersBracket &&
+          !BracketAfterGroup(tokens, mentions, i, rules_.relations[r]))
+        continue;
       if (cue_kinds_[r][m.value] != CueKind::kNotACue && !wholly_inside_a_name(i, i + m.length))
         cues.push_back({i, i + m.length, static_cast<int>(r), cue_kinds_[r][m.value]});
       next[r] = i + m.length;

@@ -145,7 +145,8 @@ class RelationExtractor {
                              size_t word_end, std::string* reason) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
   // A bracket cue counts only within three tokens after a group's mention.
-  bool BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i) const;
+  bool BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i,
+                         const RelationRule& rule) const;
   // "These partnerships, known as intelligence liaison relationships": a
   // symmetric cue that bound nothing, with "these <relation noun>" before it
   // in its clause, relates the pairs of the previous sentence's symmetric

@@ -116,10 +116,10 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "participant_types",
-               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "agent_bridges", "co_agent_verbs", "patterns",
+              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "participant_types",
+               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
-               "group_lookback_sentences", "confidence"}))
+               "place_object_window", "group_lookback_sentences", "confidence"}))
     return false;
   if (!j.contains("predicate") || !j["predicate"].is_string()) return r.Fail(where + ": missing \"predicate\"");
   rule->predicate = j["predicate"].get<std::string>();
@@ -143,12 +143,16 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "cues_group_before", where, &rule->cues_group_before) &&
             r.Strings(j, "cues_members_bracket", where, &rule->cues_members_bracket) &&
             r.Strings(j, "bracket_heads", where, &rule->bracket_heads) &&
+            r.Strings(j, "bracket_heads_without_group", where, &rule->bracket_heads_without_group) &&
             r.Strings(j, "participant_types", where, &rule->participant_types) &&
             r.Strings(j, "subject_types", where, &rule->subject_types) &&
             r.Strings(j, "object_types", where, &rule->object_types) &&
             r.Strings(j, "member_types", where, &rule->member_types) &&
             r.Strings(j, "group_types", where, &rule->group_types) &&
             r.Strings(j, "object_prepositions", where, &rule->object_prepositions) &&
+            r.Strings(j, "place_prepositions", where, &rule->place_prepositions) &&
+            r.Strings(j, "place_modifiers", where, &rule->place_modifiers) &&
+            r.Strings(j, "place_barriers", where, &rule->place_barriers) &&
             r.Strings(j, "agent_bridges", where, &rule->agent_bridges) &&
             [&] {
               for (const auto& b : rule->agent_bridges) rule->agent_bridge_tokens.push_back(NormalizedPhrase(b));
@@ -161,6 +165,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Number(j, "members_before_distance", where, &rule->members_before_distance) &&
             r.Number(j, "subject_window", where, &rule->subject_window) &&
             r.Number(j, "object_window", where, &rule->object_window) &&
+            r.Number(j, "place_object_window", where, &rule->place_object_window) &&
             r.Number(j, "group_lookback_sentences", where, &rule->group_lookback_sentences) &&
             r.Number(j, "confidence", where, &rule->confidence);
   if (!ok) return false;

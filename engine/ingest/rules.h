@@ -170,8 +170,20 @@ struct RelationRule {
   // spaced dashes right after the group ("The Quad — A, B, C and D — met"),
   // with only bracket_heads words between ("the BRICS bloc (A, B and C)").
   std::vector<std::string> cues_members_bracket, bracket_heads;
+  // "the new members - A, B and C -": a bracket right after one of these
+  // words, with no group before it, names members of the group the sentence
+  // names (or, failing that, the last group of the sentences before).
+  std::vector<std::string> bracket_heads_without_group;
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;
   std::vector<std::string> object_prepositions;
+  // "drones targeted 16 locations in various areas in northern Syria": when no
+  // object stands within object_window, the first name of any type after the
+  // cue may still be its object if it is a place phrase -- one of
+  // place_prepositions, past place_modifiers ("northern"), within
+  // place_object_window words.
+  // place_barriers: words between the cue and the place that make it an
+  // adjunct's place ("during talks in Oman"), not the object's.
+  std::vector<std::string> place_prepositions, place_modifiers, place_barriers;
   // The argument patterns tried for each cue, in order; the first that binds
   // wins (names in engine/ingest/arguments.h). Empty: every pattern of the shape.
   std::vector<std::string> patterns;
@@ -183,6 +195,7 @@ struct RelationRule {
   int max_distance = 15;  // words between a cue and the list it binds
   int members_before_distance = 6;  // words between a member list and "as members", "joined"
   int subject_window = 4, object_window = 8;
+  int place_object_window = 0;  // 0: no place-phrase objects
   // "Moscow denied any role in the cyberattack on Estonia": a phrase right
   // before a directed cue past which its subject may be sought.
   std::vector<std::string> agent_bridges;
