@@ -17,6 +17,7 @@ struct SourceSpan {
   uint32_t column = 0;   // 1-based, in characters (code points)
   uint32_t offset = 0;   // 0-based byte offset into the statement text
   uint32_t length = 0;   // bytes
+  bool operator==(const SourceSpan&) const = default;  // for the parse cache's templates
 };
 
 struct Term {
@@ -25,6 +26,7 @@ struct Term {
   std::string text;  // variable name without '?', unescaped string, or the number as written
   double number = 0;
   SourceSpan span;
+  bool operator==(const Term&) const = default;  // for the parse cache's templates
 };
 
 inline constexpr uint32_t kUnbounded = std::numeric_limits<uint32_t>::max();
@@ -39,6 +41,7 @@ struct PathNode {
   std::vector<PathNode> children;  // kAlternative: the choices; kRepeat: the one repeated path
   uint32_t min = 1, max = 1;       // kRepeat bounds (max may be kUnbounded)
   SourceSpan span;
+  bool operator==(const PathNode&) const = default;  // for the parse cache's templates
 };
 
 struct Pattern {
@@ -48,6 +51,7 @@ struct Pattern {
   std::optional<std::string> claim_variable;  // AS ?c
   SourceSpan claim_variable_span;
   SourceSpan span;
+  bool operator==(const Pattern&) const = default;  // for the parse cache's templates
 };
 
 // kBelief is never produced here: BELIEF(?c) parses as a function call and
@@ -82,23 +86,27 @@ struct Expr {
   AggregateKind aggregate = AggregateKind::kCountStar;
   bool distinct = false;
   SourceSpan span;
+  bool operator==(const Expr&) const = default;  // for the parse cache's templates
 };
 
 struct OptionalBlock {
   std::vector<Pattern> patterns;
   std::vector<Expr> filters;
   SourceSpan span;
+  bool operator==(const OptionalBlock&) const = default;  // for the parse cache's templates
 };
 
 struct ReturnItem {
   Expr expr;
   std::string alias;  // "" = none
   SourceSpan span;
+  bool operator==(const ReturnItem&) const = default;  // for the parse cache's templates
 };
 
 struct OrderItem {
   Expr expr;
   bool descending = false;
+  bool operator==(const OrderItem&) const = default;  // for the parse cache's templates
 };
 
 // VALID AT "x" (from = to = x) or VALID DURING "a".."b", [OR UNKNOWN]: the
@@ -108,6 +116,7 @@ struct ValidTail {
   bool during = false;
   bool or_unknown = false;
   SourceSpan span;
+  bool operator==(const ValidTail&) const = default;  // for the parse cache's templates
 };
 
 struct Query {
@@ -131,6 +140,7 @@ struct Query {
   std::optional<uint64_t> offset;
   bool with_provenance = false;
   bool full_provenance = false;  // WITH FULL PROVENANCE: every supporting claim, not one witness
+  bool operator==(const Query&) const = default;  // for the parse cache's templates
 };
 
 struct AssertStatement {

@@ -48,9 +48,10 @@ ParseCache::Counters ParseCache::counters() const {
 // Only a literal the lexer reads as one STRING token of plain characters is
 // masked; anything else is copied byte for byte, so texts that differ there
 // never share a key.
-bool ParseCache::ShapeOf(std::string_view text, std::string* key) {
+bool ParseCache::ShapeOf(std::string_view text, std::string* key, std::vector<LiteralAt>* literals) {
   if (text.size() > kMaxCachedBytes) return false;
   key->clear();
+  if (literals) literals->clear();
   key->reserve(text.size());
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
@@ -83,6 +84,7 @@ bool ParseCache::ShapeOf(std::string_view text, std::string* key) {
       key->append(text.substr(i, std::min(j + 1, n) - i));
     } else {
       key->push_back('"');
+      if (literals) literals->push_back({i + 1, j - i - 1});
       for (size_t k = i + 1; k < j; ++k)
         if (!IsContinuationByte(text[k])) key->push_back(kMasked);  // one per character: columns stay put
       key->push_back('"');
@@ -108,9 +110,10 @@ std::unique_ptr<ParseCache::Entry> ParseCache::Take(const std::string& key) {
   return entry;
 }
 
-void ParseCache::Give(const std::string& key, std::unique_ptr<Entry> entry) {
+void ParseCache::Give(const std::string& key, std::unique_ptr<Entry> entry, bool templated) {
   std::unique_ptr<Entry> evicted;  // destroyed outside the lock
   std::lock_guard lock(impl_->mu);
+  if (templated) ++impl_->counters.templated;
   impl_->lru.emplace_front(key, std::move(entry));
   impl_->by_key[key].push_back(impl_->lru.begin());
   ++impl_->counters.kept;

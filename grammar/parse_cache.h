@@ -15,6 +15,9 @@
 // content (escapes, dates, numbers, spans) is the Transformer's, which runs
 // again. A literal with a backslash is kept verbatim in the key.
 //
+// A MATCH statement's AST is kept too, when the Transformer is shown to copy
+// its literals verbatim (query_template.h): a hit then skips the Transformer.
+//
 // Thread-safe. An entry is taken out while a parse uses it, so two threads
 // with the same shape use two entries; at most `max_entries` are kept, the
 // least recently used going first. Only parses without syntax errors are kept.
@@ -25,6 +28,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace claimgraph::grammar {
 
@@ -37,19 +41,26 @@ class ParseCache {
 
   struct Counters {
     uint64_t hits = 0, misses = 0, kept = 0;
+    uint64_t templated = 0;  // hits answered from a MATCH's template (no Transformer)
   };
   Counters counters() const;
 
   // The shape key of `text`, or false when the text is not worth caching
-  // (too long). Exposed for tests.
-  static bool ShapeOf(std::string_view text, std::string* key);
+  // (too long). Exposed for tests. `literals` (may be null): where the
+  // content of each masked literal lies in `text` (byte offset and length),
+  // in order.
+  struct LiteralAt {
+    size_t offset, length;
+  };
+  static bool ShapeOf(std::string_view text, std::string* key, std::vector<LiteralAt>* literals = nullptr);
 
   // One cached parse (ANTLR's objects; defined in parser.cc).
   struct Entry;
   // The entry for `key`, taken out of the cache, or null.
   std::unique_ptr<Entry> Take(const std::string& key);
-  // Keeps `entry` under `key` for later parses of the same shape.
-  void Give(const std::string& key, std::unique_ptr<Entry> entry);
+  // Keeps `entry` under `key` for later parses of the same shape;
+  // `templated`: the parse that took it used its template.
+  void Give(const std::string& key, std::unique_ptr<Entry> entry, bool templated = false);
 
  private:
   struct Impl;

@@ -6,6 +6,7 @@
 #include "ClaimQLLexer.h"
 #include "ClaimQLParser.h"
 #include "antlr4-runtime.h"
+#include "grammar/ast.h"
 #include "grammar/parse_cache.h"
 
 namespace claimgraph::grammar {
@@ -19,6 +20,10 @@ struct ParseCache::Entry {
   antlr4::CommonTokenStream tokens{&lexer};
   generated::ClaimQLParser parser{&tokens};  // owns the tree
   generated::ClaimQLParser::ScriptContext* tree = nullptr;
+  // The shape's one MATCH statement with marks for its literals
+  // (query_template.h), once shown exact; tried once per entry.
+  std::optional<Statement> query_template;
+  bool template_tried = false;
 };
 
 }  // namespace claimgraph::grammar

@@ -10,6 +10,7 @@
 #include "ClaimQLParser.h"
 #include "antlr4-runtime.h"
 #include "grammar/parse_cache_entry.h"
+#include "grammar/query_template.h"
 #include "grammar/transformer.h"
 
 namespace claimgraph::grammar {
@@ -127,6 +128,25 @@ class CollectingErrorListener : public antlr4::BaseErrorListener {
 
 }  // namespace
 
+// The one MATCH statement of `tree` transformed over the marked form of
+// `text` (query_template.h); nullopt when it is not one MATCH or the marked
+// text does not transform. Leaves `entry` reading the marked text.
+static std::optional<Statement> MakeTemplate(ParseCache::Entry* entry, generated::ClaimQLParser::ScriptContext* tree,
+                                             std::string_view text, const std::vector<ParseCache::LiteralAt>& literals,
+                                             std::vector<uint32_t> offsets) {
+  if (tree->statement().size() != 1) return std::nullopt;
+  std::optional<std::string> marked = MarkedText(text, literals);
+  if (!marked) return std::nullopt;
+  entry->input.load(*marked);
+  try {
+    Statement statement = Transformer(std::move(offsets)).TransformStatement(tree->statement(0));
+    if (!std::holds_alternative<Query>(statement.node)) return std::nullopt;
+    return statement;
+  } catch (...) {  // the marks did not transform: no template, the statement's own parse stands
+    return std::nullopt;
+  }
+}
+
 // The script rule, or with `pattern` the changePatternOnly rule into *pattern.
 static ParseResult ParseWith(std::string_view text, const ParseOptions& options, ChangePattern* pattern,
                              ParseCache* cache) {
@@ -179,9 +199,21 @@ static ParseResult ParseWith(std::string_view text, const ParseOptions& options,
 
     // A parse of the same shape is reused (parse_cache.h): only the Transformer runs.
     std::string key;
-    const bool cacheable = cache && !pattern && ParseCache::ShapeOf(text, &key);
+    std::vector<ParseCache::LiteralAt> literals;
+    const bool cacheable = cache && !pattern && ParseCache::ShapeOf(text, &key, &literals);
     std::unique_ptr<ParseCache::Entry> entry = cacheable ? cache->Take(key) : nullptr;
     const bool hit = entry != nullptr;
+    // A MATCH of a known shape: its AST is the template's, with this text's
+    // literals (query_template.h). No backslash: every literal is plain.
+    const bool templatable = cacheable && text.size() == antlr_text.size() && text.find('\\') == std::string_view::npos &&
+                             LiteralsAreAscii(text, literals);
+    if (hit && templatable && entry->query_template) {
+      Statement statement = *entry->query_template;
+      FillLiterals(text, literals, &std::get<Query>(statement.node));
+      result.statements.push_back(std::move(statement));
+      cache->Give(key, std::move(entry), /*templated=*/true);
+      return result;
+    }
     if (hit) entry->input.load(antlr_text);  // its tokens now read the new text
     else entry = std::make_unique<ParseCache::Entry>(antlr_text);
     // Whatever the Transformer says of this text, the tree stays good for its shape.
@@ -228,12 +260,25 @@ static ParseResult ParseWith(std::string_view text, const ParseOptions& options,
     } else {
       give_back.keep = true;
     }
+    const bool make_template = templatable && !entry->template_tried;
+    std::vector<uint32_t> template_offsets;
+    if (make_template) template_offsets = offsets;  // the marked text's are the same: its literals are ASCII too
     Transformer transformer(std::move(offsets));
     if (pattern) {
       *pattern = transformer.TransformChangePattern(pattern_tree->changePattern());
       return result;
     }
     for (auto* st : tree->statement()) result.statements.push_back(transformer.TransformStatement(st));
+    if (make_template) {
+      entry->template_tried = true;
+      if (std::optional<Statement> made = MakeTemplate(entry.get(), tree, text, literals, std::move(template_offsets));
+          made && result.statements.size() == 1 && result.statements[0].span == made->span) {
+        Statement filled = *made;
+        FillLiterals(text, literals, &std::get<Query>(filled.node));
+        if (std::get<Query>(filled.node) == std::get<Query>(result.statements[0].node))
+          entry->query_template = std::move(made);
+      }
+    }
   } catch (const TransformError& e) {
     Diagnostic d;
     d.line = e.span.line;

@@ -109,6 +109,17 @@ class RocksClaimStore final : public ClaimStore {
   // The predicate schema, cached the same way (every query reads it).
   std::shared_ptr<const std::vector<Predicate>> CachedPredicates() const;
   void CachePredicates(TxId view_last_tx, std::shared_ptr<const std::vector<Predicate>> predicates) const;
+  // Names resolved to ids across queries (every statement binds its names
+  // with a point read): an entity's normalized name or alias (Cf::kAlias) or
+  // a source's dict key (Cf::kDict). Sound without invalidation because such
+  // a key, once written, names its id for good -- UpsertEntity refuses to
+  // move an alias to another entity, a source key is written once, nothing
+  // deletes either -- so only whether a snapshot sees the key depends on the
+  // snapshot: an entry keeps the earliest last_tx of a view that read it and
+  // answers only views at that transaction or later. Found keys only (a key
+  // not found may be written by the next commit).
+  std::optional<uint64_t> CachedNameId(Cf cf, std::string_view key, TxId view_last_tx) const;
+  void CacheNameId(Cf cf, std::string_view key, uint64_t id, TxId view_last_tx) const;
   std::mutex& writer_mutex() const { return writer_mu_; }
   // Every mark up to the published head (marks.h); a commit publishes the
   // next table after its write, before its head.
@@ -141,6 +152,18 @@ class RocksClaimStore final : public ClaimStore {
   mutable std::unordered_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
   mutable std::unordered_map<SourceId, std::shared_ptr<const Source>> source_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct NameId {
+    uint64_t id;
+    TxId seen_at;  // the earliest last_tx of a view that saw the key
+  };
+  using NameIds = std::unordered_map<std::string, NameId, NameHash, std::equal_to<>>;
+  mutable std::shared_mutex name_ids_mu_;
+  mutable NameIds alias_ids_;        // guarded by name_ids_mu_
+  mutable NameIds source_key_ids_;   // guarded by name_ids_mu_
   mutable std::mutex writer_mu_;   // held by the one live WriteTransaction
   CommitPublisher* publisher_ = nullptr;  // guarded by writer_mu_
   // CountersAt's cache is per thread (a shared one behind a mutex made 16

@@ -300,7 +300,10 @@ class RocksReadView final : public ReadView {
   Result<EntityId> FindEntity(std::string_view name) const override {
     std::string norm = NormalizeAlias(name);
     if (norm.empty()) return Status::NotFound("entity \"" + std::string(name) + "\"");
-    return records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\"");
+    if (std::optional<uint64_t> cached = store_->CachedNameId(Cf::kAlias, norm, last_tx_)) return *cached;
+    CG_ASSIGN_OR_RETURN(EntityId id, records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\""));
+    store_->CacheNameId(Cf::kAlias, norm, id, last_tx_);
+    return id;
   }
 
   Result<Predicate> GetPredicate(PredicateId id) const override {
@@ -334,8 +337,11 @@ class RocksReadView final : public ReadView {
   }
 
   Result<Source> FindSource(std::string_view key) const override {
-    CG_ASSIGN_OR_RETURN(SourceId id,
-                        records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kSource, key), "source \"" + std::string(key) + "\""));
+    const std::string dict_key = EncodeDictKey(NameTag::kSource, key);
+    std::optional<uint64_t> cached = store_->CachedNameId(Cf::kDict, dict_key, last_tx_);
+    if (cached) return GetSource(*cached);
+    CG_ASSIGN_OR_RETURN(SourceId id, records_.GetId(Cf::kDict, dict_key, "source \"" + std::string(key) + "\""));
+    store_->CacheNameId(Cf::kDict, dict_key, id, last_tx_);
     return GetSource(id);
   }
 

@@ -367,6 +367,22 @@ void RocksClaimStore::CacheSource(TxId view_last_tx, std::shared_ptr<const Sourc
   source_cache_[source->id] = std::move(source);
 }
 
+std::optional<uint64_t> RocksClaimStore::CachedNameId(Cf cf, std::string_view key, TxId view_last_tx) const {
+  const NameIds& ids = cf == Cf::kAlias ? alias_ids_ : source_key_ids_;
+  std::shared_lock<std::shared_mutex> lock(name_ids_mu_);
+  auto it = ids.find(key);
+  if (it == ids.end() || it->second.seen_at > view_last_tx) return std::nullopt;
+  return it->second.id;
+}
+
+void RocksClaimStore::CacheNameId(Cf cf, std::string_view key, uint64_t id, TxId view_last_tx) const {
+  NameIds& ids = cf == Cf::kAlias ? alias_ids_ : source_key_ids_;
+  std::unique_lock<std::shared_mutex> lock(name_ids_mu_);
+  if (ids.size() >= 1000000) ids.clear();  // bounded: a cache, not a copy
+  auto [it, added] = ids.try_emplace(std::string(key), NameId{id, view_last_tx});
+  if (!added) it->second.seen_at = std::min(it->second.seen_at, view_last_tx);
+}
+
 TxId RocksClaimStore::LastTx() const { return head().counters.last_tx; }
 
 Result<std::unique_ptr<ReadView>> RocksClaimStore::NewReadView(std::optional<TxId> as_of, ViewOptions options) const {

@@ -136,5 +136,54 @@ TEST(ParseCache, KeepsAtMostItsBound) {
   EXPECT_EQ(cache.counters().hits, 1u);
 }
 
+// A MATCH of a known shape is answered from its template (query_template.h):
+// literals in every place a MATCH takes one, and the AST must be exactly a
+// fresh parse's, spans included.
+TEST(ParseCache, ATemplateHitIsAFreshParse) {
+  const std::vector<std::string> shapes = {
+      R"(MATCH "$1" p ?o RETURN ?o)",
+      R"(MATCH ?s p "$1" AS ?c FROM SOURCE "$2", "$1" RETURN ?c, ?s)",
+      R"(MATCH ?s ?p ?o AS ?c FROM PUBLISHER "$2" AS OF "$1" RETURN ?c)",
+      R"(MATCH "$1" p+ ?x, ?x q "$2" WHERE ?x != "$1" RETURN DISTINCT ?x ORDER BY ?x DESC LIMIT 3)",
+      R"(MATCH ?s p ?o AS ?c OPTIONAL { ?o q "$2" } WHERE ?c.source = "$1" OR ?c.publisher = "$2" RETURN ?s, "$1" AS k)",
+      R"(MATCH ?s p ?o WHERE EXISTS { ?o q "$1" } RETURN ?s, COUNT(*) AS n GROUP BY ?s HAVING n > 1)",
+      R"(MATCH "$1" p ?o VALID DURING "$1".."$2" OR UNKNOWN RETURN ?o)",
+      R"(MATCH "$2" p ?o VALID AT "$1" RETURN ?o -- "a comment" stays
+)",
+  };
+  // Literal pairs of one length: the first text makes the template, the
+  // others are hits: the last holds marks themselves (control characters).
+  const std::vector<std::pair<std::string, std::string>> literals = {
+      {"entity-17", "doc-9"}, {"entity-42", "doc-1"}, {"aaaaaaaaa", "aaaaa"}, {std::string(9, '\x02'), "\x03\x02\x02\x02\x02"}};
+  for (const std::string& shape : shapes) {
+    ParseCache cache;
+    for (auto [a, b] : literals) {
+      std::string text = shape;
+      for (auto [mark, value] : {std::pair{"$1", a}, {"$2", b}})
+        for (size_t at; (at = text.find(mark)) != std::string::npos;) text.replace(at, 2, value);
+      ParseResult fresh = Parse(text);
+      ASSERT_TRUE(fresh.ok()) << text << ": " << fresh.diagnostics[0].message;
+      ParseResult cached = Parse(text, {}, &cache);
+      ASSERT_TRUE(cached.ok()) << text;
+      ASSERT_EQ(cached.statements.size(), 1u);
+      EXPECT_TRUE(cached.statements[0].span == fresh.statements[0].span) << text;
+      EXPECT_TRUE(std::get<Query>(cached.statements[0].node) == std::get<Query>(fresh.statements[0].node)) << text;
+    }
+    EXPECT_EQ(cache.counters().hits, literals.size() - 1) << shape;
+    EXPECT_EQ(cache.counters().templated, literals.size() - 1) << shape;
+  }
+}
+
+TEST(ParseCache, ANonAsciiLiteralIsTransformedAfresh) {
+  ParseCache cache;
+  ASSERT_TRUE(Parse(R"(MATCH "entity-17" p "Japan" RETURN ?o)", {}, &cache).ok());
+  const std::string text = R"(MATCH "entity-42" p "Jäpan" RETURN ?o)";
+  ParseResult hit = Parse(text, {}, &cache);
+  ASSERT_TRUE(hit.ok());
+  EXPECT_EQ(cache.counters().hits, 1u);
+  EXPECT_EQ(cache.counters().templated, 0u);
+  EXPECT_TRUE(std::get<Query>(hit.statements[0].node) == std::get<Query>(Parse(text).statements[0].node));
+}
+
 }  // namespace
 }  // namespace claimgraph::grammar

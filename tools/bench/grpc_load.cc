@@ -6,6 +6,13 @@
 //
 //   grpc_load [--claims N] [--requests R] [--claimgraphd PATH]
 //             [--only point,Q3,point/S,Q3/S] [--clients 1,4,16]
+//             [--dir DIR] [--reuse]
+//
+// --dir: where the store and the server's log go (default
+// /tmp/claimgraph-grpc-load; give each concurrent run its own). --reuse:
+// keep DIR and serve the store already imported there (for one data set
+// served by two builds one after the other); without it DIR is emptied
+// before and removed after.
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -253,13 +260,22 @@ int main(int argc, char** argv) {
   int requests = 20000;
   std::string claimgraphd = "build/server/claimgraphd";
   std::string only = "point,Q3,point/S,Q3/S", client_counts = "1,4,16";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  std::string dir = "/tmp/claimgraph-grpc-load";
+  bool reuse = false;
+  for (int i = 1; i < argc; i += 2) {
     std::string a = argv[i];
+    if (a == "--reuse") {
+      reuse = true;
+      --i;
+      continue;
+    }
+    if (i + 1 >= argc) break;
     if (a == "--claims") claims = std::stoull(argv[i + 1]);
     else if (a == "--requests") requests = std::stoi(argv[i + 1]);
     else if (a == "--claimgraphd") claimgraphd = argv[i + 1];
     else if (a == "--only") only = argv[i + 1];
     else if (a == "--clients") client_counts = argv[i + 1];
+    else if (a == "--dir") dir = argv[i + 1];
   }
   auto split = [](const std::string& list) {
     std::vector<std::string> items;
@@ -268,12 +284,15 @@ int main(int argc, char** argv) {
       if (!item.empty()) items.push_back(item);
     return items;
   };
-  std::string dir = "/tmp/claimgraph-grpc-load";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  std::fprintf(stderr, "[grpc_load] generating and importing %llu claims...\n", (unsigned long long)claims);
+  const bool imported = reuse && std::filesystem::exists(dir + "/data");
+  if (!imported) {
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+  }
+  std::fprintf(stderr, "[grpc_load] generating %s %llu claims...\n", imported ? "(reusing the store of)" : "and importing",
+               (unsigned long long)claims);
   auto g = claimgraph::bench::MakeSyntheticGraph(claims);
-  {
+  if (!imported) {
     std::ofstream out(dir + "/claims.jsonl");
     for (const auto& c : g.claims)
       out << "{\"subject\":\"" << g.entities[c.subject] << "\",\"predicate\":\"" << g.predicates[c.predicate]
@@ -281,7 +300,7 @@ int main(int argc, char** argv) {
           << "\",\"quote\":\"" << g.Quote(c) << "\"}\n";
   }
   std::string cmd = claimgraphd + " import --data " + dir + "/data " + dir + "/claims.jsonl > /dev/null";
-  if (std::system(cmd.c_str()) != 0) return 1;
+  if (!imported && std::system(cmd.c_str()) != 0) return 1;
   std::string address = "127.0.0.1:" + std::to_string(17000 + getpid() % 1000);
   pid_t server = fork();
   if (server == 0) {
@@ -324,6 +343,6 @@ int main(int argc, char** argv) {
   }
   kill(server, SIGTERM);
   waitpid(server, nullptr, 0);
-  std::filesystem::remove_all(dir);
+  if (!reuse) std::filesystem::remove_all(dir);
   return 0;
 }
