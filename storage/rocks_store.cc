@@ -367,6 +367,11 @@ void RocksClaimStore::CacheSource(TxId view_last_tx, std::shared_ptr<const Sourc
   source_cache_[source->id] = std::move(source);
 }
 
+// How many names (and, apart, source keys) the store keeps resolved; past
+// it the table starts again. A point query's names are few and hot: 100k
+// covers the working set without holding a large store's dictionary.
+constexpr size_t kMaxCachedNameIds = 100000;
+
 std::optional<uint64_t> RocksClaimStore::CachedNameId(Cf cf, std::string_view key, TxId view_last_tx) const {
   const NameIds& ids = cf == Cf::kAlias ? alias_ids_ : source_key_ids_;
   std::shared_lock<std::shared_mutex> lock(name_ids_mu_);
@@ -378,7 +383,8 @@ std::optional<uint64_t> RocksClaimStore::CachedNameId(Cf cf, std::string_view ke
 void RocksClaimStore::CacheNameId(Cf cf, std::string_view key, uint64_t id, TxId view_last_tx) const {
   NameIds& ids = cf == Cf::kAlias ? alias_ids_ : source_key_ids_;
   std::unique_lock<std::shared_mutex> lock(name_ids_mu_);
-  if (ids.size() >= 1000000) ids.clear();  // bounded: a cache, not a copy
+  // Bounded: a cache, not a copy (~100 bytes an entry, so ~10 MiB at most).
+  if (ids.size() >= kMaxCachedNameIds) ids.clear();
   auto [it, added] = ids.try_emplace(std::string(key), NameId{id, view_last_tx});
   if (!added) it->second.seen_at = std::min(it->second.seen_at, view_last_tx);
 }
