@@ -20,6 +20,7 @@ class ByteArena {
     if (used_ + size > block_size_) {
       block_size_ = std::max(kBlockSize, size);  // a request longer than a block gets its own
       blocks_.push_back(std::make_unique<char[]>(block_size_));
+      reserved_ += block_size_;
       used_ = 0;
     }
     char* p = blocks_.back().get() + used_;
@@ -35,13 +36,16 @@ class ByteArena {
   // Gives every block back.
   void Clear() {
     std::vector<std::unique_ptr<char[]>>().swap(blocks_);
-    used_ = block_size_ = 0;
+    used_ = block_size_ = reserved_ = 0;
   }
+  // The bytes its blocks hold (what a memory account is charged).
+  size_t bytes() const { return reserved_ + blocks_.capacity() * sizeof(blocks_[0]); }
 
  private:
   static constexpr size_t kBlockSize = 1 << 20;
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t used_ = 0, block_size_ = 0;  // of the last block
+  size_t reserved_ = 0;                // every block's size
 };
 
 }  // namespace claimgraph::base

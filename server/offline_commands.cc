@@ -87,8 +87,9 @@ int RunImport(const ImportCommand& cmd) {
       s.rejected.size(), s.tx ? fmt::format("tx {}", s.tx) : std::string("nothing written"));
   if (options.bulk && s.committed)
     std::cout << fmt::format("phases: read {:.2f} s, sort/merge/ingest {:.2f} s; {} sorted runs spilled within a {} MiB "
-                             "sort budget\n",
-                             s.read_seconds, s.seconds - s.read_seconds, s.runs_spilled, cmd.memory_budget >> 20);
+                             "memory budget (its tables of names and identities peaked at {} MiB)\n",
+                             s.read_seconds, s.seconds - s.read_seconds, s.runs_spilled, cmd.memory_budget >> 20,
+                             s.tables_peak_bytes >> 20);
   for (const auto& line : engine::DescribeNewNames(s.defined)) std::cout << line << "\n";
   return s.rejected.empty() ? 0 : 2;  // 2: imported with --skip-invalid, but not everything
 }

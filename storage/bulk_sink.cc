@@ -106,13 +106,17 @@ void SortBySourceRun(std::vector<SortedIndexEntry>* run) {
 }
 
 // How the sink shares its memory budget: each sorter's buffer (and its sort's
-// scratch) gets a fixed part. The four index sorts move the most bytes per
-// claim (64 each); claim records come next (their encoded size, ~50-100).
+// scratch) gets a fixed part — of the budget, or, in an import with a memory
+// account, of what the account's other holders (the transaction's tables,
+// the importer's term numbering) leave of it, asked as each buffer starts.
+// The four index sorts move the most bytes per claim (64 each); claim
+// records come next (their encoded size, ~50-100).
 constexpr size_t kIndexShare = 10;     // 1/10 each for spo, pos, osp and by_source
 constexpr size_t kClaimsShare = 6;     // 1/6 for claim records
 constexpr size_t kOtherShare = 64;     // 1/64 each for the other families (dictionary, names, txlog)
 // Not the sink's: the write transaction's table of asserted identities
-// (storage/spilling_identity_table.h), held beside the sorters.
+// (storage/spilling_identity_table.h), held beside the sorters (and, with an
+// account, charged to it).
 constexpr size_t kIdentityShare = 8;
 // Every share together stays within the budget (a generic sorter exists for
 // every family but is only filled for the ones without a sorter of their own).
@@ -133,14 +137,14 @@ class BulkSink final : public CommitSink {
     fs::create_directories(tmp_, ec);
     if (ec) status_ = Status::IOError("cannot create " + tmp_.string() + ": " + ec.message());
     const size_t budget = MinimumBudget(options_.memory_budget);
-    spo_ = std::make_unique<IndexSorter>(SortOptions("spo", budget / kIndexShare), SortIndexRun);
-    pos_ = std::make_unique<IndexSorter>(SortOptions("pos", budget / kIndexShare), SortIndexRun);
-    osp_ = std::make_unique<IndexSorter>(SortOptions("osp", budget / kIndexShare), SortIndexRun);
-    by_source_ = std::make_unique<BySourceSorter>(SortOptions("by_source", budget / kIndexShare), SortBySourceRun);
+    spo_ = std::make_unique<IndexSorter>(SortOptions("spo", budget, kIndexShare), SortIndexRun);
+    pos_ = std::make_unique<IndexSorter>(SortOptions("pos", budget, kIndexShare), SortIndexRun);
+    osp_ = std::make_unique<IndexSorter>(SortOptions("osp", budget, kIndexShare), SortIndexRun);
+    by_source_ = std::make_unique<BySourceSorter>(SortOptions("by_source", budget, kIndexShare), SortBySourceRun);
     for (int i = 0; i < static_cast<int>(Cf::kCount); ++i) {
       const Cf cf = static_cast<Cf>(i);
-      generic_[i] = std::make_unique<RowSorter>(
-          SortOptions(CfName(cf), budget / (cf == Cf::kClaims ? kClaimsShare : kOtherShare)));
+      generic_[i] =
+          std::make_unique<RowSorter>(SortOptions(CfName(cf), budget, cf == Cf::kClaims ? kClaimsShare : kOtherShare));
     }
   }
 
@@ -258,11 +262,14 @@ class BulkSink final : public CommitSink {
   }
 
  private:
-  ExternalSortOptions SortOptions(std::string name, size_t budget) const {
+  // A sorter's options: 1/`share` of the budget, or of the account's spare.
+  ExternalSortOptions SortOptions(std::string name, size_t budget, size_t share) const {
     ExternalSortOptions o;
     o.dir = tmp_.string();
     o.name = std::move(name);
-    o.budget_bytes = budget;
+    o.budget_bytes = budget / share;
+    if (const base::MemoryAccount* account = options_.account)
+      o.budget_now = [account, share] { return MinimumBudget(account->Spare()) / share; };
     o.TEST_fail_after = options_.TEST_fail_merge_after;
     return o;
   }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "base/deadline.h"
+#include "base/memory_account.h"
 #include "base/status.h"
 #include "storage/types.h"
 
@@ -312,11 +313,14 @@ struct WriteOptions {
   base::Deadline deadline;
   // Called now and then during a bulk commit with a stage name and a count.
   std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
-  // Bulk only: the bytes a bulk commit's sorts hold in memory; past it,
-  // sorted runs are spilled to temporary files beside the store and merged
-  // (storage/external_sort.h). Not counted: the transaction's own tables
-  // (the identities asserted, new names), which grow with the input.
+  // Bulk only: the bytes a bulk transaction holds in memory — its tables of
+  // new names and asserted identities, and its commit's sorts, which spill
+  // sorted runs to temporary files beside the store (storage/external_sort.h)
+  // at their shares of what the tables leave. One account
+  // (base/memory_account.h): the caller's, which its own tables (an
+  // importer's term numbering) charge too, or one of this size.
   size_t bulk_memory_budget = kDefaultBulkMemoryBudget;
+  base::MemoryAccount* bulk_memory_account = nullptr;
   // Tests only: a bulk commit's merges fail after this many records each (0:
   // never), to check that nothing is left behind.
   uint64_t TEST_bulk_fail_merge_after = 0;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/memory_account.h"
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
 
@@ -17,6 +18,10 @@ class RocksClaimStore;
 struct BulkSinkOptions {
   std::function<void(std::string_view stage, uint64_t done, uint64_t total)> progress;
   size_t memory_budget = kDefaultBulkMemoryBudget;
+  // When set, the import's one account (base/memory_account.h): the sorters
+  // take their shares of what its other holders leave of it (Spare) rather
+  // than of memory_budget.
+  const base::MemoryAccount* account = nullptr;
   uint64_t TEST_fail_merge_after = 0;  // WriteOptions::TEST_bulk_fail_merge_after
 };
 
@@ -47,8 +52,9 @@ class CommitSink {
 };
 
 std::unique_ptr<CommitSink> NewBatchSink(RocksClaimStore* store);
-// `options.memory_budget` bounds the sink's sort buffers: what it holds of
-// the claims streamed into it (storage/external_sort.h).
+// `options.memory_budget` (or what `options.account` spares) bounds the
+// sink's sort buffers: what it holds of the claims streamed into it
+// (storage/external_sort.h).
 std::unique_ptr<CommitSink> NewBulkSink(RocksClaimStore* store, BulkSinkOptions options);
 // Where a bulk sink's run and SST files go (it creates and removes the
 // directory); the transaction's spilled identities go there too.

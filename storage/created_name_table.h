@@ -65,6 +65,11 @@ class CreatedNameTable {
     slots_[i] = {static_cast<uint32_t>(entries_.size()), Tag(h)};
   }
   size_t size() const { return entries_.size(); }
+  // The bytes it holds: entries, slots and the names' arena (what a bulk
+  // import's memory account is charged).
+  size_t MemoryBytes() const {
+    return entries_.capacity() * sizeof(Entry) + slots_.capacity() * sizeof(Slot) + names_.bytes();
+  }
   // The i-th entity added (ids increase with i).
   Created At(size_t i) const {
     const char* p = entries_[i].names;

@@ -33,6 +33,11 @@ struct ExternalSortOptions {
   std::string dir;   // where run files go
   std::string name;  // run files are dir/name-N.run
   size_t budget_bytes = 64 << 20;  // the buffer plus its sort's scratch
+  // When set, the budget now, asked as each buffer starts (instead of
+  // budget_bytes): a bulk import's sorters share what its growing tables
+  // leave of one account (base/memory_account.h), so their runs shrink as the
+  // tables grow.
+  std::function<size_t()> budget_now;
   // Tests only: Merge fails with an IOError after handing over this many
   // records (0: never), to check that a failed merge leaves nothing behind.
   uint64_t TEST_fail_after = 0;
@@ -47,10 +52,6 @@ class ExternalSorter {
   // default is std::stable_sort.
   explicit ExternalSorter(ExternalSortOptions options, std::function<void(std::vector<T>*)> sort_run = {})
       : options_(std::move(options)), sort_run_(std::move(sort_run)) {
-    // A third of the budget holds the records being added, a third the
-    // buffer being spilled, a third its sort's scratch (a radix sort needs a
-    // copy).
-    capacity_ = std::max<size_t>(1, options_.budget_bytes / (3 * sizeof(T)));
     if (!sort_run_) sort_run_ = [](std::vector<T>* v) { std::stable_sort(v->begin(), v->end(), Less()); };
   }
   ExternalSorter(const ExternalSorter&) = delete;
@@ -63,10 +64,10 @@ class ExternalSorter {
   // Errors (a full disk) are kept and returned by Merge; later adds are dropped.
   void Add(const T& record) {
     if (!status_.ok()) return;
-    if (buffer_.empty()) buffer_.reserve(capacity_);
+    if (buffer_.empty()) StartBuffer();
     buffer_.push_back(record);
     ++size_;
-    if (buffer_.size() == capacity_) status_ = StartSpill();
+    if (buffer_.size() >= capacity_) status_ = StartSpill();
   }
 
   uint64_t size() const { return size_; }
@@ -79,21 +80,14 @@ class ExternalSorter {
     CG_RETURN_IF_ERROR(WaitForSpill());
     std::vector<T>().swap(spilling_);
     sort_run_(&buffer_);
-    // Merge the oldest runs into one until all runs, and the buffer, can be
-    // read at once (a file and a read buffer each).
-    while (runs_.size() + 1 > kMaxFanIn) {
-      const std::string merged = RunPath(next_run_++);
-      CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(merged));
-      const std::vector<std::string> group(runs_.begin(), runs_.begin() + kMaxFanIn);
-      // Listed (first: the oldest records, first on ties) before it is
-      // written, and the group unlisted only once merged: whatever fails,
-      // the destructor finds every file.
-      runs_.insert(runs_.begin(), merged);
-      CG_RETURN_IF_ERROR(MergeRuns(group, nullptr, [&](const T& r) { return out.Write(&r, sizeof r); }));
-      CG_RETURN_IF_ERROR(out.Close());
-      runs_.erase(runs_.begin() + 1, runs_.begin() + 1 + kMaxFanIn);
-      RemoveFiles(group);
-    }
+    // Merge neighbouring runs, kMaxFanIn at a time, until all runs and the
+    // buffer can be read at once (a file and a read buffer each).
+    CG_RETURN_IF_ERROR(ReduceRuns(
+        &runs_, kMaxFanIn - 1, kMaxFanIn,
+        [&](const std::vector<std::string>& group, RunWriter* out) {
+          return MergeRuns(group, nullptr, [&](const T& r) { return out->Write(&r, sizeof r); });
+        },
+        [&] { return RunPath(next_run_++); }));
     uint64_t handed = 0;
     auto counted = [&](const T& r) -> Status {
       if (options_.TEST_fail_after && ++handed > options_.TEST_fail_after)
@@ -112,13 +106,23 @@ class ExternalSorter {
 
   std::string RunPath(size_t n) const { return options_.dir + "/" + options_.name + "-" + std::to_string(n) + ".run"; }
 
+  // An empty buffer, sized by the budget now: a third of it holds the
+  // records being added, a third the buffer being spilled, a third its
+  // sort's scratch (a radix sort needs a copy).
+  void StartBuffer() {
+    const size_t budget = options_.budget_now ? options_.budget_now() : options_.budget_bytes;
+    capacity_ = std::max<size_t>(1, budget / (3 * sizeof(T)));
+    buffer_.clear();
+    if (buffer_.capacity() > capacity_) std::vector<T>().swap(buffer_);  // a smaller share: give the rest back
+    buffer_.reserve(capacity_);
+  }
+
   // Hands the full buffer to a background spill (after the previous one
   // finished) and starts an empty one.
   Status StartSpill() {
     CG_RETURN_IF_ERROR(WaitForSpill());
     spilling_.swap(buffer_);
-    buffer_.clear();
-    buffer_.reserve(capacity_);
+    StartBuffer();
     const std::string path = RunPath(next_run_++);
     runs_.push_back(path);  // listed before it is written: removed on every path
     ++spilled_;
@@ -177,7 +181,7 @@ class ExternalSorter {
 
   ExternalSortOptions options_;
   std::function<void(std::vector<T>*)> sort_run_;
-  size_t capacity_;
+  size_t capacity_ = 1;  // of buffer_, set as it starts
   std::vector<T> buffer_;
   std::vector<T> spilling_;  // the buffer the background spill sorts and writes
   std::future<Status> spill_;

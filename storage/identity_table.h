@@ -51,6 +51,10 @@ class IdentityTable {
     }
   }
   size_t size() const { return size_; }
+  // The bytes its slots and row blocks hold (what a memory account is charged).
+  size_t MemoryBytes() const {
+    return slots_.capacity() * sizeof(Slot) + blocks_.size() * kBlockRows * sizeof(std::pair<Key, Value>);
+  }
   // Calls f(row) for every (key, value) row, in the order they were added.
   template <typename F>
   void ForEach(F f) const {

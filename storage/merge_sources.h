@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <filesystem>
+#include <string>
 #include <vector>
 
 #include "base/status.h"
+#include "storage/run_file.h"
 
 namespace claimgraph::storage {
 
@@ -32,6 +35,39 @@ Status MergeSources(size_t sources, Next next, ComesAfter comes_after, Visit vis
       std::push_heap(heap.begin(), heap.end(), comes_after);
     else
       heap.pop_back();
+  }
+  return Status::Ok();
+}
+
+// Merges neighbouring run files of `runs` (oldest first), at most `fan_in`
+// at a time, until at most `max_runs` are left, in order (so ties keep
+// their order). Pass after pass over the list: each pass rewrites every
+// record once at most, and the last merges only as many runs as it must.
+// (Merging the oldest runs into one, again and again, rewrote the first
+// records once per merge: a small budget's thousand runs cost ~15 rewrites
+// of the data.) `merge(group, out)` writes the group's runs merged into
+// `out`; `new_path()` names a new run. The list always names every file
+// there is (a merged run is listed before it is written, its group unlisted
+// once it is complete), so whatever fails, the caller's cleanup finds them.
+template <typename Merge, typename NewPath>
+Status ReduceRuns(std::vector<std::string>* runs, size_t max_runs, size_t fan_in, Merge merge, NewPath new_path) {
+  size_t at = 0;
+  while (runs->size() > max_runs && max_runs > 0) {
+    if (runs->size() - at < 2) {  // this pass is over: the next starts at the oldest run again
+      at = 0;
+      continue;
+    }
+    const size_t n = std::min({fan_in, runs->size() - at, runs->size() - max_runs + 1});
+    const std::vector<std::string> group(runs->begin() + at, runs->begin() + at + n);
+    const std::string merged = new_path();
+    runs->insert(runs->begin() + at, merged);
+    CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(merged));
+    CG_RETURN_IF_ERROR(merge(group, &out));
+    CG_RETURN_IF_ERROR(out.Close());
+    runs->erase(runs->begin() + at + 1, runs->begin() + at + 1 + n);
+    std::error_code ec;
+    for (const auto& p : group) std::filesystem::remove(p, ec);
+    ++at;
   }
   return Status::Ok();
 }

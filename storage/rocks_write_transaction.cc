@@ -112,9 +112,19 @@ class RocksWriteTransaction final : public WriteTransaction {
     tx_ = head_.counters.last_tx + 1;
     if (options_.bulk) {
       bulk_now_ = std::max(NowMicros(), head_.last_time_us);
-      sink_ = NewBulkSink(store_, {options_.progress, options_.bulk_memory_budget, options_.TEST_bulk_fail_merge_after});
-      // The duplicate rule's table spills beside the sorts' runs, within its
-      // own share of the budget (bulk_sink.cc lists every share).
+      // One account for everything the import holds (base/memory_account.h):
+      // the tables below charge it as they grow, the sink's sorters share
+      // what they leave.
+      account_ = options_.bulk_memory_account;
+      if (!account_) {
+        own_account_ = std::make_unique<base::MemoryAccount>(options_.bulk_memory_budget);
+        account_ = own_account_.get();
+      }
+      tables_charge_.Attach(account_);
+      sink_ = NewBulkSink(store_, {options_.progress, options_.bulk_memory_budget, account_,
+                                   options_.TEST_bulk_fail_merge_after});
+      // The duplicate rule's table spills beside the sorts' runs, its rows
+      // within their own share of the budget (bulk_sink.cc lists every share).
       asserted_here_.Bound(BulkTempDir(*store_), BulkIdentityBudget(options_.bulk_memory_budget));
     }
   }
@@ -139,6 +149,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     // creates millions (created_name_table.h); Commit writes them.
     const EntityId id = counters_.next_entity++;
     created_.Add(NormalizeAlias(name), name, id);
+    ChargeTables();
     return id;
   }
 
@@ -278,6 +289,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (in.title.empty() && in.publisher.empty() && in.published.empty() && in.url.empty() && in.sha256.empty()) {
         const SourceId id = counters_.next_source++;
         created_sources_.Add(in.key, in.key, id);
+        ChargeTables();
         return id;
       }
       s.id = counters_.next_source++;
@@ -361,6 +373,7 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<ClaimId> AssertKeyed(const ClaimInput& in, const IdentityKey& key) {
     const ClaimId id = counters_.next_claim;
     CG_RETURN_IF_ERROR(asserted_here_.Put(key, id));
+    ChargeTables();
     ++counters_.next_claim;
     if (options_.bulk) {
       // Encoded now, through one Claim whose strings are reused claim after claim.
@@ -590,6 +603,17 @@ class RocksWriteTransaction final : public WriteTransaction {
       const CreatedNameTable::Created c = created_sources_.At(i);
       sink->Put(Cf::kDict, EncodeDictKey(NameTag::kSource, c.name), EncodeId(c.id));
     }
+    if (options_.bulk) {
+      // Nothing is asserted or created after this: the tables of what was
+      // (they grow with the input) go now, before the log record is sealed
+      // and before the sorts' merges need memory.
+      asserted_here_.Clear();
+      std::unordered_map<std::string, EntityId>().swap(alias_cache_);
+      created_.Clear();
+      created_sources_.Clear();
+      std::unordered_map<std::string, SourceId>().swap(source_by_key_);
+      ChargeTables();
+    }
     for (auto& [id, l] : literals_) {
       std::string record = EncodeLiteral(l);
       sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kLiteral, id), record);
@@ -653,8 +677,11 @@ class RocksWriteTransaction final : public WriteTransaction {
     }
     info.retracted = retractions_.size();
     rec.records_digest = digest.Finish();
-    sink->Put(Cf::kTxlog, EncodeTxKey(tx), SealTxRecord(&rec));
-    std::vector<TxOperation>().swap(rec.ops);  // sealed: only its hash is used below
+    std::string sealed = SealTxRecord(&rec);
+    // Sealed: only its hash is used below. Its operations (a bulk import's
+    // every new dictionary record) go before the sink copies the record.
+    std::vector<TxOperation>().swap(rec.ops);
+    sink->Put(Cf::kTxlog, EncodeTxKey(tx), std::move(sealed));
 
     RocksClaimStore::ChainHead next = head_;
     next.counters = counters_;
@@ -676,15 +703,6 @@ class RocksWriteTransaction final : public WriteTransaction {
     // from its snapshot (NewReadView); nothing that can fail runs between
     // the write and the publication.
     std::shared_ptr<const MarkTable> next_marks = MarkTable::Extend(*marks_table_, std::move(marks_), tx);
-    if (options_.bulk) {
-      // Nothing is asserted after this: the tables of what was (they grow
-      // with the input) go before the sorts' merges need memory.
-      asserted_here_.Clear();
-      std::unordered_map<std::string, EntityId>().swap(alias_cache_);
-      created_.Clear();
-      created_sources_.Clear();
-      std::unordered_map<std::string, SourceId>().swap(source_by_key_);
-    }
     // In a cluster the stream decides: the commit is written here only once
     // the cluster's log has stored it (replication.h).
     if (publisher) CG_RETURN_IF_ERROR(PublishCommit(*store_, *publisher, tx, rec.hash, sink.get(), options_.deadline));
@@ -784,6 +802,12 @@ class RocksWriteTransaction final : public WriteTransaction {
 
   // The records of what the compact tables hold: an entity's id and name, a
   // source's id and key.
+  // What the growing tables hold, told to the account (a few loads: called
+  // once a claim and once a new name).
+  void ChargeTables() {
+    tables_charge_.Set(created_.MemoryBytes() + created_sources_.MemoryBytes() + asserted_here_.MemoryBytes());
+  }
+
   static Entity CreatedEntity(const CreatedNameTable::Created& c) {
     Entity e;
     e.id = c.id;
@@ -834,6 +858,12 @@ class RocksWriteTransaction final : public WriteTransaction {
   RocksClaimStore::ChainHead head_;
   Counters counters_;  // ids handed out so far, published only on commit
   bool committed_ = false;
+  // Bulk: the import's memory account (the caller's or own_account_), and
+  // what the tables that grow with the input (created_, created_sources_,
+  // asserted_here_) charge it. Declared before them and the sink.
+  std::unique_ptr<base::MemoryAccount> own_account_;
+  base::MemoryAccount* account_ = nullptr;
+  base::MemoryCharge tables_charge_;
 
   std::unordered_map<std::string, EntityId> alias_cache_;
   std::map<std::string, EntityId, std::less<>> new_aliases_;

@@ -47,10 +47,13 @@ void RowSorter::Add(std::string_view key, std::string_view value) {
   if (!status_.ok()) return;
   const size_t need = key.size() + value.size();
   if (chunks_.empty() || chunks_.back().size() + need > chunks_.back().capacity()) {
+    // The budget now (a bulk import's sorters share what its tables leave,
+    // external_sort.h), asked once a chunk.
+    limit_ = options_.budget_now ? options_.budget_now() : options_.budget_bytes;
     chunks_.emplace_back();
     // Chunks of a quarter of the budget at most, so a small budget is not
     // exceeded by its first chunk.
-    chunks_.back().reserve(std::max(std::clamp<size_t>(options_.budget_bytes / 4, 4096, kChunk), need));
+    chunks_.back().reserve(std::max(std::clamp<size_t>(limit_ / 4, 4096, kChunk), need));
     bytes_held_ += chunks_.back().capacity();
   }
   std::string& chunk = chunks_.back();
@@ -59,7 +62,7 @@ void RowSorter::Add(std::string_view key, std::string_view value) {
   rows_.push_back({at, static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())});
   ++rows_added_;
   // The row index counts twice: a sort may need a copy of it.
-  if (bytes_held_ + 2 * rows_.size() * sizeof(Row) >= options_.budget_bytes) status_ = Spill();
+  if (bytes_held_ + 2 * rows_.size() * sizeof(Row) >= limit_) status_ = Spill();
 }
 
 void RowSorter::SortRows() {
@@ -132,22 +135,19 @@ Status RowSorter::Merge(const std::function<Status(std::string_view, std::string
     Clear();
     return st;
   }
-  while (runs_.size() + 1 > kMaxFanIn) {
-    const std::string merged = RunPath(next_run_++);
-    CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(merged));
-    const std::vector<std::string> group(runs_.begin(), runs_.begin() + kMaxFanIn);
-    runs_.insert(runs_.begin(), merged);  // listed first (oldest rows) before it is written
-    CG_RETURN_IF_ERROR(MergeRuns(group, false, [&](std::string_view k, std::string_view v) -> Status {
-      const RowHeader h{static_cast<uint32_t>(k.size()), static_cast<uint32_t>(v.size())};
-      CG_RETURN_IF_ERROR(out.Write(&h, sizeof h));
-      CG_RETURN_IF_ERROR(out.Write(k.data(), k.size()));
-      return out.Write(v.data(), v.size());
-    }));
-    CG_RETURN_IF_ERROR(out.Close());
-    runs_.erase(runs_.begin() + 1, runs_.begin() + 1 + kMaxFanIn);
-    std::error_code ec;
-    for (const auto& p : group) std::filesystem::remove(p, ec);
-  }
+  // Spilled runs (bounds_) no longer match the list once merged: Concatenate
+  // was decided above.
+  CG_RETURN_IF_ERROR(ReduceRuns(
+      &runs_, kMaxFanIn - 1, kMaxFanIn,
+      [&](const std::vector<std::string>& group, RunWriter* out) {
+        return MergeRuns(group, false, [&](std::string_view k, std::string_view v) -> Status {
+          const RowHeader h{static_cast<uint32_t>(k.size()), static_cast<uint32_t>(v.size())};
+          CG_RETURN_IF_ERROR(out->Write(&h, sizeof h));
+          CG_RETURN_IF_ERROR(out->Write(k.data(), k.size()));
+          return out->Write(v.data(), v.size());
+        });
+      },
+      [&] { return RunPath(next_run_++); }));
   Status st = MergeRuns(runs_, true, counted);
   RemoveRuns();
   Clear();

@@ -56,6 +56,7 @@ class RowSorter {
   std::vector<std::string> chunks_;  // rows' bytes, back to back; a chunk never grows past its capacity
   std::vector<Row> rows_;
   size_t bytes_held_ = 0;
+  size_t limit_ = 0;  // the budget when the last chunk started
   std::vector<std::string> runs_;  // oldest first
   // Each spilled run's first and last key: runs that follow one another
   // without overlapping (claim records, which arrive in key order) are read

@@ -85,6 +85,10 @@ class SpillingIdentityTable {
   }
 
   size_t runs() const { return runs_.size(); }
+  // The bytes it holds: the table, the filter and the runs' sparse indexes
+  // (what a bulk import's memory account is charged; the spill's sort
+  // scratch is transient).
+  size_t MemoryBytes() const { return table_.MemoryBytes() + bloom_.bytes() + index_bytes_; }
   // Empties the table, removes the runs and gives the memory back.
   void Clear() {
     table_.Clear();
@@ -97,6 +101,7 @@ class SpillingIdentityTable {
     runs_.clear();
     bloom_ = BlockedBloom();
     spilled_ = 0;
+    index_bytes_ = 0;
   }
 
  private:
@@ -128,6 +133,7 @@ class SpillingIdentityTable {
     CG_RETURN_IF_ERROR(hashes.Close());
     run.fd = ::open(run.path.c_str(), O_RDONLY | O_CLOEXEC);
     if (run.fd < 0) return Status::IOError("cannot open " + run.path + ": " + std::strerror(errno));
+    index_bytes_ += run.first_hash.capacity() * sizeof(uint64_t) + sizeof(Run);
     runs_.push_back(std::move(run));
     spilled_ += order.size();
     if (spilled_ > bloom_.capacity()) {
@@ -181,6 +187,7 @@ class SpillingIdentityTable {
   std::vector<Run> runs_;  // oldest first
   BlockedBloom bloom_;
   uint64_t spilled_ = 0;
+  size_t index_bytes_ = 0;  // the runs' sparse indexes
   Status status_;
 };
 

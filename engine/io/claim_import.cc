@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/byte_arena.h"
+#include "base/memory_account.h"
 #include "codec/claim_file.h"
 #include "codec/nquads/prov_claim.h"
 #include "engine/io/claim_writer.h"
@@ -79,7 +80,9 @@ Status RejectOrFail(const std::string& file, uint64_t line, const Status& st, Im
 class QuadTermIds {
  public:
   using Take = std::function<Status(uint64_t line, uint64_t column, std::string error, const codec::FileClaim&)>;
-  QuadTermIds(ClaimWriter* writer, ImportSummary* summary) : writer_(writer), summary_(summary) {
+  // `account` (may be null) is charged what the terms' ids and names hold.
+  QuadTermIds(ClaimWriter* writer, ImportSummary* summary, base::MemoryAccount* account)
+      : writer_(writer), summary_(summary), charge_(account) {
     input_.method = std::string(codec::kNQuadsMethod);
   }
 
@@ -95,6 +98,8 @@ class QuadTermIds {
       }
       names_[number] = name_bytes_.Store(name);
     }
+    if (!q.new_terms.empty())
+      charge_.Set(terms_.capacity() * sizeof(Term) + names_.capacity() * sizeof(std::string_view) + name_bytes_.bytes());
     const Term &s = terms_[q.terms[0]], &p = terms_[q.terms[1]], &o = terms_[q.terms[2]], &g = terms_[q.terms[3]];
     if (s.known && p.known && o.known && g.known) {
       input_.subject = p.swap ? o.id : s.id;
@@ -143,6 +148,7 @@ class QuadTermIds {
   std::vector<Term> terms_;           // by number
   std::vector<std::string_view> names_;  // by number, the bytes in name_bytes_ (~1M names at 20M claims)
   base::ByteArena name_bytes_;
+  base::MemoryCharge charge_;  // terms_, names_ and name_bytes_
 };
 
 }  // namespace
@@ -152,11 +158,17 @@ static_assert(kDefaultImportMemoryBudget == storage::kDefaultBulkMemoryBudget);
 Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector<InputFile>& files,
                                        const ImportOptions& options) {
   auto started = std::chrono::steady_clock::now();
+  // A bulk import's one memory account (base/memory_account.h): the
+  // transaction's tables, the sorters and the term numbering below share it.
+  // Declared before the writer, which holds it.
+  base::MemoryAccount account(options.memory_budget);
+  base::MemoryAccount* const bulk_account = options.bulk ? &account : nullptr;
   storage::WriteOptions wo;
   wo.principal = options.principal;
   wo.bulk = options.bulk;
   wo.progress = options.progress;
   wo.bulk_memory_budget = options.memory_budget;
+  wo.bulk_memory_account = bulk_account;
   wo.TEST_bulk_fail_merge_after = options.TEST_fail_merge_after;
   wo.note = "import of " + std::to_string(files.size()) + " file(s)";
   CG_ASSIGN_OR_RETURN(auto writer, ClaimWriter::Create(engine.store(), wo));
@@ -190,8 +202,8 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
       continue;
     }
     if (file.format == codec::ClaimFileFormat::kNQuads && !options.TEST_whole_lines) {
-      LinePipeline<QuadLine, QuadLineReader> pipeline(file.in, QuadLineReader(read_options));
-      QuadTermIds ids(writer.get(), &summary);
+      LinePipeline<QuadLine, QuadLineReader> pipeline(file.in, QuadLineReader(read_options, bulk_account));
+      QuadTermIds ids(writer.get(), &summary, bulk_account);
       auto take_line = [&](uint64_t line, uint64_t column, std::string error, const codec::FileClaim& claim) {
         return take(file.name, line, column, std::move(error), claim);
       };
@@ -233,6 +245,7 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
   summary.committed = info.tx != 0;
   summary.tx = info.tx;
   summary.runs_spilled = info.bulk.runs_spilled;
+  summary.tables_peak_bytes = account.peak_charged();
   summary.seconds = seconds();
   return summary;
 }

@@ -17,8 +17,9 @@ std::string_view TextOf(const codec::RdfTerm* term) { return term ? std::string_
 
 }  // namespace
 
-QuadLineReader::QuadLineReader(const codec::ClaimFileOptions& options)
-    : mapper_(options.default_source),
+QuadLineReader::QuadLineReader(const codec::ClaimFileOptions& options, base::MemoryAccount* account)
+    : charge_(account),
+      mapper_(options.default_source),
       whole_(std::make_unique<codec::ClaimLineReader>(codec::ClaimFileFormat::kNQuads, options)) {}
 
 QuadLineReader::~QuadLineReader() = default;
@@ -64,6 +65,7 @@ uint32_t QuadLineReader::Add(Role role, const codec::RdfTerm* term, uint64_t has
   size_t i = hash & mask;
   while (slots_[i].number != 0) i = (i + 1) & mask;
   slots_[i] = {number, Tag(hash)};
+  charge_.Set(slots_.capacity() * sizeof(Slot) + keys_.capacity() * sizeof(Key) + texts_.bytes());
   return number;
 }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "base/byte_arena.h"
+#include "base/memory_account.h"
 #include "codec/claim_file.h"
 #include "codec/nquads/quad_claim.h"
 #include "engine/io/line_pipeline.h"
@@ -41,7 +42,9 @@ struct QuadLine {
 // Runs on the pipeline's thread only.
 class QuadLineReader {
  public:
-  explicit QuadLineReader(const codec::ClaimFileOptions& options);
+  // `account` (may be null): what the numbering holds is charged to it as it
+  // grows (a bulk import's one account, base/memory_account.h).
+  explicit QuadLineReader(const codec::ClaimFileOptions& options, base::MemoryAccount* account = nullptr);
   ~QuadLineReader();
   QuadLineReader(QuadLineReader&&) noexcept;
   void operator()(const std::string& text, ParsedLine<QuadLine>* out);
@@ -73,6 +76,7 @@ class QuadLineReader {
   std::vector<Slot> slots_;
   std::vector<Key> keys_;  // by number - 1
   base::ByteArena texts_;
+  base::MemoryCharge charge_;  // slots_, keys_ and texts_
   codec::QuadMapper mapper_;
   std::unique_ptr<codec::ClaimLineReader> whole_;  // the lines that do not take the numbered path
 };

@@ -399,6 +399,51 @@ TEST(NQuadsImport, NamesBeyondTheMemosStillResolveToOneEntityEach) {
   EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(a.path()) / "bulk-import.tmp"));
 }
 
+// One memory account for the whole import (base/memory_account.h): the tables
+// of new names and the term numbering charge it as they grow, and the sorters
+// share what they leave. The same number of claims in the same budget spill
+// more runs when every claim brings new names than when a few names repeat,
+// and a budget the names alone outgrow still gives the store a big one gives.
+TEST(NQuadsImport, TheSortersSpillMoreAsTheNameTablesGrowInOneBudget) {
+  const int claims = 30000;
+  std::string few_names, new_names;
+  for (int i = 0; i < claims; ++i) {
+    few_names += "<urn:x:e" + std::to_string(i % 300) + "> <urn:p:p1> <urn:x:e" + std::to_string(300 + i / 300) +
+                 "> <urn:g:1> .\n";
+    new_names += "<urn:x:subject-with-a-longer-name-" + std::to_string(i) + "> <urn:p:p1> <urn:x:object-" +
+                 std::to_string(i) + "> <urn:g:1> .\n";
+  }
+  ImportOptions o;
+  o.bulk = true;
+  o.memory_budget = 8 << 20;
+  TempDir a, b, c;
+  auto few_store = StoreWithVocabulary(a.path());
+  auto new_store = StoreWithVocabulary(b.path());
+  const ImportSummary few = Import(few_store.get(), few_names, o);
+  const ImportSummary many = Import(new_store.get(), new_names, o);
+  ASSERT_TRUE(few.committed) << FormatRejected(few);
+  ASSERT_TRUE(many.committed) << FormatRejected(many);
+  EXPECT_EQ(few.claims, 1u * claims);
+  EXPECT_EQ(many.claims, 1u * claims);
+  EXPECT_EQ(many.defined.entities, 2u * claims);
+  // 60,000 names outgrow the 8 MiB budget less its floor; 400 names do not
+  // (their tables hold the duplicate rule's rows and the arenas' first blocks).
+  EXPECT_GT(many.tables_peak_bytes, o.memory_budget * 3 / 4);
+  EXPECT_GT(many.tables_peak_bytes, few.tables_peak_bytes + (4 << 20));
+  EXPECT_GT(few.runs_spilled, 0u);
+  EXPECT_GE(many.runs_spilled, 2 * few.runs_spilled) << few.runs_spilled;
+  // The same file in a budget that holds everything: the same store.
+  auto big_store = StoreWithVocabulary(c.path());
+  o.memory_budget = 1 << 30;
+  const ImportSummary held = Import(big_store.get(), new_names, o);
+  ASSERT_TRUE(held.committed) << FormatRejected(held);
+  EXPECT_EQ(held.runs_spilled, 0u);
+  EXPECT_EQ(Snapshot(new_store.get()), Snapshot(big_store.get()));
+  EXPECT_EQ(BySource(new_store.get()), BySource(big_store.get()));
+  storage::AuditReport log = ValueOrDie(new_store->VerifyLog());
+  EXPECT_TRUE(log.ok) << log.problem;
+}
+
 // A merge that fails part-way (a full disk, say) fails the import: nothing is
 // written and no temporary file is left.
 TEST(NQuadsImport, AFailedMergeWritesNothingAndLeavesNoTemporaryFiles) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <random>
 
+#include "base/memory_account.h"
 #include "storage/row_sorter.h"
 #include "tests/storage/test_dir.h"
 
@@ -56,8 +57,9 @@ TEST(ExternalSort, AnyBudgetGivesTheStableSortedOrder) {
   const std::vector<Record> input = Shuffled(50000, 3000);  // many ties
   std::vector<Record> expected = input;
   std::stable_sort(expected.begin(), expected.end(), ByKey());
-  // Everything in memory; a few runs; more runs than one merge pass reads.
-  for (size_t budget : {size_t{16} << 20, size_t{100} << 10, size_t{2} << 10}) {
+  // Everything in memory; a few runs; more runs than one merge pass reads;
+  // more than two passes' worth (runs of 10 records: ~5,000 runs).
+  for (size_t budget : {size_t{16} << 20, size_t{100} << 10, size_t{2} << 10, size_t{240}}) {
     TempDir dir;
     ExternalSorter<Record, ByKey> sorter(Options(dir.path(), budget));
     for (const Record& r : input) sorter.Add(r);
@@ -77,8 +79,44 @@ TEST(ExternalSort, AnyBudgetGivesTheStableSortedOrder) {
     if (budget == size_t{2} << 10) {
       EXPECT_GT(sorter.runs_spilled(), 64u);
     }
+    if (budget == size_t{240}) {
+      EXPECT_GT(sorter.runs_spilled(), 64u * 64u);
+    }
     EXPECT_EQ(FilesIn(dir.path()), 0u) << "merged runs are removed";
   }
+}
+
+// A bulk import's sorters take their budget from one account as each buffer
+// starts (base/memory_account.h): when the other holders charge more, the
+// runs get smaller (more of them), and the order is the same.
+TEST(ExternalSort, ASorterSharingAnAccountSpillsSmallerRunsAsTheChargesGrow) {
+  const std::vector<Record> input = Shuffled(40000, 3000);
+  std::vector<Record> expected = input;
+  std::stable_sort(expected.begin(), expected.end(), ByKey());
+  TempDir dir;
+  base::MemoryAccount account(64 << 10);
+  base::MemoryCharge tables(&account);
+  ExternalSortOptions o = Options(dir.path(), 0);
+  o.budget_now = [&] { return account.Spare(); };
+  ExternalSorter<Record, ByKey> sorter(o);
+  for (size_t i = 0; i < input.size() / 2; ++i) sorter.Add(input[i]);
+  const size_t runs_at_first = sorter.runs_spilled();
+  tables.Set(60 << 10);  // the tables grow: the sorter is left the floor, a quarter
+  for (size_t i = input.size() / 2; i < input.size(); ++i) sorter.Add(input[i]);
+  const size_t runs_then = sorter.runs_spilled() - runs_at_first;
+  EXPECT_GT(runs_at_first, 0u);
+  EXPECT_GE(runs_then, 3 * runs_at_first);
+  std::vector<Record> out;
+  ASSERT_TRUE(sorter.Merge([&](const Record& r) {
+                      out.push_back(r);
+                      return Status::Ok();
+                    }).ok());
+  ASSERT_EQ(out.size(), expected.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    ASSERT_EQ(out[i].key, expected[i].key) << i;
+    ASSERT_EQ(out[i].added, expected[i].added) << i;
+  }
+  EXPECT_EQ(FilesIn(dir.path()), 0u);
 }
 
 TEST(ExternalSort, AFailedMergeAndADroppedSorterLeaveNoRunFiles) {
