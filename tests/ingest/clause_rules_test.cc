@@ -23,16 +23,7 @@ using testing::SourceDir;
 using Lines = std::vector<std::string>;
 
 // "subject predicate object modality" and, when a time was found, " from..to".
-Lines Claims(const std::string& text) {
-  Lines out;
-  for (const auto& c : ExamplePipeline()->Extract(text).claims) {
-    std::string line = c.subject + " " + c.predicate + " " + c.object + " " + base::ModalityName(c.modality);
-    if (!c.time.text.empty()) line += " " + c.time.from + ".." + c.time.to;
-    out.push_back(line);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+Lines Claims(const std::string& text) { return testing::ClaimLines(*ExamplePipeline(), text, /*with_time=*/true); }
 
 // The rules that fired, one per claim, sorted and without repeats.
 Lines Rules(const std::string& text) {

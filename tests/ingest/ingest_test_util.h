@@ -1,12 +1,15 @@
 // Shared by the ingestion tests: the example pipeline and corpus files.
 #pragma once
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "base/modality.h"
 #include "engine/ingest/pipeline.h"
 
 namespace claimgraph::ingest::testing {
@@ -42,6 +45,20 @@ inline std::shared_ptr<const IngestPipeline> GazetteerPipeline() {
     return *p;
   }();
   return pipeline;
+}
+
+// What `pipeline` extracts from `text`, one sorted line per claim:
+// "subject predicate object modality", and " from..to" when the claim has a
+// time and `with_time`.
+inline std::vector<std::string> ClaimLines(const IngestPipeline& pipeline, const std::string& text, bool with_time) {
+  std::vector<std::string> out;
+  for (const auto& c : pipeline.Extract(text).claims) {
+    std::string line = c.subject + " " + c.predicate + " " + c.object + " " + base::ModalityName(c.modality);
+    if (with_time && !c.time.text.empty()) line += " " + c.time.from + ".." + c.time.to;
+    out.push_back(line);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 inline std::string CorpusFile(const std::string& name) {

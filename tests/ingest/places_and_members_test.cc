@@ -16,13 +16,7 @@ namespace {
 using testing::GazetteerPipeline;
 using Lines = std::vector<std::string>;
 
-Lines Claims(const std::string& text) {
-  Lines out;
-  for (const auto& c : GazetteerPipeline()->Extract(text).claims)
-    out.push_back(c.subject + " " + c.predicate + " " + c.object + " " + base::ModalityName(c.modality));
-  std::sort(out.begin(), out.end());
-  return out;
-}
+Lines Claims(const std::string& text) { return testing::ClaimLines(*GazetteerPipeline(), text, /*with_time=*/false); }
 
 TEST(PlacesAndMembersTest, APlacePhraseIsTheObjectUnlessAnAdjunctComesFirst) {
   EXPECT_EQ(Claims("Turkish drones targeted on Thursday 16 locations in various areas in northern Syria."),

@@ -15,16 +15,7 @@ namespace {
 using testing::GazetteerPipeline;
 using Lines = std::vector<std::string>;
 
-Lines Claims(const std::string& text) {
-  Lines out;
-  for (const auto& c : GazetteerPipeline()->Extract(text).claims) {
-    std::string line = c.subject + " " + c.predicate + " " + c.object + " " + base::ModalityName(c.modality);
-    if (!c.time.text.empty()) line += " " + c.time.from + ".." + c.time.to;
-    out.push_back(line);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+Lines Claims(const std::string& text) { return testing::ClaimLines(*GazetteerPipeline(), text, /*with_time=*/true); }
 
 TEST(PlansAndPlacesTest, ADayInsideAProposalCueKeepsItAProposal) {
   EXPECT_EQ(Claims("India and Nepal agreed Thursday to increase intelligence sharing."),
