@@ -124,6 +124,9 @@ class ReadView {
 
   virtual Result<std::vector<Entity>> ListEntities() const = 0;
   virtual Result<std::vector<Predicate>> ListPredicates() const = 0;
+  // The same list, shared with the store's cache: what every MATCH reads
+  // (which predicates are symmetric) without copying each predicate's record.
+  virtual Result<std::shared_ptr<const std::vector<Predicate>>> SharedPredicates() const = 0;
   virtual Result<std::vector<Source>> ListSources() const = 0;
   // Streaming forms, in id order, for listings that must not hold the whole
   // dictionary in memory: `fn` returns false to stop early.

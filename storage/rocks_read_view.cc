@@ -373,6 +373,7 @@ class RocksReadView final : public ReadView {
     CG_ASSIGN_OR_RETURN(auto predicates, PredicatesShared());
     return *predicates;
   }
+  Result<std::shared_ptr<const std::vector<Predicate>>> SharedPredicates() const override { return PredicatesShared(); }
 
   // Every predicate in id order (names keys are by id), shared with the
   // store's cache.

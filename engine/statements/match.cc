@@ -25,8 +25,8 @@ Result<QueryResult> ExecuteMatch(const StatementContext& sc, const grammar::Quer
   ctx.allowed_sources = bound.allowed_sources;
   ctx.valid = bound.valid;
   ctx.full_provenance = bound.full_provenance;
-  CG_ASSIGN_OR_RETURN(auto predicates, view.ListPredicates());
-  for (const auto& p : predicates)
+  CG_ASSIGN_OR_RETURN(auto predicates, view.SharedPredicates());
+  for (const auto& p : *predicates)
     if (p.symmetric) ctx.symmetric_predicates.insert(p.id);
 
   Planner planner(&ctx);
