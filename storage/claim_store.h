@@ -98,6 +98,13 @@ class ReadView {
   // The smallest claim id asserted in transaction `tx` or later; one past
   // the last claim when there is none. O(log claims) point reads.
   virtual Result<ClaimId> FirstClaimFromTx(TxId tx) const = 0;
+  // Reads ahead the posting lists that Scan will open for these patterns, in
+  // one sorted batch (RocksDB MultiGet: keys in one block share its lookup),
+  // for an index join whose inner side seeks once per outer row. Patterns
+  // that are not one whole list are ignored; a later Scan of a prefetched
+  // pattern takes its list instead of a Get, and each Prefetch replaces the
+  // previous batch. An error here is not the query's: the Scan reads again.
+  virtual void Prefetch(const std::vector<TriplePattern>& patterns) const = 0;
   // Number of visible claims matching the pattern, counting at most `cap`.
   virtual Result<uint64_t> CountClaims(const TriplePattern& pattern, uint64_t cap) const = 0;
   // Planning statistics: index entries under the pattern's prefix — exact for

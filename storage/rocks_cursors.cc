@@ -1,5 +1,7 @@
 #include "storage/rocks_cursors.h"
 
+#include <algorithm>
+
 #include "storage/rocks_internal.h"
 
 namespace claimgraph::storage {
@@ -165,7 +167,10 @@ std::unique_ptr<ClaimCursor> RocksCursors::Open(PatternKeys keys, Visibility vis
       if (!DecodePostingKey(keys.prefix, &first, &second))  // one word bound: every list under it
         return OpenLists(kind, std::move(keys.prefix), visibility);
       std::unique_ptr<rocksdb::PinnableSlice> value;
-      if (peeked_ && peeked_->cf == keys.cf && peeked_->key == keys.prefix) {
+      bool found = false;
+      if (!prefetched_.empty() && (value = TakePrefetched(keys.cf, keys.prefix, &found))) {
+        if (!found) value->Reset();
+      } else if (peeked_ && peeked_->cf == keys.cf && peeked_->key == keys.prefix) {
         value = std::move(peeked_->value);
         if (!peeked_->found) value->Reset();
         peeked_.reset();
@@ -184,6 +189,56 @@ std::unique_ptr<ClaimCursor> RocksCursors::Open(PatternKeys keys, Visibility vis
       return std::make_unique<IndexCursor>(this, TripleIndex::kOsp, std::move(keys.prefix), visibility);
   }
   return std::make_unique<FailedCursor>(Status::Internal("no cursor for this access path"));
+}
+
+void RocksCursors::Prefetch(std::vector<PatternKeys> keys) {
+  prefetched_.clear();
+  next_prefetched_ = 0;
+  uint64_t first, second;
+  for (auto& k : keys)
+    if ((k.path == AccessPath::kSpPostings || k.path == AccessPath::kPoPostings) &&
+        DecodePostingKey(k.prefix, &first, &second))
+      prefetched_.push_back(Prefetched{k.cf, std::move(k.prefix)});
+  // MultiGet wants one column family and sorted keys: sort an index per
+  // family, keep the entries themselves in the order the Opens will ask.
+  for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings}) {
+    std::vector<size_t> order;
+    for (size_t i = 0; i < prefetched_.size(); ++i)
+      if (prefetched_[i].cf == cf) order.push_back(i);
+    if (order.empty()) continue;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return prefetched_[a].key < prefetched_[b].key; });
+    std::vector<rocksdb::Slice> slices;
+    std::vector<rocksdb::PinnableSlice> values(order.size());
+    std::vector<rocksdb::Status> statuses(order.size());
+    for (size_t i : order) slices.emplace_back(prefetched_[i].key);
+    store_->db()->MultiGet(ro_, store_->cf(cf), slices.size(), slices.data(), values.data(), statuses.data(),
+                           /*sorted_input=*/true);
+    for (size_t j = 0; j < order.size(); ++j) {
+      Prefetched& p = prefetched_[order[j]];
+      if (statuses[j].ok()) {
+        p.found = true;
+        p.value = std::move(values[j]);
+      } else if (!statuses[j].IsNotFound()) {
+        p.taken = true;  // not kept: the Open reads it again and reports the error
+      }
+    }
+  }
+}
+
+std::unique_ptr<rocksdb::PinnableSlice> RocksCursors::TakePrefetched(Cf cf, const std::string& key, bool* found) {
+  // The Opens come in the order the keys were given; a row whose scan did
+  // not open (or opened twice: a symmetric pattern's reverse read) moves the
+  // expected position by a few at most.
+  constexpr size_t kLookAhead = 4;
+  for (size_t i = next_prefetched_; i < prefetched_.size() && i < next_prefetched_ + kLookAhead; ++i) {
+    Prefetched& p = prefetched_[i];
+    if (p.taken || p.cf != cf || p.key != key) continue;
+    p.taken = true;
+    next_prefetched_ = i + 1;
+    *found = p.found;
+    return std::make_unique<rocksdb::PinnableSlice>(std::move(p.value));
+  }
+  return nullptr;
 }
 
 Result<const rocksdb::PinnableSlice*> RocksCursors::PeekList(Cf cf, const std::string& key) {

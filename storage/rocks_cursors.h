@@ -59,6 +59,11 @@ class RocksCursors {
   std::unique_ptr<rocksdb::Iterator> Take(Cf cf);
   void Give(Cf cf, std::unique_ptr<rocksdb::Iterator> it);
 
+  // Reads the whole posting lists among `keys` in sorted MultiGet batches and
+  // keeps them, in the given order, for the Opens that follow (an index
+  // join's inner side, row by row); replaces what an earlier call kept.
+  void Prefetch(std::vector<PatternKeys> keys);
+
   // One whole posting list, kept for the cursor that will read it: the
   // planner estimates a pattern by reading its list, then the executor opens
   // the same list (a point statement's second Get). Null when absent.
@@ -77,6 +82,18 @@ class RocksCursors {
     std::unique_ptr<rocksdb::PinnableSlice> value;
   };
   std::optional<Peeked> peeked_;
+  // A prefetched list, if this is the next one expected (or one of the few
+  // after it: a row whose inner scan was skipped); null otherwise.
+  std::unique_ptr<rocksdb::PinnableSlice> TakePrefetched(Cf cf, const std::string& key, bool* found);
+  struct Prefetched {
+    Cf cf;
+    std::string key;
+    bool found = false;
+    bool taken = false;
+    rocksdb::PinnableSlice value;
+  };
+  std::vector<Prefetched> prefetched_;
+  size_t next_prefetched_ = 0;
 };
 
 }  // namespace claimgraph::storage

@@ -133,6 +133,13 @@ class RocksReadView final : public ReadView {
     return cursors_.Open(KeysOf(pattern), Visibility{as_of_, true, nullptr});
   }
 
+  void Prefetch(const std::vector<TriplePattern>& patterns) const override {
+    std::vector<PatternKeys> keys;
+    keys.reserve(patterns.size());
+    for (const auto& p : patterns) keys.push_back(KeysOf(p));
+    cursors_.Prefetch(std::move(keys));
+  }
+
   Result<std::vector<ClaimId>> ClaimsBySource(SourceId source) const override {
     std::vector<ClaimId> out;
     CG_RETURN_IF_ERROR(ForEachSourceEntry(source, [&](const IndexEntry& e) { out.push_back(e.claim); }));

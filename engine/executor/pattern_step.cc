@@ -52,6 +52,24 @@ class PatternStep final : public Step {
     return Status::Ok();
   }
 
+  void CollectReads(const Row& row, std::vector<storage::TriplePattern>* out) const override {
+    // What Begin and Open would read in the forward phase; the reverse
+    // phase of a symmetric predicate reads the mirrored list after it.
+    if (by_claims_ || by_sources_ || p_.subject.unresolved || p_.object.unresolved) return;
+    const uint64_t a = Resolve(p_.subject, row), b = Resolve(p_.object, row);
+    const uint64_t s = forward_ ? a : b, o = forward_ ? b : a;
+    const uint64_t pred = p_.predicate_slot >= 0 ? row.slots[p_.predicate_slot] : predicate_;
+    auto add = [&](uint64_t subject, uint64_t object) {
+      storage::TriplePattern tp;
+      if (subject) tp.subject = subject;
+      if (object) tp.object = object;
+      if (pred) tp.predicate = pred;
+      out->push_back(tp);
+    };
+    add(s, o);
+    if (pred ? IsSymmetric(pred) : !ctx_->symmetric_predicates.empty()) add(o, s);
+  }
+
   Result<bool> Advance(Row& row) override {
     while (!done_) {
       if (!cursor_->Valid()) {

@@ -21,6 +21,12 @@ class Step {
   // Writes the next extension into `row` (setting this step's slots and
   // appending provenance); false when there is none left.
   virtual Result<bool> Advance(Row& row) = 0;
+  // The index reads Begin(row) would open first, for a read-ahead of many
+  // rows at once (NewLookaheadStep); nothing by default.
+  virtual void CollectReads(const Row& row, std::vector<storage::TriplePattern>* out) const {
+    (void)row;
+    (void)out;
+  }
 
   // For EXPLAIN.
   std::string label;

@@ -5,6 +5,7 @@
 
 #include "engine/executor/evaluator.h"
 #include "engine/executor/filter_steps.h"
+#include "engine/executor/lookahead_step.h"
 #include "engine/executor/pattern_step.h"
 #include "storage/claim_store.h"
 
@@ -345,6 +346,17 @@ Result<std::unique_ptr<Pipeline>> Planner::PlanBlock(const std::vector<BoundPatt
       }
     }
     if (access.empty()) access = IndexLabel(p, kind == "HashJoin" ? std::set<int>{} : bound);
+    // An index join over many input rows: the step before it runs ahead and
+    // the join's lookups for a batch of rows are read at once.
+    constexpr double kReadAheadRows = 16;
+    if (kind == "IndexJoin" && !read_ahead_placed_ && input_rows >= kReadAheadRows && !pipeline->steps().empty()) {
+      auto& steps = pipeline->steps();
+      std::unique_ptr<Step> source = std::move(steps.back());
+      auto ahead = NewLookaheadStep(ctx_, std::move(source), step.get());
+      steps.back() = std::move(ahead);
+      access += ", read ahead";
+      read_ahead_placed_ = true;
+    }
     step->label = kind + " " + p.text + "  [" + (kind == "HashJoin" ? "build: " : "") + access + "]";
     input_rows = std::max(0.0, input_rows * best_est);
     step->estimate = input_rows;

@@ -53,6 +53,9 @@ class Planner {
   size_t slots_ = 0;
   double entities_ = 1;
   std::optional<std::optional<double>> source_claims_;  // ScopedSourceClaims, once per query
+  // One read-ahead per query: the view keeps one prefetched batch, so a
+  // second one (a deeper join, an OPTIONAL's) would only displace the first.
+  bool read_ahead_placed_ = false;
 };
 
 }  // namespace claimgraph::engine
