@@ -3,8 +3,11 @@
 // predicates, paths with + * {m,n} and alternatives, != filters, FROM SOURCE,
 // AS OF), evaluated by the engine and by a deliberately naive evaluator that
 // enumerates every assignment of the variables. The result sets must agree.
+// A second, denser shape gives joins enough input rows for the planner's
+// read-ahead (batched inner lookups), so that path is compared too.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <random>
 #include <set>
@@ -22,7 +25,6 @@ using testing::OpenStore;
 using testing::TempDir;
 using testing::ValueOrDie;
 
-constexpr int kEntities = 7;
 // Predicates p0 (directed), p1 (symmetric), p2 (directed, inverse p2-inv).
 
 struct RefClaim {
@@ -87,11 +89,12 @@ std::set<std::pair<int, int>> Edges(const Graph& g, const PathSpec& path, storag
 }
 
 // Pairs connected by a walk whose length is within [min, max].
-std::set<std::pair<int, int>> PathPairs(const Graph& g, const PathSpec& path, storage::TxId as_of, int src) {
+std::set<std::pair<int, int>> PathPairs(const Graph& g, const PathSpec& path, storage::TxId as_of, int src,
+                                        int entities) {
   auto edges = Edges(g, path, as_of, src);
   std::set<std::pair<int, int>> out;
-  int limit = path.max < 0 ? path.min + kEntities + 1 : path.max;
-  for (int start = 0; start < kEntities; ++start) {
+  int limit = path.max < 0 ? path.min + entities + 1 : path.max;
+  for (int start = 0; start < entities; ++start) {
     std::set<int> frontier{start};
     for (int len = 0; len <= limit; ++len) {
       if (len >= path.min)
@@ -108,18 +111,18 @@ std::set<std::pair<int, int>> PathPairs(const Graph& g, const PathSpec& path, st
 
 std::set<std::vector<std::string>> Reference(const Graph& g, const std::vector<PatternSpec>& patterns, int vars,
                                              const std::vector<std::pair<int, int>>& not_equal, storage::TxId as_of,
-                                             int src) {
+                                             int src, int entities) {
   std::vector<std::set<std::pair<int, int>>> pairs;
-  for (const auto& p : patterns) pairs.push_back(PathPairs(g, p.path, as_of, src));
+  for (const auto& p : patterns) pairs.push_back(PathPairs(g, p.path, as_of, src, entities));
   std::set<std::vector<std::string>> out;
   std::vector<int> a(vars, 0);
   int combos = 1;
-  for (int i = 0; i < vars; ++i) combos *= kEntities;
+  for (int i = 0; i < vars; ++i) combos *= entities;
   for (int c = 0; c < combos; ++c) {
     int x = c;
     for (int i = 0; i < vars; ++i) {
-      a[i] = x % kEntities;
-      x /= kEntities;
+      a[i] = x % entities;
+      x /= entities;
     }
     bool ok = true;
     for (size_t i = 0; i < patterns.size() && ok; ++i) {
@@ -168,10 +171,23 @@ PathSpec RandomPath(std::mt19937_64& rng) {
   return p;
 }
 
-TEST(Differential, EngineAgreesWithNaiveEvaluator) {
-  std::mt19937_64 rng(20261123);
-  int compared = 0, nonempty = 0;
-  for (int graph_round = 0; graph_round < 6; ++graph_round) {
+struct Shape {
+  uint64_t seed;
+  int entities;
+  int claims_per_tx;  // three transactions
+  int graphs, queries_per_graph;
+  int plain_percent = 0;  // of patterns made one plain step (p0, p1, p2, ^p0...) instead of a random path
+};
+struct Counts {
+  int compared = 0, nonempty = 0, read_ahead = 0;  // read_ahead: plans that batch a join's lookups
+};
+
+void CompareRandomQueries(const Shape& shape, Counts* counts) {
+  const int entities = shape.entities;
+  std::mt19937_64 rng(shape.seed);
+  int& compared = counts->compared;
+  int& nonempty = counts->nonempty;
+  for (int graph_round = 0; graph_round < shape.graphs; ++graph_round) {
     TempDir dir;
     auto store = OpenStore(dir.path());
     Graph g;
@@ -180,7 +196,7 @@ TEST(Differential, EngineAgreesWithNaiveEvaluator) {
     std::vector<storage::PredicateId> preds;
     {
       auto tx = Begin(store.get());
-      for (int i = 0; i < kEntities; ++i) ids.push_back(ValueOrDie(tx->ResolveOrCreateEntity("e" + std::to_string(i))));
+      for (int i = 0; i < entities; ++i) ids.push_back(ValueOrDie(tx->ResolveOrCreateEntity("e" + std::to_string(i))));
       for (int i = 0; i < 3; ++i) sources.push_back(ValueOrDie(tx->UpsertSource({"s" + std::to_string(i), "", "", "", "", ""})));
       storage::Predicate p0{0, "p0"}, p1{0, "p1", true}, p2{0, "p2", false, "p2-inv"};
       for (auto* p : {&p0, &p1, &p2}) preds.push_back(ValueOrDie(tx->DefinePredicate(*p)));
@@ -189,8 +205,8 @@ TEST(Differential, EngineAgreesWithNaiveEvaluator) {
     for (int t = 0; t < 3; ++t) {
       auto tx = Begin(store.get());
       std::vector<RefClaim> added;
-      for (int i = 0; i < 9; ++i) {
-        RefClaim c{int(rng() % kEntities), int(rng() % 3), int(rng() % kEntities), int(rng() % 3),
+      for (int i = 0; i < shape.claims_per_tx; ++i) {
+        RefClaim c{int(rng() % entities), int(rng() % 3), int(rng() % entities), int(rng() % 3),
                    rng() % 6 == 0 ? base::Modality::kProposed : (rng() % 7 == 0 ? base::Modality::kDenied : base::Modality::kAsserted), 0};
         storage::ClaimInput in;
         in.subject = ids[c.s];
@@ -213,7 +229,7 @@ TEST(Differential, EngineAgreesWithNaiveEvaluator) {
       g.claims.insert(g.claims.end(), added.begin(), added.end());
     }
     Engine engine(store.get());
-    for (int q = 0; q < 60; ++q) {
+    for (int q = 0; q < shape.queries_per_graph; ++q) {
       int vars = 1 + int(rng() % 3);
       std::vector<PatternSpec> patterns;
       int n = 1 + int(rng() % 3);
@@ -222,12 +238,18 @@ TEST(Differential, EngineAgreesWithNaiveEvaluator) {
         PatternSpec p;
         auto term = [&]() {
           TermSpec t{rng() % 4 != 0, 0};
-          t.value = t.variable ? int(rng() % vars) : int(rng() % kEntities);
+          t.value = t.variable ? int(rng() % vars) : int(rng() % entities);
           if (t.variable) used.insert(t.value);
           return t;
         };
         p.s = term();
-        p.path = RandomPath(rng);
+        if (shape.plain_percent > 0 && int(rng() % 100) < shape.plain_percent) {
+          const Step st{int(rng() % 3), false};
+          p.path.steps.push_back(st);
+          p.path.text = "p" + std::to_string(st.predicate);
+        } else {
+          p.path = RandomPath(rng);
+        }
         p.o = term();
         patterns.push_back(p);
       }
@@ -253,15 +275,38 @@ TEST(Differential, EngineAgreesWithNaiveEvaluator) {
         for (const auto& v : row) r.push_back(v.ToString());
         actual.insert(r);
       }
-      auto expected = Reference(g, patterns, vars, not_equal, as_of, src);
+      auto expected = Reference(g, patterns, vars, not_equal, as_of, src, entities);
       EXPECT_EQ(actual, expected) << text;
       ++compared;
       if (!expected.empty()) ++nonempty;
+      auto plan = engine.Execute("EXPLAIN " + text, ExecuteOptions{});
+      ASSERT_TRUE(plan.ok()) << text << "\n" << plan.status().ToString();
+      bool batched = false;
+      for (const auto& row : plan->rows)
+        for (const auto& v : row) batched |= v.ToString().find("read ahead") != std::string::npos;
+      counts->read_ahead += batched;
     }
   }
+}
+
+TEST(Differential, EngineAgreesWithNaiveEvaluator) {
+  Counts counts;
+  CompareRandomQueries({20261123, 7, 9, 6, 60}, &counts);
   // The comparison is only meaningful if many queries return something.
-  EXPECT_GT(compared, 150);
-  EXPECT_GT(nonempty, compared / 4);
+  EXPECT_GT(counts.compared, 150);
+  EXPECT_GT(counts.nonempty, counts.compared / 4);
+}
+
+// Denser graphs: a join's outer side gives tens of rows, so the planner puts
+// a read-ahead before it (the inner lists prefetched in batches, symmetric
+// reverse reads included) and the answers must not change.
+TEST(Differential, ReadAheadJoinsAgreeWithNaiveEvaluator) {
+  Counts counts;
+  CompareRandomQueries({20261202, 20, 120, 3, 60, 80}, &counts);
+  std::printf("compared %d, nonempty %d, with a read-ahead %d\n", counts.compared, counts.nonempty, counts.read_ahead);
+  EXPECT_GT(counts.compared, 80);
+  EXPECT_GT(counts.nonempty, counts.compared / 3);
+  EXPECT_GT(counts.read_ahead, counts.compared / 5);
 }
 
 }  // namespace
