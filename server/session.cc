@@ -43,7 +43,7 @@ grpc::Status ClaimGraphService::Session(grpc::ServerContext* context,
       if (!answer_error(ToGrpcStatus(core_.slots().Refusal()))) break;
       continue;
     }
-    CallContext statement{*principal, SteadyDeadline(*context), [context] { return context->IsCancelled(); }};
+    CallContext statement{*principal, SteadyDeadline(*context), PolledCancellation(*context)};
     engine::ExecuteOptions options = core_.OptionsFor(statement, request.query());
     if (request.timeout_ms() > 0) {
       auto mine = std::chrono::steady_clock::now() + std::chrono::milliseconds(request.timeout_ms());

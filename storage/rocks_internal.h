@@ -4,6 +4,8 @@
 #include <rocksdb/db.h>
 #include <rocksdb/snapshot.h>
 
+#include <absl/container/flat_hash_map.h>
+
 #include <array>
 #include <condition_variable>
 #include <memory>
@@ -149,8 +151,10 @@ class RocksClaimStore final : public ClaimStore {
   // Notified (under state_mu_) whenever PublishHead moves last_tx: WaitForCommit.
   mutable std::condition_variable committed_;
   mutable std::shared_mutex cache_mu_;
-  mutable std::unordered_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
-  mutable std::unordered_map<SourceId, std::shared_ptr<const Source>> source_cache_;  // guarded by cache_mu_
+  // Flat: a result's names are looked up here once per query each (up to
+  // ~1M entries); a node map cost a cache miss more per lookup.
+  mutable absl::flat_hash_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
+  mutable absl::flat_hash_map<SourceId, std::shared_ptr<const Source>> source_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
   struct NameHash {
     using is_transparent = void;
