@@ -1,6 +1,7 @@
 #include "storage/rocks_cursors.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "storage/rocks_internal.h"
 
@@ -76,10 +77,15 @@ class IndexCursor final : public ClaimCursor {
 // spo order, a po list in (p, o, s) order.
 class PostingCursor final : public ClaimCursor {
  public:
-  // One list: `value` holds it (or is empty when there is none).
+  // One list: `value` holds it (or is empty when there is none), and
+  // `pending` the updates of its merge operands not yet folded into it,
+  // sorted by (third, claim), one per claim (UpsertPostings): the cursor
+  // merges the two as it goes instead of RocksDB folding them into a new
+  // encoding that would be decoded again.
   PostingCursor(PostingKind kind, uint64_t first, uint64_t second, std::unique_ptr<rocksdb::PinnableSlice> value,
-                Visibility visibility)
-      : kind_(kind), value_(std::move(value)), first_(first), second_(second), visibility_(visibility) {
+                Visibility visibility, std::vector<Posting> pending = {})
+      : kind_(kind), value_(std::move(value)), first_(first), second_(second), pending_(std::move(pending)),
+        visibility_(visibility) {
     if (!value_->empty()) decoder_ = PostingDecoder(value_->ToStringView());
     Settle();
   }
@@ -115,12 +121,34 @@ class PostingCursor final : public ClaimCursor {
     return true;
   }
 
+  // The list's next posting: the decoder's, or with pending updates the
+  // smaller of its lookahead and the next update by (third, claim), an
+  // update replacing the list's posting of the same claim.
+  bool NextPosting(Posting* out) {
+    if (pending_.empty()) return decoder_.Next(out);
+    if (!lookahead_read_) {
+      has_lookahead_ = decoder_.Next(&lookahead_);
+      lookahead_read_ = true;
+    }
+    const bool has_update = next_pending_ < pending_.size();
+    if (!has_lookahead_ && !has_update) return false;
+    if (has_update && (!has_lookahead_ || std::tie(pending_[next_pending_].third, pending_[next_pending_].claim) <=
+                                              std::tie(lookahead_.third, lookahead_.claim))) {
+      *out = pending_[next_pending_++];
+      if (has_lookahead_ && lookahead_.third == out->third && lookahead_.claim == out->claim) lookahead_read_ = false;
+      return true;
+    }
+    *out = lookahead_;
+    lookahead_read_ = false;
+    return true;
+  }
+
   // Moves to the next visible posting.
   void Settle() {
     valid_ = false;
     Posting p;
     for (;;) {
-      while (decoder_.Next(&p)) {
+      while (NextPosting(&p)) {
         if (!visibility_.Admit(p.asserted_tx, &p.retracted_tx) || visibility_.Hides(p.claim, p.source)) continue;
         entry_ = EntryOf(kind_, first_, second_, p);
         valid_ = true;
@@ -143,6 +171,10 @@ class PostingCursor final : public ClaimCursor {
   std::string prefix_;
   uint64_t first_ = 0, second_ = 0;
   PostingDecoder decoder_;
+  std::vector<Posting> pending_;  // one list's unfolded updates
+  size_t next_pending_ = 0;
+  Posting lookahead_;  // the decoder's next posting, while merging with pending_
+  bool lookahead_read_ = false, has_lookahead_ = false;
   Visibility visibility_;
   IndexEntry entry_;
   bool valid_ = false;
@@ -175,10 +207,10 @@ std::unique_ptr<ClaimCursor> RocksCursors::Open(PatternKeys keys, Visibility vis
         if (!peeked_->found) value->Reset();
         peeked_.reset();
       } else {
-        value = std::make_unique<rocksdb::PinnableSlice>();
-        auto s = store_->db()->Get(ro_, store_->cf(keys.cf), keys.prefix, value.get());
-        if (!s.ok() && !s.IsNotFound()) return std::make_unique<FailedCursor>(FromRocks(s, "reading a posting list"));
-        if (s.IsNotFound()) value->Reset();
+        std::vector<Posting> pending;
+        Status read = ReadListApart(keys.cf, keys.prefix, &value, &pending);
+        if (!read.ok()) return std::make_unique<FailedCursor>(std::move(read));
+        return std::make_unique<PostingCursor>(kind, first, second, std::move(value), visibility, std::move(pending));
       }
       return std::make_unique<PostingCursor>(kind, first, second, std::move(value), visibility);
     }
@@ -189,6 +221,41 @@ std::unique_ptr<ClaimCursor> RocksCursors::Open(PatternKeys keys, Visibility vis
       return std::make_unique<IndexCursor>(this, TripleIndex::kOsp, std::move(keys.prefix), visibility);
   }
   return std::make_unique<FailedCursor>(Status::Internal("no cursor for this access path"));
+}
+
+Status RocksCursors::ReadListApart(Cf cf, const std::string& key, std::unique_ptr<rocksdb::PinnableSlice>* value,
+                                   std::vector<Posting>* pending) {
+  // GetMergeOperands gives the list's base value and its operands in the
+  // order they were written (a key with no base: operands only). Most lists
+  // have none pending: one slot first, then as many as there are. Past
+  // kMaxApart a Get folds them (RocksDB's merge operator: the same result).
+  constexpr int kMaxApart = 4096;
+  std::vector<rocksdb::PinnableSlice> parts(1);
+  rocksdb::GetMergeOperandsOptions options;
+  options.expected_max_number_of_operands = 1;
+  int n = 0;
+  rocksdb::Status s = store_->db()->GetMergeOperands(ro_, store_->cf(cf), key, parts.data(), &options, &n);
+  if (s.IsIncomplete() && n <= kMaxApart) {
+    parts = std::vector<rocksdb::PinnableSlice>(n);
+    options.expected_max_number_of_operands = n;
+    s = store_->db()->GetMergeOperands(ro_, store_->cf(cf), key, parts.data(), &options, &n);
+  }
+  *value = std::make_unique<rocksdb::PinnableSlice>();
+  if (s.IsNotFound()) return Status::Ok();
+  if (s.IsIncomplete()) {
+    s = store_->db()->Get(ro_, store_->cf(cf), key, value->get());
+    if (s.IsNotFound()) (*value)->Reset();
+    return s.ok() || s.IsNotFound() ? Status::Ok() : FromRocks(s, "reading a posting list");
+  }
+  if (!s.ok()) return FromRocks(s, "reading a posting list");
+  if (n == 0) return Status::Ok();
+  **value = std::move(parts[0]);
+  if (n == 1) return Status::Ok();
+  std::vector<Posting> updates;
+  for (int i = 1; i < n; ++i)
+    if (!DecodePostingList(parts[i].ToStringView(), &updates)) return Status::Corruption("malformed posting list operand");
+  UpsertPostings(pending, std::move(updates));  // sorted, the later update of a claim kept
+  return Status::Ok();
 }
 
 void RocksCursors::Prefetch(std::vector<PatternKeys> keys) {

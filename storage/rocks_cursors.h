@@ -70,6 +70,12 @@ class RocksCursors {
   Result<const rocksdb::PinnableSlice*> PeekList(Cf cf, const std::string& key);
 
  private:
+  // One list read with its pending merge operands kept apart: *value the
+  // oldest part (the base list, or the first operand of a list with none),
+  // *pending the later parts' postings, upserted in order — what the merge
+  // operator would fold, left for the cursor to merge as it reads.
+  Status ReadListApart(Cf cf, const std::string& key, std::unique_ptr<rocksdb::PinnableSlice>* value,
+                       std::vector<Posting>* pending);
   // The list's value: the peeked one when it is this list (taken), else a Get.
   Status ReadList(Cf cf, const std::string& key, rocksdb::PinnableSlice* value);
   const RocksClaimStore* store_;

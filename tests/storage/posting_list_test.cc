@@ -231,8 +231,8 @@ TEST(PostingListStore, AFormat1StoreIsMigratedWhenOpenedReadWrite) {
 }
 
 // Many small online commits on one hub, with retractions of claims earlier
-// commits made: every commit adds merge operands to the same few lists (more of
-// them than max_successive_merges, so some are folded at write time too).
+// commits made: every commit adds merge operands to the same few lists, left
+// in the memtable (nothing folds them at write time) for reads to merge.
 Loaded LoadHubHistory(ClaimStore* store, uint64_t seed, int commits) {
   std::mt19937_64 rng(seed);
   Loaded l;
@@ -304,6 +304,12 @@ TEST(PostingListStore, ManySmallCommitsOnAHubReadAsTheRebuiltList) {
   std::vector<Posting> list;
   ASSERT_TRUE(DecodePostingList(sp_want, &list));
   EXPECT_EQ(ValueOrDie(view->EstimateClaims({.subject = l.entities[0], .predicate = l.predicates[0]})), list.size());
+  // More commits on the compacted lists: each list is then a base in a file
+  // and operands in the memtable, which a scan of one list reads apart
+  // (GetMergeOperands) and merges as it goes; the same claims at every step.
+  Loaded more = LoadHubHistory(store.get(), 22, 200);
+  ASSERT_EQ(more.entities, l.entities);
+  ExpectListsMatchClaims(store.get(), more, /*stride=*/29);
 }
 
 TEST(PostingListStore, AFormat4StoreIsReadAsItIsAndMigratedWhenOpenedReadWrite) {
