@@ -94,11 +94,21 @@ TriplePattern ShapeOf(const Written& probe, int mask) {
   return pat;
 }
 
-TEST(PatternScan, EveryShapeMatchesBruteForceAtEveryTransaction) {
+// A fresh store holding WriteRandomGraph's claims, and the generator that
+// wrote them (the test draws its probes from it next).
+struct RandomGraphStore {
+  explicit RandomGraphStore(uint64_t seed) : rng(seed), store(OpenStore(dir.path())) {
+    written = WriteRandomGraph(store.get(), rng);
+  }
   TempDir dir;
-  auto store = OpenStore(dir.path());
-  std::mt19937_64 rng(42);
-  const std::vector<Written> written = WriteRandomGraph(store.get(), rng);
+  std::mt19937_64 rng;
+  std::unique_ptr<ClaimStore> store;
+  std::vector<Written> written;
+};
+
+TEST(PatternScan, EveryShapeMatchesBruteForceAtEveryTransaction) {
+  RandomGraphStore g(42);
+  auto& [dir, rng, store, written] = g;
 
   size_t checked = 0;
   for (TxId as_of = 1; as_of <= store->LastTx(); ++as_of) {
@@ -123,10 +133,8 @@ TEST(PatternScan, EveryShapeMatchesBruteForceAtEveryTransaction) {
 // lists that do not exist, scans of patterns never prefetched in between, and
 // a second batch replacing the first.
 TEST(PatternScan, PrefetchedListsReadAsScansInAnyOrder) {
-  TempDir dir;
-  auto store = OpenStore(dir.path());
-  std::mt19937_64 rng(4242);
-  const std::vector<Written> written = WriteRandomGraph(store.get(), rng);
+  RandomGraphStore g(4242);
+  auto& [dir, rng, store, written] = g;
   size_t checked = 0;
   for (TxId as_of = 2; as_of <= store->LastTx(); as_of += 3) {
     auto view = ValueOrDie(store->NewReadView(as_of));
