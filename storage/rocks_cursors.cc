@@ -266,6 +266,8 @@ void RocksCursors::Prefetch(std::vector<PatternKeys> keys) {
     if ((k.path == AccessPath::kSpPostings || k.path == AccessPath::kPoPostings) &&
         DecodePostingKey(k.prefix, &first, &second))
       prefetched_.push_back(Prefetched{k.cf, std::move(k.prefix)});
+  constexpr size_t kMaxKeptList = 1 << 20, kMaxKeptBytes = 32 << 20;
+  size_t kept = 0;
   // MultiGet wants one column family and sorted keys: sort an index per
   // family, keep the entries themselves in the order the Opens will ask.
   for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings}) {
@@ -282,7 +284,15 @@ void RocksCursors::Prefetch(std::vector<PatternKeys> keys) {
                            /*sorted_input=*/true);
     for (size_t j = 0; j < order.size(); ++j) {
       Prefetched& p = prefetched_[order[j]];
+      // Memory: a batch keeps at most kMaxKeptBytes of lists (a block-cache
+      // value is pinned, not copied; a memtable one is copied); past it, or
+      // for one hub-sized list, the Open reads the list itself.
+      if (statuses[j].ok() && (values[j].size() > kMaxKeptList || kept + values[j].size() > kMaxKeptBytes)) {
+        p.taken = true;
+        continue;
+      }
       if (statuses[j].ok()) {
+        kept += values[j].size();
         p.found = true;
         p.value = std::move(values[j]);
       } else if (!statuses[j].IsNotFound()) {
@@ -297,6 +307,7 @@ std::unique_ptr<rocksdb::PinnableSlice> RocksCursors::TakePrefetched(Cf cf, cons
   // not open (or opened twice: a symmetric pattern's reverse read) moves the
   // expected position by a few at most.
   constexpr size_t kLookAhead = 4;
+  while (next_prefetched_ < prefetched_.size() && prefetched_[next_prefetched_].taken) ++next_prefetched_;  // not kept
   for (size_t i = next_prefetched_; i < prefetched_.size() && i < next_prefetched_ + kLookAhead; ++i) {
     Prefetched& p = prefetched_[i];
     if (p.taken || p.cf != cf || p.key != key) continue;
