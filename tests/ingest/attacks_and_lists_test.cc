@@ -7,6 +7,9 @@
 // and its cue. Each with the sentences that must not change.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "engine/ingest/pipeline.h"
 #include "tests/ingest/ingest_test_util.h"
 
@@ -95,6 +98,18 @@ TEST(IngestAttacksAndListsTest, AHedgeBetweenTheSubjectAndTheCueKeepsTheSubject)
   EXPECT_EQ(Claims("North Korea is understood to have hacked Japan."), (Lines{"North Korea targets Japan reported"}));
   EXPECT_EQ(Claims("Lashkar-e-Taiba was blamed for the attacks on India."),
             (Lines{"Lashkar-e-Taiba targets India reported"}));
+}
+
+// Issue 13's shares-intel: "the two exchange intelligence or security
+// information"; a group such as the EU does, as it is a party of a pact.
+TEST(IngestAttacksAndListsTest, AGroupSharesIntelligence) {
+  EXPECT_EQ(Claims("The EU shares intelligence with Ukraine."), (Lines{"European Union shares-intel Ukraine asserted"}));
+  // A group named with its members leaves the parties to the members.
+  const Lines with_group =
+      Claims("Japan signed an intelligence-sharing agreement with the Quad group of India, Australia and the United States.");
+  EXPECT_FALSE(with_group.empty());
+  for (const auto& line : with_group)
+    if (line.find("member-of") == std::string::npos) EXPECT_EQ(line.find("Quad"), std::string::npos) << line;
 }
 
 TEST(IngestAttacksAndListsTest, NewNamesArePartiesOfAttacks) {
