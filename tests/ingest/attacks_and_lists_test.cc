@@ -61,7 +61,7 @@ TEST(IngestAttacksAndListsTest, AnAttributionNamesTheAgentAndIsReportedAtMost) {
                    "attributed to Russia."),
             Lines{});
   // A subject before the cue is the agent; the attribution is not read.
-  EXPECT_EQ(Claims("Russia's cyberattack on Estonia, which officials attributed to Russia, disrupted banks."),
+  EXPECT_EQ(Claims("Russia's cyberattack on Estonia, which officials attributed to Belarus, disrupted banks."),
             (Lines{"Russia targets Estonia asserted"}));
 }
 
