@@ -61,6 +61,10 @@ struct MentionRules {
   // "the ceremony in Brussels", "talks at Washington": a metonym (a capital
   // standing for its state or group) right after one of these is the place.
   std::vector<std::string> place_prepositions;
+  // "sanctions on Chinese firms", "Russian-speaking hackers": a demonym right
+  // before one of these words (past a hyphen) names people or things of the
+  // nation, not its state: no mention (rules version 10).
+  std::vector<std::string> non_party_heads;
   AnaphoraRules anaphora;
 };
 

@@ -112,6 +112,15 @@ TEST(IngestAttacksAndListsTest, AGroupSharesIntelligence) {
     if (line.find("member-of") == std::string::npos) EXPECT_EQ(line.find("Quad"), std::string::npos) << line;
 }
 
+TEST(IngestAttacksAndListsTest, ANationalAdjectiveBeforePeopleOrGoodsIsNoParty) {
+  EXPECT_EQ(Claims("Washington slapped sanctions on Chinese firms."), Lines{});
+  EXPECT_EQ(Claims("Russian-speaking hackers attacked Ukraine."), Lines{});
+  EXPECT_EQ(Claims("Iranian-made drones attacked Ukraine."), Lines{});
+  // Before forces, ministries or nothing, the adjective is the state.
+  EXPECT_EQ(Claims("Russian troops attacked Ukraine."), (Lines{"Russia targets Ukraine asserted"}));
+  EXPECT_EQ(Claims("Washington slapped sanctions on Chinese banks."), (Lines{"United States targets China asserted"}));
+}
+
 TEST(IngestAttacksAndListsTest, NewNamesArePartiesOfAttacks) {
   EXPECT_EQ(Claims("The Wagner Group attacked Ukraine."), (Lines{"Wagner Group targets Ukraine asserted"}));
   EXPECT_EQ(Claims("The European Commission imposed sanctions on Belarus."),
