@@ -121,6 +121,16 @@ TEST(IngestAttacksAndListsTest, ANationalAdjectiveBeforePeopleOrGoodsIsNoParty) 
   EXPECT_EQ(Claims("Washington slapped sanctions on Chinese banks."), (Lines{"United States targets China asserted"}));
 }
 
+TEST(IngestAttacksAndListsTest, ACountedAnaphorPrefersThePartiesOverOnlookers) {
+  EXPECT_EQ(Claims("Japan and Australia signed a pact amid concerns over China and North Korea. "
+                   "The two countries also agreed to share intelligence."),
+            (Lines{"Japan pact Australia asserted", "Japan shares-intel Australia asserted"}));
+  // The list of the anaphor's own sentence still comes first.
+  EXPECT_EQ(Claims("Japan and Australia signed a pact. Officials said India and Brazil, the two countries, also "
+                   "agreed to share intelligence."),
+            (Lines{"India shares-intel Brazil reported", "Japan pact Australia asserted"}));
+}
+
 TEST(IngestAttacksAndListsTest, NewNamesArePartiesOfAttacks) {
   EXPECT_EQ(Claims("The Wagner Group attacked Ukraine."), (Lines{"Wagner Group targets Ukraine asserted"}));
   EXPECT_EQ(Claims("The European Commission imposed sanctions on Belarus."),
