@@ -131,6 +131,14 @@ TEST(IngestAttacksAndListsTest, ACountedAnaphorPrefersThePartiesOverOnlookers) {
             (Lines{"India shares-intel Brazil reported", "Japan pact Australia asserted"}));
 }
 
+TEST(IngestAttacksAndListsTest, MoreWordingsOfPactsIntelligenceAndWar) {
+  EXPECT_EQ(Claims("France and Germany are sharing information on terror suspects."),
+            (Lines{"France shares-intel Germany asserted"}));
+  EXPECT_EQ(Claims("India and Japan signed a memorandum on defence cooperation."), (Lines{"India pact Japan asserted"}));
+  EXPECT_EQ(Claims("Russia's war on Ukraine entered its third year."), (Lines{"Russia targets Ukraine asserted"}));
+  EXPECT_EQ(Claims("The war on terror began in 2001."), Lines{});
+}
+
 TEST(IngestAttacksAndListsTest, NewNamesArePartiesOfAttacks) {
   EXPECT_EQ(Claims("The Wagner Group attacked Ukraine."), (Lines{"Wagner Group targets Ukraine asserted"}));
   EXPECT_EQ(Claims("The European Commission imposed sanctions on Belarus."),
