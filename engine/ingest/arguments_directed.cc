@@ -383,6 +383,23 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
           break;
         }
       }
+      // "Officials attributed the cyberattack on Estonia to Russia": an
+      // attribution verb at most two words before the cue, the agent after
+      // "to" or "on" right after the object.
+      if (!s && oe + 1 < te && (tokens[oe].norm == "to" || tokens[oe].norm == "on")) {
+        for (size_t e = cb; e > v.sentence.token_begin && v.Gap(e, cb) <= 2 && !bridge_end; --e)
+          if (v.ClauseOf(e - 1) == k && std::find(rule.attribution_verbs.begin(), rule.attribution_verbs.end(),
+                                                  tokens[e - 1].norm) != rule.attribution_verbs.end())
+            bridge_begin = e - 1, bridge_end = e;
+        size_t p = oe + 1;
+        while (p < te && (tokens[p].norm == "the" || tokens[p].norm == "a" || tokens[p].norm == "an")) ++p;
+        if (bridge_end)
+          for (const auto& m : mentions)
+            if (m.token_begin == p && v.ClauseOf(p) == k && TypeIn(described(m, rule.subject_types)->entity, rule.subject_types)) {
+              s = described(m, rule.subject_types);
+              break;
+            }
+      }
       if (!s) continue;
       finish(pattern, s, o, "the agent after the attribution " + Quoted(v.Text(bridge_begin, bridge_end)),
              "the mention " + object_how + " the cue:");

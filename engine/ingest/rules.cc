@@ -120,7 +120,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
-               "attribution_bridges", "attribution_window"}))
+               "attribution_bridges", "attribution_window", "attribution_verbs"}))
     return false;
   if (!j.contains("predicate") || !j["predicate"].is_string()) return r.Fail(where + ": missing \"predicate\"");
   rule->predicate = j["predicate"].get<std::string>();
@@ -162,6 +162,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "co_agent_verbs", where, &rule->co_agent_verbs) &&
             r.Strings(j, "agent_verbs", where, &rule->agent_verbs) &&
             r.Strings(j, "attribution_bridges", where, &rule->attribution_bridges) &&
+            r.Strings(j, "attribution_verbs", where, &rule->attribution_verbs) &&
             [&] {
               for (const auto& w : rule->agent_verbs) rule->agent_verb_tokens.push_back(NormalizedPhrase(w));
               for (const auto& w : rule->attribution_bridges) rule->attribution_bridge_tokens.push_back(NormalizedPhrase(w));

@@ -221,6 +221,10 @@ struct RelationRule {
   std::vector<std::string> attribution_bridges;
   std::vector<std::vector<std::string>> attribution_bridge_tokens;  // normalized, filled by the parser
   int attribution_window = 0;  // words between the object and the bridge
+  // "Officials attributed the cyberattack on Estonia to Russia": one of
+  // these words at most two words before the cue; the agent after "to" or
+  // "on" right after the object.
+  std::vector<std::string> attribution_verbs;
   int group_lookback_sentences = 2;
   double confidence = 0.6;
 };

@@ -55,6 +55,10 @@ TEST(IngestAttacksAndListsTest, AnAttributionNamesTheAgentAndIsReportedAtMost) {
             (Lines{"Russia targets Estonia reported"}));
   EXPECT_EQ(Claims("The 2015 hack of the German parliament was blamed on Russia."),
             (Lines{"Russia targets Germany reported"}));
+  // The attribution verb before the cue.
+  EXPECT_EQ(Claims("Officials attributed the cyberattack on Estonia to Russia."),
+            (Lines{"Russia targets Estonia reported"}));
+  EXPECT_EQ(Claims("Officials blamed Russia for the cyberattack on Estonia."), (Lines{"Russia targets Estonia reported"}));
   // Attributed to no entity, or too far after the object: nothing.
   EXPECT_EQ(Claims("The cyberattack on Estonia, which officials attributed to criminals, disrupted banks."), Lines{});
   EXPECT_EQ(Claims("The cyberattack on Estonia disrupted banks, ministries and newspapers for weeks and was later "
