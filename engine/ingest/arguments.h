@@ -38,7 +38,8 @@
 //     relative  "Russia, which hacked Germany in 2016"
 //     attribution  "the attack on B, which officials attributed to A":
 //               the object after the cue, the agent after an attribution
-//               bridge within attribution_window words; reported at most
+//               bridge within attribution_window words, or "attributed the
+//               attack on B to A" (attribution_verbs); reported at most
 //
 //   membership (member-of)
 //     members-after   "comprising A, B and C", "the Quad group of A and B"
