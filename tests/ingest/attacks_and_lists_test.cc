@@ -104,18 +104,6 @@ TEST(IngestAttacksAndListsTest, AHedgeBetweenTheSubjectAndTheCueKeepsTheSubject)
             (Lines{"Lashkar-e-Taiba targets India reported"}));
 }
 
-// Issue 13's shares-intel: "the two exchange intelligence or security
-// information"; a group such as the EU does, as it is a party of a pact.
-TEST(IngestAttacksAndListsTest, AGroupSharesIntelligence) {
-  EXPECT_EQ(Claims("The EU shares intelligence with Ukraine."), (Lines{"European Union shares-intel Ukraine asserted"}));
-  // A group named with its members leaves the parties to the members.
-  const Lines with_group =
-      Claims("Japan signed an intelligence-sharing agreement with the Quad group of India, Australia and the United States.");
-  EXPECT_FALSE(with_group.empty());
-  for (const auto& line : with_group)
-    if (line.find("member-of") == std::string::npos) EXPECT_EQ(line.find("Quad"), std::string::npos) << line;
-}
-
 TEST(IngestAttacksAndListsTest, ANationalAdjectiveBeforePeopleOrGoodsIsNoParty) {
   EXPECT_EQ(Claims("Washington slapped sanctions on Chinese firms."), Lines{});
   EXPECT_EQ(Claims("Russian-speaking hackers attacked Ukraine."), Lines{});
