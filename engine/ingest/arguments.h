@@ -36,6 +36,10 @@
 //     passive   "B was hacked by A", "targeted by"
 //     active    "Russian hacking of Ukraine", "A's cyberattacks against B"
 //     relative  "Russia, which hacked Germany in 2016"
+//     attribution  "the attack on B, which officials attributed to A":
+//               the object after the cue, the agent after an attribution
+//               bridge within attribution_window words, or "attributed the
+//               attack on B to A" (attribution_verbs); reported at most
 //
 //   membership (member-of)
 //     members-after   "comprising A, B and C", "the Quad group of A and B"
@@ -134,6 +138,10 @@ struct Binding {
   int member_list = -1;  // membership: the list bound as members
   bool members_are_antecedent = false;  // ... the head of the relative clause holding the cue
   int group = -1;        // membership: the group
+  // Directed: the agent is named only by an attribution ("which officials
+  // attributed to X"); the phrase, for the modality's reason. Non-empty
+  // makes the claim reported at most.
+  std::string attribution;
 };
 
 // Shared by the pattern files (arguments*.cc): text as one quoted line for an

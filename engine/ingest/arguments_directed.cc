@@ -19,6 +19,29 @@ bool IsPlaceAdjunct(const RelationRule& rule, const std::vector<Token>& tokens, 
   return false;
 }
 
+// Whether the normalized phrase `words` stands at tokens [at, at + size) within [.., end).
+bool PhraseAt(const std::vector<Token>& tokens, size_t at, size_t end, const std::vector<std::string>& words) {
+  if (words.empty() || at + words.size() > end) return false;
+  for (size_t q = 0; q < words.size(); ++q)
+    if (tokens[at + q].norm != words[q]) return false;
+  return true;
+}
+
+// "imposed", "announced": a word in -ed, which may stand between an object
+// and its agent's "by" ("sanctions on Iran imposed by the EU").
+bool IsParticiple(const Token& t) {
+  return t.is_word && t.norm.size() > 3 && t.norm.compare(t.norm.size() - 2, 2, "ed") == 0;
+}
+
+// The auxiliaries of a passive ("were imposed by"): English grammar, not a
+// lexicon a user would extend.
+bool IsAuxiliary(const Token& t) {
+  static const char* const kAuxiliaries[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"};
+  for (const char* a : kAuxiliaries)
+    if (t.norm == a) return true;
+  return false;
+}
+
 }  // namespace
 
 Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
@@ -37,6 +60,10 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
     by_len = by_.LongestAt(tokens, ce + 1, te, v.text).length;
     if (by_len) by_at = ce + 1;
   }
+  // "attacks by Russia on Ukraine": a nominal cue that ends in "by" is a
+  // passive whose agent follows it (rules version 10).
+  for (size_t n = 1; !by_len && n < ce - cb; ++n)
+    if (by_.LongestAt(tokens, ce - n, ce, v.text).length == n) by_at = ce - n, by_len = n;
   auto list_of = [&](const Mention& m) -> const MentionList* {
     for (const auto& l : v.lists)
       if (!l.anaphor && l.token_begin <= m.token_begin && m.token_end <= l.token_end) return &l;
@@ -57,6 +84,18 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       }
     }
   }
+  // "The EU on Monday imposed a new package of sanctions on Russia": the
+  // nearest agent verb of the cue's clause within agent_verb_gap words
+  // before the cue; SIZE_MAX if none.
+  auto agent_verb = [&]() -> size_t {
+    if (rule.agent_verb_gap <= 0) return SIZE_MAX;
+    for (size_t e = cb; e > v.sentence.token_begin && v.Gap(e, cb) <= static_cast<size_t>(rule.agent_verb_gap); --e) {
+      if (v.ClauseOf(e - 1) != k) break;
+      for (const auto& verb : rule.agent_verb_tokens)
+        if (e >= verb.size() + v.sentence.token_begin && PhraseAt(tokens, e - verb.size(), e, verb)) return e - verb.size();
+    }
+    return SIZE_MAX;
+  };
   auto is_pronoun = [&](size_t p) {
     if (std::find(pronouns_.begin(), pronouns_.end(), tokens[p].norm) == pronouns_.end()) return false;
     // "its own credibility": the subject's, not another's.
@@ -176,7 +215,9 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
     b.object_choice = oc + " " + Quoted(v.Text(ob, oe));
     b.adjacent = s->token_end <= cb && v.Gap(s->token_end, cb) == 0;
   };
+  const size_t bridged_subject_end = subject_end;
   for (const std::string& pattern : rule.patterns) {
+    subject_end = bridged_subject_end;  // an agent verb moves it for the active pattern only
     if (pattern == "passive") {
       if (!by_len) {
         // "sanctions were imposed on Iran by the EU": the object after the
@@ -186,6 +227,18 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
         const MentionList* ol = list_of(*o);
         size_t oe = ol ? ol->token_end : o->token_end;
         size_t agent_by = oe < te ? by_.LongestAt(tokens, oe, te, v.text).length : 0;
+        // "sanctions on Iran imposed by the EU", "sanctions on Iran were
+        // imposed by the EU": a participle (after at most two auxiliaries)
+        // before "by" -- only when no subject stands before the cue ("Russia
+        // attacked Ukraine supported by Belarus" is Russia's attack).
+        if (!agent_by && !before(rule.subject_types)) {
+          size_t p = oe;
+          while (p < te && p < oe + 2 && IsAuxiliary(tokens[p])) ++p;
+          if (p + 1 < te && IsParticiple(tokens[p]) && v.ClauseOf(p) == k) {
+            agent_by = by_.LongestAt(tokens, p + 1, te, v.text).length;
+            if (agent_by) oe = p + 1;
+          }
+        }
         const Mention* s = agent_by ? after(oe + agent_by, rule.subject_types, false) : nullptr;
         if (!s) continue;
         finish(pattern, s, o, "passive: the agent after \"by\" after the object", "passive: the mention after the cue:");
@@ -201,14 +254,33 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
         o = antecedent_of(rule.object_types);
         antecedent = o != nullptr;
       }
+      // "attacks by Russia on Ukraine": with nothing before the cue, the
+      // object after the agent's list (after an object preposition).
+      bool after_agent = false;
+      if (!o && s) {
+        const MentionList* sl = list_of(*s);
+        o = after(sl ? sl->token_end : s->token_end, rule.object_types, true);
+        after_agent = o != nullptr;
+      }
       if (!s || !o) continue;
       finish(pattern, s, o, "passive: the agent after \"by\"",
-             antecedent ? "passive: the antecedent of the relative clause" : "passive: the mention before the cue");
+             antecedent    ? "passive: the antecedent of the relative clause"
+             : after_agent ? "passive: the mention " + how + " the agent:"
+                           : "passive: the mention before the cue");
       return b;
     }
     if (by_len) continue;  // the active patterns do not read a passive cue
     if (pattern == "active") {
       const Mention* s = before(rule.subject_types);
+      // Only when nothing stands right before the cue: in "the US announced
+      // China's hacking of ..." the subject is China, not the announcer.
+      if (!s) {
+        const size_t verb = agent_verb();
+        if (verb != SIZE_MAX && verb < subject_end) {
+          subject_end = verb;
+          s = before(rule.subject_types);
+        }
+      }
       const Mention* o = s ? after(ce, rule.object_types, true) : nullptr;
       if (s && !o) {
         // "Russia had attacked its power grid": a possessive pronoun right
@@ -279,6 +351,59 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
             b.subject_choice += ", and " + Quoted(v.Text(m.token_begin, m.token_end)) + " who " +
                                 Quoted(v.Text(verb - 1, verb)) + " it";
           }
+      return b;
+    }
+    if (pattern == "attribution") {
+      // "the attack on Sony Pictures, which officials attributed to North
+      // Korea", "The hack of Estonia was blamed on Russia": no subject before
+      // the cue; the object after it; an attribution bridge within the
+      // window after the object, in its clause or a clause that depends on
+      // it; the agent right after the bridge (past an article).
+      if (rule.attribution_bridge_tokens.empty() || before(rule.subject_types)) continue;
+      const Mention* o = after(ce, rule.object_types, true);
+      if (!o) continue;
+      const std::string object_how = how;
+      const MentionList* ol = list_of(*o);
+      const size_t oe = ol ? ol->token_end : o->token_end;
+      const Mention* s = nullptr;
+      size_t bridge_begin = 0, bridge_end = 0;
+      for (size_t q = oe; q < te && !s && v.Gap(oe, q) <= static_cast<size_t>(rule.attribution_window); ++q) {
+        const int kq = v.ClauseOf(q);
+        if (kq != k && v.clauses.info[kq].head != k) break;
+        for (const auto& bridge : rule.attribution_bridge_tokens) {
+          if (!PhraseAt(tokens, q, te, bridge)) continue;
+          size_t p = q + bridge.size();
+          while (p < te && (tokens[p].norm == "the" || tokens[p].norm == "a" || tokens[p].norm == "an")) ++p;
+          for (const auto& m : mentions)
+            if (m.token_begin == p && TypeIn(described(m, rule.subject_types)->entity, rule.subject_types)) {
+              s = described(m, rule.subject_types);
+              break;
+            }
+          if (s) bridge_begin = q, bridge_end = q + bridge.size();
+          break;
+        }
+      }
+      // "Officials attributed the cyberattack on Estonia to Russia": an
+      // attribution verb at most two words before the cue, the agent after
+      // "to" or "on" right after the object.
+      if (!s && oe + 1 < te && (tokens[oe].norm == "to" || tokens[oe].norm == "on")) {
+        for (size_t e = cb; e > v.sentence.token_begin && v.Gap(e, cb) <= 2 && !bridge_end; --e)
+          if (v.ClauseOf(e - 1) == k && std::find(rule.attribution_verbs.begin(), rule.attribution_verbs.end(),
+                                                  tokens[e - 1].norm) != rule.attribution_verbs.end())
+            bridge_begin = e - 1, bridge_end = e;
+        size_t p = oe + 1;
+        while (p < te && (tokens[p].norm == "the" || tokens[p].norm == "a" || tokens[p].norm == "an")) ++p;
+        if (bridge_end)
+          for (const auto& m : mentions)
+            if (m.token_begin == p && v.ClauseOf(p) == k && TypeIn(described(m, rule.subject_types)->entity, rule.subject_types)) {
+              s = described(m, rule.subject_types);
+              break;
+            }
+      }
+      if (!s) continue;
+      finish(pattern, s, o, "the agent after the attribution " + Quoted(v.Text(bridge_begin, bridge_end)),
+             "the mention " + object_how + " the cue:");
+      b.attribution = std::string(v.Text(bridge_begin, bridge_end));
       return b;
     }
     if (pattern == "relative") {

@@ -461,6 +461,12 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     base::Modality modality =
         ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive, v.WordAt(b.token_begin), v.WordAt(b.token_end),
                     &modality_reason);
+    // "the attack on B, which officials attributed to A": the text says who
+    // is blamed, not that it is so (issue 13: an attribution is reported at most).
+    if (modality == base::Modality::kAsserted && !b.attribution.empty()) {
+      modality = base::Modality::kReported;
+      modality_reason = "reported: the agent is named by an attribution (\"" + b.attribution + "\"), reported at most";
+    }
     if (modality == base::Modality::kAsserted && inherited != base::Modality::kAsserted) {
       modality = inherited;
       modality_reason = std::string(base::ModalityName(inherited)) + ": as the relations \"these\" refers to";

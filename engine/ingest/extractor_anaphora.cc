@@ -34,9 +34,26 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
       if (it->token_end <= i && !it->adversary && count(*it) == n) found = &*it;
     for (auto it = anaphors.rbegin(); it != anaphors.rend() && !found; ++it)
       if (count(*it) == n) found = &*it;
-    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h)
-      for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it)
-        if (!it->adversary && count(*it) == n) found = &*it;
+    // In an earlier sentence, a list whose entities were parties of its
+    // claims beats a nearer one of onlookers: "Japan and Australia signed a
+    // pact amid concerns over China and North Korea. The two countries ..."
+    // is Japan and Australia (rules version 10).
+    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h) {
+      auto party = [&](int e) {
+        for (const auto& r : history[h].related)
+          if (r.x == e || r.y == e) return true;
+        return false;
+      };
+      const MentionList* nearest = nullptr;
+      for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it) {
+        if (it->adversary || count(*it) != n) continue;
+        if (!nearest) nearest = &*it;
+        bool all_parties = true;
+        for (int e : it->entities) all_parties = all_parties && (!fits(e) || party(e));
+        if (all_parties && !history[h].related.empty()) found = &*it;
+      }
+      if (!found) found = nearest;
+    }
     // No list: "South Korea has decided to prolong its deal with Japan. The
     // two countries signed the pact in 2016." The parties of the nearest
     // earlier sentence's symmetric claims, when they are exactly n of the

@@ -38,6 +38,10 @@ Gazetteer::Gazetteer(const io::Schema& schema, const MentionRules& rules) {
     auto t = Tokenize(w);
     if (t.size() == 1 && t[0].is_word) place_prepositions_.insert(t[0].norm);
   }
+  for (const auto& w : rules.non_party_heads) {
+    auto t = Tokenize(w);
+    if (t.size() == 1 && t[0].is_word) non_party_heads_.insert(t[0].norm);
+  }
   for (const auto& e : schema.entities) AddEntity(e);
   // Facts naming other entities, resolved to indices now that all exist.
   std::unordered_map<std::string, int> index;
@@ -149,7 +153,14 @@ std::vector<std::vector<Mention>> Gazetteer::Find(std::string_view text, const s
       bool one_word = m.length == 1;
       // "the ceremony in Brussels": the city, not the EU it may stand for.
       bool place = p.kind == MentionKind::kMetonym && i > s.token_begin && place_prepositions_.count(tokens[i - 1].norm);
-      if (p.entity >= 0 && !place && !(p.given_name && one_word && BeforeSurname(text, tokens, i + 1, s.token_end))) {
+      // "three Chinese firms", "Russian-speaking hackers": the nation's people or things, not its state.
+      bool people = false;
+      if (p.kind == MentionKind::kDemonym && !non_party_heads_.empty()) {
+        size_t h = i + m.length;
+        if (h + 1 < s.token_end && tokens[h].norm == "-" && !tokens[h].space_before) ++h;
+        people = h < s.token_end && non_party_heads_.count(tokens[h].norm) > 0;
+      }
+      if (p.entity >= 0 && !place && !people && !(p.given_name && one_word && BeforeSurname(text, tokens, i + 1, s.token_end))) {
         if (p.common_word && one_word && CommonWordReading(text, tokens, s, i))
           doubted.emplace_back(k, out[k].size());
         else

@@ -94,6 +94,7 @@ class Gazetteer {
   std::unordered_set<std::string> common_words_, given_names_;  // NormalizeAlias of the schema's lists
   std::unordered_set<std::string> not_surnames_;                // token norms
   std::unordered_set<std::string> place_prepositions_;          // "in": a metonym after it is the place
+  std::unordered_set<std::string> non_party_heads_;             // "firms": a demonym before it is no mention
   std::unordered_set<std::string> separators_;                  // one-word list separators, token norms
 };
 

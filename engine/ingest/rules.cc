@@ -119,7 +119,8 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
               {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
-               "place_object_window", "group_lookback_sentences", "confidence"}))
+               "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
+               "attribution_bridges", "attribution_window", "attribution_verbs"}))
     return false;
   if (!j.contains("predicate") || !j["predicate"].is_string()) return r.Fail(where + ": missing \"predicate\"");
   rule->predicate = j["predicate"].get<std::string>();
@@ -159,6 +160,16 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
               return true;
             }() &&
             r.Strings(j, "co_agent_verbs", where, &rule->co_agent_verbs) &&
+            r.Strings(j, "agent_verbs", where, &rule->agent_verbs) &&
+            r.Strings(j, "attribution_bridges", where, &rule->attribution_bridges) &&
+            r.Strings(j, "attribution_verbs", where, &rule->attribution_verbs) &&
+            [&] {
+              for (const auto& w : rule->agent_verbs) rule->agent_verb_tokens.push_back(NormalizedPhrase(w));
+              for (const auto& w : rule->attribution_bridges) rule->attribution_bridge_tokens.push_back(NormalizedPhrase(w));
+              return true;
+            }() &&
+            r.Number(j, "agent_verb_gap", where, &rule->agent_verb_gap) &&
+            r.Number(j, "attribution_window", where, &rule->attribution_window) &&
             r.Strings(j, "patterns", where, &rule->patterns) &&
             r.Bool(j, "members_pairwise", where, &rule->members_pairwise) &&
             r.Number(j, "max_distance", where, &rule->max_distance) &&
@@ -255,7 +266,7 @@ const std::vector<std::string>& PatternsOf(RelationShape shape) {
   static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
                                                       "clause-list", "relation-anaphor"};
-  static const std::vector<std::string> kDirected = {"passive", "active", "relative"};
+  static const std::vector<std::string> kDirected = {"passive", "active", "relative", "attribution"};
   static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before", "group-bracket"};
   switch (shape) {
     case RelationShape::kSymmetric: return kSymmetric;
@@ -293,7 +304,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
              {"cues", "call_to_action", "cue_density", "min_cues", "tail_ratio", "link_list_min_lines",
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
-      r.Keys(*me, "mentions", {"blockers", "list_separators", "adversary_markers", "place_prepositions", "anaphora"}) &&
+      r.Keys(*me, "mentions", {"blockers", "list_separators", "adversary_markers", "place_prepositions", "non_party_heads", "anaphora"}) &&
       r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "lookback_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
@@ -322,6 +333,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*me, "list_separators", "mentions", &rules.mentions.list_separators) &&
       r.Strings(*me, "adversary_markers", "mentions", &rules.mentions.adversary_markers) &&
       r.Strings(*me, "place_prepositions", "mentions", &rules.mentions.place_prepositions) &&
+      r.Strings(*me, "non_party_heads", "mentions", &rules.mentions.non_party_heads) &&
       r.Strings(*ana, "determiners", "mentions.anaphora", &rules.mentions.anaphora.determiners) &&
       r.Strings(*ana, "nouns", "mentions.anaphora", &rules.mentions.anaphora.nouns) &&
       r.Strings(*ana, "group_nouns", "mentions.anaphora", &rules.mentions.anaphora.group_nouns) &&

@@ -61,6 +61,10 @@ struct MentionRules {
   // "the ceremony in Brussels", "talks at Washington": a metonym (a capital
   // standing for its state or group) right after one of these is the place.
   std::vector<std::string> place_prepositions;
+  // "sanctions on Chinese firms", "Russian-speaking hackers": a demonym right
+  // before one of these words (past a hyphen) names people or things of the
+  // nation, not its state: no mention (rules version 10).
+  std::vector<std::string> non_party_heads;
   AnaphoraRules anaphora;
 };
 
@@ -204,6 +208,23 @@ struct RelationRule {
   // between a mention and the subject's list, "in" before the cue; the
   // mention is a subject too.
   std::vector<std::string> co_agent_verbs;
+  // "The EU on Monday imposed a new package of sanctions on Russia": a verb
+  // of the cue's clause standing at most agent_verb_gap words before the cue;
+  // the subject is sought before the verb (rules version 10).
+  std::vector<std::string> agent_verbs;
+  std::vector<std::vector<std::string>> agent_verb_tokens;  // normalized, filled by the parser
+  int agent_verb_gap = 0;
+  // "the attack on Sony Pictures, which officials attributed to North
+  // Korea": a phrase after the object that names the agent after it
+  // (pattern "attribution"). An attribution is reported at most: the text
+  // says who is blamed, not that it is so (rules version 10).
+  std::vector<std::string> attribution_bridges;
+  std::vector<std::vector<std::string>> attribution_bridge_tokens;  // normalized, filled by the parser
+  int attribution_window = 0;  // words between the object and the bridge
+  // "Officials attributed the cyberattack on Estonia to Russia": one of
+  // these words at most two words before the cue; the agent after "to" or
+  // "on" right after the object.
+  std::vector<std::string> attribution_verbs;
   int group_lookback_sentences = 2;
   double confidence = 0.6;
 };

@@ -61,6 +61,17 @@ TEST(RulesFileTest, AnUnknownKeyIsNamedByItsPathWithTheNearestKnownOne) {
   j["modality"]["enabling"] = Json::array({""});
   EXPECT_EQ(ErrorOf(j), "modality.enabling must hold non-empty strings");
 
+  // The round-10 keys (rules version 10) too.
+  j = ExampleJson();
+  j["relations"][2]["attribution_bridge"] = Json::array({"blamed on"});
+  EXPECT_EQ(ErrorOf(j), "relations[2].attribution_bridge: unknown key (did you mean \"attribution_bridges\"?)");
+  j = ExampleJson();
+  j["relations"][2]["agent_verb_gap"] = "six";
+  EXPECT_EQ(ErrorOf(j), "relations[2].agent_verb_gap must be a number");
+  j = ExampleJson();
+  j["mentions"]["non_party_heads"] = "firms";
+  EXPECT_EQ(ErrorOf(j), "mentions.non_party_heads must be an array of strings");
+
   // "comment" is allowed everywhere.
   j = ExampleJson();
   j["relations"][0]["comment"] = "why this rule";
