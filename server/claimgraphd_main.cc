@@ -102,6 +102,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json", "csv"}));
   q->add_flag("--timing", query.timing, "Print the elapsed time on stderr");
   q->add_option("--principal", query.principal, "Principal recorded for writes");
+  q->add_option("--max-rows", query.max_rows, "Largest result a query may return (as serve's)");
   auto* statement_arg =
       q->add_option("statement", query.text, "The ClaimQL statement (- : a file of them on standard input)");
   q->add_option("-f,--file", query.file, "Run the ';'-separated statements of FILE (- : standard input)")

@@ -146,6 +146,7 @@ int RunQuery(const QueryCommand& cmd) {
   engine::Engine& engine = **opened;
   engine::ExecuteOptions options;
   options.principal = cmd.principal;
+  options.max_rows = cmd.max_rows;
   StreamingPrinter printer(cmd.format);
   // Prints one statement's result as `claimgraph query` would; returns its error unprinted.
   auto run = [&](std::string_view text) -> Status {

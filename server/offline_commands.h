@@ -8,6 +8,7 @@
 
 #include "codec/nquads/quad_claim.h"
 #include "engine/io/import.h"
+#include "engine/query_result.h"
 
 namespace claimgraph::server {
 
@@ -38,6 +39,7 @@ struct QueryCommand {
   std::string text;
   std::string file;  // when set, the statements of this file ("-": standard input) instead of `text`
   std::string principal = "local";
+  uint64_t max_rows = engine::ExecuteOptions{}.max_rows;  // as `serve --max-rows`
 };
 // Runs one ClaimQL statement in-process; exit 1 with the diagnostic on stderr.
 // With `file`, its statements in order, stopping at the first error, printed

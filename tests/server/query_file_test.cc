@@ -177,6 +177,20 @@ TEST_F(QueryFile, TheOneStatementFormAndUsageErrorsAreUnchanged) {
   EXPECT_NE(Cli({"query", "SHOW STATS", "-f", "x.cql"}).code, 0);
 }
 
+// The offline tool's --max-rows is serve's: a larger answer is refused with
+// the same words, and a smaller one is answered whole.
+TEST_F(QueryFile, TheOfflineToolsMaxRowsRefusesALargerAnswer) {
+  const std::string quad = "MATCH ?a member-of \"Quad\" RETURN ?a";
+  Ran capped = Offline({"--max-rows", "3", quad});
+  EXPECT_EQ(capped.code, 1);
+  EXPECT_NE(capped.err.find("the result has more than max_rows = 3 rows; add LIMIT or raise the limit"),
+            std::string::npos)
+      << capped.err;
+  Ran whole = Offline({"--max-rows", "4", "--format", "csv", quad});
+  EXPECT_EQ(whole.code, 0) << whole.err;
+  EXPECT_EQ(whole.out, "?a\nUnited States\nJapan\nIndia\nAustralia\n");
+}
+
 // The console splits where a file is split: two statements on a line run one
 // by one, a ';' in a string or a comment ends nothing, and a scripted last
 // statement without ';' runs after the file's warning.
