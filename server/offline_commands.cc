@@ -85,6 +85,9 @@ int RunImport(const ImportCommand& cmd) {
       "rejected; {}\n",
       s.claims, s.lines, inputs.size(), s.seconds, s.seconds > 0 ? s.claims / s.seconds : 0.0, s.duplicates,
       s.rejected.size(), s.tx ? fmt::format("tx {}", s.tx) : std::string("nothing written"));
+  if (s.committed && (s.retracted || s.deprecated || s.deprecated_sources))
+    std::cout << fmt::format("history restored from the export: {} retractions, {} claims and {} sources deprecated\n",
+                             s.retracted, s.deprecated, s.deprecated_sources);
   if (options.bulk && s.committed)
     std::cout << fmt::format("phases: read {:.2f} s, sort/merge/ingest {:.2f} s; {} sorted runs spilled within a {} MiB "
                              "memory budget (its tables of names and identities peaked at {} MiB)\n",

@@ -455,8 +455,21 @@ class RocksWriteTransaction final : public WriteTransaction {
     SourceId claims_source = 0;
     if (target == Mark::Target::kClaim) {
       name = "claim " + std::to_string(id);
-      if ((!claims_.empty() && id >= claims_.front().id) || (streamed_ && id >= first_streamed_))
-        return Status::FailedPrecondition(name + " is asserted by this same transaction");
+      const bool online_here = !claims_.empty() && id >= claims_.front().id;
+      const bool streamed_here = streamed_ && id >= first_streamed_;
+      if (online_here || streamed_here) {
+        // Asserted by this transaction (an import restoring a claim an
+        // export recorded as deprecated): it has no marks yet, so only a
+        // deprecation is a change, and it is in force from this transaction.
+        if ((online_here && id > claims_.back().id) || (streamed_here && id >= first_streamed_ + streamed_))
+          return Status::NotFound(name + " does not exist");
+        if (retracted_.count(id)) return Status::FailedPrecondition(name + " is retracted by this transaction");
+        if (!deprecate) return Status::FailedPrecondition(name + " is asserted by this same transaction: it is not deprecated");
+        if (!marked_.insert({target, id}).second)
+          return Status::FailedPrecondition(name + " is marked by this transaction already");
+        marks_.push_back(Mark{target, id, tx_, deprecate, std::string(reason)});
+        return Status::Ok();
+      }
       Result<Claim> stored = records_.GetClaimRecord(id);
       if (stored.status().code() == StatusCode::kNotFound) return Status::NotFound(name + " does not exist");
       CG_ASSIGN_OR_RETURN(Claim c, std::move(stored));
@@ -640,12 +653,6 @@ class RocksWriteTransaction final : public WriteTransaction {
       rec.ops.push_back({TxOperation::Kind::kRedact, r.source, 1, EncodeRedactOp(r.key, r.reason)});
     }
 
-    // Marks are in the chain whole (the op's record), like dictionary records.
-    for (const Mark& m : marks_) {
-      sink->Put(Cf::kMarks, EncodeMarkKey(m), EncodeMarkValue(m));
-      rec.ops.push_back({TxOperation::Kind::kMark, m.id, 1, EncodeMarkOp(m)});
-    }
-
     RecordsDigest& digest = digest_;  // a bulk load has added its claims already
     if (streamed_) {
       rec.ops.push_back({TxOperation::Kind::kAssertRange, first_streamed_, streamed_, {}});
@@ -676,6 +683,13 @@ class RocksWriteTransaction final : public WriteTransaction {
       rec.ops.push_back({TxOperation::Kind::kRetract, c.id, 1, {}});
     }
     info.retracted = retractions_.size();
+    // Marks are in the chain whole (the op's record), like dictionary
+    // records; after the assertions, so that a claim this transaction both
+    // asserts and deprecates (an import) reads in that order in the log.
+    for (const Mark& m : marks_) {
+      sink->Put(Cf::kMarks, EncodeMarkKey(m), EncodeMarkValue(m));
+      rec.ops.push_back({TxOperation::Kind::kMark, m.id, 1, EncodeMarkOp(m)});
+    }
     rec.records_digest = digest.Finish();
     std::string sealed = SealTxRecord(&rec);
     // Sealed: only its hash is used below. Its operations (a bulk import's

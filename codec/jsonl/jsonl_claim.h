@@ -10,6 +10,11 @@
 // object_kind is entity | string | number | date (numbers are JSON numbers).
 // "valid_from" and "valid_to" (after "modality") say when the fact held, each
 // YYYY, YYYY-MM or YYYY-MM-DD; the writer emits each only when it is set.
+// A claim deprecated as of the export (DEPRECATE CLAIM) ends with
+// "deprecated_tx":N,"deprecate_reason":"..."; one whose source is deprecated
+// (DEPRECATE SOURCE) with "source_deprecated_tx":N,"source_deprecate_reason":
+// "..." — each pair only when so, each reason non-empty. On import the claim
+// (or source) is deprecated again, in the importing transaction.
 // On import `id`, `tx` and `retracted_tx` are the exporting store's bookkeeping
 // and are assigned anew; every other field is kept exactly, so export -> import
 // -> export into an empty store reproduces the provenance of every claim.

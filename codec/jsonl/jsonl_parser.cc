@@ -80,7 +80,8 @@ std::optional<FileClaim> LineParser::Parse() {
   bool has_object = false, has_subject = false, has_predicate = false, has_source = false;
   // Columns of the values later checks may refuse.
   uint64_t subject_at = 0, predicate_at = 0, object_at = 0, kind_at = 0, source_at = 0, modality_at = 0,
-           asserted_at_at = 0, retracted_at_at = 0, valid_from_at = 0, valid_to_at = 0;
+           asserted_at_at = 0, retracted_at_at = 0, valid_from_at = 0, valid_to_at = 0, deprecated_at = 0,
+           source_deprecated_at = 0;
   const std::string kSpan = "\"span\" must be [begin, end] with 0 <= begin <= end";
 
   simdjson::ondemand::document doc;
@@ -188,6 +189,19 @@ std::optional<FileClaim> LineParser::Parse() {
     } else if (key == "retracted_at") {
       ok = OptionalString(v, key, &retracted_at);
       retracted_at_at = at;
+    } else if (key == "deprecated_tx" || key == "source_deprecated_tx") {
+      const bool own = key == "deprecated_tx";
+      (own ? deprecated_at : source_deprecated_at) = at;
+      bool null = false;
+      if (!v.is_null().get(null) && null) continue;
+      uint64_t* tx = own ? &p.deprecated_tx : &p.source_deprecated_tx;
+      if (v.get_uint64().get(*tx) || *tx == 0)
+        return Bad(at, std::string("\"") + (own ? "deprecated_tx" : "source_deprecated_tx") +
+                           "\" must be a transaction (1 or more) or null");
+    } else if (key == "deprecate_reason") {
+      ok = OptionalString(v, key, &p.deprecate_reason);
+    } else if (key == "source_deprecate_reason") {
+      ok = OptionalString(v, key, &p.source_deprecate_reason);
     } else if (key == "id" || key == "tx") {
       // The exporting store's bookkeeping: assigned anew on import.
     } else {
@@ -248,6 +262,18 @@ std::optional<FileClaim> LineParser::Parse() {
     if (!t.ok()) return Bad(retracted_at_at, t.status().message());
     p.retracted_at_us = *t;
   }
+  // A deprecation is recorded with its reason (the store refuses one
+  // without); a reason alone says nothing was deprecated.
+  if (p.deprecated() && p.deprecate_reason.empty())
+    return Bad(deprecated_at, "\"deprecated_tx\" needs a non-empty \"deprecate_reason\"");
+  if (!p.deprecated() && !p.deprecate_reason.empty())
+    return Bad(0, "\"deprecate_reason\" is given but \"deprecated_tx\" is not");
+  if (p.deprecated() && p.retracted())
+    return Bad(deprecated_at, "a retracted claim cannot also be deprecated: it is out of every answer already");
+  if (p.source_deprecated() && p.source_deprecate_reason.empty())
+    return Bad(source_deprecated_at, "\"source_deprecated_tx\" needs a non-empty \"source_deprecate_reason\"");
+  if (!p.source_deprecated() && !p.source_deprecate_reason.empty())
+    return Bad(0, "\"source_deprecate_reason\" is given but \"source_deprecated_tx\" is not");
   return p;
 }
 

@@ -50,6 +50,15 @@ std::string FormatJsonlClaim(const FileClaim& f) {
   j["retract_reason"] = f.retract_reason;
   j["retracted_by"] = f.retracted_by;
   j["retracted_at"] = f.retracted_tx ? Json(base::FormatTimestamp(f.retracted_at_us)) : Json();
+  // Only when deprecated, so that every other claim exports as before.
+  if (f.deprecated()) {
+    j["deprecated_tx"] = f.deprecated_tx;
+    j["deprecate_reason"] = f.deprecate_reason;
+  }
+  if (f.source_deprecated()) {
+    j["source_deprecated_tx"] = f.source_deprecated_tx;
+    j["source_deprecate_reason"] = f.source_deprecate_reason;
+  }
   // Invalid UTF-8 in a stored string is replaced, never thrown through.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

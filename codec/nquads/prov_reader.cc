@@ -243,6 +243,14 @@ std::vector<ProvClaim> ProvReader::Finish() {
         f.retracted_by = PrincipalOf(f.retracted_by);
       } else if (own == "retractReason") {
         ok = st.Text(q, line, &f.retract_reason);
+      } else if (own == "deprecatedInTransaction") {
+        ok = st.Number(q, line, &f.deprecated_tx);
+        if (ok && f.deprecated_tx == 0) {
+          st.Fail(line, q.columns.object, "a deprecation's transaction is 1 or more");
+          ok = false;
+        }
+      } else if (own == "deprecateReason") {
+        ok = st.Text(q, line, &f.deprecate_reason);
       } else {
         st.Fail(line, q.columns.predicate, "<" + q.predicate.value + "> is not a term claimgraph reads about a claim");
         ok = false;
@@ -265,6 +273,12 @@ std::vector<ProvClaim> ProvReader::Finish() {
       } else if (!retracted && (f.retracted_at_us != 0 || !f.retracted_by.empty() || !f.retract_reason.empty())) {
         st.Fail(p.first_line, 0, "claim " + graph + " says when, by whom or why it was retracted but not "
                                  "urn:claimgraph:vocab:retractedInTransaction");
+      } else if (f.deprecated() != !f.deprecate_reason.empty()) {
+        st.Fail(p.first_line, 0, "claim " + graph + ": urn:claimgraph:vocab:deprecatedInTransaction and "
+                                 "urn:claimgraph:vocab:deprecateReason (not empty) go together");
+      } else if (f.deprecated() && retracted) {
+        st.Fail(p.first_line, 0, "claim " + graph + " is both retracted and deprecated: a retracted claim is out of "
+                                 "every answer already");
       }
     }
     if (!st.failed()) {
@@ -284,12 +298,22 @@ std::vector<ProvClaim> ProvReader::Finish() {
         else if (dc == "date") ok = ss.Text(q, s.line, &c.source.published);
         else if (dc == "source") ok = ss.Text(q, s.line, &c.source.url);
         else if (own == "sha256") ok = ss.Text(q, s.line, &c.source.sha256);
+        else if (own == "deprecatedInTransaction") {
+          ok = ss.Number(q, s.line, &f.source_deprecated_tx);
+          if (ok && f.source_deprecated_tx == 0) {
+            ss.Fail(s.line, q.columns.object, "a deprecation's transaction is 1 or more");
+            ok = false;
+          }
+        } else if (own == "deprecateReason") ok = ss.Text(q, s.line, &f.source_deprecate_reason);
         else {
           ss.Fail(s.line, q.columns.predicate, "<" + q.predicate.value + "> is not a term claimgraph reads about a source");
           ok = false;
         }
         if (!ok) break;
       }
+      if (!ss.failed() && f.source_deprecated() != !f.source_deprecate_reason.empty())
+        ss.Fail(about->second.front().line, 0, "source <" + source_iri + ">: urn:claimgraph:vocab:deprecatedInTransaction "
+                                               "and urn:claimgraph:vocab:deprecateReason (not empty) go together");
     }
     result.push_back(std::move(out));
   }

@@ -72,6 +72,10 @@ uint64_t ProvQuadWriter::Write(const FileClaim& f, std::string* out) {
     emit(claim, Term(kProv, "invalidatedAtTime"), Typed(base::FormatTimestamp(f.retracted_at_us), "dateTime"));
     if (!f.retract_reason.empty()) emit(claim, vocab("retractReason"), Plain(f.retract_reason));
   }
+  if (f.deprecated()) {
+    emit(claim, vocab("deprecatedInTransaction"), Typed(std::to_string(f.deprecated_tx), "integer"));
+    emit(claim, vocab("deprecateReason"), Plain(f.deprecate_reason));
+  }
 
   if (sources_written_.insert(c.source.key).second) {
     const SourceDraft& s = c.source;
@@ -80,6 +84,10 @@ uint64_t ProvQuadWriter::Write(const FileClaim& f, std::string* out) {
     if (!s.published.empty()) emit(source, Term(kDcterms, "date"), DateTerm(s.published));
     if (!s.url.empty()) emit(source, Term(kDcterms, "source"), Typed(s.url, "anyURI"));
     if (!s.sha256.empty()) emit(source, vocab("sha256"), Plain(s.sha256));
+    if (f.source_deprecated()) {
+      emit(source, vocab("deprecatedInTransaction"), Typed(std::to_string(f.source_deprecated_tx), "integer"));
+      emit(source, vocab("deprecateReason"), Plain(f.source_deprecate_reason));
+    }
   }
   return quads;
 }

@@ -38,6 +38,14 @@ struct ReadClaimLine {
   }
 };
 
+// A source the export recorded as deprecated (each of its lines says so).
+Status DeprecateSourceOf(const codec::FileClaim& f, storage::SourceId id, ClaimWriter* w, ImportSummary* summary) {
+  if (!f.source_deprecated()) return Status::Ok();
+  CG_ASSIGN_OR_RETURN(bool deprecated, w->DeprecateSourceIfNew(id, f.claim.source.key, f.source_deprecate_reason));
+  summary->deprecated_sources += deprecated;
+  return Status::Ok();
+}
+
 // The writing half: a line the reader accepted, into the transaction. Errors
 // are the line's rejection reasons (only what needs the store is left to
 // check: a likely typo of a predicate, an inverse reading with a literal).
@@ -48,7 +56,13 @@ Status WriteClaim(const codec::FileClaim& f, ClaimWriter* w, ImportSummary* summ
   if (!f.retracted()) {
     CG_ASSIGN_OR_RETURN(storage::AssertOutcome outcome, w->Write(c));
     ++(outcome.duplicate ? summary->duplicates : summary->claims);
-    return Status::Ok();
+    // Deprecated as of the export: hidden again, as the exporting store hid
+    // it. A duplicate keeps the live claim's own state.
+    if (f.deprecated() && !outcome.duplicate) {
+      CG_RETURN_IF_ERROR(w->tx().SetDeprecated(storage::Mark::Target::kClaim, outcome.id, true, f.deprecate_reason));
+      ++summary->deprecated;
+    }
+    return DeprecateSourceOf(f, c.source, w, summary);
   }
   // A retracted claim is history: restored unless that very record is here.
   CG_ASSIGN_OR_RETURN(bool seen, w->SeenRetractedRecord(c, f.retracted_at_us));
@@ -60,7 +74,7 @@ Status WriteClaim(const codec::FileClaim& f, ClaimWriter* w, ImportSummary* summ
   ++summary->claims;
   CG_RETURN_IF_ERROR(w->tx().RestoreRetraction(id, f.retract_reason, f.retracted_by, f.retracted_at_us));
   ++summary->retracted;
-  return Status::Ok();
+  return DeprecateSourceOf(f, c.source, w, summary);
 }
 
 // A claim the writer refused is a rejected line (at no column: the line's
@@ -235,7 +249,7 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
   if (options.progress) options.progress("parse", summary.lines, summary.lines);
   auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
   if (!summary.rejected.empty() && !options.skip_invalid) {
-    summary.claims = summary.retracted = summary.duplicates = 0;
+    summary.claims = summary.retracted = summary.duplicates = summary.deprecated = summary.deprecated_sources = 0;
     summary.seconds = seconds();
     return summary;  // the transaction is dropped: nothing is written
   }

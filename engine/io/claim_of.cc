@@ -36,6 +36,22 @@ Result<codec::FileClaim> FileClaimOf(const storage::Claim& c, NameCache& names) 
   f.retract_reason = c.retract_reason;
   f.retracted_by = c.retracted_by;
   f.retracted_at_us = c.retracted_at_us;
+  // Deprecation as of the view, so that an import hides what this store hid.
+  // A retracted claim's own mark is left out: it is out of every answer anyway.
+  auto latest = [&](storage::Mark::Target target, uint64_t id) -> std::optional<storage::Mark> {
+    std::vector<storage::Mark> marks = names.view().MarksOf(target, id);
+    if (marks.empty() || !marks.back().deprecated) return std::nullopt;
+    return std::move(marks.back());
+  };
+  if (c.retracted_tx == 0)
+    if (std::optional<storage::Mark> m = latest(storage::Mark::Target::kClaim, c.id)) {
+      f.deprecated_tx = m->tx;
+      f.deprecate_reason = std::move(m->reason);
+    }
+  if (std::optional<storage::Mark> m = latest(storage::Mark::Target::kSource, c.source)) {
+    f.source_deprecated_tx = m->tx;
+    f.source_deprecate_reason = std::move(m->reason);
+  }
   return f;
 }
 

@@ -7,6 +7,7 @@ Result<std::unique_ptr<ClaimWriter>> ClaimWriter::Create(storage::ClaimStore* st
   std::unique_ptr<ClaimWriter> w(new ClaimWriter());
   CG_ASSIGN_OR_RETURN(w->tx_, store->BeginWrite(options));
   CG_ASSIGN_OR_RETURN(w->names_, engine::WriteNames::Create(w->tx_.get()));
+  CG_ASSIGN_OR_RETURN(w->before_, store->NewReadView(std::nullopt));
   return w;
 }
 
@@ -19,6 +20,15 @@ Result<bool> ClaimWriter::SeenRetractedRecord(const storage::ClaimInput& c, int6
   if (stored) return true;
   restored_.insert(std::move(key));
   return false;
+}
+
+Result<bool> ClaimWriter::DeprecateSourceIfNew(storage::SourceId id, std::string_view key, std::string_view reason) {
+  if (!sources_settled_.insert(id).second) return false;
+  Result<storage::Source> had = before_->FindSource(key);
+  if (had.ok()) return false;
+  if (had.status().code() != StatusCode::kNotFound) return had.status();
+  CG_RETURN_IF_ERROR(tx_->SetDeprecated(storage::Mark::Target::kSource, id, true, reason));
+  return true;
 }
 
 }  // namespace claimgraph::io

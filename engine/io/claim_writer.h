@@ -27,11 +27,20 @@ class ClaimWriter {
   // holds that very record already (same identity, assertion and retraction
   // time); otherwise false, and the record counts as restored from now on.
   Result<bool> SeenRetractedRecord(const storage::ClaimInput& claim, int64_t retracted_at_us);
+  // An export's deprecation of a claim's source (on each of its lines): the
+  // source is deprecated once, in this transaction, when the store did not
+  // have it before this import; a source the store had keeps the store's own
+  // marks (a file does not overrule its analysts), as a claim the store has
+  // live is a duplicate. Called once the line's claim is written; true when
+  // this call deprecated the source.
+  Result<bool> DeprecateSourceIfNew(storage::SourceId id, std::string_view key, std::string_view reason);
 
  private:
   ClaimWriter() = default;
   std::unique_ptr<storage::WriteTransaction> tx_;
   std::unique_ptr<engine::WriteNames> names_;
+  std::unique_ptr<storage::ReadView> before_;  // the store as this import found it
+  std::set<storage::SourceId> sources_settled_;  // deprecated by this import, or had by the store
   // Retracted records restored by this import, for a file that repeats one.
   std::set<std::tuple<storage::EntityId, storage::PredicateId, storage::TermId, storage::SourceId, uint64_t, uint64_t,
                       std::string, int, int64_t, int64_t>>

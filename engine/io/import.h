@@ -65,6 +65,8 @@ struct ImportSummary {
   uint64_t claims = 0;          // claims asserted
   uint64_t retracted = 0;       // retractions restored (JSONL)
   uint64_t duplicates = 0;      // lines whose claim was live already, or earlier in the input (skipped)
+  uint64_t deprecated = 0;      // claims deprecated again as the export recorded them (JSONL, nquads-prov)
+  uint64_t deprecated_sources = 0;  // sources likewise (only sources this import created)
   engine::NewNames defined;     // predicates and entities this import created
   std::vector<RejectedLine> rejected;
   bool committed = false;       // false: nothing of this import was written

@@ -14,6 +14,7 @@ namespace claimgraph::io {
 class NameCache {
  public:
   explicit NameCache(const storage::ReadView& view) : view_(view) {}
+  const storage::ReadView& view() const { return view_; }
   Result<const storage::Entity*> Entity(storage::EntityId id);
   Result<const storage::Predicate*> Predicate(storage::PredicateId id);
   Result<const storage::Source*> Source(storage::SourceId id);

@@ -21,7 +21,9 @@ Result<uint64_t> ExportNQuads(const storage::ReadView& view, std::ostream& out, 
   std::unordered_set<std::array<uint64_t, 4>, Hash> seen;  // N-Quads is a set of quads
   uint64_t lines = 0;
   Status st = view.ForEachClaim([&](const storage::Claim& c) -> Status {
-    if (c.retracted_tx != 0) return Status::Ok();
+    // The graph as queries answer it: a retracted or deprecated claim is out
+    // (plain N-Quads has no way to say either; nquads-prov and JSONL do).
+    if (c.retracted_tx != 0 || view.DeprecationOf(c.id, c.source)) return Status::Ok();
     if (!seen.insert({c.subject, c.predicate, c.object, c.source}).second) return Status::Ok();
     CG_ASSIGN_OR_RETURN(codec::FileClaim claim, FileClaimOf(c, names));
     out << codec::FormatQuad(codec::QuadOfClaim(claim.claim, options.default_source)) << '\n';

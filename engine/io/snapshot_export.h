@@ -1,7 +1,9 @@
 // Inside the engine: a read view written out as N-Quads (one quad per distinct
-// subject, predicate, object and source among the visible claims; the graph is
-// the claim's source) or as JSONL claims (every claim asserted at or before
-// the snapshot, retracted ones included, in id order, with its provenance).
+// subject, predicate, object and source among the visible claims — neither
+// retracted nor deprecated; the graph is the claim's source) or as JSONL
+// claims (every claim asserted at or before the snapshot, retracted ones
+// included, in id order, with its provenance and its own and its source's
+// deprecation as of the snapshot).
 // The line writers are codec/ (nquads/nquads_writer.h, jsonl/jsonl_claim.h);
 // `claimgraphd export` comes in through io::Export (export.h).
 #pragma once

@@ -223,6 +223,60 @@ TEST(DeprecationTest, RefusesWhatWouldNotChangeAnythingAndWritesNothing) {
   EXPECT_TRUE(ValueOrDie(store->VerifyLog()).ok);
 }
 
+// An import restoring an export's deprecated claim asserts and deprecates it
+// in one transaction: online (claims held in the transaction) and bulk
+// (claims streamed into the sorts) alike. Only a deprecation is a change for
+// a claim with no marks yet; a claim the transaction retracts cannot be.
+TEST(DeprecationTest, AClaimAssertedByTheSameTransactionCanBeDeprecatedInIt) {
+  for (bool bulk : {false, true}) {
+    SCOPED_TRACE(bulk ? "bulk" : "online");
+    TempDir dir;
+    auto store = OpenStore(dir.path());
+    Built b = Build(store.get());
+    ClaimId fresh = 0, dropped = 0;
+    {
+      auto tx = Begin(store.get(), "tester", bulk);
+      auto claim = [&](EntityId s, EntityId o) {
+        ClaimInput in;
+        in.subject = s;
+        in.predicate = b.p;
+        in.object = o;
+        in.source = b.s1;
+        return ValueOrDie(tx->Assert(in));
+      };
+      fresh = claim(b.c, b.a);
+      dropped = claim(b.c, b.b);
+      EXPECT_EQ(tx->SetDeprecated(Mark::Target::kClaim, fresh, false, "").code(), StatusCode::kFailedPrecondition);
+      ASSERT_TRUE(tx->SetDeprecated(Mark::Target::kClaim, fresh, true, "doubtful").ok());
+      EXPECT_EQ(tx->SetDeprecated(Mark::Target::kClaim, fresh, true, "again").code(), StatusCode::kFailedPrecondition);
+      EXPECT_EQ(tx->SetDeprecated(Mark::Target::kClaim, dropped + 5, true, "x").code(), StatusCode::kNotFound);
+      ASSERT_TRUE(tx->RestoreRetraction(dropped, "gone", "someone", 1).ok());
+      EXPECT_EQ(tx->SetDeprecated(Mark::Target::kClaim, dropped, true, "x").code(), StatusCode::kFailedPrecondition);
+      EXPECT_EQ(tx->RestoreRetraction(fresh, "gone", "someone", 1).code(), StatusCode::kFailedPrecondition);
+      ValueOrDie(tx->Commit());  // tx 2
+    }
+    auto view = ValueOrDie(store->NewReadView());
+    std::optional<Mark> m = view->DeprecationOf(fresh, b.s1);
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(m->tx, 2u);
+    EXPECT_EQ(m->reason, "doubtful");
+    TriplePattern from_c;
+    from_c.subject = b.c;
+    EXPECT_TRUE(ScanIds(*view, from_c).empty());  // hidden; the other one retracted
+    auto all = ValueOrDie(store->NewReadView(std::nullopt, ViewOptions{true}));
+    EXPECT_EQ(ScanIds(*all, from_c), (std::set<ClaimId>{fresh}));
+    // The log reads in order: the assertion, then the mark.
+    TxRecord rec = ValueOrDie(view->GetTx(2));
+    size_t assert_at = rec.ops.size(), mark_at = rec.ops.size();
+    for (size_t i = 0; i < rec.ops.size(); ++i) {
+      if (rec.ops[i].kind == TxOperation::Kind::kAssertRange) assert_at = i;
+      if (rec.ops[i].kind == TxOperation::Kind::kMark) mark_at = i;
+    }
+    EXPECT_LT(assert_at, mark_at);
+    EXPECT_TRUE(ValueOrDie(store->VerifyLog()).ok);
+  }
+}
+
 TEST(DeprecationTest, VerifyLogCatchesAChangedMissingOrForgedMark) {
   TempDir dir;
   Mark m;

@@ -61,12 +61,14 @@ struct LoadFile {
 };
 
 struct ReadCounts {
-  uint64_t lines = 0, rejected = 0, retracted = 0;
+  uint64_t lines = 0, rejected = 0, retracted = 0, deprecated = 0;
 };
 
 // Reads and checks one file, printing each refused line as FILE:LINE:COLUMN:
 // message. A retracted claim is history the Assert API cannot write: counted
-// in `retracted`, not sent. False when the file cannot be read or its name
+// in `retracted`, not sent; so is a claim the export recorded as deprecated
+// (its own mark or its source's: sent, it would answer as live), counted in
+// `deprecated`. False when the file cannot be read or its name
 // says no format.
 bool ReadFile(const std::string& path, const codec::ClaimFileOptions& options, LoadFile* out, ReadCounts* counts) {
   auto format = codec::ClaimFileFormatOf(path);
@@ -99,6 +101,10 @@ bool ReadFile(const std::string& path, const codec::ClaimFileOptions& options, L
     }
     if (read.claim.retracted()) {
       ++counts->retracted;
+      continue;
+    }
+    if (read.claim.deprecated() || read.claim.source_deprecated()) {
+      ++counts->deprecated;
       continue;
     }
     out->claims.push_back(ToProto(read.claim.claim));
@@ -188,6 +194,10 @@ int RunLoad(Client& client, const LoadOptions& options) {
     std::printf("%llu retracted claims not loaded: the Assert API writes live claims; claimgraphd import restores "
                 "history\n",
                 (unsigned long long)counts.retracted);
+  if (counts.deprecated)
+    std::printf("%llu deprecated claims not loaded (deprecated themselves or through their source): sent, they would "
+                "answer as live; claimgraphd import restores history\n",
+                (unsigned long long)counts.deprecated);
   return 0;
 }
 
