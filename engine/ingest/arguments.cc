@@ -247,6 +247,20 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
         size_t from = attached ? ws.slot_begin : ws.slot_begin - EndsBefore(v, with_heads_, ws.slot_begin);
         b.object_choice = std::string(attached ? "the list after the cue's " : "the list after ") +
                           Quoted(v.Text(from, ws.slot_end)) + " " + Quoted(v.Text(wl.token_begin, wl.token_end));
+        bool by_agents = false;
+        if (s < 0) {
+          // "intelligence liaison by the UK and the US with Pakistan": a
+          // nominal cue's agents after "by", right before the with-list,
+          // are its subject (rules version 11).
+          for (size_t li = 0; li < v.lists.size() && s < 0; ++li) {
+            const ListSlot& bs = v.slots[li];
+            if (bs.by && bs.clause == k && bs.slot_begin >= ce && v.lists[li].token_end <= ws.slot_begin &&
+                v.Gap(v.lists[li].token_end, ws.slot_begin) == 0 && !v.lists[li].adversary &&
+                v.ClauseGap(ce, bs.slot_begin, k) <= static_cast<size_t>(rules_.slot_gap))
+              s = static_cast<int>(li);
+          }
+          by_agents = s >= 0;
+        }
         if (s < 0) {
           // Counterparts without a subject: nothing, and no other pattern
           // may pair them with each other.
@@ -257,9 +271,11 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
         AddProduct(subjects, objects, &b.pairs);
         AddPairwise(subjects, &b.pairs);
         span(v.lists[s].token_begin, wl.token_end);
-        b.subject_choice = std::string(antecedent ? "the antecedent of the relative clause " : "the subject before the cue ") +
+        b.subject_choice = std::string(by_agents    ? "the list after \"by\" right before the with-list "
+                                       : antecedent ? "the antecedent of the relative clause "
+                                                    : "the subject before the cue ") +
                            Quoted(v.Text(v.lists[s].token_begin, v.lists[s].token_end));
-        b.adjacent = v.Gap(v.lists[s].token_end, cb) == 0;
+        b.adjacent = !by_agents && v.Gap(v.lists[s].token_end, cb) == 0;
         b.anaphor = v.lists[s].anaphor || wl.anaphor;
         return b;
       }

@@ -112,9 +112,16 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
     bool only_glue = true;
     for (size_t i = l.token_end; i < group->token_begin && only_glue; ++i)
       only_glue = rules_.apposition_words.count(tokens[i].norm) > 0;
-    if (only_glue) {
+    // "Poland, along with other NATO members,", "Estonia and other EU member
+    // states": "other" counts the list among the group's members.
+    std::string between;
+    for (size_t i = l.token_end; i < group->token_begin; ++i)
+      if (!(i == l.token_end && tokens[i].norm == ",")) between += (between.empty() ? "" : " ") + tokens[i].norm;
+    const bool other = !between.empty() && std::find(rule.group_before_glue.begin(), rule.group_before_glue.end(),
+                                                     between) != rule.group_before_glue.end();
+    if (only_glue || other) {
       members = static_cast<int>(li);
-      how = "the list before the cue ";
+      how = other ? "the list before the cue and " + Quoted(between) + " " : "the list before the cue ";
     }
     break;
   }

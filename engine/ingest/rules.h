@@ -178,6 +178,10 @@ struct RelationRule {
   // words, with no group before it, names members of the group the sentence
   // names (or, failing that, the last group of the sentences before).
   std::vector<std::string> bracket_heads_without_group;
+  // "Poland, along with other NATO members,": words that may stand between a
+  // list and "G member(s)" when they end in "other" -- the text counts the
+  // list among the members (rules version 11).
+  std::vector<std::string> group_before_glue;
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;
   std::vector<std::string> object_prepositions;
   // "drones targeted 16 locations in various areas in northern Syria": when no
