@@ -315,7 +315,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
               "between_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
-             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "future_markers", "future_verbs",
+             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "future_markers", "future_verbs",
               "future_not_after", "interposed", "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
@@ -368,6 +368,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "hedged", "modality", &rules.modality.hedged) &&
       r.Strings(*mo, "enabling", "modality", &rules.modality.enabling) &&
       r.Strings(*mo, "neutral", "modality", &rules.modality.neutral) &&
+      r.Strings(*mo, "presupposing", "modality", &rules.modality.presupposing) &&
       r.Strings(*mo, "future_markers", "modality", &rules.modality.future_markers) &&
       r.Strings(*mo, "future_verbs", "modality", &rules.modality.future_verbs) &&
       r.Strings(*mo, "future_not_after", "modality", &rules.modality.future_not_after) &&

@@ -112,6 +112,12 @@ struct ModalityRules {
   // (what is enabled), never for the relation before it that enables it.
   std::vector<std::string> enabling;
   std::vector<std::string> neutral;  // "not only": matched first so that its words are no cue
+  // "in retaliation for", "in response to": what follows within a few words
+  // is presupposed, a fact the sentence takes as given, so reported speech
+  // around it does not lower it ("Hezbollah said it fired in retaliation for
+  // an Israeli airstrike in Lebanon": the airstrike is asserted; round 8's
+  // convention, read since rules version 11). Hedges and plans still count.
+  std::vector<std::string> presupposing;
   // A signing or joining still to come: a future marker ("will", "shall",
   // "to") followed within future_gap words by one of future_verbs ("will
   // sign", "agreed to sign", "are set to formally join", "is to be signed")

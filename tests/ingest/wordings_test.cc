@@ -5,9 +5,9 @@
 // standards"), attacks said as "battling", "infiltrate", "airstrikes
 // against", "campaign aimed at", a nominal cue's agents after "by" with its
 // counterparts after "with", membership said as "A, along with other G
-// members", "a say" that is no saying, and a part of a year ("since
-// mid-2014"). Each in this file's own sentences, with the ones that must not
-// change.
+// members", "a say" that is no saying, a part of a year ("since
+// mid-2014"), and what "in retaliation for" answers as a given fact. Each in
+// this file's own sentences, with the ones that must not change.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -94,6 +94,22 @@ TEST(IngestWordingsTest, APartOfAYearIsKeptAtTheYear) {
             (Lines{"Japan pact Australia asserted 2014..2014"}));
   // "late" without a year after it is no time.
   EXPECT_EQ(Timed("Japan and Australia signed a pact late on Friday."), (Lines{"Japan pact Australia asserted"}));
+}
+
+// Round 8's convention: a relation the sentence takes as given stays a fact
+// inside someone's words. "in retaliation for" and "in response to" mark one.
+TEST(IngestWordingsTest, WhatARetaliationAnswersIsPresupposed) {
+  EXPECT_EQ(Claims("Hezbollah said the rockets were fired in retaliation for Israeli airstrikes on Lebanon."),
+            (Lines{"Israel targets Lebanon asserted"}));
+  // The saying still lowers what is said; only what is answered is given.
+  EXPECT_EQ(Claims("Officials said Russia attacked Moldova in response to Ukraine's cyberattacks on Russia."),
+            (Lines{"Russia targets Moldova reported", "Ukraine targets Russia asserted"}));
+  // A hedge on the presupposed relation still counts.
+  EXPECT_EQ(Claims("The raid came in retaliation for suspected Iranian attacks on Iraq."),
+            (Lines{"Iran targets Iraq reported"}));
+  // Without the phrase, reported speech lowers the relation.
+  EXPECT_EQ(Claims("Hezbollah said Israeli airstrikes on Lebanon killed three people."),
+            (Lines{"Israel targets Lebanon reported"}));
 }
 
 }  // namespace
