@@ -63,6 +63,9 @@ TEST(IngestWordingsTest, AttacksSaidAsBattlingInfiltratingAndAimedCampaigns) {
   // No party after the cue: nothing.
   EXPECT_EQ(Claims("The Nigerian army has been battling floods for weeks."), Lines{});
   EXPECT_EQ(Claims("France launched a campaign aimed at reducing waste."), Lines{});
+  // A campaign is an attack only when the text says what kind: a charm
+  // offensive aimed at a state is no targeting.
+  EXPECT_EQ(Claims("Japan launched a charm campaign aimed at South Korea."), Lines{});
 }
 
 TEST(IngestWordingsTest, ANominalCuesAgentsAfterByPairWithTheWithList) {
