@@ -99,6 +99,16 @@ TEST(IngestWordingsTest, APartOfAYearIsKeptAtTheYear) {
   EXPECT_EQ(Timed("Japan and Australia signed a pact late on Friday."), (Lines{"Japan pact Australia asserted"}));
 }
 
+TEST(IngestWordingsTest, HopingToBecomeAGroupMemberIsAProposedMembership) {
+  EXPECT_EQ(Claims("Ukraine hopes to become an EU member."), (Lines{"Ukraine member-of European Union proposed"}));
+  EXPECT_EQ(Claims("Moldova and Armenia, which hope to become EU members, met in Chisinau."),
+            (Lines{"Armenia member-of European Union proposed", "Moldova member-of European Union proposed"}));
+  // A pronoun between the list and "to" is the one who hopes.
+  EXPECT_EQ(Claims("Ukraine told Poland it hopes to become an EU member."), Lines{});
+  // "to become" without a group before "member" is no membership.
+  EXPECT_EQ(Claims("Ukraine hopes to become a stronger partner."), Lines{});
+}
+
 // Round 8's convention: a relation the sentence takes as given stays a fact
 // inside someone's words. "in retaliation for" and "in response to" mark one.
 TEST(IngestWordingsTest, WhatARetaliationAnswersIsPresupposed) {
