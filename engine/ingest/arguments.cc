@@ -32,9 +32,22 @@ std::string_view SentenceView::Text(size_t token_begin, size_t token_end) const 
 }
 
 size_t SentenceView::ClauseGap(size_t a_end, size_t b_begin, int k) const {
-  size_t n = 0;
-  for (size_t i = a_end; i < b_begin; ++i) n += (*tokens)[i].is_word && ClauseOf(i) == k ? 1 : 0;
-  return n;
+  // Words inside a parenthesis that closes in between are an aside and do
+  // not count: "intelligence liaison (the term used for intelligence
+  // sharing) by A with B" (rules version 11). An unclosed one counts.
+  size_t n = 0, aside = 0;
+  int depth = 0;
+  for (size_t i = a_end; i < b_begin; ++i) {
+    const Token& t = (*tokens)[i];
+    if (t.norm == "(") {
+      ++depth;
+    } else if (t.norm == ")" && depth > 0) {
+      if (--depth == 0) aside = 0;
+    } else if (t.is_word && ClauseOf(i) == k) {
+      ++(depth > 0 ? aside : n);
+    }
+  }
+  return n + aside;
 }
 
 ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<GazetteerEntity>& entities)

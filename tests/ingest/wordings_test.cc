@@ -6,7 +6,8 @@
 // against", "campaign aimed at", a nominal cue's agents after "by" with its
 // counterparts after "with", membership said as "A, along with other G
 // members", "a say" that is no saying, a part of a year ("since
-// mid-2014"), and what "in retaliation for" answers as a given fact. Each in
+// mid-2014"), what "in retaliation for" answers as a given fact, "hopes to
+// become a G member", and a parenthesis as an aside. Each in
 // this file's own sentences, with the ones that must not change.
 #include <gtest/gtest.h>
 
@@ -74,6 +75,10 @@ TEST(IngestWordingsTest, ANominalCuesAgentsAfterByPairWithTheWithList) {
   EXPECT_EQ(Claims("Intelligence cooperation by Japan and Australia with India deepened."),
             (Lines{"Australia shares-intel India asserted", "Japan shares-intel Australia asserted",
                    "Japan shares-intel India asserted"}));
+  // A parenthesis between the cue and its slots is an aside: its words do not count.
+  EXPECT_EQ(Claims("There is a long history of intelligence liaison (a term for spying cooperation) by France with "
+                   "Morocco."),
+            (Lines{"France shares-intel Morocco asserted"}));
   // A subject before the cue still wins; counterparts with no agent and no
   // subject give nothing.
   EXPECT_EQ(Claims("Canada expanded intelligence cooperation with Mexico."), (Lines{"Canada shares-intel Mexico asserted"}));
