@@ -102,6 +102,10 @@ struct ArgumentRules {
   // "The pact comes amid tensions between A and B": one of these between a
   // cue and a later "between" list starts another noun's phrase, which owns it.
   std::vector<std::string> between_barriers;
+  // "Hezbollah said it fired rockets in retaliation for Israeli airstrikes on
+  // Lebanon": a directed cue's object is not looked for past one of these,
+  // which starts what is answered, with its own parties (rules version 11).
+  std::vector<std::string> object_barriers;
   int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
 };
 

@@ -119,6 +119,12 @@ TEST(IngestWordingsTest, HopingToBecomeAGroupMemberIsAProposedMembership) {
 TEST(IngestWordingsTest, WhatARetaliationAnswersIsPresupposed) {
   EXPECT_EQ(Claims("Hezbollah said the rockets were fired in retaliation for Israeli airstrikes on Lebanon."),
             (Lines{"Israel targets Lebanon asserted"}));
+  // What is answered has its own parties: the cue before the phrase finds no
+  // object past it.
+  EXPECT_EQ(Claims("Hezbollah said it fired rockets in retaliation for Israeli airstrikes on Lebanon."),
+            (Lines{"Israel targets Lebanon asserted"}));
+  EXPECT_EQ(Claims("Hezbollah fired rockets at Israel in retaliation for Israeli airstrikes on Lebanon."),
+            (Lines{"Hezbollah targets Israel asserted", "Israel targets Lebanon asserted"}));
   // The saying still lowers what is said; only what is answered is given.
   EXPECT_EQ(Claims("Officials said Russia attacked Moldova in response to Ukraine's cyberattacks on Russia."),
             (Lines{"Russia targets Moldova reported", "Ukraine targets Russia asserted"}));
