@@ -6,9 +6,9 @@
 // against", "campaign aimed at", a nominal cue's agents after "by" with its
 // counterparts after "with", membership said as "A, along with other G
 // members", "a say" that is no saying, a part of a year ("since
-// mid-2014"), what "in retaliation for" answers as a given fact, "hopes to
-// become a G member", and a parenthesis as an aside. Each in
-// this file's own sentences, with the ones that must not change.
+// mid-2014"), what "in retaliation for" answers as a given fact with its own
+// parties, "hopes to become a G member", and a parenthesis as an aside. Each
+// in this file's own sentences, with the ones that must not change.
 #include <gtest/gtest.h>
 
 #include <string>
