@@ -32,9 +32,22 @@ std::string_view SentenceView::Text(size_t token_begin, size_t token_end) const 
 }
 
 size_t SentenceView::ClauseGap(size_t a_end, size_t b_begin, int k) const {
-  size_t n = 0;
-  for (size_t i = a_end; i < b_begin; ++i) n += (*tokens)[i].is_word && ClauseOf(i) == k ? 1 : 0;
-  return n;
+  // Words inside a parenthesis that closes in between are an aside and do
+  // not count: "intelligence liaison (the term used for intelligence
+  // sharing) by A with B" (rules version 11). An unclosed one counts.
+  size_t n = 0, aside = 0;
+  int depth = 0;
+  for (size_t i = a_end; i < b_begin; ++i) {
+    const Token& t = (*tokens)[i];
+    if (t.norm == "(") {
+      ++depth;
+    } else if (t.norm == ")" && depth > 0) {
+      if (--depth == 0) aside = 0;
+    } else if (t.is_word && ClauseOf(i) == k) {
+      ++(depth > 0 ? aside : n);
+    }
+  }
+  return n + aside;
 }
 
 ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<GazetteerEntity>& entities)
@@ -47,6 +60,7 @@ ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<Gaz
   for (const auto& w : rules_.possessive) possessive_.Add(w, 0);
   for (const auto& w : rules_.non_party_verbs) non_party_.Add(w, 0);
   for (const auto& w : rules_.membership_blockers) membership_blockers_.Add(w, 0);
+  for (const auto& w : rules_.object_barriers) object_barriers_.Add(w, 0);
   for (const auto& w : rules_.possessive_pronouns)
     for (const auto& t : NormalizedPhrase(w)) pronouns_.push_back(t);
   for (const auto& w : rules_.reflexive_words)
@@ -247,6 +261,20 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
         size_t from = attached ? ws.slot_begin : ws.slot_begin - EndsBefore(v, with_heads_, ws.slot_begin);
         b.object_choice = std::string(attached ? "the list after the cue's " : "the list after ") +
                           Quoted(v.Text(from, ws.slot_end)) + " " + Quoted(v.Text(wl.token_begin, wl.token_end));
+        bool by_agents = false;
+        if (s < 0) {
+          // "intelligence liaison by the UK and the US with Pakistan": a
+          // nominal cue's agents after "by", right before the with-list,
+          // are its subject (rules version 11).
+          for (size_t li = 0; li < v.lists.size() && s < 0; ++li) {
+            const ListSlot& bs = v.slots[li];
+            if (bs.by && bs.clause == k && bs.slot_begin >= ce && v.lists[li].token_end <= ws.slot_begin &&
+                v.Gap(v.lists[li].token_end, ws.slot_begin) == 0 && !v.lists[li].adversary &&
+                v.ClauseGap(ce, bs.slot_begin, k) <= static_cast<size_t>(rules_.slot_gap))
+              s = static_cast<int>(li);
+          }
+          by_agents = s >= 0;
+        }
         if (s < 0) {
           // Counterparts without a subject: nothing, and no other pattern
           // may pair them with each other.
@@ -257,9 +285,11 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
         AddProduct(subjects, objects, &b.pairs);
         AddPairwise(subjects, &b.pairs);
         span(v.lists[s].token_begin, wl.token_end);
-        b.subject_choice = std::string(antecedent ? "the antecedent of the relative clause " : "the subject before the cue ") +
+        b.subject_choice = std::string(by_agents    ? "the list after \"by\" right before the with-list "
+                                       : antecedent ? "the antecedent of the relative clause "
+                                                    : "the subject before the cue ") +
                            Quoted(v.Text(v.lists[s].token_begin, v.lists[s].token_end));
-        b.adjacent = v.Gap(v.lists[s].token_end, cb) == 0;
+        b.adjacent = !by_agents && v.Gap(v.lists[s].token_end, cb) == 0;
         b.anaphor = v.lists[s].anaphor || wl.anaphor;
         return b;
       }

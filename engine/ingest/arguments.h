@@ -200,7 +200,7 @@ class ArgumentFinder {
 
   ArgumentRules rules_;
   const std::vector<GazetteerEntity>& entities_;
-  PhraseMatcher between_, also_, with_, with_heads_, by_, possessive_, non_party_, membership_blockers_;
+  PhraseMatcher between_, also_, with_, with_heads_, by_, possessive_, non_party_, membership_blockers_, object_barriers_;
   std::vector<std::string> between_barriers_;  // normalized words: "amid" starts another noun's phrase
   std::vector<std::string> pronouns_, reflexives_;  // normalized single tokens
 };

@@ -143,6 +143,7 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
     for (const auto& at : mentions) {
       if (at.token_begin < from || v.ClauseOf(at.token_begin) != k) continue;
       if (v.Gap(from, at.token_begin) > static_cast<size_t>(rule.object_window)) break;
+      if (Crosses(v, object_barriers_, from, at.token_begin)) break;  // "in retaliation for A's strikes on B"
       // The position is the adjective's, the mention the name it describes.
       const Mention& m = *described(at, types);
       if (!TypeIn(m.entity, types)) continue;

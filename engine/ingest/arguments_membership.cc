@@ -112,11 +112,49 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
     bool only_glue = true;
     for (size_t i = l.token_end; i < group->token_begin && only_glue; ++i)
       only_glue = rules_.apposition_words.count(tokens[i].norm) > 0;
-    if (only_glue) {
+    // "Poland, along with other NATO members,", "Estonia and other EU member
+    // states": "other" counts the list among the group's members.
+    std::string between;
+    for (size_t i = l.token_end; i < group->token_begin; ++i)
+      if (!(i == l.token_end && tokens[i].norm == ",")) between += (between.empty() ? "" : " ") + tokens[i].norm;
+    const bool other = !between.empty() && std::find(rule.group_before_glue.begin(), rule.group_before_glue.end(),
+                                                     between) != rule.group_before_glue.end();
+    if (only_glue || other) {
       members = static_cast<int>(li);
-      how = "the list before the cue ";
+      how = other ? "the list before the cue and " + Quoted(between) + " " : "the list before the cue ";
     }
     break;
+  }
+  // "Ukraine hopes to become an EU member", "Moldova and Georgia, which hope
+  // to become EU members,": "to become" / "to be" and only article and
+  // adjective words before the group; the subject a few words before "to",
+  // or the antecedent of the relative clause the cue is in (rules version 11).
+  // What comes before "to" ("hopes", "aspiring") sets the modality.
+  if (members < 0) {
+    size_t i = group->token_begin;
+    auto to_be = [&](size_t j) {
+      return j >= v.sentence.token_begin + 2 && (tokens[j - 1].norm == "become" || tokens[j - 1].norm == "be") &&
+             tokens[j - 2].norm == "to";
+    };
+    while (i > v.sentence.token_begin && !to_be(i) && v.ClauseOf(i - 1) == k &&
+           rules_.apposition_words.count(tokens[i - 1].norm) > 0 && tokens[i - 1].norm != ",")
+      --i;
+    if (to_be(i) && v.ClauseOf(i - 2) == k) {
+      constexpr size_t kWordsBeforeTo = 3;  // "hopes", "is expected", "are also aspiring"
+      bool antecedent = false;
+      const int s = Subject(v, types, k, i - 2, kWordsBeforeTo, &antecedent);
+      const size_t marker = v.clauses.info[k].marker;
+      // "Ukraine told Poland it hopes to become": a pronoun in between is the
+      // one who becomes, and the list before it is not.
+      bool pronoun = false;
+      for (size_t j = s >= 0 ? v.lists[s].token_end : i; j + 2 < i && !pronoun; ++j)
+        pronoun = tokens[j].norm == "it" || tokens[j].norm == "they" || tokens[j].norm == "we";
+      if (s >= 0 && !pronoun && (!antecedent || v.ClauseGap(marker + 1, i - 2, k) <= kWordsBeforeTo + 1)) {
+        members = s;
+        how = antecedent ? "the antecedent of the relative clause before \"to " + tokens[i - 1].norm + "\" "
+                         : "the list before \"to " + tokens[i - 1].norm + "\" ";
+      }
+    }
   }
   if (members < 0) return b;
   const MentionList& ml = v.lists[members];

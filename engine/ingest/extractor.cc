@@ -9,6 +9,14 @@
 #include "engine/ingest/quotations.h"
 
 namespace claimgraph::ingest {
+namespace {
+
+// Words from a presupposing phrase's first word to the evidence it governs:
+// the phrase itself (at most three words) and a determiner and an adjective
+// ("in retaliation for an Israeli airstrike").
+constexpr size_t kPresupposedReach = 6;
+
+}  // namespace
 
 RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& gazetteer, const ListBuilder& lists)
     : rules_(rules),
@@ -91,6 +99,7 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   for (const auto& c : rules_.modality.neutral) modal_.Add(c, kNeutral);
   for (const auto& c : rules_.modality.hedged) modal_.Add(c, kHedged);
   for (const auto& c : rules_.modality.enabling) modal_.Add(c, kEnabling);
+  for (const auto& c : rules_.modality.presupposing) modal_.Add(c, kPresupposing);
   for (const auto& c : rules_.modality.proposed) modal_.Add(c, kProposed);
   for (const auto& c : rules_.modality.denied) modal_.Add(c, kDenied);
   for (const auto& c : rules_.modality.reported) modal_.Add(c, kReported);
@@ -258,8 +267,15 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
   const ClauseInfo& info = v.clauses.info[clause];
   if (v.quote_attribution != SIZE_MAX)
     reported = "\"" + tokens[v.quote_attribution].norm + "...\" after the quotation the sentence is part of (reported speech)";
+  // Presupposed: the evidence starts a few words after "in retaliation
+  // for" in its clause; reported speech around it does not lower it.
+  std::string presupposed;
+  for (const ModalCue& m : modal)
+    if (m.kind == kPresupposing && m.clause == clause && m.word < word_begin && word_begin - m.word <= kPresupposedReach)
+      presupposed = tokens[m.token].norm;
   for (const ModalCue& m : modal) {
     const std::string& word = tokens[m.token].norm;
+    if (m.kind == kPresupposing) continue;
     if (m.kind == kReported) {
       if (reported.empty()) reported = "\"" + word + "...\" in the sentence (reported speech)";
       continue;
@@ -290,6 +306,10 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
   if (!proposed.empty()) {
     *reason = "proposed: " + proposed;
     return base::Modality::kProposed;
+  }
+  if (!presupposed.empty() && hedged.empty() && !reported.empty()) {
+    *reason = "asserted: presupposed after \"" + presupposed + "...\" (reported speech around it does not lower it)";
+    return base::Modality::kAsserted;
   }
   if (!hedged.empty() || !reported.empty()) {
     *reason = "reported: " + (hedged.empty() ? reported : hedged);

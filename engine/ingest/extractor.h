@@ -108,7 +108,7 @@ class RelationExtractor {
   // called AUKUS": the group a symmetric cue names right after it, or -1.
   int NamedGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const Sentence& s,
                  size_t cue_end) const;
-  enum ModalKind { kProposed, kDenied, kReported, kHedged, kNeutral, kEnabling, kScheduled };
+  enum ModalKind { kProposed, kDenied, kReported, kHedged, kNeutral, kEnabling, kScheduled, kPresupposing };
   struct ModalCue {
     size_t token, word;
     int kind;

@@ -116,7 +116,7 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "participant_types",
+              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "group_before_glue", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
@@ -145,6 +145,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "cues_members_bracket", where, &rule->cues_members_bracket) &&
             r.Strings(j, "bracket_heads", where, &rule->bracket_heads) &&
             r.Strings(j, "bracket_heads_without_group", where, &rule->bracket_heads_without_group) &&
+            r.Strings(j, "group_before_glue", where, &rule->group_before_glue) &&
             r.Strings(j, "participant_types", where, &rule->participant_types) &&
             r.Strings(j, "subject_types", where, &rule->subject_types) &&
             r.Strings(j, "object_types", where, &rule->object_types) &&
@@ -312,9 +313,9 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Keys(*ar, "arguments",
              {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
               "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
-              "between_barriers", "slot_gap"}) &&
+              "between_barriers", "object_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
-             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "future_markers", "future_verbs",
+             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "future_markers", "future_verbs",
               "future_not_after", "interposed", "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
@@ -360,6 +361,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ar, "reflexive_words", "arguments", &rules.arguments.reflexive_words) &&
       r.Strings(*ar, "naming_words", "arguments", &rules.arguments.naming_words) &&
       r.Strings(*ar, "between_barriers", "arguments", &rules.arguments.between_barriers) &&
+      r.Strings(*ar, "object_barriers", "arguments", &rules.arguments.object_barriers) &&
       r.Number(*ar, "slot_gap", "arguments", &rules.arguments.slot_gap) &&
       r.Strings(*mo, "proposed", "modality", &rules.modality.proposed) &&
       r.Strings(*mo, "denied", "modality", &rules.modality.denied) &&
@@ -367,6 +369,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "hedged", "modality", &rules.modality.hedged) &&
       r.Strings(*mo, "enabling", "modality", &rules.modality.enabling) &&
       r.Strings(*mo, "neutral", "modality", &rules.modality.neutral) &&
+      r.Strings(*mo, "presupposing", "modality", &rules.modality.presupposing) &&
       r.Strings(*mo, "future_markers", "modality", &rules.modality.future_markers) &&
       r.Strings(*mo, "future_verbs", "modality", &rules.modality.future_verbs) &&
       r.Strings(*mo, "future_not_after", "modality", &rules.modality.future_not_after) &&

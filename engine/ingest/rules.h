@@ -102,6 +102,10 @@ struct ArgumentRules {
   // "The pact comes amid tensions between A and B": one of these between a
   // cue and a later "between" list starts another noun's phrase, which owns it.
   std::vector<std::string> between_barriers;
+  // "Hezbollah said it fired rockets in retaliation for Israeli airstrikes on
+  // Lebanon": a directed cue's object is not looked for past one of these,
+  // which starts what is answered, with its own parties (rules version 11).
+  std::vector<std::string> object_barriers;
   int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
 };
 
@@ -112,6 +116,12 @@ struct ModalityRules {
   // (what is enabled), never for the relation before it that enables it.
   std::vector<std::string> enabling;
   std::vector<std::string> neutral;  // "not only": matched first so that its words are no cue
+  // "in retaliation for", "in response to": what follows within a few words
+  // is presupposed, a fact the sentence takes as given, so reported speech
+  // around it does not lower it ("Hezbollah said it fired in retaliation for
+  // an Israeli airstrike in Lebanon": the airstrike is asserted; round 8's
+  // convention, read since rules version 11). Hedges and plans still count.
+  std::vector<std::string> presupposing;
   // A signing or joining still to come: a future marker ("will", "shall",
   // "to") followed within future_gap words by one of future_verbs ("will
   // sign", "agreed to sign", "are set to formally join", "is to be signed")
@@ -178,6 +188,10 @@ struct RelationRule {
   // words, with no group before it, names members of the group the sentence
   // names (or, failing that, the last group of the sentences before).
   std::vector<std::string> bracket_heads_without_group;
+  // "Poland, along with other NATO members,": words that may stand between a
+  // list and "G member(s)" when they end in "other" -- the text counts the
+  // list among the members (rules version 11).
+  std::vector<std::string> group_before_glue;
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;
   std::vector<std::string> object_prepositions;
   // "drones targeted 16 locations in various areas in northern Syria": when no

@@ -83,6 +83,14 @@ std::vector<TimeExpression> TimeFinder::Find(std::string_view text, const std::v
     e.core_begin = k;
     std::string start, end;  // the core's bounds
     bool found = false, range = false;
+    // "since mid-2014", "in early 2015", "by late 2019": a part of a year,
+    // kept at the year's precision (rules version 11).
+    size_t yk = k;
+    if (preposition && yk + 1 < te &&
+        (tokens[yk].norm == "early" || tokens[yk].norm == "mid" || tokens[yk].norm == "late")) {
+      ++yk;
+      if (tokens[yk].norm == "-" && !tokens[yk].space_before) ++yk;
+    }
     if (k < te) {
       // Period names are written without "the" ("Cold War"): the text's "the"
       // is skipped here, so that not every "the" is looked up.
@@ -124,9 +132,9 @@ std::vector<TimeExpression> TimeFinder::Find(std::string_view text, const std::v
         start = end = Iso(Year(tokens[k + 2].norm), Month(text, tokens[k + 1]), day);  // "30 May 2015"
         k += 3;
         found = true;
-      } else if (int year = Year(tokens[k].norm); year && preposition) {
+      } else if (int year = yk < te ? Year(tokens[yk].norm) : 0; year && preposition) {
         start = end = Iso(year);
-        ++k;
+        k = yk + 1;
         found = true;
         // "from 1949 to 1991", "between 2001 and 2005", "1947-1991"
         if (k + 1 < te && (tokens[k].norm == "to" || tokens[k].norm == "and" || tokens[k].norm == "-" ||

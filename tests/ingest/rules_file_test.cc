@@ -72,6 +72,14 @@ TEST(RulesFileTest, AnUnknownKeyIsNamedByItsPathWithTheNearestKnownOne) {
   j["mentions"]["non_party_heads"] = "firms";
   EXPECT_EQ(ErrorOf(j), "mentions.non_party_heads must be an array of strings");
 
+  // The round-11 keys (rules version 11) too.
+  j = ExampleJson();
+  j["modality"]["presupposed"] = Json::array({"in retaliation for"});
+  EXPECT_EQ(ErrorOf(j), "modality.presupposed: unknown key (did you mean \"presupposing\"?)");
+  j = ExampleJson();
+  j["relations"][3]["group_before_glue"] = "and other";
+  EXPECT_EQ(ErrorOf(j), "relations[3].group_before_glue must be an array of strings");
+
   // "comment" is allowed everywhere.
   j = ExampleJson();
   j["relations"][0]["comment"] = "why this rule";
