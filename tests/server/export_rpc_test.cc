@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "tests/server/http_harness.h"
 
@@ -107,6 +108,62 @@ TEST(ExportRpc, WritesWhatTheOfflineExportWritesInEveryFormat) {
     ASSERT_EQ(offline.code, 0) << offline.err;
     EXPECT_EQ(offline.out, rpc[i].text) << cases[i].format << " as of " << cases[i].as_of;
   }
+}
+
+// What a store hides stays hidden on every path its export takes: a claim
+// deprecated on its own and the claims of a deprecated source do not answer
+// on a store rebuilt by `claimgraphd import` (online and bulk) nor on one
+// loaded by `claimgraph load`, which says what it left out; all three answer
+// the visible claims exactly as the exporting server does.
+TEST(ExportRpc, DeprecatedClaimsStayHiddenOnEveryPathAnExportTakes) {
+  ServerProcess server;
+  AddHistory(server);
+  const std::string count = "MATCH ?s ?p ?o AS ?c RETURN COUNT(?c)";
+  const std::string deprecated = "MATCH \"Japan\" pact ?o AS ?c WHERE ?c.source = \"export-test-2\"";
+  const std::string returning = " RETURN COUNT(?c)";
+  auto count_of = [&](ServerProcess& s, const std::string& statement) {
+    QueryResult r = RunQuery(s, kReader, statement);
+    EXPECT_TRUE(r.status.ok()) << r.status.error_message();
+    return r.rows.empty() ? std::string("?") : r.rows[0].ShortDebugString();
+  };
+  const std::string all_before = count_of(server, count);
+  QueryResult d1 = RunQuery(server, kWriter, "DEPRECATE CLAIM 1 REASON \"one anonymous source\"");
+  ASSERT_TRUE(d1.status.ok()) << d1.status.error_message();
+  QueryResult d2 = RunQuery(server, kWriter, "DEPRECATE SOURCE \"export-test-2\" REASON \"outlet discredited\"");
+  ASSERT_TRUE(d2.status.ok()) << d2.status.error_message();
+  const std::string visible = count_of(server, count);
+  ASSERT_NE(visible, all_before);
+  ASSERT_NE(count_of(server, deprecated + " WITH DEPRECATED" + returning), count_of(server, deprecated + returning));
+  Exported e = ExportOverRpc(server, "jsonl", 0);
+  ASSERT_TRUE(e.status.ok()) << e.status.error_message();
+  TempDir scratch;
+  std::filesystem::create_directories(scratch.path());
+  const std::string file = scratch.path() + "/export.jsonl";
+  std::ofstream(file) << e.text;
+
+  for (const std::vector<std::string>& flags : {std::vector<std::string>{}, {"--online"}}) {
+    TempDir dir;
+    std::vector<std::string> argv{BinaryDir() + "/server/claimgraphd", "import", "--data", dir.path() + "/data", file};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    Ran imported = RunCaptured(argv, scratch.path());
+    ASSERT_EQ(imported.code, 0) << imported.err;
+    EXPECT_NE(imported.out.find("1 retractions, 1 claims and 1 sources deprecated"), std::string::npos) << imported.out;
+    ServerProcess rebuilt({}, "", false, dir.path() + "/data");
+    EXPECT_EQ(count_of(rebuilt, count), visible);
+    EXPECT_EQ(count_of(rebuilt, deprecated + returning), count_of(server, deprecated + returning));
+    EXPECT_EQ(count_of(rebuilt, deprecated + " WITH DEPRECATED" + returning),
+              count_of(server, deprecated + " WITH DEPRECATED" + returning));
+  }
+
+  ServerProcess loaded({}, "", false);
+  Ran load = RunCaptured({BinaryDir() + "/tools/claimgraph/claimgraph", "--server", loaded.address(), "--token", kWriter,
+                          "load", file},
+                         scratch.path());
+  ASSERT_EQ(load.code, 0) << load.err;
+  EXPECT_NE(load.out.find("1 retracted claims not loaded"), std::string::npos) << load.out;
+  // Claim 1 and the source's 1500 / 7 claims (ids 3, 10, ...: 214; one of them retracted).
+  EXPECT_NE(load.out.find("215 deprecated claims not loaded"), std::string::npos) << load.out;
+  EXPECT_EQ(count_of(loaded, count), visible);
 }
 
 TEST(ExportRpc, BadRequestsAreClearAndAStoppedReaderStopsOnlyItsExport) {
