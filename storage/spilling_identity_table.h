@@ -120,7 +120,8 @@ class SpillingIdentityTable {
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     Run run;
     run.path = dir_ + "/identities-" + std::to_string(runs_.size()) + ".run";
-    CG_ASSIGN_OR_RETURN(RunWriter rows, RunWriter::Create(run.path));
+    // Plain: FindInRun reads its rows at their offsets.
+    CG_ASSIGN_OR_RETURN(RunWriter rows, RunWriter::Create(run.path, RunFormat::kPlain));
     CG_ASSIGN_OR_RETURN(RunWriter hashes, RunWriter::Create(run.path + ".hash"));
     for (const auto& [h, kv] : order) {
       if (run.rows % kBlock == 0) run.first_hash.push_back(h);

@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build g++ pkg-config
   librocksdb-dev libantlr4-runtime-dev antlr4
+  liblz4-dev   # storage/run_file.cc: a bulk import's spilled runs, LZ4-compressed
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev   # serve --http: the HTTP/JSON API and the explorer page
