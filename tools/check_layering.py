@@ -118,6 +118,8 @@ EXCEPTIONS = (
             "external_sort_test: the bulk import's external sort against std::stable_sort"),
     Allowed("tests/storage/", "storage-internal-header", "storage/row_sorter.h",
             "external_sort_test: the bulk import's key/value row sort"),
+    Allowed("tests/storage/", "storage-internal-header", "storage/run_file.h",
+            "run_file_test: the spilled runs' LZ4 blocks, round trip and damage"),
     Allowed("tests/storage/", "storage-internal-header", "storage/spilling_identity_table.h",
             "spilling_identity_table_test: the bulk import's spilled duplicate table against a std::map"),
     Allowed("tests/storage/", "storage-internal-header", "storage/created_name_table.h",
