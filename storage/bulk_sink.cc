@@ -32,16 +32,22 @@ namespace {
 // significant), least significant byte first and stable, skipping the bytes
 // every element shares (ids are small: most bytes are zero): a few passes over
 // the elements instead of std::sort's ~20 comparisons each (the sorts had been
-// the biggest part of a commit).
+// the biggest part of a commit). `scratch` is the copy the passes move
+// between, kept by the caller from sort to sort; it may come back swapped
+// with `elements`.
 template <typename T, typename Word>
-void RadixSortStable(std::vector<T>* elements, int words, Word word) {
+void RadixSortStable(std::vector<T>* elements, std::vector<T>* scratch, int words, Word word) {
   const size_t n = elements->size();
   std::vector<std::array<uint32_t, 256>> counts(words * 8);
   for (const T& e : *elements)
     for (int w = 0; w < words; ++w)
       for (int b = 0; b < 8; ++b) ++counts[w * 8 + b][(word(e, w) >> (8 * b)) & 0xFF];
-  std::vector<T> other(n);
-  std::vector<T>*from = elements, *to = &other;
+  if (scratch->capacity() < n) {
+    std::vector<T>().swap(*scratch);
+    scratch->reserve(n);  // exactly n: the sorter sizes its buffers, not the vector's growth rule
+  }
+  scratch->resize(n);  // zero-fills only what it never held
+  std::vector<T>*from = elements, *to = scratch;
   for (int w = words - 1; w >= 0; --w) {
     for (int b = 0; b < 8; ++b) {
       const auto& count = counts[w * 8 + b];
@@ -79,11 +85,11 @@ using IndexSorter = ExternalSorter<SortedIndexEntry, ByKeyWords>;
 
 // One buffer of index entries in key order. Claims stream in by id (k[3]),
 // so a stable radix sort on the first three words orders all four.
-void SortIndexRun(std::vector<SortedIndexEntry>* run) {
+void SortIndexRun(std::vector<SortedIndexEntry>* run, std::vector<SortedIndexEntry>* scratch) {
   bool by_claim = true;
   for (size_t i = 1; i < run->size() && by_claim; ++i) by_claim = (*run)[i - 1].k[3] < (*run)[i].k[3];
   if (by_claim)
-    RadixSortStable(run, 3, [](const SortedIndexEntry& p, int w) { return p.k[w]; });
+    RadixSortStable(run, scratch, 3, [](const SortedIndexEntry& p, int w) { return p.k[w]; });
   else
     std::stable_sort(run->begin(), run->end(), ByKeyWords());
 }
@@ -97,10 +103,10 @@ struct BySourceOrder {
 };
 using BySourceSorter = ExternalSorter<SortedIndexEntry, BySourceOrder>;
 
-void SortBySourceRun(std::vector<SortedIndexEntry>* run) {
+void SortBySourceRun(std::vector<SortedIndexEntry>* run, std::vector<SortedIndexEntry>* scratch) {
   // By claim already (claims stream in by id): stable by source is sorted.
   if (std::is_sorted(run->begin(), run->end(), [](const auto& a, const auto& b) { return a.k[3] < b.k[3]; }))
-    RadixSortStable(run, 1, [](const SortedIndexEntry& e, int) { return e.source; });
+    RadixSortStable(run, scratch, 1, [](const SortedIndexEntry& e, int) { return e.source; });
   else
     std::stable_sort(run->begin(), run->end(), BySourceOrder());
 }

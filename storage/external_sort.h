@@ -48,11 +48,15 @@ class ExternalSorter {
   static_assert(std::is_trivially_copyable_v<T>);
 
  public:
-  // `sort_run` sorts one buffer stably by Less (e.g. a radix sort); the
-  // default is std::stable_sort.
-  explicit ExternalSorter(ExternalSortOptions options, std::function<void(std::vector<T>*)> sort_run = {})
+  // Sorts one buffer stably by Less. `scratch` is the sorter's own and kept
+  // between runs (a radix sort's copy: sized anew only when the runs' size
+  // changes, so its pages are not faulted in again for every run); the sort
+  // may swap it with the run.
+  using SortRun = std::function<void(std::vector<T>* run, std::vector<T>* scratch)>;
+  // The default `sort_run` is std::stable_sort.
+  explicit ExternalSorter(ExternalSortOptions options, SortRun sort_run = {})
       : options_(std::move(options)), sort_run_(std::move(sort_run)) {
-    if (!sort_run_) sort_run_ = [](std::vector<T>* v) { std::stable_sort(v->begin(), v->end(), Less()); };
+    if (!sort_run_) sort_run_ = [](std::vector<T>* v, std::vector<T>*) { std::stable_sort(v->begin(), v->end(), Less()); };
   }
   ExternalSorter(const ExternalSorter&) = delete;
   ExternalSorter& operator=(const ExternalSorter&) = delete;
@@ -72,6 +76,8 @@ class ExternalSorter {
 
   uint64_t size() const { return size_; }
   size_t runs_spilled() const { return spilled_; }
+  // How many records the buffer being filled takes before it spills.
+  size_t buffer_capacity() const { return capacity_; }
 
   // Calls visit(record) for every record added, in order; stops at the first
   // error (of visit's, or of reading a run). Call once.
@@ -79,7 +85,7 @@ class ExternalSorter {
     CG_RETURN_IF_ERROR(status_);
     CG_RETURN_IF_ERROR(WaitForSpill());
     std::vector<T>().swap(spilling_);
-    sort_run_(&buffer_);
+    SortWithScratch(&buffer_);
     // Merge neighbouring runs, kMaxFanIn at a time, until all runs and the
     // buffer can be read at once (a file and a read buffer each).
     CG_RETURN_IF_ERROR(ReduceRuns(
@@ -95,6 +101,7 @@ class ExternalSorter {
                                std::to_string(options_.TEST_fail_after) + " records");
       return visit(r);
     };
+    std::vector<T>().swap(scratch_);
     Status st = MergeRuns(runs_, &buffer_, counted);
     RemoveRuns();
     std::vector<T>().swap(buffer_);
@@ -109,11 +116,29 @@ class ExternalSorter {
   // An empty buffer, sized by the budget now: a third of it holds the
   // records being added, a third the buffer being spilled, a third its
   // sort's scratch (a radix sort needs a copy).
+  //
+  // The allocation is kept from run to run while it fits the share and is
+  // no more than an eighth under it: a fresh buffer costs a page fault per
+  // 4 KiB as it fills and the allocator's madvise when freed, and in a bulk
+  // import the share shrinks a little at every run as the name tables grow
+  // (at 20M claims that made page faults a sixth of the writing thread's
+  // time). A share that fell below the allocation gets a new one an eighth
+  // under it, so that the next few shares still fit it; the budget is never
+  // passed.
   void StartBuffer() {
     const size_t budget = options_.budget_now ? options_.budget_now() : options_.budget_bytes;
-    capacity_ = std::max<size_t>(1, budget / (3 * sizeof(T)));
+    const size_t share = std::max<size_t>(1, budget / (3 * sizeof(T)));
+    const size_t floor = share - share / 8;
     buffer_.clear();
-    if (buffer_.capacity() > capacity_) std::vector<T>().swap(buffer_);  // a smaller share: give the rest back
+    const size_t have = buffer_.capacity();
+    if (have > share) {
+      std::vector<T>().swap(buffer_);  // a smaller share: give the rest back
+      capacity_ = std::max<size_t>(1, floor);
+    } else if (have >= floor && have > 0) {
+      capacity_ = have;
+    } else {
+      capacity_ = share;
+    }
     buffer_.reserve(capacity_);
   }
 
@@ -133,8 +158,14 @@ class ExternalSorter {
     if (!spill_.valid()) return Status::Ok();
     return spill_.get();
   }
+  // The scratch follows the runs' size: one an eighth smaller than it is
+  // given back (the share shrank) rather than kept over the budget.
+  void SortWithScratch(std::vector<T>* run) {
+    if (scratch_.capacity() > run->size() + run->size() / 8) std::vector<T>().swap(scratch_);
+    sort_run_(run, &scratch_);
+  }
   Status WriteRun(std::vector<T>* run, const std::string& path) {
-    sort_run_(run);
+    SortWithScratch(run);
     CG_ASSIGN_OR_RETURN(RunWriter out, RunWriter::Create(path));
     CG_RETURN_IF_ERROR(out.Write(run->data(), run->size() * sizeof(T)));
     return out.Close();
@@ -180,7 +211,8 @@ class ExternalSorter {
   }
 
   ExternalSortOptions options_;
-  std::function<void(std::vector<T>*)> sort_run_;
+  SortRun sort_run_;
+  std::vector<T> scratch_;  // sort_run_'s; used by one sort at a time (the spill, or Merge after it)
   size_t capacity_ = 1;  // of buffer_, set as it starts
   std::vector<T> buffer_;
   std::vector<T> spilling_;  // the buffer the background spill sorts and writes

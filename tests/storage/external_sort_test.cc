@@ -89,6 +89,66 @@ TEST(ExternalSort, AnyBudgetGivesTheStableSortedOrder) {
 // A bulk import's sorters take their budget from one account as each buffer
 // starts (base/memory_account.h): when the other holders charge more, the
 // runs get smaller (more of them), and the order is the same.
+// As a bulk import's tables grow, the share of each buffer shrinks a little
+// at every run: the buffer's allocation is kept while it still fits (a fresh
+// one is paid in page faults), never past the budget, and a share that fell
+// further gets a smaller one. A sort that swaps the run with its scratch
+// (as the radix sort may) leaves the order as it was.
+TEST(ExternalSort, ABufferIsKeptThroughSmallShrinksOfItsShareAndNeverPassesIt) {
+  const std::vector<Record> input = Shuffled(60000, 2000);
+  std::vector<Record> expected = input;
+  std::stable_sort(expected.begin(), expected.end(), ByKey());
+  TempDir dir;
+  size_t budget = 96 << 10;
+  ExternalSortOptions o = Options(dir.path(), 0);
+  o.budget_now = [&] { return budget; };
+  ExternalSorter<Record, ByKey> sorter(o, [](std::vector<Record>* run, std::vector<Record>* scratch) {
+    scratch->assign(run->begin(), run->end());
+    std::stable_sort(scratch->begin(), scratch->end(), ByKey());
+    run->swap(*scratch);
+  });
+  size_t next = 0;
+  auto add_until_spilled = [&](size_t runs) {
+    while (sorter.runs_spilled() < runs && next < input.size()) sorter.Add(input[next++]);
+    ASSERT_EQ(sorter.runs_spilled(), runs);
+  };
+  auto fits = [&](size_t capacity) { return capacity * 3 * sizeof(Record) <= budget; };
+  add_until_spilled(2);
+  const size_t first = sorter.buffer_capacity();
+  EXPECT_TRUE(fits(first));
+  budget -= budget / 5;  // the share fell below the allocation: a smaller one, with room under the share
+  add_until_spilled(3);
+  const size_t second = sorter.buffer_capacity();
+  EXPECT_LT(second, first);
+  EXPECT_TRUE(fits(second));
+  for (size_t runs = 4; runs <= 5; ++runs) {
+    budget -= budget / 20;  // 5% less, twice: the same allocation still fits
+    add_until_spilled(runs);
+    EXPECT_EQ(sorter.buffer_capacity(), second) << runs;
+    EXPECT_TRUE(fits(second)) << runs;
+  }
+  budget -= budget / 20;  // a third time: it does not
+  add_until_spilled(6);
+  EXPECT_LT(sorter.buffer_capacity(), second);
+  EXPECT_TRUE(fits(sorter.buffer_capacity()));
+  budget *= 2;  // more room: a bigger buffer
+  add_until_spilled(7);
+  EXPECT_GT(sorter.buffer_capacity(), first);
+  EXPECT_TRUE(fits(sorter.buffer_capacity()));
+  while (next < input.size()) sorter.Add(input[next++]);
+  std::vector<Record> out;
+  ASSERT_TRUE(sorter.Merge([&](const Record& r) {
+                      out.push_back(r);
+                      return Status::Ok();
+                    }).ok());
+  ASSERT_EQ(out.size(), expected.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    ASSERT_EQ(out[i].key, expected[i].key) << i;
+    ASSERT_EQ(out[i].added, expected[i].added) << i;
+  }
+  EXPECT_EQ(FilesIn(dir.path()), 0u);
+}
+
 TEST(ExternalSort, ASorterSharingAnAccountSpillsSmallerRunsAsTheChargesGrow) {
   const std::vector<Record> input = Shuffled(40000, 3000);
   std::vector<Record> expected = input;
