@@ -53,6 +53,11 @@ std::vector<MentionList> ListBuilder::Build(std::string_view text, const std::ve
         !tokens[a_end].space_before && !tokens[b_begin].space_before)
       return 2;
     size_t i = a_end;
+    // "the U.S. government and the U.K. government": the first member's
+    // "government" is its head, not the list's end.
+    while (i < b_begin && tokens[i].is_word &&
+           std::find(rules_.list_heads.begin(), rules_.list_heads.end(), tokens[i].norm) != rules_.list_heads.end())
+      ++i;
     int separators = 0;
     while (i < b_begin) {
       i = skip_the(i, b_begin);

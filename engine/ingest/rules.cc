@@ -305,7 +305,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
              {"cues", "call_to_action", "cue_density", "min_cues", "tail_ratio", "link_list_min_lines",
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
-      r.Keys(*me, "mentions", {"blockers", "list_separators", "adversary_markers", "place_prepositions", "non_party_heads", "anaphora"}) &&
+      r.Keys(*me, "mentions", {"blockers", "list_separators", "list_heads", "adversary_markers", "place_prepositions", "non_party_heads", "anaphora"}) &&
       r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "lookback_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
@@ -332,6 +332,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Number(*se, "max_tokens", "sentences", &rules.sentences.max_tokens) &&
       r.Strings(*me, "blockers", "mentions", &rules.mentions.blockers) &&
       r.Strings(*me, "list_separators", "mentions", &rules.mentions.list_separators) &&
+      r.Strings(*me, "list_heads", "mentions", &rules.mentions.list_heads) &&
       r.Strings(*me, "adversary_markers", "mentions", &rules.mentions.adversary_markers) &&
       r.Strings(*me, "place_prepositions", "mentions", &rules.mentions.place_prepositions) &&
       r.Strings(*me, "non_party_heads", "mentions", &rules.mentions.non_party_heads) &&

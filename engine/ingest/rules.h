@@ -57,6 +57,10 @@ struct AnaphoraRules {
 struct MentionRules {
   std::vector<std::string> blockers;          // names that contain an entity's name but are not it
   std::vector<std::string> list_separators;   // , and & /
+  // "between the U.S. government and the U.K. government": a word for a
+  // state's government right after a list member does not end the list
+  // (rules version 12).
+  std::vector<std::string> list_heads;
   std::vector<std::string> adversary_markers; // "with an eye on China" is no partner
   // "the ceremony in Brussels", "talks at Washington": a metonym (a capital
   // standing for its state or group) right after one of these is the place.

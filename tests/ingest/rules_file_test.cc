@@ -80,6 +80,14 @@ TEST(RulesFileTest, AnUnknownKeyIsNamedByItsPathWithTheNearestKnownOne) {
   j["relations"][3]["group_before_glue"] = "and other";
   EXPECT_EQ(ErrorOf(j), "relations[3].group_before_glue must be an array of strings");
 
+  // The round-12 key (rules version 12) too.
+  j = ExampleJson();
+  j["mentions"]["list_head"] = Json::array({"government"});
+  EXPECT_EQ(ErrorOf(j), "mentions.list_head: unknown key (did you mean \"list_heads\"?)");
+  j = ExampleJson();
+  j["mentions"]["list_heads"] = "government";
+  EXPECT_EQ(ErrorOf(j), "mentions.list_heads must be an array of strings");
+
   // "comment" is allowed everywhere.
   j = ExampleJson();
   j["relations"][0]["comment"] = "why this rule";

@@ -136,5 +136,39 @@ TEST(IngestWordingsTest, WhatARetaliationAnswersIsPresupposed) {
             (Lines{"Israel targets Lebanon reported"}));
 }
 
+// Rules version 12 (issue 13, round 12): two wordings an eleventh held-out
+// set (eval11) used and the rules did not read.
+
+// "between the U.S. government and the U.K. government": a word for a
+// state's government after a list member is its head, not the list's end
+// (mentions.list_heads).
+TEST(IngestWordingsTest, AGovernmentAfterAListMemberKeepsTheList) {
+  EXPECT_EQ(Claims("The 1990 treaty between the Japanese government and the Australian government was renewed."),
+            (Lines{"Japan pact Australia asserted"}));
+  EXPECT_EQ(Claims("An accord between the Indian government and the Egyptian authorities was signed."),
+            (Lines{"India pact Egypt asserted"}));
+  // One party and people are no pair.
+  EXPECT_EQ(Claims("Talks between the Japanese government and business leaders continued."), Lines{});
+  // The wording read before stays as it was.
+  EXPECT_EQ(Claims("Japan signed a defence pact with the Australian government."),
+            (Lines{"Japan pact Australia asserted"}));
+}
+
+// "It was originally established in August 1967 by A, B and C": the
+// founders of a group are its members from that date, said with
+// "established by" as with "founded by".
+TEST(IngestWordingsTest, FoundersSaidAsEstablishedBy) {
+  EXPECT_EQ(Timed("ASEAN is a regional bloc. It was originally established in August 1967 by Indonesia, Malaysia and "
+                  "Thailand."),
+            (Lines{"Indonesia member-of ASEAN asserted 1967-08..1967-08",
+                   "Malaysia member-of ASEAN asserted 1967-08..1967-08",
+                   "Thailand member-of ASEAN asserted 1967-08..1967-08"}));
+  EXPECT_EQ(Claims("The Quad was established by Japan, India, Australia and the United States."),
+            (Lines{"Australia member-of Quad asserted", "India member-of Quad asserted",
+                   "Japan member-of Quad asserted", "United States member-of Quad asserted"}));
+  // Without a group, what was established is no membership.
+  EXPECT_EQ(Claims("The fund was established by Germany and France in 2010."), Lines{});
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
