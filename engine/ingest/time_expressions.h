@@ -14,8 +14,9 @@
 // "dating back to") keeps the start, after ("post-") starts at the end, to
 // ("until") keeps the end, before ("prior to") ends at the start. "from 1949 to
 // 1991" and "between 2001 and 2005" are ranges whatever the preposition. A
-// bare year counts only after a preposition, a month, or a determiner ("the
-// 2015 guidelines"), so that "2,000 troops" or a page number is no time.
+// bare year counts only after a preposition or a month, so that "2,000
+// troops", a page number or "the 1500 troops" is no time; the price is that
+// "the 1961 agreement" carries no year either (docs/ingest.md, round 12).
 #pragma once
 
 #include <string>

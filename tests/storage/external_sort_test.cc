@@ -53,6 +53,25 @@ std::vector<Record> Shuffled(size_t n, uint32_t distinct_keys) {
   return records;
 }
 
+// Merges `sorter`, which was given every record of `input`: the order is
+// the stable sort's, and no run file is left in `dir`.
+void ExpectMergedInStableOrder(ExternalSorter<Record, ByKey>& sorter, const std::vector<Record>& input,
+                               const std::string& dir) {
+  std::vector<Record> expected = input;
+  std::stable_sort(expected.begin(), expected.end(), ByKey());
+  std::vector<Record> out;
+  ASSERT_TRUE(sorter.Merge([&](const Record& r) {
+                      out.push_back(r);
+                      return Status::Ok();
+                    }).ok());
+  ASSERT_EQ(out.size(), expected.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    ASSERT_EQ(out[i].key, expected[i].key) << i;
+    ASSERT_EQ(out[i].added, expected[i].added) << i;
+  }
+  EXPECT_EQ(FilesIn(dir), 0u);
+}
+
 TEST(ExternalSort, AnyBudgetGivesTheStableSortedOrder) {
   const std::vector<Record> input = Shuffled(50000, 3000);  // many ties
   std::vector<Record> expected = input;
@@ -96,8 +115,6 @@ TEST(ExternalSort, AnyBudgetGivesTheStableSortedOrder) {
 // (as the radix sort may) leaves the order as it was.
 TEST(ExternalSort, ABufferIsKeptThroughSmallShrinksOfItsShareAndNeverPassesIt) {
   const std::vector<Record> input = Shuffled(60000, 2000);
-  std::vector<Record> expected = input;
-  std::stable_sort(expected.begin(), expected.end(), ByKey());
   TempDir dir;
   size_t budget = 96 << 10;
   ExternalSortOptions o = Options(dir.path(), 0);
@@ -136,23 +153,11 @@ TEST(ExternalSort, ABufferIsKeptThroughSmallShrinksOfItsShareAndNeverPassesIt) {
   EXPECT_GT(sorter.buffer_capacity(), first);
   EXPECT_TRUE(fits(sorter.buffer_capacity()));
   while (next < input.size()) sorter.Add(input[next++]);
-  std::vector<Record> out;
-  ASSERT_TRUE(sorter.Merge([&](const Record& r) {
-                      out.push_back(r);
-                      return Status::Ok();
-                    }).ok());
-  ASSERT_EQ(out.size(), expected.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    ASSERT_EQ(out[i].key, expected[i].key) << i;
-    ASSERT_EQ(out[i].added, expected[i].added) << i;
-  }
-  EXPECT_EQ(FilesIn(dir.path()), 0u);
+  ExpectMergedInStableOrder(sorter, input, dir.path());
 }
 
 TEST(ExternalSort, ASorterSharingAnAccountSpillsSmallerRunsAsTheChargesGrow) {
   const std::vector<Record> input = Shuffled(40000, 3000);
-  std::vector<Record> expected = input;
-  std::stable_sort(expected.begin(), expected.end(), ByKey());
   TempDir dir;
   base::MemoryAccount account(64 << 10);
   base::MemoryCharge tables(&account);
@@ -166,17 +171,7 @@ TEST(ExternalSort, ASorterSharingAnAccountSpillsSmallerRunsAsTheChargesGrow) {
   const size_t runs_then = sorter.runs_spilled() - runs_at_first;
   EXPECT_GT(runs_at_first, 0u);
   EXPECT_GE(runs_then, 3 * runs_at_first);
-  std::vector<Record> out;
-  ASSERT_TRUE(sorter.Merge([&](const Record& r) {
-                      out.push_back(r);
-                      return Status::Ok();
-                    }).ok());
-  ASSERT_EQ(out.size(), expected.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    ASSERT_EQ(out[i].key, expected[i].key) << i;
-    ASSERT_EQ(out[i].added, expected[i].added) << i;
-  }
-  EXPECT_EQ(FilesIn(dir.path()), 0u);
+  ExpectMergedInStableOrder(sorter, input, dir.path());
 }
 
 TEST(ExternalSort, AFailedMergeAndADroppedSorterLeaveNoRunFiles) {
