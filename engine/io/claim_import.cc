@@ -4,13 +4,14 @@
 // quad_terms.h) — an nquads-prov file whole, by codec::ProvReader — each claim written through the names every write
 // path shares, rejections collected as file:line:column: reason, and the
 // commit — or, when a line was rejected without --skip-invalid, nothing.
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
-#include "base/byte_arena.h"
 #include "base/memory_account.h"
 #include "codec/claim_file.h"
 #include "codec/nquads/prov_claim.h"
@@ -91,10 +92,16 @@ Status RejectOrFail(const std::string& file, uint64_t line, const Status& st, Im
 // built from the terms' names and goes through WriteClaim, and on success the
 // ids it resolved are kept for the lines to come. Ids are given out in the
 // same order either way: only a term without an id can create a name.
+//
+// The names come with the line that numbered a term; what is kept of them is
+// only what a later line may need to build its claim by name again: the
+// predicates' and graphs' (few), and those of terms a rejected line left
+// without an id (only with --skip-invalid). An entity's name is asked of the
+// transaction by id (the names are held once, in its table of created names).
 class QuadTermIds {
  public:
   using Take = std::function<Status(uint64_t line, uint64_t column, std::string error, const codec::FileClaim&)>;
-  // `account` (may be null) is charged what the terms' ids and names hold.
+  // `account` (may be null) is charged what the terms' ids and kept names hold.
   QuadTermIds(ClaimWriter* writer, ImportSummary* summary, base::MemoryAccount* account)
       : writer_(writer), summary_(summary), charge_(account) {
     input_.method = std::string(codec::kNQuadsMethod);
@@ -105,15 +112,11 @@ class QuadTermIds {
     QuadLine& q = item.value;
     if (!q.numbered || !item.error.empty())
       return take(item.line, item.column, std::move(item.error), q.claim ? *q.claim : codec::FileClaim());
-    for (auto& [number, name] : q.new_terms) {
-      if (number >= terms_.size()) {
-        terms_.resize(number + 1024);
-        names_.resize(number + 1024);
-      }
-      names_[number] = name_bytes_.Store(name);
+    const uint32_t top = std::max({q.terms[0], q.terms[1], q.terms[2], q.terms[3]});
+    if (top >= terms_.size()) {
+      terms_.resize(top + 1024);
+      Charge();
     }
-    if (!q.new_terms.empty())
-      charge_.Set(terms_.capacity() * sizeof(Term) + names_.capacity() * sizeof(std::string_view) + name_bytes_.bytes());
     const Term &s = terms_[q.terms[0]], &p = terms_[q.terms[1]], &o = terms_[q.terms[2]], &g = terms_[q.terms[3]];
     if (s.known && p.known && o.known && g.known) {
       input_.subject = p.swap ? o.id : s.id;
@@ -126,24 +129,33 @@ class QuadTermIds {
       return Status::Ok();
     }
     codec::FileClaim claim;
-    claim.claim.subject = names_[q.terms[0]];
-    claim.claim.predicate = names_[q.terms[1]];
-    claim.claim.object_text = names_[q.terms[2]];
-    claim.claim.source.key = names_[q.terms[3]];
+    std::string* names[4] = {&claim.claim.subject, &claim.claim.predicate, &claim.claim.object_text,
+                             &claim.claim.source.key};
+    CG_RETURN_IF_ERROR(NamesOf(q, names));
     claim.claim.method = std::string(codec::kNQuadsMethod);
     const size_t rejected = summary_->rejected.size();
     CG_RETURN_IF_ERROR(take(item.line, 0, "", claim));
-    if (summary_->rejected.size() != rejected) return Status::Ok();
+    if (summary_->rejected.size() != rejected) {
+      // Refused: its terms without an id keep their names for a later line.
+      for (int i = 0; i < 4; ++i)
+        if (!terms_[q.terms[i]].known) unresolved_.emplace(q.terms[i], *names[i]);
+      Charge();
+      return Status::Ok();
+    }
     // Written: each name resolves from WriteNames' cache now.
-    engine::WriteNames& names = writer_->names();
-    CG_ASSIGN_OR_RETURN(engine::ResolvedPredicate predicate, names.Predicate(claim.claim.predicate));
-    CG_ASSIGN_OR_RETURN(storage::EntityId subject, names.Entity(claim.claim.subject));
-    CG_ASSIGN_OR_RETURN(storage::EntityId object, names.Entity(claim.claim.object_text));
-    CG_ASSIGN_OR_RETURN(storage::SourceId source, names.Source(claim.claim.source));
+    engine::WriteNames& resolve = writer_->names();
+    CG_ASSIGN_OR_RETURN(engine::ResolvedPredicate predicate, resolve.Predicate(claim.claim.predicate));
+    CG_ASSIGN_OR_RETURN(storage::EntityId subject, resolve.Entity(claim.claim.subject));
+    CG_ASSIGN_OR_RETURN(storage::EntityId object, resolve.Entity(claim.claim.object_text));
+    CG_ASSIGN_OR_RETURN(storage::SourceId source, resolve.Source(claim.claim.source));
     Know(q.terms[0], subject);
     Know(q.terms[1], predicate.id, predicate.swap);
     Know(q.terms[2], object);
     Know(q.terms[3], source);
+    kept_.try_emplace(q.terms[1], claim.claim.predicate);
+    kept_.try_emplace(q.terms[3], claim.claim.source.key);
+    for (int i = 0; i < 4; ++i) unresolved_.erase(q.terms[i]);
+    Charge();
     return Status::Ok();
   }
 
@@ -156,13 +168,43 @@ class QuadTermIds {
     bool known = false;
   };
   void Know(uint32_t number, uint64_t id, bool swap = false) { terms_[number] = {id, swap, true}; }
+
+  // The names of a line's four terms: carried by the line when it numbered
+  // one; else (a term a rejected line left without an id) from what is kept,
+  // an entity's from the transaction.
+  Status NamesOf(QuadLine& q, std::string* names[4]) {
+    if (q.names) {
+      for (int i = 0; i < 4; ++i) *names[i] = std::move((*q.names)[i]);
+      return Status::Ok();
+    }
+    for (int i = 0; i < 4; ++i) {
+      const uint32_t number = q.terms[i];
+      const Term& term = terms_[number];
+      if (!term.known) {
+        auto it = unresolved_.find(number);
+        if (it == unresolved_.end()) return Status::Internal("N-Quads term " + std::to_string(number) + " has no name");
+        *names[i] = it->second;
+      } else if (i == 0 || i == 2) {
+        CG_ASSIGN_OR_RETURN(storage::Entity entity, writer_->tx().GetEntity(term.id));
+        *names[i] = std::move(entity.name);
+      } else {
+        *names[i] = kept_.at(number);
+      }
+    }
+    return Status::Ok();
+  }
+  void Charge() {
+    constexpr size_t kNode = 64;  // an unordered_map node with a short string, roughly
+    charge_.Set(terms_.capacity() * sizeof(Term) + (kept_.size() + unresolved_.size()) * kNode);
+  }
+
   ClaimWriter* writer_;
   ImportSummary* summary_;
   storage::ClaimInput input_;  // a bare claim; its four ids set per quad
-  std::vector<Term> terms_;           // by number
-  std::vector<std::string_view> names_;  // by number, the bytes in name_bytes_ (~1M names at 20M claims)
-  base::ByteArena name_bytes_;
-  base::MemoryCharge charge_;  // terms_, names_ and name_bytes_
+  std::vector<Term> terms_;    // by number
+  std::unordered_map<uint32_t, std::string> kept_;        // predicates' and graphs' names, by number
+  std::unordered_map<uint32_t, std::string> unresolved_;  // names of terms no line has written yet
+  base::MemoryCharge charge_;  // terms_, kept_ and unresolved_
 };
 
 }  // namespace

@@ -108,14 +108,14 @@ void QuadLineReader::operator()(const std::string& text, ParsedLine<QuadLine>* o
       out->error = std::move(error.message);
       return;
     }
-    std::string* names[4] = {&draft->subject, &draft->predicate, &draft->object_text, &draft->source.key};
     for (int i = 0; i < 4; ++i) {
       if (numbers[i] != 0) continue;
       numbers[i] = Find(kRoles[i], terms[i], hashes[i]);  // the subject may be the object
-      if (numbers[i] != 0) continue;
-      numbers[i] = Add(kRoles[i], terms[i], hashes[i]);
-      out->value.new_terms.emplace_back(numbers[i], *names[i]);
+      if (numbers[i] == 0) numbers[i] = Add(kRoles[i], terms[i], hashes[i]);
     }
+    out->value.names = std::make_unique<std::array<std::string, 4>>(std::array<std::string, 4>{
+        std::move(draft->subject), std::move(draft->predicate), std::move(draft->object_text),
+        std::move(draft->source.key)});
   }
   out->value.numbered = true;
 }

@@ -7,13 +7,16 @@
 // A term is numbered by its role (entity, predicate, graph), its kind (IRI,
 // blank node, the default graph) and its text, the first time it is met on a
 // line whose quad maps (codec::QuadMapper) — so a number always stands for a
-// valid name — and the line that numbers it carries the name it maps to.
+// valid name — and the line that numbers it carries the names all four of
+// its terms map to (the writing thread resolves such a line by name, and
+// keeps no copy of the names it resolved).
 // Lines that cannot take this path carry the claim codec::ClaimLineReader
 // reads from them, or its error, exactly: a quad with a literal object (its
 // value is resolved per line), a statement of an nquads-prov file, a syntax
 // error, or a term that names nothing.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -34,8 +37,9 @@ struct QuadLine {
   // `claim` (unless the line is blank or its error set).
   bool numbered = false;
   uint32_t terms[4] = {0, 0, 0, 0};
-  // Terms numbered by this line, with the names they map to.
-  std::vector<std::pair<uint32_t, std::string>> new_terms;
+  // Set when this line numbered a term: the names terms[] map to (subject,
+  // predicate, object, the graph's source key).
+  std::unique_ptr<std::array<std::string, 4>> names;
   std::unique_ptr<codec::FileClaim> claim;
 };
 
