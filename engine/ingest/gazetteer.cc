@@ -156,9 +156,12 @@ std::vector<std::vector<Mention>> Gazetteer::Find(std::string_view text, const s
       if (!m.length) {
         // "Anglo-American": a combining form joined by a hyphen, with no
         // space, to a name that follows.
-        auto form = combining_forms_.find(tokens[i].norm);
-        if (form != combining_forms_.end() && i + 2 < s.token_end && tokens[i + 1].norm == "-" &&
-            !tokens[i + 1].space_before && !tokens[i + 2].space_before) {
+        // The hyphen first: most words are followed by none, and the lookup hashes the word.
+        auto form = i + 2 < s.token_end && tokens[i + 1].norm == "-" && !tokens[i + 1].space_before &&
+                            !tokens[i + 2].space_before
+                        ? combining_forms_.find(tokens[i].norm)
+                        : combining_forms_.end();
+        if (form != combining_forms_.end()) {
           auto next = matcher_.LongestAt(tokens, i + 2, s.token_end, text);
           if (next.length && phrases_[next.value].entity >= 0) {
             named[form->second] = true;
