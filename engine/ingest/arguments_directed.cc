@@ -407,6 +407,36 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       b.attribution = std::string(v.Text(bridge_begin, bridge_end));
       return b;
     }
+    if (pattern == "of-agent") {
+      // Tried before "active": in "Ukraine condemned the aggression of
+      // Russia against Georgia" the agent is Russia, not the one before the cue.
+      if (rule.of_agent_prepositions.empty() || ce + 1 >= te || tokens[ce].norm != "of") continue;
+      auto is_article = [&](size_t p) { return tokens[p].norm == "the" || tokens[p].norm == "a" || tokens[p].norm == "an"; };
+      auto mention_at = [&](size_t p, const std::vector<std::string>& types) -> const Mention* {
+        while (p < te && is_article(p)) ++p;
+        for (const auto& m : mentions)
+          if (m.token_begin == p && v.ClauseOf(p) == k) {
+            const Mention* d = described(m, types);
+            return TypeIn(d->entity, types) ? d : nullptr;
+          }
+        return nullptr;
+      };
+      const Mention* s = mention_at(ce + 1, rule.subject_types);
+      if (!s) continue;
+      const MentionList* sl = list_of(*s);
+      size_t q = sl ? sl->token_end : s->token_end;
+      auto is_prep = [&](size_t p) {
+        return std::find(rule.of_agent_prepositions.begin(), rule.of_agent_prepositions.end(), tokens[p].norm) !=
+               rule.of_agent_prepositions.end();
+      };
+      for (size_t words = 0; q < te && words < 2 && tokens[q].is_word && !is_prep(q); ++words) ++q;
+      if (q + 1 >= te || !is_prep(q) || v.ClauseOf(q) != k) continue;
+      const Mention* o = mention_at(q + 1, rule.object_types);
+      if (!o || o->entity == s->entity) continue;
+      finish(pattern, s, o, "the agent after \"of\" right after the cue",
+             "the mention after \"" + tokens[q].norm + "\" after the agent:");
+      return b;
+    }
     if (pattern == "relative") {
       const ClauseInfo& info = v.clauses.info[k];
       if (info.kind != ClauseKind::kRelative || before(rule.subject_types)) continue;

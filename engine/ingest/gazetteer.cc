@@ -50,6 +50,11 @@ Gazetteer::Gazetteer(const io::Schema& schema, const MentionRules& rules) {
     auto it = index.find(name);
     return it == index.end() ? -1 : it->second;
   };
+  for (const auto& [form, name] : rules.combining_forms) {
+    auto t = Tokenize(form);
+    // A form whose state the gazetteer lacks names nothing.
+    if (t.size() == 1 && t[0].is_word && find(name) >= 0) combining_forms_.emplace(t[0].norm, find(name));
+  }
   for (size_t i = 0; i < schema.entities.size(); ++i) {
     const io::GazetteerEntry& e = schema.entities[i];
     GazetteerEntity& g = entities_[i];
@@ -148,7 +153,24 @@ std::vector<std::vector<Mention>> Gazetteer::Find(std::string_view text, const s
     for (size_t i = s.token_begin; i < s.token_end;) {
       if (!tokens[i].is_word) { ++i; continue; }
       auto m = matcher_.LongestAt(tokens, i, s.token_end, text);
-      if (!m.length) { ++i; continue; }
+      if (!m.length) {
+        // "Anglo-American": a combining form joined by a hyphen, with no
+        // space, to a name that follows.
+        // The hyphen first: most words are followed by none, and the lookup hashes the word.
+        auto form = i + 2 < s.token_end && tokens[i + 1].norm == "-" && !tokens[i + 1].space_before &&
+                            !tokens[i + 2].space_before
+                        ? combining_forms_.find(tokens[i].norm)
+                        : combining_forms_.end();
+        if (form != combining_forms_.end()) {
+          auto next = matcher_.LongestAt(tokens, i + 2, s.token_end, text);
+          if (next.length && phrases_[next.value].entity >= 0) {
+            named[form->second] = true;
+            out[k].push_back({i, i + 1, form->second, MentionKind::kDemonym, -1});
+          }
+        }
+        ++i;
+        continue;
+      }
       const Phrase& p = phrases_[m.value];
       bool one_word = m.length == 1;
       // "the ceremony in Brussels": the city, not the EU it may stand for.

@@ -30,6 +30,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -96,6 +97,7 @@ class Gazetteer {
   std::unordered_set<std::string> place_prepositions_;          // "in": a metonym after it is the place
   std::unordered_set<std::string> non_party_heads_;             // "firms": a demonym before it is no mention
   std::unordered_set<std::string> separators_;                  // one-word list separators, token norms
+  std::unordered_map<std::string, int> combining_forms_;        // "anglo" (token norm) -> United Kingdom
 };
 
 }  // namespace claimgraph::ingest

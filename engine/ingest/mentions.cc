@@ -7,6 +7,7 @@ namespace claimgraph::ingest {
 ListBuilder::ListBuilder(const MentionRules& rules) : rules_(rules) {
   for (const auto& s : rules_.list_separators) separators_.Add(s, 0);
   for (const auto& a : rules_.adversary_markers) adversary_.Add(a, 0);
+  for (const auto& t : rules_.list_titles) titles_.Add(t, 0);
   for (const auto& d : rules_.anaphora.determiners) {
     determiner_hashes_.push_back(TokenHash(NormalizedPhrase(d).front()));
     determiners_.Add(d, 0);
@@ -39,6 +40,31 @@ int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t 
   return n;
 }
 
+size_t ListBuilder::SkipOfficial(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                                 size_t end) const {
+  size_t j = i;
+  if (j + 1 < end && tokens[j].norm == "'" && tokens[j + 1].norm == "s") j += 2;  // "India's Prime Minister"
+  auto title = titles_.LongestAt(tokens, j, end, text);
+  if (!title.length) return i;
+  j += title.length;
+  // The official's name: up to four capitalized words ("Fumio Kishida",
+  // "Mark Rutte"), none of them a separator.
+  auto capitalized = [&](const Token& t) {
+    return t.is_word && t.begin < text.size() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
+  };
+  auto particle = [&](const Token& t) {
+    return std::find(rules_.name_particles.begin(), rules_.name_particles.end(), t.norm) != rules_.name_particles.end();
+  };
+  for (int n = 0; n < 4 && j < end && capitalized(tokens[j]); ++n) {
+    ++j;
+    // "da Silva", "von der Leyen": particles count only before a capitalized word.
+    size_t p = j;
+    while (p < end && p < j + 2 && !capitalized(tokens[p]) && particle(tokens[p])) ++p;
+    if (p > j && p < end && capitalized(tokens[p])) j = p;
+  }
+  return j;
+}
+
 std::vector<MentionList> ListBuilder::Build(std::string_view text, const std::vector<Token>& tokens,
                                             const Sentence& s, const std::vector<Mention>& mentions) const {
   std::vector<MentionList> lists;
@@ -58,6 +84,7 @@ std::vector<MentionList> ListBuilder::Build(std::string_view text, const std::ve
     while (i < b_begin && tokens[i].is_word &&
            std::find(rules_.list_heads.begin(), rules_.list_heads.end(), tokens[i].norm) != rules_.list_heads.end())
       ++i;
+    i = SkipOfficial(text, tokens, i, b_begin);
     int separators = 0;
     while (i < b_begin) {
       i = skip_the(i, b_begin);

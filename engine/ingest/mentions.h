@@ -46,8 +46,12 @@ class ListBuilder {
   void MarkContext(std::string_view text, const std::vector<Token>& tokens, const Sentence& s, MentionList* list) const;
 
  private:
+  // Past "[ 's ] <title> <Name ...>" starting at token i (rules.list_titles),
+  // or i itself when no title starts there.
+  size_t SkipOfficial(std::string_view text, const std::vector<Token>& tokens, size_t i, size_t end) const;
+
   MentionRules rules_;
-  PhraseMatcher separators_, adversary_, determiners_;
+  PhraseMatcher separators_, adversary_, determiners_, titles_;
   std::vector<uint64_t> determiner_hashes_;  // AnaphorSize runs on every token: integers first
 };
 

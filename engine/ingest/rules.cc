@@ -120,7 +120,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
-               "attribution_bridges", "attribution_window", "attribution_verbs"}))
+               "attribution_bridges", "attribution_window", "attribution_verbs", "of_agent_prepositions"}))
     return false;
   if (!j.contains("predicate") || !j["predicate"].is_string()) return r.Fail(where + ": missing \"predicate\"");
   rule->predicate = j["predicate"].get<std::string>();
@@ -164,6 +164,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "agent_verbs", where, &rule->agent_verbs) &&
             r.Strings(j, "attribution_bridges", where, &rule->attribution_bridges) &&
             r.Strings(j, "attribution_verbs", where, &rule->attribution_verbs) &&
+            r.Strings(j, "of_agent_prepositions", where, &rule->of_agent_prepositions) &&
             [&] {
               for (const auto& w : rule->agent_verbs) rule->agent_verb_tokens.push_back(NormalizedPhrase(w));
               for (const auto& w : rule->attribution_bridges) rule->attribution_bridge_tokens.push_back(NormalizedPhrase(w));
@@ -267,7 +268,7 @@ const std::vector<std::string>& PatternsOf(RelationShape shape) {
   static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
                                                       "clause-list", "relation-anaphor"};
-  static const std::vector<std::string> kDirected = {"passive", "active", "relative", "attribution"};
+  static const std::vector<std::string> kDirected = {"passive", "active", "relative", "attribution", "of-agent"};
   static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before", "group-bracket"};
   switch (shape) {
     case RelationShape::kSymmetric: return kSymmetric;
@@ -305,7 +306,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
              {"cues", "call_to_action", "cue_density", "min_cues", "tail_ratio", "link_list_min_lines",
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
-      r.Keys(*me, "mentions", {"blockers", "list_separators", "list_heads", "adversary_markers", "place_prepositions", "non_party_heads", "anaphora"}) &&
+      r.Keys(*me, "mentions", {"blockers", "list_separators", "list_heads", "list_titles", "name_particles", "adversary_markers", "place_prepositions", "non_party_heads", "combining_forms", "anaphora"}) &&
       r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "lookback_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
@@ -333,6 +334,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*me, "blockers", "mentions", &rules.mentions.blockers) &&
       r.Strings(*me, "list_separators", "mentions", &rules.mentions.list_separators) &&
       r.Strings(*me, "list_heads", "mentions", &rules.mentions.list_heads) &&
+      r.Strings(*me, "list_titles", "mentions", &rules.mentions.list_titles) &&
+      r.Strings(*me, "name_particles", "mentions", &rules.mentions.name_particles) &&
       r.Strings(*me, "adversary_markers", "mentions", &rules.mentions.adversary_markers) &&
       r.Strings(*me, "place_prepositions", "mentions", &rules.mentions.place_prepositions) &&
       r.Strings(*me, "non_party_heads", "mentions", &rules.mentions.non_party_heads) &&
@@ -401,6 +404,15 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       if (!n.is_number_integer() || n.get<int>() < 2)
         return Status::InvalidArgument("mentions.anaphora.numbers." + word + " must be an integer >= 2");
       rules.mentions.anaphora.numbers[word] = n.get<int>();
+    }
+  }
+  if (me->contains("combining_forms")) {
+    const Json& forms = (*me)["combining_forms"];
+    if (!forms.is_object()) return Status::InvalidArgument("mentions.combining_forms must be an object");
+    for (const auto& [form, name] : forms.items()) {
+      if (!name.is_string() || name.get<std::string>().empty())
+        return Status::InvalidArgument("mentions.combining_forms." + form + " must be a non-empty string");
+      rules.mentions.combining_forms[form] = name.get<std::string>();
     }
   }
   if (ana->contains("noun_types")) {

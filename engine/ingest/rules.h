@@ -61,6 +61,14 @@ struct MentionRules {
   // state's government right after a list member does not end the list
   // (rules version 12).
   std::vector<std::string> list_heads;
+  // "Japanese Prime Minister Fumio Kishida and Indian Prime Minister Narendra
+  // Modi signed": an official's title and name right after a list member
+  // (past a possessive) speak for that member's state and do not end the
+  // list (rules version 13).
+  std::vector<std::string> list_titles;
+  // Lower-case words inside such a name ("Lula da Silva", "Ursula von der
+  // Leyen"), skipped only between capitalized words.
+  std::vector<std::string> name_particles;
   std::vector<std::string> adversary_markers; // "with an eye on China" is no partner
   // "the ceremony in Brussels", "talks at Washington": a metonym (a capital
   // standing for its state or group) right after one of these is the place.
@@ -69,6 +77,11 @@ struct MentionRules {
   // before one of these words (past a hyphen) names people or things of the
   // nation, not its state: no mention (rules version 10).
   std::vector<std::string> non_party_heads;
+  // "the Anglo-American agreement", "Sino-Russian ties": a combining form
+  // names its state only when a hyphen joins it to another name (so
+  // "Indo-Pacific" and "Anglo-Saxon" name nothing); form -> the gazetteer
+  // name of the state (rules version 13).
+  std::unordered_map<std::string, std::string> combining_forms;
   AnaphoraRules anaphora;
 };
 
@@ -243,6 +256,13 @@ struct RelationRule {
   // these words at most two words before the cue; the agent after "to" or
   // "on" right after the object.
   std::vector<std::string> attribution_verbs;
+  // "the armed aggression of the Russian Federation against Ukraine": the
+  // mention right after "of" right after the cue is the agent when one of
+  // these follows it (past at most two words: "Russian forces against")
+  // with the object right after (pattern "of-agent", rules version 13),
+  // whatever stands before the cue. "the invasion of Ukraine" keeps Ukraine
+  // the object.
+  std::vector<std::string> of_agent_prepositions;
   int group_lookback_sentences = 2;
   double confidence = 0.6;
 };

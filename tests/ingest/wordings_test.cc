@@ -170,5 +170,74 @@ TEST(IngestWordingsTest, FoundersSaidAsEstablishedBy) {
   EXPECT_EQ(Claims("The fund was established by Germany and France in 2010."), Lines{});
 }
 
+// Rules version 13 (issue 13, round 13): wordings eleventh-set (eval11)
+// articles used that round 12 left: officials speaking for their states, an
+// agent after "of", the parties in a combining form ("Anglo-American"),
+// attribution said as "evidence pointing to", and intelligence shared as a
+// joint threat assessment.
+
+// "Japanese Prime Minister Fumio Kishida and Indian Prime Minister Narendra
+// Modi signed": an official's title and name after a list member keep the
+// list (mentions.list_titles).
+TEST(IngestWordingsTest, AnOfficialAfterAListMemberKeepsTheList) {
+  EXPECT_EQ(Claims("Japanese Prime Minister Fumio Kishida and Indian Prime Minister Narendra Modi signed a defence pact."),
+            (Lines{"Japan pact India asserted"}));
+  EXPECT_EQ(Claims("Japan's Prime Minister Fumio Kishida and India's Prime Minister Narendra Modi signed a defence pact."),
+            (Lines{"Japan pact India asserted"}));
+  EXPECT_EQ(Claims("The French President and the German Chancellor signed a treaty."), (Lines{"France pact Germany asserted"}));
+  // Names alone are no states, and people beside an official are no party.
+  EXPECT_EQ(Claims("Kishida and Modi signed a defence pact."), Lines{});
+  EXPECT_EQ(Claims("Japanese President Fumio Kishida and Indian investors signed a deal."), Lines{});
+  // The saying official still makes what is said reported.
+  EXPECT_EQ(Claims("Indian Prime Minister Narendra Modi said Japan and Australia signed a pact."),
+            (Lines{"Japan pact Australia reported"}));
+}
+
+// "the armed aggression of the Russian Federation against Ukraine": the
+// mention after "of" is the agent when "against" or "on" names the object
+// after it (pattern "of-agent").
+TEST(IngestWordingsTest, AnAgentAfterOfWithItsObjectAfterAgainst) {
+  EXPECT_EQ(Claims("The armed aggression of the Russian Federation against Ukraine continued."),
+            (Lines{"Russia targets Ukraine asserted"}));
+  EXPECT_EQ(Claims("The aggression of Russian forces against Ukraine continued."), (Lines{"Russia targets Ukraine asserted"}));
+  // The one who condemns is not the agent (rules version 12 read Ukraine as it).
+  EXPECT_EQ(Claims("Ukraine condemned the aggression of Russia against Georgia."), (Lines{"Russia targets Georgia asserted"}));
+  // Without a second party "of" still names the object.
+  EXPECT_EQ(Claims("The invasion of Ukraine by Russia began in 2022."), (Lines{"Russia targets Ukraine asserted"}));
+  EXPECT_EQ(Claims("Russia launched the invasion of Ukraine on February 24."), (Lines{"Russia targets Ukraine asserted"}));
+  EXPECT_EQ(Claims("The invasion of Ukraine began in 2022."), Lines{});
+}
+
+// "the Anglo-American agreement": a combining form names its state only
+// when a hyphen joins it to another name (mentions.combining_forms).
+TEST(IngestWordingsTest, ACombiningFormBeforeAHyphenNamesItsState) {
+  EXPECT_EQ(Timed("The Anglo-American agreement was signed in 1943."),
+            (Lines{"United Kingdom pact United States asserted 1943..1943"}));
+  EXPECT_EQ(Claims("Sino-Russian intelligence cooperation deepened."), (Lines{"China shares-intel Russia asserted"}));
+  // No name after the hyphen: nothing ("Indo-Pacific", "Anglo-Saxon").
+  EXPECT_EQ(Claims("Japan and the US discussed the Indo-Pacific strategy in a new pact."),
+            (Lines{"Japan pact United States asserted"}));
+  EXPECT_EQ(Claims("The Anglo-Saxon alliance of 1066 is a myth."), Lines{});
+}
+
+// "with evidence pointing to Chinese hackers": an attribution, reported.
+TEST(IngestWordingsTest, EvidencePointingToIsAnAttribution) {
+  EXPECT_EQ(Claims("The hacking of the German parliament, with evidence pointing to Russian hackers, shocked Berlin."),
+            (Lines{"Russia targets Germany reported"}));
+  EXPECT_EQ(Claims("Investigators found evidence pointing to Russia in the hacking of the German parliament."),
+            (Lines{"Russia targets Germany reported"}));
+  // Without the attribution the agent is plain.
+  EXPECT_EQ(Claims("Russia hacked the German parliament."), (Lines{"Russia targets Germany asserted"}));
+}
+
+// "a joint threat assessment" is intelligence the parties produce together;
+// "intend to" is a plan.
+TEST(IngestWordingsTest, AJointThreatAssessmentIsSharedIntelligence) {
+  EXPECT_EQ(Claims("Japan and Australia produced a joint threat assessment."),
+            (Lines{"Japan shares-intel Australia asserted"}));
+  EXPECT_EQ(Claims("Canada and Mexico intend to sign a pact."), (Lines{"Canada pact Mexico proposed"}));
+  EXPECT_EQ(Claims("Japan and Australia produced a joint report on fisheries."), Lines{});
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
