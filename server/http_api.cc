@@ -1,5 +1,6 @@
 #include "server/http_api.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "engine/io/export.h"
@@ -126,12 +127,14 @@ httplib::Server::HandlerResponse HttpApi::Unrouted(const httplib::Request& http,
       if (http.get_header_value("Content-Type") == "application/x-www-form-urlencoded" &&
           max_body_bytes_ > kHttplibFormLimit)
         status = grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                              "a form-encoded body is limited to " + std::to_string(kHttplibFormLimit) +
-                                  " bytes: send JSON with 'Content-Type: application/json' (curl -H)");
+                              fmt::format("a form-encoded body is limited to {} bytes: send JSON with "
+                                          "'Content-Type: application/json' (curl -H)",
+                                          kHttplibFormLimit));
       else
         status = grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                              "the request body is larger than the server's limit of " +
-                                  std::to_string(max_body_bytes_) + " bytes (--max-message-bytes)");
+                              fmt::format("the request body is larger than the server's limit of {} bytes "
+                                          "(--max-message-bytes)",
+                                          max_body_bytes_));
       break;
     default:
       status = grpc::Status(out.status >= 500 ? grpc::StatusCode::INTERNAL : grpc::StatusCode::INVALID_ARGUMENT,
