@@ -299,10 +299,11 @@ std::string BySource(storage::ClaimStore* store) {
 // The same text bulk-imported into `tiny` with a 64 KiB budget (every sort
 // and the duplicate rule's table spill) and into `big` with 1 GiB (nothing does).
 std::pair<ImportSummary, ImportSummary> ImportInTinyAndBigBudgets(storage::ClaimStore* tiny, storage::ClaimStore* big,
-                                                                  const std::string& text) {
+                                                                  const std::string& text,
+                                                                  size_t tiny_budget = 64 << 10) {
   ImportOptions o;
   o.bulk = true;
-  o.memory_budget = 64 << 10;
+  o.memory_budget = tiny_budget;
   ImportSummary spilled = Import(tiny, text, o);
   o.memory_budget = 1 << 30;
   return {std::move(spilled), Import(big, text, o)};
@@ -374,7 +375,10 @@ TEST(NQuadsImport, DuplicatesAcrossSpilledIdentitiesAreFoundAsInABigBudget) {
 // More names than the importer's memos hold (they are emptied at 65,536
 // spellings: engine/write_names.h, codec/nquads/quad_claim.h), each met again
 // long after its memo entry was dropped: every name is still one entity, and
-// a tiny budget and a big one give the same store.
+// a small budget and a big one give the same store. The small one is 4 MiB,
+// a quarter of what the name tables reach: the sorts spill (~800 runs). At
+// 64 KiB, as the tests above use, they spilled ~140,000 runs of a few rows,
+// which said nothing more and took minutes under the sanitizers.
 TEST(NQuadsImport, NamesBeyondTheMemosStillResolveToOneEntityEach) {
   const int names = 34000;  // of each kind: 68,000 spellings and IRIs, past the memos' 65,536
   std::string text;
@@ -384,8 +388,11 @@ TEST(NQuadsImport, NamesBeyondTheMemosStillResolveToOneEntityEach) {
   TempDir a, b;
   auto tiny = StoreWithVocabulary(a.path());
   auto big = StoreWithVocabulary(b.path());
-  const auto [spilled, held] = ImportInTinyAndBigBudgets(tiny.get(), big.get(), text);
+  const auto [spilled, held] = ImportInTinyAndBigBudgets(tiny.get(), big.get(), text, 4 << 20);
   ASSERT_TRUE(spilled.committed) << FormatRejected(spilled);
+  EXPECT_GT(spilled.tables_peak_bytes, 2u * (4 << 20));  // the names outgrow the small budget
+  EXPECT_GT(spilled.runs_spilled, 100u);
+  EXPECT_EQ(held.runs_spilled, 0u);
   EXPECT_EQ(spilled.defined.entities, 2u * names);  // e<n> and "E <n>", each once
   EXPECT_EQ(spilled.duplicates, 1u * names);  // the second pass repeats the first (34,000 lines are 0 mod 5)
   EXPECT_EQ(spilled.claims, 1u * names);
