@@ -140,7 +140,12 @@ size_t RelationExtractor::ScheduledVerb(const std::vector<Token>& tokens, const 
     if (!tokens[q].is_word) return 0;
     for (const auto& m : mentions)
       if (m.token_begin <= q && q < m.token_end) return 0;
-    if (std::find(future_verbs_.begin(), future_verbs_.end(), tokens[q].hash) != future_verbs_.end()) return q;
+    if (std::find(future_verbs_.begin(), future_verbs_.end(), tokens[q].hash) != future_verbs_.end()) {
+      // "will be joining" is still to come; after "to" an -ing form is a
+      // gerund as often as a plan ("in addition to joining NATO in 2009").
+      if (tokens[i].norm == "to" && tokens[q].norm.ends_with("ing")) return 0;
+      return q;
+    }
   }
   return 0;
 }
