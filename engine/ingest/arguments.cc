@@ -100,6 +100,35 @@ bool ArgumentFinder::Crosses(const SentenceView& v, const PhraseMatcher& m, size
 void ArgumentFinder::Annotate(SentenceView* view) const {
   SentenceView& v = *view;
   const auto& tokens = *v.tokens;
+  // "with the European Commission as well as the French Foreign Ministry",
+  // "with Australia as well as with India": a list after "as well as" (and
+  // a "with" of its own) right after a list in a with slot of the same
+  // clause continues that slot; one list, so that each is a counterpart
+  // (rules version 14). A between list keeps its own "also" slot below.
+  for (size_t li = 1; li < v.lists.size();) {
+    MentionList& prev = v.lists[li - 1];
+    const MentionList& l = v.lists[li];
+    auto lead_of = [&](size_t b, size_t floor) {
+      while (b > floor && (tokens[b - 1].norm == "the" || tokens[b - 1].norm == "\"")) --b;
+      return b;
+    };
+    size_t lead = lead_of(l.token_begin, prev.token_end);
+    size_t with = lead > prev.token_end ? EndsBefore(v, with_, lead) : 0;
+    size_t also = lead - with > prev.token_end ? EndsBefore(v, also_, lead - with) : 0;
+    size_t comma = also && lead - with - also > prev.token_end && tokens[lead - with - also - 1].norm == "," ? 1 : 0;
+    size_t prev_lead = lead_of(prev.token_begin, v.sentence.token_begin);
+    bool joins = also && !prev.anaphor && !l.anaphor && lead - with - also - comma == prev.token_end &&
+                 v.ClauseOf(prev.token_begin) == v.ClauseOf(l.token_begin) && EndsBefore(v, with_, prev_lead) > 0;
+    if (!joins) {
+      ++li;
+      continue;
+    }
+    for (int e : l.entities)
+      if (std::find(prev.entities.begin(), prev.entities.end(), e) == prev.entities.end()) prev.entities.push_back(e);
+    prev.token_end = l.token_end;
+    prev.compound = false;
+    v.lists.erase(v.lists.begin() + static_cast<std::ptrdiff_t>(li));
+  }
   v.slots.assign(v.lists.size(), ListSlot{});
   for (size_t li = 0; li < v.lists.size(); ++li) {
     const MentionList& l = v.lists[li];

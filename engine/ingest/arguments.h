@@ -58,8 +58,11 @@
 //     in its clause, else the nearest in the clause or the clause it depends
 //     on ("France left the summit" names none: nothing); after a
 //     members-after cue, the nearest in the clause, the clause it depends on,
-//     the sentence, else the last group of earlier sentences ("This informal
-//     network made up of ...").
+//     the sentence, else the group of the nearest earlier sentence that
+//     names any, when it names exactly one ("This informal network made up
+//     of ...", "A joined BRICS. The other members are ..."). A members-before
+//     cue ending in "with" with no member before it takes the members right
+//     after it ("The EU opened accession talks with Albania").
 #pragma once
 
 #include <string>
@@ -160,8 +163,8 @@ class ArgumentFinder {
   // bound the membership cues).
   void Annotate(SentenceView* view) const;
 
-  // `earlier_groups`: groups of earlier sentences, newest first, for a
-  // membership cue whose sentence names no group.
+  // `earlier_groups`: the group an earlier sentence leaves for a membership
+  // cue whose sentence names none (at most one; the extractor chooses it).
   Binding Bind(const SentenceView& v, const RelationRule& rule, CueKind kind, size_t cue_begin, size_t cue_end,
                const std::vector<int>& earlier_groups) const;
 

@@ -231,7 +231,8 @@ Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& 
   const size_t close = ml.token_end;
   const bool closed = close == v.sentence.token_end ||
                       (paren ? tokens[close].norm == ")"
-                             : (tokens[close].norm == "-" && tokens[close].space_before) || tokens[close].norm == "," ||
+                             : (tokens[close].norm == "-" && (tokens[close].space_before || IsEmDash(v.text, tokens[close]))) ||
+                                   tokens[close].norm == "," ||
                                    tokens[close].norm == "." || tokens[close].norm == ";");
   if (!closed) return b;
   const int group_entity = group ? group->entity : fallback;
@@ -315,6 +316,16 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
       members = Subject(v, types, k, cb, static_cast<size_t>(rule.members_before_distance), &ignored);
       antecedent = members >= 0;
     }
+    // "The EU opened accession talks with Albania": a members-before cue that
+    // ends in "with" and has no member before it (the one talking is the
+    // group) names the members right after it (rules version 14).
+    if (members < 0 && (*v.tokens)[ce - 1].norm == "with")
+      for (size_t li = 0; li < v.lists.size(); ++li) {
+        const MentionList& l = v.lists[li];
+        if (l.token_begin < ce || v.slots[li].clause != k || l.adversary) continue;
+        if (v.Gap(ce, l.token_begin) <= 1 && Parts(l, types).size() == l.entities.size()) members = static_cast<int>(li);
+        break;
+      }
   }
   if (members < 0) return b;
   size_t gb = cb, ge = ce;

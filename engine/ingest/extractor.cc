@@ -108,9 +108,10 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   for (const auto& c : rules_.modality.future_markers) modal_.Add(c, kScheduled);
 }
 
-bool RelationExtractor::BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                          size_t i, const RelationRule& rule) const {
-  if (tokens[i].norm == "-" && !tokens[i].space_before) return false;  // "US-Japan"
+bool RelationExtractor::BracketAfterGroup(std::string_view text, const std::vector<Token>& tokens,
+                                          const std::vector<Mention>& mentions, size_t i, const RelationRule& rule) const {
+  // "US-Japan" is no bracket; "the bloc—Brazil, Russia, India—" is.
+  if (tokens[i].norm == "-" && !tokens[i].space_before && !IsEmDash(text, tokens[i])) return false;
   // "the new members - A, B -": a membership word right before it will do.
   if (i > 0 && std::find(rule.bracket_heads_without_group.begin(), rule.bracket_heads_without_group.end(),
                          tokens[i - 1].norm) != rule.bracket_heads_without_group.end())
@@ -139,7 +140,12 @@ size_t RelationExtractor::ScheduledVerb(const std::vector<Token>& tokens, const 
     if (!tokens[q].is_word) return 0;
     for (const auto& m : mentions)
       if (m.token_begin <= q && q < m.token_end) return 0;
-    if (std::find(future_verbs_.begin(), future_verbs_.end(), tokens[q].hash) != future_verbs_.end()) return q;
+    if (std::find(future_verbs_.begin(), future_verbs_.end(), tokens[q].hash) != future_verbs_.end()) {
+      // "will be joining" is still to come; after "to" an -ing form is a
+      // gerund as often as a plan ("in addition to joining NATO in 2009").
+      if (tokens[i].norm == "to" && tokens[q].norm.ends_with("ing")) return 0;
+      return q;
+    }
   }
   return 0;
 }
@@ -319,11 +325,47 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
   return base::Modality::kAsserted;
 }
 
+std::vector<Mention> RelationExtractor::AgenciesWithPossessors(const std::vector<Token>& tokens,
+                                                              const std::vector<Mention>& mentions) const {
+  std::vector<Mention> out;
+  const auto& entities = gazetteer_.entities();
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Mention& m = mentions[k];
+    if (k + 1 < mentions.size()) {
+      const Mention& n = mentions[k + 1];
+      if (n.token_begin == m.token_end + 2 && tokens[m.token_end].norm == "'" && tokens[m.token_end + 1].norm == "s" &&
+          entities[n.entity].state == m.entity) {
+        Mention merged = n;
+        merged.token_begin = m.token_begin;
+        out.push_back(merged);
+        ++k;
+        continue;
+      }
+    }
+    out.push_back(m);
+  }
+  return out;
+}
+
 std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, const std::vector<Token>& tokens,
-                                                       const Sentence& s, const std::vector<Mention>& mentions,
+                                                       const Sentence& s, const std::vector<Mention>& named,
                                                        DocumentMemory* memory, bool explain) const {
   std::deque<SentenceMemory>& history = memory->sentences;
   const size_t tb = s.token_begin, te = s.token_end;
+  // "Pakistan's ISI and Afghanistan's NDS": an agency after its own state's
+  // possessive is one party, the agency (its claims are the state's too,
+  // agency_states), so that the two agencies make one list (rules version
+  // 14). Most sentences have no such pair and are read as they are.
+  std::vector<Mention> merged;
+  const std::vector<Mention>* chosen = &named;
+  for (size_t k = 0; k + 1 < named.size(); ++k)
+    if (named[k + 1].token_begin == named[k].token_end + 2 && tokens[named[k].token_end].norm == "'" &&
+        gazetteer_.entities()[named[k + 1].entity].state == named[k].entity) {
+      merged = AgenciesWithPossessors(tokens, named);
+      chosen = &merged;
+      break;
+    }
+  const std::vector<Mention>& mentions = *chosen;
 
   SentenceView v;
   v.text = text;
@@ -383,7 +425,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       // (within three tokens): hyphens and asides are common, and a sentence
       // with a cue costs its clauses.
       if (cue_kinds_[r][m.value] == CueKind::kMembersBracket &&
-          !BracketAfterGroup(tokens, mentions, i, rules_.relations[r]))
+          !BracketAfterGroup(text, tokens, mentions, i, rules_.relations[r]))
         continue;
       if (cue_kinds_[r][m.value] != CueKind::kNotACue && !wholly_inside_a_name(i, i + m.length))
         cues.push_back({i, i + m.length, static_cast<int>(r), cue_kinds_[r][m.value]});
@@ -450,11 +492,20 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   const ConfidenceRules& conf = rules_.confidence;
   for (const Cue& c : cues) {
     const RelationRule& rule = rules_.relations[c.rule];
-    // Groups of the rule's lookback sentences, newest first ("This informal network made up of").
+    // The group of the nearest earlier sentence (within the rule's lookback)
+    // that names any ("This informal network made up of", "Argentina joined
+    // BRICS. The other members are ..."), when it names exactly one: after
+    // "NATO and the EU met", "its members" is neither (rules version 14;
+    // before, the last one named was taken).
     std::vector<int> groups;
     if (rule.shape == RelationShape::kMembership)
-      for (size_t h = 0; h < history.size() && h < static_cast<size_t>(std::max(0, rule.group_lookback_sentences)); ++h)
-        for (auto it = history[h].groups.rbegin(); it != history[h].groups.rend(); ++it) groups.push_back(*it);
+      for (size_t h = 0; h < history.size() && h < static_cast<size_t>(std::max(0, rule.group_lookback_sentences)); ++h) {
+        const auto& named = history[h].groups;
+        if (named.empty()) continue;
+        if (std::all_of(named.begin(), named.end(), [&](int g) { return g == named.front(); }))
+          groups.push_back(named.front());
+        break;
+      }
     Binding b = arguments_.Bind(v, rule, c.kind, c.begin, c.end, groups);
     base::Modality inherited = base::Modality::kAsserted;
     if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
@@ -561,6 +612,40 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
         }
       }
       out.push_back(std::move(cc));
+    }
+    // "the BND shared intelligence with the CIA": each claim with an agency
+    // the gazetteer gives a state is made with the state in its place too
+    // (for subject, object and both), so that Germany shares intelligence
+    // with the United States. Same evidence, clause, time and modality; not
+    // between two agencies of one state.
+    if (rule.agency_states) {
+      const auto& entities = gazetteer_.entities();
+      const size_t last = out.size();
+      for (size_t i = first; i < last; ++i) {
+        const CandidateClaim model = out[i];
+        const int ss = entities[model.subject].state, os = entities[model.object].state;
+        // The CIA and the NSA: one state's agencies among themselves say
+        // nothing about states.
+        if (ss >= 0 && ss == os) continue;
+        const std::pair<int, int> variants[] = {{ss, model.object}, {model.subject, os}, {ss, os}};
+        for (auto [subject, object] : variants) {
+          if (subject < 0 || object < 0 || subject == object) continue;
+          int x = subject, y = object;
+          if (model.symmetric && x > y) std::swap(x, y);
+          if (!seen.insert({x, rule.predicate, y, static_cast<int>(modality)}).second) continue;
+          CandidateClaim cc = model;
+          cc.subject = subject;
+          cc.object = object;
+          cc.rule += "+state";
+          if (explain) {
+            if (subject != model.subject)
+              cc.subject_choice += "; the state of " + entities[model.subject].name + " in its place";
+            if (object != model.object)
+              cc.object_choice += "; the state of " + entities[model.object].name + " in its place";
+          }
+          out.push_back(std::move(cc));
+        }
+      }
     }
     if (named >= 0 && out.size() > first) {
       const RelationRule& mr = rules_.relations[membership_rule_];

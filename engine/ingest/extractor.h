@@ -135,6 +135,9 @@ class RelationExtractor {
   PhraseMatcher::Match ModalAcrossInterposed(std::string_view text, const std::vector<Token>& tokens, size_t i,
                                              size_t end) const;
 
+  // The mentions with each "<state>'s <agency of that state>" made one
+  // mention of the agency spanning both.
+  std::vector<Mention> AgenciesWithPossessors(const std::vector<Token>& tokens, const std::vector<Mention>& mentions) const;
   void ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                        const std::deque<SentenceMemory>& history, std::vector<MentionList>* lists) const;
   // A list of names joined by commas alone may run across a clause end ("If
@@ -145,8 +148,8 @@ class RelationExtractor {
                              size_t word_end, std::string* reason) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
   // A bracket cue counts only within three tokens after a group's mention.
-  bool BracketAfterGroup(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i,
-                         const RelationRule& rule) const;
+  bool BracketAfterGroup(std::string_view text, const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                         size_t i, const RelationRule& rule) const;
   // "These partnerships, known as intelligence liaison relationships": a
   // symmetric cue that bound nothing, with "these <relation noun>" before it
   // in its clause, relates the pairs of the previous sentence's symmetric

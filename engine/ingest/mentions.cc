@@ -76,7 +76,7 @@ std::vector<MentionList> ListBuilder::Build(std::string_view text, const std::ve
   // 0 = not at all, 1 = coordinated, 2 = compound.
   auto join = [&](size_t a_end, size_t b_begin) -> int {
     if (b_begin == a_end + 1 && (tokens[a_end].norm == "-" || tokens[a_end].norm == "/") &&
-        !tokens[a_end].space_before && !tokens[b_begin].space_before)
+        !tokens[a_end].space_before && !tokens[b_begin].space_before && !IsEmDash(text, tokens[a_end]))
       return 2;
     size_t i = a_end;
     // "the U.S. government and the U.K. government": the first member's

@@ -118,7 +118,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
   if (!r.Keys(j, where,
               {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "group_before_glue", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
-               "members_pairwise", "max_distance", "members_before_distance", "subject_window", "object_window",
+               "members_pairwise", "agency_states", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
                "attribution_bridges", "attribution_window", "attribution_verbs", "of_agent_prepositions"}))
     return false;
@@ -174,6 +174,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Number(j, "attribution_window", where, &rule->attribution_window) &&
             r.Strings(j, "patterns", where, &rule->patterns) &&
             r.Bool(j, "members_pairwise", where, &rule->members_pairwise) &&
+            r.Bool(j, "agency_states", where, &rule->agency_states) &&
             r.Number(j, "max_distance", where, &rule->max_distance) &&
             r.Number(j, "members_before_distance", where, &rule->members_before_distance) &&
             r.Number(j, "subject_window", where, &rule->subject_window) &&

@@ -227,6 +227,12 @@ struct RelationRule {
   // related pairwise. Right for shares-intel; wrong for pact: membership of an
   // alliance is not a bilateral pact.
   bool members_pairwise = false;
+  // "the BND shared intelligence with the CIA": a party that is an agency the
+  // gazetteer gives a state (its `state`) stands for that state too, so each
+  // claim with one is also made with the state in its place (method
+  // "<id>.<pattern>+state", rules version 14). An agency acts for its state
+  // in sharing and in spying; membership and pacts are signed by states.
+  bool agency_states = false;
   int max_distance = 15;  // words between a cue and the list it binds
   int members_before_distance = 6;  // words between a member list and "as members", "joined"
   int subject_window = 4, object_window = 8;

@@ -22,6 +22,13 @@ struct Token {
   uint64_t hash = 0;            // of norm (TokenHash), so matchers look up integers
 };
 
+// An em dash (U+2014) is normalized to "-" like a hyphen, but is never one:
+// "the bloc—Brazil, Russia, India—" sets off an aside even without spaces,
+// where "US-Japan" (or an en dash, "US–Japan") joins two names.
+inline bool IsEmDash(std::string_view text, const Token& t) {
+  return t.end - t.begin == 3 && text.substr(t.begin, 3) == "\xE2\x80\x94";
+}
+
 // FNV-1a of a normalized token form.
 inline uint64_t TokenHash(std::string_view norm) {
   uint64_t h = 1469598103934665603ull;

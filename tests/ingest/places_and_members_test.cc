@@ -75,8 +75,10 @@ TEST(PlacesAndMembersTest, AdmissionsToComeAndCommitmentsArePlans) {
 TEST(PlacesAndMembersTest, ClassifiedInformationAgreementsAndAgenciesShareIntelligence) {
   EXPECT_EQ(Claims("Poland and Norway signed an agreement on the exchange of classified information."),
             (Lines{"Poland pact Norway asserted", "Poland shares-intel Norway asserted"}));
+  // Since rules version 14 each agency stands for its state too (agency_states).
   EXPECT_EQ(Claims("The BND has been sharing intelligence with the DGSE."),
-            (Lines{"Bundesnachrichtendienst shares-intel DGSE asserted"}));
+            (Lines{"Bundesnachrichtendienst shares-intel DGSE asserted", "Bundesnachrichtendienst shares-intel France asserted",
+                   "Germany shares-intel DGSE asserted", "Germany shares-intel France asserted"}));
 }
 
 }  // namespace
