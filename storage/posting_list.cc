@@ -164,6 +164,16 @@ bool DecodePostingList(std::string_view value, std::vector<Posting>* out) {
   return d.ok();
 }
 
+uint64_t CountPostings(std::string_view value) {
+  if (value.empty()) return 0;
+  const uint8_t version = static_cast<uint8_t>(value[0]);
+  const uint64_t bytes_per_posting = version == kPostingListVersion ? 7 : version == kPostingListVersion1 ? 6 : 0;
+  if (bytes_per_posting == 0) return 0;
+  uint64_t ends = 0;  // bytes that end a varint (or are the modality)
+  for (size_t i = 1; i < value.size(); ++i) ends += static_cast<uint8_t>(value[i]) < 0x80;
+  return ends / bytes_per_posting;
+}
+
 void UpsertPostings(std::vector<Posting>* list, std::vector<Posting> updates) {
   auto same = [](const Posting& a, const Posting& b) { return a.third == b.third && a.claim == b.claim; };
   // One update per key, the last one given (a claim asserted and retracted in

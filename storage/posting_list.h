@@ -84,6 +84,13 @@ class PostingEncoder {
 // Appends to `out`; false if the value is malformed.
 bool DecodePostingList(std::string_view value, std::vector<Posting>* out);
 
+// How many postings a well-formed list holds, without decoding them: each
+// posting is six varints and the modality byte, so seven bytes with the high
+// bit clear (a version-1 list's six). Several times faster than decoding, for
+// the planner's estimates, which count a pattern's lists. 0 for a value that
+// is not a list; a malformed one gets a count, not an error.
+uint64_t CountPostings(std::string_view value);
+
 // Merges `updates` into `list` (both sorted or not): one posting per
 // (third, claim), an update replacing what the list had (a retraction
 // re-writes its claim's posting). The result is sorted.

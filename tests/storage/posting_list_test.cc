@@ -51,6 +51,24 @@ TEST(PostingList, EncodeDecodeRoundTrip) {
   }
 }
 
+TEST(PostingList, CountingAListsPostingsEqualsDecodingThem) {
+  std::mt19937_64 rng(11);
+  for (size_t n : {0, 1, 2, 17, 300, 5000}) {
+    auto list = RandomSortedList(rng, n);
+    // Values that take one to ten varint bytes: transactions, sources and
+    // claim ids far apart.
+    for (Posting& p : list)
+      if (rng() % 3 == 0) p.source = rng() >> (rng() % 64);
+    if (!list.empty()) list.back().asserted_tx = UINT64_MAX;
+    std::string encoded = EncodePostingList(list);
+    std::vector<Posting> back;
+    ASSERT_TRUE(DecodePostingList(encoded, &back));
+    EXPECT_EQ(CountPostings(encoded), back.size()) << n;
+  }
+  EXPECT_EQ(CountPostings(""), 0u);
+  EXPECT_EQ(CountPostings(std::string("\x07\x01\x01", 3)), 0u);  // no such version
+}
+
 TEST(PostingList, MalformedValuesAreReportedNotMisread) {
   std::mt19937_64 rng(4);
   std::string good = EncodePostingList(RandomSortedList(rng, 20));
