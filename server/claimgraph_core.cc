@@ -1,5 +1,6 @@
 #include "server/claimgraph_core.h"
 
+#include "base/deadline.h"
 #include "engine/batch_write.h"
 #include "engine/ingest/ingest_document.h"
 #include "server/proto_convert.h"
@@ -34,7 +35,7 @@ Status ClaimGraphCore::AwaitMinTx(const CallContext& call, uint64_t min_tx) cons
   if (min_tx == 0) return Status::Ok();
   // Give up a little before the caller's deadline, so that the caller gets
   // this answer (where the node stands) rather than its own timeout.
-  const auto until = call.deadline ? *call.deadline - std::chrono::milliseconds(50)
+  const auto until = call.deadline ? base::GiveUpBefore(*call.deadline, std::chrono::steady_clock::now())
                                    : std::chrono::steady_clock::now() + std::chrono::seconds(60);
   for (;;) {
     const engine::TxId at = engine_.LastTx();
@@ -77,7 +78,11 @@ engine::ExecuteOptions ClaimGraphCore::OptionsFor(const CallContext& call, const
 std::optional<Status> ClaimGraphCore::ForwardWrite(CallContext& call, bool retry_safe,
                                                    const std::function<Status(const std::string&)>& send) {
   if (!cluster_) return std::nullopt;
-  const auto until = call.deadline.value_or(std::chrono::steady_clock::now() + std::chrono::seconds(60));
+  // Resends stop a margin before the caller's deadline, so that the last
+  // answer, which names the forwarding, reaches the caller before it gives up
+  // (without it, a refusal resent until the deadline raced the caller's own).
+  const auto now = std::chrono::steady_clock::now();
+  const auto until = call.deadline ? base::GiveUpBefore(*call.deadline, now) : now + std::chrono::seconds(60);
   for (;;) {
     auto route = cluster_->RouteWrite(call.deadline);
     if (!route.ok()) return route.status();

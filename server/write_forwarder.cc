@@ -1,5 +1,6 @@
 #include "server/write_forwarder.h"
 
+#include "base/deadline.h"
 #include "server/status_convert.h"
 
 namespace claimgraph::server {
@@ -13,9 +14,11 @@ v1::ClaimGraph::Stub& WriteForwarder::StubFor(const std::string& address) {
 
 std::unique_ptr<grpc::ClientContext> WriteForwarder::ContextFor(const CallContext& call) const {
   auto ctx = std::make_unique<grpc::ClientContext>();
-  // The caller's deadline, else a minute: a forwarded call never waits forever.
+  // The caller's deadline, else a minute: a forwarded call never waits
+  // forever. Less a margin: if the writer does not answer in time, this node
+  // still does, naming the forwarding, before the caller's own deadline.
   const auto now = std::chrono::steady_clock::now();
-  const auto until = call.deadline.value_or(now + std::chrono::seconds(60));
+  const auto until = call.deadline ? base::GiveUpBefore(*call.deadline, now) : now + std::chrono::seconds(60);
   ctx->set_deadline(std::chrono::system_clock::now() +
                     std::chrono::duration_cast<std::chrono::system_clock::duration>(until - now));
   if (call.authorization) ctx->AddMetadata("authorization", *call.authorization);

@@ -31,17 +31,6 @@ bool Retryable(natsStatus s) {
          s == NATS_CONNECTION_DISCONNECTED || s == NATS_NOT_YET_CONNECTED || s == NATS_IO_ERROR;
 }
 
-// What a caller's deadline leaves the publish: the time before it minus a
-// tenth of it (20 ms to 500 ms), so that the refusal, which names why,
-// reaches the client -- through a forwarding node too -- before the client
-// gives up with a bare DEADLINE_EXCEEDED.
-std::chrono::steady_clock::time_point GiveUpBefore(std::chrono::steady_clock::time_point deadline,
-                                                   std::chrono::steady_clock::time_point now) {
-  using std::chrono::milliseconds;
-  const auto left = std::chrono::duration_cast<milliseconds>(deadline - now);
-  return deadline - std::clamp(left / 10, milliseconds(20), milliseconds(500));
-}
-
 long long MsBetween(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
 }
@@ -64,8 +53,8 @@ Result<uint64_t> StreamPublisher::Publish(engine::TxId tx, std::string_view hash
   a.tx = std::to_string(tx);
   a.start = std::chrono::steady_clock::now();
   a.give_up = a.start + std::chrono::milliseconds(options_.publish_budget_ms);
-  a.by_deadline = deadline && GiveUpBefore(*deadline, a.start) < a.give_up;
-  if (a.by_deadline) a.give_up = GiveUpBefore(*deadline, a.start);
+  a.by_deadline = deadline && base::GiveUpBefore(*deadline, a.start) < a.give_up;
+  if (a.by_deadline) a.give_up = base::GiveUpBefore(*deadline, a.start);
   if (a.by_deadline && a.start >= a.give_up)
     return Status::IOError("the call's deadline passed before tx " + a.tx +
                            " could be published to the cluster's stream (it waited for an earlier write); "
