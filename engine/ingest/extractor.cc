@@ -34,6 +34,11 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   for (const auto& n : rules_.mentions.anaphora.plural_pronouns)
     for (const auto& w : NormalizedPhrase(n)) plural_pronouns_.push_back(TokenHash(w));
   for (const auto& w : rules_.arguments.naming_words) naming_words_.push_back(NormalizedPhrase(w));
+  for (const auto& d : rules_.modality.describing) {
+    std::string joined;
+    for (const auto& w : NormalizedPhrase(d)) joined += (joined.empty() ? "" : " ") + w;
+    describing_.insert(joined);
+  }
   for (const auto& w : rules_.modality.future_markers)
     for (const auto& t : NormalizedPhrase(w)) future_markers_.push_back(TokenHash(t));
   for (const auto& w : rules_.modality.future_verbs)
@@ -225,6 +230,41 @@ void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<
   v.lists = std::move(out);
 }
 
+size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule,
+                                       const Binding& b, size_t cue_begin, size_t cue_end) const {
+  if (describing_.empty()) return SIZE_MAX;
+  if (rule.shape == RelationShape::kMembership) {
+    // "NATO members Poland and Romania": the members right after the cue.
+    if (b.pattern == "group-before" && b.member_list >= 0 && v.lists[b.member_list].token_begin >= cue_end)
+      return b.token_begin;
+    // "the bloc (A, B and C)", "Leaders of BRICS - Brazil, Russia and India -".
+    if (b.pattern == "group-bracket" && b.descriptive) return b.token_begin;
+    // "the Quad, comprising A, B, C and D"; not "its members are A and B" (a clause of its own).
+    std::string words;
+    for (size_t i = cue_begin; i < cue_end; ++i) words += (words.empty() ? "" : " ") + tokens[i].norm;
+    if (b.descriptive && describing_.count(words)) return b.token_begin;
+    return SIZE_MAX;
+  }
+  if (rule.shape != RelationShape::kSymmetric || cue_end >= v.sentence.token_end || !describing_.count(tokens[cue_end].norm))
+    return SIZE_MAX;
+  // "the treaty signed with China": a definite determiner at most three
+  // words before the cue noun, nothing but words between; not after "have",
+  // "get", "see" ("to get the agreement signed by June" is a plan).
+  static const std::set<std::string> kDefinite = {"the", "this", "these", "that", "those", "its", "their"};
+  static const std::set<std::string> kCausative = {"have", "has", "had", "having", "get", "gets", "got", "getting",
+                                                   "see", "sees", "saw", "seen", "want", "wants", "wanted"};
+  for (size_t k = 1; k <= 4 && k <= cue_begin - v.sentence.token_begin; ++k) {
+    const Token& t = tokens[cue_begin - k];
+    if (!t.is_word) return SIZE_MAX;
+    for (const auto& m : *v.mentions)
+      if (m.token_begin <= cue_begin - k && cue_begin - k < m.token_end) return SIZE_MAX;
+    if (!kDefinite.count(t.norm)) continue;
+    if (cue_begin - k > v.sentence.token_begin && kCausative.count(tokens[cue_begin - k - 1].norm)) return SIZE_MAX;
+    return cue_begin - k;
+  }
+  return SIZE_MAX;
+}
+
 Binding RelationExtractor::RelationAnaphor(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
                                            const std::deque<SentenceMemory>& history, base::Modality* inherited) const {
   const auto& tokens = *v.tokens;
@@ -267,11 +307,12 @@ Binding RelationExtractor::RelationAnaphor(const SentenceView& v, const Relation
 }
 
 base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause,
-                                              bool head_in_scope, bool descriptive, size_t word_begin, size_t word_end, std::string* reason) const {
+                                              bool head_in_scope, bool descriptive, bool described, size_t word_begin, size_t word_end,
+                                              std::string* reason) const {
   const auto& tokens = *v.tokens;
   std::string proposed, denied, hedged, reported;
   const ClauseInfo& info = v.clauses.info[clause];
-  if (v.quote_attribution != SIZE_MAX)
+  if (v.quote_attribution != SIZE_MAX && !described)
     reported = "\"" + tokens[v.quote_attribution].norm + "...\" after the quotation the sentence is part of (reported speech)";
   // Presupposed: the evidence starts a few words after "in retaliation
   // for" in its clause; reported speech around it does not lower it.
@@ -283,6 +324,7 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
     const std::string& word = tokens[m.token].norm;
     if (m.kind == kPresupposing) continue;
     if (m.kind == kReported) {
+      if (described && (m.word < word_begin || m.word >= word_end)) continue;
       if (reported.empty()) reported = "\"" + word + "...\" in the sentence (reported speech)";
       continue;
     }
@@ -529,8 +571,12 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     if (b.pairs.empty()) continue;
     const int clause = b.clause >= 0 ? b.clause : v.ClauseOf(c.begin);
     std::string modality_reason;
+    // "Russia said it would honour the treaty signed with China in 2001":
+    // the modal words that count are those of the noun phrase (rules version 15).
+    const size_t described = DescribedFrom(tokens, v, rule, b, c.begin, c.end);
     base::Modality modality =
-        ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive, v.WordAt(b.token_begin), v.WordAt(b.token_end),
+        ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive || described != SIZE_MAX, described != SIZE_MAX,
+                    v.WordAt(described == SIZE_MAX ? b.token_begin : std::max(described, b.token_begin)), v.WordAt(b.token_end),
                     &modality_reason);
     // "the attack on B, which officials attributed to A": the text says who
     // is blamed, not that it is so (issue 13: an attribution is reported at most).

@@ -144,8 +144,17 @@ class RelationExtractor {
   // Russia hacks Germany, NATO would respond"): one list per clause.
   void SplitAtClauses(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                       const std::vector<Mention>& mentions, SentenceView* view) const;
-  base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive, size_t word_begin,
-                             size_t word_end, std::string* reason) const;
+  // described: the evidence is a noun phrase that describes a relation the
+  // sentence takes as given (rules' modality.describing); reported speech
+  // outside [word_begin, word_end) does not lower it either.
+  base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive,
+                             bool described, size_t word_begin, size_t word_end, std::string* reason) const;
+  // The first token of the noun phrase a binding describes, or SIZE_MAX: "the
+  // treaty signed with China" (a describing participle right after a
+  // symmetric cue, a definite determiner before it), "NATO members Poland
+  // and Romania", "the Quad, comprising A, B, C and D".
+  size_t DescribedFrom(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule, const Binding& b,
+                       size_t cue_begin, size_t cue_end) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
   // A bracket cue counts only within three tokens after a group's mention.
   bool BracketAfterGroup(std::string_view text, const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -168,6 +177,7 @@ class RelationExtractor {
   // ("information security agreement" is shares-intel, its "agreement" pact).
   std::vector<PhraseMatcher> cues_;
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
+  std::unordered_set<std::string> describing_;   // modality.describing, words joined by one space
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"
   std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"
