@@ -325,6 +325,11 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
     if (m.kind == kPresupposing) continue;
     if (m.kind == kReported) {
       if (described && (m.word < word_begin || m.word >= word_end)) continue;
+      // "Mr Putin, who could not attend over Russia's invasion of Ukraine,
+      // said BRICS will ...": the speech verb governs its complement, not a
+      // relative clause that describes someone (rules version 15). Reported
+      // words inside the relative clause still count.
+      if (info.kind == ClauseKind::kRelative && m.clause != clause) continue;
       if (reported.empty()) reported = "\"" + word + "...\" in the sentence (reported speech)";
       continue;
     }
