@@ -230,6 +230,18 @@ void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<
   v.lists = std::move(out);
 }
 
+bool RelationExtractor::NamedInside(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule,
+                                    const Binding& b, size_t cue_end) const {
+  // "the Russian-Israeli deconfliction agreement": the parties and the cue
+  // noun are one definite noun phrase, which names a relation that exists.
+  // Only reported speech around it is kept off: "hope to conclude the
+  // US-Japan agreement" is still a plan.
+  static const std::set<std::string> kDefinite = {"the", "this", "that", "its", "their"};
+  return rule.shape == RelationShape::kSymmetric && !describing_.empty() && b.token_end == cue_end &&
+         b.token_begin > v.sentence.token_begin && kDefinite.count(tokens[b.token_begin - 1].norm) &&
+         b.token_begin + 8 >= cue_end;
+}
+
 size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule,
                                        const Binding& b, size_t cue_begin, size_t cue_end) const {
   if (describing_.empty()) return SIZE_MAX;
@@ -245,8 +257,8 @@ size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const 
     if (b.descriptive && describing_.count(words)) return b.token_begin;
     return SIZE_MAX;
   }
-  if (rule.shape != RelationShape::kSymmetric || cue_end >= v.sentence.token_end || !describing_.count(tokens[cue_end].norm))
-    return SIZE_MAX;
+  if (rule.shape != RelationShape::kSymmetric) return SIZE_MAX;
+  if (cue_end >= v.sentence.token_end || !describing_.count(tokens[cue_end].norm)) return SIZE_MAX;
   // "the treaty signed with China": a definite determiner at most three
   // words before the cue noun, nothing but words between; not after "have",
   // "get", "see" ("to get the agreement signed by June" is a plan).
@@ -579,8 +591,9 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     // "Russia said it would honour the treaty signed with China in 2001":
     // the modal words that count are those of the noun phrase (rules version 15).
     const size_t described = DescribedFrom(tokens, v, rule, b, c.begin, c.end);
+    const bool named_inside = described == SIZE_MAX && NamedInside(tokens, v, rule, b, c.end);
     base::Modality modality =
-        ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive || described != SIZE_MAX, described != SIZE_MAX,
+        ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive || described != SIZE_MAX, described != SIZE_MAX || named_inside,
                     v.WordAt(described == SIZE_MAX ? b.token_begin : std::max(described, b.token_begin)), v.WordAt(b.token_end),
                     &modality_reason);
     // "the attack on B, which officials attributed to A": the text says who

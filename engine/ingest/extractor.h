@@ -153,6 +153,11 @@ class RelationExtractor {
   // treaty signed with China" (a describing participle right after a
   // symmetric cue, a definite determiner before it), "NATO members Poland
   // and Romania", "the Quad, comprising A, B, C and D".
+  // "the Russian-Israeli deconfliction agreement": a definite noun phrase
+  // holding both the parties and the cue; reported speech around it does
+  // not lower it (plans still do).
+  bool NamedInside(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule, const Binding& b,
+                   size_t cue_end) const;
   size_t DescribedFrom(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule, const Binding& b,
                        size_t cue_begin, size_t cue_end) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
