@@ -433,5 +433,14 @@ TEST(IngestWordingsTest, ACountedAnaphorAcrossASentenceNeedsOneFittingList) {
             (Lines{"Japan pact Australia asserted", "Japan shares-intel Australia asserted"}));
 }
 
+// "the group, which currently has A, B and C as founding members" (eval14,
+// text 12): founding members are members (members-before cues "as founding
+// members", ...).
+TEST(IngestWordingsTest, FoundingMembersAreMembers) {
+  EXPECT_EQ(Claims("BRICS, which currently has Brazil, Russia and India as founding members, will expand."),
+            (Lines{"Brazil member-of BRICS asserted", "India member-of BRICS asserted", "Russia member-of BRICS asserted"}));
+  EXPECT_EQ(Claims("Canada, which has Japan as a founding member of the club, met."), Lines{});
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
