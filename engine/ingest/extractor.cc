@@ -324,6 +324,11 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
   const auto& tokens = *v.tokens;
   std::string proposed, denied, hedged, reported;
   const ClauseInfo& info = v.clauses.info[clause];
+  // The relative clause the claim's clause is (or is inside of: "who visited
+  // Kyiv days after Russia's attack on Ukraine"), or -1.
+  int relative = -1;
+  for (int c = clause, steps = 0; c >= 0 && relative < 0 && steps < 8; c = v.clauses.info[c].head, ++steps)
+    if (v.clauses.info[c].kind == ClauseKind::kRelative) relative = c;
   if (v.quote_attribution != SIZE_MAX && !described)
     reported = "\"" + tokens[v.quote_attribution].norm + "...\" after the quotation the sentence is part of (reported speech)";
   // Presupposed: the evidence starts a few words after "in retaliation
@@ -339,9 +344,13 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
       if (described && (m.word < word_begin || m.word >= word_end)) continue;
       // "Mr Putin, who could not attend over Russia's invasion of Ukraine,
       // said BRICS will ...": the speech verb governs its complement, not a
-      // relative clause that describes someone (rules version 15). Reported
-      // words inside the relative clause still count.
-      if (info.kind == ClauseKind::kRelative && m.clause != clause) continue;
+      // relative clause that describes someone, nor the clauses inside it
+      // (rules version 15). Reported words inside it still count.
+      if (relative >= 0) {
+        bool inside = false;
+        for (int c = clause; c >= 0 && !inside; c = c == relative ? -1 : v.clauses.info[c].head) inside = m.clause == c;
+        if (!inside) continue;
+      }
       if (reported.empty()) reported = "\"" + word + "...\" in the sentence (reported speech)";
       continue;
     }
