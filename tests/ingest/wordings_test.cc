@@ -440,6 +440,14 @@ TEST(IngestWordingsTest, FoundingMembersAreMembers) {
   EXPECT_EQ(Claims("BRICS, which currently has Brazil, Russia and India as founding members, will expand."),
             (Lines{"Brazil member-of BRICS asserted", "India member-of BRICS asserted", "Russia member-of BRICS asserted"}));
   EXPECT_EQ(Claims("Canada, which has Japan as a founding member of the club, met."), Lines{});
+  // "the group" is a group noun (anaphora.group_nouns): the one group named
+  // before it, in its sentence or the ones before; two groups, or an armed
+  // group, give nothing.
+  EXPECT_EQ(Claims("BRICS met in Johannesburg. Argentina wants to join the group, which has Brazil and Russia as founding members."),
+            (Lines{"Argentina member-of BRICS proposed", "Brazil member-of BRICS asserted", "Russia member-of BRICS asserted"}));
+  EXPECT_EQ(Claims("NATO and the EU met in Brussels. The group, which has France as a founding member, grew."), Lines{});
+  EXPECT_EQ(Claims("Hamas attacked Israel. The group, which has Iran as a founding member, grew."),
+            (Lines{"Hamas targets Israel asserted"}));
 }
 
 }  // namespace
