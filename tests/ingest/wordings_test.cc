@@ -450,5 +450,19 @@ TEST(IngestWordingsTest, FoundingMembersAreMembers) {
             (Lines{"Hamas targets Israel asserted"}));
 }
 
+// "Ethiopia and Egypt are set to join BRICS alongside Saudi Arabia and Iran"
+// (eval14, text 12): the list right after "alongside" the group joins with
+// the members before the cue, with the same modality; a name after a
+// preposition of its own, or a group, does not.
+TEST(IngestWordingsTest, CoMembersAfterAlongside) {
+  EXPECT_EQ(Claims("Ethiopia and Egypt are set to join BRICS alongside the oil majors Saudi Arabia and Iran."),
+            (Lines{"Egypt member-of BRICS proposed", "Ethiopia member-of BRICS proposed", "Iran member-of BRICS proposed",
+                   "Saudi Arabia member-of BRICS proposed"}));
+  EXPECT_EQ(Claims("Finland joined NATO alongside Sweden."),
+            (Lines{"Finland member-of NATO asserted", "Sweden member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Finland joined NATO alongside talks with Russia."), (Lines{"Finland member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Finland joined NATO alongside the EU."), (Lines{"Finland member-of NATO asserted"}));
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
