@@ -50,11 +50,15 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
         return false;
       };
       const MentionList* nearest = nullptr;
-      int candidates = 0;
+      int candidates = 0;  // lists naming different sets ("U.S.-China relations ... U.S.-China Week" is one)
       for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it) {
         if (it->adversary || count(*it) != n) continue;
         if (!nearest) nearest = &*it;
-        ++candidates;
+        if (std::set<int>(it->entities.begin(), it->entities.end()) !=
+            std::set<int>(nearest->entities.begin(), nearest->entities.end()))
+          ++candidates;
+        else if (candidates == 0)
+          candidates = 1;
         bool all_parties = true;
         for (int e : it->entities) all_parties = all_parties && (!fits(e) || party(e));
         if (all_parties && !history[h].related.empty()) found = &*it;

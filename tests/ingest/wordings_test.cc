@@ -427,6 +427,9 @@ TEST(IngestWordingsTest, ACountedAnaphorAcrossASentenceNeedsOneFittingList) {
   EXPECT_EQ(Claims("Japan and Australia met in Tokyo while China and Russia held drills. The two countries signed a pact."),
             Lines{});
   EXPECT_EQ(Claims("Japan, Australia and India met in Tokyo. The two countries signed a pact."), Lines{});
+  // One set named twice is one candidate.
+  EXPECT_EQ(Claims("Japan and Australia met while Japan and Australia held drills. The two countries signed a pact."),
+            (Lines{"Japan pact Australia asserted"}));
   // Parties of a claim beat onlookers in the same sentence.
   EXPECT_EQ(Claims("Japan and Australia signed a pact amid concerns over China and Russia. The two countries also "
                    "share intelligence."),
