@@ -242,6 +242,50 @@ bool RelationExtractor::NamedInside(const std::vector<Token>& tokens, const Sent
          b.token_begin + 8 >= cue_end;
 }
 
+Binding RelationExtractor::CarriedSubject(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                                          const std::deque<SentenceMemory>& history) const {
+  Binding b;
+  if (history.empty()) return b;
+  const auto& tokens = *v.tokens;
+  const int k = v.ClauseOf(cb);
+  // The sentence names no one but a with-list after the cue, in its clause.
+  int with = -1;
+  for (size_t li = 0; li < v.lists.size(); ++li) {
+    if (v.slots[li].with && !v.lists[li].anaphor && v.slots[li].clause == k && v.lists[li].token_begin >= ce && with < 0)
+      with = static_cast<int>(li);
+    else
+      return b;
+  }
+  if (with < 0 || v.Gap(ce, v.lists[with].token_begin) > static_cast<size_t>(rule.max_distance)) return b;
+  // "a similar agreement", "also", "another": the sentence says it goes on
+  // from the one before.
+  static const std::set<std::string> kCarry = {"similar", "also", "another", "same"};
+  bool carry = false;
+  for (size_t i = v.sentence.token_begin; i < v.lists[with].token_begin && !carry; ++i) carry = kCarry.count(tokens[i].norm) > 0;
+  if (!carry) return b;
+  // The one subject of the previous sentence's claims of this predicate.
+  int subject = -1;
+  for (const auto& r : history.front().related) {
+    if (r.predicate != rule.predicate) continue;
+    // "Japan and Australia signed a pact": two subjects, neither carried.
+    if (!r.one_subject || (subject >= 0 && subject != r.x)) return b;
+    subject = r.x;
+  }
+  if (subject < 0 || !TypeIn(subject, rule.participant_types)) return b;
+  const MentionList& l = v.lists[with];
+  for (int e : l.entities)
+    if (e != subject && TypeIn(e, rule.participant_types)) b.pairs.emplace_back(subject, e);
+  if (b.pairs.empty()) return b;
+  b.pattern = "carried-subject";
+  b.token_begin = cb;
+  b.token_end = l.token_end;
+  b.anaphor = b.lookback = true;
+  b.subject_choice = "the subject of the previous sentence's " + rule.predicate + " claims (" +
+                     gazetteer_.entities()[subject].name + "), the sentence going on from it";
+  b.object_choice = "the list after \"with\" " + Quoted(v.Text(l.token_begin, l.token_end));
+  return b;
+}
+
 size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule,
                                        const Binding& b, size_t cue_begin, size_t cue_end) const {
   if (describing_.empty()) return SIZE_MAX;
@@ -446,7 +490,9 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   auto remember = [&](const std::vector<CandidateClaim>& claims) {
     SentenceMemory remembered;
     for (const auto& c : claims)
-      if (c.symmetric) remembered.related.push_back({c.subject, c.object, c.predicate, c.modality});
+      if (c.symmetric)
+        remembered.related.push_back({c.subject, c.object, c.predicate, c.modality,
+                                      c.rule.ends_with(".subject-with") || c.rule.ends_with(".possessive-with")});
     remembered.lists = std::move(v.lists);
     for (const auto& m : mentions)
       if (gazetteer_.entities()[m.entity].type == "group") remembered.groups.push_back(m.entity);
@@ -579,6 +625,9 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
         std::find(rule.patterns.begin(), rule.patterns.end(), "relation-anaphor") != rule.patterns.end())
       b = RelationAnaphor(v, rule, c.begin, c.end, history, &inherited);
+    if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
+        std::find(rule.patterns.begin(), rule.patterns.end(), "carried-subject") != rule.patterns.end())
+      b = CarriedSubject(v, rule, c.begin, c.end, history);
     // A membership list ("the alliance, comprising A, B and C", "counts A, B
     // and C as members") is no party of a pact; the head of an apposition or
     // of a relative clause still is ("Australia, a Five Eyes member,

@@ -68,6 +68,7 @@ class RelationExtractor {
       int x = 0, y = 0;
       std::string predicate;
       base::Modality modality = base::Modality::kAsserted;
+      bool one_subject = false;  // x alone before the cue, y a counterpart after "with" (subject-with)
     };
     std::vector<Related> related;
   };
@@ -149,6 +150,13 @@ class RelationExtractor {
   // outside [word_begin, word_end) does not lower it either.
   base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive,
                              bool described, size_t word_begin, size_t word_end, std::string* reason) const;
+  // "Japan signed a pact with Australia. Talks on a similar agreement are
+  // ongoing with Canada.": a symmetric cue whose sentence names only a
+  // with-list after it, with "similar", "also", "another" or "same" before
+  // that list, takes the one subject of the previous sentence's claims of
+  // its predicate (rules version 15; after eval15's run).
+  Binding CarriedSubject(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                         const std::deque<SentenceMemory>& history) const;
   // The first token of the noun phrase a binding describes, or SIZE_MAX: "the
   // treaty signed with China" (a describing participle right after a
   // symmetric cue, a definite determiner before it), "NATO members Poland

@@ -268,7 +268,7 @@ bool ReadTime(Reader& r, const Json& t, TimeRules* out) {
 const std::vector<std::string>& PatternsOf(RelationShape shape) {
   static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
-                                                      "clause-list", "relation-anaphor"};
+                                                      "clause-list", "relation-anaphor", "carried-subject"};
   static const std::vector<std::string> kDirected = {"passive", "active", "relative", "attribution", "of-agent"};
   static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before", "group-bracket"};
   switch (shape) {

@@ -467,5 +467,26 @@ TEST(IngestWordingsTest, CoMembersAfterAlongside) {
   EXPECT_EQ(Claims("Finland joined NATO alongside the EU."), (Lines{"Finland member-of NATO asserted"}));
 }
 
+// "Japan signed a defence pact with Australia on Monday. Discussions on a
+// similar agreement are also ongoing with Canada.": a symmetric cue whose
+// sentence names only a with-list after it, going on from the sentence
+// before ("similar", "also", "another", "same"), takes that sentence's one
+// subject (pattern carried-subject; after eval15's run, not measured on a
+// held-out set). Two subjects, no going-on word, or a subject of its own:
+// no carrying.
+TEST(IngestWordingsTest, ASubjectCarriedFromTheSentenceBefore) {
+  EXPECT_EQ(Claims("Japan signed a defence pact with Australia on Monday. Discussions on a similar agreement are also "
+                   "ongoing with Canada."),
+            (Lines{"Japan pact Australia asserted", "Japan pact Canada proposed"}));
+  EXPECT_EQ(Claims("Japan signed a pact with Australia. It also signed a similar pact with Canada."),
+            (Lines{"Japan pact Australia asserted", "Japan pact Canada asserted"}));
+  EXPECT_EQ(Claims("Japan signed a defence pact with Australia on Monday. Discussions are ongoing with Canada."),
+            (Lines{"Japan pact Australia asserted"}));
+  EXPECT_EQ(Claims("Japan and Australia signed a pact. Talks on a similar agreement are ongoing with Canada."),
+            (Lines{"Japan pact Australia asserted"}));
+  EXPECT_EQ(Claims("Japan signed a pact with Australia. Italy also signed a pact with Canada."),
+            (Lines{"Italy pact Canada asserted", "Japan pact Australia asserted"}));
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
