@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace claimgraph::ingest {
 namespace {
@@ -364,6 +365,27 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
     for (int g : groups) b.pairs.emplace_back(m, g);
   b.token_begin = std::min({cb, ml.token_begin, gb});
   b.token_end = std::max({ce, ml.token_end, ge});
+  // "Ethiopia and Egypt are set to join BRICS alongside Saudi Arabia and
+  // Iran": the list right after "alongside" the group (at most three words
+  // between, no name) joins with them, in the same way (rules version 15).
+  const auto& tokens = *v.tokens;
+  if (kind == CueKind::kMembersBefore && !b.lookback && ge < v.sentence.token_end && tokens[ge].norm == "alongside")
+    for (size_t li = 0; li < v.lists.size(); ++li) {
+      const MentionList& l = v.lists[li];
+      if (l.token_begin <= ge || v.slots[li].clause != k || l.adversary) continue;
+      // Not a name after a preposition of its own ("alongside talks with Russia").
+      static const std::set<std::string> kPrepositions = {"with", "against", "of", "on", "from", "to", "by", "in", "over", "for"};
+      bool preposition = v.slots[li].with;
+      for (size_t t = ge + 1; t < l.token_begin; ++t) preposition |= kPrepositions.count(tokens[t].norm) > 0;
+      if (!preposition && v.Gap(ge + 1, l.token_begin) <= 3 && !Parts(l, types).empty() &&
+          Parts(l, types).size() == l.entities.size()) {
+        for (int m : Parts(l, types))
+          for (int g : groups) b.pairs.emplace_back(m, g);
+        b.token_end = std::max(b.token_end, l.token_end);
+        b.subject_choice += " and the list after \"alongside\" " + Quoted(v.Text(l.token_begin, l.token_end));
+      }
+      break;
+    }
   b.subject_choice = std::string(antecedent ? "the antecedent of the relative clause " :
                                  kind == CueKind::kMembersAfter ? "the list after the cue " : "the list before the cue ") +
                      Quoted(v.Text(ml.token_begin, ml.token_end));

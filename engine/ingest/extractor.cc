@@ -34,6 +34,11 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
   for (const auto& n : rules_.mentions.anaphora.plural_pronouns)
     for (const auto& w : NormalizedPhrase(n)) plural_pronouns_.push_back(TokenHash(w));
   for (const auto& w : rules_.arguments.naming_words) naming_words_.push_back(NormalizedPhrase(w));
+  for (const auto& d : rules_.modality.describing) {
+    std::string joined;
+    for (const auto& w : NormalizedPhrase(d)) joined += (joined.empty() ? "" : " ") + w;
+    describing_.insert(joined);
+  }
   for (const auto& w : rules_.modality.future_markers)
     for (const auto& t : NormalizedPhrase(w)) future_markers_.push_back(TokenHash(t));
   for (const auto& w : rules_.modality.future_verbs)
@@ -225,6 +230,97 @@ void RelationExtractor::SplitAtClauses(std::string_view text, const std::vector<
   v.lists = std::move(out);
 }
 
+bool RelationExtractor::NamedInside(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule,
+                                    const Binding& b, size_t cue_end) const {
+  // "the Russian-Israeli deconfliction agreement": the parties and the cue
+  // noun are one definite noun phrase, which names a relation that exists.
+  // Only reported speech around it is kept off: "hope to conclude the
+  // US-Japan agreement" is still a plan.
+  static const std::set<std::string> kDefinite = {"the", "this", "that", "its", "their"};
+  return rule.shape == RelationShape::kSymmetric && !describing_.empty() && b.token_end == cue_end &&
+         b.token_begin > v.sentence.token_begin && kDefinite.count(tokens[b.token_begin - 1].norm) &&
+         b.token_begin + 8 >= cue_end;
+}
+
+Binding RelationExtractor::CarriedSubject(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                                          const std::deque<SentenceMemory>& history) const {
+  Binding b;
+  if (history.empty()) return b;
+  const auto& tokens = *v.tokens;
+  const int k = v.ClauseOf(cb);
+  // The sentence names no one but a with-list after the cue, in its clause.
+  int with = -1;
+  for (size_t li = 0; li < v.lists.size(); ++li) {
+    if (v.slots[li].with && !v.lists[li].anaphor && v.slots[li].clause == k && v.lists[li].token_begin >= ce && with < 0)
+      with = static_cast<int>(li);
+    else
+      return b;
+  }
+  if (with < 0 || v.Gap(ce, v.lists[with].token_begin) > static_cast<size_t>(rule.max_distance)) return b;
+  // "a similar agreement", "also", "another": the sentence says it goes on
+  // from the one before.
+  static const std::set<std::string> kCarry = {"similar", "also", "another", "same"};
+  bool carry = false;
+  for (size_t i = v.sentence.token_begin; i < v.lists[with].token_begin && !carry; ++i) carry = kCarry.count(tokens[i].norm) > 0;
+  if (!carry) return b;
+  // The one subject of the previous sentence's claims of this predicate.
+  int subject = -1;
+  for (const auto& r : history.front().related) {
+    if (r.predicate != rule.predicate) continue;
+    // "Japan and Australia signed a pact": two subjects, neither carried.
+    if (!r.one_subject || (subject >= 0 && subject != r.x)) return b;
+    subject = r.x;
+  }
+  if (subject < 0 || !TypeIn(subject, rule.participant_types)) return b;
+  const MentionList& l = v.lists[with];
+  for (int e : l.entities)
+    if (e != subject && TypeIn(e, rule.participant_types)) b.pairs.emplace_back(subject, e);
+  if (b.pairs.empty()) return b;
+  b.pattern = "carried-subject";
+  b.token_begin = cb;
+  b.token_end = l.token_end;
+  b.anaphor = b.lookback = true;
+  b.subject_choice = "the subject of the previous sentence's " + rule.predicate + " claims (" +
+                     gazetteer_.entities()[subject].name + "), the sentence going on from it";
+  b.object_choice = "the list after \"with\" " + Quoted(v.Text(l.token_begin, l.token_end));
+  return b;
+}
+
+size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule,
+                                       const Binding& b, size_t cue_begin, size_t cue_end) const {
+  if (describing_.empty()) return SIZE_MAX;
+  if (rule.shape == RelationShape::kMembership) {
+    // "NATO members Poland and Romania": the members right after the cue.
+    if (b.pattern == "group-before" && b.member_list >= 0 && v.lists[b.member_list].token_begin >= cue_end)
+      return b.token_begin;
+    // "the bloc (A, B and C)", "Leaders of BRICS - Brazil, Russia and India -".
+    if (b.pattern == "group-bracket" && b.descriptive) return b.token_begin;
+    // "the Quad, comprising A, B, C and D"; not "its members are A and B" (a clause of its own).
+    std::string words;
+    for (size_t i = cue_begin; i < cue_end; ++i) words += (words.empty() ? "" : " ") + tokens[i].norm;
+    if (b.descriptive && describing_.count(words)) return b.token_begin;
+    return SIZE_MAX;
+  }
+  if (rule.shape != RelationShape::kSymmetric) return SIZE_MAX;
+  if (cue_end >= v.sentence.token_end || !describing_.count(tokens[cue_end].norm)) return SIZE_MAX;
+  // "the treaty signed with China": a definite determiner at most three
+  // words before the cue noun, nothing but words between; not after "have",
+  // "get", "see" ("to get the agreement signed by June" is a plan).
+  static const std::set<std::string> kDefinite = {"the", "this", "these", "that", "those", "its", "their"};
+  static const std::set<std::string> kCausative = {"have", "has", "had", "having", "get", "gets", "got", "getting",
+                                                   "see", "sees", "saw", "seen", "want", "wants", "wanted"};
+  for (size_t k = 1; k <= 4 && k <= cue_begin - v.sentence.token_begin; ++k) {
+    const Token& t = tokens[cue_begin - k];
+    if (!t.is_word) return SIZE_MAX;
+    for (const auto& m : *v.mentions)
+      if (m.token_begin <= cue_begin - k && cue_begin - k < m.token_end) return SIZE_MAX;
+    if (!kDefinite.count(t.norm)) continue;
+    if (cue_begin - k > v.sentence.token_begin && kCausative.count(tokens[cue_begin - k - 1].norm)) return SIZE_MAX;
+    return cue_begin - k;
+  }
+  return SIZE_MAX;
+}
+
 Binding RelationExtractor::RelationAnaphor(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
                                            const std::deque<SentenceMemory>& history, base::Modality* inherited) const {
   const auto& tokens = *v.tokens;
@@ -267,11 +363,17 @@ Binding RelationExtractor::RelationAnaphor(const SentenceView& v, const Relation
 }
 
 base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause,
-                                              bool head_in_scope, bool descriptive, size_t word_begin, size_t word_end, std::string* reason) const {
+                                              bool head_in_scope, bool descriptive, bool described, size_t word_begin, size_t word_end,
+                                              std::string* reason) const {
   const auto& tokens = *v.tokens;
   std::string proposed, denied, hedged, reported;
   const ClauseInfo& info = v.clauses.info[clause];
-  if (v.quote_attribution != SIZE_MAX)
+  // The relative clause the claim's clause is (or is inside of: "who visited
+  // Kyiv days after Russia's attack on Ukraine"), or -1.
+  int relative = -1;
+  for (int c = clause, steps = 0; c >= 0 && relative < 0 && steps < 8; c = v.clauses.info[c].head, ++steps)
+    if (v.clauses.info[c].kind == ClauseKind::kRelative) relative = c;
+  if (v.quote_attribution != SIZE_MAX && !described)
     reported = "\"" + tokens[v.quote_attribution].norm + "...\" after the quotation the sentence is part of (reported speech)";
   // Presupposed: the evidence starts a few words after "in retaliation
   // for" in its clause; reported speech around it does not lower it.
@@ -283,6 +385,16 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
     const std::string& word = tokens[m.token].norm;
     if (m.kind == kPresupposing) continue;
     if (m.kind == kReported) {
+      if (described && (m.word < word_begin || m.word >= word_end)) continue;
+      // "Mr Putin, who could not attend over Russia's invasion of Ukraine,
+      // said BRICS will ...": the speech verb governs its complement, not a
+      // relative clause that describes someone, nor the clauses inside it
+      // (rules version 15). Reported words inside it still count.
+      if (relative >= 0) {
+        bool inside = false;
+        for (int c = clause; c >= 0 && !inside; c = c == relative ? -1 : v.clauses.info[c].head) inside = m.clause == c;
+        if (!inside) continue;
+      }
       if (reported.empty()) reported = "\"" + word + "...\" in the sentence (reported speech)";
       continue;
     }
@@ -378,7 +490,9 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   auto remember = [&](const std::vector<CandidateClaim>& claims) {
     SentenceMemory remembered;
     for (const auto& c : claims)
-      if (c.symmetric) remembered.related.push_back({c.subject, c.object, c.predicate, c.modality});
+      if (c.symmetric)
+        remembered.related.push_back({c.subject, c.object, c.predicate, c.modality,
+                                      c.rule.ends_with(".subject-with") || c.rule.ends_with(".possessive-with")});
     remembered.lists = std::move(v.lists);
     for (const auto& m : mentions)
       if (gazetteer_.entities()[m.entity].type == "group") remembered.groups.push_back(m.entity);
@@ -511,6 +625,9 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
         std::find(rule.patterns.begin(), rule.patterns.end(), "relation-anaphor") != rule.patterns.end())
       b = RelationAnaphor(v, rule, c.begin, c.end, history, &inherited);
+    if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
+        std::find(rule.patterns.begin(), rule.patterns.end(), "carried-subject") != rule.patterns.end())
+      b = CarriedSubject(v, rule, c.begin, c.end, history);
     // A membership list ("the alliance, comprising A, B and C", "counts A, B
     // and C as members") is no party of a pact; the head of an apposition or
     // of a relative clause still is ("Australia, a Five Eyes member,
@@ -529,8 +646,13 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     if (b.pairs.empty()) continue;
     const int clause = b.clause >= 0 ? b.clause : v.ClauseOf(c.begin);
     std::string modality_reason;
+    // "Russia said it would honour the treaty signed with China in 2001":
+    // the modal words that count are those of the noun phrase (rules version 15).
+    const size_t described = DescribedFrom(tokens, v, rule, b, c.begin, c.end);
+    const bool named_inside = described == SIZE_MAX && NamedInside(tokens, v, rule, b, c.end);
     base::Modality modality =
-        ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive, v.WordAt(b.token_begin), v.WordAt(b.token_end),
+        ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive || described != SIZE_MAX, described != SIZE_MAX || named_inside,
+                    v.WordAt(described == SIZE_MAX ? b.token_begin : std::max(described, b.token_begin)), v.WordAt(b.token_end),
                     &modality_reason);
     // "the attack on B, which officials attributed to A": the text says who
     // is blamed, not that it is so (issue 13: an attribution is reported at most).

@@ -68,6 +68,7 @@ class RelationExtractor {
       int x = 0, y = 0;
       std::string predicate;
       base::Modality modality = base::Modality::kAsserted;
+      bool one_subject = false;  // x alone before the cue, y a counterpart after "with" (subject-with)
     };
     std::vector<Related> related;
   };
@@ -144,8 +145,29 @@ class RelationExtractor {
   // Russia hacks Germany, NATO would respond"): one list per clause.
   void SplitAtClauses(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                       const std::vector<Mention>& mentions, SentenceView* view) const;
-  base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive, size_t word_begin,
-                             size_t word_end, std::string* reason) const;
+  // described: the evidence is a noun phrase that describes a relation the
+  // sentence takes as given (rules' modality.describing); reported speech
+  // outside [word_begin, word_end) does not lower it either.
+  base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive,
+                             bool described, size_t word_begin, size_t word_end, std::string* reason) const;
+  // "Japan signed a pact with Australia. Talks on a similar agreement are
+  // ongoing with Canada.": a symmetric cue whose sentence names only a
+  // with-list after it, with "similar", "also", "another" or "same" before
+  // that list, takes the one subject of the previous sentence's claims of
+  // its predicate (rules version 15; after eval15's run).
+  Binding CarriedSubject(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                         const std::deque<SentenceMemory>& history) const;
+  // The first token of the noun phrase a binding describes, or SIZE_MAX: "the
+  // treaty signed with China" (a describing participle right after a
+  // symmetric cue, a definite determiner before it), "NATO members Poland
+  // and Romania", "the Quad, comprising A, B, C and D".
+  // "the Russian-Israeli deconfliction agreement": a definite noun phrase
+  // holding both the parties and the cue; reported speech around it does
+  // not lower it (plans still do).
+  bool NamedInside(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule, const Binding& b,
+                   size_t cue_end) const;
+  size_t DescribedFrom(const std::vector<Token>& tokens, const SentenceView& v, const RelationRule& rule, const Binding& b,
+                       size_t cue_begin, size_t cue_end) const;
   bool TypeIn(int entity, const std::vector<std::string>& types) const;
   // A bracket cue counts only within three tokens after a group's mention.
   bool BracketAfterGroup(std::string_view text, const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -168,6 +190,7 @@ class RelationExtractor {
   // ("information security agreement" is shares-intel, its "agreement" pact).
   std::vector<PhraseMatcher> cues_;
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
+  std::unordered_set<std::string> describing_;   // modality.describing, words joined by one space
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"
   std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"

@@ -38,28 +38,40 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     // claims beats a nearer one of onlookers: "Japan and Australia signed a
     // pact amid concerns over China and North Korea. The two countries ..."
     // is Japan and Australia (rules version 10).
-    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h) {
+    // Two such lists in that sentence and neither the parties of its claims
+    // ("Japan and Australia met while China and Russia held drills. The two
+    // countries signed a pact."): which is meant is unclear, so nothing, and
+    // no sentence further back is tried (rules version 15).
+    bool ambiguous = false;
+    for (size_t h = 0; h < history.size() && h < lookback && !found && !ambiguous; ++h) {
       auto party = [&](int e) {
         for (const auto& r : history[h].related)
           if (r.x == e || r.y == e) return true;
         return false;
       };
       const MentionList* nearest = nullptr;
+      int candidates = 0;  // lists naming different sets ("U.S.-China relations ... U.S.-China Week" is one)
       for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it) {
         if (it->adversary || count(*it) != n) continue;
         if (!nearest) nearest = &*it;
+        if (std::set<int>(it->entities.begin(), it->entities.end()) !=
+            std::set<int>(nearest->entities.begin(), nearest->entities.end()))
+          ++candidates;
+        else if (candidates == 0)
+          candidates = 1;
         bool all_parties = true;
         for (int e : it->entities) all_parties = all_parties && (!fits(e) || party(e));
         if (all_parties && !history[h].related.empty()) found = &*it;
       }
-      if (!found) found = nearest;
+      if (!found && candidates > 1) ambiguous = true;
+      else if (!found) found = nearest;
     }
     // No list: "South Korea has decided to prolong its deal with Japan. The
     // two countries signed the pact in 2016." The parties of the nearest
     // earlier sentence's symmetric claims, when they are exactly n of the
     // noun's type, are the set the anaphor counts.
     MentionList parties;
-    for (size_t h = 0; h < history.size() && h < lookback && !found; ++h) {
+    for (size_t h = 0; h < history.size() && h < lookback && !found && !ambiguous; ++h) {
       parties.entities.clear();
       for (const auto& r : history[h].related)
         for (int e : {r.x, r.y})

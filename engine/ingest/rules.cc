@@ -268,7 +268,7 @@ bool ReadTime(Reader& r, const Json& t, TimeRules* out) {
 const std::vector<std::string>& PatternsOf(RelationShape shape) {
   static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
-                                                      "clause-list", "relation-anaphor"};
+                                                      "clause-list", "relation-anaphor", "carried-subject"};
   static const std::vector<std::string> kDirected = {"passive", "active", "relative", "attribution", "of-agent"};
   static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before", "group-bracket"};
   switch (shape) {
@@ -317,7 +317,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
               "between_barriers", "object_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
-             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "future_markers", "future_verbs",
+             {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "describing", "future_markers", "future_verbs",
               "future_not_after", "interposed", "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
@@ -375,6 +375,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "enabling", "modality", &rules.modality.enabling) &&
       r.Strings(*mo, "neutral", "modality", &rules.modality.neutral) &&
       r.Strings(*mo, "presupposing", "modality", &rules.modality.presupposing) &&
+      r.Strings(*mo, "describing", "modality", &rules.modality.describing) &&
       r.Strings(*mo, "future_markers", "modality", &rules.modality.future_markers) &&
       r.Strings(*mo, "future_verbs", "modality", &rules.modality.future_verbs) &&
       r.Strings(*mo, "future_not_after", "modality", &rules.modality.future_not_after) &&

@@ -139,6 +139,16 @@ struct ModalityRules {
   // an Israeli airstrike in Lebanon": the airstrike is asserted; round 8's
   // convention, read since rules version 11). Hedges and plans still count.
   std::vector<std::string> presupposing;
+  // A noun phrase that describes a relation the sentence takes as given:
+  // a participle right after a symmetric cue noun with a definite
+  // determiner before it ("the treaty signed with China in 2001"), or a
+  // members-after cue that is a participle or an apposition ("the alliance,
+  // comprising A, B and C"). Its relation keeps its own modality: the speech
+  // and plan words of the clause around the noun phrase ("Russia said it
+  // would honour ...", "according to ...") are about something else; modal
+  // words inside the noun phrase, and conditionals, still count (rules
+  // version 15).
+  std::vector<std::string> describing;
   // A signing or joining still to come: a future marker ("will", "shall",
   // "to") followed within future_gap words by one of future_verbs ("will
   // sign", "agreed to sign", "are set to formally join", "is to be signed")
