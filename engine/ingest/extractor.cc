@@ -16,6 +16,10 @@ namespace {
 // ("in retaliation for an Israeli airstrike").
 constexpr size_t kPresupposedReach = 6;
 
+// Before a noun phrase that names something the text takes as given ("the
+// treaty signed with China", "the Russian-Israeli agreement").
+const std::set<std::string> kDefiniteDeterminers = {"the", "this", "these", "that", "those", "its", "their"};
+
 }  // namespace
 
 RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& gazetteer, const ListBuilder& lists)
@@ -236,9 +240,8 @@ bool RelationExtractor::NamedInside(const std::vector<Token>& tokens, const Sent
   // noun are one definite noun phrase, which names a relation that exists.
   // Only reported speech around it is kept off: "hope to conclude the
   // US-Japan agreement" is still a plan.
-  static const std::set<std::string> kDefinite = {"the", "this", "that", "its", "their"};
   return rule.shape == RelationShape::kSymmetric && !describing_.empty() && b.token_end == cue_end &&
-         b.token_begin > v.sentence.token_begin && kDefinite.count(tokens[b.token_begin - 1].norm) &&
+         b.token_begin > v.sentence.token_begin && kDefiniteDeterminers.count(tokens[b.token_begin - 1].norm) &&
          b.token_begin + 8 >= cue_end;
 }
 
@@ -306,7 +309,6 @@ size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const 
   // "the treaty signed with China": a definite determiner at most three
   // words before the cue noun, nothing but words between; not after "have",
   // "get", "see" ("to get the agreement signed by June" is a plan).
-  static const std::set<std::string> kDefinite = {"the", "this", "these", "that", "those", "its", "their"};
   static const std::set<std::string> kCausative = {"have", "has", "had", "having", "get", "gets", "got", "getting",
                                                    "see", "sees", "saw", "seen", "want", "wants", "wanted"};
   for (size_t k = 1; k <= 4 && k <= cue_begin - v.sentence.token_begin; ++k) {
@@ -314,7 +316,7 @@ size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const 
     if (!t.is_word) return SIZE_MAX;
     for (const auto& m : *v.mentions)
       if (m.token_begin <= cue_begin - k && cue_begin - k < m.token_end) return SIZE_MAX;
-    if (!kDefinite.count(t.norm)) continue;
+    if (!kDefiniteDeterminers.count(t.norm)) continue;
     if (cue_begin - k > v.sentence.token_begin && kCausative.count(tokens[cue_begin - k - 1].norm)) return SIZE_MAX;
     return cue_begin - k;
   }
@@ -437,24 +439,24 @@ base::Modality RelationExtractor::ModalityFor(const SentenceView& v, const std::
   return base::Modality::kAsserted;
 }
 
+bool RelationExtractor::PossessedAgency(const std::vector<Token>& tokens, const Mention& state,
+                                        const Mention& agency) const {
+  return agency.token_begin == state.token_end + 2 && tokens[state.token_end].norm == "'" &&
+         tokens[state.token_end + 1].norm == "s" && gazetteer_.entities()[agency.entity].state == state.entity;
+}
+
 std::vector<Mention> RelationExtractor::AgenciesWithPossessors(const std::vector<Token>& tokens,
                                                               const std::vector<Mention>& mentions) const {
   std::vector<Mention> out;
-  const auto& entities = gazetteer_.entities();
   for (size_t k = 0; k < mentions.size(); ++k) {
-    const Mention& m = mentions[k];
-    if (k + 1 < mentions.size()) {
-      const Mention& n = mentions[k + 1];
-      if (n.token_begin == m.token_end + 2 && tokens[m.token_end].norm == "'" && tokens[m.token_end + 1].norm == "s" &&
-          entities[n.entity].state == m.entity) {
-        Mention merged = n;
-        merged.token_begin = m.token_begin;
-        out.push_back(merged);
-        ++k;
-        continue;
-      }
+    if (k + 1 < mentions.size() && PossessedAgency(tokens, mentions[k], mentions[k + 1])) {
+      Mention merged = mentions[k + 1];
+      merged.token_begin = mentions[k].token_begin;
+      out.push_back(merged);
+      ++k;
+      continue;
     }
-    out.push_back(m);
+    out.push_back(mentions[k]);
   }
   return out;
 }
@@ -471,8 +473,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   std::vector<Mention> merged;
   const std::vector<Mention>* chosen = &named;
   for (size_t k = 0; k + 1 < named.size(); ++k)
-    if (named[k + 1].token_begin == named[k].token_end + 2 && tokens[named[k].token_end].norm == "'" &&
-        gazetteer_.entities()[named[k + 1].entity].state == named[k].entity) {
+    if (PossessedAgency(tokens, named[k], named[k + 1])) {
       merged = AgenciesWithPossessors(tokens, named);
       chosen = &merged;
       break;

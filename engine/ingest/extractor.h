@@ -136,6 +136,9 @@ class RelationExtractor {
   PhraseMatcher::Match ModalAcrossInterposed(std::string_view text, const std::vector<Token>& tokens, size_t i,
                                              size_t end) const;
 
+  // "Pakistan's ISI": `agency` names an agency of the state `state` names,
+  // right after its possessive.
+  bool PossessedAgency(const std::vector<Token>& tokens, const Mention& state, const Mention& agency) const;
   // The mentions with each "<state>'s <agency of that state>" made one
   // mention of the agency spanning both.
   std::vector<Mention> AgenciesWithPossessors(const std::vector<Token>& tokens, const std::vector<Mention>& mentions) const;
