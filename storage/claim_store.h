@@ -32,6 +32,9 @@ struct StoreOptions {
   // survives a power loss.
   bool sync_commits = true;
   size_t block_cache_bytes = 256 << 20;
+  // Posting lists kept across queries by the transaction they were read at
+  // (storage/list_cache.h); 0 keeps none.
+  size_t list_cache_bytes = 64 << 20;
 };
 
 // What a read view yields besides the claims visible as of its transaction.
@@ -413,6 +416,12 @@ class ClaimStore {
   virtual TxId WaitForCommit(TxId after, std::chrono::milliseconds timeout) const = 0;
   // Approximate bytes on disk (SST + WAL).
   virtual uint64_t ApproximateDiskBytes() const = 0;
+  // Posting-list reads the list cache answered and did not, since the store
+  // opened (StoreOptions::list_cache_bytes).
+  struct CacheCounts {
+    uint64_t hits = 0, misses = 0;
+  };
+  virtual CacheCounts ListCacheCounts() const = 0;
   // Bytes of the kept texts' table files, compressed (flushed data only):
   // what keeping the evidence costs.
   virtual uint64_t EvidenceDiskBytes() const = 0;

@@ -183,8 +183,18 @@ class PostingCursor final : public ClaimCursor {
 
 }  // namespace
 
-RocksCursors::RocksCursors(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot) : store_(store) {
+RocksCursors::RocksCursors(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId snapshot_tx)
+    : store_(store), snapshot_tx_(snapshot_tx) {
   ro_.snapshot = snapshot;
+}
+
+bool RocksCursors::CachedList(Cf cf, const std::string& key, rocksdb::PinnableSlice* value, bool* found) const {
+  const ListCache* cache = store_->list_cache();
+  return cache && cache->Lookup(cf, key, snapshot_tx_, value, found);
+}
+
+void RocksCursors::KeepList(Cf cf, const std::string& key, const rocksdb::PinnableSlice& value, bool found) const {
+  if (const ListCache* cache = store_->list_cache()) cache->Insert(cf, key, snapshot_tx_, value.ToStringView(), found);
 }
 
 RocksCursors::~RocksCursors() = default;
@@ -207,10 +217,16 @@ std::unique_ptr<ClaimCursor> RocksCursors::Open(PatternKeys keys, Visibility vis
         if (!peeked_->found) value->Reset();
         peeked_.reset();
       } else {
-        std::vector<Posting> pending;
-        Status read = ReadListApart(keys.cf, keys.prefix, &value, &pending);
-        if (!read.ok()) return std::make_unique<FailedCursor>(std::move(read));
-        return std::make_unique<PostingCursor>(kind, first, second, std::move(value), visibility, std::move(pending));
+        value = std::make_unique<rocksdb::PinnableSlice>();
+        if (!CachedList(keys.cf, keys.prefix, value.get(), &found)) {
+          std::vector<Posting> pending;
+          Status read = ReadListApart(keys.cf, keys.prefix, &value, &pending);
+          if (!read.ok()) return std::make_unique<FailedCursor>(std::move(read));
+          // A list read whole (no operands pending) is the list as of this
+          // snapshot; one with pending parts is not kept.
+          if (pending.empty()) KeepList(keys.cf, keys.prefix, *value, !value->empty());
+          return std::make_unique<PostingCursor>(kind, first, second, std::move(value), visibility, std::move(pending));
+        }
       }
       return std::make_unique<PostingCursor>(kind, first, second, std::move(value), visibility);
     }
@@ -272,8 +288,12 @@ void RocksCursors::Prefetch(std::vector<PatternKeys> keys) {
   // family, keep the entries themselves in the order the Opens will ask.
   for (Cf cf : {Cf::kSpPostings, Cf::kPoPostings}) {
     std::vector<size_t> order;
-    for (size_t i = 0; i < prefetched_.size(); ++i)
-      if (prefetched_[i].cf == cf) order.push_back(i);
+    for (size_t i = 0; i < prefetched_.size(); ++i) {
+      Prefetched& p = prefetched_[i];
+      if (p.cf != cf) continue;
+      if (!CachedList(cf, p.key, &p.value, &p.found)) order.push_back(i);
+      else if (p.found) kept += p.value.size();
+    }
     if (order.empty()) continue;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return prefetched_[a].key < prefetched_[b].key; });
     std::vector<rocksdb::Slice> slices;
@@ -284,6 +304,7 @@ void RocksCursors::Prefetch(std::vector<PatternKeys> keys) {
                            /*sorted_input=*/true);
     for (size_t j = 0; j < order.size(); ++j) {
       Prefetched& p = prefetched_[order[j]];
+      if (statuses[j].ok() || statuses[j].IsNotFound()) KeepList(cf, p.key, values[j], statuses[j].ok());
       // Memory: a batch keeps at most kMaxKeptBytes of lists (a block-cache
       // value is pinned, not copied; a memtable one is copied); past it, or
       // for one hub-sized list, the Open reads the list itself.
@@ -322,9 +343,12 @@ std::unique_ptr<rocksdb::PinnableSlice> RocksCursors::TakePrefetched(Cf cf, cons
 Result<const rocksdb::PinnableSlice*> RocksCursors::PeekList(Cf cf, const std::string& key) {
   if (!peeked_ || peeked_->cf != cf || peeked_->key != key) {
     Peeked p{cf, key, false, std::make_unique<rocksdb::PinnableSlice>()};
-    auto s = store_->db()->Get(ro_, store_->cf(cf), key, p.value.get());
-    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading a posting list");
-    p.found = s.ok();
+    if (!CachedList(cf, key, p.value.get(), &p.found)) {
+      auto s = store_->db()->Get(ro_, store_->cf(cf), key, p.value.get());
+      if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading a posting list");
+      p.found = s.ok();
+      KeepList(cf, key, *p.value, p.found);
+    }
     peeked_ = std::move(p);
   }
   return peeked_->found ? peeked_->value.get() : nullptr;

@@ -44,7 +44,9 @@ struct Visibility {
 // thread at a time, and its cursors must not outlive it.
 class RocksCursors {
  public:
-  RocksCursors(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot);
+  // `snapshot_tx`: the newest transaction `snapshot` holds, under which
+  // the lists it reads are kept (list_cache.h).
+  RocksCursors(const RocksClaimStore* store, const rocksdb::Snapshot* snapshot, TxId snapshot_tx);
   ~RocksCursors();
 
   // The entries of a pattern, read where KeysOf (key_codec.h) says: one
@@ -76,10 +78,12 @@ class RocksCursors {
   // operator would fold, left for the cursor to merge as it reads.
   Status ReadListApart(Cf cf, const std::string& key, std::unique_ptr<rocksdb::PinnableSlice>* value,
                        std::vector<Posting>* pending);
-  // The list's value: the peeked one when it is this list (taken), else a Get.
-  Status ReadList(Cf cf, const std::string& key, rocksdb::PinnableSlice* value);
+  // The store's list cache, as of this snapshot's transaction.
+  bool CachedList(Cf cf, const std::string& key, rocksdb::PinnableSlice* value, bool* found) const;
+  void KeepList(Cf cf, const std::string& key, const rocksdb::PinnableSlice& value, bool found) const;
   const RocksClaimStore* store_;
   rocksdb::ReadOptions ro_;
+  TxId snapshot_tx_;
   std::vector<std::unique_ptr<rocksdb::Iterator>> free_[static_cast<int>(Cf::kCount)];
   struct Peeked {
     Cf cf;

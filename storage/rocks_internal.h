@@ -20,6 +20,7 @@
 
 #include "storage/claim_store.h"
 #include "storage/key_codec.h"
+#include "storage/list_cache.h"
 #include "storage/marks.h"
 #include "storage/posting_list.h"
 
@@ -70,6 +71,7 @@ class RocksClaimStore final : public ClaimStore {
   TxId LastTx() const override;
   TxId WaitForCommit(TxId after, std::chrono::milliseconds timeout) const override;
   uint64_t ApproximateDiskBytes() const override;
+  CacheCounts ListCacheCounts() const override;
   uint64_t EvidenceDiskBytes() const override;
   Status Flush() override;
   Status Checkpoint(const std::string& dir) const override;
@@ -86,6 +88,9 @@ class RocksClaimStore final : public ClaimStore {
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return cfs_[static_cast<int>(c)]; }
   const std::string& dir() const { return dir_; }
   const StoreOptions& options() const { return options_; }
+  // Posting lists kept across views (list_cache.h); null while the store
+  // opens (a migration rewrites lists without a transaction).
+  const ListCache* list_cache() const { return list_cache_.get(); }
   // Committed state; read and replaced under state_mu_.
   struct ChainHead {
     Counters counters;
@@ -144,6 +149,7 @@ class RocksClaimStore final : public ClaimStore {
   std::string dir_;
   StoreOptions options_;
   std::unique_ptr<rocksdb::DB> db_;
+  std::unique_ptr<ListCache> list_cache_;
   std::array<rocksdb::ColumnFamilyHandle*, static_cast<int>(Cf::kCount)> cfs_{};
   mutable std::mutex state_mu_;
   ChainHead head_;         // guarded by state_mu_

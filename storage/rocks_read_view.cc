@@ -117,7 +117,7 @@ class RocksReadView final : public ReadView {
                 std::shared_ptr<const MarkTable> marks, ViewOptions options)
       : store_(store), snapshot_(std::move(snapshot)), as_of_(as_of), last_tx_(counters.last_tx),
         entity_count_(counters.next_entity - 1), next_claim_(counters.next_claim), marks_(std::move(marks)), records_(store, snapshot_.get()),
-        cursors_(store, snapshot_.get()) {
+        cursors_(store, snapshot_.get(), counters.last_tx) {
     ro_.snapshot = snapshot_.get();
     if (!options.include_deprecated) hidden_ = marks_->HiddenAsOf(as_of_);
   }

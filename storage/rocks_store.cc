@@ -120,6 +120,12 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf, const StoreOptions& o
   return o;
 }
 
+ClaimStore::CacheCounts RocksClaimStore::ListCacheCounts() const {
+  if (!list_cache_) return {};
+  const ListCache::Counts c = list_cache_->counts();
+  return {c.hits, c.misses};
+}
+
 RocksClaimStore::~RocksClaimStore() {
   if (db_) {
     for (auto* h : cfs_)
@@ -242,6 +248,7 @@ Result<std::unique_ptr<ClaimStore>> RocksClaimStore::Open(const std::string& dir
                                         "; this build reads version " + std::to_string(kFormatVersion));
   }
   CG_RETURN_IF_ERROR(store->LoadHead());
+  store->list_cache_ = std::make_unique<ListCache>(options.list_cache_bytes);
   return std::unique_ptr<ClaimStore>(std::move(store));
 }
 

@@ -202,6 +202,10 @@ void CompareRandomQueries(const Shape& shape, Counts* counts) {
       for (auto* p : {&p0, &p1, &p2}) preds.push_back(ValueOrDie(tx->DefinePredicate(*p)));
       ValueOrDie(tx->Commit());
     }
+    Engine engine(store.get());
+    // Queries after each transaction, not only after the last: what a view
+    // of one transaction read and kept (the store's list cache) must never
+    // answer a view of the next.
     for (int t = 0; t < 3; ++t) {
       auto tx = Begin(store.get());
       std::vector<RefClaim> added;
@@ -227,64 +231,64 @@ void CompareRandomQueries(const Shape& shape, Counts* counts) {
       for (auto& c : added) c.asserted = txid;
       for (size_t i : retract) g.claims[i].retracted = txid;
       g.claims.insert(g.claims.end(), added.begin(), added.end());
-    }
-    Engine engine(store.get());
-    for (int q = 0; q < shape.queries_per_graph; ++q) {
-      int vars = 1 + int(rng() % 3);
-      std::vector<PatternSpec> patterns;
-      int n = 1 + int(rng() % 3);
-      std::set<int> used;
-      for (int i = 0; i < n; ++i) {
-        PatternSpec p;
-        auto term = [&]() {
-          TermSpec t{rng() % 4 != 0, 0};
-          t.value = t.variable ? int(rng() % vars) : int(rng() % entities);
-          if (t.variable) used.insert(t.value);
-          return t;
-        };
-        p.s = term();
-        if (shape.plain_percent > 0 && int(rng() % 100) < shape.plain_percent) {
-          const Step st{int(rng() % 3), false};
-          p.path.steps.push_back(st);
-          p.path.text = "p" + std::to_string(st.predicate);
-        } else {
-          p.path = RandomPath(rng);
+      const storage::TxId newest = txid;  // 2, 3, 4: tx 1 made the schema
+      for (int q = 0; q < shape.queries_per_graph / 3; ++q) {
+        int vars = 1 + int(rng() % 3);
+        std::vector<PatternSpec> patterns;
+        int n = 1 + int(rng() % 3);
+        std::set<int> used;
+        for (int i = 0; i < n; ++i) {
+          PatternSpec p;
+          auto term = [&]() {
+            TermSpec t{rng() % 4 != 0, 0};
+            t.value = t.variable ? int(rng() % vars) : int(rng() % entities);
+            if (t.variable) used.insert(t.value);
+            return t;
+          };
+          p.s = term();
+          if (shape.plain_percent > 0 && int(rng() % 100) < shape.plain_percent) {
+            const Step st{int(rng() % 3), false};
+            p.path.steps.push_back(st);
+            p.path.text = "p" + std::to_string(st.predicate);
+          } else {
+            p.path = RandomPath(rng);
+          }
+          p.o = term();
+          patterns.push_back(p);
         }
-        p.o = term();
-        patterns.push_back(p);
-      }
-      if (used.size() != size_t(vars)) continue;  // every variable must be bound by a pattern
-      std::vector<std::pair<int, int>> not_equal;
-      if (vars >= 2 && rng() % 3 == 0) not_equal.push_back({0, 1});
-      storage::TxId as_of = rng() % 3 == 0 ? 2 + rng() % 3 : 4;
-      int src = rng() % 5 == 0 ? int(rng() % 3) : -1;
+        if (used.size() != size_t(vars)) continue;  // every variable must be bound by a pattern
+        std::vector<std::pair<int, int>> not_equal;
+        if (vars >= 2 && rng() % 3 == 0) not_equal.push_back({0, 1});
+        storage::TxId as_of = rng() % 3 == 0 ? 2 + rng() % (newest - 1) : newest;
+        int src = rng() % 5 == 0 ? int(rng() % 3) : -1;
 
-      std::string text = "MATCH ";
-      for (size_t i = 0; i < patterns.size(); ++i)
-        text += (i ? ", " : "") + TermText(patterns[i].s) + " " + patterns[i].path.text + " " + TermText(patterns[i].o);
-      if (!not_equal.empty()) text += " WHERE ?v0 != ?v1";
-      if (src >= 0) text += " FROM SOURCE \"s" + std::to_string(src) + "\"";
-      text += " AS OF TX " + std::to_string(as_of) + " RETURN DISTINCT ";
-      for (int i = 0; i < vars; ++i) text += (i ? ", ?v" : "?v") + std::to_string(i);
+        std::string text = "MATCH ";
+        for (size_t i = 0; i < patterns.size(); ++i)
+          text += (i ? ", " : "") + TermText(patterns[i].s) + " " + patterns[i].path.text + " " + TermText(patterns[i].o);
+        if (!not_equal.empty()) text += " WHERE ?v0 != ?v1";
+        if (src >= 0) text += " FROM SOURCE \"s" + std::to_string(src) + "\"";
+        text += " AS OF TX " + std::to_string(as_of) + " RETURN DISTINCT ";
+        for (int i = 0; i < vars; ++i) text += (i ? ", ?v" : "?v") + std::to_string(i);
 
-      auto result = engine.Execute(text, ExecuteOptions{});
-      ASSERT_TRUE(result.ok()) << text << "\n" << result.status().ToString();
-      std::set<std::vector<std::string>> actual;
-      for (const auto& row : result->rows) {
-        std::vector<std::string> r;
-        for (const auto& v : row) r.push_back(v.ToString());
-        actual.insert(r);
+        auto result = engine.Execute(text, ExecuteOptions{});
+        ASSERT_TRUE(result.ok()) << text << "\n" << result.status().ToString();
+        std::set<std::vector<std::string>> actual;
+        for (const auto& row : result->rows) {
+          std::vector<std::string> r;
+          for (const auto& v : row) r.push_back(v.ToString());
+          actual.insert(r);
+        }
+        auto expected = Reference(g, patterns, vars, not_equal, as_of, src, entities);
+        EXPECT_EQ(actual, expected) << text;
+        ++compared;
+        if (!expected.empty()) ++nonempty;
+        auto plan = engine.Execute("EXPLAIN " + text, ExecuteOptions{});
+        ASSERT_TRUE(plan.ok()) << text << "\n" << plan.status().ToString();
+        bool batched = false;
+        for (const auto& row : plan->rows)
+          for (const auto& v : row) batched |= v.ToString().find("read ahead") != std::string::npos;
+        counts->read_ahead += batched;
       }
-      auto expected = Reference(g, patterns, vars, not_equal, as_of, src, entities);
-      EXPECT_EQ(actual, expected) << text;
-      ++compared;
-      if (!expected.empty()) ++nonempty;
-      auto plan = engine.Execute("EXPLAIN " + text, ExecuteOptions{});
-      ASSERT_TRUE(plan.ok()) << text << "\n" << plan.status().ToString();
-      bool batched = false;
-      for (const auto& row : plan->rows)
-        for (const auto& v : row) batched |= v.ToString().find("read ahead") != std::string::npos;
-      counts->read_ahead += batched;
     }
   }
 }
@@ -306,7 +310,9 @@ TEST(Differential, ReadAheadJoinsAgreeWithNaiveEvaluator) {
   std::printf("compared %d, nonempty %d, with a read-ahead %d\n", counts.compared, counts.nonempty, counts.read_ahead);
   EXPECT_GT(counts.compared, 80);
   EXPECT_GT(counts.nonempty, counts.compared / 3);
-  EXPECT_GT(counts.read_ahead, counts.compared / 5);
+  // Fewer than with every query after the last transaction: the first
+  // rounds query smaller graphs, whose joins are too small to read ahead.
+  EXPECT_GT(counts.read_ahead, counts.compared / 8);
 }
 
 }  // namespace
