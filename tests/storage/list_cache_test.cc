@@ -131,6 +131,44 @@ TEST(ListCache, ABulkImportIsSeenByTheNextView) {
   EXPECT_EQ(ScanIds(*view, IntoC(f)), std::set<ClaimId>{ac});
 }
 
+std::set<ClaimId> OfSource(const ReadView& view, SourceId source) {
+  std::set<ClaimId> out;
+  auto c = view.ScanSources({source}, TriplePattern{});
+  for (; c->Valid(); c->Next()) out.insert(c->entry().claim);
+  EXPECT_TRUE(c->status().ok()) << c->status().ToString();
+  return out;
+}
+
+// A source's by_source entries are kept the same way (FROM SOURCE): the
+// planner's estimate and the scan after it, in this view and the next.
+TEST(ListCache, ASourcesClaimsAreSeenAsOfEachViewsState) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Fixture f = Populate(store.get());
+  const ClaimId ab = AssertOne(store.get(), f, f.a, f.b);
+  auto old_view = ValueOrDie(store->NewReadView());
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(ValueOrDie(old_view->EstimateSourceClaims(f.src)), 1u);
+    EXPECT_EQ(OfSource(*old_view, f.src), std::set<ClaimId>{ab});
+  }
+  const ClaimId ac = AssertOne(store.get(), f, f.a, f.c);
+  auto new_view = ValueOrDie(store->NewReadView());
+  const auto hits = store->ListCacheCounts().hits;
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(ValueOrDie(new_view->EstimateSourceClaims(f.src)), 2u);
+    EXPECT_EQ(OfSource(*new_view, f.src), (std::set<ClaimId>{ab, ac}));
+    EXPECT_EQ(OfSource(*old_view, f.src), std::set<ClaimId>{ab});
+  }
+  EXPECT_GT(store->ListCacheCounts().hits, hits);
+  {
+    auto tx = Begin(store.get());
+    ASSERT_TRUE(tx->Retract(ab, "wrong").ok());
+    ValueOrDie(tx->Commit());
+  }
+  EXPECT_EQ(OfSource(*ValueOrDie(store->NewReadView()), f.src), std::set<ClaimId>{ac});
+  EXPECT_EQ(OfSource(*new_view, f.src), (std::set<ClaimId>{ab, ac}));
+}
+
 TEST(ListCache, AStoreThatKeepsNothingAnswersTheSame) {
   TempDir dir;
   StoreOptions options;
