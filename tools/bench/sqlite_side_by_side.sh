@@ -207,29 +207,33 @@ print(f"{int(n):,} claims; medians of {runs} runs; claimgraph = server time (`cl
       f"SQLite {version} = the shell's CPU time (user + sys, `.timer on`, the runs in one process, "
       f"{'cache_size ' + cache_mib + ' MiB' if int(cache_mib) > 0 else 'its default page cache'}); ms")
 print()
-print("| shape | rows | claimgraph ms | SQLite ms | ratio | met? | claimgraph cpu ms | cpu ratio |")
-print("|---|---:|---:|---:|---:|---|---:|---:|")
+print("| shape | rows | claimgraph ms | SQLite ms | ratio | goal | met? | claimgraph cpu ms | cpu ratio |")
+print("|---|---:|---:|---:|---:|---:|---|---:|---:|")
+# Issue 17's goals: every shape at >= 1.0x SQLite (an answer both give in
+# under 0.1 ms counts as met), and these three at >= 2x.
+GOALS = {"two hops from the hub": 2.0, "p+ closure": 2.0, "facts with >= 3 sources": 2.0}
 met = 0
 for name, cg_rows, sq_rows, cg_ms, sq_ms, same, cg_n, sq_n, cg_cpu_ms in rows:
     cg, sq, cg_cpu = float(cg_ms), float(sq_ms), float(cg_cpu_ms)
     ratio = sq / cg if cg > 0 else float("inf")
     cpu_ratio = sq / cg_cpu if cg_cpu > 0 else float("inf")
-    if ratio >= 1.0:
+    goal = GOALS.get(name, 1.0)
+    if ratio >= goal:
         ok = "yes"
-    elif sq < 0.1 and cg < 0.1:
+    elif goal == 1.0 and sq < 0.1 and cg < 0.1:
         ok = "yes (both < 0.1 ms)"
     else:
         ok = "no"
     met += ok.startswith("yes")
     shown = f"{int(cg_rows):,}" if same == "yes" else f"{int(cg_rows):,} vs {int(sq_rows):,} ({same})"
     fewer = lambda k: "" if int(k) == int(runs) else f" (n={k})"
-    print(f"| {name.replace('|', '&#124;')} | {shown} | {cg:.3f}{fewer(cg_n)} | {sq:.3f}{fewer(sq_n)} | {ratio:.2f} | {ok} "
+    print(f"| {name.replace('|', '&#124;')} | {shown} | {cg:.3f}{fewer(cg_n)} | {sq:.3f}{fewer(sq_n)} | {ratio:.2f} | {goal:.1f}x | {ok} "
           f"| {cg_cpu:.3f} | {cpu_ratio:.2f} |")
 rss, hwm = int(rss_kb) / 1024, int(hwm_kb) / 1024
 print()
 print(f"claimgraphd RSS after the run: {rss:,.0f} MiB (peak {hwm:,.0f} MiB); goal < 1 GiB: "
       f"{'met' if rss < 1024 else 'NOT met'}")
-print(f"summary: {met} of {len(rows)} shapes at >= 1.0x SQLite (ratio = SQLite ms / claimgraph ms; "
+print(f"summary: {met} of {len(rows)} shapes at their goal against SQLite (ratio = SQLite ms / claimgraph ms; "
       f"cpu ratio = SQLite ms / the server thread's CPU ms, the figure that a busy machine moves least)")
 EOF
 if [ "$MISMATCH" = 1 ]; then
