@@ -16,10 +16,6 @@ namespace {
 // ("in retaliation for an Israeli airstrike").
 constexpr size_t kPresupposedReach = 6;
 
-// Before a noun phrase that names something the text takes as given ("the
-// treaty signed with China", "the Russian-Israeli agreement").
-const std::set<std::string> kDefiniteDeterminers = {"the", "this", "these", "that", "those", "its", "their"};
-
 }  // namespace
 
 RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& gazetteer, const ListBuilder& lists)
@@ -51,6 +47,12 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& t : NormalizedPhrase(w)) future_not_after_.push_back(TokenHash(t));
   for (const auto& w : rules_.modality.interposed)
     for (const auto& t : NormalizedPhrase(w)) interposed_.push_back(TokenHash(t));
+  for (const auto& w : rules_.modality.definite_determiners)
+    for (const auto& t : NormalizedPhrase(w)) definite_determiners_.insert(t);
+  for (const auto& w : rules_.modality.causative)
+    for (const auto& t : NormalizedPhrase(w)) causative_.insert(t);
+  for (const auto& w : rules_.mentions.anaphora.carry_words)
+    for (const auto& t : NormalizedPhrase(w)) carry_words_.insert(t);
   for (size_t r = 0; r < rules_.relations.size() && membership_rule_ < 0; ++r)
     if (rules_.relations[r].shape == RelationShape::kMembership) membership_rule_ = static_cast<int>(r);
   if (membership_rule_ >= 0)
@@ -241,7 +243,7 @@ bool RelationExtractor::NamedInside(const std::vector<Token>& tokens, const Sent
   // Only reported speech around it is kept off: "hope to conclude the
   // US-Japan agreement" is still a plan.
   return rule.shape == RelationShape::kSymmetric && !describing_.empty() && b.token_end == cue_end &&
-         b.token_begin > v.sentence.token_begin && kDefiniteDeterminers.count(tokens[b.token_begin - 1].norm) &&
+         b.token_begin > v.sentence.token_begin && definite_determiners_.count(tokens[b.token_begin - 1].norm) &&
          b.token_begin + 8 >= cue_end;
 }
 
@@ -262,9 +264,9 @@ Binding RelationExtractor::CarriedSubject(const SentenceView& v, const RelationR
   if (with < 0 || v.Gap(ce, v.lists[with].token_begin) > static_cast<size_t>(rule.max_distance)) return b;
   // "a similar agreement", "also", "another": the sentence says it goes on
   // from the one before.
-  static const std::set<std::string> kCarry = {"similar", "also", "another", "same"};
   bool carry = false;
-  for (size_t i = v.sentence.token_begin; i < v.lists[with].token_begin && !carry; ++i) carry = kCarry.count(tokens[i].norm) > 0;
+  for (size_t i = v.sentence.token_begin; i < v.lists[with].token_begin && !carry; ++i)
+    carry = carry_words_.count(tokens[i].norm) > 0;
   if (!carry) return b;
   // The one subject of the previous sentence's claims of this predicate.
   int subject = -1;
@@ -307,17 +309,15 @@ size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const 
   if (rule.shape != RelationShape::kSymmetric) return SIZE_MAX;
   if (cue_end >= v.sentence.token_end || !describing_.count(tokens[cue_end].norm)) return SIZE_MAX;
   // "the treaty signed with China": a definite determiner at most three
-  // words before the cue noun, nothing but words between; not after "have",
-  // "get", "see" ("to get the agreement signed by June" is a plan).
-  static const std::set<std::string> kCausative = {"have", "has", "had", "having", "get", "gets", "got", "getting",
-                                                   "see", "sees", "saw", "seen", "want", "wants", "wanted"};
+  // words before the cue noun, nothing but words between; not after a
+  // causative verb ("to get the agreement signed by June" is a plan).
   for (size_t k = 1; k <= 4 && k <= cue_begin - v.sentence.token_begin; ++k) {
     const Token& t = tokens[cue_begin - k];
     if (!t.is_word) return SIZE_MAX;
     for (const auto& m : *v.mentions)
       if (m.token_begin <= cue_begin - k && cue_begin - k < m.token_end) return SIZE_MAX;
-    if (!kDefiniteDeterminers.count(t.norm)) continue;
-    if (cue_begin - k > v.sentence.token_begin && kCausative.count(tokens[cue_begin - k - 1].norm)) return SIZE_MAX;
+    if (!definite_determiners_.count(t.norm)) continue;
+    if (cue_begin - k > v.sentence.token_begin && causative_.count(tokens[cue_begin - k - 1].norm)) return SIZE_MAX;
     return cue_begin - k;
   }
   return SIZE_MAX;

@@ -194,6 +194,8 @@ class RelationExtractor {
   std::vector<PhraseMatcher> cues_;
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
   std::unordered_set<std::string> describing_;   // modality.describing, words joined by one space
+  std::unordered_set<std::string> definite_determiners_, causative_;  // modality: "the", "its"; "get", "have"
+  std::unordered_set<std::string> carry_words_;  // mentions.anaphora: "similar", "also" (a sentence going on)
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"
   std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"
