@@ -390,7 +390,9 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
     if (pattern == "by") {
       for (size_t li = 0; li < v.lists.size(); ++li) {
         const ListSlot& slot = v.slots[li];
-        if (!slot.by || slot.clause != k || slot.slot_begin < ce ||
+        // "an alliance founded in 2001 by A, B and C": founders a membership
+        // cue bound as members are no pairwise pact (rules version 16).
+        if (!slot.by || slot.member || slot.clause != k || slot.slot_begin < ce ||
             v.ClauseGap(ce, slot.slot_begin, k) > static_cast<size_t>(rules_.slot_gap) || v.lists[li].adversary)
           continue;
         auto parts = Parts(v.lists[li], types);
