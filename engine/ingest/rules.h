@@ -54,7 +54,13 @@ struct AnaphoraRules {
   // "a similar agreement ... with Canada": words that say a sentence goes on
   // from the one before, so that it may carry that sentence's subject.
   std::vector<std::string> carry_words;
+  // "the agreement", "the pact": a symmetric cue noun that, after a definite
+  // determiner and with no party of its own, stands for the relation of its
+  // predicate named before in the document (pattern definite-relation).
+  std::vector<std::string> definite_relation_nouns;
   int lookback_sentences = 3;
+  // The headline stays in reach for this many sentences of the body.
+  int headline_reach_sentences = 0;
 };
 
 struct MentionRules {

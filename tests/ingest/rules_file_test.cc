@@ -115,7 +115,7 @@ TEST(RulesFileTest, PatternsTimeRolesAndDatesAreChecked) {
   EXPECT_EQ(ErrorOf(j),
             "relations[1].patterns[1]: unknown pattern \"betwen\" for a symmetric relation (known: possessive-with, "
             "subject-with, with-group, between, compound, by, cue-relative, subject, network-members, clause-list, relation-anaphor, "
-            "carried-subject)");
+            "carried-subject, definite-relation)");
   j = ExampleJson();
   j["time"]["prepositions"]["since"] = "starting";
   EXPECT_EQ(ErrorOf(j), "time.prepositions.since must be one of at, from, after, to, before");

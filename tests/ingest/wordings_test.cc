@@ -537,5 +537,49 @@ TEST(IngestWordingsTest, ADeniedIntentionIsDenied) {
   EXPECT_EQ(Claims("Russia invaded Ukraine in 2022."), (Lines{"Russia targets Ukraine asserted"}));
 }
 
+// A small document model (rules version 16): the headline (the text's first
+// line, ending without a full stop) stays in reach of the body for
+// headline_reach_sentences, after the look-back, for "the two countries"
+// (exactly that many of the right type; two fitting sets, nothing) and for
+// "the alliance" and membership cues without a group of their own. "The
+// agreement" with no party in its clause stands for the relation of its
+// predicate named nearest before in the document when that is one set of
+// parties, and is restated only for a date it adds. Each such claim's
+// method says where its parties came from.
+TEST(IngestWordingsTest, TheHeadlineAndTheAgreementNamedBefore) {
+  const std::string filler = "Japan held talks. Italy held talks. Spain held talks. France held talks. Chile held talks. ";
+  EXPECT_EQ(Claims("Pakistan, Saudi Arabia sign defence pact\n\n" + filler + "The two countries agreed to share intelligence."),
+            (Lines{"Pakistan pact Saudi Arabia asserted", "Pakistan shares-intel Saudi Arabia asserted"}));
+  EXPECT_EQ(Claims("NATO leaders meet in Vilnius\n\n" + filler + "Finland joined the alliance in 2023."),
+            (Lines{"Finland member-of NATO asserted"}));
+  EXPECT_EQ(testing::ClaimLines(*GazetteerPipeline(),
+                                "Pakistan, Saudi Arabia sign defence pact\n\n" + filler +
+                                    "The agreement was signed in Riyadh in 2016.",
+                                /*with_time=*/true),
+            (Lines{"Pakistan pact Saudi Arabia asserted", "Pakistan pact Saudi Arabia asserted 2016..2016"}));
+  auto ex = GazetteerPipeline()->Extract("Pakistan, Saudi Arabia sign defence pact\n\n" + filler +
+                                         "The two countries agreed to share intelligence.");
+  ASSERT_EQ(ex.claims.size(), 2u);
+  EXPECT_EQ(ex.claims[1].method, "rules:16/shares-intel.subject:share intelligence; parties from the headline");
+  // Not changed: a first line that is a sentence is no headline beyond the
+  // look-back; a headline with two sets and no claims; three for "two"; a
+  // restatement without a date; "the agreement" whose clause names someone;
+  // a name ("the Doha Agreement"); two different pacts before it.
+  EXPECT_EQ(Claims("Pakistan, Saudi Arabia sign defence pact.\n\n" + filler + "The two countries agreed to share intelligence."),
+            (Lines{"Pakistan pact Saudi Arabia asserted"}));
+  EXPECT_EQ(Claims("Kenya and Uganda meet, Ghana and Togo talk\n\n" + filler + "The two countries agreed to share intelligence."),
+            Lines{});
+  EXPECT_EQ(Claims("Pakistan, Saudi Arabia, Iran sign defence pact\n\n" + filler + "The two countries agreed to share intelligence."),
+            (Lines{"Pakistan pact Iran asserted", "Pakistan pact Saudi Arabia asserted", "Saudi Arabia pact Iran asserted"}));
+  EXPECT_EQ(Claims("Pakistan, Saudi Arabia sign defence pact\n\n" + filler + "The agreement was signed in Riyadh."),
+            (Lines{"Pakistan pact Saudi Arabia asserted"}));
+  EXPECT_EQ(Claims("Japan and Australia signed a pact.\nChina said the agreement was signed in 2007."),
+            (Lines{"Japan pact Australia asserted"}));
+  EXPECT_EQ(Claims("Japan and Australia sign pact\n\nThe Doha Agreement was signed in 2020."),
+            (Lines{"Japan pact Australia asserted"}));
+  EXPECT_EQ(Claims("Japan and Australia signed a pact while India and France signed a treaty.\nThe agreement was signed in 2007."),
+            (Lines{"India pact France asserted", "Japan pact Australia asserted"}));
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
