@@ -18,11 +18,18 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
   const size_t lookback = static_cast<size_t>(std::max(0, ana.lookback_sentences));
   // The sentences an anaphor may reach back to, nearest first: the look-back,
   // then the headline when it is further back than that.
+  // Filled when the first anaphor needs it: most sentences have none.
   std::vector<const SentenceMemory*> history;
-  for (size_t h = 0; h < memory.sentences.size() && h < lookback; ++h) history.push_back(&memory.sentences[h]);
-  if (memory.has_headline && (history.empty() || history.back()->index > 0) &&
-      memory.seen <= std::max(0, ana.headline_reach_sentences))
-    history.push_back(&memory.headline);
+  bool reached = false;
+  auto reach = [&]() -> const std::vector<const SentenceMemory*>& {
+    if (reached) return history;
+    reached = true;
+    for (size_t h = 0; h < memory.sentences.size() && h < lookback; ++h) history.push_back(&memory.sentences[h]);
+    if (memory.has_headline && (history.empty() || history.back()->index > 0) &&
+        memory.seen <= std::max(0, ana.headline_reach_sentences))
+      history.push_back(&memory.headline);
+    return history;
+  };
   std::vector<MentionList> anaphors;
   for (size_t i = s.token_begin; i < s.token_end; ++i) {
     if (!list_builder_.MayStartAnaphor(tokens[i])) continue;
@@ -53,6 +60,7 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     // countries signed a pact."): which is meant is unclear, so nothing, and
     // no sentence further back is tried (rules version 15).
     bool ambiguous = false;
+    if (!found) reach();
     for (size_t h = 0; h < history.size() && !found && !ambiguous; ++h) {
       auto party = [&](int e) {
         for (const auto& r : history[h]->related)
@@ -150,6 +158,7 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
       if (l.token_end <= i)
         for (int e : l.entities)
           if (gazetteer_.entities()[e].type == "group") groups.insert(e);
+    if (groups.empty()) reach();
     for (size_t h = 0; h < history.size() && groups.empty(); ++h) {
       groups.insert(history[h]->groups.begin(), history[h]->groups.end());
       from = history[h]->index;
