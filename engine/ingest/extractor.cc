@@ -717,9 +717,16 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
         std::find(rule.patterns.begin(), rule.patterns.end(), "relation-anaphor") != rule.patterns.end())
       b = RelationAnaphor(v, rule, c.begin, c.end, history, &inherited);
+    // The previous sentence's relations ("these partnerships") or subject
+    // ("a similar agreement ... with Canada"): where the claim's parties come from.
+    int borrowed_from = -1;
+    std::string borrowed;
+    if (!b.pairs.empty() && b.pattern == "relation-anaphor") borrowed_from = history.front().index;
     if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
-        std::find(rule.patterns.begin(), rule.patterns.end(), "carried-subject") != rule.patterns.end())
+        std::find(rule.patterns.begin(), rule.patterns.end(), "carried-subject") != rule.patterns.end()) {
       b = CarriedSubject(v, rule, c.begin, c.end, history);
+      if (!b.pairs.empty()) borrowed_from = history.front().index, borrowed = " (the subject)";
+    }
     int definite_from = -1;
     if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
         std::find(rule.patterns.begin(), rule.patterns.end(), "definite-relation") != rule.patterns.end())
@@ -743,14 +750,14 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     const int clause = b.clause >= 0 ? b.clause : v.ClauseOf(c.begin);
     // Which sentence the parties come from, when another one: an anaphor
     // resolved to an earlier set, "the agreement", a group named before.
-    int from = definite_from;
+    int from = definite_from >= 0 ? definite_from : borrowed_from;
     for (const auto& l : v.lists)
       if (l.anaphor && l.from_sentence >= 0 && l.token_begin >= b.token_begin && l.token_end <= b.token_end)
         from = std::max(from, l.from_sentence);
     if (from < 0 && b.lookback && group_from >= 0) from = group_from;
     std::string parties_from;
     if (from >= 0)
-      parties_from = from == 0 && memory->has_headline ? "the headline" : "sentence " + std::to_string(from + 1);
+      parties_from = (from == 0 && memory->has_headline ? "the headline" : "sentence " + std::to_string(from + 1)) + borrowed;
     std::string modality_reason;
     // "Russia said it would honour the treaty signed with China in 2001":
     // the modal words that count are those of the noun phrase (rules version 15).
