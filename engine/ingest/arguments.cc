@@ -61,6 +61,8 @@ ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<Gaz
   for (const auto& w : rules_.non_party_verbs) non_party_.Add(w, 0);
   for (const auto& w : rules_.membership_blockers) membership_blockers_.Add(w, 0);
   for (const auto& w : rules_.object_barriers) object_barriers_.Add(w, 0);
+  for (const auto& w : rules_.alongside_barriers)
+    for (const auto& t : NormalizedPhrase(w)) alongside_barriers_.insert(t);
   for (const auto& w : rules_.possessive_pronouns)
     for (const auto& t : NormalizedPhrase(w)) pronouns_.push_back(t);
   for (const auto& w : rules_.reflexive_words)
@@ -388,7 +390,9 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
     if (pattern == "by") {
       for (size_t li = 0; li < v.lists.size(); ++li) {
         const ListSlot& slot = v.slots[li];
-        if (!slot.by || slot.clause != k || slot.slot_begin < ce ||
+        // "an alliance founded in 2001 by A, B and C": founders a membership
+        // cue bound as members are no pairwise pact (rules version 16).
+        if (!slot.by || slot.member || slot.clause != k || slot.slot_begin < ce ||
             v.ClauseGap(ce, slot.slot_begin, k) > static_cast<size_t>(rules_.slot_gap) || v.lists[li].adversary)
           continue;
         auto parts = Parts(v.lists[li], types);

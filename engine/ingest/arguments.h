@@ -67,6 +67,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -206,6 +207,7 @@ class ArgumentFinder {
   PhraseMatcher between_, also_, with_, with_heads_, by_, possessive_, non_party_, membership_blockers_, object_barriers_;
   std::vector<std::string> between_barriers_;  // normalized words: "amid" starts another noun's phrase
   std::vector<std::string> pronouns_, reflexives_;  // normalized single tokens
+  std::unordered_set<std::string> alongside_barriers_;  // normalized words: "with" in "alongside talks with Russia"
 };
 
 }  // namespace claimgraph::ingest

@@ -374,9 +374,8 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
       const MentionList& l = v.lists[li];
       if (l.token_begin <= ge || v.slots[li].clause != k || l.adversary) continue;
       // Not a name after a preposition of its own ("alongside talks with Russia").
-      static const std::set<std::string> kPrepositions = {"with", "against", "of", "on", "from", "to", "by", "in", "over", "for"};
       bool preposition = v.slots[li].with;
-      for (size_t t = ge + 1; t < l.token_begin; ++t) preposition |= kPrepositions.count(tokens[t].norm) > 0;
+      for (size_t t = ge + 1; t < l.token_begin; ++t) preposition |= alongside_barriers_.count(tokens[t].norm) > 0;
       if (!preposition && v.Gap(ge + 1, l.token_begin) <= 3 && !Parts(l, types).empty() &&
           Parts(l, types).size() == l.entities.size()) {
         for (int m : Parts(l, types))

@@ -16,10 +16,6 @@ namespace {
 // ("in retaliation for an Israeli airstrike").
 constexpr size_t kPresupposedReach = 6;
 
-// Before a noun phrase that names something the text takes as given ("the
-// treaty signed with China", "the Russian-Israeli agreement").
-const std::set<std::string> kDefiniteDeterminers = {"the", "this", "these", "that", "those", "its", "their"};
-
 }  // namespace
 
 RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& gazetteer, const ListBuilder& lists)
@@ -51,6 +47,14 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& t : NormalizedPhrase(w)) future_not_after_.push_back(TokenHash(t));
   for (const auto& w : rules_.modality.interposed)
     for (const auto& t : NormalizedPhrase(w)) interposed_.push_back(TokenHash(t));
+  for (const auto& w : rules_.modality.definite_determiners)
+    for (const auto& t : NormalizedPhrase(w)) definite_determiners_.insert(t);
+  for (const auto& w : rules_.modality.causative)
+    for (const auto& t : NormalizedPhrase(w)) causative_.insert(t);
+  for (const auto& w : rules_.mentions.anaphora.carry_words)
+    for (const auto& t : NormalizedPhrase(w)) carry_words_.insert(t);
+  for (const auto& w : rules_.mentions.anaphora.definite_relation_nouns)
+    for (const auto& t : NormalizedPhrase(w)) definite_relation_nouns_.insert(t);
   for (size_t r = 0; r < rules_.relations.size() && membership_rule_ < 0; ++r)
     if (rules_.relations[r].shape == RelationShape::kMembership) membership_rule_ = static_cast<int>(r);
   if (membership_rule_ >= 0)
@@ -241,7 +245,7 @@ bool RelationExtractor::NamedInside(const std::vector<Token>& tokens, const Sent
   // Only reported speech around it is kept off: "hope to conclude the
   // US-Japan agreement" is still a plan.
   return rule.shape == RelationShape::kSymmetric && !describing_.empty() && b.token_end == cue_end &&
-         b.token_begin > v.sentence.token_begin && kDefiniteDeterminers.count(tokens[b.token_begin - 1].norm) &&
+         b.token_begin > v.sentence.token_begin && definite_determiners_.count(tokens[b.token_begin - 1].norm) &&
          b.token_begin + 8 >= cue_end;
 }
 
@@ -262,9 +266,9 @@ Binding RelationExtractor::CarriedSubject(const SentenceView& v, const RelationR
   if (with < 0 || v.Gap(ce, v.lists[with].token_begin) > static_cast<size_t>(rule.max_distance)) return b;
   // "a similar agreement", "also", "another": the sentence says it goes on
   // from the one before.
-  static const std::set<std::string> kCarry = {"similar", "also", "another", "same"};
   bool carry = false;
-  for (size_t i = v.sentence.token_begin; i < v.lists[with].token_begin && !carry; ++i) carry = kCarry.count(tokens[i].norm) > 0;
+  for (size_t i = v.sentence.token_begin; i < v.lists[with].token_begin && !carry; ++i)
+    carry = carry_words_.count(tokens[i].norm) > 0;
   if (!carry) return b;
   // The one subject of the previous sentence's claims of this predicate.
   int subject = -1;
@@ -307,17 +311,15 @@ size_t RelationExtractor::DescribedFrom(const std::vector<Token>& tokens, const 
   if (rule.shape != RelationShape::kSymmetric) return SIZE_MAX;
   if (cue_end >= v.sentence.token_end || !describing_.count(tokens[cue_end].norm)) return SIZE_MAX;
   // "the treaty signed with China": a definite determiner at most three
-  // words before the cue noun, nothing but words between; not after "have",
-  // "get", "see" ("to get the agreement signed by June" is a plan).
-  static const std::set<std::string> kCausative = {"have", "has", "had", "having", "get", "gets", "got", "getting",
-                                                   "see", "sees", "saw", "seen", "want", "wants", "wanted"};
+  // words before the cue noun, nothing but words between; not after a
+  // causative verb ("to get the agreement signed by June" is a plan).
   for (size_t k = 1; k <= 4 && k <= cue_begin - v.sentence.token_begin; ++k) {
     const Token& t = tokens[cue_begin - k];
     if (!t.is_word) return SIZE_MAX;
     for (const auto& m : *v.mentions)
       if (m.token_begin <= cue_begin - k && cue_begin - k < m.token_end) return SIZE_MAX;
-    if (!kDefiniteDeterminers.count(t.norm)) continue;
-    if (cue_begin - k > v.sentence.token_begin && kCausative.count(tokens[cue_begin - k - 1].norm)) return SIZE_MAX;
+    if (!definite_determiners_.count(t.norm)) continue;
+    if (cue_begin - k > v.sentence.token_begin && causative_.count(tokens[cue_begin - k - 1].norm)) return SIZE_MAX;
     return cue_begin - k;
   }
   return SIZE_MAX;
@@ -361,6 +363,74 @@ Binding RelationExtractor::RelationAnaphor(const SentenceView& v, const Relation
   b.subject_choice = b.object_choice =
       "the relations of the previous sentence, which " +
       Quoted(v.text.substr(tokens[det].begin, tokens[noun].end - tokens[det].begin)) + " refers to";
+  return b;
+}
+
+bool RelationExtractor::IsHeadline(std::string_view text, const std::vector<Token>& tokens, const Sentence& s) const {
+  if (s.token_begin != 0 || s.token_end - s.token_begin < 2) return false;
+  const Token& last = tokens[s.token_end - 1];
+  if (last.norm == "." || last.norm == "!" || last.norm == "?" || last.norm == ":") return false;
+  // It ends its line: a line break (or the end of the text) follows it.
+  const size_t after = s.token_end < tokens.size() ? tokens[s.token_end].begin : text.size();
+  return text.substr(last.end, after - last.end).find('\n') != std::string_view::npos || s.token_end == tokens.size();
+}
+
+Binding RelationExtractor::DefiniteRelation(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                                            const DocumentMemory& memory, int* from_sentence) const {
+  Binding b;
+  const auto& tokens = *v.tokens;
+  const int k = v.ClauseOf(cb);
+  // "the agreement", "the new defence pact": a definite determiner, then at
+  // most two lower-case words ("the Doha Agreement" is a name), then the
+  // cue, which is a relation noun.
+  if (!definite_relation_nouns_.count(tokens[ce - 1].norm) || cb == v.sentence.token_begin) return b;
+  size_t det = SIZE_MAX;
+  for (size_t p = cb; p-- > v.sentence.token_begin && p + 3 >= cb;) {
+    if (!tokens[p].is_word) return b;
+    if (definite_determiners_.count(tokens[p].norm)) {
+      det = p;
+      break;
+    }
+    if (v.text[tokens[p].begin] >= 'A' && v.text[tokens[p].begin] <= 'Z') return b;
+  }
+  if (det == SIZE_MAX) return b;
+  for (size_t i = det + 1; i < ce; ++i)
+    if (v.text[tokens[i].begin] >= 'A' && v.text[tokens[i].begin] <= 'Z') return b;
+  // The clause names no party of the rule's types itself: a name there has
+  // some other part in it, and the relation is not the one before.
+  for (size_t li = 0; li < v.lists.size(); ++li)
+    if (v.slots[li].clause == k)
+      for (int e : v.lists[li].entities)
+        if (TypeIn(e, rule.participant_types)) return b;
+  // The nearest earlier sentence with relations of this predicate; they must
+  // be one set of parties (every pair of them related), else which one is
+  // meant is unclear and nothing is bound.
+  int sentence = -1;
+  std::set<int> parties;
+  std::set<std::pair<int, int>> pairs;
+  for (size_t r = 0; r < memory.relations.size(); ++r) {
+    const auto& rel = memory.relations[r];
+    if (rel.predicate != rule.predicate) continue;
+    if (sentence >= 0 && memory.relation_sentences[r] != sentence) break;
+    sentence = memory.relation_sentences[r];
+    parties.insert(rel.x);
+    parties.insert(rel.y);
+    pairs.insert({std::min(rel.x, rel.y), std::max(rel.x, rel.y)});
+  }
+  if (sentence < 0 || parties.size() < 2 || pairs.size() != parties.size() * (parties.size() - 1) / 2) return b;
+  std::vector<int> set(parties.begin(), parties.end());
+  for (size_t i = 0; i < set.size(); ++i)
+    for (size_t j = i + 1; j < set.size(); ++j) b.pairs.emplace_back(set[i], set[j]);
+  b.pattern = "definite-relation";
+  b.token_begin = det;
+  b.token_end = ce;
+  b.anaphor = b.lookback = true;
+  *from_sentence = sentence;
+  std::string names;
+  for (int e : set) names += (names.empty() ? "" : ", ") + gazetteer_.entities()[e].name;
+  b.subject_choice = b.object_choice = Quoted(v.Text(det, ce)) + " refers back to the " + rule.predicate + " of " + names +
+                                       " named in " + (sentence == 0 && memory.has_headline ? std::string("the headline")
+                                                                                             : "sentence " + std::to_string(sentence + 1));
   return b;
 }
 
@@ -486,17 +556,29 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
   v.sentence = s;
   v.mentions = &mentions;
   v.lists = list_builder_.Build(text, tokens, s, mentions);
-  ResolveAnaphors(text, tokens, s, history, &v.lists);
+  ResolveAnaphors(text, tokens, s, *memory, &v.lists);
   // What later sentences may refer back to: this sentence's lists and groups.
   auto remember = [&](const std::vector<CandidateClaim>& claims) {
     SentenceMemory remembered;
+    remembered.index = memory->seen;
     for (const auto& c : claims)
       if (c.symmetric)
         remembered.related.push_back({c.subject, c.object, c.predicate, c.modality,
                                       c.rule.ends_with(".subject-with") || c.rule.ends_with(".possessive-with")});
+    // The document's relations, newest first, for "the agreement" further on.
+    for (const auto& r : remembered.related) {
+      memory->relations.push_front(r);
+      memory->relation_sentences.push_front(memory->seen);
+    }
+    while (memory->relations.size() > 64) memory->relations.pop_back(), memory->relation_sentences.pop_back();
     remembered.lists = std::move(v.lists);
     for (const auto& m : mentions)
       if (gazetteer_.entities()[m.entity].type == "group") remembered.groups.push_back(m.entity);
+    if (memory->seen == 0 && IsHeadline(text, tokens, s)) {
+      memory->has_headline = true;
+      memory->headline = remembered;
+    }
+    ++memory->seen;
     history.push_front(std::move(remembered));
     size_t keep = std::max<size_t>(static_cast<size_t>(std::max(0, rules_.mentions.anaphora.lookback_sentences)), 4);
     while (history.size() > keep) history.pop_back();
@@ -613,22 +695,42 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     // "NATO and the EU met", "its members" is neither (rules version 14;
     // before, the last one named was taken).
     std::vector<int> groups;
-    if (rule.shape == RelationShape::kMembership)
-      for (size_t h = 0; h < history.size() && h < static_cast<size_t>(std::max(0, rule.group_lookback_sentences)); ++h) {
-        const auto& named = history[h].groups;
+    int group_from = -1;
+    if (rule.shape == RelationShape::kMembership) {
+      // The look-back, then the headline (rules version 16).
+      std::vector<const SentenceMemory*> reach;
+      for (size_t h = 0; h < history.size() && h < static_cast<size_t>(std::max(0, rule.group_lookback_sentences)); ++h)
+        reach.push_back(&history[h]);
+      if (memory->has_headline && (reach.empty() || reach.back()->index > 0) &&
+          memory->seen <= std::max(0, rules_.mentions.anaphora.headline_reach_sentences))
+        reach.push_back(&memory->headline);
+      for (const SentenceMemory* h : reach) {
+        const auto& named = h->groups;
         if (named.empty()) continue;
         if (std::all_of(named.begin(), named.end(), [&](int g) { return g == named.front(); }))
-          groups.push_back(named.front());
+          groups.push_back(named.front()), group_from = h->index;
         break;
       }
+    }
     Binding b = arguments_.Bind(v, rule, c.kind, c.begin, c.end, groups);
     base::Modality inherited = base::Modality::kAsserted;
     if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
         std::find(rule.patterns.begin(), rule.patterns.end(), "relation-anaphor") != rule.patterns.end())
       b = RelationAnaphor(v, rule, c.begin, c.end, history, &inherited);
+    // The previous sentence's relations ("these partnerships") or subject
+    // ("a similar agreement ... with Canada"): where the claim's parties come from.
+    int borrowed_from = -1;
+    std::string borrowed;
+    if (!b.pairs.empty() && b.pattern == "relation-anaphor") borrowed_from = history.front().index;
     if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
-        std::find(rule.patterns.begin(), rule.patterns.end(), "carried-subject") != rule.patterns.end())
+        std::find(rule.patterns.begin(), rule.patterns.end(), "carried-subject") != rule.patterns.end()) {
       b = CarriedSubject(v, rule, c.begin, c.end, history);
+      if (!b.pairs.empty()) borrowed_from = history.front().index, borrowed = " (the subject)";
+    }
+    int definite_from = -1;
+    if (b.pairs.empty() && rule.shape == RelationShape::kSymmetric &&
+        std::find(rule.patterns.begin(), rule.patterns.end(), "definite-relation") != rule.patterns.end())
+      b = DefiniteRelation(v, rule, c.begin, c.end, *memory, &definite_from);
     // A membership list ("the alliance, comprising A, B and C", "counts A, B
     // and C as members") is no party of a pact; the head of an apposition or
     // of a relative clause still is ("Australia, a Five Eyes member,
@@ -646,6 +748,16 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
         if (v.lists[li].token_end == c.begin && !v.lists[li].anaphor) v.slots[li].modifier = true;
     if (b.pairs.empty()) continue;
     const int clause = b.clause >= 0 ? b.clause : v.ClauseOf(c.begin);
+    // Which sentence the parties come from, when another one: an anaphor
+    // resolved to an earlier set, "the agreement", a group named before.
+    int from = definite_from >= 0 ? definite_from : borrowed_from;
+    for (const auto& l : v.lists)
+      if (l.anaphor && l.from_sentence >= 0 && l.token_begin >= b.token_begin && l.token_end <= b.token_end)
+        from = std::max(from, l.from_sentence);
+    if (from < 0 && b.lookback && group_from >= 0) from = group_from;
+    std::string parties_from;
+    if (from >= 0)
+      parties_from = (from == 0 && memory->has_headline ? "the headline" : "sentence " + std::to_string(from + 1)) + borrowed;
     std::string modality_reason;
     // "Russia said it would honour the treaty signed with China in 2001":
     // the modal words that count are those of the noun phrase (rules version 15).
@@ -683,6 +795,10 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     if (const ClauseInfo& ci = v.clauses.info[clause]; !when && ci.marker != SIZE_MAX && tokens[ci.marker].norm == "when")
       for (const auto& t : times)
         if (t.token_end == ci.marker || (t.token_end + 1 == ci.marker && tokens[t.token_end].norm == ",")) when = &t;
+    // "The agreement was signed in Riyadh in 2016": a relation named before
+    // is restated for what the sentence adds to it, its date; without one
+    // the restatement adds nothing but a second claim (rules version 16).
+    if (definite_from >= 0 && (!when || (when->from.empty() && when->to.empty()))) continue;
     std::string cue_norm;
     for (size_t i = c.begin; i < c.end; ++i) {
       if (i > c.begin && tokens[i].space_before) cue_norm += ' ';
@@ -717,6 +833,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       cc.rule = rule.id + "." + b.pattern;
       cc.clause_begin = v.clauses.info[clause].first;
       cc.clause_end = v.clauses.info[clause].last + 1;
+      cc.parties_from = parties_from;
       if (explain) {
         cc.subject_choice = b.subject_choice;
         cc.object_choice = b.object_choice;

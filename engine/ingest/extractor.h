@@ -13,9 +13,12 @@
 // speech ("officials said", "according to") counts anywhere in the sentence.
 //
 // Anaphora: "the three countries", "both sides" stand for the nearest
-// preceding list (this sentence first, then `lookback_sentences` earlier ones)
-// with exactly that many entities of the noun's type (noun_types), else for
-// nothing.
+// preceding list (this sentence first, then `lookback_sentences` earlier ones,
+// then the headline) with exactly that many entities of the noun's type
+// (noun_types), else for nothing. "the agreement" with no party of its own
+// stands for the relation of its predicate named before in the document
+// (definite-relation). Every claim whose parties come from another sentence
+// says which (CandidateClaim::parties_from).
 #pragma once
 
 #include <cstdint>
@@ -53,6 +56,9 @@ struct CandidateClaim {
   bool has_time = false;
   size_t time_begin = 0, time_end = 0;  // tokens
   std::string time_from, time_to;       // ISO 8601, possibly partial; "" = open or unknown
+  // Parties taken from another sentence ("the two countries", "the
+  // agreement"): which one, "the headline" or "sentence 3"; "" = this one.
+  std::string parties_from;
 };
 
 class RelationExtractor {
@@ -61,6 +67,7 @@ class RelationExtractor {
 
   // What earlier sentences of the same document left for later ones.
   struct SentenceMemory {
+    int index = 0;  // the sentence's number in the document, 0 the first
     std::vector<MentionList> lists;
     std::vector<int> groups;  // group entities mentioned, in order
     // Its symmetric claims, for "these partnerships" in the next sentence.
@@ -84,6 +91,15 @@ class RelationExtractor {
   struct DocumentMemory {
     std::deque<SentenceMemory> sentences;  // newest first
     std::vector<CueAlias> aliases;         // in the order the document defines them
+    int seen = 0;                          // sentences read so far
+    // "Australia, US sign deal to deepen defence ties": the text's first line
+    // when it ends without a full stop. What it names stays in reach for the
+    // whole document (the body says "the two countries", "the agreement").
+    bool has_headline = false;
+    SentenceMemory headline;
+    // Every symmetric relation named so far, for "the agreement" (bounded).
+    std::deque<SentenceMemory::Related> relations;
+    std::deque<int> relation_sentences;  // the sentence of each, parallel to `relations`
   };
 
   // Thread-safe: the extractor is immutable, the document's memory is the caller's.
@@ -143,7 +159,16 @@ class RelationExtractor {
   // mention of the agency spanning both.
   std::vector<Mention> AgenciesWithPossessors(const std::vector<Token>& tokens, const std::vector<Mention>& mentions) const;
   void ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
-                       const std::deque<SentenceMemory>& history, std::vector<MentionList>* lists) const;
+                       const DocumentMemory& memory, std::vector<MentionList>* lists) const;
+  // The first sentence is a headline: the text's first line, ending without
+  // a full stop, with at least two words.
+  bool IsHeadline(std::string_view text, const std::vector<Token>& tokens, const Sentence& s) const;
+  // "The agreement was signed in Riyadh": a symmetric cue noun after a
+  // definite determiner that bound no party, in a clause that names none,
+  // stands for the relation of its predicate named nearest before it in the
+  // document, when that is one set of parties (rules version 16).
+  Binding DefiniteRelation(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                           const DocumentMemory& memory, int* from_sentence) const;
   // A list of names joined by commas alone may run across a clause end ("If
   // Russia hacks Germany, NATO would respond"): one list per clause.
   void SplitAtClauses(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
@@ -194,6 +219,9 @@ class RelationExtractor {
   std::vector<PhraseMatcher> cues_;
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
   std::unordered_set<std::string> describing_;   // modality.describing, words joined by one space
+  std::unordered_set<std::string> definite_determiners_, causative_;  // modality: "the", "its"; "get", "have"
+  std::unordered_set<std::string> carry_words_;  // mentions.anaphora: "similar", "also" (a sentence going on)
+  std::unordered_set<std::string> definite_relation_nouns_;  // mentions.anaphora: "agreement" in "the agreement"
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"
   std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"

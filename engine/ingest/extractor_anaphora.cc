@@ -2,7 +2,9 @@
 // memory: "the three countries", "both sides" (the nearest list of exactly
 // that many of the noun's type), "they"/"them" (the one plural list before
 // it in the sentence), "the alliance" (the one group named nearest before
-// it). None of them is resolved to a guess: no fitting list, nothing.
+// it). None of them is resolved to a guess: no fitting list, nothing. Beyond
+// the look-back, the headline is tried last (rules version 16): what a
+// headline names is what the body goes on to call "the two countries".
 #include "engine/ingest/extractor.h"
 
 #include <algorithm>
@@ -11,9 +13,23 @@
 namespace claimgraph::ingest {
 
 void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
-                                        const std::deque<SentenceMemory>& history, std::vector<MentionList>* lists) const {
+                                        const DocumentMemory& memory, std::vector<MentionList>* lists) const {
   const AnaphoraRules& ana = rules_.mentions.anaphora;
   const size_t lookback = static_cast<size_t>(std::max(0, ana.lookback_sentences));
+  // The sentences an anaphor may reach back to, nearest first: the look-back,
+  // then the headline when it is further back than that.
+  // Filled when the first anaphor needs it: most sentences have none.
+  std::vector<const SentenceMemory*> history;
+  bool reached = false;
+  auto reach = [&]() -> const std::vector<const SentenceMemory*>& {
+    if (reached) return history;
+    reached = true;
+    for (size_t h = 0; h < memory.sentences.size() && h < lookback; ++h) history.push_back(&memory.sentences[h]);
+    if (memory.has_headline && (history.empty() || history.back()->index > 0) &&
+        memory.seen <= std::max(0, ana.headline_reach_sentences))
+      history.push_back(&memory.headline);
+    return history;
+  };
   std::vector<MentionList> anaphors;
   for (size_t i = s.token_begin; i < s.token_end; ++i) {
     if (!list_builder_.MayStartAnaphor(tokens[i])) continue;
@@ -30,10 +46,11 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     // The nearest preceding list of exactly n entities of the right type;
     // none: the anaphor stands for nothing (a wrong set is worse than none).
     const MentionList* found = nullptr;
+    int from = -1;  // the sentence the set comes from; -1: this one
     for (auto it = lists->rbegin(); it != lists->rend() && !found; ++it)
       if (it->token_end <= i && !it->adversary && count(*it) == n) found = &*it;
     for (auto it = anaphors.rbegin(); it != anaphors.rend() && !found; ++it)
-      if (count(*it) == n) found = &*it;
+      if (count(*it) == n) found = &*it, from = it->from_sentence;
     // In an earlier sentence, a list whose entities were parties of its
     // claims beats a nearer one of onlookers: "Japan and Australia signed a
     // pact amid concerns over China and North Korea. The two countries ..."
@@ -43,15 +60,16 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     // countries signed a pact."): which is meant is unclear, so nothing, and
     // no sentence further back is tried (rules version 15).
     bool ambiguous = false;
-    for (size_t h = 0; h < history.size() && h < lookback && !found && !ambiguous; ++h) {
+    if (!found) reach();
+    for (size_t h = 0; h < history.size() && !found && !ambiguous; ++h) {
       auto party = [&](int e) {
-        for (const auto& r : history[h].related)
+        for (const auto& r : history[h]->related)
           if (r.x == e || r.y == e) return true;
         return false;
       };
       const MentionList* nearest = nullptr;
       int candidates = 0;  // lists naming different sets ("U.S.-China relations ... U.S.-China Week" is one)
-      for (auto it = history[h].lists.rbegin(); it != history[h].lists.rend() && !found; ++it) {
+      for (auto it = history[h]->lists.rbegin(); it != history[h]->lists.rend() && !found; ++it) {
         if (it->adversary || count(*it) != n) continue;
         if (!nearest) nearest = &*it;
         if (std::set<int>(it->entities.begin(), it->entities.end()) !=
@@ -61,24 +79,25 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
           candidates = 1;
         bool all_parties = true;
         for (int e : it->entities) all_parties = all_parties && (!fits(e) || party(e));
-        if (all_parties && !history[h].related.empty()) found = &*it;
+        if (all_parties && !history[h]->related.empty()) found = &*it;
       }
       if (!found && candidates > 1) ambiguous = true;
       else if (!found) found = nearest;
+      if (found) from = history[h]->index;
     }
     // No list: "South Korea has decided to prolong its deal with Japan. The
     // two countries signed the pact in 2016." The parties of the nearest
     // earlier sentence's symmetric claims, when they are exactly n of the
     // noun's type, are the set the anaphor counts.
     MentionList parties;
-    for (size_t h = 0; h < history.size() && h < lookback && !found && !ambiguous; ++h) {
+    for (size_t h = 0; h < history.size() && !found && !ambiguous; ++h) {
       parties.entities.clear();
-      for (const auto& r : history[h].related)
+      for (const auto& r : history[h]->related)
         for (int e : {r.x, r.y})
           if (std::find(parties.entities.begin(), parties.entities.end(), e) == parties.entities.end())
             parties.entities.push_back(e);
       if (parties.entities.empty()) continue;
-      if (count(parties) == n && static_cast<int>(parties.entities.size()) == n) found = &parties;
+      if (count(parties) == n && static_cast<int>(parties.entities.size()) == n) found = &parties, from = history[h]->index;
       break;  // the nearest sentence that related anything decides
     }
     if (found) {
@@ -88,6 +107,7 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
       for (int e : found->entities)
         if (fits(e)) a.entities.push_back(e);
       a.anaphor = true;
+      a.from_sentence = from;
       list_builder_.MarkContext(text, tokens, s, &a);
       anaphors.push_back(std::move(a));
     }
@@ -114,6 +134,7 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     for (int e : found->entities)
       if (gazetteer_.entities()[e].type != "group") a.entities.push_back(e);
     a.anaphor = true;
+    a.from_sentence = found->from_sentence;
     list_builder_.MarkContext(text, tokens, s, &a);
     anaphors.push_back(std::move(a));
   }
@@ -132,18 +153,23 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     for (const auto& l : *lists) inside |= l.token_begin <= i + 1 && i + 1 < l.token_end;
     if (inside) continue;
     std::set<int> groups;
+    int from = -1;
     for (const auto& l : *lists)
       if (l.token_end <= i)
         for (int e : l.entities)
           if (gazetteer_.entities()[e].type == "group") groups.insert(e);
-    for (size_t h = 0; h < history.size() && h < lookback && groups.empty(); ++h)
-      groups.insert(history[h].groups.begin(), history[h].groups.end());
+    if (groups.empty()) reach();
+    for (size_t h = 0; h < history.size() && groups.empty(); ++h) {
+      groups.insert(history[h]->groups.begin(), history[h]->groups.end());
+      from = history[h]->index;
+    }
     if (groups.size() != 1) continue;  // none, or which one is meant is unclear
     MentionList a;
     a.token_begin = i;
     a.token_end = i + 2;
     a.entities.push_back(*groups.begin());
     a.anaphor = true;
+    a.from_sentence = from;
     list_builder_.MarkContext(text, tokens, s, &a);
     anaphors.push_back(std::move(a));
     ++i;

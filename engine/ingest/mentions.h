@@ -26,6 +26,9 @@ struct MentionList {
   bool anaphor = false;       // "the two governments", resolved
   bool after_with = false;    // "... with L": counterparts of a subject
   bool adversary = false;     // "with an eye on L", "against L"
+  // An anaphor resolved to a set named in an earlier sentence: that
+  // sentence's number in the document (0 the first; -1: this sentence).
+  int from_sentence = -1;
 };
 
 // Groups a sentence's mentions into lists and marks their context.

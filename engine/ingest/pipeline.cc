@@ -86,6 +86,14 @@ Extraction IngestPipeline::Extract(std::string_view original, bool explain) cons
       }
       if (!read_as.empty())
         claim.method += "; " + read_as + (claim.former_names.size() > 1 ? " (former names)" : " (former name)");
+      // "the two countries", "the agreement": the parties were named in another sentence.
+      if (!c.parties_from.empty()) {
+        claim.method += "; parties from " + c.parties_from;
+        if (explain) {
+          claim.explanation.subject_choice += " (parties from " + c.parties_from + ")";
+          claim.explanation.object_choice += " (parties from " + c.parties_from + ")";
+        }
+      }
       out.claims.push_back(std::move(claim));
     }
   }

@@ -268,7 +268,7 @@ bool ReadTime(Reader& r, const Json& t, TimeRules* out) {
 const std::vector<std::string>& PatternsOf(RelationShape shape) {
   static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
-                                                      "clause-list", "relation-anaphor", "carried-subject"};
+                                                      "clause-list", "relation-anaphor", "carried-subject", "definite-relation"};
   static const std::vector<std::string> kDirected = {"passive", "active", "relative", "attribution", "of-agent"};
   static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before", "group-bracket"};
   switch (shape) {
@@ -308,17 +308,17 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
       r.Keys(*me, "mentions", {"blockers", "list_separators", "list_heads", "list_titles", "name_particles", "adversary_markers", "place_prepositions", "non_party_heads", "combining_forms", "anaphora"}) &&
-      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "lookback_sentences"}) &&
+      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "carry_words", "definite_relation_nouns", "lookback_sentences", "headline_reach_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
               "closers"}) &&
       r.Keys(*ar, "arguments",
              {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
               "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
-              "between_barriers", "object_barriers", "slot_gap"}) &&
+              "between_barriers", "object_barriers", "alongside_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "describing", "future_markers", "future_verbs",
-              "future_not_after", "interposed", "future_gap", "window_before", "window_after"}) &&
+              "future_not_after", "interposed", "definite_determiners", "causative", "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
       r.Strings(*bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
@@ -346,7 +346,10 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ana, "relation_determiners", "mentions.anaphora", &rules.mentions.anaphora.relation_determiners) &&
       r.Strings(*ana, "relation_nouns", "mentions.anaphora", &rules.mentions.anaphora.relation_nouns) &&
       r.Strings(*ana, "plural_pronouns", "mentions.anaphora", &rules.mentions.anaphora.plural_pronouns) &&
+      r.Strings(*ana, "carry_words", "mentions.anaphora", &rules.mentions.anaphora.carry_words) &&
+      r.Strings(*ana, "definite_relation_nouns", "mentions.anaphora", &rules.mentions.anaphora.definite_relation_nouns) &&
       r.Number(*ana, "lookback_sentences", "mentions.anaphora", &rules.mentions.anaphora.lookback_sentences) &&
+      r.Number(*ana, "headline_reach_sentences", "mentions.anaphora", &rules.mentions.anaphora.headline_reach_sentences) &&
       r.Strings(*cl, "boundaries", "clauses", &rules.clauses.boundaries) &&
       r.Strings(*cl, "not_boundaries", "clauses", &rules.clauses.not_boundaries) &&
       r.Strings(*cl, "relative_pronouns", "clauses", &rules.clauses.relative_pronouns) &&
@@ -367,6 +370,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ar, "naming_words", "arguments", &rules.arguments.naming_words) &&
       r.Strings(*ar, "between_barriers", "arguments", &rules.arguments.between_barriers) &&
       r.Strings(*ar, "object_barriers", "arguments", &rules.arguments.object_barriers) &&
+      r.Strings(*ar, "alongside_barriers", "arguments", &rules.arguments.alongside_barriers) &&
       r.Number(*ar, "slot_gap", "arguments", &rules.arguments.slot_gap) &&
       r.Strings(*mo, "proposed", "modality", &rules.modality.proposed) &&
       r.Strings(*mo, "denied", "modality", &rules.modality.denied) &&
@@ -380,6 +384,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "future_verbs", "modality", &rules.modality.future_verbs) &&
       r.Strings(*mo, "future_not_after", "modality", &rules.modality.future_not_after) &&
       r.Strings(*mo, "interposed", "modality", &rules.modality.interposed) &&
+      r.Strings(*mo, "definite_determiners", "modality", &rules.modality.definite_determiners) &&
+      r.Strings(*mo, "causative", "modality", &rules.modality.causative) &&
       r.Number(*mo, "future_gap", "modality", &rules.modality.future_gap) &&
       r.Number(*mo, "window_before", "modality", &rules.modality.window_before) &&
       r.Number(*mo, "window_after", "modality", &rules.modality.window_after) &&

@@ -51,7 +51,16 @@ struct AnaphoraRules {
   // "they", "them": the one list of two or more (no group) named before it in
   // its sentence; two such lists, or none: nothing.
   std::vector<std::string> plural_pronouns;
+  // "a similar agreement ... with Canada": words that say a sentence goes on
+  // from the one before, so that it may carry that sentence's subject.
+  std::vector<std::string> carry_words;
+  // "the agreement", "the pact": a symmetric cue noun that, after a definite
+  // determiner and with no party of its own, stands for the relation of its
+  // predicate named before in the document (pattern definite-relation).
+  std::vector<std::string> definite_relation_nouns;
   int lookback_sentences = 3;
+  // The headline stays in reach for this many sentences of the body.
+  int headline_reach_sentences = 0;
 };
 
 struct MentionRules {
@@ -123,6 +132,9 @@ struct ArgumentRules {
   // Lebanon": a directed cue's object is not looked for past one of these,
   // which starts what is answered, with its own parties (rules version 11).
   std::vector<std::string> object_barriers;
+  // "alongside talks with Russia": a preposition between "alongside" and a
+  // list makes the list that preposition's object, not co-members.
+  std::vector<std::string> alongside_barriers;
   int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
 };
 
@@ -160,6 +172,12 @@ struct ModalityRules {
   // day or "today" in "agreed Thursday to increase", "agreed on Monday to
   // expand" (a cue is still one cue with the date said inside it).
   std::vector<std::string> interposed;
+  // "the treaty signed with China", "the Russian-Israeli agreement": the
+  // determiners before a noun phrase that names a relation as given.
+  std::vector<std::string> definite_determiners;
+  // "to get the agreement signed by June": after these verbs a describing
+  // participle is a plan, not a description.
+  std::vector<std::string> causative;
   int future_gap = 2;
   int window_before = 6;
   int window_after = 3;

@@ -61,6 +61,20 @@ TEST(RulesFileTest, AnUnknownKeyIsNamedByItsPathWithTheNearestKnownOne) {
   j["modality"]["enabling"] = Json::array({""});
   EXPECT_EQ(ErrorOf(j), "modality.enabling must hold non-empty strings");
 
+  // The word sets that were fixed in the extractor until rules version 16.
+  j = ExampleJson();
+  j["modality"]["causativ"] = Json::array({"get"});
+  EXPECT_EQ(ErrorOf(j), "modality.causativ: unknown key (did you mean \"causative\"?)");
+  j = ExampleJson();
+  j["modality"]["definite_determiner"] = Json::array({"the"});
+  EXPECT_EQ(ErrorOf(j), "modality.definite_determiner: unknown key (did you mean \"definite_determiners\"?)");
+  j = ExampleJson();
+  j["mentions"]["anaphora"]["carry_word"] = Json::array({"also"});
+  EXPECT_EQ(ErrorOf(j), "mentions.anaphora.carry_word: unknown key (did you mean \"carry_words\"?)");
+  j = ExampleJson();
+  j["arguments"]["alongside_barriers"] = "with";
+  EXPECT_EQ(ErrorOf(j), "arguments.alongside_barriers must be an array of strings");
+
   // The round-10 keys (rules version 10) too.
   j = ExampleJson();
   j["relations"][2]["attribution_bridge"] = Json::array({"blamed on"});
@@ -101,7 +115,7 @@ TEST(RulesFileTest, PatternsTimeRolesAndDatesAreChecked) {
   EXPECT_EQ(ErrorOf(j),
             "relations[1].patterns[1]: unknown pattern \"betwen\" for a symmetric relation (known: possessive-with, "
             "subject-with, with-group, between, compound, by, cue-relative, subject, network-members, clause-list, relation-anaphor, "
-            "carried-subject)");
+            "carried-subject, definite-relation)");
   j = ExampleJson();
   j["time"]["prepositions"]["since"] = "starting";
   EXPECT_EQ(ErrorOf(j), "time.prepositions.since must be one of at, from, after, to, before");

@@ -488,5 +488,102 @@ TEST(IngestWordingsTest, ASubjectCarriedFromTheSentenceBefore) {
             (Lines{"Italy pact Canada asserted", "Japan pact Australia asserted"}));
 }
 
+// Founders are members, with the founding's time; never pairwise pacts
+// (rules version 16, from eval15's largest source of false positives: "the
+// alliance founded in 2001 by Russia, China, Kazakhstan ..." gave fifteen
+// pacts). A list after "by" that a membership cue bound as members is no
+// party of a symmetric cue's "by" pattern; "founded", "co-founded",
+// "created by", "set up by", "founding members" are membership cues. A pact
+// signed by two parties, or an alliance founded by two with no group named,
+// is still a pact.
+TEST(IngestWordingsTest, FoundersAreMembersNotPacts) {
+  EXPECT_EQ(Claims("The SCO is a political, economic and military alliance founded in 2001 by Russia, China, "
+                   "Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan."),
+            (Lines{"China member-of Shanghai Cooperation Organisation asserted",
+                   "Kazakhstan member-of Shanghai Cooperation Organisation asserted",
+                   "Kyrgyzstan member-of Shanghai Cooperation Organisation asserted",
+                   "Russia member-of Shanghai Cooperation Organisation asserted",
+                   "Tajikistan member-of Shanghai Cooperation Organisation asserted",
+                   "Uzbekistan member-of Shanghai Cooperation Organisation asserted"}));
+  EXPECT_EQ(testing::ClaimLines(*GazetteerPipeline(), "BRICS was created in 2009 by Brazil, Russia, India and China.",
+                                /*with_time=*/true),
+            (Lines{"Brazil member-of BRICS asserted 2009..2009", "China member-of BRICS asserted 2009..2009",
+                   "India member-of BRICS asserted 2009..2009", "Russia member-of BRICS asserted 2009..2009"}));
+  EXPECT_EQ(Claims("Russia and China founded the SCO in 2001."),
+            (Lines{"China member-of Shanghai Cooperation Organisation asserted",
+                   "Russia member-of Shanghai Cooperation Organisation asserted"}));
+  EXPECT_EQ(Claims("BRICS held a summit in June. Its founding members are Brazil, Russia, India and China."),
+            (Lines{"Brazil member-of BRICS asserted", "China member-of BRICS asserted", "India member-of BRICS asserted",
+                   "Russia member-of BRICS asserted"}));
+  // Not changed: a pact signed by two, an alliance two founded, and no group.
+  EXPECT_EQ(Claims("The treaty was signed by Japan and Australia in 2007."), (Lines{"Japan pact Australia asserted"}));
+  EXPECT_EQ(Claims("The alliance was founded in 1949 by France and Belgium."), (Lines{"France pact Belgium asserted"}));
+  EXPECT_EQ(Claims("Japan founded a company with Australia."), Lines{});
+}
+
+// "Moscow had no intention of occupying Ukrainian territories" was stored as
+// an asserted attack (eval15, text 03): an intention denied ("no intention
+// of", "no plans to", "denied plans to") is a denial; an intention stated
+// ("every intention of joining") a plan (rules version 16).
+TEST(IngestWordingsTest, ADeniedIntentionIsDenied) {
+  EXPECT_EQ(Claims("He stressed that Moscow had no intention of occupying Ukrainian territories."),
+            (Lines{"Russia targets Ukraine denied"}));
+  EXPECT_EQ(Claims("Russia denied plans to invade Ukraine."), (Lines{"Russia targets Ukraine denied"}));
+  EXPECT_EQ(Claims("France has no intention to share intelligence with Iran."),
+            (Lines{"France shares-intel Iran denied"}));
+  EXPECT_EQ(Claims("Japan has no plans to join AUKUS."), (Lines{"Japan member-of AUKUS denied"}));
+  EXPECT_EQ(Claims("Germany had every intention of joining NATO."), (Lines{"Germany member-of NATO proposed"}));
+  // Not changed: the fact itself.
+  EXPECT_EQ(Claims("Russia invaded Ukraine in 2022."), (Lines{"Russia targets Ukraine asserted"}));
+}
+
+// A small document model (rules version 16): the headline (the text's first
+// line, ending without a full stop) stays in reach of the body for
+// headline_reach_sentences, after the look-back, for "the two countries"
+// (exactly that many of the right type; two fitting sets, nothing) and for
+// "the alliance" and membership cues without a group of their own. "The
+// agreement" with no party in its clause stands for the relation of its
+// predicate named nearest before in the document when that is one set of
+// parties, and is restated only for a date it adds. Each such claim's
+// method says where its parties came from.
+TEST(IngestWordingsTest, TheHeadlineAndTheAgreementNamedBefore) {
+  const std::string filler = "Japan held talks. Italy held talks. Spain held talks. France held talks. Chile held talks. ";
+  EXPECT_EQ(Claims("Pakistan, Saudi Arabia sign defence pact\n\n" + filler + "The two countries agreed to share intelligence."),
+            (Lines{"Pakistan pact Saudi Arabia asserted", "Pakistan shares-intel Saudi Arabia asserted"}));
+  EXPECT_EQ(Claims("NATO leaders meet in Vilnius\n\n" + filler + "Finland joined the alliance in 2023."),
+            (Lines{"Finland member-of NATO asserted"}));
+  EXPECT_EQ(testing::ClaimLines(*GazetteerPipeline(),
+                                "Pakistan, Saudi Arabia sign defence pact\n\n" + filler +
+                                    "The agreement was signed in Riyadh in 2016.",
+                                /*with_time=*/true),
+            (Lines{"Pakistan pact Saudi Arabia asserted", "Pakistan pact Saudi Arabia asserted 2016..2016"}));
+  auto ex = GazetteerPipeline()->Extract("Pakistan, Saudi Arabia sign defence pact\n\n" + filler +
+                                         "The two countries agreed to share intelligence.");
+  ASSERT_EQ(ex.claims.size(), 2u);
+  EXPECT_EQ(ex.claims[1].method, "rules:16/shares-intel.subject:share intelligence; parties from the headline");
+  // The subject carried from the sentence before says so too.
+  auto carried = GazetteerPipeline()->Extract("Japan signed a pact with Australia. It also signed a similar pact with Canada.");
+  ASSERT_EQ(carried.claims.size(), 2u);
+  EXPECT_EQ(carried.claims[1].method, "rules:16/pact.carried-subject:pact; parties from sentence 1 (the subject)");
+  // Not changed: a first line that is a sentence is no headline beyond the
+  // look-back; a headline with two sets and no claims; three for "two"; a
+  // restatement without a date; "the agreement" whose clause names someone;
+  // a name ("the Doha Agreement"); two different pacts before it.
+  EXPECT_EQ(Claims("Pakistan, Saudi Arabia sign defence pact.\n\n" + filler + "The two countries agreed to share intelligence."),
+            (Lines{"Pakistan pact Saudi Arabia asserted"}));
+  EXPECT_EQ(Claims("Kenya and Uganda meet, Ghana and Togo talk\n\n" + filler + "The two countries agreed to share intelligence."),
+            Lines{});
+  EXPECT_EQ(Claims("Pakistan, Saudi Arabia, Iran sign defence pact\n\n" + filler + "The two countries agreed to share intelligence."),
+            (Lines{"Pakistan pact Iran asserted", "Pakistan pact Saudi Arabia asserted", "Saudi Arabia pact Iran asserted"}));
+  EXPECT_EQ(Claims("Pakistan, Saudi Arabia sign defence pact\n\n" + filler + "The agreement was signed in Riyadh."),
+            (Lines{"Pakistan pact Saudi Arabia asserted"}));
+  EXPECT_EQ(Claims("Japan and Australia signed a pact.\nChina said the agreement was signed in 2007."),
+            (Lines{"Japan pact Australia asserted"}));
+  EXPECT_EQ(Claims("Japan and Australia sign pact\n\nThe Doha Agreement was signed in 2020."),
+            (Lines{"Japan pact Australia asserted"}));
+  EXPECT_EQ(Claims("Japan and Australia signed a pact while India and France signed a treaty.\nThe agreement was signed in 2007."),
+            (Lines{"India pact France asserted", "Japan pact Australia asserted"}));
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
