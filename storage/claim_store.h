@@ -58,6 +58,16 @@ class ClaimCursor {
   virtual bool Valid() const = 0;
   virtual const IndexEntry& entry() const = 0;
   virtual void Next() = 0;
+  // Moves past the current entry and every following entry of the same
+  // triple (a fact's claims are adjacent in every cursor's order): a fact
+  // pattern that has the one usable claim a row needs skips the rest. A
+  // posting-list cursor skips them without decoding.
+  virtual void NextFact() {
+    const IndexEntry e = entry();
+    do {
+      Next();
+    } while (Valid() && entry().subject == e.subject && entry().predicate == e.predicate && entry().object == e.object);
+  }
   // Not OK when iteration stopped on an error (corrupt key, I/O).
   virtual Status status() const = 0;
 };

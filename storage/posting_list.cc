@@ -157,6 +157,20 @@ bool PostingDecoder::Next(Posting* out) {
   return true;
 }
 
+void PostingDecoder::SkipSameThird() {
+  // After the zero delta: the claim, two transactions and the source
+  // (varints), the modality byte and, in version 2, the confidence varint:
+  // each ends at a byte with the high bit clear.
+  const int fields = with_confidence_ ? 6 : 5;
+  while (p_ < end_ && *p_ == 0) {
+    const uint8_t* q = p_ + 1;
+    int ends = 0;
+    while (q < end_ && ends < fields) ends += *q++ < 0x80;
+    if (ends < fields) return;
+    p_ = q;
+  }
+}
+
 bool DecodePostingList(std::string_view value, std::vector<Posting>* out) {
   PostingDecoder d(value);
   Posting p;

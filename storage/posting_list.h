@@ -114,6 +114,13 @@ class PostingDecoder {
   explicit PostingDecoder(std::string_view value, bool also_version1 = false);
   // False at the end or on malformed input (then ok() is false).
   bool Next(Posting* out);
+  // Skips the postings that follow with the third of the last one Next
+  // returned, without decoding them (a fact's other claims, when one is all
+  // the reader needs). Each such posting starts with a zero third delta, one
+  // byte; the first posting of a new third carries its claim id whole, so
+  // nothing the decoder keeps goes stale. Bytes it cannot skip (a truncated
+  // list) are left for Next to report.
+  void SkipSameThird();
   bool ok() const { return ok_; }
 
  private:

@@ -101,6 +101,12 @@ class PostingCursor final : public ClaimCursor {
   bool Valid() const override { return valid_; }
   const IndexEntry& entry() const override { return entry_; }
   void Next() override { Settle(); }
+  void NextFact() override {
+    // The list's other postings of this third, skipped undecoded (not while
+    // merging pending updates: those take the general way below).
+    if (pending_.empty()) decoder_.SkipSameThird();
+    ClaimCursor::NextFact();
+  }
   Status status() const override { return status_; }
 
  private:

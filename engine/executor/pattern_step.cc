@@ -92,11 +92,21 @@ class PatternStep final : public Step {
       claims_.clear();
       if (fact_) {
         // One fact: every index entry of the same triple (they are adjacent).
+        // A row needs one usable claim of it unless it carries every claim
+        // (WITH FULL PROVENANCE): past the first, the fact's other claims
+        // are skipped (a posting list skips them undecoded; a two-hop join
+        // over facts of several claims each had decoded four postings a row).
+        const bool every_claim = ctx_->with_provenance() && ctx_->full_provenance;
         for (; cursor_->Valid(); cursor_->Next()) {
           const auto& e = cursor_->entry();
           if (e.subject != first.subject || e.predicate != first.predicate || e.object != first.object) break;
           CG_ASSIGN_OR_RETURN(bool usable, ctx_->ClaimUsable(e, true));
-          if (usable) claims_.push_back(e.claim);
+          if (!usable) continue;
+          claims_.push_back(e.claim);
+          if (!every_claim) {
+            cursor_->NextFact();
+            break;
+          }
         }
         CG_RETURN_IF_ERROR(cursor_->status());
         if (claims_.empty()) continue;
