@@ -92,11 +92,12 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
   std::string where = "right before the cue ";
   for (const auto& m : *v.mentions)
     if (m.token_end == cb && TypeIn(m.entity, rule.group_types)) group = &m;
-  if (!group)
-    for (const auto& m : *v.mentions)
-      if (m.token_end < cb && TypeIn(m.entity, rule.group_types) &&
-          m.token_end + possessive_.LongestAt(tokens, m.token_end, cb, v.text).length == cb)
-        group = &m;
+  // A possessive is one or two tokens ("'s": "'" and "s"); at most two
+  // look-ups per cue, not one per mention.
+  for (size_t p = cb >= 2 ? cb - 2 : 0; p < cb && !group; ++p)
+    if (p > 0 && possessive_.LongestAt(tokens, p, cb, v.text).length == cb - p)
+      for (const auto& m : *v.mentions)
+        if (m.token_end == p && TypeIn(m.entity, rule.group_types)) group = &m;
   if (!group && of_group) {
     size_t g = ce;
     while (g < v.sentence.token_end && rules_.apposition_words.count(tokens[g].norm) > 0 && tokens[g].norm != ",") ++g;
