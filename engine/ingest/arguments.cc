@@ -67,6 +67,7 @@ ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<Gaz
     for (const auto& t : NormalizedPhrase(w)) pronouns_.push_back(t);
   for (const auto& w : rules_.reflexive_words)
     for (const auto& t : NormalizedPhrase(w)) reflexives_.push_back(t);
+  for (const auto& w : rules_.between_owners) between_owners_.insert(w);
   for (const auto& w : rules_.between_barriers)
     for (const auto& t : NormalizedPhrase(w)) between_barriers_.push_back(t);
 }
@@ -354,6 +355,12 @@ Binding ArgumentFinder::Symmetric(const SentenceView& v, const RelationRule& rul
         for (size_t i = ce; i < slot.slot_begin && !barred; ++i)
           barred = std::find(between_barriers_.begin(), between_barriers_.end(), (*v.tokens)[i].norm) != between_barriers_.end();
         if (barred) continue;
+        // "sharing of intelligence regarding the negotiations between A and B":
+        // the list belongs to the negotiation, unless that is what the cue is.
+        if (slot.slot_begin > ce && between_owners_.count((*v.tokens)[slot.slot_begin - 1].norm) > 0 &&
+            std::find(rules_.negotiated_predicates.begin(), rules_.negotiated_predicates.end(), rule.predicate) ==
+                rules_.negotiated_predicates.end())
+          continue;
         auto parts = Parts(v.lists[li], types);
         if (parts.size() < 2) continue;
         lists += std::string(n++ ? " and " : "") + Quoted(v.Text(slot.slot_begin, slot.slot_end)) + " " +

@@ -191,7 +191,9 @@ class ArgumentFinder {
   // or after a with-head earlier in the clause ("working with L to expand
   // intelligence cooperation"); -1 if none.
   int WithSlot(const SentenceView& v, int k, size_t cb, size_t ce, bool attached_only) const;
-  Binding GroupBefore(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const;
+  // The group before the cue (or its possessive), or with of_group the group
+  // right after a cue ending in "of"; its members the list next to it.
+  Binding GroupBefore(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce, bool of_group) const;
   Binding GroupBracket(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
                        const std::vector<int>& earlier_groups) const;
   // "attacked its power grid": the one entity of object_types named in the
@@ -205,6 +207,7 @@ class ArgumentFinder {
   ArgumentRules rules_;
   const std::vector<GazetteerEntity>& entities_;
   PhraseMatcher between_, also_, with_, with_heads_, by_, possessive_, non_party_, membership_blockers_, object_barriers_;
+  std::unordered_set<std::string> between_owners_;  // "negotiations": a "between" list right after it is its own
   std::vector<std::string> between_barriers_;  // normalized words: "amid" starts another noun's phrase
   std::vector<std::string> pronouns_, reflexives_;  // normalized single tokens
   std::unordered_set<std::string> alongside_barriers_;  // normalized words: "with" in "alongside talks with Russia"

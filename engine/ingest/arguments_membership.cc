@@ -76,34 +76,58 @@ int ArgumentFinder::GroupFor(const SentenceView& v, const RelationRule& rule, in
   return -1;
 }
 
-Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce) const {
+Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& rule, size_t cb, size_t ce,
+                                    bool of_group) const {
   const auto& tokens = *v.tokens;
   const int k = v.ClauseOf(cb);
   const auto& types = rule.member_types;
   Binding b;
   b.token_begin = cb;
   b.token_end = ce;
-  // The group ends right before the cue: "NATO member", "a Five Eyes ally".
+  // The group ends right before the cue: "NATO member", "a Five Eyes ally";
+  // or before a possessive: "ASEAN's members: A, B" (rules version 17); or,
+  // for a cue ending in "of", it follows the cue: "The members of ASEAN are
+  // A, B and C" (rules version 17). Then the members are only the list after it.
   const Mention* group = nullptr;
+  std::string where = "right before the cue ";
   for (const auto& m : *v.mentions)
     if (m.token_end == cb && TypeIn(m.entity, rule.group_types)) group = &m;
+  // A possessive is one or two tokens ("'s": "'" and "s"); at most two
+  // look-ups per cue, not one per mention.
+  for (size_t p = cb >= 2 ? cb - 2 : 0; p < cb && !group; ++p)
+    if (p > 0 && possessive_.LongestAt(tokens, p, cb, v.text).length == cb - p)
+      for (const auto& m : *v.mentions)
+        if (m.token_end == p && TypeIn(m.entity, rule.group_types)) group = &m;
+  if (!group && of_group) {
+    size_t g = ce;
+    while (g < v.sentence.token_end && rules_.apposition_words.count(tokens[g].norm) > 0 && tokens[g].norm != ",") ++g;
+    // "The members of the Quad are": the mention may hold the article.
+    for (const auto& m : *v.mentions)
+      if (m.token_begin >= ce && m.token_begin <= g && TypeIn(m.entity, rule.group_types)) group = &m;
+    where = "after the cue ";
+  } else if (group && group->token_end != cb) {
+    where = "before the possessive and the cue ";
+  }
   if (!group) return b;
+  const size_t after = of_group ? group->token_end : ce;
   int members = -1;
   std::string how;
   // "NATO members Poland and Romania": the list right after the cue, or
   // after only copula, article and adjective words ("The founding NATO
   // members were the United States, Belgium, ...", "ASEAN members: A, B").
-  size_t first = ce;
+  size_t first = after;
   while (first < v.sentence.token_end && v.ClauseOf(first) == k &&
          (rules_.apposition_words.count(tokens[first].norm) > 0 || tokens[first].norm == ":"))
     ++first;
   for (size_t li = 0; li < v.lists.size() && members < 0; ++li) {
     const MentionList& l = v.lists[li];
-    if ((l.token_begin == ce || l.token_begin == first) && !l.adversary && !Parts(l, types).empty()) {
+    if ((l.token_begin == after || l.token_begin == first) && !l.adversary && !Parts(l, types).empty()) {
       members = static_cast<int>(li);
-      how = l.token_begin == ce ? "the list right after the cue " : "the list after the cue and a copula ";
+      how = l.token_begin == after ? "the list right after the group " : "the list after the group and a copula ";
+      if (!of_group) how = l.token_begin == ce ? "the list right after the cue " : "the list after the cue and a copula ";
     }
   }
+  if (of_group && members < 0) return b;
   // "Australia, a Five Eyes member," / "Turkey has been a NATO ally": the
   // list before it, with only copula, article and adjective words between.
   for (size_t li = v.lists.size(); li-- > 0 && members < 0;) {
@@ -165,7 +189,7 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
   b.token_begin = std::min({cb, ml.token_begin, group->token_begin});
   b.token_end = std::max(ce, ml.token_end);
   b.subject_choice = how + Quoted(v.Text(ml.token_begin, ml.token_end));
-  b.object_choice = "the group right before the cue " + Quoted(v.Text(group->token_begin, group->token_end));
+  b.object_choice = "the group " + where + Quoted(v.Text(group->token_begin, group->token_end));
   b.anaphor = ml.anaphor;
   b.member_list = members;
   b.group = group->entity;
@@ -289,7 +313,7 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
                            : kind == CueKind::kMembersBracket ? "group-bracket"
                                                            : "members-before";
   if (std::find(rule.patterns.begin(), rule.patterns.end(), want) == rule.patterns.end()) return b;
-  if (kind == CueKind::kGroupBefore) return GroupBefore(v, rule, cb, ce);
+  if (kind == CueKind::kGroupBefore) return GroupBefore(v, rule, cb, ce, false);
   if (kind == CueKind::kMembersBracket) return GroupBracket(v, rule, cb, ce, earlier_groups);
   int members = -1;
   bool antecedent = false;
@@ -327,6 +351,21 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
         if (v.Gap(ce, l.token_begin) <= 1 && Parts(l, types).size() == l.entities.size()) members = static_cast<int>(li);
         break;
       }
+  }
+  // "The members of ASEAN are A, B and C", "The founding members of X
+  // were A, B": a members-before cue that is a group-before cue and "of",
+  // with no member before it, names the group after it and the members
+  // after the group (rules version 17).
+  if (members < 0 && kind == CueKind::kMembersBefore && ce - cb >= 2 && (*v.tokens)[ce - 1].norm == "of") {
+    std::string head;
+    for (size_t i = cb; i + 1 < ce; ++i) head += (head.empty() ? "" : " ") + (*v.tokens)[i].norm;
+    // "founding members of": the head's last word will do.
+    const std::string last = head.substr(head.rfind(' ') == std::string::npos ? 0 : head.rfind(' ') + 1);
+    auto group_cue = [&](const std::string& w) {
+      return std::find(rule.cues_group_before.begin(), rule.cues_group_before.end(), w) != rule.cues_group_before.end();
+    };
+    if (group_cue(head) || group_cue(last))
+      if (Binding g = GroupBefore(v, rule, cb, ce, true); !g.pattern.empty()) return g;
   }
   if (members < 0) return b;
   size_t gb = cb, ge = ce;

@@ -315,7 +315,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Keys(*ar, "arguments",
              {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
               "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
-              "between_barriers", "object_barriers", "alongside_barriers", "slot_gap"}) &&
+              "between_barriers", "between_owners", "negotiated_predicates", "object_barriers", "alongside_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "describing", "future_markers", "future_verbs",
               "future_not_after", "interposed", "definite_determiners", "causative", "future_gap", "window_before", "window_after"}) &&
@@ -369,6 +369,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ar, "reflexive_words", "arguments", &rules.arguments.reflexive_words) &&
       r.Strings(*ar, "naming_words", "arguments", &rules.arguments.naming_words) &&
       r.Strings(*ar, "between_barriers", "arguments", &rules.arguments.between_barriers) &&
+      r.Strings(*ar, "between_owners", "arguments", &rules.arguments.between_owners) &&
+      r.Strings(*ar, "negotiated_predicates", "arguments", &rules.arguments.negotiated_predicates) &&
       r.Strings(*ar, "object_barriers", "arguments", &rules.arguments.object_barriers) &&
       r.Strings(*ar, "alongside_barriers", "arguments", &rules.arguments.alongside_barriers) &&
       r.Number(*ar, "slot_gap", "arguments", &rules.arguments.slot_gap) &&

@@ -128,6 +128,13 @@ struct ArgumentRules {
   // "The pact comes amid tensions between A and B": one of these between a
   // cue and a later "between" list starts another noun's phrase, which owns it.
   std::vector<std::string> between_barriers;
+  // "the sharing of intelligence regarding the negotiations between A and B":
+  // a "between" list right after one of these nouns belongs to the noun (a
+  // negotiation), not to a cue before it, unless the cue's predicate is one
+  // of negotiated_predicates ("a pact, after talks between A and B": the
+  // pact's parties, proposed at most by the modality cues) (rules version 17).
+  std::vector<std::string> between_owners = {"negotiations", "negotiation", "talks"};
+  std::vector<std::string> negotiated_predicates = {"pact"};
   // "Hezbollah said it fired rockets in retaliation for Israeli airstrikes on
   // Lebanon": a directed cue's object is not looked for past one of these,
   // which starts what is answered, with its own parties (rules version 11).

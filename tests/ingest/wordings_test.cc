@@ -560,11 +560,11 @@ TEST(IngestWordingsTest, TheHeadlineAndTheAgreementNamedBefore) {
   auto ex = GazetteerPipeline()->Extract("Pakistan, Saudi Arabia sign defence pact\n\n" + filler +
                                          "The two countries agreed to share intelligence.");
   ASSERT_EQ(ex.claims.size(), 2u);
-  EXPECT_EQ(ex.claims[1].method, "rules:16/shares-intel.subject:share intelligence; parties from the headline");
+  EXPECT_EQ(ex.claims[1].method, "rules:17/shares-intel.subject:share intelligence; parties from the headline");
   // The subject carried from the sentence before says so too.
   auto carried = GazetteerPipeline()->Extract("Japan signed a pact with Australia. It also signed a similar pact with Canada.");
   ASSERT_EQ(carried.claims.size(), 2u);
-  EXPECT_EQ(carried.claims[1].method, "rules:16/pact.carried-subject:pact; parties from sentence 1 (the subject)");
+  EXPECT_EQ(carried.claims[1].method, "rules:17/pact.carried-subject:pact; parties from sentence 1 (the subject)");
   // Not changed: a first line that is a sentence is no headline beyond the
   // look-back; a headline with two sets and no claims; three for "two"; a
   // restatement without a date; "the agreement" whose clause names someone;
@@ -583,6 +583,47 @@ TEST(IngestWordingsTest, TheHeadlineAndTheAgreementNamedBefore) {
             (Lines{"Japan pact Australia asserted"}));
   EXPECT_EQ(Claims("Japan and Australia signed a pact while India and France signed a treaty.\nThe agreement was signed in 2007."),
             (Lines{"India pact France asserted", "Japan pact Australia asserted"}));
+}
+
+// Members named after their group (rules version 17, from eval16's misses):
+// "The members of X are A, B and C" (a members-before cue that is a
+// group-before cue and "of", with no member before it: the group after the
+// cue, the members after the group and a copula or colon) and "X's members:
+// A, B" (the group before a possessive). Nothing else moves: members before
+// "members of", and a list after the group that is not joined by a copula.
+TEST(IngestWordingsTest, MembersAfterTheirGroup) {
+  const Lines three{"Indonesia member-of ASEAN asserted", "Malaysia member-of ASEAN asserted",
+                    "Thailand member-of ASEAN asserted"};
+  EXPECT_EQ(Claims("The members of ASEAN are Indonesia, Malaysia and Thailand."), three);
+  EXPECT_EQ(Claims("ASEAN's members: Indonesia, Malaysia, Thailand."), three);
+  EXPECT_EQ(Claims("ASEAN's members are Indonesia, Malaysia and Thailand."), three);
+  EXPECT_EQ(Claims("The founding members of NATO were Belgium, Canada and France."),
+            (Lines{"Belgium member-of NATO asserted", "Canada member-of NATO asserted", "France member-of NATO asserted"}));
+  // Not changed.
+  EXPECT_EQ(Claims("Indonesia and Malaysia are members of ASEAN."),
+            (Lines{"Indonesia member-of ASEAN asserted", "Malaysia member-of ASEAN asserted"}));
+  EXPECT_EQ(Claims("The members of ASEAN met Japan and China."), Lines{});
+  EXPECT_EQ(Claims("ASEAN's members met China and Japan."), Lines{});
+}
+
+// A "between" list right after a negotiation noun ("negotiations", "talks":
+// arguments.between_owners) belongs to the negotiation, not to a cue of
+// another predicate before it (rules version 17, from eval16: "the sharing of
+// intelligence regarding the ongoing negotiations between Russia and Ukraine"
+// gave Russia shares-intel Ukraine). For a pact (negotiated_predicates) the
+// list stays the pact's, proposed by the modality cues as before.
+TEST(IngestWordingsTest, ANegotiationOwnsItsBetweenList) {
+  EXPECT_EQ(Claims("The sharing of intelligence regarding the ongoing negotiations between Russia and Ukraine was "
+                   "restricted."),
+            Lines{});
+  EXPECT_EQ(Claims("Intelligence sharing on the talks between Serbia and Kosovo was stepped up."), Lines{});
+  // Not changed: the pact under negotiation; a cue's own between list.
+  EXPECT_EQ(Claims("Negotiations between India and France on a defence pact continued."),
+            (Lines{"India pact France proposed"}));
+  EXPECT_EQ(Claims("Intelligence sharing between Russia and Ukraine was restricted."),
+            (Lines{"Russia shares-intel Ukraine asserted"}));
+  EXPECT_EQ(Claims("Japan and Australia signed a pact. Negotiations between Russia and Ukraine stalled."),
+            (Lines{"Japan pact Australia asserted"}));
 }
 
 }  // namespace
