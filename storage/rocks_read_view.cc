@@ -494,12 +494,13 @@ class RocksReadView final : public ReadView {
     std::vector<ClaimId> without_values;
     bool complete = false;  // every entry, not only the first `limit`
   };
-  //
+
   // A complete read of a format-6 source is kept in the store's list cache
   // under this snapshot's transaction (list_cache.h: every change to a
   // source's entries is a transaction), as its entries' bytes: stepping a
   // RocksDB iterator costs ~1.5k instructions an entry, a third of a
-  // 97-claim FROM SOURCE statement (callgrind, session 21).
+  // 97-claim FROM SOURCE statement (callgrind, session 21). A kept read is
+  // complete whatever `limit` asks: the caller gets every entry, exactly.
   Status ReadSourceEntries(SourceId source, uint64_t limit, SourceEntries* out) const {
     static_assert(std::is_trivially_copyable_v<IndexEntry>);
     const std::string prefix = EncodeId(source);
