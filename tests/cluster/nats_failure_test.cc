@@ -73,8 +73,8 @@ TEST_F(ClusterTest, OneNatsServerKilledWritesGoOnTwoKilledWritesRefusedThenRecov
   // Both return: writes go on (the refused batch again, same idempotency
   // key: stored once whether or not NATS had kept it), and every node ends
   // with one history holding every acknowledged write.
-  nats.Start(0);
-  nats.Start(1);
+  ASSERT_TRUE(nats.Start(0)) << nats.Logs();
+  ASSERT_TRUE(nats.Start(1)) << nats.Logs();
   const auto restarted = Clock::now();
   grpc::Status s = WriteUntilOk(*n2, Batch("two-down", 10), &resp, 60);
   ASSERT_TRUE(s.ok()) << s.error_message() << "\n" << n2->Log();
