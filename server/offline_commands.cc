@@ -89,10 +89,11 @@ int RunImport(const ImportCommand& cmd) {
     std::cout << fmt::format("history restored from the export: {} retractions, {} claims and {} sources deprecated\n",
                              s.retracted, s.deprecated, s.deprecated_sources);
   if (options.bulk && s.committed)
-    std::cout << fmt::format("phases: read {:.2f} s, sort/merge/ingest {:.2f} s; {} sorted runs spilled within a {} MiB "
-                             "memory budget (its tables of names and identities peaked at {} MiB)\n",
-                             s.read_seconds, s.seconds - s.read_seconds, s.runs_spilled, cmd.memory_budget >> 20,
-                             s.tables_peak_bytes >> 20);
+    std::cout << fmt::format("phases: read {:.2f} s, sort/merge/ingest {:.2f} s; {} sorted runs and {} new names "
+                             "spilled within a {} MiB memory budget (its tables of names and identities peaked at {} "
+                             "MiB)\n",
+                             s.read_seconds, s.seconds - s.read_seconds, s.runs_spilled, s.names_spilled,
+                             cmd.memory_budget >> 20, s.tables_peak_bytes >> 20);
   for (const auto& line : engine::DescribeNewNames(s.defined)) std::cout << line << "\n";
   return s.rejected.empty() ? 0 : 2;  // 2: imported with --skip-invalid, but not everything
 }

@@ -124,10 +124,17 @@ constexpr size_t kOtherShare = 64;     // 1/64 each for the other families (dict
 // (storage/spilling_identity_table.h), held beside the sorters (and, with an
 // account, charged to it).
 constexpr size_t kIdentityShare = 8;
+// Not the sink's either: the transaction's tables of the entities and the
+// sources it created by name (storage/spilling_name_table.h). An import of
+// the synthetic graph creates one entity a 20 claims and one source a 100.
+constexpr size_t kNamesShare = 32;
+constexpr size_t kSourceNamesShare = 128;
+// And the N-Quads importer's numbering of terms (engine/io/quad_terms.h).
+constexpr size_t kTermNumberingShare = 32;
 // Every share together stays within the budget (a generic sorter exists for
 // every family but is only filled for the ones without a sorter of their own).
 static_assert(4.0 / kIndexShare + 1.0 / kClaimsShare + (static_cast<int>(Cf::kCount) - 1) * 1.0 / kOtherShare +
-                  1.0 / kIdentityShare <=
+                  1.0 / kIdentityShare + 1.0 / kNamesShare + 1.0 / kSourceNamesShare + 1.0 / kTermNumberingShare <=
               1.0);
 size_t MinimumBudget(size_t budget) { return std::max<size_t>(budget, 64 << 10); }  // tests force many runs
 
@@ -515,5 +522,8 @@ std::string BulkTempDir(const RocksClaimStore& store) {
 }
 
 size_t BulkIdentityBudget(size_t memory_budget) { return MinimumBudget(memory_budget) / kIdentityShare; }
+size_t BulkNamesBudget(size_t memory_budget) { return MinimumBudget(memory_budget) / kNamesShare; }
+size_t BulkSourceNamesBudget(size_t memory_budget) { return MinimumBudget(memory_budget) / kSourceNamesShare; }
+size_t BulkTermNumberingBudget(size_t memory_budget) { return MinimumBudget(memory_budget) / kTermNumberingShare; }
 
 }  // namespace claimgraph::storage

@@ -211,12 +211,17 @@ Claim ClaimRecordOf(const ClaimInput& claim);
 void AssignClaimRecord(const ClaimInput& claim, Claim* out);
 ClaimIdentity IdentityOf(const ClaimInput& claim, bool symmetric);
 
-// What a bulk commit's external sorts did (0 for an online commit).
+// What a bulk commit spilled (0 for an online commit).
 struct BulkSinkStats {
-  uint64_t runs_spilled = 0;  // sorted runs written to temporary files
+  uint64_t runs_spilled = 0;   // the external sorts' sorted runs written to temporary files
+  uint64_t names_spilled = 0;  // new entities and sources the dictionary spilled (spilling_name_table.h)
 };
 
 inline constexpr size_t kDefaultBulkMemoryBudget = size_t{512} << 20;
+// The part of a bulk import's budget given to the N-Quads importer's
+// numbering of terms (engine/io/quad_terms.h), which starts again when it
+// passes it; storage/bulk_sink.cc keeps every share of the budget.
+size_t BulkTermNumberingBudget(size_t memory_budget);
 
 struct CommitInfo {
   TxId tx = 0;

@@ -63,5 +63,10 @@ std::string BulkTempDir(const RocksClaimStore& store);
 // table of asserted identities (storage/spilling_identity_table.h), beside the
 // sink's sorters' shares.
 size_t BulkIdentityBudget(size_t memory_budget);
+// The parts given to the transaction's tables of the entities and of the
+// sources it created by name (storage/spilling_name_table.h): the import's
+// dictionary.
+size_t BulkNamesBudget(size_t memory_budget);
+size_t BulkSourceNamesBudget(size_t memory_budget);
 
 }  // namespace claimgraph::storage

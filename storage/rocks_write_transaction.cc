@@ -15,7 +15,7 @@
 #include "storage/byte_codec.h"
 #include "base/sha256.h"
 #include "storage/commit_sink.h"
-#include "storage/created_name_table.h"
+#include "storage/spilling_name_table.h"
 #include "storage/evidence.h"
 #include "storage/spilling_identity_table.h"
 #include "storage/marks.h"
@@ -87,18 +87,16 @@ struct IdentityKeyHash {
 // for every `created` one it does not hold, in id order; make(created) builds
 // a created one's record. The changed record wins: created, then changed.
 template <typename Map, typename Make, typename Write>
-void ForEachById(const Map& changed, const CreatedNameTable& created, Make make, Write write) {
+Status ForEachById(const Map& changed, SpillingNameTable& created, Make make, Write write) {
   auto upserted = changed.begin();
-  for (size_t i = 0; i < created.size() || upserted != changed.end();) {
-    const CreatedNameTable::Created c = i < created.size() ? created.At(i) : CreatedNameTable::Created{UINT64_MAX, {}, {}};
-    if (upserted != changed.end() && upserted->first <= c.id) {
-      if (upserted->first == c.id) ++i;
-      write((upserted++)->second);
-      continue;
-    }
-    write(make(c));
-    ++i;
-  }
+  CG_RETURN_IF_ERROR(created.ForEach([&](const SpillingNameTable::Created& c) {
+    for (; upserted != changed.end() && upserted->first < c.id; ++upserted) write(upserted->second);
+    if (upserted != changed.end() && upserted->first == c.id) write((upserted++)->second);
+    else write(make(c));
+    return Status::Ok();
+  }));
+  for (; upserted != changed.end(); ++upserted) write(upserted->second);
+  return Status::Ok();
 }
 
 class RocksWriteTransaction final : public WriteTransaction {
@@ -126,6 +124,9 @@ class RocksWriteTransaction final : public WriteTransaction {
       // The duplicate rule's table spills beside the sorts' runs, its rows
       // within their own share of the budget (bulk_sink.cc lists every share).
       asserted_here_.Bound(BulkTempDir(*store_), BulkIdentityBudget(options_.bulk_memory_budget));
+      // So do the names it creates: the import's dictionary.
+      created_.Bound(BulkTempDir(*store_), "entities", BulkNamesBudget(options_.bulk_memory_budget));
+      created_sources_.Bound(BulkTempDir(*store_), "sources", BulkSourceNamesBudget(options_.bulk_memory_budget));
     }
   }
 
@@ -134,7 +135,8 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (norm.empty()) return Status::InvalidArgument("entity name \"" + std::string(name) + "\" has no letters or digits");
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end()) return it->second;
-    if (std::optional<EntityId> created = created_.Find(norm)) return *created;
+    CG_ASSIGN_OR_RETURN(std::optional<EntityId> created, created_.Find(norm));
+    if (created) return *created;
     CG_ASSIGN_OR_RETURN(EntityId id, records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\""));
     alias_cache_.emplace(std::move(norm), id);
     return id;
@@ -148,7 +150,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     // Into the compact table, not entities_ and the alias maps: an import
     // creates millions (created_name_table.h); Commit writes them.
     const EntityId id = counters_.next_entity++;
-    created_.Add(NormalizeAlias(name), name, id);
+    CG_RETURN_IF_ERROR(created_.Add(NormalizeAlias(name), name, id));
     ChargeTables();
     return id;
   }
@@ -196,8 +198,8 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (seen.insert(NormalizeAlias(a)).second) aliases.push_back(a);
     e.aliases = std::move(aliases);
     if (target && e == before) return e.id;  // nothing new: no write
-    AddAlias(NormalizeAlias(e.name), e.id);
-    for (const auto& a : e.aliases) AddAlias(NormalizeAlias(a), e.id);
+    CG_RETURN_IF_ERROR(AddAlias(NormalizeAlias(e.name), e.id));
+    for (const auto& a : e.aliases) CG_RETURN_IF_ERROR(AddAlias(NormalizeAlias(a), e.id));
     EntityId id = e.id;
     entities_[id] = std::move(e);
     return id;
@@ -269,7 +271,8 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<SourceId> FindSource(std::string_view key) override {
     auto it = source_by_key_.find(std::string(key));
     if (it != source_by_key_.end()) return it->second;
-    if (std::optional<SourceId> created = created_sources_.Find(key)) return *created;
+    CG_ASSIGN_OR_RETURN(std::optional<SourceId> created, created_sources_.Find(key));
+    if (created) return *created;
     CG_ASSIGN_OR_RETURN(SourceId id, records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kSource, key),
                                                     "source \"" + std::string(key) + "\""));
     source_by_key_.emplace(std::string(key), id);
@@ -288,7 +291,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       // compact table; Commit writes it.
       if (in.title.empty() && in.publisher.empty() && in.published.empty() && in.url.empty() && in.sha256.empty()) {
         const SourceId id = counters_.next_source++;
-        created_sources_.Add(in.key, in.key, id);
+        CG_RETURN_IF_ERROR(created_sources_.Add(in.key, in.key, id));
         ChargeTables();
         return id;
       }
@@ -593,12 +596,12 @@ class RocksWriteTransaction final : public WriteTransaction {
       sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kEntity, e.id), record);
       rec.ops.push_back({TxOperation::Kind::kEntity, e.id, 1, std::move(record)});
     };
-    ForEachById(entities_, created_, CreatedEntity, write_entity);
+    CG_RETURN_IF_ERROR(ForEachById(entities_, created_, CreatedEntity, write_entity));
     for (auto& [norm, id] : new_aliases_) sink->Put(Cf::kAlias, norm, EncodeId(id));
-    for (size_t i = 0; i < created_.size(); ++i) {
-      const CreatedNameTable::Created c = created_.At(i);
+    CG_RETURN_IF_ERROR(created_.ForEach([&](const SpillingNameTable::Created& c) {
       if (!new_aliases_.count(c.norm)) sink->PutBytes(Cf::kAlias, c.norm, EncodeId(c.id));
-    }
+      return Status::Ok();
+    }));
     for (PredicateId id : changed_predicates_) {
       const Predicate& p = predicates_.at(id);
       std::string record = EncodePredicate(p);
@@ -606,20 +609,21 @@ class RocksWriteTransaction final : public WriteTransaction {
       if (new_predicates_.count(id)) sink->Put(Cf::kDict, EncodeDictKey(NameTag::kPredicate, p.name), EncodeId(id));
       rec.ops.push_back({TxOperation::Kind::kPredicate, id, 1, std::move(record)});
     }
-    ForEachById(sources_, created_sources_, CreatedSource, [&](const Source& s) {
+    CG_RETURN_IF_ERROR(ForEachById(sources_, created_sources_, CreatedSource, [&](const Source& s) {
       std::string record = EncodeSource(s);
       sink->Put(Cf::kNames, EncodeNamesKey(NameTag::kSource, s.id), record);
       if (new_sources_.count(s.id)) sink->Put(Cf::kDict, EncodeDictKey(NameTag::kSource, s.key), EncodeId(s.id));
       rec.ops.push_back({TxOperation::Kind::kSource, s.id, 1, std::move(record)});
-    });
-    for (size_t i = 0; i < created_sources_.size(); ++i) {  // never in new_sources_
-      const CreatedNameTable::Created c = created_sources_.At(i);
+    }));
+    CG_RETURN_IF_ERROR(created_sources_.ForEach([&](const SpillingNameTable::Created& c) {  // never in new_sources_
       sink->Put(Cf::kDict, EncodeDictKey(NameTag::kSource, c.name), EncodeId(c.id));
-    }
+      return Status::Ok();
+    }));
     if (options_.bulk) {
       // Nothing is asserted or created after this: the tables of what was
       // (they grow with the input) go now, before the log record is sealed
       // and before the sorts' merges need memory.
+      names_spilled_ = created_.spilled() + created_sources_.spilled();
       asserted_here_.Clear();
       std::unordered_map<std::string, EntityId>().swap(alias_cache_);
       created_.Clear();
@@ -722,6 +726,7 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (publisher) CG_RETURN_IF_ERROR(PublishCommit(*store_, *publisher, tx, rec.hash, sink.get(), options_.deadline));
     CG_RETURN_IF_ERROR(sink->Finish());
     info.bulk = sink->stats();
+    info.bulk.names_spilled = names_spilled_;
     store_->PublishMarks(std::move(next_marks));
     std::set<EntityId> changed;
     // Not created_'s: an id this transaction handed out named nothing any
@@ -803,15 +808,17 @@ class RocksWriteTransaction final : public WriteTransaction {
     return spo_it_.get();
   }
 
-  void AddAlias(const std::string& norm, EntityId id) {
-    if (created_.Find(norm) == id) return;  // Commit writes it from created_
+  Status AddAlias(const std::string& norm, EntityId id) {
+    CG_ASSIGN_OR_RETURN(std::optional<EntityId> created, created_.Find(norm));
+    if (created == id) return Status::Ok();  // Commit writes it from created_
     auto it = alias_cache_.find(norm);
     if (it != alias_cache_.end() && it->second == id) {
       // Known already; only new aliases need writing.
-      if (!new_aliases_.count(norm)) return;
+      if (!new_aliases_.count(norm)) return Status::Ok();
     }
     alias_cache_[norm] = id;
     new_aliases_[norm] = id;
+    return Status::Ok();
   }
 
   // The records of what the compact tables hold: an entity's id and name, a
@@ -822,13 +829,13 @@ class RocksWriteTransaction final : public WriteTransaction {
     tables_charge_.Set(created_.MemoryBytes() + created_sources_.MemoryBytes() + asserted_here_.MemoryBytes());
   }
 
-  static Entity CreatedEntity(const CreatedNameTable::Created& c) {
+  static Entity CreatedEntity(const SpillingNameTable::Created& c) {
     Entity e;
     e.id = c.id;
     e.name.assign(c.name);
     return e;
   }
-  static Source CreatedSource(const CreatedNameTable::Created& c) {
+  static Source CreatedSource(const SpillingNameTable::Created& c) {
     Source s;
     s.id = c.id;
     s.key.assign(c.name);
@@ -838,7 +845,8 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<Source> LoadSource(SourceId id) {
     auto pending = sources_.find(id);
     if (pending != sources_.end()) return pending->second;
-    if (std::optional<CreatedNameTable::Created> c = created_sources_.FindId(id)) return CreatedSource(*c);
+    CG_ASSIGN_OR_RETURN(std::optional<SpillingNameTable::Created> c, created_sources_.FindId(id));
+    if (c) return CreatedSource(*c);
     Result<Source> stored = records_.GetSource(id);
     if (stored.status().code() == StatusCode::kNotFound)
       return Status::NotFound("source " + std::to_string(id) + " does not exist");
@@ -848,7 +856,8 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<Entity> LoadEntity(EntityId id) {
     auto it = entities_.find(id);
     if (it != entities_.end()) return it->second;
-    if (std::optional<CreatedNameTable::Created> c = created_.FindId(id)) return CreatedEntity(*c);
+    CG_ASSIGN_OR_RETURN(std::optional<SpillingNameTable::Created> c, created_.FindId(id));
+    if (c) return CreatedEntity(*c);
     return records_.GetEntity(id);
   }
 
@@ -882,20 +891,21 @@ class RocksWriteTransaction final : public WriteTransaction {
   std::unordered_map<std::string, EntityId> alias_cache_;
   std::map<std::string, EntityId, std::less<>> new_aliases_;
   std::map<EntityId, Entity> entities_;  // new or changed, but for created_'s
-  CreatedNameTable created_;           // new by name alone (ResolveOrCreateEntity)
+  SpillingNameTable created_;          // new by name alone (ResolveOrCreateEntity)
   std::unordered_map<std::string, PredicateId> predicate_by_name_;
   std::map<PredicateId, Predicate> predicates_;  // loaded or changed
   std::set<PredicateId> changed_predicates_, new_predicates_;
   bool all_predicates_loaded_ = false;
   std::unordered_map<std::string, SourceId> source_by_key_;
   std::map<SourceId, Source> sources_;  // new or changed, but for created_sources_'
-  CreatedNameTable created_sources_;    // new by key alone (UpsertSource without metadata)
+  SpillingNameTable created_sources_;   // new by key alone (UpsertSource without metadata)
   std::set<SourceId> new_sources_;
   std::unordered_map<std::string, TermId> literal_cache_;
   std::map<TermId, Literal> literals_;  // new
   std::vector<Claim> claims_;           // new, ids contiguous (online commits)
   TxId tx_ = 0;                         // this transaction's id, fixed by the writer lock
   int64_t bulk_now_ = 0;
+  uint64_t names_spilled_ = 0;  // bulk: of created_ and created_sources_, kept for CommitInfo
   std::unique_ptr<CommitSink> sink_;    // bulk: claims stream into it as they are asserted
   RecordsDigest digest_;
   ClaimId first_streamed_ = 0;

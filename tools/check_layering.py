@@ -122,6 +122,8 @@ EXCEPTIONS = (
             "run_file_test: the spilled runs' LZ4 blocks, round trip and damage"),
     Allowed("tests/storage/", "storage-internal-header", "storage/spilling_identity_table.h",
             "spilling_identity_table_test: the bulk import's spilled duplicate table against a std::map"),
+    Allowed("tests/storage/", "storage-internal-header", "storage/spilling_name_table.h",
+            "spilling_name_table_test: the bulk import's spilled dictionary of new names against a std::map"),
     Allowed("tests/storage/", "storage-internal-header", "storage/created_name_table.h",
             "created_name_table_test: the write transaction's table of created names against a std::map"),
     # The tamper test changes a txlog record and an osp entry on disk through

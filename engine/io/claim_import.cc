@@ -110,6 +110,12 @@ class QuadTermIds {
   // `take` handles what is not a numbered quad: the lines every importer reads.
   Status Write(const std::string& file, ParsedLine<QuadLine>& item, const Take& take) {
     QuadLine& q = item.value;
+    if (q.renumbered) {  // every number before this line is dead
+      std::vector<Term>().swap(terms_);
+      std::unordered_map<uint32_t, std::string>().swap(kept_);
+      std::unordered_map<uint32_t, std::string>().swap(unresolved_);
+      Charge();
+    }
     if (!q.numbered || !item.error.empty())
       return take(item.line, item.column, std::move(item.error), q.claim ? *q.claim : codec::FileClaim());
     const uint32_t top = std::max({q.terms[0], q.terms[1], q.terms[2], q.terms[3]});
@@ -258,7 +264,8 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
       continue;
     }
     if (file.format == codec::ClaimFileFormat::kNQuads && !options.TEST_whole_lines) {
-      LinePipeline<QuadLine, QuadLineReader> pipeline(file.in, QuadLineReader(read_options, bulk_account));
+      LinePipeline<QuadLine, QuadLineReader> pipeline(file.in, QuadLineReader(read_options, bulk_account,
+                                                                     options.bulk ? storage::BulkTermNumberingBudget(options.memory_budget) : 0));
       QuadTermIds ids(writer.get(), &summary, bulk_account);
       auto take_line = [&](uint64_t line, uint64_t column, std::string error, const codec::FileClaim& claim) {
         return take(file.name, line, column, std::move(error), claim);
@@ -301,6 +308,7 @@ Result<ImportSummary> ImportClaimFiles(engine::Engine& engine, const std::vector
   summary.committed = info.tx != 0;
   summary.tx = info.tx;
   summary.runs_spilled = info.bulk.runs_spilled;
+  summary.names_spilled = info.bulk.names_spilled;
   summary.tables_peak_bytes = account.peak_charged();
   summary.seconds = seconds();
   return summary;

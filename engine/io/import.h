@@ -74,6 +74,7 @@ struct ImportSummary {
   double seconds = 0;
   double read_seconds = 0;     // of `seconds`, reading and resolving the lines (the rest: the commit)
   uint64_t runs_spilled = 0;   // bulk: sorted runs the commit spilled to temporary files
+  uint64_t names_spilled = 0;  // bulk: new names the dictionary spilled to temporary files
   // Bulk: the most the tables that grow with the input (new names, term
   // numbering, the duplicate rule's) held at once, charged to the memory
   // account (base/memory_account.h); the sorters shared the rest.

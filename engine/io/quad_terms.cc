@@ -17,8 +17,10 @@ std::string_view TextOf(const codec::RdfTerm* term) { return term ? std::string_
 
 }  // namespace
 
-QuadLineReader::QuadLineReader(const codec::ClaimFileOptions& options, base::MemoryAccount* account)
+QuadLineReader::QuadLineReader(const codec::ClaimFileOptions& options, base::MemoryAccount* account,
+                               size_t memory_bytes)
     : charge_(account),
+      max_bytes_(memory_bytes),
       mapper_(options.default_source),
       whole_(std::make_unique<codec::ClaimLineReader>(codec::ClaimFileFormat::kNQuads, options)) {}
 
@@ -65,8 +67,12 @@ uint32_t QuadLineReader::Add(Role role, const codec::RdfTerm* term, uint64_t has
   size_t i = hash & mask;
   while (slots_[i].number != 0) i = (i + 1) & mask;
   slots_[i] = {number, Tag(hash)};
-  charge_.Set(slots_.capacity() * sizeof(Slot) + keys_.capacity() * sizeof(Key) + texts_.bytes());
+  charge_.Set(MemoryBytes());
   return number;
+}
+
+size_t QuadLineReader::MemoryBytes() const {
+  return slots_.capacity() * sizeof(Slot) + keys_.capacity() * sizeof(Key) + texts_.bytes();
 }
 
 // What codec::ClaimLineReader says of the line, as the other importers' lines carry it.
@@ -107,6 +113,17 @@ void QuadLineReader::operator()(const std::string& text, ParsedLine<QuadLine>* o
       out->column = error.column;
       out->error = std::move(error.message);
       return;
+    }
+    // At least 4,096 terms an epoch: the first 1 MiB block of texts is over a
+    // tiny budget's share (the tests'), which would start again every line.
+    if (max_bytes_ != 0 && keys_.size() >= 4096 && MemoryBytes() >= max_bytes_) {
+      // Past its share: start again (the frequent terms come back at once).
+      std::vector<Slot>().swap(slots_);
+      std::vector<Key>().swap(keys_);
+      texts_.Clear();
+      charge_.Set(0);
+      out->value.renumbered = true;
+      for (int i = 0; i < 4; ++i) numbers[i] = 0;
     }
     for (int i = 0; i < 4; ++i) {
       if (numbers[i] != 0) continue;

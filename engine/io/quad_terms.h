@@ -10,6 +10,13 @@
 // valid name — and the line that numbers it carries the names all four of
 // its terms map to (the writing thread resolves such a line by name, and
 // keeps no copy of the names it resolved).
+//
+// In a bulk import the numbering holds at most its share of the budget: when
+// a line would number a term past it, the numbering starts again empty and
+// that line says so (`renumbered`); the writing thread then forgets every
+// number before it. The terms met again are numbered again, by a line that
+// carries their names, and resolve by name once more (the transaction's
+// table of created names holds each name once, spilled past its own share).
 // Lines that cannot take this path carry the claim codec::ClaimLineReader
 // reads from them, or its error, exactly: a quad with a literal object (its
 // value is resolved per line), a statement of an nquads-prov file, a syntax
@@ -33,6 +40,9 @@
 namespace claimgraph::io {
 
 struct QuadLine {
+  // The numbering started again before this line: no number of an earlier
+  // line stands for anything any more.
+  bool renumbered = false;
   // true: the claim is terms[] (subject, predicate, object, graph); false:
   // `claim` (unless the line is blank or its error set).
   bool numbered = false;
@@ -48,7 +58,9 @@ class QuadLineReader {
  public:
   // `account` (may be null): what the numbering holds is charged to it as it
   // grows (a bulk import's one account, base/memory_account.h).
-  explicit QuadLineReader(const codec::ClaimFileOptions& options, base::MemoryAccount* account = nullptr);
+  // `memory_bytes`: past it the numbering starts again (0: never).
+  explicit QuadLineReader(const codec::ClaimFileOptions& options, base::MemoryAccount* account = nullptr,
+                          size_t memory_bytes = 0);
   ~QuadLineReader();
   QuadLineReader(QuadLineReader&&) noexcept;
   void operator()(const std::string& text, ParsedLine<QuadLine>* out);
@@ -80,7 +92,9 @@ class QuadLineReader {
   std::vector<Slot> slots_;
   std::vector<Key> keys_;  // by number - 1
   base::ByteArena texts_;
+  size_t MemoryBytes() const;
   base::MemoryCharge charge_;  // slots_, keys_ and texts_
+  size_t max_bytes_;           // 0: unbounded
   codec::QuadMapper mapper_;
   std::unique_ptr<codec::ClaimLineReader> whole_;  // the lines that do not take the numbered path
 };
