@@ -283,13 +283,18 @@ class RocksWriteTransaction final : public WriteTransaction {
     if (in.key.empty()) return Status::InvalidArgument("a source needs a non-empty key");
     Source s;
     auto found = FindSource(in.key);
+    const bool key_alone =
+        in.title.empty() && in.publisher.empty() && in.published.empty() && in.url.empty() && in.sha256.empty();
     if (found.ok()) {
+      // A key alone changes nothing of a source that exists: its record is not
+      // read (in a bulk import it may be in the spilled names).
+      if (key_alone) return *found;
       CG_ASSIGN_OR_RETURN(s, LoadSource(*found));
     } else {
       if (found.status().code() != StatusCode::kNotFound) return found.status();
       // A key alone (an N-Quads graph: 500k at 50M claims) goes into the
       // compact table; Commit writes it.
-      if (in.title.empty() && in.publisher.empty() && in.published.empty() && in.url.empty() && in.sha256.empty()) {
+      if (key_alone) {
         const SourceId id = counters_.next_source++;
         CG_RETURN_IF_ERROR(created_sources_.Add(in.key, in.key, id));
         ChargeTables();

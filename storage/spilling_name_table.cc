@@ -54,8 +54,8 @@ void SpillingNameTable::Bound(std::string dir, std::string prefix, size_t memory
 
 size_t SpillingNameTable::MemoryBytes() const {
   size_t runs = runs_.capacity() * sizeof(Run);
-  for (const Run& r : runs_) runs += r.first_hash.capacity() * sizeof(uint64_t);
-  return table_.MemoryBytes() + bloom_.bytes() + name_blocks_.capacity() * sizeof(NameBlock) + runs +
+  for (const Run& r : runs_) runs += r.first_hash.capacity() * sizeof(uint64_t) + r.bloom.bytes();
+  return table_.MemoryBytes() + name_blocks_.capacity() * sizeof(NameBlock) + runs +
          block_.capacity();
 }
 
@@ -64,8 +64,8 @@ Result<std::optional<EntityId>> SpillingNameTable::Find(std::string_view norm) {
   if (std::optional<EntityId> id = table_.Find(norm)) return id;
   if (runs_.empty()) return std::optional<EntityId>();
   const uint64_t h = hash_(norm);
-  if (!bloom_.MayContain(h)) return std::optional<EntityId>();
   for (auto run = runs_.rbegin(); run != runs_.rend(); ++run) {
+    if (!run->bloom.MayContain(h)) continue;
     CG_ASSIGN_OR_RETURN(std::optional<EntityId> id, FindInRun(*run, norm, h));
     if (id) return id;
   }
@@ -134,7 +134,6 @@ void SpillingNameTable::Clear() {
   names_size_ = hashes_size_ = 0;
   std::vector<NameBlock>().swap(name_blocks_);
   std::vector<Run>().swap(runs_);
-  bloom_ = BlockedBloom();
   spilled_ = 0;
   last_spilled_id_ = 0;
   std::string().swap(block_);
@@ -168,45 +167,28 @@ Status SpillingNameTable::Spill() {
     CG_RETURN_IF_ERROR(names.Add(header, kHeader));
     CG_RETURN_IF_ERROR(names.Add(c.norm.data(), norm_size));
     if (name_size) CG_RETURN_IF_ERROR(names.Add(c.name.data(), name_size));
+    rows.push_back({hash_(c.norm), offset});
     offset += kHeader + norm_size + name_size;
-    rows.push_back({hash_(c.norm), c.id});
   }
   CG_RETURN_IF_ERROR(names.Flush());
   // The (hash, id) rows, sorted, as one run of the hashes file.
   std::sort(rows.begin(), rows.end(),
-            [](const HashRow& a, const HashRow& b) { return a.hash != b.hash ? a.hash < b.hash : a.id < b.id; });
+            [](const HashRow& a, const HashRow& b) { return a.hash != b.hash ? a.hash < b.hash : a.offset < b.offset; });
   Run run;
   run.offset = hashes_size_;
   run.rows = rows.size();
+  run.bloom = BlockedBloom(rows.size());
   Appender hashes(hashes_fd_, hashes_path_, &hashes_size_);
   for (size_t i = 0; i < rows.size(); ++i) {
-    if (i % kBlock == 0) run.first_hash.push_back(rows[i].hash);
+    if (i % kRowBlock == 0) run.first_hash.push_back(rows[i].hash);
+    run.bloom.Add(rows[i].hash);
     CG_RETURN_IF_ERROR(hashes.Add(&rows[i], sizeof(HashRow)));
   }
   CG_RETURN_IF_ERROR(hashes.Flush());
   runs_.push_back(std::move(run));
   spilled_ += rows.size();
-  if (spilled_ > bloom_.capacity()) {
-    CG_RETURN_IF_ERROR(RebuildBloom());
-  } else {
-    for (const HashRow& r : rows) bloom_.Add(r.hash);
-  }
   last_spilled_id_ = table_.At(table_.size() - 1).id;
   table_.Clear();
-  return Status::Ok();
-}
-
-// A filter for twice the names spilled, filled from the hashes file.
-Status SpillingNameTable::RebuildBloom() {
-  bloom_ = BlockedBloom();  // the old one's memory goes first
-  bloom_ = BlockedBloom(spilled_ * 2);
-  std::vector<HashRow> rows(4096);
-  for (uint64_t at = 0; at < hashes_size_;) {
-    const size_t n = std::min<uint64_t>(rows.size(), (hashes_size_ - at) / sizeof(HashRow));
-    CG_RETURN_IF_ERROR(ReadAt(hashes_fd_, hashes_path_, rows.data(), n * sizeof(HashRow), at));
-    for (size_t i = 0; i < n; ++i) bloom_.Add(rows[i].hash);
-    at += n * sizeof(HashRow);
-  }
   return Status::Ok();
 }
 
@@ -215,23 +197,46 @@ Result<std::optional<EntityId>> SpillingNameTable::FindInRun(const Run& run, std
   // in the first block).
   size_t b = std::lower_bound(run.first_hash.begin(), run.first_hash.end(), h) - run.first_hash.begin();
   if (b > 0) --b;
-  HashRow rows[kBlock];
+  HashRow rows[kRowBlock];
   for (; b < run.first_hash.size(); ++b) {
     if (run.first_hash[b] > h) break;
-    const size_t n = std::min<uint64_t>(kBlock, run.rows - b * kBlock);
+    const size_t n = std::min<uint64_t>(kRowBlock, run.rows - b * kRowBlock);
     CG_RETURN_IF_ERROR(
-        ReadAt(hashes_fd_, hashes_path_, rows, n * sizeof(HashRow), run.offset + b * kBlock * sizeof(HashRow)));
+        ReadAt(hashes_fd_, hashes_path_, rows, n * sizeof(HashRow), run.offset + b * kRowBlock * sizeof(HashRow)));
     for (size_t i = 0; i < n; ++i) {
       if (rows[i].hash > h) return std::optional<EntityId>();
       if (rows[i].hash != h) continue;
       // The same hash: the name itself decides.
-      CG_ASSIGN_OR_RETURN(std::optional<Created> c, ReadSpilled(rows[i].id));
-      if (!c) return Status::Corruption(hashes_path_ + " names id " + std::to_string(rows[i].id) + ", which " +
-                                        names_path_ + " does not hold");
-      if (c->norm == norm) return std::optional<EntityId>(rows[i].id);
+      CG_ASSIGN_OR_RETURN(Created c, ReadNameAt(rows[i].offset));
+      if (c.norm == norm) return std::optional<EntityId>(c.id);
     }
   }
   return std::optional<EntityId>();
+}
+
+Result<SpillingNameTable::Created> SpillingNameTable::ReadNameAt(uint64_t offset) {
+  // One read for most names (a header and ~100 bytes), a second for a longer one.
+  const auto corrupt = [&] {
+    return Status::Corruption(hashes_path_ + " points at offset " + std::to_string(offset) + ", where " +
+                              names_path_ + " holds no whole name");
+  };
+  if (offset + kHeader > names_size_) return corrupt();
+  block_.resize(static_cast<size_t>(std::min<uint64_t>(128, names_size_ - offset)));
+  CG_RETURN_IF_ERROR(ReadAt(names_fd_, names_path_, block_.data(), block_.size(), offset));
+  EntityId id;
+  uint32_t norm_size, name_size;
+  std::memcpy(&id, block_.data(), 8);
+  std::memcpy(&norm_size, block_.data() + 8, 4);
+  std::memcpy(&name_size, block_.data() + 12, 4);
+  const uint64_t size = kHeader + uint64_t{norm_size} + name_size;
+  if (offset + size > names_size_) return corrupt();
+  if (size > block_.size()) {
+    const size_t had = block_.size();
+    block_.resize(size);
+    CG_RETURN_IF_ERROR(ReadAt(names_fd_, names_path_, block_.data() + had, size - had, offset + had));
+  }
+  const std::string_view norm(block_.data() + kHeader, norm_size);
+  return Created{id, norm, name_size == 0 ? norm : std::string_view(norm.data() + norm_size, name_size)};
 }
 
 Result<std::optional<SpillingNameTable::Created>> SpillingNameTable::ReadSpilled(EntityId id) {

@@ -110,12 +110,7 @@ class QuadTermIds {
   // `take` handles what is not a numbered quad: the lines every importer reads.
   Status Write(const std::string& file, ParsedLine<QuadLine>& item, const Take& take) {
     QuadLine& q = item.value;
-    if (q.renumbered) {  // every number before this line is dead
-      std::vector<Term>().swap(terms_);
-      std::unordered_map<uint32_t, std::string>().swap(kept_);
-      std::unordered_map<uint32_t, std::string>().swap(unresolved_);
-      Charge();
-    }
+    if (q.renumbered) Renumber(*q.renumbered);
     if (!q.numbered || !item.error.empty())
       return take(item.line, item.column, std::move(item.error), q.claim ? *q.claim : codec::FileClaim());
     const uint32_t top = std::max({q.terms[0], q.terms[1], q.terms[2], q.terms[3]});
@@ -138,6 +133,11 @@ class QuadTermIds {
     std::string* names[4] = {&claim.claim.subject, &claim.claim.predicate, &claim.claim.object_text,
                              &claim.claim.source.key};
     CG_RETURN_IF_ERROR(NamesOf(q, names));
+    // The terms with ids need no lookup by name (a spilled name costs two reads).
+    engine::WriteNames& memo = writer_->names();
+    if (s.known) memo.RememberEntity(claim.claim.subject, s.id);
+    if (o.known) memo.RememberEntity(claim.claim.object_text, o.id);
+    if (g.known) memo.RememberSource(claim.claim.source.key, g.id);
     claim.claim.method = std::string(codec::kNQuadsMethod);
     const size_t rejected = summary_->rejected.size();
     CG_RETURN_IF_ERROR(take(item.line, 0, "", claim));
@@ -174,6 +174,23 @@ class QuadTermIds {
     bool known = false;
   };
   void Know(uint32_t number, uint64_t id, bool swap = false) { terms_[number] = {id, swap, true}; }
+
+  // The reader forgot terms and numbered the rest again: new number n is old
+  // number old[n - 1]; what is kept of any other number goes.
+  void Renumber(const std::vector<uint32_t>& old) {
+    std::vector<Term> terms(old.size() + 1024);
+    std::unordered_map<uint32_t, std::string> kept, unresolved;
+    for (uint32_t n = 1; n <= old.size(); ++n) {
+      const uint32_t o = old[n - 1];
+      if (o < terms_.size()) terms[n] = terms_[o];
+      if (auto it = kept_.find(o); it != kept_.end()) kept.emplace(n, std::move(it->second));
+      if (auto it = unresolved_.find(o); it != unresolved_.end()) unresolved.emplace(n, std::move(it->second));
+    }
+    terms_.swap(terms);
+    kept_.swap(kept);
+    unresolved_.swap(unresolved);
+    Charge();
+  }
 
   // The names of a line's four terms: carried by the line when it numbered
   // one; else (a term a rejected line left without an id) from what is kept,

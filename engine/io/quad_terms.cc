@@ -34,41 +34,77 @@ uint64_t QuadLineReader::HashOf(Role role, uint8_t kind, std::string_view text) 
   return std::hash<std::string_view>()(text) ^ salt;
 }
 
-uint32_t QuadLineReader::Find(Role role, const codec::RdfTerm* term, uint64_t hash) const {
+uint32_t QuadLineReader::Find(Role role, const codec::RdfTerm* term, uint64_t hash) {
   if (slots_.empty()) return 0;
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.number == 0) return 0;
+    if (s.key == 0) return 0;
     if (s.tag != Tag(hash)) continue;
-    const Key& k = keys_[s.number - 1];
-    if (k.role == role && k.kind == KindOf(term) && k.view() == TextOf(term)) return s.number;
+    Key& k = keys_[s.key - 1];
+    if (k.role == role && k.kind == KindOf(term) && k.view() == TextOf(term)) {
+      k.used = true;
+      return k.number;
+    }
+  }
+}
+
+void QuadLineReader::Rehash(size_t n) {
+  std::vector<Slot>().swap(slots_);  // rebuilt from the keys: the old slots go first
+  slots_.resize(n);
+  const size_t mask = n - 1;
+  for (uint32_t k = 0; k < keys_.size(); ++k) {
+    const Key& key = keys_[k];
+    const uint64_t h = HashOf(key.role, key.kind, key.view());
+    size_t i = h & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    slots_[i] = {k + 1, Tag(h)};
   }
 }
 
 uint32_t QuadLineReader::Add(Role role, const codec::RdfTerm* term, uint64_t hash) {
-  if ((keys_.size() + 1) * 2 > slots_.size()) {
-    const size_t n = slots_.empty() ? 1024 : 2 * slots_.size();
-    std::vector<Slot>().swap(slots_);  // rebuilt from the keys: the old slots go first
-    slots_.resize(n);
-    const size_t mask = n - 1;
-    for (uint32_t number = 1; number <= keys_.size(); ++number) {
-      const Key& k = keys_[number - 1];
-      const uint64_t h = HashOf(k.role, k.kind, k.view());
-      size_t i = h & mask;
-      while (slots_[i].number != 0) i = (i + 1) & mask;
-      slots_[i] = {number, Tag(h)};
-    }
-  }
+  if ((keys_.size() + 1) * 2 > slots_.size()) Rehash(slots_.empty() ? 1024 : 2 * slots_.size());
   const std::string_view text = texts_.Store(TextOf(term));
-  keys_.push_back({role, KindOf(term), static_cast<uint32_t>(text.size()), text.data()});
-  const uint32_t number = static_cast<uint32_t>(keys_.size());
+  keys_.push_back({role, KindOf(term), false, static_cast<uint32_t>(text.size()), ++last_number_, text.data()});
   const size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
-  while (slots_[i].number != 0) i = (i + 1) & mask;
-  slots_[i] = {number, Tag(hash)};
+  while (slots_[i].key != 0) i = (i + 1) & mask;
+  slots_[i] = {static_cast<uint32_t>(keys_.size()), Tag(hash)};
   charge_.Set(MemoryBytes());
-  return number;
+  return last_number_;
+}
+
+std::vector<uint32_t> QuadLineReader::ForgetTheUnused() {
+  size_t used = 0, used_bytes = 0;
+  for (const Key& k : keys_)
+    if (k.used) {
+      ++used;
+      used_bytes += k.size;
+    }
+  std::vector<Key> kept;
+  std::vector<uint32_t> old_numbers;
+  base::ByteArena texts;
+  // Past half the share, the used ones alone would soon fill it again: then
+  // nothing is kept.
+  if (used * (sizeof(Key) + 4 * sizeof(Slot)) + used_bytes <= max_bytes_ / 2) {
+    kept.reserve(used);
+    old_numbers.reserve(used);
+    for (const Key& k : keys_)
+      if (k.used) {
+        const std::string_view text = texts.Store(k.view());
+        old_numbers.push_back(k.number);
+        kept.push_back({k.role, k.kind, false, k.size, static_cast<uint32_t>(kept.size() + 1), text.data()});
+      }
+  }
+  keys_.swap(kept);
+  std::vector<Key>().swap(kept);
+  texts_ = std::move(texts);
+  last_number_ = static_cast<uint32_t>(keys_.size());
+  size_t n = 1024;
+  while (n < keys_.size() * 2) n *= 2;
+  Rehash(n);
+  charge_.Set(MemoryBytes());
+  return old_numbers;
 }
 
 size_t QuadLineReader::MemoryBytes() const {
@@ -114,16 +150,11 @@ void QuadLineReader::operator()(const std::string& text, ParsedLine<QuadLine>* o
       out->error = std::move(error.message);
       return;
     }
-    // At least 4,096 terms an epoch: the first 1 MiB block of texts is over a
-    // tiny budget's share (the tests'), which would start again every line.
+    // At least 4,096 terms: the first 1 MiB block of texts is over a tiny
+    // budget's share (the tests'), which would forget at every line.
     if (max_bytes_ != 0 && keys_.size() >= 4096 && MemoryBytes() >= max_bytes_) {
-      // Past its share: start again (the frequent terms come back at once).
-      std::vector<Slot>().swap(slots_);
-      std::vector<Key>().swap(keys_);
-      texts_.Clear();
-      charge_.Set(0);
-      out->value.renumbered = true;
-      for (int i = 0; i < 4; ++i) numbers[i] = 0;
+      out->value.renumbered = std::make_unique<std::vector<uint32_t>>(ForgetTheUnused());
+      for (int i = 0; i < 4; ++i) numbers[i] = 0;  // found under their old numbers: found again
     }
     for (int i = 0; i < 4; ++i) {
       if (numbers[i] != 0) continue;
