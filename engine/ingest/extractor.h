@@ -178,6 +178,11 @@ class RelationExtractor {
   // outside [word_begin, word_end) does not lower it either.
   base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive,
                              bool described, size_t word_begin, size_t word_end, std::string* reason) const;
+  // "Negotiations were launched in 2005 for the accession of Croatia": the
+  // token of a governing noun of the clause whose prepositional phrase holds
+  // the evidence starting at `begin`, or SIZE_MAX; *prep is the preposition
+  // (rules' modality.governing_nouns, rules version 18).
+  size_t GoverningNoun(const SentenceView& v, const RelationRule& rule, int clause, size_t begin, size_t* prep) const;
   // "Japan signed a pact with Australia. Talks on a similar agreement are
   // ongoing with Canada.": a symmetric cue whose sentence names only a
   // with-list after it, with "similar", "also", "another" or "same" before
@@ -220,6 +225,7 @@ class RelationExtractor {
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
   std::unordered_set<std::string> describing_;   // modality.describing, words joined by one space
   std::unordered_set<std::string> definite_determiners_, causative_;  // modality: "the", "its"; "get", "have"
+  std::unordered_set<std::string> governing_nouns_, governed_prepositions_, governed_determiners_;  // "negotiations ... for the"
   std::unordered_set<std::string> carry_words_;  // mentions.anaphora: "similar", "also" (a sentence going on)
   std::unordered_set<std::string> definite_relation_nouns_;  // mentions.anaphora: "agreement" in "the agreement"
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before

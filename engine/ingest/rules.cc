@@ -318,7 +318,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "between_barriers", "between_owners", "negotiated_predicates", "object_barriers", "alongside_barriers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "describing", "future_markers", "future_verbs",
-              "future_not_after", "interposed", "definite_determiners", "causative", "future_gap", "window_before", "window_after"}) &&
+              "future_not_after", "interposed", "definite_determiners", "causative", "governing_nouns", "governed_prepositions", "governed_predicates",
+              "governed_determiners",               "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
       r.Strings(*bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
@@ -388,6 +389,10 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "interposed", "modality", &rules.modality.interposed) &&
       r.Strings(*mo, "definite_determiners", "modality", &rules.modality.definite_determiners) &&
       r.Strings(*mo, "causative", "modality", &rules.modality.causative) &&
+      r.Strings(*mo, "governing_nouns", "modality", &rules.modality.governing_nouns) &&
+      r.Strings(*mo, "governed_prepositions", "modality", &rules.modality.governed_prepositions) &&
+      r.Strings(*mo, "governed_predicates", "modality", &rules.modality.governed_predicates) &&
+      r.Strings(*mo, "governed_determiners", "modality", &rules.modality.governed_determiners) &&
       r.Number(*mo, "future_gap", "modality", &rules.modality.future_gap) &&
       r.Number(*mo, "window_before", "modality", &rules.modality.window_before) &&
       r.Number(*mo, "window_after", "modality", &rules.modality.window_after) &&

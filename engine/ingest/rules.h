@@ -185,6 +185,17 @@ struct ModalityRules {
   // "to get the agreement signed by June": after these verbs a describing
   // participle is a plan, not a description.
   std::vector<std::string> causative;
+  // "Negotiations were launched in 2005 for the accession of Croatia":
+  // a governing noun (negotiations, talks, bid) of the claim's clause, before
+  // it, whose prepositional phrase (governed_prepositions: "for", "on") holds
+  // the evidence of a governed predicate, makes the claim proposed however
+  // many words stand between, by the clause's structure rather than a wider
+  // window (rules version 18). The phrase holds the evidence when only a
+  // determiner, a possessive or one modifier stands between the preposition
+  // and it, and no other noun phrase (one of governed_determiners not right
+  // before a name) stands between the noun and the preposition to take the
+  // phrase.
+  std::vector<std::string> governing_nouns, governed_prepositions, governed_predicates, governed_determiners;
   int future_gap = 2;
   int window_before = 6;
   int window_after = 3;

@@ -626,5 +626,38 @@ TEST(IngestWordingsTest, ANegotiationOwnsItsBetweenList) {
             (Lines{"Japan pact Australia asserted"}));
 }
 
+// A negotiation noun governs the accession, membership or pact in its
+// prepositional phrase, however many words stand between (rules version 18,
+// from eval17's one hard-rule violation: "negotiations were launched on 3
+// October 2005 for the accession of Croatia and Turkey" stored Turkey as an
+// asserted member). Read by the clause's structure, not a wider window: a
+// negotiation noun of another clause, or a phrase another noun phrase takes,
+// governs nothing.
+TEST(IngestWordingsTest, ANegotiationNounGovernsItsPhrase) {
+  EXPECT_EQ(Claims("Negotiations were opened in 2014 for the accession of Albania and Serbia to the European Union."),
+            (Lines{"Albania member-of European Union proposed", "Serbia member-of European Union proposed"}));
+  EXPECT_EQ(Claims("Negotiations with the European Union were opened in 2014 for the accession of Albania."),
+            (Lines{"Albania member-of European Union proposed"}));
+  EXPECT_EQ(Claims("Talks began in Brussels last week on Montenegro's membership of NATO."),
+            (Lines{"Montenegro member-of NATO proposed"}));
+  EXPECT_EQ(Claims("Negotiations were launched in 2019 for a defence pact between India and France."),
+            (Lines{"India pact France proposed"}));
+  // Not changed: the noun in another clause, the phrase taken by another noun
+  // ("an agreement on"), a preposition that is no negotiation's ("after"), a
+  // noun phrase that describes a signed pact, a predicate not governed.
+  EXPECT_EQ(Claims("Negotiations on trade were concluded in Brussels, and Croatia joined the European Union in 2013."),
+            (Lines{"Croatia member-of European Union asserted"}));
+  EXPECT_EQ(Claims("While talks on trade continued, Croatia joined the European Union."),
+            (Lines{"Croatia member-of European Union asserted"}));
+  EXPECT_EQ(Claims("Talks ended in 2013 with an agreement on the accession of Croatia to the European Union."),
+            (Lines{"Croatia member-of European Union asserted"}));
+  EXPECT_EQ(Claims("The talks ended in 2005, two years after the accession of Estonia to NATO."),
+            (Lines{"Estonia member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Talks were held in Geneva on the pact signed by India and France in 1998."),
+            (Lines{"India pact France asserted"}));
+  EXPECT_EQ(Claims("Talks were held in Geneva on Monday on the Russian attack on Ukraine."),
+            (Lines{"Russia targets Ukraine asserted"}));
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
