@@ -116,7 +116,7 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "group_before_glue", "participant_types",
+              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "bracket_lead_ins", "group_before_glue", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "agency_states", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
@@ -145,6 +145,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "cues_members_bracket", where, &rule->cues_members_bracket) &&
             r.Strings(j, "bracket_heads", where, &rule->bracket_heads) &&
             r.Strings(j, "bracket_heads_without_group", where, &rule->bracket_heads_without_group) &&
+            r.Strings(j, "bracket_lead_ins", where, &rule->bracket_lead_ins) &&
             r.Strings(j, "group_before_glue", where, &rule->group_before_glue) &&
             r.Strings(j, "participant_types", where, &rule->participant_types) &&
             r.Strings(j, "subject_types", where, &rule->subject_types) &&
@@ -315,7 +316,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Keys(*ar, "arguments",
              {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
               "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
-              "between_barriers", "between_owners", "negotiated_predicates", "object_barriers", "alongside_barriers", "slot_gap"}) &&
+              "between_barriers", "between_owners", "negotiated_predicates", "object_barriers", "alongside_barriers", "member_modifiers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "describing", "future_markers", "future_verbs",
               "future_not_after", "interposed", "definite_determiners", "causative", "governing_nouns", "governed_prepositions", "governed_predicates",
@@ -374,6 +375,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ar, "negotiated_predicates", "arguments", &rules.arguments.negotiated_predicates) &&
       r.Strings(*ar, "object_barriers", "arguments", &rules.arguments.object_barriers) &&
       r.Strings(*ar, "alongside_barriers", "arguments", &rules.arguments.alongside_barriers) &&
+      r.Strings(*ar, "member_modifiers", "arguments", &rules.arguments.member_modifiers) &&
       r.Number(*ar, "slot_gap", "arguments", &rules.arguments.slot_gap) &&
       r.Strings(*mo, "proposed", "modality", &rules.modality.proposed) &&
       r.Strings(*mo, "denied", "modality", &rules.modality.denied) &&

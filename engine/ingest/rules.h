@@ -142,6 +142,10 @@ struct ArgumentRules {
   // "alongside talks with Russia": a preposition between "alongside" and a
   // list makes the list that preposition's object, not co-members.
   std::vector<std::string> alongside_barriers;
+  // "North Macedonia became NATO's 30th member", "the EU's newest member":
+  // words of rank that may stand between a group (or its possessive) and a
+  // group-before cue, as a numeric ordinal ("30th") may (rules version 18).
+  std::vector<std::string> member_modifiers;
   int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
 };
 
@@ -251,6 +255,12 @@ struct RelationRule {
   // words, with no group before it, names members of the group the sentence
   // names (or, failing that, the last group of the sentences before).
   std::vector<std::string> bracket_heads_without_group;
+  // "the G7 leaders (the heads of state or government from Canada, France,
+  // ...)": inside parentheses after a group, one of these phrases (after an
+  // article) may lead in to the member list, which then ends at the closer or
+  // at a comma before it (rules version 18). Phrases, not any words before
+  // "from": "(and guests from A and B)" names no members.
+  std::vector<std::string> bracket_lead_ins;
   // "Poland, along with other NATO members,": words that may stand between a
   // list and "G member(s)" when they end in "other" -- the text counts the
   // list among the members (rules version 11).

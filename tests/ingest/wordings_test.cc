@@ -659,5 +659,33 @@ TEST(IngestWordingsTest, ANegotiationNounGovernsItsPhrase) {
             (Lines{"Russia targets Ukraine asserted"}));
 }
 
+// Membership said with a rank or in a leaders' bracket (rules version 18,
+// from eval16's and eval17's misses): "became the 28th member state of", "NATO's
+// 30th member" (an ordinal or a rank word between the group, or its
+// possessive, and the cue), "the G7 leaders (the heads of state or government
+// from A, B, ...)" (a lead-in phrase inside parentheses after the group).
+TEST(IngestWordingsTest, MembersByRankAndInALeadersBracket) {
+  EXPECT_EQ(Claims("Croatia became the 28th member state of the European Union in 2013."),
+            (Lines{"Croatia member-of European Union asserted"}));
+  EXPECT_EQ(Claims("Croatia is a member state of the European Union."), (Lines{"Croatia member-of European Union asserted"}));
+  EXPECT_EQ(Claims("North Macedonia officially became NATO's 30th member in 2020."),
+            (Lines{"North Macedonia member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Finland became NATO's newest member."), (Lines{"Finland member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Finland became the 31st NATO member."), (Lines{"Finland member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Ukraine hopes to become NATO's 33rd member."), (Lines{"Ukraine member-of NATO proposed"}));
+  EXPECT_EQ(Claims("The G7 leaders (the heads of state or government from Canada, France and Japan) met in Elmau."),
+            (Lines{"Canada member-of G7 asserted", "France member-of G7 asserted", "Japan member-of G7 asserted"}));
+  EXPECT_EQ(Claims("The G7 leaders (the heads of state or government from Canada and Japan, together with the President "
+                   "of the European Council) met."),
+            (Lines{"Canada member-of G7 asserted", "Japan member-of G7 asserted"}));
+  // Not changed: no membership cue after the rank, a bracket of guests or of
+  // officials, a partner that is no member.
+  EXPECT_EQ(Claims("Croatia hosted the 28th summit of European Union ministers in Zagreb."), Lines{});
+  EXPECT_EQ(Claims("Japan became NATO's newest partner in 2023."), Lines{});
+  EXPECT_EQ(Claims("The G7 leaders (and guests from Nigeria and Senegal) met in Elmau."), Lines{});
+  EXPECT_EQ(Claims("NATO leaders (including officials of Ukraine and Moldova) met in Vilnius."), Lines{});
+  EXPECT_EQ(Claims("The G7 leaders met the presidents of Nigeria and Senegal (both invited as guests) in Elmau."), Lines{});
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
