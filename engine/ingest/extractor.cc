@@ -59,6 +59,8 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& t : NormalizedPhrase(w)) governed_determiners_.insert(t);
   for (const auto& w : rules_.mentions.anaphora.carry_words)
     for (const auto& t : NormalizedPhrase(w)) carry_words_.insert(t);
+  for (const auto& w : rules_.mentions.anaphora.cataphora_markers)
+    for (const auto& t : NormalizedPhrase(w)) cataphora_markers_.insert(t);
   for (const auto& w : rules_.mentions.anaphora.definite_relation_nouns)
     for (const auto& t : NormalizedPhrase(w)) definite_relation_nouns_.insert(t);
   for (size_t r = 0; r < rules_.relations.size() && membership_rule_ < 0; ++r)

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -100,6 +101,11 @@ class RelationExtractor {
     // Every symmetric relation named so far, for "the agreement" (bounded).
     std::deque<SentenceMemory::Related> relations;
     std::deque<int> relation_sentences;  // the sentence of each, parallel to `relations`
+    // The sentence after the one being read, for a counted noun whose set
+    // the text names next ("with four key partners. The four are ...");
+    // set by the caller before each Extract, null at the end (rules version 18).
+    const Sentence* next = nullptr;
+    const std::vector<Mention>* next_mentions = nullptr;
   };
 
   // Thread-safe: the extractor is immutable, the document's memory is the caller's.
@@ -160,6 +166,18 @@ class RelationExtractor {
   std::vector<Mention> AgenciesWithPossessors(const std::vector<Token>& tokens, const std::vector<Mention>& mentions) const;
   void ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                        const DocumentMemory& memory, std::vector<MentionList>* lists) const;
+  // A counted noun's set named after it (rules version 18): the list right
+  // after a cataphora marker a few words on in the sentence, else the list
+  // after a marker that opens the next sentence, when it is exactly n
+  // entities that `fits`; its sentence index in *from (-1: this one).
+  // `types`: the noun's types (null: any type but a group). `with`: the
+  // entities coordinated before the noun ("Britain and four partners"),
+  // which a later list may name again with the n ("The five nations -
+  // Britain, A, B, C, D -").
+  std::optional<MentionList> Cataphor(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                                      const std::vector<MentionList>& lists, const DocumentMemory& memory, size_t end,
+                                      int n, const std::vector<std::string>* types, const std::vector<int>& with,
+                                      int* from) const;
   // The first sentence is a headline: the text's first line, ending without
   // a full stop, with at least two words.
   bool IsHeadline(std::string_view text, const std::vector<Token>& tokens, const Sentence& s) const;
@@ -227,6 +245,7 @@ class RelationExtractor {
   std::unordered_set<std::string> definite_determiners_, causative_;  // modality: "the", "its"; "get", "have"
   std::unordered_set<std::string> governing_nouns_, governed_prepositions_, governed_determiners_;  // "negotiations ... for the"
   std::unordered_set<std::string> carry_words_;  // mentions.anaphora: "similar", "also" (a sentence going on)
+  std::unordered_set<std::string> cataphora_markers_;  // mentions.anaphora: ":", "namely", "are"
   std::unordered_set<std::string> definite_relation_nouns_;  // mentions.anaphora: "agreement" in "the agreement"
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"

@@ -309,7 +309,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
       r.Keys(*me, "mentions", {"blockers", "list_separators", "list_heads", "list_titles", "name_particles", "adversary_markers", "place_prepositions", "non_party_heads", "combining_forms", "anaphora"}) &&
-      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "carry_words", "definite_relation_nouns", "lookback_sentences", "headline_reach_sentences"}) &&
+      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "carry_words", "definite_relation_nouns", "cataphora_markers", "lookback_sentences", "headline_reach_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
               "closers"}) &&
@@ -350,6 +350,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ana, "plural_pronouns", "mentions.anaphora", &rules.mentions.anaphora.plural_pronouns) &&
       r.Strings(*ana, "carry_words", "mentions.anaphora", &rules.mentions.anaphora.carry_words) &&
       r.Strings(*ana, "definite_relation_nouns", "mentions.anaphora", &rules.mentions.anaphora.definite_relation_nouns) &&
+      r.Strings(*ana, "cataphora_markers", "mentions.anaphora", &rules.mentions.anaphora.cataphora_markers) &&
       r.Number(*ana, "lookback_sentences", "mentions.anaphora", &rules.mentions.anaphora.lookback_sentences) &&
       r.Number(*ana, "headline_reach_sentences", "mentions.anaphora", &rules.mentions.anaphora.headline_reach_sentences) &&
       r.Strings(*cl, "boundaries", "clauses", &rules.clauses.boundaries) &&

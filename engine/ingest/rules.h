@@ -58,6 +58,14 @@ struct AnaphoraRules {
   // determiner and with no party of its own, stands for the relation of its
   // predicate named before in the document (pattern definite-relation).
   std::vector<std::string> definite_relation_nouns;
+  // "with four key security partners ... The four are A, B, C and D": a
+  // counted noun whose set the text names after it (cataphora, rules version
+  // 18). A list right after one of these markers stands for it: in its own
+  // sentence within a few words of the noun ("three states: A, B and C",
+  // "partners - A, B -"), or in the next sentence after an opening that
+  // names nothing ("The five nations - A, B, ... -", "The two are A and B").
+  // Exactly that many of the noun's type, else nothing.
+  std::vector<std::string> cataphora_markers;
   int lookback_sentences = 3;
   // The headline stays in reach for this many sentences of the body.
   int headline_reach_sentences = 0;

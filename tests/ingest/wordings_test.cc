@@ -687,5 +687,32 @@ TEST(IngestWordingsTest, MembersByRankAndInALeadersBracket) {
   EXPECT_EQ(Claims("The G7 leaders met the presidents of Nigeria and Senegal (both invited as guests) in Elmau."), Lines{});
 }
 
+// A counted noun whose set the text names after it (cataphora, rules version
+// 18, from eval15's "Britain and four key security partners ... The five
+// nations - Britain, the US, Canada, Australia and New Zealand -"): the list
+// right after a marker a few words on in its sentence, or after a marker that
+// opens the next sentence with no name before it; exactly that many of the
+// noun's type (with the names coordinated before it, when the later list
+// names them again), else nothing.
+TEST(IngestWordingsTest, ACountedNounNamedAfterIt) {
+  EXPECT_EQ(Claims("Australia shares intelligence with two close partners. The two are Japan and India."),
+            (Lines{"Australia shares-intel India asserted", "Australia shares-intel Japan asserted"}));
+  EXPECT_EQ(Claims("France signed defence pacts with three African states on Monday: Senegal, Benin and Ghana."),
+            (Lines{"France pact Benin asserted", "France pact Ghana asserted", "France pact Senegal asserted"}));
+  EXPECT_EQ(Claims("Britain and two key security partners signed a defence pact. The three nations - Britain, "
+                   "Canada and Australia - have worked together since 1946."),
+            (Lines{"Canada pact Australia asserted", "United Kingdom pact Australia asserted",
+                   "United Kingdom pact Canada asserted"}));
+  // Not changed: a count the list does not match, a list of another type,
+  // a next sentence that names its own subject, no marker.
+  EXPECT_EQ(Claims("Australia shares intelligence with two close partners. Japan, India and Indonesia attended."), Lines{});
+  EXPECT_EQ(Claims("Australia shares intelligence with two close partners. The two are Japan, India and Indonesia."),
+            Lines{});
+  EXPECT_EQ(Claims("Germany signed pacts with two neighbouring states: NATO and the European Union welcomed them."),
+            Lines{});
+  EXPECT_EQ(Claims("Japan signed pacts with two neighbours. China and Russia protested."), Lines{});
+  EXPECT_EQ(Claims("Japan signed pacts with two neighbours in a week when China and Russia held drills."), Lines{});
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
