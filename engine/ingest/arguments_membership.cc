@@ -414,6 +414,12 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
   if (members < 0) return b;
   size_t gb = cb, ge = ce;
   int group = GroupFor(v, rule, k, cb, ce, members, kind == CueKind::kMembersBefore, &gb, &ge);
+  // "Montenegro joined European Union sanctions against Russia": the group
+  // after the cue modifies a noun; what was joined is the sanctions.
+  if (group >= 0 && kind == CueKind::kMembersBefore && gb >= ce && ge < v.sentence.token_end &&
+      std::find(rule.group_modified_nouns.begin(), rule.group_modified_nouns.end(), (*v.tokens)[ge].norm) !=
+          rule.group_modified_nouns.end())
+    return b;
   std::string group_choice;
   if (group >= 0) {
     group_choice = "the group " + Quoted(v.Text(gb, ge)) + " nearest the cue";

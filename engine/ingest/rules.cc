@@ -116,7 +116,7 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "bracket_lead_ins", "group_before_glue", "participant_types",
+              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "bracket_lead_ins", "group_modified_nouns", "group_before_glue", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "agency_states", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
@@ -146,6 +146,7 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "bracket_heads", where, &rule->bracket_heads) &&
             r.Strings(j, "bracket_heads_without_group", where, &rule->bracket_heads_without_group) &&
             r.Strings(j, "bracket_lead_ins", where, &rule->bracket_lead_ins) &&
+            r.Strings(j, "group_modified_nouns", where, &rule->group_modified_nouns) &&
             r.Strings(j, "group_before_glue", where, &rule->group_before_glue) &&
             r.Strings(j, "participant_types", where, &rule->participant_types) &&
             r.Strings(j, "subject_types", where, &rule->subject_types) &&

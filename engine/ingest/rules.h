@@ -273,6 +273,10 @@ struct RelationRule {
   // list and "G member(s)" when they end in "other" -- the text counts the
   // list among the members (rules version 11).
   std::vector<std::string> group_before_glue;
+  // "Montenegro joined European Union sanctions": a group right after a
+  // members-before cue and before one of these nouns modifies the noun; it
+  // is no group joined (rules version 18).
+  std::vector<std::string> group_modified_nouns;
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;
   std::vector<std::string> object_prepositions;
   // "drones targeted 16 locations in various areas in northern Syria": when no

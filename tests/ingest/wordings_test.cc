@@ -560,11 +560,11 @@ TEST(IngestWordingsTest, TheHeadlineAndTheAgreementNamedBefore) {
   auto ex = GazetteerPipeline()->Extract("Pakistan, Saudi Arabia sign defence pact\n\n" + filler +
                                          "The two countries agreed to share intelligence.");
   ASSERT_EQ(ex.claims.size(), 2u);
-  EXPECT_EQ(ex.claims[1].method, "rules:17/shares-intel.subject:share intelligence; parties from the headline");
+  EXPECT_EQ(ex.claims[1].method, "rules:18/shares-intel.subject:share intelligence; parties from the headline");
   // The subject carried from the sentence before says so too.
   auto carried = GazetteerPipeline()->Extract("Japan signed a pact with Australia. It also signed a similar pact with Canada.");
   ASSERT_EQ(carried.claims.size(), 2u);
-  EXPECT_EQ(carried.claims[1].method, "rules:17/pact.carried-subject:pact; parties from sentence 1 (the subject)");
+  EXPECT_EQ(carried.claims[1].method, "rules:18/pact.carried-subject:pact; parties from sentence 1 (the subject)");
   // Not changed: a first line that is a sentence is no headline beyond the
   // look-back; a headline with two sets and no claims; three for "two"; a
   // restatement without a date; "the agreement" whose clause names someone;
@@ -712,6 +712,21 @@ TEST(IngestWordingsTest, ACountedNounNamedAfterIt) {
             Lines{});
   EXPECT_EQ(Claims("Japan signed pacts with two neighbours. China and Russia protested."), Lines{});
   EXPECT_EQ(Claims("Japan signed pacts with two neighbours in a week when China and Russia held drills."), Lines{});
+}
+
+// "Montenegro joined European Union sanctions against Russia" (rules version
+// 18, from eval17): a co-agent verb before a group that modifies the cue noun
+// makes the mention before the verb an agent too, and the group, a noun's
+// modifier (group_modified_nouns), is no group joined.
+TEST(IngestWordingsTest, JoiningAGroupsSanctions) {
+  EXPECT_EQ(Claims("Montenegro joined European Union sanctions against Russia."),
+            (Lines{"European Union targets Russia asserted", "Montenegro targets Russia asserted"}));
+  EXPECT_EQ(Claims("Sweden joined NATO exercises in the Baltic."), Lines{});
+  // Not changed.
+  EXPECT_EQ(Claims("Japan joined the United States in sanctioning North Korea."),
+            (Lines{"Japan targets North Korea asserted", "United States targets North Korea asserted"}));
+  EXPECT_EQ(Claims("Finland joined NATO in 2023."), (Lines{"Finland member-of NATO asserted"}));
+  EXPECT_EQ(Claims("Croatia joined the European Union on 1 July 2013."), (Lines{"Croatia member-of European Union asserted"}));
 }
 
 }  // namespace
