@@ -59,6 +59,7 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& t : NormalizedPhrase(w)) governed_determiners_.insert(t);
   for (const auto& w : rules_.mentions.anaphora.carry_words)
     for (const auto& t : NormalizedPhrase(w)) carry_words_.insert(t);
+  for (const auto& [w, n] : rules_.mentions.anaphora.numbers) numbers_.Add(w, n);
   for (const auto& w : rules_.mentions.anaphora.cataphora_markers)
     for (const auto& t : NormalizedPhrase(w)) cataphora_markers_.insert(t);
   for (const auto& w : rules_.mentions.anaphora.definite_relation_nouns)

@@ -249,6 +249,7 @@ class RelationExtractor {
   std::unordered_set<std::string> definite_relation_nouns_;  // mentions.anaphora: "agreement" in "the agreement"
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"
+  PhraseMatcher numbers_;                        // "two", "three": a counted noun may start there (first-token filter)
   std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"
   PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind

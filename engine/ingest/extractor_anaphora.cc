@@ -31,7 +31,9 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     return history;
   };
   std::vector<MentionList> anaphors;
+  std::vector<size_t> numbers;  // where a counted noun may start ("two", "four"): read after the anaphors
   for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    if (numbers_.MayStartWith(tokens[i])) numbers.push_back(i);
     if (!list_builder_.MayStartAnaphor(tokens[i])) continue;
     size_t len = 0;
     std::string noun;
@@ -123,7 +125,8 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
   // "with four key security partners": a counted noun without a determiner
   // introduces its set; it stands for the set the text names right after it,
   // else for nothing (rules version 18).
-  for (size_t i = s.token_begin; i < s.token_end; ++i) {
+  for (size_t at = 0; at < numbers.size(); ++at) {
+    const size_t i = numbers[at];
     if (!ana.numbers.count(tokens[i].norm)) continue;
     if (i > s.token_begin && std::find(ana.determiners.begin(), ana.determiners.end(), tokens[i - 1].norm) != ana.determiners.end())
       continue;  // "the four partners": read above
@@ -158,7 +161,6 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
       list_builder_.MarkContext(text, tokens, s, &*after);
       anaphors.push_back(std::move(*after));
     }
-    i += len - 1;
   }
   // "they", "them": the one list of two or more (no group) before it in the sentence.
   for (size_t i = s.token_begin; i < s.token_end && !plural_pronouns_.empty(); ++i) {
