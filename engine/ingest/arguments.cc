@@ -61,6 +61,8 @@ ArgumentFinder::ArgumentFinder(const ArgumentRules& rules, const std::vector<Gaz
   for (const auto& w : rules_.non_party_verbs) non_party_.Add(w, 0);
   for (const auto& w : rules_.membership_blockers) membership_blockers_.Add(w, 0);
   for (const auto& w : rules_.object_barriers) object_barriers_.Add(w, 0);
+  for (const auto& w : rules_.member_modifiers)
+    for (const auto& t : NormalizedPhrase(w)) member_modifiers_.insert(t);
   for (const auto& w : rules_.alongside_barriers)
     for (const auto& t : NormalizedPhrase(w)) alongside_barriers_.insert(t);
   for (const auto& w : rules_.possessive_pronouns)

@@ -210,6 +210,7 @@ class ArgumentFinder {
   std::unordered_set<std::string> between_owners_;  // "negotiations": a "between" list right after it is its own
   std::vector<std::string> between_barriers_;  // normalized words: "amid" starts another noun's phrase
   std::vector<std::string> pronouns_, reflexives_;  // normalized single tokens
+  std::unordered_set<std::string> member_modifiers_;  // normalized words: "newest" in "NATO's newest member"
   std::unordered_set<std::string> alongside_barriers_;  // normalized words: "with" in "alongside talks with Russia"
 };
 

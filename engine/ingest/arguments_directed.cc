@@ -341,7 +341,10 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
       size_t lb = sl ? sl->token_begin : s->token_begin, le = sl ? sl->token_end : s->token_end;
       size_t verb = lb;
       if (verb > v.sentence.token_begin && tokens[verb - 1].norm == "the") --verb;
-      if (le + 1 == cb && tokens[le].norm == "in" && verb > v.sentence.token_begin &&
+      // "Montenegro joined European Union sanctions against Russia": the
+      // subject right before the cue noun, which it modifies (rules version 18).
+      const bool in_or_modifier = (le + 1 == cb && tokens[le].norm == "in") || le == cb;
+      if (in_or_modifier && verb > v.sentence.token_begin &&
           std::find(rule.co_agent_verbs.begin(), rule.co_agent_verbs.end(), tokens[verb - 1].norm) !=
               rule.co_agent_verbs.end())
         for (const auto& m : mentions)

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <set>
 
+#include "engine/ingest/tokenizer.h"
+
 namespace claimgraph::ingest {
 namespace {
 
@@ -19,6 +21,12 @@ bool ModifiesNoun(const SentenceView& v, const MentionList& l) {
   for (const Mention& m : *v.mentions)
     if (m.kind == MentionKind::kDemonym && m.token_begin >= l.token_begin && m.token_end <= l.token_end) return true;
   return false;
+}
+
+// "30th", "2nd": a numeric ordinal, which ranks a member as a rank word does.
+bool IsOrdinal(const std::string& w) {
+  return w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+         (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
 }
 
 }  // namespace
@@ -90,12 +98,19 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
   // A, B and C" (rules version 17). Then the members are only the list after it.
   const Mention* group = nullptr;
   std::string where = "right before the cue ";
+  // "NATO's 30th member", "the EU's newest member state": an ordinal or a
+  // rank word may stand between the group, or its possessive, and the cue
+  // (rules version 18).
+  size_t at = cb;
+  while (at > v.sentence.token_begin && v.ClauseOf(at - 1) == k &&
+         (IsOrdinal(tokens[at - 1].norm) || member_modifiers_.count(tokens[at - 1].norm) > 0))
+    --at;
   for (const auto& m : *v.mentions)
-    if (m.token_end == cb && TypeIn(m.entity, rule.group_types)) group = &m;
+    if (m.token_end == at && TypeIn(m.entity, rule.group_types)) group = &m;
   // A possessive is one or two tokens ("'s": "'" and "s"); at most two
   // look-ups per cue, not one per mention.
-  for (size_t p = cb >= 2 ? cb - 2 : 0; p < cb && !group; ++p)
-    if (p > 0 && possessive_.LongestAt(tokens, p, cb, v.text).length == cb - p)
+  for (size_t p = at >= 2 ? at - 2 : 0; p < at && !group; ++p)
+    if (p > 0 && possessive_.LongestAt(tokens, p, at, v.text).length == at - p)
       for (const auto& m : *v.mentions)
         if (m.token_end == p && TypeIn(m.entity, rule.group_types)) group = &m;
   if (!group && of_group) {
@@ -105,8 +120,10 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
     for (const auto& m : *v.mentions)
       if (m.token_begin >= ce && m.token_begin <= g && TypeIn(m.entity, rule.group_types)) group = &m;
     where = "after the cue ";
-  } else if (group && group->token_end != cb) {
+  } else if (group && group->token_end != at) {
     where = "before the possessive and the cue ";
+  } else if (group && at != cb) {
+    where = "before the rank and the cue ";
   }
   if (!group) return b;
   const size_t after = of_group ? group->token_end : ce;
@@ -136,7 +153,7 @@ Binding ArgumentFinder::GroupBefore(const SentenceView& v, const RelationRule& r
     if (l.adversary || v.slots[li].clause != k || Parts(l, types).empty()) break;
     bool only_glue = true;
     for (size_t i = l.token_end; i < group->token_begin && only_glue; ++i)
-      only_glue = rules_.apposition_words.count(tokens[i].norm) > 0;
+      only_glue = rules_.apposition_words.count(tokens[i].norm) > 0 || IsOrdinal(tokens[i].norm);
     // "Poland, along with other NATO members,", "Estonia and other EU member
     // states": "other" counts the list among the group's members.
     std::string between;
@@ -249,12 +266,38 @@ Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& 
   int members = -1;
   for (size_t li = 0; li < v.lists.size(); ++li)
     if (v.lists[li].token_begin == first && !v.lists[li].adversary) members = static_cast<int>(li);
+  // "the G7 leaders (the heads of state or government from Canada, ...)":
+  // a lead-in phrase before the list, in parentheses after a group (rules
+  // version 18).
+  bool lead_in = false;
+  // Rare (parentheses after a group with no list right inside), so the
+  // phrases are compared word by word here rather than kept in a matcher.
+  for (size_t p = 0; members < 0 && paren && group && p < rule.bracket_lead_ins.size(); ++p) {
+    const std::vector<std::string> words = NormalizedPhrase(rule.bracket_lead_ins[p]);
+    size_t i = first;
+    bool same = true;
+    for (const auto& w : words) {
+      same = same && i < v.sentence.token_end && tokens[i].norm == w;
+      ++i;
+    }
+    if (!same) continue;
+    for (size_t li = 0; li < v.lists.size(); ++li)
+      if (v.lists[li].token_begin == i && !v.lists[li].adversary) members = static_cast<int>(li), lead_in = true;
+  }
   if (members < 0) return b;
   const MentionList& ml = v.lists[members];
   std::vector<int> parts = Parts(ml, types);
   if (parts.size() < 2 || parts.size() != ml.entities.size()) return b;
   const size_t close = ml.token_end;
-  const bool closed = close == v.sentence.token_end ||
+  // After a lead-in the list may end at a comma before the closer ("...,
+  // the United Kingdom and the United States, together with the President
+  // of the European Council)": what follows is no member.
+  auto closer_later = [&] {
+    for (size_t i = close; i < v.sentence.token_end; ++i)
+      if (tokens[i].norm == ")") return true;
+    return false;
+  };
+  const bool closed = close == v.sentence.token_end || (lead_in && tokens[close].norm == "," && closer_later()) ||
                       (paren ? tokens[close].norm == ")"
                              : (tokens[close].norm == "-" && (tokens[close].space_before || IsEmDash(v.text, tokens[close]))) ||
                                    tokens[close].norm == "," ||
@@ -269,7 +312,8 @@ Binding ArgumentFinder::GroupBracket(const SentenceView& v, const RelationRule& 
   for (int m : parts) b.pairs.emplace_back(m, group_entity);
   b.token_begin = group ? group->token_begin : cb - 1;
   b.token_end = std::min(v.sentence.token_end, close + (paren || tokens[close].norm == "-" ? 1 : 0));
-  b.subject_choice = std::string("the list in ") + (paren ? "parentheses " : "dashes ") + Quoted(v.Text(ml.token_begin, ml.token_end));
+  b.subject_choice = std::string("the list in ") + (paren ? "parentheses " : "dashes ") + (lead_in ? "after " + Quoted(tokens[ml.token_begin - 1].norm) + " " : "") +
+                     Quoted(v.Text(ml.token_begin, ml.token_end));
   b.object_choice = group ? "the group right before the bracket " + Quoted(v.Text(group->token_begin, group->token_end))
                           : fallback_choice + " (\"" + tokens[cb - 1].norm + "\" before the bracket)";
   b.member_list = members;
@@ -370,6 +414,12 @@ Binding ArgumentFinder::Membership(const SentenceView& v, const RelationRule& ru
   if (members < 0) return b;
   size_t gb = cb, ge = ce;
   int group = GroupFor(v, rule, k, cb, ce, members, kind == CueKind::kMembersBefore, &gb, &ge);
+  // "Montenegro joined European Union sanctions against Russia": the group
+  // after the cue modifies a noun; what was joined is the sanctions.
+  if (group >= 0 && kind == CueKind::kMembersBefore && gb >= ce && ge < v.sentence.token_end &&
+      std::find(rule.group_modified_nouns.begin(), rule.group_modified_nouns.end(), (*v.tokens)[ge].norm) !=
+          rule.group_modified_nouns.end())
+    return b;
   std::string group_choice;
   if (group >= 0) {
     group_choice = "the group " + Quoted(v.Text(gb, ge)) + " nearest the cue";

@@ -51,8 +51,17 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& t : NormalizedPhrase(w)) definite_determiners_.insert(t);
   for (const auto& w : rules_.modality.causative)
     for (const auto& t : NormalizedPhrase(w)) causative_.insert(t);
+  for (const auto& w : rules_.modality.governing_nouns)
+    for (const auto& t : NormalizedPhrase(w)) governing_nouns_.insert(t);
+  for (const auto& w : rules_.modality.governed_prepositions)
+    for (const auto& t : NormalizedPhrase(w)) governed_prepositions_.insert(t);
+  for (const auto& w : rules_.modality.governed_determiners)
+    for (const auto& t : NormalizedPhrase(w)) governed_determiners_.insert(t);
   for (const auto& w : rules_.mentions.anaphora.carry_words)
     for (const auto& t : NormalizedPhrase(w)) carry_words_.insert(t);
+  for (const auto& [w, n] : rules_.mentions.anaphora.numbers) numbers_.Add(w, n);
+  for (const auto& w : rules_.mentions.anaphora.cataphora_markers)
+    for (const auto& t : NormalizedPhrase(w)) cataphora_markers_.insert(t);
   for (const auto& w : rules_.mentions.anaphora.definite_relation_nouns)
     for (const auto& t : NormalizedPhrase(w)) definite_relation_nouns_.insert(t);
   for (size_t r = 0; r < rules_.relations.size() && membership_rule_ < 0; ++r)
@@ -767,6 +776,20 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
         ModalityFor(v, modal, clause, b.clause >= 0, b.descriptive || described != SIZE_MAX, described != SIZE_MAX || named_inside,
                     v.WordAt(described == SIZE_MAX ? b.token_begin : std::max(described, b.token_begin)), v.WordAt(b.token_end),
                     &modality_reason);
+    // "Negotiations were launched in 2005 for the accession of Croatia": a
+    // negotiation noun of the clause governs the evidence however far
+    // before it (rules version 18). A describing noun phrase keeps its own
+    // ("talks on the pact signed in 1998"); a members-after cue is one too,
+    // but "the accession of" is an event a negotiation can be for.
+    if ((modality == base::Modality::kAsserted || modality == base::Modality::kReported) &&
+        (!b.descriptive || c.kind == CueKind::kMembersAfter) && described == SIZE_MAX) {
+      size_t prep = 0;
+      if (size_t noun = GoverningNoun(v, rule, clause, c.begin, &prep); noun != SIZE_MAX) {
+        modality = base::Modality::kProposed;
+        modality_reason = "proposed: \"" + tokens[noun].norm + " ... " + tokens[prep].norm +
+                          "\" in the clause governs the evidence (under negotiation)";
+      }
+    }
     // "the attack on B, which officials attributed to A": the text says who
     // is blamed, not that it is so (issue 13: an attribution is reported at most).
     if (modality == base::Modality::kAsserted && !b.attribution.empty()) {

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -100,6 +101,11 @@ class RelationExtractor {
     // Every symmetric relation named so far, for "the agreement" (bounded).
     std::deque<SentenceMemory::Related> relations;
     std::deque<int> relation_sentences;  // the sentence of each, parallel to `relations`
+    // The sentence after the one being read, for a counted noun whose set
+    // the text names next ("with four key partners. The four are ...");
+    // set by the caller before each Extract, null at the end (rules version 18).
+    const Sentence* next = nullptr;
+    const std::vector<Mention>* next_mentions = nullptr;
   };
 
   // Thread-safe: the extractor is immutable, the document's memory is the caller's.
@@ -160,6 +166,18 @@ class RelationExtractor {
   std::vector<Mention> AgenciesWithPossessors(const std::vector<Token>& tokens, const std::vector<Mention>& mentions) const;
   void ResolveAnaphors(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
                        const DocumentMemory& memory, std::vector<MentionList>* lists) const;
+  // A counted noun's set named after it (rules version 18): the list right
+  // after a cataphora marker a few words on in the sentence, else the list
+  // after a marker that opens the next sentence, when it is exactly n
+  // entities that `fits`; its sentence index in *from (-1: this one).
+  // `types`: the noun's types (null: any type but a group). `with`: the
+  // entities coordinated before the noun ("Britain and four partners"),
+  // which a later list may name again with the n ("The five nations -
+  // Britain, A, B, C, D -").
+  std::optional<MentionList> Cataphor(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                                      const std::vector<MentionList>& lists, const DocumentMemory& memory, size_t end,
+                                      int n, const std::vector<std::string>* types, const std::vector<int>& with,
+                                      int* from) const;
   // The first sentence is a headline: the text's first line, ending without
   // a full stop, with at least two words.
   bool IsHeadline(std::string_view text, const std::vector<Token>& tokens, const Sentence& s) const;
@@ -178,6 +196,11 @@ class RelationExtractor {
   // outside [word_begin, word_end) does not lower it either.
   base::Modality ModalityFor(const SentenceView& v, const std::vector<ModalCue>& modal, int clause, bool head_in_scope, bool descriptive,
                              bool described, size_t word_begin, size_t word_end, std::string* reason) const;
+  // "Negotiations were launched in 2005 for the accession of Croatia": the
+  // token of a governing noun of the clause whose prepositional phrase holds
+  // the evidence starting at `begin`, or SIZE_MAX; *prep is the preposition
+  // (rules' modality.governing_nouns, rules version 18).
+  size_t GoverningNoun(const SentenceView& v, const RelationRule& rule, int clause, size_t begin, size_t* prep) const;
   // "Japan signed a pact with Australia. Talks on a similar agreement are
   // ongoing with Canada.": a symmetric cue whose sentence names only a
   // with-list after it, with "similar", "also", "another" or "same" before
@@ -220,10 +243,13 @@ class RelationExtractor {
   std::vector<std::vector<CueKind>> cue_kinds_;  // per rule: matcher value -> kind
   std::unordered_set<std::string> describing_;   // modality.describing, words joined by one space
   std::unordered_set<std::string> definite_determiners_, causative_;  // modality: "the", "its"; "get", "have"
+  std::unordered_set<std::string> governing_nouns_, governed_prepositions_, governed_determiners_;  // "negotiations ... for the"
   std::unordered_set<std::string> carry_words_;  // mentions.anaphora: "similar", "also" (a sentence going on)
+  std::unordered_set<std::string> cataphora_markers_;  // mentions.anaphora: ":", "namely", "are"
   std::unordered_set<std::string> definite_relation_nouns_;  // mentions.anaphora: "agreement" in "the agreement"
   std::unordered_set<std::string> group_nouns_;  // "the alliance": a group named before
   std::unordered_set<std::string> relation_determiners_, relation_nouns_;  // "these partnerships"
+  PhraseMatcher numbers_;                        // "two", "three": a counted noun may start there (first-token filter)
   std::vector<uint64_t> plural_pronouns_;        // token hashes of "they", "them"
   PhraseMatcher any_cue_;                        // every rule's cues: its first-token filter skips most tokens
   PhraseMatcher modal_;                          // value: ModalKind

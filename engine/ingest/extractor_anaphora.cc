@@ -31,7 +31,9 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
     return history;
   };
   std::vector<MentionList> anaphors;
+  std::vector<size_t> numbers;  // where a counted noun may start ("two", "four"): read after the anaphors
   for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    if (numbers_.MayStartWith(tokens[i])) numbers.push_back(i);
     if (!list_builder_.MayStartAnaphor(tokens[i])) continue;
     size_t len = 0;
     std::string noun;
@@ -100,6 +102,13 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
       if (count(parties) == n && static_cast<int>(parties.entities.size()) == n) found = &parties, from = history[h]->index;
       break;  // the nearest sentence that related anything decides
     }
+    // Nothing before: "the five nations - A, B, C, D and E -" may name its
+    // set after it (rules version 18).
+    std::optional<MentionList> after;
+    if (!found && !ambiguous)
+      after = Cataphor(text, tokens, s, *lists, memory, i + len, n,
+                       types != ana.noun_types.end() ? &types->second : nullptr, {}, &from);
+    if (after) found = &*after;
     if (found) {
       MentionList a;
       a.token_begin = i;
@@ -112,6 +121,46 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
       anaphors.push_back(std::move(a));
     }
     i += len - 1;
+  }
+  // "with four key security partners": a counted noun without a determiner
+  // introduces its set; it stands for the set the text names right after it,
+  // else for nothing (rules version 18).
+  for (size_t at = 0; at < numbers.size(); ++at) {
+    const size_t i = numbers[at];
+    if (!ana.numbers.count(tokens[i].norm)) continue;
+    if (i > s.token_begin && std::find(ana.determiners.begin(), ana.determiners.end(), tokens[i - 1].norm) != ana.determiners.end())
+      continue;  // "the four partners": read above
+    size_t len = 0;
+    std::string noun;
+    const int n = list_builder_.CountedNounSize(tokens, i, s.token_end, &len, &noun);
+    if (n == 0) continue;
+    auto types = ana.noun_types.find(noun);
+    // "Britain and four key security partners": the list coordinated before it.
+    std::vector<int> with;
+    size_t with_begin = i;
+    if (i > s.token_begin + 1 && tokens[i - 1].norm == "and")
+      for (const auto& l : *lists)
+        if (l.token_end == i - 1 && !l.anaphor) with = l.entities, with_begin = l.token_begin;
+    int from = -1;
+    std::optional<MentionList> after = Cataphor(text, tokens, s, *lists, memory, i + len, n,
+                                                types != ana.noun_types.end() ? &types->second : nullptr, with, &from);
+    if (after && !with.empty()) {
+      // One coordination: "Britain and four key security partners" is the
+      // five, as "Britain and the United States" is the two.
+      after->entities.insert(after->entities.begin(), with.begin(), with.end());
+      lists->erase(std::remove_if(lists->begin(), lists->end(),
+                                  [&](const MentionList& l) { return l.token_begin == with_begin && !l.anaphor; }),
+                   lists->end());
+    }
+    if (after) {
+      after->token_begin = with.empty() ? i : with_begin;
+      after->token_end = i + len;
+      after->anaphor = true;
+      after->from_sentence = from;
+      after->after_with = false;
+      list_builder_.MarkContext(text, tokens, s, &*after);
+      anaphors.push_back(std::move(*after));
+    }
   }
   // "they", "them": the one list of two or more (no group) before it in the sentence.
   for (size_t i = s.token_begin; i < s.token_end && !plural_pronouns_.empty(); ++i) {
@@ -177,6 +226,63 @@ void RelationExtractor::ResolveAnaphors(std::string_view text, const std::vector
   lists->insert(lists->end(), anaphors.begin(), anaphors.end());
   std::sort(lists->begin(), lists->end(),
             [](const MentionList& a, const MentionList& b) { return a.token_begin < b.token_begin; });
+}
+
+std::optional<MentionList> RelationExtractor::Cataphor(std::string_view text, const std::vector<Token>& tokens,
+                                                      const Sentence& s, const std::vector<MentionList>& lists,
+                                                      const DocumentMemory& memory, size_t end, int n,
+                                                      const std::vector<std::string>* types, const std::vector<int>& with,
+                                                      int* from) const {
+  auto fits = [&](int e) { return types ? TypeIn(e, *types) : gazetteer_.entities()[e].type != "group"; };
+  auto named_with = [&](int e) { return std::find(with.begin(), with.end(), e) != with.end(); };
+  // Exactly n that fit; or all of `with` and n more, which are the set.
+  auto exactly = [&](const MentionList& l) -> std::optional<MentionList> {
+    if (l.adversary || l.anaphor || !std::all_of(l.entities.begin(), l.entities.end(), fits)) return std::nullopt;
+    if (static_cast<int>(l.entities.size()) == n) return l;
+    const auto again = std::count_if(l.entities.begin(), l.entities.end(), named_with);
+    if (with.empty() || again != static_cast<long>(with.size()) || static_cast<int>(l.entities.size() - again) != n)
+      return std::nullopt;
+    MentionList rest = l;
+    rest.entities.erase(std::remove_if(rest.entities.begin(), rest.entities.end(), named_with), rest.entities.end());
+    return rest;
+  };
+  auto marker = [&](size_t k) {
+    const Token& t = tokens[k];
+    if (t.norm == "-") return t.space_before || IsEmDash(text, t);  // "US-China" is no marker
+    return cataphora_markers_.count(t.norm) > 0;
+  };
+  // The list right after the marker, past an article: exactly n that fit, or nothing.
+  auto list_after = [&](const std::vector<MentionList>& in, size_t k) -> std::optional<MentionList> {
+    size_t first = k + 1;
+    if (first < tokens.size() && tokens[first].norm == "the") ++first;
+    for (const auto& l : in)
+      if (l.token_begin == first) return exactly(l);
+    return std::nullopt;
+  };
+  // In its sentence: a marker a few words on ("three African states on
+  // Monday: A, B and C"), no name before it.
+  constexpr size_t kMarkerReach = 4;
+  for (size_t k = end; k < s.token_end && k < end + kMarkerReach; ++k) {
+    for (const auto& l : lists)
+      if (l.token_begin <= k && k < l.token_end) return std::nullopt;
+    if (!marker(k)) continue;
+    *from = -1;
+    return list_after(lists, k);
+  }
+  // The next sentence: a marker after an opening that names nothing ("The
+  // five nations - A, B, ... -", "The two are A and B"). "A and B protested"
+  // names its own subject, not the set counted before.
+  if (!memory.next || !memory.next_mentions) return std::nullopt;
+  const Sentence& t = *memory.next;
+  constexpr size_t kOpeningWords = 4;  // "These two close partners"
+  for (size_t k = t.token_begin; k < t.token_end && k <= t.token_begin + kOpeningWords; ++k) {
+    for (const auto& m : *memory.next_mentions)
+      if (m.token_begin <= k && k < m.token_end) return std::nullopt;
+    if (!marker(k)) continue;
+    *from = memory.seen + 1;
+    return list_after(list_builder_.Build(text, tokens, t, *memory.next_mentions), k);
+  }
+  return std::nullopt;
 }
 
 }  // namespace claimgraph::ingest

@@ -21,14 +21,26 @@ int ListBuilder::AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t 
       std::find(determiner_hashes_.begin(), determiner_hashes_.end(), tokens[i].hash) == determiner_hashes_.end() ||
       std::find(a.determiners.begin(), a.determiners.end(), tokens[i].norm) == a.determiners.end())
     return 0;
-  size_t j = i + 1;
-  int n = 0;
-  if (j < end) {
-    auto it = a.numbers.find(tokens[j].norm);
-    if (it != a.numbers.end()) { n = it->second; ++j; }
+  if (i + 1 < end && a.numbers.count(tokens[i + 1].norm)) {
+    int n = CountedNounSize(tokens, i + 1, end, length, noun);
+    if (n) ++*length;
+    return n;
   }
-  if (n == 0 && tokens[i].norm == "both") n = 2;
-  if (n == 0 || j >= end) return 0;
+  if (tokens[i].norm != "both") return 0;
+  return NounAfter(tokens, i, i + 1, end, 2, length, noun);
+}
+
+int ListBuilder::CountedNounSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length,
+                                 std::string* noun) const {
+  auto it = i < end ? rules_.anaphora.numbers.find(tokens[i].norm) : rules_.anaphora.numbers.end();
+  if (it == rules_.anaphora.numbers.end()) return 0;
+  return NounAfter(tokens, i, i + 1, end, it->second, length, noun);
+}
+
+int ListBuilder::NounAfter(const std::vector<Token>& tokens, size_t i, size_t j, size_t end, int n, size_t* length,
+                           std::string* noun) const {
+  const auto& a = rules_.anaphora;
+  if (j >= end) return 0;
   auto is_noun = [&](size_t k) { return std::find(a.nouns.begin(), a.nouns.end(), tokens[k].norm) != a.nouns.end(); };
   // One or two adjectives may come first: "the two Balkan states", "the two
   // Central European states".

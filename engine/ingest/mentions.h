@@ -42,6 +42,10 @@ class ListBuilder {
   // type of entity it stands for.
   int AnaphorSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length,
                   std::string* noun = nullptr) const;
+  // "four key security partners": a number, at most two words, an anaphora
+  // noun, starting at i without a determiner; its count, or 0.
+  int CountedNounSize(const std::vector<Token>& tokens, size_t i, size_t end, size_t* length,
+                      std::string* noun = nullptr) const;
   // False when no anaphor starts with this token (most): one bit test.
   bool MayStartAnaphor(const Token& t) const { return determiners_.MayStartWith(t); }
   // Marks what precedes a list (after "with", after an adversary marker);
@@ -52,6 +56,10 @@ class ListBuilder {
   // Past "[ 's ] <title> <Name ...>" starting at token i (rules.list_titles),
   // or i itself when no title starts there.
   size_t SkipOfficial(std::string_view text, const std::vector<Token>& tokens, size_t i, size_t end) const;
+  // The anaphora noun at j or after one or two words (a counted phrase that
+  // starts at i and counts n): n, with its length from i; else 0.
+  int NounAfter(const std::vector<Token>& tokens, size_t i, size_t j, size_t end, int n, size_t* length,
+                std::string* noun) const;
 
   MentionRules rules_;
   PhraseMatcher separators_, adversary_, determiners_, titles_;

@@ -46,6 +46,8 @@ Extraction IngestPipeline::Extract(std::string_view original, bool explain) cons
     const Sentence& s = sentences[k];
     const std::vector<Mention>& mentions = found[k];
     out.mentions += mentions.size();
+    memory.next = k + 1 < sentences.size() ? &sentences[k + 1] : nullptr;
+    memory.next_mentions = k + 1 < sentences.size() ? &found[k + 1] : nullptr;
     for (const CandidateClaim& c : extractor_.Extract(original, tokens, s, mentions, &memory, explain)) {
       ExtractedClaim claim;
       claim.subject = gazetteer_.entities()[c.subject].name;

@@ -116,7 +116,7 @@ bool IsoDate(const std::string& s) {
 
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
-              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "group_before_glue", "participant_types",
+              {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "bracket_lead_ins", "group_modified_nouns", "group_before_glue", "participant_types",
                "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "agency_states", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
@@ -145,6 +145,8 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "cues_members_bracket", where, &rule->cues_members_bracket) &&
             r.Strings(j, "bracket_heads", where, &rule->bracket_heads) &&
             r.Strings(j, "bracket_heads_without_group", where, &rule->bracket_heads_without_group) &&
+            r.Strings(j, "bracket_lead_ins", where, &rule->bracket_lead_ins) &&
+            r.Strings(j, "group_modified_nouns", where, &rule->group_modified_nouns) &&
             r.Strings(j, "group_before_glue", where, &rule->group_before_glue) &&
             r.Strings(j, "participant_types", where, &rule->participant_types) &&
             r.Strings(j, "subject_types", where, &rule->subject_types) &&
@@ -308,17 +310,18 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
               "link_list_max_words", "link_list_nonsentence_ratio"}) &&
       r.Keys(*se, "sentences", {"abbreviations", "max_tokens", "bullets"}) &&
       r.Keys(*me, "mentions", {"blockers", "list_separators", "list_heads", "list_titles", "name_particles", "adversary_markers", "place_prepositions", "non_party_heads", "combining_forms", "anaphora"}) &&
-      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "carry_words", "definite_relation_nouns", "lookback_sentences", "headline_reach_sentences"}) &&
+      r.Keys(*ana, "mentions.anaphora", {"determiners", "numbers", "nouns", "noun_types", "group_nouns", "relation_determiners", "relation_nouns", "plural_pronouns", "carry_words", "definite_relation_nouns", "cataphora_markers", "lookback_sentences", "headline_reach_sentences"}) &&
       r.Keys(*cl, "clauses",
              {"boundaries", "not_boundaries", "relative_pronouns", "complementizers", "subordinators", "conditionals",
               "closers"}) &&
       r.Keys(*ar, "arguments",
              {"between_words", "also_words", "with_words", "with_heads", "by_words", "possessive", "non_party_verbs",
               "membership_blockers", "apposition_words", "possessive_pronouns", "reflexive_words", "naming_words",
-              "between_barriers", "between_owners", "negotiated_predicates", "object_barriers", "alongside_barriers", "slot_gap"}) &&
+              "between_barriers", "between_owners", "negotiated_predicates", "object_barriers", "alongside_barriers", "member_modifiers", "slot_gap"}) &&
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "describing", "future_markers", "future_verbs",
-              "future_not_after", "interposed", "definite_determiners", "causative", "future_gap", "window_before", "window_after"}) &&
+              "future_not_after", "interposed", "definite_determiners", "causative", "governing_nouns", "governed_prepositions", "governed_predicates",
+              "governed_determiners",               "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
       r.Strings(*bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
@@ -348,6 +351,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ana, "plural_pronouns", "mentions.anaphora", &rules.mentions.anaphora.plural_pronouns) &&
       r.Strings(*ana, "carry_words", "mentions.anaphora", &rules.mentions.anaphora.carry_words) &&
       r.Strings(*ana, "definite_relation_nouns", "mentions.anaphora", &rules.mentions.anaphora.definite_relation_nouns) &&
+      r.Strings(*ana, "cataphora_markers", "mentions.anaphora", &rules.mentions.anaphora.cataphora_markers) &&
       r.Number(*ana, "lookback_sentences", "mentions.anaphora", &rules.mentions.anaphora.lookback_sentences) &&
       r.Number(*ana, "headline_reach_sentences", "mentions.anaphora", &rules.mentions.anaphora.headline_reach_sentences) &&
       r.Strings(*cl, "boundaries", "clauses", &rules.clauses.boundaries) &&
@@ -373,6 +377,7 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*ar, "negotiated_predicates", "arguments", &rules.arguments.negotiated_predicates) &&
       r.Strings(*ar, "object_barriers", "arguments", &rules.arguments.object_barriers) &&
       r.Strings(*ar, "alongside_barriers", "arguments", &rules.arguments.alongside_barriers) &&
+      r.Strings(*ar, "member_modifiers", "arguments", &rules.arguments.member_modifiers) &&
       r.Number(*ar, "slot_gap", "arguments", &rules.arguments.slot_gap) &&
       r.Strings(*mo, "proposed", "modality", &rules.modality.proposed) &&
       r.Strings(*mo, "denied", "modality", &rules.modality.denied) &&
@@ -388,6 +393,10 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "interposed", "modality", &rules.modality.interposed) &&
       r.Strings(*mo, "definite_determiners", "modality", &rules.modality.definite_determiners) &&
       r.Strings(*mo, "causative", "modality", &rules.modality.causative) &&
+      r.Strings(*mo, "governing_nouns", "modality", &rules.modality.governing_nouns) &&
+      r.Strings(*mo, "governed_prepositions", "modality", &rules.modality.governed_prepositions) &&
+      r.Strings(*mo, "governed_predicates", "modality", &rules.modality.governed_predicates) &&
+      r.Strings(*mo, "governed_determiners", "modality", &rules.modality.governed_determiners) &&
       r.Number(*mo, "future_gap", "modality", &rules.modality.future_gap) &&
       r.Number(*mo, "window_before", "modality", &rules.modality.window_before) &&
       r.Number(*mo, "window_after", "modality", &rules.modality.window_after) &&

@@ -58,6 +58,14 @@ struct AnaphoraRules {
   // determiner and with no party of its own, stands for the relation of its
   // predicate named before in the document (pattern definite-relation).
   std::vector<std::string> definite_relation_nouns;
+  // "with four key security partners ... The four are A, B, C and D": a
+  // counted noun whose set the text names after it (cataphora, rules version
+  // 18). A list right after one of these markers stands for it: in its own
+  // sentence within a few words of the noun ("three states: A, B and C",
+  // "partners - A, B -"), or in the next sentence after an opening that
+  // names nothing ("The five nations - A, B, ... -", "The two are A and B").
+  // Exactly that many of the noun's type, else nothing.
+  std::vector<std::string> cataphora_markers;
   int lookback_sentences = 3;
   // The headline stays in reach for this many sentences of the body.
   int headline_reach_sentences = 0;
@@ -142,6 +150,10 @@ struct ArgumentRules {
   // "alongside talks with Russia": a preposition between "alongside" and a
   // list makes the list that preposition's object, not co-members.
   std::vector<std::string> alongside_barriers;
+  // "North Macedonia became NATO's 30th member", "the EU's newest member":
+  // words of rank that may stand between a group (or its possessive) and a
+  // group-before cue, as a numeric ordinal ("30th") may (rules version 18).
+  std::vector<std::string> member_modifiers;
   int slot_gap = 3;  // words allowed between a cue and the preposition of its slot
 };
 
@@ -185,6 +197,17 @@ struct ModalityRules {
   // "to get the agreement signed by June": after these verbs a describing
   // participle is a plan, not a description.
   std::vector<std::string> causative;
+  // "Negotiations were launched in 2005 for the accession of Croatia":
+  // a governing noun (negotiations, talks, bid) of the claim's clause, before
+  // it, whose prepositional phrase (governed_prepositions: "for", "on") holds
+  // the evidence of a governed predicate, makes the claim proposed however
+  // many words stand between, by the clause's structure rather than a wider
+  // window (rules version 18). The phrase holds the evidence when only a
+  // determiner, a possessive or one modifier stands between the preposition
+  // and it, and no other noun phrase (one of governed_determiners not right
+  // before a name) stands between the noun and the preposition to take the
+  // phrase.
+  std::vector<std::string> governing_nouns, governed_prepositions, governed_predicates, governed_determiners;
   int future_gap = 2;
   int window_before = 6;
   int window_after = 3;
@@ -240,10 +263,20 @@ struct RelationRule {
   // words, with no group before it, names members of the group the sentence
   // names (or, failing that, the last group of the sentences before).
   std::vector<std::string> bracket_heads_without_group;
+  // "the G7 leaders (the heads of state or government from Canada, France,
+  // ...)": inside parentheses after a group, one of these phrases (after an
+  // article) may lead in to the member list, which then ends at the closer or
+  // at a comma before it (rules version 18). Phrases, not any words before
+  // "from": "(and guests from A and B)" names no members.
+  std::vector<std::string> bracket_lead_ins;
   // "Poland, along with other NATO members,": words that may stand between a
   // list and "G member(s)" when they end in "other" -- the text counts the
   // list among the members (rules version 11).
   std::vector<std::string> group_before_glue;
+  // "Montenegro joined European Union sanctions": a group right after a
+  // members-before cue and before one of these nouns modifies the noun; it
+  // is no group joined (rules version 18).
+  std::vector<std::string> group_modified_nouns;
   std::vector<std::string> participant_types, subject_types, object_types, member_types, group_types;
   std::vector<std::string> object_prepositions;
   // "drones targeted 16 locations in various areas in northern Syria": when no

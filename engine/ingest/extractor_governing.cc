@@ -1,0 +1,66 @@
+// A negotiation noun that governs a relation through its prepositional
+// phrase: "Negotiations were launched on 3 October 2005 for the accession of
+// Croatia and Turkey". The relation is under negotiation however many words
+// stand between; a window of words would have to be wide enough to reach it
+// and would then let unrelated earlier words govern too, so the phrase is
+// read instead (rules version 18, after eval17's one hard-rule violation).
+#include <algorithm>
+
+#include "engine/ingest/extractor.h"
+
+namespace claimgraph::ingest {
+
+size_t RelationExtractor::GoverningNoun(const SentenceView& v, const RelationRule& rule, int clause, size_t begin,
+                                        size_t* prep) const {
+  if (governing_nouns_.empty() ||
+      std::find(rules_.modality.governed_predicates.begin(), rules_.modality.governed_predicates.end(), rule.predicate) ==
+          rules_.modality.governed_predicates.end())
+    return SIZE_MAX;
+  const auto& tokens = *v.tokens;
+  const auto& mentions = *v.mentions;
+  const size_t sb = v.sentence.token_begin;
+  auto lower_word = [&](size_t i) {
+    return tokens[i].is_word && v.text[tokens[i].begin] >= 'a' && v.text[tokens[i].begin] <= 'z';
+  };
+  auto name_starting_at = [&](size_t i) {
+    return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.token_begin == i; });
+  };
+  // Back from the evidence over what may stand inside the phrase before it:
+  // determiners, a name's possessive ("on Montenegro's membership"), one
+  // modifier ("for the eventual accession of").
+  size_t p = begin;
+  bool modifier = false;
+  while (p > sb && !governed_prepositions_.count(tokens[p - 1].norm)) {
+    const Token& t = tokens[p - 1];
+    if (governed_determiners_.count(t.norm)) {
+      --p;
+      continue;
+    }
+    if (t.norm == "s" && p >= sb + 3 && tokens[p - 2].norm == "'") {
+      auto owner = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.token_end == p - 2; });
+      if (owner == mentions.end()) return SIZE_MAX;
+      p = owner->token_begin;
+      continue;
+    }
+    if (!modifier && lower_word(p - 1)) {
+      modifier = true;
+      --p;
+      continue;
+    }
+    return SIZE_MAX;
+  }
+  if (p == sb || v.ClauseOf(p - 1) != clause) return SIZE_MAX;
+  *prep = p - 1;
+  // Back from the preposition to the noun, in the clause. A determiner that
+  // opens another noun phrase ("talks ended with an agreement for the
+  // accession of") gives the phrase to that noun; one before a name ("talks
+  // with the EU") does not.
+  for (size_t i = *prep; i-- > sb;) {
+    if (v.ClauseOf(i) != clause) continue;
+    if (governing_nouns_.count(tokens[i].norm)) return i;
+    if (governed_determiners_.count(tokens[i].norm) && !name_starting_at(i + 1)) return SIZE_MAX;
+  }
+  return SIZE_MAX;
+}
+
+}  // namespace claimgraph::ingest
