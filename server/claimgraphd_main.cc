@@ -79,8 +79,8 @@ int main(int argc, char** argv) {
   imp->add_option("--principal", import.principal, "Principal recorded for the import's transaction");
   imp->add_option("--memory-budget", import.memory_budget,
                   "Memory the bulk import may hold: its tables of new names and of the claims seen (for duplicates) "
-                  "and its sorts share it, e.g. 512MiB or 2GiB (past it, sorted runs are spilled to temporary "
-                  "files beside the store)")
+                  "and its sorts share it, e.g. 512MiB or 2GiB (past their shares, sorted runs, names and claims "
+                  "seen are spilled to temporary files beside the store)")
       ->transform(CLI::AsSizeValue(false))
       ->check(CLI::Range(uint64_t{16} << 20, uint64_t{1} << 46));
   imp->add_option("--default-source", import.default_source, "Source for quads in the default graph");

@@ -34,29 +34,24 @@ inline const char* kNatsServer = "/usr/sbin/nats-server";
 
 inline bool NatsServerInstalled() { return access(kNatsServer, X_OK) == 0; }
 
-// True once something accepts connections on 127.0.0.1:port.
-inline bool Listening(int port) {
+// What `act` (connect or bind) does with a new TCP socket and 127.0.0.1:port.
+template <typename Act>
+bool OnLoopback(int port, Act act) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  bool ok = act(fd, reinterpret_cast<sockaddr*>(&addr), socklen_t{sizeof addr}) == 0;
   close(fd);
   return ok;
 }
 
+// True once something accepts connections on 127.0.0.1:port.
+inline bool Listening(int port) { return OnLoopback(port, ::connect); }
+
 // True when nothing on this machine holds 127.0.0.1:port.
-inline bool Bindable(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bool ok = bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  close(fd);
-  return ok;
-}
+inline bool Bindable(int port) { return OnLoopback(port, ::bind); }
 
 // A bindable port in [20000, 32000): below Linux's default ephemeral range
 // (32768-60999), so no outgoing connection is given it; random, so two
