@@ -17,7 +17,9 @@ class ByteArena {
  public:
   // `size` bytes, valid until Clear or the arena's end.
   char* Allocate(size_t size) {
-    if (used_ + size > block_size_) {
+    // An empty arena has no block even for 0 bytes (an empty text: the
+    // default graph's, the first a renumbered N-Quads numbering keeps).
+    if (blocks_.empty() || used_ + size > block_size_) {
       block_size_ = std::max(kBlockSize, size);  // a request longer than a block gets its own
       blocks_.push_back(std::make_unique<char[]>(block_size_));
       reserved_ += block_size_;
