@@ -107,16 +107,6 @@ Result<storage::EntityId> WriteNames::Entity(const std::string& name) {
   return id;
 }
 
-void WriteNames::RememberEntity(const std::string& spelling, storage::EntityId id) {
-  if (entities_.size() >= kMaxCachedSpellings) entities_.clear();
-  entities_.emplace(spelling, id);
-}
-
-void WriteNames::RememberSource(const std::string& key, storage::SourceId id) {
-  if (sources_.size() >= kMaxCachedSpellings) sources_.clear();
-  sources_.emplace(key, id);
-}
-
 Result<storage::SourceId> WriteNames::Source(const codec::SourceDraft& s) {
   if (s.key.empty()) return Status::InvalidArgument("every claim needs a source");
   const bool has_metadata =

@@ -50,12 +50,6 @@ class WriteNames {
   // The source by key, created or its metadata filled in; InvalidArgument for
   // an empty key. A key met again without metadata is not looked up twice.
   Result<storage::SourceId> Source(const codec::SourceDraft& source);
-  // What the caller resolved before (the N-Quads importer's terms with ids):
-  // Entity and Source then answer those spellings from the memos. Why: in a
-  // bulk import the transaction's created names spill past their share of the
-  // budget, and a line with one new term resolves its four names again.
-  void RememberEntity(const std::string& spelling, storage::EntityId id);
-  void RememberSource(const std::string& key, storage::SourceId id);
   // A draft's names and object resolved into what the store writes — the one
   // conversion every write path uses (Assert batches, ingestion, imports). An
   // inverse reading ("targeted-by") swaps subject and object and needs an

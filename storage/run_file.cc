@@ -1,5 +1,7 @@
 #include "storage/run_file.h"
 
+#include <unistd.h>
+
 #include <lz4.h>
 
 #include <algorithm>
@@ -146,6 +148,19 @@ Result<bool> RunReader::Read(void* bytes, size_t size) {
     need -= n;
   }
   return true;
+}
+
+Status ReadFullyAt(int fd, const std::string& path, void* out, size_t size, uint64_t offset) {
+  char* to = static_cast<char*>(out);
+  while (size > 0) {
+    const ssize_t got = ::pread(fd, to, size, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return Status::IOError("cannot read " + path + ": " + (got < 0 ? std::strerror(errno) : "short read"));
+    to += got;
+    offset += static_cast<uint64_t>(got);
+    size -= static_cast<size_t>(got);
+  }
+  return Status::Ok();
 }
 
 }  // namespace claimgraph::storage

@@ -25,6 +25,11 @@ namespace claimgraph::storage {
 
 enum class RunFormat { kLz4, kPlain };
 
+// Reads exactly `size` bytes of `path` (open as `fd`) at `offset`, for the
+// tables that read their spilled rows at offsets (RunFormat::kPlain files):
+// an IOError naming the file when it cannot, or when the file ends first.
+Status ReadFullyAt(int fd, const std::string& path, void* out, size_t size, uint64_t offset);
+
 class RunWriter {
  public:
   // Creates (truncates) `path`.

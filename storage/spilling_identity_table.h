@@ -170,9 +170,7 @@ class SpillingIdentityTable {
     for (; b < run.first_hash.size(); ++b) {
       if (run.first_hash[b] > h) break;
       const size_t n = std::min<uint64_t>(kBlock, run.rows - b * kBlock);
-      const ssize_t got = ::pread(run.fd, rows, n * sizeof(Row), static_cast<off_t>(b * kBlock * sizeof(Row)));
-      if (got != static_cast<ssize_t>(n * sizeof(Row)))
-        return Status::IOError("cannot read " + run.path + ": " + (got < 0 ? std::strerror(errno) : "short read"));
+      CG_RETURN_IF_ERROR(ReadFullyAt(run.fd, run.path, rows, n * sizeof(Row), b * kBlock * sizeof(Row)));
       for (size_t i = 0; i < n; ++i) {
         const uint64_t rh = Hash()(rows[i].key);
         if (rh > h) return std::optional<Value>();

@@ -1,5 +1,7 @@
 #include "storage/spilling_name_table.h"
 
+#include "storage/run_file.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -99,7 +101,7 @@ Status SpillingNameTable::ForEach(const std::function<Status(const Created&)>& e
     const size_t keep = buffer.size();
     const size_t n = static_cast<size_t>(std::min<uint64_t>(std::max<size_t>(1u << 20, keep), names_size_ - at));
     buffer.resize(keep + n);
-    CG_RETURN_IF_ERROR(ReadAt(names_fd_, names_path_, buffer.data() + keep, n, at));
+    CG_RETURN_IF_ERROR(ReadFullyAt(names_fd_, names_path_, buffer.data() + keep, n, at));
     at += n;
     while (buffer.size() - used >= kHeader) {
       const char* p = buffer.data() + used;
@@ -202,7 +204,7 @@ Result<std::optional<EntityId>> SpillingNameTable::FindInRun(const Run& run, std
     if (run.first_hash[b] > h) break;
     const size_t n = std::min<uint64_t>(kRowBlock, run.rows - b * kRowBlock);
     CG_RETURN_IF_ERROR(
-        ReadAt(hashes_fd_, hashes_path_, rows, n * sizeof(HashRow), run.offset + b * kRowBlock * sizeof(HashRow)));
+        ReadFullyAt(hashes_fd_, hashes_path_, rows, n * sizeof(HashRow), run.offset + b * kRowBlock * sizeof(HashRow)));
     for (size_t i = 0; i < n; ++i) {
       if (rows[i].hash > h) return std::optional<EntityId>();
       if (rows[i].hash != h) continue;
@@ -222,7 +224,7 @@ Result<SpillingNameTable::Created> SpillingNameTable::ReadNameAt(uint64_t offset
   };
   if (offset + kHeader > names_size_) return corrupt();
   block_.resize(static_cast<size_t>(std::min<uint64_t>(128, names_size_ - offset)));
-  CG_RETURN_IF_ERROR(ReadAt(names_fd_, names_path_, block_.data(), block_.size(), offset));
+  CG_RETURN_IF_ERROR(ReadFullyAt(names_fd_, names_path_, block_.data(), block_.size(), offset));
   EntityId id;
   uint32_t norm_size, name_size;
   std::memcpy(&id, block_.data(), 8);
@@ -233,7 +235,7 @@ Result<SpillingNameTable::Created> SpillingNameTable::ReadNameAt(uint64_t offset
   if (size > block_.size()) {
     const size_t had = block_.size();
     block_.resize(size);
-    CG_RETURN_IF_ERROR(ReadAt(names_fd_, names_path_, block_.data() + had, size - had, offset + had));
+    CG_RETURN_IF_ERROR(ReadFullyAt(names_fd_, names_path_, block_.data() + had, size - had, offset + had));
   }
   const std::string_view norm(block_.data() + kHeader, norm_size);
   return Created{id, norm, name_size == 0 ? norm : std::string_view(norm.data() + norm_size, name_size)};
@@ -247,7 +249,7 @@ Result<std::optional<SpillingNameTable::Created>> SpillingNameTable::ReadSpilled
   const uint64_t begin = std::prev(after)->offset;
   const uint64_t end = after == name_blocks_.end() ? names_size_ : after->offset;
   block_.resize(end - begin);
-  CG_RETURN_IF_ERROR(ReadAt(names_fd_, names_path_, block_.data(), block_.size(), begin));
+  CG_RETURN_IF_ERROR(ReadFullyAt(names_fd_, names_path_, block_.data(), block_.size(), begin));
   for (size_t at = 0; at + kHeader <= block_.size();) {
     EntityId got;
     uint32_t norm_size, name_size;
@@ -265,19 +267,6 @@ Result<std::optional<SpillingNameTable::Created>> SpillingNameTable::ReadSpilled
     at += kHeader + norm_size + name_size;
   }
   return std::optional<Created>();
-}
-
-Status SpillingNameTable::ReadAt(int fd, const std::string& path, void* out, size_t size, uint64_t offset) const {
-  char* to = static_cast<char*>(out);
-  while (size > 0) {
-    const ssize_t got = ::pread(fd, to, size, static_cast<off_t>(offset));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return Status::IOError("cannot read " + path + ": " + (got < 0 ? std::strerror(errno) : "short read"));
-    to += got;
-    offset += static_cast<uint64_t>(got);
-    size -= static_cast<size_t>(got);
-  }
-  return Status::Ok();
 }
 
 }  // namespace claimgraph::storage

@@ -107,7 +107,6 @@ class SpillingNameTable {
   Result<std::optional<EntityId>> FindInRun(const Run& run, std::string_view norm, uint64_t hash);
   // The spilled name `id`, read into block_; nullopt when none was spilled.
   Result<std::optional<Created>> ReadSpilled(EntityId id);
-  Status ReadAt(int fd, const std::string& path, void* out, size_t size, uint64_t offset) const;
 
   HashFunction hash_;
   CreatedNameTable table_;

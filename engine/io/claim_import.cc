@@ -133,11 +133,6 @@ class QuadTermIds {
     std::string* names[4] = {&claim.claim.subject, &claim.claim.predicate, &claim.claim.object_text,
                              &claim.claim.source.key};
     CG_RETURN_IF_ERROR(NamesOf(q, names));
-    // The terms with ids need no lookup by name (a spilled name costs two reads).
-    engine::WriteNames& memo = writer_->names();
-    if (s.known) memo.RememberEntity(claim.claim.subject, s.id);
-    if (o.known) memo.RememberEntity(claim.claim.object_text, o.id);
-    if (g.known) memo.RememberSource(claim.claim.source.key, g.id);
     claim.claim.method = std::string(codec::kNQuadsMethod);
     const size_t rejected = summary_->rejected.size();
     CG_RETURN_IF_ERROR(take(item.line, 0, "", claim));
