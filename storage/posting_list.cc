@@ -1,6 +1,8 @@
 #include "storage/posting_list.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <tuple>
 
 #include "storage/byte_codec.h"
@@ -160,13 +162,28 @@ bool PostingDecoder::Next(Posting* out) {
 void PostingDecoder::SkipSameThird() {
   // After the zero delta: the claim, two transactions and the source
   // (varints), the modality byte and, in version 2, the confidence varint:
-  // each ends at a byte with the high bit clear.
+  // each ends at a byte with the high bit clear. A posting is 7-12 bytes,
+  // so its ends are found eight bytes at a time (a byte a step was 7% of a
+  // two-hop join's instructions): the bytes with the high bit clear are the
+  // set bits of ~w & 0x80..80, and the posting ends after the fields-th.
+  static_assert(std::endian::native == std::endian::little, "the first byte in memory is the word's lowest");
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   const int fields = with_confidence_ ? 6 : 5;
   while (p_ < end_ && *p_ == 0) {
     const uint8_t* q = p_ + 1;
-    int ends = 0;
-    while (q < end_ && ends < fields) ends += *q++ < 0x80;
-    if (ends < fields) return;
+    int missing = fields;
+    while (missing > 0 && end_ - q >= 8) {
+      uint64_t w;
+      std::memcpy(&w, q, 8);
+      uint64_t ends = ~w & kHighBits, last = 0;
+      for (; missing > 0 && ends != 0; --missing) {  // (no popcount: x86-64's baseline has none)
+        last = ends;
+        ends &= ends - 1;
+      }
+      q += missing > 0 ? 8 : (std::countr_zero(last) >> 3) + 1;
+    }
+    while (missing > 0 && q < end_) missing -= *q++ < 0x80;  // the list's last few bytes
+    if (missing > 0) return;
     p_ = q;
   }
 }
