@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -48,6 +49,14 @@ struct QueryStats {
   TxId written_tx = 0;  // the transaction a write statement committed (0 if none)
 };
 
+// The names of a statement's entities, by id, as its rows would carry them.
+class EntityNames {
+ public:
+  virtual ~EntityNames() = default;
+  // The view stays valid until the statement's last row is handed out.
+  virtual Result<std::string_view> Name(uint64_t entity) = 0;
+};
+
 // Receives rows as they are produced (streaming). Returning a non-OK Status
 // stops the query with that status (a disconnected client).
 class RowSink {
@@ -57,6 +66,17 @@ class RowSink {
   // a streaming sink can send it with the first batch.
   virtual Status Header(const std::vector<std::string>& columns, std::optional<TxId> as_of) = 0;
   virtual Status Row(const std::vector<Value>& row, const std::vector<uint64_t>& provenance) = 0;
+  // Offered before the rows of a streamed answer (and withdrawn with null
+  // after its last row). A sink that writes an entity from what it kept of
+  // the entity's last appearance (the gRPC wire encoder) returns true: then
+  // a cell that returns an entity variable may come as Value::Entity(id, "")
+  // — the id alone, no name looked up or copied — and the sink asks `names`
+  // for the names it has not kept. In a 20k-row join, building each cell's
+  // name and encoding it again was a third of the statement's instructions.
+  virtual bool TakeEntitiesById(EntityNames* names) {
+    (void)names;
+    return false;
+  }
 };
 
 struct QueryResult {

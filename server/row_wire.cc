@@ -111,20 +111,25 @@ uint8_t* WriteValue(const engine::Value& v, ValueNumbers numbers, uint8_t* p) {
   return p;
 }
 
-}  // namespace
-
-void AppendRowBatchEntry(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance,
-                         ValueNumbers numbers, std::string* out) {
+// The one row writer. `kept` (null, or one per cell) gives the cells written
+// from kept bytes (a view with null data: the cell is written from its value).
+void AppendRow(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance, ValueNumbers numbers,
+               const std::string_view* kept, std::string* out) {
   // Sizes first (a length comes before its bytes), then one pass writing.
-  size_t value_sizes_inline[16];
+  constexpr size_t kInline = 16;
+  size_t value_sizes_inline[kInline];
   std::vector<size_t> value_sizes_heap;
   size_t* value_sizes = value_sizes_inline;
-  if (row.size() > std::size(value_sizes_inline)) {
+  if (row.size() > kInline) {
     value_sizes_heap.resize(row.size());
     value_sizes = value_sizes_heap.data();
   }
   size_t row_size = 0;
   for (size_t i = 0; i < row.size(); ++i) {
+    if (kept && kept[i].data()) {
+      row_size += kept[i].size();
+      continue;
+    }
     value_sizes[i] = ValueSize(row[i], numbers);
     row_size += Delimited(value_sizes[i]);
   }
@@ -138,6 +143,11 @@ void AppendRowBatchEntry(const std::vector<engine::Value>& row, const std::vecto
   *p++ = kRepeatedField1;
   p = Varint(row_size, p);
   for (size_t i = 0; i < row.size(); ++i) {
+    if (kept && kept[i].data()) {
+      std::memcpy(p, kept[i].data(), kept[i].size());
+      p += kept[i].size();
+      continue;
+    }
     *p++ = kRepeatedField1;
     p = Varint(value_sizes[i], p);
     p = WriteValue(row[i], numbers, p);
@@ -147,6 +157,73 @@ void AppendRowBatchEntry(const std::vector<engine::Value>& row, const std::vecto
     p = Varint(packed, p);
     for (uint64_t id : provenance) p = Varint(id, p);
   }
+}
+
+}  // namespace
+
+void AppendRowBatchEntry(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance,
+                         ValueNumbers numbers, std::string* out) {
+  AppendRow(row, provenance, numbers, nullptr, out);
+}
+
+void EntityCellWriter::set_names(engine::EntityNames* names) {
+  names_ = names;
+  cells_.clear();
+  kept_.clear();
+  last_.clear();
+}
+
+Result<EntityCellWriter::Kept> EntityCellWriter::CellOf(uint64_t entity) {
+  if (auto it = cells_.find(entity); it != cells_.end()) return it->second;
+  CG_ASSIGN_OR_RETURN(std::string_view name, names_->Name(entity));
+  // The cell AppendRowBatchEntry writes for Value::Entity(entity, name).
+  const engine::Value whole = engine::Value::Entity(entity, std::string(name));
+  const size_t value_size = ValueSize(whole, numbers_);
+  const Kept k{entity, kept_.size(), Delimited(value_size)};
+  kept_.resize(kept_.size() + k.size);
+  uint8_t* p = reinterpret_cast<uint8_t*>(kept_.data()) + k.offset;
+  *p++ = kRepeatedField1;
+  p = Varint(value_size, p);
+  WriteValue(whole, numbers_, p);
+  cells_.emplace(entity, k);
+  return k;
+}
+
+Status EntityCellWriter::Append(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance,
+                                std::string* out) {
+  if (!names_) {
+    AppendRow(row, provenance, numbers_, nullptr, out);
+    return Status::Ok();
+  }
+  if (kept_.size() > kKeptBytes) {  // a cache, not a copy of the answer's names
+    cells_.clear();
+    kept_.clear();
+    last_.clear();
+  }
+  // Looked up (and kept) first, located after: a cell kept for this row may
+  // move kept_'s bytes. A column often repeats the row before's entity (the
+  // first hop of a join): that one needs no lookup.
+  last_.resize(row.size());
+  bool any = false;
+  for (size_t i = 0; i < row.size(); ++i) {
+    const engine::Value& v = row[i];
+    if (v.kind != engine::Value::Kind::kEntity || v.id == 0 || !v.text.empty()) {
+      last_[i].size = 0;
+      continue;
+    }
+    any = true;
+    if (last_[i].size != 0 && last_[i].entity == v.id) continue;
+    CG_ASSIGN_OR_RETURN(last_[i], CellOf(v.id));
+  }
+  if (!any) {
+    AppendRow(row, provenance, numbers_, nullptr, out);
+    return Status::Ok();
+  }
+  cell_bytes_.resize(row.size());
+  for (size_t i = 0; i < row.size(); ++i)
+    cell_bytes_[i] = last_[i].size ? std::string_view(kept_.data() + last_[i].offset, last_[i].size) : std::string_view();
+  AppendRow(row, provenance, numbers_, cell_bytes_.data(), out);
+  return Status::Ok();
 }
 
 }  // namespace claimgraph::server

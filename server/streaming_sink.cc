@@ -23,7 +23,7 @@ Status StreamingSink::Header(const std::vector<std::string>& columns, std::optio
 Status StreamingSink::Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) {
   uint32_t batched;
   if (form_ == RowForm::kWire) {
-    AppendRowBatchEntry(row, provenance, numbers_, &wire_batch_);
+    CG_RETURN_IF_ERROR(cells_.Append(row, provenance, &wire_batch_));
     batched = ++wire_rows_;
   } else {
     v1::Row* out = pending_->mutable_batch()->add_rows();
@@ -46,6 +46,12 @@ Status StreamingSink::Row(const std::vector<engine::Value>& row, const std::vect
     pending_ = google::protobuf::Arena::CreateMessage<v1::QueryResponse>(&arena_);
   }
   return Status::Ok();
+}
+
+bool StreamingSink::TakeEntitiesById(engine::EntityNames* names) {
+  if (form_ != RowForm::kWire) return false;  // messages are built whole (the HTTP API's JSON)
+  cells_.set_names(names);
+  return true;
 }
 
 void StreamingSink::Seal() {

@@ -25,6 +25,7 @@
 #include "claimgraph/v1/claimgraph.pb.h"
 #include "engine/engine.h"
 #include "server/proto_convert.h"
+#include "server/row_wire.h"
 
 namespace claimgraph::server {
 
@@ -45,12 +46,16 @@ class StreamingSink final : public engine::RowSink {
         write_(std::move(write)),
         batch_rows_(request.batch_rows() ? request.batch_rows() : 512),
         numbers_(request.integers() ? ValueNumbers::kIntegers : ValueNumbers::kDoubles),
+        cells_(numbers_),
         block_(new char[kArenaBlockBytes]),
         arena_(ArenaOptionsFor(block_.get())),
         pending_(google::protobuf::Arena::CreateMessage<v1::QueryResponse>(&arena_)) {}
 
   Status Header(const std::vector<std::string>& columns, std::optional<engine::TxId> as_of) override;
   Status Row(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance) override;
+  // RowForm::kWire writes an entity from the bytes it wrote for it before
+  // (server/row_wire.h, EntityCellWriter).
+  bool TakeEntitiesById(engine::EntityNames* names) override;
   // The last message: whatever is pending, plus the trailer of `result`
   // with what `more` adds to it (may be empty). It is on the sink's arena:
   // valid while the sink lives. In RowForm::kWire it is ready to serialize
@@ -73,6 +78,7 @@ class StreamingSink final : public engine::RowSink {
   Write write_;
   uint32_t batch_rows_;
   ValueNumbers numbers_;
+  EntityCellWriter cells_;  // RowForm::kWire
   std::unique_ptr<char[]> block_;  // the arena's first block, kept across resets
   google::protobuf::Arena arena_;
   v1::QueryResponse* pending_;

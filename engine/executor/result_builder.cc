@@ -244,6 +244,48 @@ void MarkOutputColumns(const BoundExpr& e, std::vector<bool>* reads) {
   for (const auto& c : e.children) MarkOutputColumns(c, reads);
 }
 
+// Makes `v` Value::Entity(id, "") in place (its buffers kept for the next).
+void SetEntityId(uint64_t id, Value* v) {
+  v->kind = Value::Kind::kEntity;
+  v->id = id;
+  v->text.clear();
+  v->list.clear();
+  v->boolean = false;
+  v->number = 0;
+  v->integer = false;
+}
+
+// The statement's own name cache, as a streaming sink asks it.
+class ContextEntityNames final : public EntityNames {
+ public:
+  explicit ContextEntityNames(ExecContext* ctx) : ctx_(ctx) {}
+  Result<std::string_view> Name(uint64_t entity) override {
+    CG_ASSIGN_OR_RETURN(const storage::Entity* e, ctx_->names().Entity(entity));
+    return std::string_view(e->name);
+  }
+
+ private:
+  ExecContext* ctx_;
+};
+
+// Offers a sink the names while it lives, and withdraws them however the
+// answer ends.
+class EntitiesById {
+ public:
+  EntitiesById(RowSink* sink, ExecContext* ctx) : sink_(sink), names_(ctx) {
+    taken_ = sink_ && sink_->TakeEntitiesById(&names_);
+  }
+  ~EntitiesById() {
+    if (taken_) sink_->TakeEntitiesById(nullptr);
+  }
+  bool taken() const { return taken_; }
+
+ private:
+  RowSink* sink_;
+  ContextEntityNames names_;
+  bool taken_ = false;
+};
+
 }  // namespace
 
 Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSink* sink, QueryResult* out) {
@@ -266,6 +308,10 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
     const bool streamed = sink && !materialize;
     std::vector<uint64_t> last_raw(q.returns.size());
     bool have_last = false;
+    // DISTINCT compares whole values: its rows keep their names.
+    std::optional<EntitiesById> by_id;
+    if (streamed && !dedupe) by_id.emplace(sink, ctx);
+    const bool ids_only = by_id && by_id->taken();
     while (true) {
       CG_ASSIGN_OR_RETURN(bool got, main->Next(&row));
       if (!got) break;
@@ -276,7 +322,11 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
           const BoundExpr& e = q.returns[i].expr;
           const bool slot = e.kind == BoundExpr::Kind::kSlot;
           if (slot && have_last && row.slots[e.slot] == last_raw[i]) continue;
-          CG_ASSIGN_OR_RETURN(o.values[i], Evaluate(ctx, e, row));
+          if (slot && ids_only && e.slot_kind == VarKind::kNode && storage::IsEntityTerm(row.slots[e.slot])) {
+            SetEntityId(row.slots[e.slot], &o.values[i]);
+          } else {
+            CG_ASSIGN_OR_RETURN(o.values[i], Evaluate(ctx, e, row));
+          }
           if (slot) last_raw[i] = row.slots[e.slot];
         }
         have_last = true;
