@@ -1,6 +1,8 @@
 // One write transaction: lookups see the store plus this transaction's own
 // writes; Commit() turns the pending state into keys for one CommitSink, with
 // the txlog record and the counters in the same atomic write.
+#include <absl/container/flat_hash_map.h>
+#include <absl/strings/string_view.h>
 #include <rocksdb/iterator.h>
 
 #include <algorithm>
@@ -133,12 +135,12 @@ class RocksWriteTransaction final : public WriteTransaction {
   Result<EntityId> FindEntity(std::string_view name) override {
     std::string norm = NormalizeAlias(name);
     if (norm.empty()) return Status::InvalidArgument("entity name \"" + std::string(name) + "\" has no letters or digits");
-    auto it = alias_cache_.find(norm);
-    if (it != alias_cache_.end()) return it->second;
+    if (auto added = new_aliases_.find(norm); added != new_aliases_.end()) return added->second;
+    if (auto found = found_aliases_.find(norm); found != found_aliases_.end()) return found->second;
     CG_ASSIGN_OR_RETURN(std::optional<EntityId> created, created_.Find(norm));
     if (created) return *created;
     CG_ASSIGN_OR_RETURN(EntityId id, records_.GetId(Cf::kAlias, norm, "entity \"" + std::string(name) + "\""));
-    alias_cache_.emplace(std::move(norm), id);
+    KeepFound(&found_aliases_, std::move(norm), id);
     return id;
   }
 
@@ -269,13 +271,15 @@ class RocksWriteTransaction final : public WriteTransaction {
   }
 
   Result<SourceId> FindSource(std::string_view key) override {
-    auto it = source_by_key_.find(std::string(key));
-    if (it != source_by_key_.end()) return it->second;
+    if (auto added = new_source_keys_.find(key); added != new_source_keys_.end()) return added->second;
+    // (absl's string_view: Debian builds absl with its own type.)
+    if (auto found = found_sources_.find(absl::string_view(key.data(), key.size())); found != found_sources_.end())
+      return found->second;
     CG_ASSIGN_OR_RETURN(std::optional<SourceId> created, created_sources_.Find(key));
     if (created) return *created;
     CG_ASSIGN_OR_RETURN(SourceId id, records_.GetId(Cf::kDict, EncodeDictKey(NameTag::kSource, key),
                                                     "source \"" + std::string(key) + "\""));
-    source_by_key_.emplace(std::string(key), id);
+    KeepFound(&found_sources_, std::string(key), id);
     return id;
   }
 
@@ -303,7 +307,7 @@ class RocksWriteTransaction final : public WriteTransaction {
       s.id = counters_.next_source++;
       s.key = in.key;
       new_sources_.insert(s.id);
-      source_by_key_[s.key] = s.id;
+      new_source_keys_.emplace(s.key, s.id);
     }
     // A source's text hash, once recorded, names its text for good: claims
     // quoting another text under the same key would point their spans into
@@ -630,10 +634,10 @@ class RocksWriteTransaction final : public WriteTransaction {
       // and before the sorts' merges need memory.
       names_spilled_ = created_.spilled() + created_sources_.spilled();
       asserted_here_.Clear();
-      std::unordered_map<std::string, EntityId>().swap(alias_cache_);
+      FoundNames().swap(found_aliases_);
       created_.Clear();
       created_sources_.Clear();
-      std::unordered_map<std::string, SourceId>().swap(source_by_key_);
+      FoundNames().swap(found_sources_);
       ChargeTables();
     }
     for (auto& [id, l] : literals_) {
@@ -816,12 +820,11 @@ class RocksWriteTransaction final : public WriteTransaction {
   Status AddAlias(const std::string& norm, EntityId id) {
     CG_ASSIGN_OR_RETURN(std::optional<EntityId> created, created_.Find(norm));
     if (created == id) return Status::Ok();  // Commit writes it from created_
-    auto it = alias_cache_.find(norm);
-    if (it != alias_cache_.end() && it->second == id) {
-      // Known already; only new aliases need writing.
-      if (!new_aliases_.count(norm)) return Status::Ok();
-    }
-    alias_cache_[norm] = id;
+    // Known in the store already: only new aliases need writing. (A found
+    // name the bounded cache has forgotten is written again: the same bytes.)
+    if (auto found = found_aliases_.find(norm); found != found_aliases_.end() && found->second == id &&
+                                                !new_aliases_.count(norm))
+      return Status::Ok();
     new_aliases_[norm] = id;
     return Status::Ok();
   }
@@ -893,7 +896,19 @@ class RocksWriteTransaction final : public WriteTransaction {
   base::MemoryAccount* account_ = nullptr;
   base::MemoryCharge tables_charge_;
 
-  std::unordered_map<std::string, EntityId> alias_cache_;
+  // The names (normalized aliases, source keys) this transaction found in
+  // the store, so that a name met again is not read again. A cache, bounded
+  // like the engine's memos: an import into a store that already holds
+  // millions of the names it meets would otherwise keep every one (~100
+  // bytes a name). What this transaction adds is in new_aliases_ and
+  // new_source_keys_, which FindEntity and FindSource ask first.
+  using FoundNames = absl::flat_hash_map<std::string, uint64_t>;
+  static constexpr size_t kMaxFoundNames = 65536;
+  static void KeepFound(FoundNames* found, std::string name, uint64_t id) {
+    if (found->size() >= kMaxFoundNames) found->clear();
+    found->emplace(std::move(name), id);
+  }
+  FoundNames found_aliases_;
   std::map<std::string, EntityId, std::less<>> new_aliases_;
   std::map<EntityId, Entity> entities_;  // new or changed, but for created_'s
   SpillingNameTable created_;          // new by name alone (ResolveOrCreateEntity)
@@ -901,7 +916,8 @@ class RocksWriteTransaction final : public WriteTransaction {
   std::map<PredicateId, Predicate> predicates_;  // loaded or changed
   std::set<PredicateId> changed_predicates_, new_predicates_;
   bool all_predicates_loaded_ = false;
-  std::unordered_map<std::string, SourceId> source_by_key_;
+  FoundNames found_sources_;
+  std::map<std::string, SourceId, std::less<>> new_source_keys_;  // of new sources with metadata (new_sources_)
   std::map<SourceId, Source> sources_;  // new or changed, but for created_sources_'
   SpillingNameTable created_sources_;   // new by key alone (UpsertSource without metadata)
   std::set<SourceId> new_sources_;

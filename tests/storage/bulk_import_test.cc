@@ -161,6 +161,58 @@ TEST(BulkImport, SourcesCreatedByKeyThenGivenMetadataInTheSameTransaction) {
   EXPECT_EQ(listed[0], listed[1]);
 }
 
+// A transaction keeps the names it finds in the store in a bounded cache
+// (65,536 each for aliases and source keys): a bulk transaction on a store
+// holding more names than that finds every one, and what it adds itself —
+// a new entity's aliases, a new source with metadata — is found however
+// often the cache has started again.
+TEST(BulkImport, NamesFoundInTheStoreAreCachedWithinABoundAndWhatIsAddedStaysFound) {
+  constexpr int kNames = 70000;  // more than the cache keeps
+  TempDir d;
+  auto store = OpenStore(d.path());
+  std::vector<EntityId> ids(kNames);
+  std::vector<SourceId> sources(kNames);
+  {
+    WriteOptions o;
+    o.bulk = true;
+    auto tx = ValueOrDie(store->BeginWrite(o));
+    for (int i = 0; i < kNames; ++i) {
+      ids[i] = ValueOrDie(tx->ResolveOrCreateEntity(Numbered("old-", i)));
+      sources[i] = ValueOrDie(tx->UpsertSource({Numbered("doc-", i), "", "", "", "", ""}));
+    }
+    ValueOrDie(tx->Commit());
+  }
+  for (bool bulk : {true, false}) {
+    WriteOptions o;
+    o.bulk = bulk;
+    auto tx = ValueOrDie(store->BeginWrite(o));
+    const std::string suffix = bulk ? "B" : "O";
+    const EntityId added = ValueOrDie(tx->UpsertEntity({"Newland" + suffix, "country", {"NL" + suffix}}));
+    const SourceId memo = ValueOrDie(tx->UpsertSource({"memo" + suffix, "Memo", "Press", "2024", "", ""}));
+    for (int round = 0; round < 2; ++round) {
+      for (int i = 0; i < kNames; ++i) {
+        ASSERT_EQ(ValueOrDie(tx->FindEntity(Numbered("OLD-", i))), ids[i]) << i;
+        ASSERT_EQ(ValueOrDie(tx->FindSource(Numbered("doc-", i))), sources[i]) << i;
+      }
+      EXPECT_EQ(ValueOrDie(tx->FindEntity("nl" + suffix)), added) << "round " << round;
+      EXPECT_EQ(ValueOrDie(tx->FindEntity("Newland" + suffix)), added);
+      EXPECT_EQ(ValueOrDie(tx->FindSource("memo" + suffix)), memo);
+      EXPECT_EQ(ValueOrDie(tx->UpsertSource({"memo" + suffix, "", "", "", "", ""})), memo);
+    }
+    // An existing entity given an alias after its name was forgotten keeps its id.
+    EXPECT_EQ(ValueOrDie(tx->UpsertEntity({"old-7", "", {"Seven" + suffix}})), ids[7]);
+    EXPECT_EQ(ValueOrDie(tx->FindEntity("seven" + suffix)), ids[7]);
+    ValueOrDie(tx->Commit());
+    auto v = ValueOrDie(store->NewReadView());
+    EXPECT_EQ(ValueOrDie(v->FindEntity("NL" + suffix)), added);
+    EXPECT_EQ(ValueOrDie(v->FindEntity("seven" + suffix)), ids[7]);
+    EXPECT_EQ(ValueOrDie(v->FindSource("memo" + suffix)).publisher, "Press");
+    EXPECT_EQ(ValueOrDie(v->FindEntity("old-69999")), ids[69999]);
+  }
+  AuditReport r = ValueOrDie(store->VerifyLog());
+  EXPECT_TRUE(r.ok) << r.problem;
+}
+
 // Retractions of claims streamed into the sorts already (the first load's
 // claim 5) and of claims stored before (the second load retracts the first's
 // claim 3004 - 3000), with every sort spilled into dozens of runs.
