@@ -33,9 +33,9 @@ size_t VarintSize(uint64_t n) { return CodedOutputStream::VarintSize64(n); }
 // A length-delimited field of `body` bytes, tag included.
 size_t Delimited(size_t body) { return 1 + VarintSize(body) + body; }
 
-size_t EntitySize(const engine::Value& v) {
-  // proto3: a plain field at its default is not written.
-  return (v.id ? 1 + VarintSize(v.id) : 0) + (v.text.empty() ? 0 : Delimited(v.text.size()));
+// The Entity message's bytes. proto3: a plain field at its default is not written.
+size_t EntitySize(uint64_t id, std::string_view name) {
+  return (id ? 1 + VarintSize(id) : 0) + (name.empty() ? 0 : Delimited(name.size()));
 }
 
 size_t ValueSize(const engine::Value& v, ValueNumbers numbers);
@@ -58,7 +58,7 @@ size_t ValueSize(const engine::Value& v, ValueNumbers numbers) {
     case K::kDate:
     case K::kString:
     case K::kPredicate: return Delimited(v.text.size());
-    case K::kEntity: return Delimited(EntitySize(v));
+    case K::kEntity: return Delimited(EntitySize(v.id, v.text));
     case K::kClaim: return 1 + VarintSize(v.id);
     case K::kList: return v.list.empty() ? 0 : Delimited(ListSize(v, numbers));
   }
@@ -67,11 +67,22 @@ size_t ValueSize(const engine::Value& v, ValueNumbers numbers) {
 
 uint8_t* Varint(uint64_t n, uint8_t* p) { return CodedOutputStream::WriteVarint64ToArray(n, p); }
 
-uint8_t* Text(uint8_t tag, const std::string& text, uint8_t* p) {
+uint8_t* Text(uint8_t tag, std::string_view text, uint8_t* p) {
   *p++ = tag;
   p = Varint(text.size(), p);
   std::memcpy(p, text.data(), text.size());
   return p + text.size();
+}
+
+// Value.entity: its tag, length and the Entity message.
+uint8_t* WriteEntity(uint64_t id, std::string_view name, uint8_t* p) {
+  *p++ = kEntityValue;
+  p = Varint(EntitySize(id, name), p);
+  if (id) {
+    *p++ = kEntityId;
+    p = Varint(id, p);
+  }
+  return name.empty() ? p : Text(kEntityName, name, p);
 }
 
 uint8_t* WriteValue(const engine::Value& v, ValueNumbers numbers, uint8_t* p) {
@@ -88,14 +99,7 @@ uint8_t* WriteValue(const engine::Value& v, ValueNumbers numbers, uint8_t* p) {
     case K::kDate: return Text(kDateValue, v.text, p);
     case K::kString: return Text(kStringValue, v.text, p);
     case K::kPredicate: return Text(kPredicateValue, v.text, p);
-    case K::kEntity:
-      *p++ = kEntityValue;
-      p = Varint(EntitySize(v), p);
-      if (v.id) {
-        *p++ = kEntityId;
-        p = Varint(v.id, p);
-      }
-      return v.text.empty() ? p : Text(kEntityName, v.text, p);
+    case K::kEntity: return WriteEntity(v.id, v.text, p);
     case K::kClaim: *p++ = kClaimValue; return Varint(v.id, p);
     case K::kList:
       if (v.list.empty()) return p;
@@ -168,25 +172,7 @@ void AppendRowBatchEntry(const std::vector<engine::Value>& row, const std::vecto
 
 void EntityCellWriter::set_names(engine::EntityNames* names) {
   names_ = names;
-  cells_.clear();
-  kept_.clear();
-  last_.clear();
-}
-
-Result<EntityCellWriter::Kept> EntityCellWriter::CellOf(uint64_t entity) {
-  if (auto it = cells_.find(entity); it != cells_.end()) return it->second;
-  CG_ASSIGN_OR_RETURN(std::string_view name, names_->Name(entity));
-  // The cell AppendRowBatchEntry writes for Value::Entity(entity, name).
-  const engine::Value whole = engine::Value::Entity(entity, std::string(name));
-  const size_t value_size = ValueSize(whole, numbers_);
-  const Kept k{entity, kept_.size(), Delimited(value_size)};
-  kept_.resize(kept_.size() + k.size);
-  uint8_t* p = reinterpret_cast<uint8_t*>(kept_.data()) + k.offset;
-  *p++ = kRepeatedField1;
-  p = Varint(value_size, p);
-  WriteValue(whole, numbers_, p);
-  cells_.emplace(entity, k);
-  return k;
+  columns_.clear();
 }
 
 Status EntityCellWriter::Append(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance,
@@ -195,34 +181,30 @@ Status EntityCellWriter::Append(const std::vector<engine::Value>& row, const std
     AppendRow(row, provenance, numbers_, nullptr, out);
     return Status::Ok();
   }
-  if (kept_.size() > kKeptBytes) {  // a cache, not a copy of the answer's names
-    cells_.clear();
-    kept_.clear();
-    last_.clear();
-  }
-  // Looked up (and kept) first, located after: a cell kept for this row may
-  // move kept_'s bytes. A column often repeats the row before's entity (the
-  // first hop of a join): that one needs no lookup.
-  last_.resize(row.size());
+  if (columns_.size() < row.size()) columns_.resize(row.size());
+  if (cells_.size() < row.size()) cells_.resize(row.size());
   bool any = false;
   for (size_t i = 0; i < row.size(); ++i) {
     const engine::Value& v = row[i];
-    if (v.kind != engine::Value::Kind::kEntity || v.id == 0 || !v.text.empty()) {
-      last_[i].size = 0;
-      continue;
-    }
+    cells_[i] = std::string_view();
+    if (v.kind != engine::Value::Kind::kEntity || v.id == 0 || !v.text.empty()) continue;
     any = true;
-    if (last_[i].size != 0 && last_[i].entity == v.id) continue;
-    CG_ASSIGN_OR_RETURN(last_[i], CellOf(v.id));
+    Column& c = columns_[i];
+    if (c.entity != v.id) {
+      // The cell AppendRowBatchEntry writes for Value::Entity(id, name).
+      c.entity = 0;  // (if the name cannot be had, nothing is kept)
+      CG_ASSIGN_OR_RETURN(std::string_view name, names_->Name(v.id));
+      const size_t value_size = 1 + VarintSize(EntitySize(v.id, name)) + EntitySize(v.id, name);
+      c.cell.resize(Delimited(value_size));
+      uint8_t* p = reinterpret_cast<uint8_t*>(c.cell.data());
+      *p++ = kRepeatedField1;
+      p = Varint(value_size, p);
+      WriteEntity(v.id, name, p);
+      c.entity = v.id;
+    }
+    cells_[i] = c.cell;
   }
-  if (!any) {
-    AppendRow(row, provenance, numbers_, nullptr, out);
-    return Status::Ok();
-  }
-  cell_bytes_.resize(row.size());
-  for (size_t i = 0; i < row.size(); ++i)
-    cell_bytes_[i] = last_[i].size ? std::string_view(kept_.data() + last_[i].offset, last_[i].size) : std::string_view();
-  AppendRow(row, provenance, numbers_, cell_bytes_.data(), out);
+  AppendRow(row, provenance, numbers_, any ? cells_.data() : nullptr, out);
   return Status::Ok();
 }
 

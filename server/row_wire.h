@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include <absl/container/flat_hash_map.h>
 
 #include "engine/value.h"
 #include "server/proto_convert.h"
@@ -27,33 +26,28 @@ void AppendRowBatchEntry(const std::vector<engine::Value>& row, const std::vecto
 
 // The same, for a sink that takes entities by id (engine::RowSink::
 // TakeEntitiesById): a cell Value::Entity(id, "") is written as the entity
-// with its name, from the bytes kept of its last appearance or, the first
-// time, from `names`. Other cells are written as AppendRowBatchEntry writes
-// them. What it keeps is bounded (kKeptBytes): past it, it starts again.
+// with its name, asked of `names` — unless the column held the same entity in
+// the row before (the claims of one fact, the first hop of a join), whose
+// cell bytes it keeps. Other cells are written as AppendRowBatchEntry writes
+// them.
 class EntityCellWriter {
  public:
   explicit EntityCellWriter(ValueNumbers numbers) : numbers_(numbers) {}
-  // Null: no names (every cell must then be whole). Forgets what it kept,
-  // since the names belong to one statement's view.
+  // Null: no names (every cell must then be whole). Forgets what it kept:
+  // the names belong to one statement's view.
   void set_names(engine::EntityNames* names);
   Status Append(const std::vector<engine::Value>& row, const std::vector<uint64_t>& provenance, std::string* out);
 
-  static constexpr size_t kKeptBytes = 8 << 20;
-
  private:
-  // Where an entity's cell (Row.values tag, length and the Value) lies in kept_.
-  struct Kept {
-    uint64_t entity = 0;
-    size_t offset = 0, size = 0;  // size 0: not kept (a whole cell)
+  struct Column {
+    uint64_t entity = 0;  // whose cell `cell` is (0: none)
+    std::string cell;     // Row.values tag, length and the Value
   };
-  Result<Kept> CellOf(uint64_t entity);
 
   ValueNumbers numbers_;
   engine::EntityNames* names_ = nullptr;
-  absl::flat_hash_map<uint64_t, Kept> cells_;
-  std::string kept_;
-  std::vector<Kept> last_;  // per column: the entity cell of the row before (size 0: none)
-  std::vector<std::string_view> cell_bytes_;  // per column: a kept cell's bytes, or none
+  std::vector<Column> columns_;
+  std::vector<std::string_view> cells_;  // per column of the row being written: a kept cell, or none
 };
 
 }  // namespace claimgraph::server
