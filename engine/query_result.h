@@ -53,7 +53,7 @@ struct QueryStats {
 class EntityNames {
  public:
   virtual ~EntityNames() = default;
-  // The view stays valid until the statement's last row is handed out.
+  // The view stays valid until the next call.
   virtual Result<std::string_view> Name(uint64_t entity) = 0;
 };
 
