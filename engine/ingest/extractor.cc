@@ -63,11 +63,7 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& t : NormalizedPhrase(w)) enabling_prepositions_.insert(t);
   for (const auto& w : rules_.modality.prospective_modifiers)
     for (const auto& t : NormalizedPhrase(w)) prospective_modifiers_.insert(t);
-  for (const auto& w : rules_.modality.complement_verbs) {
-    std::vector<uint64_t> hashes;
-    for (const auto& t : NormalizedPhrase(w)) hashes.push_back(TokenHash(t));
-    if (!hashes.empty()) complement_verbs_.push_back(std::move(hashes));
-  }
+  for (const auto& w : rules_.modality.complement_verbs) complement_verbs_.Add(w, 0);
   for (const auto& w : rules_.modality.complement_clause_verbs)
     for (const auto& t : NormalizedPhrase(w)) complement_clause_verbs_.push_back(TokenHash(t));
   for (const auto& w : rules_.mentions.anaphora.carry_words)
@@ -197,32 +193,27 @@ size_t RelationExtractor::ComplementClauseVerb(const std::vector<Token>& tokens,
   // joining verb (past "to", "will", "can"). The marker governs the clause
   // whose verb that is; a clause without one ("will ensure the Baltic is
   // safe") gives nothing (rules version 19).
-  for (const auto& verb : complement_verbs_) {
-    if (q + verb.size() >= end) continue;
-    bool match = true;
-    for (size_t k = 0; k < verb.size() && match; ++k) match = tokens[q + k].hash == verb[k];
-    if (!match) continue;
-    size_t p = q + verb.size();
-    if (p < end && tokens[p].norm == "that") ++p;
-    bool named = false;
-    while (p < end) {
-      auto m = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.token_begin == p; });
-      if (m != mentions.end()) {
-        p = m->token_end;
-        named = true;
-      } else if (tokens[p].norm == "," || tokens[p].norm == "and" || tokens[p].norm == "the") {
-        ++p;
-      } else {
-        break;
-      }
+  const size_t length = complement_verbs_.LongestAt(tokens, q, end, {}).length;
+  if (!length || q + length >= end) return 0;
+  size_t p = q + length;
+  if (tokens[p].norm == "that") ++p;
+  bool named = false;
+  while (p < end) {
+    auto m = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.token_begin == p; });
+    if (m != mentions.end()) {
+      p = m->token_end;
+      named = true;
+    } else if (tokens[p].norm == "," || tokens[p].norm == "and" || tokens[p].norm == "the") {
+      ++p;
+    } else {
+      break;
     }
-    if (!named || p >= end) return 0;
-    if (tokens[p].norm == "to" || tokens[p].norm == "will" || tokens[p].norm == "can") ++p;
-    if (p < end && std::find(complement_clause_verbs_.begin(), complement_clause_verbs_.end(), tokens[p].hash) !=
-                       complement_clause_verbs_.end())
-      return p;
-    return 0;
   }
+  if (!named || p >= end) return 0;
+  if (tokens[p].norm == "to" || tokens[p].norm == "will" || tokens[p].norm == "can") ++p;
+  if (p < end && std::find(complement_clause_verbs_.begin(), complement_clause_verbs_.end(), tokens[p].hash) !=
+                     complement_clause_verbs_.end())
+    return p;
   return 0;
 }
 
@@ -711,6 +702,8 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
       if (i < next[r]) continue;
       auto m = cues_[r].LongestAt(tokens, i, te, text);
       if (!m.length) {
+        // Inline first-token test: most tokens start no attack noun.
+        if (time_place_nouns_[r].empty() || !time_place_nouns_[r].MayStartWith(tokens[i])) continue;
         if (size_t e = TimePlaceCue(text, tokens, r, i, te)) {
           cues.push_back({i, e, static_cast<int>(r), CueKind::kPlain});
           next[r] = e;

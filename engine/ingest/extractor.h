@@ -263,7 +263,7 @@ class RelationExtractor {
   std::unordered_set<std::string> definite_determiners_, causative_;  // modality: "the", "its"; "get", "have"
   std::unordered_set<std::string> governing_nouns_, governed_prepositions_, governed_determiners_;  // "negotiations ... for the"
   std::unordered_set<std::string> enabling_paths_, enabling_prepositions_, prospective_modifiers_;  // "path ... for", "eventual"
-  std::vector<std::vector<uint64_t>> complement_verbs_;  // token hashes of "ensure", "make sure"
+  PhraseMatcher complement_verbs_;                      // "ensure", "make sure" (first-token filter inline)
   std::vector<uint64_t> complement_clause_verbs_;        // token hashes of "joins", "join"
   // Per relation rule: its time_place_nouns ("airstrikes") and the time words
   // that may follow them before a place preposition.

@@ -117,7 +117,7 @@ bool IsoDate(const std::string& s) {
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
               {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "bracket_lead_ins", "group_modified_nouns", "group_before_glue", "participant_types",
-               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "time_place_nouns", "time_place_words", "with_verbs", "agent_bridges", "co_agent_verbs", "patterns",
+               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "time_place_nouns", "time_place_words", "with_verbs", "possessive_cues", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "agency_states", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
                "attribution_bridges", "attribution_window", "attribution_verbs", "of_agent_prepositions"}))
@@ -160,6 +160,11 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "time_place_nouns", where, &rule->time_place_nouns) &&
             r.Strings(j, "time_place_words", where, &rule->time_place_words) &&
             r.Strings(j, "with_verbs", where, &rule->with_verbs) &&
+            r.Strings(j, "possessive_cues", where, &rule->possessive_cues) &&
+            [&] {
+              for (const auto& c : rule->possessive_cues) rule->possessive_cue_tokens.push_back(NormalizedPhrase(c));
+              return true;
+            }() &&
             r.Strings(j, "agent_bridges", where, &rule->agent_bridges) &&
             [&] {
               for (const auto& b : rule->agent_bridges) rule->agent_bridge_tokens.push_back(NormalizedPhrase(b));

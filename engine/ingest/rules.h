@@ -312,6 +312,11 @@ struct RelationRule {
   // one of with_verbs right before the object, the subject before the verb
   // (rules version 19).
   std::vector<std::string> with_verbs;
+  // "Israel's war with Hamas": cues read only with a possessive subject
+  // right before them (pattern "active"); "a war with Iran would be costly"
+  // names no attacker (rules version 19).
+  std::vector<std::string> possessive_cues;
+  std::vector<std::vector<std::string>> possessive_cue_tokens;  // normalized, filled by the parser
   // The argument patterns tried for each cue, in order; the first that binds
   // wins (names in engine/ingest/arguments.h). Empty: every pattern of the shape.
   std::vector<std::string> patterns;

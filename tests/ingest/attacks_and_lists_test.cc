@@ -153,5 +153,14 @@ TEST(AttacksAndListsTest, SlappedWithSanctions) {
   EXPECT_EQ(Claims("Iran, faced with sanctions, signed a pact with China."), (Lines{"Iran pact China asserted"}));
 }
 
+// "Israel's war with Hamas" (rules version 19, from eval18's misses): "war
+// with" binds only a possessive right before it; a war with no one's
+// possessive names no attacker.
+TEST(AttacksAndListsTest, APossessivesWarWith) {
+  EXPECT_EQ(Claims("Israel's war with Hamas continued."), (Lines{"Israel targets Hamas asserted"}));
+  EXPECT_EQ(Claims("A war with Iran would be costly, Israel said."), Lines{});
+  EXPECT_EQ(Claims("Israel and Hamas, at war with each other, agreed a truce."), Lines{});
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest
