@@ -871,8 +871,7 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
         modality = base::Modality::kProposed;
         modality_reason = "proposed: \"" + tokens[noun].norm + " ... " + tokens[prep].norm +
                           "\" in the clause governs the evidence (under negotiation)";
-      }
-      else if (size_t path = EnablingPath(v, rule, clause, c.begin); path != SIZE_MAX) {
+      } else if (size_t path = EnablingPath(v, rule, clause, c.begin); path != SIZE_MAX) {
         modality = base::Modality::kProposed;
         modality_reason = path + 1 == c.begin
                               ? "proposed: \"" + tokens[path].norm + "\" right before the cue (still to come)"
