@@ -34,6 +34,9 @@
 //
 //   directed (targets)
 //     passive   "B was hacked by A", "targeted by"
+//     verb-with "A slapped B with new sanctions": a cue that begins with
+//               "with"; B right before it after one of with_verbs, A before
+//               the verb (rules version 19)
 //     active    "Russian hacking of Ukraine", "A's cyberattacks against B"
 //     relative  "Russia, which hacked Germany in 2016"
 //     attribution  "the attack on B, which officials attributed to A":

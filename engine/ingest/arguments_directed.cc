@@ -217,8 +217,44 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
     b.adjacent = s->token_end <= cb && v.Gap(s->token_end, cb) == 0;
   };
   const size_t bridged_subject_end = subject_end;
+  // "Israel's war with Hamas": a possessive cue binds only its possessive.
+  bool possessive_only = false;
+  for (const auto& c : rule.possessive_cue_tokens)
+    if (c.size() == ce - cb && PhraseAt(tokens, cb, ce, c)) possessive_only = true;
   for (const std::string& pattern : rule.patterns) {
     subject_end = bridged_subject_end;  // an agent verb moves it for the active pattern only
+    // A cue that begins with "with" ("with new sanctions") is read only by
+    // the verb-with pattern, and that pattern reads only such cues.
+    if ((tokens[cb].norm == "with") != (pattern == "verb-with")) continue;
+    if (possessive_only && pattern != "active") continue;
+    if (pattern == "verb-with") {
+      // "Washington slapped Moscow with new sanctions": the name (or list)
+      // right before the cue is the object; one of with_verbs right before
+      // it (past "the"), and the subject before that verb (rules version 19,
+      // after eval17's "slapping Iran with new sanctions").
+      const Mention* o = nullptr;
+      for (const auto& m : mentions) {
+        if (v.ClauseOf(m.token_begin) != k || !TypeIn(m.entity, rule.object_types)) continue;
+        const MentionList* l = list_of(m);
+        if ((l ? l->token_end : m.token_end) == cb) {
+          o = &m;
+          break;
+        }
+      }
+      if (!o) continue;
+      const MentionList* ol = list_of(*o);
+      size_t ob = ol ? ol->token_begin : o->token_begin;
+      while (ob > v.sentence.token_begin && tokens[ob - 1].norm == "the") --ob;
+      if (ob == v.sentence.token_begin || v.ClauseOf(ob - 1) != k ||
+          std::find(rule.with_verbs.begin(), rule.with_verbs.end(), tokens[ob - 1].norm) == rule.with_verbs.end())
+        continue;
+      subject_end = ob - 1;
+      const Mention* s = before(rule.subject_types);
+      if (!s || s->entity == o->entity) continue;
+      finish(pattern, s, o, "the mention before \"" + tokens[ob - 1].norm + "\"",
+             "the mention between \"" + tokens[ob - 1].norm + "\" and the cue:");
+      return b;
+    }
     if (pattern == "passive") {
       if (!by_len) {
         // "sanctions were imposed on Iran by the EU": the object after the
@@ -273,6 +309,9 @@ Binding ArgumentFinder::Directed(const SentenceView& v, const RelationRule& rule
     if (by_len) continue;  // the active patterns do not read a passive cue
     if (pattern == "active") {
       const Mention* s = before(rule.subject_types);
+      if (possessive_only && !(s && s->token_end + 2 == cb && tokens[s->token_end].norm == "'" &&
+                               tokens[s->token_end + 1].norm == "s"))
+        continue;
       // Only when nothing stands right before the cue: in "the US announced
       // China's hacking of ..." the subject is China, not the announcer.
       if (!s) {

@@ -57,6 +57,15 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& t : NormalizedPhrase(w)) governed_prepositions_.insert(t);
   for (const auto& w : rules_.modality.governed_determiners)
     for (const auto& t : NormalizedPhrase(w)) governed_determiners_.insert(t);
+  for (const auto& w : rules_.modality.enabling_paths)
+    for (const auto& t : NormalizedPhrase(w)) enabling_paths_.insert(t);
+  for (const auto& w : rules_.modality.enabling_prepositions)
+    for (const auto& t : NormalizedPhrase(w)) enabling_prepositions_.insert(t);
+  for (const auto& w : rules_.modality.prospective_modifiers)
+    for (const auto& t : NormalizedPhrase(w)) prospective_modifiers_.insert(t);
+  for (const auto& w : rules_.modality.complement_verbs) complement_verbs_.Add(w, 0);
+  for (const auto& w : rules_.modality.complement_clause_verbs)
+    for (const auto& t : NormalizedPhrase(w)) complement_clause_verbs_.push_back(TokenHash(t));
   for (const auto& w : rules_.mentions.anaphora.carry_words)
     for (const auto& t : NormalizedPhrase(w)) carry_words_.insert(t);
   for (const auto& [w, n] : rules_.mentions.anaphora.numbers) numbers_.Add(w, n);
@@ -116,6 +125,16 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
     for (const auto& c : rule.cues_members_before) any_cue_.Add(c, 0);
     for (const auto& c : rule.cues_group_before) any_cue_.Add(c, 0);
     for (const auto& c : rule.cues_members_bracket) any_cue_.Add(c, 0);
+    PhraseMatcher nouns;
+    for (const auto& c : rule.time_place_nouns) {
+      nouns.Add(c, 0);
+      any_cue_.Add(c, 0);
+    }
+    time_place_nouns_.push_back(std::move(nouns));
+    std::unordered_set<std::string> words;
+    for (const auto& w : rule.time_place_words)
+      for (const auto& t : NormalizedPhrase(w)) words.insert(t);
+    time_place_words_.push_back(std::move(words));
   }
   // "not only" before "not": a neutral phrase hides the cue inside it.
   for (const auto& c : rules_.modality.neutral) modal_.Add(c, kNeutral);
@@ -143,6 +162,61 @@ bool RelationExtractor::BracketAfterGroup(std::string_view text, const std::vect
   return false;
 }
 
+size_t RelationExtractor::TimePlaceCue(std::string_view text, const std::vector<Token>& tokens, size_t r, size_t i,
+                                       size_t end) const {
+  // "launched airstrikes early on Monday in Afghanistan": an attack noun, a
+  // run of time words (a weekday, "early", "yesterday", a month, a number)
+  // and a place preposition; the cue ends with the preposition (rules
+  // version 19, after eval18's "airstrikes early yesterday in Iran").
+  const RelationRule& rule = rules_.relations[r];
+  if (rule.time_place_nouns.empty()) return 0;
+  auto n = time_place_nouns_[r].LongestAt(tokens, i, end, text);
+  if (!n.length) return 0;
+  const auto& words = time_place_words_[r];
+  size_t j = i + n.length;
+  while (j < end && j < i + n.length + 4 &&
+         (words.count(tokens[j].norm) || rules_.time.months.count(tokens[j].norm) ||
+          (!tokens[j].norm.empty() && std::all_of(tokens[j].norm.begin(), tokens[j].norm.end(),
+                                                  [](char c) { return c >= '0' && c <= '9'; }))))
+    ++j;
+  if (j == i + n.length || j + 1 >= end) return 0;
+  return std::find(rule.place_prepositions.begin(), rule.place_prepositions.end(), tokens[j].norm) !=
+                 rule.place_prepositions.end()
+             ? j + 1
+             : 0;
+}
+
+size_t RelationExtractor::ComplementClauseVerb(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                               size_t q, size_t end) const {
+  // "will ensure Sweden joins", "to make sure that Ukraine and Moldova join":
+  // a complement verb at q, "that", a name or a list of names, then the
+  // joining verb (past "to", "will", "can"). The marker governs the clause
+  // whose verb that is; a clause without one ("will ensure the Baltic is
+  // safe") gives nothing (rules version 19).
+  const size_t length = complement_verbs_.LongestAt(tokens, q, end, {}).length;
+  if (!length || q + length >= end) return 0;
+  size_t p = q + length;
+  if (tokens[p].norm == "that") ++p;
+  bool named = false;
+  while (p < end) {
+    auto m = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.token_begin == p; });
+    if (m != mentions.end()) {
+      p = m->token_end;
+      named = true;
+    } else if (tokens[p].norm == "," || tokens[p].norm == "and" || tokens[p].norm == "the") {
+      ++p;
+    } else {
+      break;
+    }
+  }
+  if (!named || p >= end) return 0;
+  if (tokens[p].norm == "to" || tokens[p].norm == "will" || tokens[p].norm == "can") ++p;
+  if (p < end && std::find(complement_clause_verbs_.begin(), complement_clause_verbs_.end(), tokens[p].hash) !=
+                     complement_clause_verbs_.end())
+    return p;
+  return 0;
+}
+
 size_t RelationExtractor::ScheduledVerb(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i,
                                         size_t end) const {
   // "the first to sign", "the 32nd country to join", "the only state to
@@ -162,6 +236,7 @@ size_t RelationExtractor::ScheduledVerb(const std::vector<Token>& tokens, const 
     if (!tokens[q].is_word) return 0;
     for (const auto& m : mentions)
       if (m.token_begin <= q && q < m.token_end) return 0;
+    if (size_t verb = ComplementClauseVerb(tokens, mentions, q, end)) return verb;
     if (std::find(future_verbs_.begin(), future_verbs_.end(), tokens[q].hash) != future_verbs_.end()) {
       // "will be joining" is still to come; after "to" an -ing form is a
       // gerund as often as a plan ("in addition to joining NATO in 2009").
@@ -626,7 +701,15 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
     for (size_t r = 0; r < cues_.size(); ++r) {
       if (i < next[r]) continue;
       auto m = cues_[r].LongestAt(tokens, i, te, text);
-      if (!m.length) continue;
+      if (!m.length) {
+        // Inline first-token test: most tokens start no attack noun.
+        if (time_place_nouns_[r].empty() || !time_place_nouns_[r].MayStartWith(tokens[i])) continue;
+        if (size_t e = TimePlaceCue(text, tokens, r, i, te)) {
+          cues.push_back({i, e, static_cast<int>(r), CueKind::kPlain});
+          next[r] = e;
+        }
+        continue;
+      }
       // A bracket ("(", a spaced dash) is a cue only right after a group
       // (within three tokens): hyphens and asides are common, and a sentence
       // with a cue costs its clauses.
@@ -788,6 +871,12 @@ std::vector<CandidateClaim> RelationExtractor::Extract(std::string_view text, co
         modality = base::Modality::kProposed;
         modality_reason = "proposed: \"" + tokens[noun].norm + " ... " + tokens[prep].norm +
                           "\" in the clause governs the evidence (under negotiation)";
+      } else if (size_t path = EnablingPath(v, rule, clause, c.begin); path != SIZE_MAX) {
+        modality = base::Modality::kProposed;
+        modality_reason = path + 1 == c.begin
+                              ? "proposed: \"" + tokens[path].norm + "\" right before the cue (still to come)"
+                              : "proposed: \"" + tokens[path].norm + " " + tokens[path + 1].norm +
+                                    "\" governs the evidence (a way opened to it, still to come)";
       }
     }
     // "the attack on B, which officials attributed to A": the text says who

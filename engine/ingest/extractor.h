@@ -147,6 +147,13 @@ class RelationExtractor {
   }
   size_t ScheduledVerb(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i,
                        size_t end) const;
+  // "airstrikes early on Monday in": the end of a time-place cue of rule r
+  // at i (past its place preposition), or 0.
+  size_t TimePlaceCue(std::string_view text, const std::vector<Token>& tokens, size_t r, size_t i, size_t end) const;
+  // "will ensure Sweden joins": the joining verb of the clause a complement
+  // verb at q governs, or 0.
+  size_t ComplementClauseVerb(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t q,
+                              size_t end) const;
   // "India, Pakistan to Share Intelligence": a headline's "to" right after
   // the names that open the sentence governs whatever verb follows it ("A
   // and B will resume sharing" is a sentence, whose "will" governs only
@@ -201,6 +208,17 @@ class RelationExtractor {
   // the evidence starting at `begin`, or SIZE_MAX; *prep is the preposition
   // (rules' modality.governing_nouns, rules version 18).
   size_t GoverningNoun(const SentenceView& v, const RelationRule& rule, int clause, size_t begin, size_t* prep) const;
+  // "cleared a path for Moldova's eventual membership", "a roadmap towards
+  // Albania's accession": the token of a path noun right before an enabling
+  // preposition whose phrase holds the evidence starting at `begin`, or
+  // SIZE_MAX; "Serbia's eventual membership": the token of a prospective
+  // modifier right before the cue (rules version 19).
+  size_t EnablingPath(const SentenceView& v, const RelationRule& rule, int clause, size_t begin) const;
+  // The governed phrase's start: back from the evidence over determiners, a
+  // name's possessive and one modifier to a preposition of `preps`; the
+  // preposition's token, or SIZE_MAX.
+  size_t PhrasePreposition(const SentenceView& v, size_t begin, const std::unordered_set<std::string>& preps) const;
+  bool Governed(const RelationRule& rule) const;
   // "Japan signed a pact with Australia. Talks on a similar agreement are
   // ongoing with Canada.": a symmetric cue whose sentence names only a
   // with-list after it, with "similar", "also", "another" or "same" before
@@ -244,6 +262,13 @@ class RelationExtractor {
   std::unordered_set<std::string> describing_;   // modality.describing, words joined by one space
   std::unordered_set<std::string> definite_determiners_, causative_;  // modality: "the", "its"; "get", "have"
   std::unordered_set<std::string> governing_nouns_, governed_prepositions_, governed_determiners_;  // "negotiations ... for the"
+  std::unordered_set<std::string> enabling_paths_, enabling_prepositions_, prospective_modifiers_;  // "path ... for", "eventual"
+  PhraseMatcher complement_verbs_;                      // "ensure", "make sure" (first-token filter inline)
+  std::vector<uint64_t> complement_clause_verbs_;        // token hashes of "joins", "join"
+  // Per relation rule: its time_place_nouns ("airstrikes") and the time words
+  // that may follow them before a place preposition.
+  std::vector<PhraseMatcher> time_place_nouns_;
+  std::vector<std::unordered_set<std::string>> time_place_words_;
   std::unordered_set<std::string> carry_words_;  // mentions.anaphora: "similar", "also" (a sentence going on)
   std::unordered_set<std::string> cataphora_markers_;  // mentions.anaphora: ":", "namely", "are"
   std::unordered_set<std::string> definite_relation_nouns_;  // mentions.anaphora: "agreement" in "the agreement"

@@ -117,7 +117,7 @@ bool IsoDate(const std::string& s) {
 bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRule* rule) {
   if (!r.Keys(j, where,
               {"id", "predicate", "shape", "cues", "not_cues", "cue_modifiers", "cues_members_after", "cues_members_before", "cues_without_group", "cues_group_before", "cues_members_bracket", "bracket_heads", "bracket_heads_without_group", "bracket_lead_ins", "group_modified_nouns", "group_before_glue", "participant_types",
-               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "agent_bridges", "co_agent_verbs", "patterns",
+               "subject_types", "object_types", "member_types", "group_types", "object_prepositions", "place_prepositions", "place_modifiers", "place_barriers", "time_place_nouns", "time_place_words", "with_verbs", "possessive_cues", "agent_bridges", "co_agent_verbs", "patterns",
                "members_pairwise", "agency_states", "max_distance", "members_before_distance", "subject_window", "object_window",
                "place_object_window", "group_lookback_sentences", "confidence", "agent_verbs", "agent_verb_gap",
                "attribution_bridges", "attribution_window", "attribution_verbs", "of_agent_prepositions"}))
@@ -157,6 +157,14 @@ bool ReadRelation(Reader& r, const Json& j, const std::string& where, RelationRu
             r.Strings(j, "place_prepositions", where, &rule->place_prepositions) &&
             r.Strings(j, "place_modifiers", where, &rule->place_modifiers) &&
             r.Strings(j, "place_barriers", where, &rule->place_barriers) &&
+            r.Strings(j, "time_place_nouns", where, &rule->time_place_nouns) &&
+            r.Strings(j, "time_place_words", where, &rule->time_place_words) &&
+            r.Strings(j, "with_verbs", where, &rule->with_verbs) &&
+            r.Strings(j, "possessive_cues", where, &rule->possessive_cues) &&
+            [&] {
+              for (const auto& c : rule->possessive_cues) rule->possessive_cue_tokens.push_back(NormalizedPhrase(c));
+              return true;
+            }() &&
             r.Strings(j, "agent_bridges", where, &rule->agent_bridges) &&
             [&] {
               for (const auto& b : rule->agent_bridges) rule->agent_bridge_tokens.push_back(NormalizedPhrase(b));
@@ -271,7 +279,7 @@ const std::vector<std::string>& PatternsOf(RelationShape shape) {
   static const std::vector<std::string> kSymmetric = {"possessive-with", "subject-with", "with-group", "between",
                                                       "compound",        "by",           "cue-relative", "subject",    "network-members",
                                                       "clause-list", "relation-anaphor", "carried-subject", "definite-relation"};
-  static const std::vector<std::string> kDirected = {"passive", "active", "relative", "attribution", "of-agent"};
+  static const std::vector<std::string> kDirected = {"passive", "verb-with", "active", "relative", "attribution", "of-agent"};
   static const std::vector<std::string> kMembership = {"members-after", "members-before", "group-before", "group-bracket"};
   switch (shape) {
     case RelationShape::kSymmetric: return kSymmetric;
@@ -321,7 +329,8 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Keys(*mo, "modality",
              {"proposed", "denied", "reported", "hedged", "neutral", "enabling", "presupposing", "describing", "future_markers", "future_verbs",
               "future_not_after", "interposed", "definite_determiners", "causative", "governing_nouns", "governed_prepositions", "governed_predicates",
-              "governed_determiners",               "future_gap", "window_before", "window_after"}) &&
+              "governed_determiners", "enabling_paths", "enabling_prepositions", "prospective_modifiers", "complement_verbs",
+              "complement_clause_verbs", "future_gap", "window_before", "window_after"}) &&
       r.Keys(*co, "confidence",
              {"adjacent_bonus", "anaphora_penalty", "lookback_penalty", "fallback_penalty", "min", "max"}) &&
       r.Strings(*bp, "cues", "boilerplate", &rules.boilerplate.cues) &&
@@ -397,6 +406,11 @@ Result<IngestRules> ParseIngestRules(std::string_view json_text) {
       r.Strings(*mo, "governed_prepositions", "modality", &rules.modality.governed_prepositions) &&
       r.Strings(*mo, "governed_predicates", "modality", &rules.modality.governed_predicates) &&
       r.Strings(*mo, "governed_determiners", "modality", &rules.modality.governed_determiners) &&
+      r.Strings(*mo, "enabling_paths", "modality", &rules.modality.enabling_paths) &&
+      r.Strings(*mo, "enabling_prepositions", "modality", &rules.modality.enabling_prepositions) &&
+      r.Strings(*mo, "prospective_modifiers", "modality", &rules.modality.prospective_modifiers) &&
+      r.Strings(*mo, "complement_verbs", "modality", &rules.modality.complement_verbs) &&
+      r.Strings(*mo, "complement_clause_verbs", "modality", &rules.modality.complement_clause_verbs) &&
       r.Number(*mo, "future_gap", "modality", &rules.modality.future_gap) &&
       r.Number(*mo, "window_before", "modality", &rules.modality.window_before) &&
       r.Number(*mo, "window_after", "modality", &rules.modality.window_after) &&

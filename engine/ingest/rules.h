@@ -208,6 +208,20 @@ struct ModalityRules {
   // before a name) stands between the noun and the preposition to take the
   // phrase.
   std::vector<std::string> governing_nouns, governed_prepositions, governed_predicates, governed_determiners;
+  // "cleared a path for Moldova's eventual membership", "a roadmap towards
+  // Albania's accession": a path noun (enabling_paths) right before one of
+  // enabling_prepositions whose phrase holds the evidence of a governed
+  // predicate (read as the governed phrase above) opens the way to the
+  // relation: proposed. "Serbia's eventual membership", "a possible pact":
+  // one of prospective_modifiers right before a governed predicate's cue is
+  // proposed too (rules version 19, after eval18's "cleared a path for").
+  std::vector<std::string> enabling_paths, enabling_prepositions, prospective_modifiers;
+  // "they will ensure Sweden joins", "want to make sure Ukraine joins": a
+  // future marker followed within future_gap words by one of
+  // complement_verbs, then (past "that") a name or list and one of
+  // complement_clause_verbs, is a joining or signing still to come: the
+  // marker governs the clause whose verb is the joining verb (rules version 19).
+  std::vector<std::string> complement_verbs, complement_clause_verbs;
   int future_gap = 2;
   int window_before = 6;
   int window_after = 3;
@@ -287,6 +301,22 @@ struct RelationRule {
   // place_barriers: words between the cue and the place that make it an
   // adjunct's place ("during talks in Oman"), not the object's.
   std::vector<std::string> place_prepositions, place_modifiers, place_barriers;
+  // "Pakistan launched airstrikes early on Monday in Afghanistan": an attack
+  // noun (time_place_nouns), then a run of time words (time_place_words, a
+  // month, digits; at most four tokens), then a place preposition: the noun
+  // through the preposition is a cue, so the place is its object (rules
+  // version 19). Only attack nouns: "talks early on Monday in Oman" is no cue.
+  std::vector<std::string> time_place_nouns, time_place_words;
+  // "Washington slapped Moscow with new sanctions": a cue that begins with
+  // "with" (pattern "verb-with"); the object is the name right before it,
+  // one of with_verbs right before the object, the subject before the verb
+  // (rules version 19).
+  std::vector<std::string> with_verbs;
+  // "Israel's war with Hamas": cues read only with a possessive subject
+  // right before them (pattern "active"); "a war with Iran would be costly"
+  // names no attacker (rules version 19).
+  std::vector<std::string> possessive_cues;
+  std::vector<std::vector<std::string>> possessive_cue_tokens;  // normalized, filled by the parser
   // The argument patterns tried for each cue, in order; the first that binds
   // wins (names in engine/ingest/arguments.h). Empty: every pattern of the shape.
   std::vector<std::string> patterns;

@@ -141,5 +141,26 @@ TEST(IngestAttacksAndListsTest, NewNamesArePartiesOfAttacks) {
             (Lines{"China targets India asserted", "China targets Indian Ministry of Defence asserted"}));
 }
 
+// "slapped X with new sanctions" (rules version 19, after eval17's "slapping
+// Iran with new sanctions"): a cue that begins with "with", its object right
+// before it after a verb of hitting, the subject before the verb.
+TEST(AttacksAndListsTest, SlappedWithSanctions) {
+  EXPECT_EQ(Claims("Washington slapped Moscow with new sanctions."), (Lines{"United States targets Russia asserted"}));
+  EXPECT_EQ(Claims("The European Union hit Belarus and Russia with fresh sanctions."),
+            (Lines{"European Union targets Belarus asserted", "European Union targets Russia asserted"}));
+  // Not changed: "with sanctions" after no such verb, or after no object.
+  EXPECT_EQ(Claims("Russia met China with new sanctions looming over both."), Lines{});
+  EXPECT_EQ(Claims("Iran, faced with sanctions, signed a pact with China."), (Lines{"Iran pact China asserted"}));
+}
+
+// "Israel's war with Hamas" (rules version 19, from eval18's misses): "war
+// with" binds only a possessive right before it; a war with no one's
+// possessive names no attacker.
+TEST(AttacksAndListsTest, APossessivesWarWith) {
+  EXPECT_EQ(Claims("Israel's war with Hamas continued."), (Lines{"Israel targets Hamas asserted"}));
+  EXPECT_EQ(Claims("A war with Iran would be costly, Israel said."), Lines{});
+  EXPECT_EQ(Claims("Israel and Hamas, at war with each other, agreed a truce."), Lines{});
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest

@@ -340,7 +340,7 @@ TEST(ClauseRulesTest, TheMethodNamesTheRuleAndTheCueAndTheExplanationTheClause) 
   auto claims = ExamplePipeline()->Extract(text, /*explain=*/true).claims;
   ASSERT_EQ(claims.size(), 2u);
   const ExtractedClaim& c = claims[0].predicate == "shares-intel" ? claims[0] : claims[1];
-  EXPECT_EQ(c.method, "rules:18/shares-intel.between:intelligence exchange");
+  EXPECT_EQ(c.method, "rules:19/shares-intel.between:intelligence exchange");
   EXPECT_EQ(c.rule, "shares-intel.between");
   EXPECT_EQ(c.cue, "intelligence exchange");
   EXPECT_EQ(c.time.text, "In 2007");

@@ -183,11 +183,11 @@ TEST(GazetteerTest, AClaimThroughAFormerNameSaysSoInItsMethod) {
   ASSERT_EQ(ex.claims.size(), 1u);
   EXPECT_EQ(ex.claims[0].subject + " " + ex.claims[0].object, "Russia Cuba");
   EXPECT_EQ(ex.claims[0].former_names, (Names{"USSR"}));
-  EXPECT_EQ(ex.claims[0].method, "rules:18/pact.subject:treaty; \"USSR\" read as Russia (former name)");
+  EXPECT_EQ(ex.claims[0].method, "rules:19/pact.subject:treaty; \"USSR\" read as Russia (former name)");
   auto today = GazetteerPipeline()->Extract("Russia and Cuba signed a treaty.");
   ASSERT_EQ(today.claims.size(), 1u);
   EXPECT_TRUE(today.claims[0].former_names.empty());
-  EXPECT_EQ(today.claims[0].method, "rules:18/pact.subject:treaty");
+  EXPECT_EQ(today.claims[0].method, "rules:19/pact.subject:treaty");
 }
 
 TEST(GazetteerTest, EntitiesKnowTheirStateSuccessorsMembersAndAdministrator) {

@@ -102,5 +102,65 @@ TEST(PlansAndPlacesTest, AWhenClauseTakesTheTimeRightBeforeIt) {
             (Lines{"Albania member-of NATO asserted 2009..2009"}));
 }
 
+// A way opened to a relation is a plan (rules version 19, after eval18's
+// hard-rule claim "EU foreign ministers cleared a path for Bosnia's eventual
+// membership in the EU"): a path noun right before "for", "to" or "towards"
+// whose phrase holds the evidence, read as a negotiation noun's phrase is;
+// and "eventual", "possible" right before a membership or pact cue. A path
+// word of another clause or phrase changes nothing.
+TEST(PlansAndPlacesTest, AWayOpenedToARelationIsAPlan) {
+  EXPECT_EQ(Claims("Foreign ministers cleared a path for Moldova's eventual membership in the European Union."),
+            (Lines{"Moldova member-of European Union proposed"}));
+  EXPECT_EQ(Claims("The summit cleared the way for Georgia's accession to NATO."), (Lines{"Georgia member-of NATO proposed"}));
+  EXPECT_EQ(Claims("The accord opened the door to Ukraine's membership of the European Union."),
+            (Lines{"Ukraine member-of European Union proposed"}));
+  EXPECT_EQ(Claims("The plan sets out a road to Albania's accession to the European Union."),
+            (Lines{"Albania member-of European Union proposed"}));
+  // "towards" before a name marks an adversary ("policy towards China",
+  // mentions.adversary_markers), so "a roadmap towards Albania's accession"
+  // names no member at all: a known miss (real_s23_05).
+  EXPECT_EQ(Claims("The plan sets out a roadmap towards Albania's accession to the European Union."), Lines{});
+  EXPECT_EQ(Claims("Serbia's eventual membership in the European Union remains the goal."),
+            (Lines{"Serbia member-of European Union proposed"}));
+  EXPECT_EQ(Claims("India and Japan discussed a possible defence pact."), (Lines{"India pact Japan proposed"}));
+  // Not changed: the path word in another clause or after the relation, a
+  // path to something else.
+  EXPECT_EQ(Claims("Estonia joined NATO in 2004, and the summit cleared the way for new talks on energy."),
+            (Lines{"Estonia member-of NATO asserted 2004..2004"}));
+  EXPECT_EQ(Claims("Sweden, which joined NATO last year, opened the door to more exercises."),
+            (Lines{"Sweden member-of NATO asserted .."}));
+  EXPECT_EQ(Claims("Poland joined the European Union, which opened a path for trade."),
+            (Lines{"Poland member-of European Union asserted"}));
+}
+
+// A future marker governs a joining through a verb of intention or guarantee
+// (rules version 19, after eval18's "they will ensure Sweden joins", stored
+// as reported): "will ensure", "make sure", "help", then a name and the
+// joining verb. A marker whose clause has no joining verb changes nothing.
+TEST(PlansAndPlacesTest, AMarkerGovernsAJoiningThroughAComplementVerb) {
+  EXPECT_EQ(Claims("NATO officials have said they will ensure Sweden joins NATO."), (Lines{"Sweden member-of NATO proposed"}));
+  EXPECT_EQ(Claims("Germany will make sure that Ukraine joins the European Union."),
+            (Lines{"Ukraine member-of European Union proposed"}));
+  EXPECT_EQ(Claims("The alliance will help North Macedonia join NATO."), (Lines{"North Macedonia member-of NATO proposed"}));
+  // Not changed: the joining before the marker, in a relative clause.
+  EXPECT_EQ(Claims("Finland, which joined NATO in 2023, will ensure the Baltic is safe."),
+            (Lines{"Finland member-of NATO asserted 2023..2023"}));
+  EXPECT_EQ(Claims("Officials said Finland joined NATO and will ensure the Baltic is safe."),
+            (Lines{"Finland member-of NATO reported"}));
+}
+
+// An attack noun, a time, then the place it struck (rules version 19, after
+// eval18's "launched retaliatory airstrikes early yesterday in Iran"): the
+// place is the object. Only attack nouns; not a place after another word.
+TEST(PlansAndPlacesTest, AnAttackNounWithATimeBeforeItsPlace) {
+  EXPECT_EQ(Claims("Pakistan launched airstrikes early on Monday in Afghanistan."),
+            (Lines{"Pakistan targets Afghanistan asserted"}));
+  EXPECT_EQ(Claims("Pakistan launched retaliatory airstrikes early yesterday in Iran."), (Lines{"Pakistan targets Iran asserted"}));
+  EXPECT_EQ(Claims("Turkey carried out air strikes overnight in Iraq."), (Lines{"Turkey targets Iraq asserted"}));
+  EXPECT_EQ(Claims("Iran held talks early on Monday in Oman."), Lines{});
+  EXPECT_EQ(Claims("Pakistan launched airstrikes early on Monday after talks in Iran."), Lines{});
+  EXPECT_EQ(Claims("Nigeria launched airstrikes early on Monday in Nigeria."), Lines{});
+}
+
 }  // namespace
 }  // namespace claimgraph::ingest

@@ -68,7 +68,7 @@ TEST_F(IngestStoreTest, WritesOneTransactionWithProvenanceAndReingestingWritesNo
   EXPECT_EQ(doc.text.substr(claim->span_begin, claim->span_end - claim->span_begin), claim->quote);
   // "rules:<version>/<rule>:<cue>": the stored claim says which rule made it.
   EXPECT_EQ(claim->method, first->extraction.claims[0].method);
-  EXPECT_EQ(claim->method.rfind("rules:18/pact.", 0), 0u) << claim->method;
+  EXPECT_EQ(claim->method.rfind("rules:19/pact.", 0), 0u) << claim->method;
   EXPECT_EQ(claim->principal, "analyst");
   auto source = (*view)->GetSource(claim->source);
   ASSERT_TRUE(source.ok());
@@ -217,7 +217,7 @@ TEST_F(IngestStoreTest, AFormerNameIsAnAliasInTheStoreAndAClaimReadThroughItSays
   auto view = store_->NewReadView();
   auto claim = (*view)->GetClaim(result->claim_ids[0]);
   ASSERT_TRUE(claim.ok());
-  EXPECT_EQ(claim->method, "rules:18/pact.subject:treaty; \"USSR\" read as Russia (former name)");
+  EXPECT_EQ(claim->method, "rules:19/pact.subject:treaty; \"USSR\" read as Russia (former name)");
   EXPECT_EQ(claim->quote, "USSR and Cuba signed a treaty");
 }
 

@@ -560,11 +560,11 @@ TEST(IngestWordingsTest, TheHeadlineAndTheAgreementNamedBefore) {
   auto ex = GazetteerPipeline()->Extract("Pakistan, Saudi Arabia sign defence pact\n\n" + filler +
                                          "The two countries agreed to share intelligence.");
   ASSERT_EQ(ex.claims.size(), 2u);
-  EXPECT_EQ(ex.claims[1].method, "rules:18/shares-intel.subject:share intelligence; parties from the headline");
+  EXPECT_EQ(ex.claims[1].method, "rules:19/shares-intel.subject:share intelligence; parties from the headline");
   // The subject carried from the sentence before says so too.
   auto carried = GazetteerPipeline()->Extract("Japan signed a pact with Australia. It also signed a similar pact with Canada.");
   ASSERT_EQ(carried.claims.size(), 2u);
-  EXPECT_EQ(carried.claims[1].method, "rules:18/pact.carried-subject:pact; parties from sentence 1 (the subject)");
+  EXPECT_EQ(carried.claims[1].method, "rules:19/pact.carried-subject:pact; parties from sentence 1 (the subject)");
   // Not changed: a first line that is a sentence is no headline beyond the
   // look-back; a headline with two sets and no claims; three for "two"; a
   // restatement without a date; "the agreement" whose clause names someone;

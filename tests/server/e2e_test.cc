@@ -332,7 +332,7 @@ TEST_F(EndToEnd, IngestDocumentExtractsWritesOnceAndRespectsRoles) {
   for (const auto& c : written.claims()) {
     EXPECT_GT(c.id(), 0u);
     EXPECT_EQ(c.principal(), "walt");
-    EXPECT_EQ(c.method().rfind("rules:18/", 0), 0u) << c.method();
+    EXPECT_EQ(c.method().rfind("rules:19/", 0), 0u) << c.method();
     EXPECT_EQ(text.str().substr(c.span_begin(), c.span_end() - c.span_begin()), c.quote());
   }
   // The time a sentence gives is the written claim's valid time, and the dry

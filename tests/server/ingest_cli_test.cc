@@ -19,7 +19,7 @@ void ExpectExplained(const std::string& out) {
   EXPECT_NE(out.find("      time \"In 2007\": from 2007 to 2007 (the claim's valid time)\n"), std::string::npos)
       << out;
   EXPECT_NE(out.find("      rule shares-intel.between, cue \"intelligence exchange\" (method "
-                     "rules:18/shares-intel.between:intelligence exchange)\n"),
+                     "rules:19/shares-intel.between:intelligence exchange)\n"),
             std::string::npos)
       << out;
   EXPECT_NE(out.find("      clause @15..98 \"In 2007, an intelligence exchange agreement between Japan and Australia "
