@@ -327,7 +327,9 @@ Status BuildResult(Pipeline* main, const BoundQuery& q, ExecContext* ctx, RowSin
           const BoundExpr& e = q.returns[i].expr;
           const bool slot = e.kind == BoundExpr::Kind::kSlot;
           if (slot && have_last && row.slots[e.slot] == last_raw[i]) continue;
-          if (slot && ids_only && e.slot_kind == VarKind::kNode && storage::IsEntityTerm(row.slots[e.slot])) {
+          // (0 is an unbound variable, a null: an OPTIONAL that found nothing.)
+          if (slot && ids_only && e.slot_kind == VarKind::kNode && row.slots[e.slot] != 0 &&
+              storage::IsEntityTerm(row.slots[e.slot])) {
             SetEntityId(row.slots[e.slot], &o.values[i]);
           } else {
             CG_ASSIGN_OR_RETURN(o.values[i], Evaluate(ctx, e, row));
