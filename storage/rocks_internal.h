@@ -107,11 +107,16 @@ class RocksClaimStore final : public ClaimStore {
 
   // Entity records cached across queries (every result row names entities).
   // Filled only by views of the newest transaction, so an old snapshot never
-  // puts a stale name back after a commit changed it.
-  std::shared_ptr<const Entity> CachedEntity(EntityId id) const;
+  // puts a stale name back after a commit changed it; a commit that changes
+  // one drops it. A record is given only to views at or after the
+  // transaction it was cached at: it held then and has not changed since,
+  // while an older view (a statement that began before a DEFINE ENTITY
+  // renamed it) reads its own snapshot's record, so one answer never shows
+  // an entity under two names.
+  std::shared_ptr<const Entity> CachedEntity(EntityId id, TxId view_last_tx) const;
   void CacheEntity(TxId view_last_tx, std::shared_ptr<const Entity> entity) const;
   // Source records, cached the same way (BELIEF reads each source's publisher).
-  std::shared_ptr<const Source> CachedSource(SourceId id) const;
+  std::shared_ptr<const Source> CachedSource(SourceId id, TxId view_last_tx) const;
   void CacheSource(TxId view_last_tx, std::shared_ptr<const Source> source) const;
   // The predicate schema, cached the same way (every query reads it).
   std::shared_ptr<const std::vector<Predicate>> CachedPredicates() const;
@@ -159,8 +164,13 @@ class RocksClaimStore final : public ClaimStore {
   mutable std::shared_mutex cache_mu_;
   // Flat: a result's names are looked up here once per query each (up to
   // ~1M entries); a node map cost a cache miss more per lookup.
-  mutable absl::flat_hash_map<EntityId, std::shared_ptr<const Entity>> entity_cache_;  // guarded by cache_mu_
-  mutable absl::flat_hash_map<SourceId, std::shared_ptr<const Source>> source_cache_;  // guarded by cache_mu_
+  template <typename T>
+  struct CachedRecord {
+    std::shared_ptr<const T> record;
+    TxId cached_at;  // the last transaction of the view that read it
+  };
+  mutable absl::flat_hash_map<EntityId, CachedRecord<Entity>> entity_cache_;  // guarded by cache_mu_
+  mutable absl::flat_hash_map<SourceId, CachedRecord<Source>> source_cache_;  // guarded by cache_mu_
   mutable std::shared_ptr<const std::vector<Predicate>> predicate_cache_;             // guarded by cache_mu_
   struct NameHash {
     using is_transparent = void;

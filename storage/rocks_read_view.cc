@@ -312,7 +312,7 @@ class RocksReadView final : public ReadView {
   }
 
   Result<std::shared_ptr<const Entity>> GetEntityShared(EntityId id) const override {
-    if (auto cached = store_->CachedEntity(id)) return cached;
+    if (auto cached = store_->CachedEntity(id, last_tx_)) return cached;
     CG_ASSIGN_OR_RETURN(Entity e, records_.GetEntity(id));
     auto shared = std::make_shared<const Entity>(std::move(e));
     store_->CacheEntity(last_tx_, shared);
@@ -351,7 +351,7 @@ class RocksReadView final : public ReadView {
   }
 
   Result<std::shared_ptr<const Source>> GetSourceShared(SourceId id) const override {
-    if (auto cached = store_->CachedSource(id)) return cached;
+    if (auto cached = store_->CachedSource(id, last_tx_)) return cached;
     CG_ASSIGN_OR_RETURN(Source s, records_.GetSource(id));
     auto shared = std::make_shared<const Source>(std::move(s));
     store_->CacheSource(last_tx_, shared);

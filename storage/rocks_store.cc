@@ -346,30 +346,32 @@ void RocksClaimStore::CachePredicates(TxId view_last_tx, std::shared_ptr<const s
   if (view_last_tx == head().counters.last_tx) predicate_cache_ = std::move(predicates);
 }
 
-std::shared_ptr<const Entity> RocksClaimStore::CachedEntity(EntityId id) const {
+std::shared_ptr<const Entity> RocksClaimStore::CachedEntity(EntityId id, TxId view_last_tx) const {
   std::shared_lock<std::shared_mutex> lock(cache_mu_);
   auto it = entity_cache_.find(id);
-  return it == entity_cache_.end() ? nullptr : it->second;
+  return it == entity_cache_.end() || it->second.cached_at > view_last_tx ? nullptr : it->second.record;
 }
 
 void RocksClaimStore::CacheEntity(TxId view_last_tx, std::shared_ptr<const Entity> entity) const {
   std::unique_lock<std::shared_mutex> lock(cache_mu_);
   if (view_last_tx != head().counters.last_tx) return;  // an older snapshot: its record may be stale
   if (entity_cache_.size() >= 1000000) entity_cache_.clear();  // bounded: a cache, not a copy
-  entity_cache_[entity->id] = std::move(entity);
+  const uint64_t id = entity->id;  // (the right side of = is evaluated first: it moves entity)
+  entity_cache_[id] = {std::move(entity), view_last_tx};
 }
 
-std::shared_ptr<const Source> RocksClaimStore::CachedSource(SourceId id) const {
+std::shared_ptr<const Source> RocksClaimStore::CachedSource(SourceId id, TxId view_last_tx) const {
   std::shared_lock<std::shared_mutex> lock(cache_mu_);
   auto it = source_cache_.find(id);
-  return it == source_cache_.end() ? nullptr : it->second;
+  return it == source_cache_.end() || it->second.cached_at > view_last_tx ? nullptr : it->second.record;
 }
 
 void RocksClaimStore::CacheSource(TxId view_last_tx, std::shared_ptr<const Source> source) const {
   std::unique_lock<std::shared_mutex> lock(cache_mu_);
   if (view_last_tx != head().counters.last_tx) return;  // an older snapshot: its record may be stale
   if (source_cache_.size() >= 1000000) source_cache_.clear();  // bounded: a cache, not a copy
-  source_cache_[source->id] = std::move(source);
+  const uint64_t id = source->id;  // (the right side of = is evaluated first: it moves source)
+  source_cache_[id] = {std::move(source), view_last_tx};
 }
 
 // How many names (and, apart, source keys) the store keeps resolved; past

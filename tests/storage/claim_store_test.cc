@@ -320,6 +320,39 @@ TEST(ClaimStore, AViewDoesNotFindANameWrittenAfterItsSnapshot) {
   }
 }
 
+// A view reads the entity and source records of its own snapshot, even after
+// a newer view has put the changed records in the store's cache: a statement
+// that began before DEFINE ENTITY renamed an entity names it the old way in
+// every row.
+TEST(ClaimStore, AViewKeepsTheRecordsOfItsSnapshotWhenNewerOnesAreCached) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  EntityId e;
+  SourceId doc;
+  {
+    auto tx = Begin(store.get());
+    e = ValueOrDie(tx->ResolveOrCreateEntity("Old Name"));
+    doc = ValueOrDie(tx->UpsertSource({"doc", "First title", "P", "2024-01-01", "", ""}));
+    ValueOrDie(tx->Commit());
+  }
+  auto before = ValueOrDie(store->NewReadView());
+  EXPECT_EQ(ValueOrDie(before->GetEntity(e)).name, "Old Name");  // cached as of this view
+  EXPECT_EQ(ValueOrDie(before->GetSource(doc)).title, "First title");
+  {
+    auto tx = Begin(store.get());
+    EXPECT_EQ(ValueOrDie(tx->UpsertEntity({"New Name", "", {"Old Name"}})), e);
+    ValueOrDie(tx->UpsertSource({"doc", "Second title", "", "", "", ""}));
+    ValueOrDie(tx->Commit());
+  }
+  auto after = ValueOrDie(store->NewReadView());
+  for (int round = 0; round < 2; ++round) {  // the second round: the new records are in the cache
+    EXPECT_EQ(ValueOrDie(after->GetEntity(e)).name, "New Name");
+    EXPECT_EQ(ValueOrDie(after->GetSource(doc)).title, "Second title");
+    EXPECT_EQ(ValueOrDie(before->GetEntity(e)).name, "Old Name") << "round " << round;
+    EXPECT_EQ(ValueOrDie(before->GetSource(doc)).title, "First title") << "round " << round;
+  }
+}
+
 TEST(ClaimStore, EverythingSurvivesReopen) {
   TempDir dir;
   Schema s;
