@@ -194,7 +194,7 @@ Status EntityCellWriter::Append(const std::vector<engine::Value>& row, const std
       // The cell AppendRowBatchEntry writes for Value::Entity(id, name).
       c.entity = 0;  // (if the name cannot be had, nothing is kept)
       CG_ASSIGN_OR_RETURN(std::string_view name, names_->Name(v.id));
-      const size_t value_size = 1 + VarintSize(EntitySize(v.id, name)) + EntitySize(v.id, name);
+      const size_t value_size = Delimited(EntitySize(v.id, name));  // ValueSize of an entity
       c.cell.resize(Delimited(value_size));
       uint8_t* p = reinterpret_cast<uint8_t*>(c.cell.data());
       *p++ = kRepeatedField1;

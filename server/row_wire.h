@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-
 #include "engine/value.h"
 #include "server/proto_convert.h"
 
