@@ -16,6 +16,17 @@ namespace {
 // ("in retaliation for an Israeli airstrike").
 constexpr size_t kPresupposedReach = 6;
 
+// Every word of every phrase of a rules-file list, normalized as the text's
+// tokens are: into a set, or as token hashes (the lists tested on every token).
+void AddWords(const std::vector<std::string>& phrases, std::unordered_set<std::string>* words) {
+  for (const auto& phrase : phrases)
+    for (const auto& w : NormalizedPhrase(phrase)) words->insert(w);
+}
+void AddWordHashes(const std::vector<std::string>& phrases, std::vector<uint64_t>* hashes) {
+  for (const auto& phrase : phrases)
+    for (const auto& w : NormalizedPhrase(phrase)) hashes->push_back(TokenHash(w));
+}
+
 }  // namespace
 
 RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& gazetteer, const ListBuilder& lists)
@@ -25,54 +36,34 @@ RelationExtractor::RelationExtractor(const IngestRules& rules, const Gazetteer& 
       clauses_(rules.clauses),
       times_(rules.time),
       arguments_(rules.arguments, gazetteer.entities()) {
-  for (const auto& n : rules_.mentions.anaphora.group_nouns)
-    for (const auto& w : NormalizedPhrase(n)) group_nouns_.insert(w);
-  for (const auto& n : rules_.mentions.anaphora.relation_determiners)
-    for (const auto& w : NormalizedPhrase(n)) relation_determiners_.insert(w);
-  for (const auto& n : rules_.mentions.anaphora.relation_nouns)
-    for (const auto& w : NormalizedPhrase(n)) relation_nouns_.insert(w);
-  for (const auto& n : rules_.mentions.anaphora.plural_pronouns)
-    for (const auto& w : NormalizedPhrase(n)) plural_pronouns_.push_back(TokenHash(w));
+  AddWords(rules_.mentions.anaphora.group_nouns, &group_nouns_);
+  AddWords(rules_.mentions.anaphora.relation_determiners, &relation_determiners_);
+  AddWords(rules_.mentions.anaphora.relation_nouns, &relation_nouns_);
+  AddWordHashes(rules_.mentions.anaphora.plural_pronouns, &plural_pronouns_);
   for (const auto& w : rules_.arguments.naming_words) naming_words_.push_back(NormalizedPhrase(w));
   for (const auto& d : rules_.modality.describing) {
     std::string joined;
     for (const auto& w : NormalizedPhrase(d)) joined += (joined.empty() ? "" : " ") + w;
     describing_.insert(joined);
   }
-  for (const auto& w : rules_.modality.future_markers)
-    for (const auto& t : NormalizedPhrase(w)) future_markers_.push_back(TokenHash(t));
-  for (const auto& w : rules_.modality.future_verbs)
-    for (const auto& t : NormalizedPhrase(w)) future_verbs_.push_back(TokenHash(t));
-  for (const auto& w : rules_.modality.future_not_after)
-    for (const auto& t : NormalizedPhrase(w)) future_not_after_.push_back(TokenHash(t));
-  for (const auto& w : rules_.modality.interposed)
-    for (const auto& t : NormalizedPhrase(w)) interposed_.push_back(TokenHash(t));
-  for (const auto& w : rules_.modality.definite_determiners)
-    for (const auto& t : NormalizedPhrase(w)) definite_determiners_.insert(t);
-  for (const auto& w : rules_.modality.causative)
-    for (const auto& t : NormalizedPhrase(w)) causative_.insert(t);
-  for (const auto& w : rules_.modality.governing_nouns)
-    for (const auto& t : NormalizedPhrase(w)) governing_nouns_.insert(t);
-  for (const auto& w : rules_.modality.governed_prepositions)
-    for (const auto& t : NormalizedPhrase(w)) governed_prepositions_.insert(t);
-  for (const auto& w : rules_.modality.governed_determiners)
-    for (const auto& t : NormalizedPhrase(w)) governed_determiners_.insert(t);
-  for (const auto& w : rules_.modality.enabling_paths)
-    for (const auto& t : NormalizedPhrase(w)) enabling_paths_.insert(t);
-  for (const auto& w : rules_.modality.enabling_prepositions)
-    for (const auto& t : NormalizedPhrase(w)) enabling_prepositions_.insert(t);
-  for (const auto& w : rules_.modality.prospective_modifiers)
-    for (const auto& t : NormalizedPhrase(w)) prospective_modifiers_.insert(t);
+  AddWordHashes(rules_.modality.future_markers, &future_markers_);
+  AddWordHashes(rules_.modality.future_verbs, &future_verbs_);
+  AddWordHashes(rules_.modality.future_not_after, &future_not_after_);
+  AddWordHashes(rules_.modality.interposed, &interposed_);
+  AddWords(rules_.modality.definite_determiners, &definite_determiners_);
+  AddWords(rules_.modality.causative, &causative_);
+  AddWords(rules_.modality.governing_nouns, &governing_nouns_);
+  AddWords(rules_.modality.governed_prepositions, &governed_prepositions_);
+  AddWords(rules_.modality.governed_determiners, &governed_determiners_);
+  AddWords(rules_.modality.enabling_paths, &enabling_paths_);
+  AddWords(rules_.modality.enabling_prepositions, &enabling_prepositions_);
+  AddWords(rules_.modality.prospective_modifiers, &prospective_modifiers_);
   for (const auto& w : rules_.modality.complement_verbs) complement_verbs_.Add(w, 0);
-  for (const auto& w : rules_.modality.complement_clause_verbs)
-    for (const auto& t : NormalizedPhrase(w)) complement_clause_verbs_.push_back(TokenHash(t));
-  for (const auto& w : rules_.mentions.anaphora.carry_words)
-    for (const auto& t : NormalizedPhrase(w)) carry_words_.insert(t);
+  AddWordHashes(rules_.modality.complement_clause_verbs, &complement_clause_verbs_);
+  AddWords(rules_.mentions.anaphora.carry_words, &carry_words_);
   for (const auto& [w, n] : rules_.mentions.anaphora.numbers) numbers_.Add(w, n);
-  for (const auto& w : rules_.mentions.anaphora.cataphora_markers)
-    for (const auto& t : NormalizedPhrase(w)) cataphora_markers_.insert(t);
-  for (const auto& w : rules_.mentions.anaphora.definite_relation_nouns)
-    for (const auto& t : NormalizedPhrase(w)) definite_relation_nouns_.insert(t);
+  AddWords(rules_.mentions.anaphora.cataphora_markers, &cataphora_markers_);
+  AddWords(rules_.mentions.anaphora.definite_relation_nouns, &definite_relation_nouns_);
   for (size_t r = 0; r < rules_.relations.size() && membership_rule_ < 0; ++r)
     if (rules_.relations[r].shape == RelationShape::kMembership) membership_rule_ = static_cast<int>(r);
   if (membership_rule_ >= 0)
